@@ -1,0 +1,5 @@
+"""Annotator: mark claims, refusals and statistics in source documents."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,12 @@
+"""Persistence: SQLAlchemy models, migrations and the operations the app performs.
+
+The rest of the app talks to :class:`annotator.store.store.Store`, which hands out
+plain dataclasses from :mod:`annotator.core.model`, never ORM objects.
+"""
+
+from __future__ import annotations
+
+from annotator.store.errors import StoreError
+from annotator.store.store import ImportResult, Store
+
+__all__ = ["ImportResult", "Store", "StoreError"]

@@ -1,0 +1,131 @@
+"""Opening a database: URL resolution, SQLite pragmas and migrations to head."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from annotator.store.errors import StoreError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def to_url(target: str) -> str:
+    """An SQLAlchemy URL for ``target``, which is either a URL or a file path."""
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def describe(url: str) -> str:
+    """The URL as shown to the user: a plain path for SQLite files, no password."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return parsed.database
+    return parsed.render_as_string(hide_password=True)
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine with the pragmas the app relies on (SQLite) and no pooling surprises."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"{url}: not a database path or URL ({exc})") from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            raise StoreError(f"{parsed.database}: folder {folder} does not exist")
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise StoreError(f"{describe(url)}: cannot open database ({exc})") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API types)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``: a new database is created, an old one upgraded.
+
+    Raises :class:`StoreError` for a file that is not a database, a database that is
+    not Annotator's, or one written by a newer Annotator.
+    """
+    where = describe(engine.url.render_as_string(hide_password=False))
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            tables = set(inspect(connection).get_table_names())
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{where}: cannot read database ({_reason(exc)})") from None
+    if current is None and tables - {"alembic_version"}:
+        raise StoreError(
+            f"{where}: not an Annotator database (it already holds tables: "
+            f"{', '.join(sorted(tables))})"
+        )
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise StoreError(
+            f"{where}: written by a newer version of Annotator (schema revision {current}); "
+            "update Annotator to open it"
+        )
+    config = alembic_config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{where}: cannot upgrade database ({_reason(exc)})") from None
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).strip()
+
+
+def default_database_target() -> str:
+    """``ANNOTATOR_DB`` if set, else ``annotations.db`` in the user data directory."""
+    configured = os.environ.get("ANNOTATOR_DB")
+    if configured:
+        return configured
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("annotator", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "annotations.db")

@@ -1,0 +1,308 @@
+"""The operations the app performs on a database, one unit of work each."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from annotator.core.annotation_set import DocumentExport
+from annotator.core.model import Annotation, Document, DocumentSummary, Label, NewDocument
+from annotator.core.text import text_sha256
+from annotator.store.database import create_db_engine, describe, migrate, to_url
+from annotator.store.errors import StoreError
+from annotator.store.models import AnnotationRow, DocumentRow, LabelRow, SettingRow
+
+INITIALISED = "initialised"
+CURRENT_DOCUMENT = "current_document"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    document: Document
+    created: bool
+
+
+def now_utc() -> datetime:
+    """Naive UTC now, cut to milliseconds so stored and exported times agree exactly."""
+    moment = datetime.now(UTC).replace(tzinfo=None)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Store:
+    """An open Annotator database. Every method is one transaction, committed on return."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.location = describe(engine.url.render_as_string(hide_password=False))
+
+    @classmethod
+    def open(cls, target: str) -> Store:
+        """Open (creating or upgrading as needed) the database at a path or URL."""
+        engine = create_db_engine(to_url(target))
+        try:
+            migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @contextmanager
+    def _unit(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except SQLAlchemyError as exc:
+            session.rollback()
+            orig = getattr(exc, "orig", None)
+            raise StoreError(f"{self.location}: {orig if orig is not None else exc}") from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    # -- first use -------------------------------------------------------------------
+
+    def initialise(self, labels: Sequence[Label], seeds: Sequence[NewDocument]) -> bool:
+        """On a database's first use, add the default labels and the seed documents.
+
+        Returns whether this was the first use. Runs once per database: documents or
+        labels the user deletes later are not brought back.
+        """
+        with self._unit() as s:
+            if s.get(SettingRow, INITIALISED) is not None:
+                return False
+            self._add_labels(s, labels)
+            for doc in seeds:
+                self._import_one(s, doc)
+            s.add(SettingRow(key=INITIALISED, value=now_utc().isoformat()))
+            return True
+
+    # -- labels ----------------------------------------------------------------------
+
+    def labels(self) -> list[Label]:
+        with self._unit() as s:
+            rows = s.scalars(select(LabelRow).order_by(LabelRow.position, LabelRow.name))
+            return [_label(row) for row in rows]
+
+    def add_labels(self, labels: Sequence[Label]) -> None:
+        """Add the labels the database lacks; existing names are left as they are."""
+        with self._unit() as s:
+            self._add_labels(s, labels)
+
+    @staticmethod
+    def _add_labels(s: Session, labels: Sequence[Label]) -> None:
+        existing = set(s.scalars(select(LabelRow.name)))
+        position = s.scalar(select(func.coalesce(func.max(LabelRow.position), -1))) + 1
+        for label in labels:
+            if label.name in existing:
+                continue
+            s.add(
+                LabelRow(
+                    name=label.name,
+                    color=label.color,
+                    hotkey=label.hotkey,
+                    description=label.description,
+                    position=position,
+                )
+            )
+            existing.add(label.name)
+            position += 1
+        s.flush()
+
+    # -- documents -------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentSummary]:
+        """All documents in import order, with their annotation counts."""
+        counts = (
+            select(AnnotationRow.document_id, func.count().label("n"))
+            .group_by(AnnotationRow.document_id)
+            .subquery()
+        )
+        query = (
+            select(DocumentRow.id, DocumentRow.title, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.document_id == DocumentRow.id)
+            .order_by(DocumentRow.created_at, DocumentRow.id)
+        )
+        with self._unit() as s:
+            return [
+                DocumentSummary(id=i, title=t, annotation_count=n) for i, t, n in s.execute(query)
+            ]
+
+    def document(self, document_id: str) -> Document:
+        with self._unit() as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise StoreError(f"{self.location}: no document with id {document_id}")
+            return _document(row)
+
+    def document_by_sha256(self, sha256: str) -> Document | None:
+        with self._unit() as s:
+            row = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
+            return None if row is None else _document(row)
+
+    def import_documents(self, documents: Sequence[NewDocument]) -> list[ImportResult]:
+        """Import all of ``documents`` in one transaction, skipping texts already present."""
+        with self._unit() as s:
+            return [self._import_one(s, doc) for doc in documents]
+
+    @staticmethod
+    def _import_one(s: Session, doc: NewDocument) -> ImportResult:
+        sha = text_sha256(doc.text)
+        existing = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
+        if existing is not None:
+            return ImportResult(_document(existing), created=False)
+        row = DocumentRow(
+            id=new_id(),
+            title=doc.title,
+            source=doc.source,
+            text=doc.text,
+            sha256=sha,
+            created_at=now_utc(),
+        )
+        s.add(row)
+        s.flush()
+        return ImportResult(_document(row), created=True)
+
+    def delete_document(self, document_id: str) -> None:
+        """Delete a document and, with it, its annotations."""
+        with self._unit() as s:
+            s.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
+
+    # -- annotations -----------------------------------------------------------------
+
+    def annotations(self, document_id: str) -> list[Annotation]:
+        """The document's annotations ordered by (start, end, label, id)."""
+        query = (
+            select(AnnotationRow)
+            .where(AnnotationRow.document_id == document_id)
+            .order_by(
+                AnnotationRow.start_offset,
+                AnnotationRow.end_offset,
+                AnnotationRow.label,
+                AnnotationRow.id,
+            )
+        )
+        with self._unit() as s:
+            return [_annotation(row) for row in s.scalars(query)]
+
+    def add_annotation(
+        self,
+        document_id: str,
+        label: str,
+        start: int,
+        end: int,
+        annotator: str,
+        note: str | None = None,
+    ) -> Annotation:
+        """Create an annotation over code points ``[start, end)`` of the document's text."""
+        with self._unit() as s:
+            doc = s.get(DocumentRow, document_id)
+            if doc is None:
+                raise StoreError(f"{self.location}: no document with id {document_id}")
+            if not 0 <= start < end <= len(doc.text):
+                raise StoreError(
+                    f"span {start}-{end} does not fit the text of {doc.title!r} "
+                    f"(length {len(doc.text)})"
+                )
+            if s.get(LabelRow, label) is None:
+                raise StoreError(f"{self.location}: no label named {label!r}")
+            moment = now_utc()
+            row = AnnotationRow(
+                id=new_id(),
+                document_id=document_id,
+                label=label,
+                start_offset=start,
+                end_offset=end,
+                note=note,
+                annotator=annotator,
+                created_at=moment,
+                updated_at=moment,
+            )
+            s.add(row)
+            s.flush()
+            return _annotation(row)
+
+    def delete_annotation(self, annotation_id: str) -> bool:
+        """Delete an annotation; returns whether it existed."""
+        with self._unit() as s:
+            result = s.execute(delete(AnnotationRow).where(AnnotationRow.id == annotation_id))
+            return bool(result.rowcount)
+
+    # -- settings --------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        with self._unit() as s:
+            row = s.get(SettingRow, key)
+            return None if row is None else row.value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._unit() as s:
+            row = s.get(SettingRow, key)
+            if row is None:
+                s.add(SettingRow(key=key, value=value))
+            else:
+                row.value = value
+
+    # -- export ----------------------------------------------------------------------
+
+    def export_documents(self) -> list[DocumentExport]:
+        """Every document with its annotations, in import order, from one snapshot."""
+        with self._unit() as s:
+            docs = s.scalars(select(DocumentRow).order_by(DocumentRow.created_at, DocumentRow.id))
+            by_doc: dict[str, list[Annotation]] = {}
+            for row in s.scalars(select(AnnotationRow)):
+                by_doc.setdefault(row.document_id, []).append(_annotation(row))
+            return [
+                DocumentExport(document=_document(d), annotations=by_doc.get(d.id, []))
+                for d in docs
+            ]
+
+
+def _label(row: LabelRow) -> Label:
+    return Label(name=row.name, color=row.color, hotkey=row.hotkey, description=row.description)
+
+
+def _document(row: DocumentRow) -> Document:
+    return Document(
+        id=row.id,
+        title=row.title,
+        source=row.source,
+        text=row.text,
+        sha256=row.sha256,
+        created_at=row.created_at,
+    )
+
+
+def _annotation(row: AnnotationRow) -> Annotation:
+    return Annotation(
+        id=row.id,
+        document_id=row.document_id,
+        label=row.label,
+        start=row.start_offset,
+        end=row.end_offset,
+        note=row.note,
+        annotator=row.annotator,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )

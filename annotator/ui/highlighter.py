@@ -1,0 +1,119 @@
+"""Span highlighting: a QSyntaxHighlighter over an interval index of Qt positions.
+
+Only the blocks a change touches are re-highlighted. Where spans overlap, the innermost
+(shortest) span gives the background, deeper nesting gives a stronger tint, and the
+next span out is drawn as an underline in its own colour, so nested and overlapping
+spans stay distinguishable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from annotator.core.spans import Interval, SpanIndex
+
+TINT = 0.28
+TINT_STEP = 0.14
+TINT_MAX = 0.62
+
+
+def tint(color: QColor, strength: float) -> QColor:
+    """``color`` blended over white: 0 is white, 1 is the colour itself."""
+    return QColor(
+        round(255 - (255 - color.red()) * strength),
+        round(255 - (255 - color.green()) * strength),
+        round(255 - (255 - color.blue()) * strength),
+    )
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Highlights spans given in Qt positions; each span has a key and a label."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._index = SpanIndex()
+        self._label_of: dict[str, str] = {}
+        self._colors: dict[str, QColor] = {}
+        self._formats: dict[tuple[str, str | None, int], QTextCharFormat] = {}
+
+    def set_colors(self, colors: dict[str, str]) -> None:
+        self._colors = {name: QColor(value) for name, value in colors.items()}
+        self._formats.clear()
+
+    def reset(self, spans: Iterable[tuple[str, str, int, int]]) -> None:
+        """Replace all spans (key, label, start, end) without re-highlighting.
+
+        Call before ``setPlainText`` so the document is highlighted once, as it loads.
+        """
+        spans = list(spans)
+        self._index = SpanIndex(Interval(s, e, key) for key, _label, s, e in spans)
+        self._label_of = {key: label for key, label, _s, _e in spans}
+
+    def add(self, key: str, label: str, start: int, end: int) -> None:
+        self._label_of[key] = label
+        self._index.add(Interval(start, end, key))
+        self._rehighlight_range(start, end)
+
+    def remove(self, key: str) -> None:
+        interval = self._index.remove(key)
+        self._label_of.pop(key, None)
+        if interval is not None:
+            self._rehighlight_range(interval.start, interval.end)
+
+    def keys_at(self, position: int) -> list[str]:
+        """Keys of the spans containing ``position``, outermost first."""
+        return [str(iv.key) for iv in self._index.at(position)]
+
+    def _rehighlight_range(self, start: int, end: int) -> None:
+        doc = self.document()
+        block = doc.findBlock(start)
+        last = doc.findBlock(max(start, end - 1))
+        while block.isValid():
+            self.rehighlightBlock(block)
+            if block == last:
+                break
+            block = block.next()
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        start = block.position()
+        end = start + block.length() - 1
+        spans = self._index.overlapping(start, end)
+        if not spans:
+            return
+        # Sweep over span boundaries, keeping the spans active between two cuts.
+        changes: dict[int, list[tuple[bool, Interval]]] = {}
+        for iv in spans:
+            changes.setdefault(max(iv.start, start), []).append((True, iv))
+            changes.setdefault(min(iv.end, end), []).append((False, iv))
+        cuts = sorted(changes)
+        active: dict[object, Interval] = {}
+        for here, following in pairwise(cuts):
+            for opening, iv in changes[here]:
+                if opening:
+                    active[iv.key] = iv
+                else:
+                    active.pop(iv.key, None)
+            if active:
+                self.setFormat(here - start, following - here, self._format_for(active.values()))
+
+    def _format_for(self, covering: Iterable[Interval]) -> QTextCharFormat:
+        ordered = sorted(covering, key=lambda iv: (iv.end - iv.start, str(iv.key)))
+        inner = self._label_of[str(ordered[0].key)]
+        outer = self._label_of[str(ordered[1].key)] if len(ordered) > 1 else None
+        depth = min(len(ordered), 4)
+        cache_key = (inner, outer, depth)
+        fmt = self._formats.get(cache_key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            strength = min(TINT + TINT_STEP * (depth - 1), TINT_MAX)
+            fmt.setBackground(tint(self._colors.get(inner, QColor("#888888")), strength))
+            if outer is not None:
+                fmt.setFontUnderline(True)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(self._colors.get(outer, QColor("#888888")))
+            self._formats[cache_key] = fmt
+        return fmt

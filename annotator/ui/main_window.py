@@ -1,0 +1,463 @@
+"""The main window: documents, the text, annotations, labels, menus and status."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from annotator import __version__
+from annotator.app_state import export_json
+from annotator.core.files import write_atomically
+from annotator.core.importers import SUFFIXES, DocumentReadError, read_documents
+from annotator.core.model import Annotation, Document, Label
+from annotator.core.spans import trim_span
+from annotator.store import Store, StoreError
+from annotator.store.store import CURRENT_DOCUMENT
+from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
+from annotator.ui.text_view import DocumentView
+
+
+def color_icon(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class MainWindow(QMainWindow):
+    """One window on one store. Every user action is committed before it returns."""
+
+    def __init__(self, store: Store, annotator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._annotator = annotator
+        self._labels: list[Label] = store.labels()
+        self._document: Document | None = None
+        self._syncing = False
+
+        self.setWindowTitle("Annotator")
+        self.resize(1280, 800)
+
+        self.documents_model = DocumentTableModel()
+        self.documents_view = self._make_table(self.documents_model, "documentList")
+        self.documents_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.documents_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+
+        self.text_view = DocumentView()
+        self.text_view.set_label_colors({label.name: label.color for label in self._labels})
+
+        self.annotations_model = AnnotationTableModel()
+        self.annotations_model.set_labels(self._labels)
+        self.annotations_view = self._make_table(self.annotations_model, "annotationList")
+        header = self.annotations_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Sections sized to contents are not re-measured when rows arrive by themselves.
+        self.annotations_model.rowsInserted.connect(lambda *_: header.resizeSections())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.documents_view)
+        splitter.addWidget(self.text_view)
+        splitter.addWidget(self.annotations_view)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 660, 380])
+        self.setCentralWidget(splitter)
+        self.setTabOrder(self.text_view, self.annotations_view)
+        self.setTabOrder(self.annotations_view, self.documents_view)
+
+        self._build_actions()
+        self._build_menus_and_label_bar()
+
+        self.counts_label = QLabel()
+        self.counts_label.setToolTip(f"Database: {store.location}")
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self.documents_view.selectionModel().selectionChanged.connect(self._on_document_chosen)
+        self.annotations_view.selectionModel().selectionChanged.connect(self._on_annotation_chosen)
+        self.annotations_view.clicked.connect(lambda _index: self._on_annotation_chosen())
+        self.text_view.caretMoved.connect(self._on_caret_moved)
+        self.reload_documents()
+
+    def _make_table(self, model: object, name: str) -> QTableView:
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        return view
+
+    # -- actions and menus -----------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action(
+            "&Import documents…",
+            self._ask_import,
+            QKeySequence.StandardKey.Open,
+            "Import UTF-8 text or Markdown files",
+        )
+        self.export_action = self._action(
+            "&Export annotations (JSON)…",
+            self._ask_export,
+            QKeySequence("Ctrl+E"),
+            "Write every document and annotation as a JSON annotation set",
+        )
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.delete_action = self._action(
+            "&Delete annotation",
+            self.delete_current_annotation,
+            [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
+            "Delete the selected annotation",
+        )
+        self.delete_action.setEnabled(False)
+        self.next_document_action = self._action(
+            "&Next document", partial(self._step_document, 1), QKeySequence("Ctrl+PgDown")
+        )
+        self.previous_document_action = self._action(
+            "&Previous document", partial(self._step_document, -1), QKeySequence("Ctrl+PgUp")
+        )
+        self.focus_text_action = self._action(
+            "Focus &text", self.text_view.setFocus, QKeySequence("Ctrl+L")
+        )
+        self.about_action = self._action("&About Annotator", self._about)
+        self.label_actions: dict[str, QAction] = {}
+        for label in self._labels:
+            tip = f"Tag the selection as {label.name}"
+            if label.hotkey:
+                tip += f" ({label.hotkey})"
+            if label.description:
+                tip += f": {label.description}"
+            action = self._action(
+                f"Tag as {label.name}",
+                partial(self.tag_selection, label.name),
+                QKeySequence(label.hotkey) if label.hotkey else None,
+                tip,
+            )
+            action.setIcon(color_icon(label.color))
+            action.setIconText(f"{label.name}  {label.hotkey}" if label.hotkey else label.name)
+            self.label_actions[label.name] = action
+        self.text_view.set_context_actions([*self.label_actions.values(), self.delete_action])
+
+    def _build_menus_and_label_bar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.delete_action)
+        label_menu = bar.addMenu("&Label")
+        for action in self.label_actions.values():
+            label_menu.addAction(action)
+        go_menu = bar.addMenu("&Go")
+        go_menu.addAction(self.next_document_action)
+        go_menu.addAction(self.previous_document_action)
+        go_menu.addAction(self.focus_text_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        self.label_bar = QToolBar("Labels")
+        self.label_bar.setObjectName("labelBar")
+        self.label_bar.setMovable(False)
+        self.label_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.label_bar.addWidget(QLabel(" Tag selection: "))
+        for action in self.label_actions.values():
+            self.label_bar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_bar)
+
+    # -- documents -------------------------------------------------------------------
+
+    def reload_documents(self) -> None:
+        """Refresh the document list; keep the current document open if it still exists."""
+        self._syncing = True
+        try:
+            self.documents_model.set_documents(self._store.documents())
+        finally:
+            self._syncing = False
+        if (
+            self._document is not None
+            and self.documents_model.row_of(self._document.id) is not None
+        ):
+            self._select_document_row(self._document.id)
+        else:
+            self._document = None
+
+    def open_initial_document(self, preferred: str | None = None) -> None:
+        """Open ``preferred``, else the document open last time, else the first one."""
+        for candidate in (preferred, self._store.setting(CURRENT_DOCUMENT)):
+            if candidate and self.documents_model.row_of(candidate) is not None:
+                self.open_document(candidate)
+                return
+        if self.documents_model.rowCount():
+            self.open_document(self.documents_model.document_id(0))
+        else:
+            self._update_status()
+
+    def open_document(self, document_id: str) -> None:
+        """Show a document with its annotations and give the text keyboard focus."""
+        document = self._store.document(document_id)
+        annotations = self._store.annotations(document_id)
+        self._document = document
+        self.text_view.show_text(document.text, annotations)
+        self.annotations_model.set_annotations(document.text, annotations)
+        self._select_document_row(document_id)
+        self.setWindowTitle(f"{document.title} — Annotator")
+        self._store.set_setting(CURRENT_DOCUMENT, document_id)
+        self._update_status()
+        self._update_delete_enabled()
+        self.text_view.setFocus()
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    def _select_document_row(self, document_id: str) -> None:
+        row = self.documents_model.row_of(document_id)
+        if row is None:
+            return
+        self._syncing = True
+        try:
+            self.documents_view.selectRow(row)
+        finally:
+            self._syncing = False
+
+    def _on_document_chosen(self) -> None:
+        if self._syncing:
+            return
+        rows = self.documents_view.selectionModel().selectedRows()
+        if rows:
+            document_id = self.documents_model.document_id(rows[0].row())
+            if self._document is None or document_id != self._document.id:
+                self.open_document(document_id)
+
+    def _step_document(self, step: int) -> None:
+        count = self.documents_model.rowCount()
+        if not count:
+            return
+        row = self.documents_model.row_of(self._document.id) if self._document else None
+        target = 0 if row is None else (row + step) % count
+        self.open_document(self.documents_model.document_id(target))
+
+    # -- annotations -----------------------------------------------------------------
+
+    def tag_selection(self, label: str) -> Annotation | None:
+        """Tag the selected text (trimmed of surrounding whitespace) with ``label``."""
+        if self._document is None:
+            return None
+        selected = self.text_view.selected_span()
+        span = trim_span(self._document.text, *selected) if selected else None
+        if span is None:
+            self.statusBar().showMessage("Select some text first, then press a label key.", 5000)
+            return None
+        start, end = span
+        for existing in self.annotations_model.annotations():
+            if (existing.label, existing.start, existing.end) == (label, start, end):
+                self._select_annotation(existing, move_text=False)
+                self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
+                return None
+        try:
+            annotation = self._store.add_annotation(
+                self._document.id, label, start, end, self._annotator
+            )
+        except StoreError as exc:
+            self._error("Could not save the annotation", str(exc))
+            return None
+        self.text_view.add_annotation(annotation)
+        self.annotations_model.insert(annotation)
+        self.documents_model.change_count(self._document.id, +1)
+        self.text_view.place_caret(end)
+        self._select_annotation(annotation, move_text=False)
+        self._update_status()
+        self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
+        self.text_view.setFocus()
+        return annotation
+
+    def current_annotation(self) -> Annotation | None:
+        rows = self.annotations_view.selectionModel().selectedRows()
+        return self.annotations_model.annotation(rows[0].row()) if rows else None
+
+    def delete_current_annotation(self) -> None:
+        annotation = self.current_annotation()
+        if annotation is None or self._document is None:
+            return
+        try:
+            self._store.delete_annotation(annotation.id)
+        except StoreError as exc:
+            self._error("Could not delete the annotation", str(exc))
+            return
+        row = self.annotations_model.row_of(annotation.id)
+        self.annotations_model.remove(annotation.id)
+        self.text_view.remove_annotation(annotation.id)
+        self.documents_model.change_count(self._document.id, -1)
+        self._update_status()
+        self._update_delete_enabled()
+        self.statusBar().showMessage(
+            f"Deleted {annotation.label} {annotation.start}–{annotation.end}.", 5000
+        )
+        if row is not None and self.annotations_view.hasFocus():
+            # Keep working down the list from the keyboard.
+            remaining = self.annotations_model.rowCount()
+            if remaining:
+                self._select_annotation(
+                    self.annotations_model.annotation(min(row, remaining - 1)), move_text=True
+                )
+
+    def _select_annotation(self, annotation: Annotation, *, move_text: bool) -> None:
+        row = self.annotations_model.row_of(annotation.id)
+        if row is None:
+            return
+        self._syncing = True
+        try:
+            index = self.annotations_model.index(row, 0)
+            self.annotations_view.selectionModel().select(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.annotations_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.annotations_view.scrollTo(index)
+            if move_text:
+                self.text_view.select_span(annotation.start, annotation.end)
+        finally:
+            self._syncing = False
+        self._update_delete_enabled()
+
+    def _on_annotation_chosen(self) -> None:
+        self._update_delete_enabled()
+        if self._syncing:
+            return
+        annotation = self.current_annotation()
+        if annotation is not None:
+            self.text_view.select_span(annotation.start, annotation.end)
+
+    def _on_caret_moved(self, offset: int) -> None:
+        ids = self.text_view.annotation_ids_at(offset)
+        if ids:
+            row = self.annotations_model.row_of(ids[-1])
+            if row is not None:
+                self._select_annotation(self.annotations_model.annotation(row), move_text=False)
+                return
+        self._syncing = True
+        try:
+            self.annotations_view.selectionModel().clearSelection()
+        finally:
+            self._syncing = False
+        self._update_delete_enabled()
+
+    def _update_delete_enabled(self) -> None:
+        self.delete_action.setEnabled(self.current_annotation() is not None)
+
+    # -- status ----------------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        if self._document is None:
+            self.counts_label.setText(f"No document open · {self._store.location}")
+            return
+        annotations = self.annotations_model.annotations()
+        counts = Counter(a.label for a in annotations)
+        per_label = " · ".join(f"{label.name} {counts[label.name]}" for label in self._labels)
+        self.counts_label.setText(
+            f"{self._document.title} · {len(self._document.text):,} characters · "
+            f"{len(annotations)} annotations ({per_label})"
+        )
+
+    # -- import and export -----------------------------------------------------------
+
+    def _ask_import(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in SUFFIXES)
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, "Import documents", "", f"Text and Markdown ({patterns});;All files (*)"
+        )
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: Sequence[Path]) -> bool:
+        """Import files all or nothing, open the first; a dialog explains any failure."""
+        try:
+            results = self._store.import_documents(read_documents(list(paths)))
+        except (DocumentReadError, StoreError) as exc:
+            self._error("Nothing was imported", str(exc))
+            return False
+        created = sum(result.created for result in results)
+        self.reload_documents()
+        self.open_document(results[0].document.id)
+        message = f"Imported {created} document(s)"
+        if created < len(results):
+            message += f"; {len(results) - created} already imported"
+        self.statusBar().showMessage(message + ".", 8000)
+        return True
+
+    def _ask_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export annotations", "annotations.json", "JSON annotation set (*.json)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the JSON annotation set to ``path``; a dialog explains any failure."""
+        try:
+            write_atomically(path, export_json(self._store))
+        except (OSError, StoreError) as exc:
+            self._error("Export failed", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported to {path}.", 8000)
+        return True
+
+    # -- misc ------------------------------------------------------------------------
+
+    def _error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Annotator",
+            f"<b>Annotator {__version__}</b><p>Mark claims, refusals and statistics in "
+            f"source documents.</p><p>Database: {self._store.location}</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing to save: every action was committed when it was made.
+        event.accept()

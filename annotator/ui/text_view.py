@@ -1,0 +1,162 @@
+"""The read-only document view: a caret and keyboard selection, highlights, a context menu.
+
+Everything it exchanges with the rest of the app is in code point offsets; the Qt
+positions stay inside this widget and are converted by :class:`PositionMap` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextCursor, QTextOption
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
+
+from annotator.core.model import Annotation
+from annotator.core.offsets import PositionMap
+from annotator.ui.highlighter import SpanHighlighter
+
+
+class DocumentView(QPlainTextEdit):
+    """Shows one document's text with its annotations highlighted.
+
+    ``caretMoved(offset)`` is emitted when the user moves the caret without selecting
+    (the offset is in code points); programmatic moves made through this class are silent.
+    """
+
+    caretMoved = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setReadOnly(True)
+        # Read-only but still a caret and keyboard selection (arrows, Shift+..., Ctrl+A).
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
+        self.setFont(font)
+        self.document().setDocumentMargin(14)
+        self.setCursorWidth(2)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._text = ""
+        self._map = PositionMap("")
+        self._highlighter = SpanHighlighter(self.document())
+        self._context_actions: list[QAction] = []
+        self._silent = 0
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+
+    # -- content ---------------------------------------------------------------------
+
+    def set_label_colors(self, colors: dict[str, str]) -> None:
+        self._highlighter.set_colors(colors)
+
+    def show_text(self, text: str, annotations: Sequence[Annotation]) -> None:
+        """Show ``text`` highlighted with ``annotations``; the caret goes to the start."""
+        self._text = text
+        self._map = PositionMap(text)
+        self._highlighter.reset(self._qt_span(a) for a in annotations)
+        self._silent += 1
+        try:
+            self.setPlainText(text)
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        finally:
+            self._silent -= 1
+
+    def clear_text(self) -> None:
+        self.show_text("", [])
+
+    @property
+    def text(self) -> str:
+        """The stored text being shown (never read back from the widget)."""
+        return self._text
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        self._highlighter.add(*self._qt_span(annotation))
+
+    def add_annotations(self, annotations: Iterable[Annotation]) -> None:
+        for annotation in annotations:
+            self.add_annotation(annotation)
+
+    def remove_annotation(self, annotation_id: str) -> None:
+        self._highlighter.remove(annotation_id)
+
+    def _qt_span(self, annotation: Annotation) -> tuple[str, str, int, int]:
+        start, end = self._map.span_to_qt(annotation.start, annotation.end)
+        return annotation.id, annotation.label, start, end
+
+    # -- selection and caret, in code points -----------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as a code point span, or ``None`` when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.span_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def caret_offset(self) -> int:
+        return self._map.to_codepoint(self.textCursor().position())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select code points ``[start, end)`` and scroll them into view, silently."""
+        qt_start, qt_end = self._map.span_to_qt(start, end)
+        cursor = self.textCursor()
+        cursor.setPosition(qt_end)
+        cursor.setPosition(qt_start, QTextCursor.MoveMode.KeepAnchor)
+        self._set_cursor_silently(cursor)
+        # Make sure the whole span, from its start, is visible.
+        self.ensureCursorVisible()
+
+    def place_caret(self, offset: int) -> None:
+        """Move the caret to code point ``offset`` without a selection, silently."""
+        cursor = self.textCursor()
+        cursor.setPosition(self._map.to_qt(offset))
+        self._set_cursor_silently(cursor)
+
+    def annotation_ids_at(self, offset: int) -> list[str]:
+        """Ids of the annotations covering code point ``offset``, outermost first."""
+        if not 0 <= offset < len(self._text):
+            return []
+        return self._highlighter.keys_at(self._map.to_qt(offset))
+
+    def _set_cursor_silently(self, cursor: QTextCursor) -> None:
+        self._silent += 1
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            self._silent -= 1
+
+    def _on_cursor_moved(self) -> None:
+        if self._silent or self.textCursor().hasSelection():
+            return
+        self.caretMoved.emit(self.caret_offset())
+
+    # -- context menu ----------------------------------------------------------------
+
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        """Actions offered on top of the standard menu (tagging, deleting)."""
+        self._context_actions = list(actions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.textCursor().hasSelection():
+            # Right-click acts on what is under the mouse: the caret goes there, so the
+            # annotation under it becomes the current one.
+            self.setTextCursor(self.cursorForPosition(event.pos()))
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        """The context menu for a right-click at viewport ``pos``."""
+        menu = self.createStandardContextMenu(pos)
+        first = menu.actions()[0] if menu.actions() else None
+        for action in self._context_actions:
+            menu.insertAction(first, action)
+        if first is not None and self._context_actions:
+            menu.insertSeparator(first)
+        return menu

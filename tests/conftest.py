@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import os
+
+# pytest-qt aborts without a display unless Qt is told to render offscreen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    """Keep every test away from the user's real data folder and identity."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("ANNOTATOR_DB", raising=False)
+    monkeypatch.setenv("ANNOTATOR_USER", "tester")
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "annotations.db"

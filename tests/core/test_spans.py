@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import random
+
+from annotator.core.spans import Interval, SpanIndex, context, trim_span
+
+
+def test_trim_span_strips_surrounding_whitespace():
+    text = "  hello world \n\t"
+    assert trim_span(text, 0, len(text)) == (2, 13)
+    assert text[2:13] == "hello world"
+
+
+def test_trim_span_whitespace_only_and_empty():
+    text = "a \u00a0\u2028\u3000 b"
+    assert trim_span(text, 1, 6) is None
+    assert trim_span(text, 3, 3) is None
+
+
+def test_trim_span_clamps_to_text():
+    assert trim_span("abc", -5, 99) == (0, 3)
+
+
+def test_context_is_at_most_width():
+    text = "0123456789"
+    assert context(text, 4, 6, width=3) == ("123", "678")
+    assert context(text, 0, 10, width=3) == ("", "")
+
+
+def brute(intervals, start, end):
+    return sorted(
+        (iv for iv in intervals if iv.start < end and iv.end > start),
+        key=lambda iv: (iv.start, -iv.end, str(iv.key)),
+    )
+
+
+def test_index_matches_brute_force_with_adds_and_removes():
+    rng = random.Random(7)
+    index = SpanIndex(bucket_width=16)
+    live: dict[int, Interval] = {}
+    for step in range(600):
+        if live and rng.random() < 0.3:
+            key = rng.choice(list(live))
+            assert index.remove(key) == live.pop(key)
+        else:
+            start = rng.randint(0, 300)
+            iv = Interval(start, start + rng.randint(1, 80), step)
+            index.add(iv)
+            live[step] = iv
+        a = rng.randint(0, 380)
+        b = a + rng.randint(1, 40)
+        assert index.overlapping(a, b) == brute(live.values(), a, b)
+    assert len(index) == len(live)
+
+
+def test_at_lists_outermost_first():
+    index = SpanIndex([Interval(0, 10, "outer"), Interval(2, 5, "inner"), Interval(5, 8, "x")])
+    assert [iv.key for iv in index.at(3)] == ["outer", "inner"]
+    assert [iv.key for iv in index.at(5)] == ["outer", "x"]
+    assert index.at(10) == []
+
+
+def test_empty_interval_not_stored_and_readding_replaces():
+    index = SpanIndex()
+    index.add(Interval(3, 3, "empty"))
+    assert "empty" not in index
+    index.add(Interval(0, 5, "k"))
+    index.add(Interval(10, 12, "k"))
+    assert index.at(1) == []
+    assert index.get("k") == Interval(10, 12, "k")

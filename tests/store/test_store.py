@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from annotator.app_state import open_store
+from annotator.core.model import Label, NewDocument
+from annotator.resources import default_labels, seed_documents
+from annotator.store import Store, StoreError
+from annotator.store.database import (
+    create_db_engine,
+    current_revision,
+    head_revision,
+    migrate,
+    to_url,
+)
+from annotator.store.models import Base
+
+
+def raw(db_path, sql, *params):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store.open(str(db_path))
+    s.add_labels(default_labels())
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def doc(store):
+    return store.import_documents([NewDocument("T", "src", "Hello 😀 world\nline two")])[0].document
+
+
+def test_new_database_is_created_at_head(db_path):
+    Store.open(str(db_path)).close()
+    assert raw(db_path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    tables = {r[0] for r in raw(db_path, "SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "labels", "annotations", "settings"} <= tables
+    indexes = raw(db_path, "SELECT name FROM sqlite_master WHERE type='index'")
+    assert ("ix_annotations_document_id",) in indexes
+
+
+def test_migrations_match_the_models(db_path):
+    store = Store.open(str(db_path))
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    store.close()
+    assert diff == []
+
+
+def test_empty_file_is_upgraded_and_reopening_keeps_data(db_path):
+    db_path.touch()
+    store = open_store(str(db_path))
+    doc_id = store.documents()[0].id
+    store.add_annotation(doc_id, "claim", 0, 4, "tester")
+    store.close()
+    reopened = open_store(str(db_path))
+    assert reopened.documents()[0].annotation_count == 1
+    assert current_revision(reopened.engine) == head_revision()
+    reopened.close()
+
+
+def test_each_older_revision_is_upgraded_with_its_data(db_path):
+    engine = create_db_engine(to_url(str(db_path)))
+    migrate(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO documents (id, title, source, text, sha256, created_at) "
+                "VALUES ('d', 't', 's', 'abc', :sha, '2026-01-01 00:00:00')"
+            ),
+            {"sha": "0" * 64},
+        )
+    engine.dispose()
+    store = Store.open(str(db_path))
+    assert [d.id for d in store.documents()] == ["d"]
+    assert current_revision(store.engine) == head_revision()
+    store.close()
+
+
+def test_pragmas_foreign_keys_and_wal(store, db_path):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_foreign_keys_are_enforced(store, doc):
+    with pytest.raises(StoreError):
+        store.add_annotation("no-such-document", "claim", 0, 1, "tester")
+    with store.engine.begin() as conn, pytest.raises(Exception, match="FOREIGN KEY"):
+        conn.exec_driver_sql(
+            "INSERT INTO annotations VALUES ('x', 'missing', 'claim', 0, 1, NULL, 'a', "
+            "'2026-01-01', '2026-01-01')"
+        )
+
+
+def test_deleting_a_document_cascades_to_annotations(store, doc, db_path):
+    store.add_annotation(doc.id, "claim", 0, 5, "tester")
+    store.delete_document(doc.id)
+    assert raw(db_path, "SELECT count(*) FROM annotations") == [(0,)]
+
+
+def test_create_list_delete_annotations(store, doc, db_path):
+    a = store.add_annotation(doc.id, "statistic", 6, 7, "tester")
+    b = store.add_annotation(doc.id, "claim", 0, 5, "tester", note="n")
+    assert [x.id for x in store.annotations(doc.id)] == [b.id, a.id]
+    assert doc.text[a.start : a.end] == "😀"
+    # Committed: another connection sees it at once.
+    assert raw(db_path, "SELECT label, start_offset, end_offset FROM annotations WHERE id=?", a.id) == [
+        ("statistic", 6, 7)
+    ]
+    assert store.documents()[0].annotation_count == 2
+    assert store.delete_annotation(a.id) is True
+    assert store.delete_annotation(a.id) is False
+    assert [x.id for x in store.annotations(doc.id)] == [b.id]
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 2), (3, 3), (5, 2), (0, 10_000)])
+def test_bad_spans_are_refused(store, doc, start, end):
+    with pytest.raises(StoreError):
+        store.add_annotation(doc.id, "claim", start, end, "tester")
+    assert store.annotations(doc.id) == []
+
+
+def test_unknown_label_is_refused(store, doc):
+    with pytest.raises(StoreError, match="no label"):
+        store.add_annotation(doc.id, "opinion", 0, 1, "tester")
+
+
+def test_import_skips_known_text_and_is_all_or_nothing(store, doc):
+    results = store.import_documents(
+        [NewDocument("Other", "s", "new text"), NewDocument("Dup", "s", doc.text)]
+    )
+    assert [r.created for r in results] == [True, False]
+    assert results[1].document.id == doc.id
+    assert len(store.documents()) == 2
+
+
+def test_first_use_seeds_once(db_path):
+    store = open_store(str(db_path))
+    docs = store.documents()
+    assert [d.title for d in docs] == ["Hong Kong goes for mass surveillance"]
+    seeded = store.document(docs[0].id)
+    assert seeded.text == seed_documents()[0].text
+    assert "TNT" in seeded.source
+    assert [label.name for label in store.labels()] == ["claim", "refusal", "statistic"]
+    store.delete_document(docs[0].id)
+    store.close()
+    again = open_store(str(db_path))
+    assert again.documents() == []  # a deleted seed is not brought back
+    again.close()
+
+
+def test_add_labels_keeps_existing_ones(store):
+    store.add_labels([Label("claim", "#000000", "9", "changed"), Label("opinion", "#123456")])
+    labels = {label.name: label for label in store.labels()}
+    assert labels["claim"].color == "#1f77b4"
+    assert labels["opinion"].color == "#123456"
+    assert [label.name for label in store.labels()][-1] == "opinion"
+
+
+def test_not_a_database_file_is_a_clear_error(tmp_path):
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="notes.db"):
+        Store.open(str(junk))
+    assert junk.read_bytes() == b"this is not sqlite at all" * 100
+
+
+def test_foreign_sqlite_database_is_refused_untouched(tmp_path):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    with pytest.raises(StoreError, match="not an Annotator database"):
+        Store.open(str(other))
+    assert raw(other, "SELECT name FROM sqlite_master") == [("contacts",)]
+
+
+def test_newer_schema_is_refused(db_path):
+    Store.open(str(db_path)).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='9999_future'")
+    with pytest.raises(StoreError, match="newer version"):
+        Store.open(str(db_path))
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(str(tmp_path / "nope" / "a.db"))
+
+
+def test_url_and_settings(tmp_path):
+    store = Store.open("sqlite:///" + str(tmp_path / "u.db"))
+    assert store.setting("k") is None
+    store.set_setting("k", "v1")
+    store.set_setting("k", "v2")
+    assert store.setting("k") == "v2"
+    assert store.location.endswith("u.db")
+    store.close()

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from annotator.cli import main
+from tests.helpers import check_export
+
+
+def db_dump(path):
+    with sqlite3.connect(path) as conn:
+        return [
+            (table, conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall())
+            for table in ("documents", "labels", "annotations", "settings")
+        ]
+
+
+def export(db_path, capsysbinary):
+    assert main(["export", "--db", str(db_path)]) == 0
+    return check_export(capsysbinary.readouterr().out)
+
+
+def test_import_then_export_round_trip(tmp_path, db_path, capsysbinary):
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes("\ufeffTitle 😀\r\nLine two\rLine three\r\n".encode())
+    md = tmp_path / "notes.md"
+    md.write_text("# Heading\n\nBody e\u0301 市民\n", encoding="utf-8")
+    assert main(["import", "--db", str(db_path), str(crlf), str(md)]) == 0
+    out = capsysbinary.readouterr().out.decode()
+    assert "crlf.txt: imported as 'Title 😀'" in out
+    assert "notes.md: imported as 'Heading'" in out
+    parsed = export(db_path, capsysbinary)
+    texts = {d["title"]: d["text"] for d in parsed["documents"]}
+    assert texts["Title 😀"] == "Title 😀\nLine two\nLine three\n"
+    assert texts["Heading"] == "# Heading\n\nBody e\u0301 市民\n"
+    assert parsed["documents"][0]["title"] == "Hong Kong goes for mass surveillance"
+
+
+def test_reimport_reports_already_imported(tmp_path, db_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("same text", encoding="utf-8")
+    assert main(["import", "--db", str(db_path), str(f)]) == 0
+    capsys.readouterr()
+    assert main(["import", "--db", str(db_path), str(f)]) == 0
+    assert "already imported" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("latin1.txt", "caf\xe9".encode("latin-1"), "not valid UTF-8"),
+        ("empty.txt", b"  \n", "holds no text"),
+        ("report.pdf", b"%PDF-1.4", "unsupported file type"),
+    ],
+)
+def test_bad_file_imports_nothing(tmp_path, db_path, capsys, name, content, message):
+    assert main(["export", "--db", str(db_path), "-o", str(tmp_path / "x.json")]) == 0
+    capsys.readouterr()
+    before = db_dump(db_path)
+    good = tmp_path / "good.txt"
+    good.write_text("fine", encoding="utf-8")
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    assert main(["import", "--db", str(db_path), str(good), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert str(bad) in err and message in err
+    assert "Traceback" not in err
+    assert db_dump(db_path) == before
+
+
+def test_missing_file_is_exit_1_and_names_it(tmp_path, db_path, capsys):
+    missing = tmp_path / "missing.txt"
+    assert main(["import", "--db", str(db_path), str(missing)]) == 1
+    assert f"{missing}: no such file" in capsys.readouterr().err
+    assert not db_path.exists()  # nothing read, nothing created
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["import"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--format", "xml"])
+    assert info.value.code == 2
+
+
+def test_export_to_file_and_unwritable_target(tmp_path, db_path, capsys):
+    target = tmp_path / "out.json"
+    assert main(["export", "--db", str(db_path), "-o", str(target)]) == 0
+    parsed = check_export(target.read_bytes())
+    assert parsed["format"] == "annotator-annotation-set"
+    bad = tmp_path / "no-such-folder" / "out.json"
+    assert main(["export", "--db", str(db_path), "-o", str(bad)]) == 1
+    assert "no-such-folder" in capsys.readouterr().err
+
+
+def test_not_a_database_is_exit_1(tmp_path, capsys):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"x" * 4096)
+    assert main(["export", "--db", str(junk)]) == 1
+    err = capsys.readouterr().err
+    assert "junk.db" in err and "Traceback" not in err
+
+
+def test_annotator_db_environment_and_default_location(tmp_path, monkeypatch, capsysbinary):
+    env_db = tmp_path / "env.db"
+    monkeypatch.setenv("ANNOTATOR_DB", str(env_db))
+    assert main(["export"]) == 0
+    assert env_db.exists()
+    monkeypatch.delenv("ANNOTATOR_DB")
+    assert main(["export"]) == 0
+    defaults = list((tmp_path.parent).glob("**/annotator/annotations.db"))
+    assert defaults, "default database not created in the user data folder"
+
+
+def test_python_dash_m_runs_as_a_separate_process(tmp_path, db_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "export", "--db", str(db_path)],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    parsed = check_export(result.stdout)
+    assert len(parsed["documents"]) == 1
+    assert json.loads(result.stdout)["documents"][0]["sha256"] == parsed["documents"][0]["sha256"]
