@@ -5,7 +5,7 @@ import os
 # pytest-qt aborts without a display unless Qt is told to render offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

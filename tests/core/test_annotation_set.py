@@ -58,13 +58,17 @@ def test_undeclared_label_or_bad_offsets_are_refused():
     doc = make_doc("abc")
     with pytest.raises(ValueError, match="undeclared"):
         build_annotation_set(
-            LABELS, [DocumentExport(doc, [make_ann("x", "refusal", 0, 1)])],
-            generator_version="1", exported_at=T0,
+            LABELS,
+            [DocumentExport(doc, [make_ann("x", "refusal", 0, 1)])],
+            generator_version="1",
+            exported_at=T0,
         )
     with pytest.raises(ValueError, match="outside"):
         build_annotation_set(
-            LABELS, [DocumentExport(doc, [make_ann("x", "claim", 0, 4)])],
-            generator_version="1", exported_at=T0,
+            LABELS,
+            [DocumentExport(doc, [make_ann("x", "claim", 0, 4)])],
+            generator_version="1",
+            exported_at=T0,
         )
 
 
@@ -76,8 +80,10 @@ def test_iso_utc_converts_aware_times():
 
 def test_schema_rejects_a_broken_set():
     out = build_annotation_set(
-        LABELS, [DocumentExport(make_doc("abc"), [make_ann("x", "claim", 0, 1)])],
-        generator_version="1", exported_at=T0,
+        LABELS,
+        [DocumentExport(make_doc("abc"), [make_ann("x", "claim", 0, 1)])],
+        generator_version="1",
+        exported_at=T0,
     )
     out["documents"][0]["annotations"][0]["start"] = -1
     with pytest.raises(jsonschema.ValidationError):

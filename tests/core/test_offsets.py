@@ -124,7 +124,20 @@ def test_out_of_range_is_an_error():
 
 def test_random_texts_against_reference():
     rng = random.Random(1234)
-    alphabet = ["\ufeff", "a", " ", "\n", "\r", "\r\n", "😀", "\u0301", "\u5e02", "\u2028", FLAG, "\u00a0"]
+    alphabet = [
+        "\ufeff",
+        "a",
+        " ",
+        "\n",
+        "\r",
+        "\r\n",
+        "😀",
+        "\u0301",
+        "\u5e02",
+        "\u2028",
+        FLAG,
+        "\u00a0",
+    ]
     for _ in range(200):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         mapping = PositionMap(text)

@@ -115,9 +115,9 @@ def test_create_list_delete_annotations(store, doc, db_path):
     assert [x.id for x in store.annotations(doc.id)] == [b.id, a.id]
     assert doc.text[a.start : a.end] == "😀"
     # Committed: another connection sees it at once.
-    assert raw(db_path, "SELECT label, start_offset, end_offset FROM annotations WHERE id=?", a.id) == [
-        ("statistic", 6, 7)
-    ]
+    assert raw(
+        db_path, "SELECT label, start_offset, end_offset FROM annotations WHERE id=?", a.id
+    ) == [("statistic", 6, 7)]
     assert store.documents()[0].annotation_count == 2
     assert store.delete_annotation(a.id) is True
     assert store.delete_annotation(a.id) is False
@@ -171,7 +171,7 @@ def test_add_labels_keeps_existing_ones(store):
 def test_not_a_database_file_is_a_clear_error(tmp_path):
     junk = tmp_path / "notes.db"
     junk.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         Store.open(str(junk))
     assert junk.read_bytes() == b"this is not sqlite at all" * 100
 

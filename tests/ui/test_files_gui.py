@@ -23,12 +23,12 @@ class Dialogs:
         self.open_answer: list[str] = []
         self.save_answer = ""
         self.warnings: list[tuple[str, str]] = []
-        monkeypatch.setattr(
-            QFileDialog, "getOpenFileNames", lambda *a, **k: (self.open_answer, "")
-        )
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (self.open_answer, ""))
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (self.save_answer, ""))
         monkeypatch.setattr(
-            QMessageBox, "warning", lambda _parent, title, text, *a: self.warnings.append((title, text))
+            QMessageBox,
+            "warning",
+            lambda _parent, title, text, *a: self.warnings.append((title, text)),
         )
 
 
@@ -50,7 +50,9 @@ def test_ctrl_o_imports_and_opens_the_first_file(app, tmp_path, monkeypatch):
     assert "2 already imported" in app.window.statusBar().currentMessage()
 
 
-def test_bad_file_in_the_gui_shows_a_dialog_and_changes_nothing(app, tmp_path, monkeypatch, db_path):
+def test_bad_file_in_the_gui_shows_a_dialog_and_changes_nothing(
+    app, tmp_path, monkeypatch, db_path
+):
     dialogs = Dialogs(monkeypatch)
     good = tmp_path / "good.txt"
     good.write_text("fine", encoding="utf-8")

@@ -59,7 +59,9 @@ def test_word_and_line_selection_keys(make_window, tmp_path):
     assert app.window.import_files([doc])
     # Ctrl+Shift+Right selects words; the trailing space is trimmed.
     app.click_at(0)
-    app.key(Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, 2)
+    app.key(
+        Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, 2
+    )
     app.key(Qt.Key.Key_1)
     # Down, Home, Shift+End selects the whole second line.
     app.key(Qt.Key.Key_Down)
