@@ -9,7 +9,10 @@ widgets are code points (Python ``str`` indices), end exclusive.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class PositionMap:
@@ -27,9 +30,7 @@ class PositionMap:
         # Qt's setPlainText drops a leading BOM: it has no position of its own.
         self._lead = 1 if text.startswith("\ufeff") else 0
         # Code point indices of astral characters (two UTF-16 units each).
-        self._wide = (
-            [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if _has_astral(text) else []
-        )
+        self._wide = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         # Indices of the LF in each CRLF pair: Qt folds the pair into one position.
         self._crlf_lf: list[int] = []
         start = text.find("\r\n")
@@ -88,8 +89,3 @@ class PositionMap:
     def span_from_qt(self, start: int, end: int) -> tuple[int, int]:
         """Code point span covering Qt positions ``start..end``, never splitting a character."""
         return self.to_codepoint(start), self.to_codepoint(end, round_up=True)
-
-
-def _has_astral(text: str) -> bool:
-    # str.isascii() is O(1) for ASCII-only strings and max() is a single C pass.
-    return not text.isascii() and ord(max(text)) > 0xFFFF

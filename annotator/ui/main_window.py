@@ -33,6 +33,8 @@ from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
 
+HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
+
 
 def color_icon(color: str, size: int = 14) -> QIcon:
     pixmap = QPixmap(size, size)
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
         self._syncing = False
 
         self.setWindowTitle("Annotator")
-        self.resize(1280, 800)
+        self.resize(1330, 820)
 
         self.documents_model = DocumentTableModel()
         self.documents_view = self._make_table(self.documents_model, "documentList")
@@ -69,19 +71,20 @@ class MainWindow(QMainWindow):
         self.annotations_model = AnnotationTableModel()
         self.annotations_model.set_labels(self._labels)
         self.annotations_view = self._make_table(self.annotations_model, "annotationList")
+        # Fixed widths from the font: measuring contents costs O(rows) on every change.
         header = self.annotations_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        # Sections sized to contents are not re-measured when rows arrive by themselves.
-        self.annotations_model.rowsInserted.connect(lambda *_: header.resizeSections())
+        metrics = self.annotations_view.fontMetrics()
+        widest_label = max((metrics.horizontalAdvance(lb.name) for lb in self._labels), default=0)
+        header.resizeSection(0, max(widest_label, metrics.horizontalAdvance("Label")) + 44)
+        header.resizeSection(2, metrics.horizontalAdvance("0000000–0000000") + 16)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.documents_view)
         splitter.addWidget(self.text_view)
         splitter.addWidget(self.annotations_view)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 660, 380])
+        splitter.setSizes([290, 640, 400])
         self.setCentralWidget(splitter)
         self.setTabOrder(self.text_view, self.annotations_view)
         self.setTabOrder(self.annotations_view, self.documents_view)
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setToolTip(f"Database: {store.location}")
         self.statusBar().addPermanentWidget(self.counts_label)
 
+        self.statusBar().showMessage(HINT)
         self.documents_view.selectionModel().selectionChanged.connect(self._on_document_chosen)
         self.annotations_view.selectionModel().selectionChanged.connect(self._on_annotation_chosen)
         self.annotations_view.clicked.connect(lambda _index: self._on_annotation_chosen())
@@ -148,6 +152,12 @@ class MainWindow(QMainWindow):
             "Delete the selected annotation",
         )
         self.delete_action.setEnabled(False)
+        self.copy_action = self._action(
+            "&Copy", self.text_view.copy, QKeySequence.StandardKey.Copy, "Copy the selected text"
+        )
+        self.select_all_action = self._action(
+            "Select &all", self.text_view.selectAll, QKeySequence.StandardKey.SelectAll
+        )
         self.next_document_action = self._action(
             "&Next document", partial(self._step_document, 1), QKeySequence("Ctrl+PgDown")
         )
@@ -184,6 +194,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.select_all_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
         label_menu = bar.addMenu("&Label")
         for action in self.label_actions.values():
@@ -289,11 +302,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select some text first, then press a label key.", 5000)
             return None
         start, end = span
-        for existing in self.annotations_model.annotations():
-            if (existing.label, existing.start, existing.end) == (label, start, end):
-                self._select_annotation(existing, move_text=False)
-                self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
-                return None
+        existing = self.annotations_model.find(label, start, end)
+        if existing is not None:
+            self._select_annotation(existing, move_text=False)
+            self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
+            return None
         try:
             annotation = self._store.add_annotation(
                 self._document.id, label, start, end, self._annotator

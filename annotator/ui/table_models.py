@@ -85,6 +85,7 @@ class AnnotationTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[Annotation] = []
+        self._keys: list[tuple[int, int, str, str]] = []  # sort keys of _rows, for bisect
         self._text = ""
         self._colors: dict[str, QColor] = {}
 
@@ -99,6 +100,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._text = text
         self._rows = sorted(annotations, key=self._key)
+        self._keys = [self._key(a) for a in self._rows]
         self.endResetModel()
 
     def annotations(self) -> list[Annotation]:
@@ -113,11 +115,20 @@ class AnnotationTableModel(QAbstractTableModel):
                 return row
         return None
 
+    def find(self, label: str, start: int, end: int) -> Annotation | None:
+        """An annotation with exactly this label and span, if there is one."""
+        row = bisect_left(self._keys, (start, end, label, ""))
+        if row < len(self._rows) and self._keys[row][:3] == (start, end, label):
+            return self._rows[row]
+        return None
+
     def insert(self, annotation: Annotation) -> int:
         """Insert in order; returns the new row."""
-        row = bisect_left([self._key(a) for a in self._rows], self._key(annotation))
+        key = self._key(annotation)
+        row = bisect_left(self._keys, key)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, annotation)
+        self._keys.insert(row, key)
         self.endInsertRows()
         return row
 
@@ -127,6 +138,7 @@ class AnnotationTableModel(QAbstractTableModel):
             return None
         self.beginRemoveRows(QModelIndex(), row, row)
         removed = self._rows.pop(row)
+        del self._keys[row]
         self.endRemoveRows()
         return removed
 
