@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             command = args.pop(0)
             return _import(args) if command == "import" else _export(args)
         return _gui(args)
+    except BrokenPipeError:
+        # The reader of stdout went away (e.g. `annotator export | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except (StoreError, DocumentReadError, OSError) as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         return 1
@@ -85,7 +90,7 @@ def _import(argv: list[str]) -> int:
     for path, result in zip(ns.files, results, strict=True):
         state = "imported" if result.created else "already imported"
         doc = result.document
-        print(f"{path}: {state} as {doc.title!r} ({doc.length} characters, id {doc.id})")
+        print(f'{path}: {state} as "{doc.title}" ({doc.length} characters, id {doc.id})')
     return 0
 
 

@@ -31,8 +31,8 @@ def test_import_then_export_round_trip(tmp_path, db_path, capsysbinary):
     md.write_text("# Heading\n\nBody e\u0301 市民\n", encoding="utf-8")
     assert main(["import", "--db", str(db_path), str(crlf), str(md)]) == 0
     out = capsysbinary.readouterr().out.decode()
-    assert "crlf.txt: imported as 'Title 😀'" in out
-    assert "notes.md: imported as 'Heading'" in out
+    assert 'crlf.txt: imported as "Title 😀"' in out
+    assert 'notes.md: imported as "Heading"' in out
     parsed = export(db_path, capsysbinary)
     texts = {d["title"]: d["text"] for d in parsed["documents"]}
     assert texts["Title 😀"] == "Title 😀\nLine two\nLine three\n"
@@ -70,6 +70,24 @@ def test_bad_file_imports_nothing(tmp_path, db_path, capsys, name, content, mess
     assert str(bad) in err and message in err
     assert "Traceback" not in err
     assert db_dump(db_path) == before
+
+
+def test_folder_is_refused_by_name(tmp_path, db_path, capsys):
+    assert main(["import", "--db", str(db_path), str(tmp_path)]) == 1
+    assert f"{tmp_path}: is a folder" in capsys.readouterr().err
+
+
+def test_export_into_a_closed_pipe_is_quiet(db_path):
+    assert main(["export", "--db", str(db_path), "-o", str(db_path.with_suffix(".json"))]) == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "export", "--db", str(db_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # the reader is gone before the export is written
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert b"Traceback" not in err and b"Broken pipe" not in err
 
 
 def test_missing_file_is_exit_1_and_names_it(tmp_path, db_path, capsys):

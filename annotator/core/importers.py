@@ -21,6 +21,8 @@ def read_document(path: Path) -> NewDocument:
     Raises :class:`DocumentReadError` for a missing, unreadable, oversized, empty,
     non-UTF-8 or unsupported file.
     """
+    if path.is_dir():
+        raise DocumentReadError(f"{path}: is a folder, not a file")
     if path.suffix.lower() not in SUFFIXES:
         raise DocumentReadError(
             f"{path}: unsupported file type {path.suffix or '(none)'!r} "
