@@ -14,7 +14,7 @@ from pathlib import Path
 from annotator import __version__
 from annotator.app_state import export_json, open_store
 from annotator.core.files import write_atomically
-from annotator.core.importers import DocumentReadError, read_documents
+from annotator.core.importers import DocumentReadError, read_documents, shown_path
 from annotator.store import StoreError
 
 COMMANDS = ("import", "export")
@@ -90,7 +90,9 @@ def _import(argv: list[str]) -> int:
     for path, result in zip(ns.files, results, strict=True):
         state = "imported" if result.created else "already imported"
         doc = result.document
-        print(f'{path}: {state} as "{doc.title}" ({doc.length} characters, id {doc.id})')
+        print(
+            f'{shown_path(path)}: {state} as "{doc.title}" ({doc.length} characters, id {doc.id})'
+        )
     return 0
 
 
@@ -107,6 +109,8 @@ def _export(argv: list[str]) -> int:
     finally:
         store.close()
     if ns.output is None:
+        if sys.stdout is None:
+            raise OSError("there is no standard output to write to; use -o FILE")
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     else:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -146,3 +147,31 @@ def test_python_dash_m_runs_as_a_separate_process(tmp_path, db_path):
     parsed = check_export(result.stdout)
     assert len(parsed["documents"]) == 1
     assert json.loads(result.stdout)["documents"][0]["sha256"] == parsed["documents"][0]["sha256"]
+
+
+def test_file_name_that_is_not_utf8_is_imported_and_named(tmp_path, db_path, capsysbinary):
+    import os
+
+    name = os.fsdecode(b"caf\xe9.txt")
+    path = tmp_path / name
+    path.write_text("Some text", encoding="utf-8")
+    assert main(["import", "--db", str(db_path), str(path)]) == 0
+    assert "caf\ufffd.txt: imported" in capsysbinary.readouterr().out.decode()
+    bad = tmp_path / os.fsdecode(b"bad\xff.txt")
+    bad.write_bytes(b"\xff")
+    assert main(["import", "--db", str(db_path), str(bad)]) == 1
+    assert "bad\ufffd.txt: not valid UTF-8" in capsysbinary.readouterr().err.decode()
+
+
+def test_export_without_stdout_is_a_clear_error(tmp_path, db_path):
+    main(["export", "--db", str(db_path), "-o", str(tmp_path / "x.json")])
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "export", "--db", str(db_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 1
+    assert b"use -o FILE" in result.stderr

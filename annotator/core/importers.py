@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from annotator.core.model import NewDocument
@@ -15,40 +16,52 @@ class DocumentReadError(ValueError):
     """A file that cannot be imported; the message names the file and the reason."""
 
 
+def shown_path(path: Path) -> str:
+    """``path`` as text that can always be printed and stored: file names that are not
+    valid UTF-8 get U+FFFD where their undecodable bytes were."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def read_document(path: Path) -> NewDocument:
     """Read a UTF-8 text or Markdown file: BOM dropped, line ends made LF, nothing else.
 
     Raises :class:`DocumentReadError` for a missing, unreadable, oversized, empty,
     non-UTF-8 or unsupported file.
     """
+    where = shown_path(path)
     if path.is_dir():
-        raise DocumentReadError(f"{path}: is a folder, not a file")
+        raise DocumentReadError(f"{where}: is a folder, not a file")
     if path.suffix.lower() not in SUFFIXES:
         raise DocumentReadError(
-            f"{path}: unsupported file type {path.suffix or '(none)'!r} "
+            f"{where}: unsupported file type {path.suffix or '(none)'!r} "
             f"(supported: {', '.join(SUFFIXES)})"
         )
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise DocumentReadError(
-                f"{path}: file is {size / 2**20:.0f} MiB, more than the "
+                f"{where}: file is {size / 2**20:.0f} MiB, more than the "
                 f"{MAX_BYTES // 2**20} MiB a document may have"
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DocumentReadError(f"{path}: no such file") from None
+        raise DocumentReadError(f"{where}: no such file") from None
     except IsADirectoryError:
-        raise DocumentReadError(f"{path}: is a folder, not a file") from None
+        raise DocumentReadError(f"{where}: is a folder, not a file") from None
     except OSError as exc:
-        raise DocumentReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
     try:
         text = normalise_text(decode_utf8(data))
     except TextDecodeError as exc:
-        raise DocumentReadError(f"{path}: {exc}") from None
+        raise DocumentReadError(f"{where}: {exc}") from None
     if not text.strip():
-        raise DocumentReadError(f"{path}: the file holds no text")
-    return NewDocument(title=guess_title(text, path.stem), source=str(path.resolve()), text=text)
+        raise DocumentReadError(f"{where}: the file holds no text")
+    resolved = path.resolve()
+    return NewDocument(
+        title=guess_title(text, shown_path(Path(resolved.stem))),
+        source=shown_path(resolved),
+        text=text,
+    )
 
 
 def read_documents(paths: list[Path]) -> list[NewDocument]:

@@ -26,9 +26,12 @@ def normalise_text(text: str) -> str:
 
 
 def decode_utf8(data: bytes) -> str:
-    """Decode UTF-8 (a BOM is allowed) or raise :class:`TextDecodeError` naming the byte."""
+    """Decode UTF-8 or raise :class:`TextDecodeError` naming the byte.
+
+    A BOM is kept: :func:`normalise_text` removes exactly one.
+    """
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise TextDecodeError(

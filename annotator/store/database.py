@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -51,17 +51,36 @@ def create_db_engine(url: str) -> Engine:
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
         raise StoreError(f"{describe(url)}: cannot open database ({exc})") from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        install_sqlite_hooks(engine, foreign_keys=True)
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API types)
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+IMMEDIATE = "sqlite_immediate"
+
+
+def install_sqlite_hooks(engine: Engine, *, foreign_keys: bool) -> None:
+    """Per-connection pragmas and real transactions for pysqlite.
+
+    The driver's own transaction handling neither begins before SELECT nor before DDL;
+    here every SQLAlchemy transaction is a real ``BEGIN`` (``BEGIN IMMEDIATE`` when the
+    connection carries the ``sqlite_immediate`` execution option, for writes). None of
+    the pragmas writes to the file, so a file that :func:`migrate` refuses stays as it was.
+    """
+
+    def on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API types)
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    def on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get(IMMEDIATE)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
 
 
 def alembic_config() -> Config:
@@ -105,13 +124,39 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             f"{where}: written by a newer version of Annotator (schema revision {current}); "
             "update Annotator to open it"
         )
-    config = alembic_config()
     try:
+        _upgrade(engine, revision)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{where}: cannot upgrade database ({_reason(exc)})") from None
+
+
+def _upgrade(engine: Engine, revision: str) -> None:
+    config = alembic_config()
+    if engine.dialect.name != "sqlite":
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"{where}: cannot upgrade database ({_reason(exc)})") from None
+        return
+    # SQLite: one transaction for all migrations, with foreign keys off so that tables
+    # rebuilt by batch operations do not cascade deletes; checked before committing.
+    migrator = create_engine(engine.url, poolclass=NullPool)
+    install_sqlite_hooks(migrator, foreign_keys=False)
+    try:
+        with migrator.connect() as connection:
+            connection = connection.execution_options(**{IMMEDIATE: True})
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"migration left {len(broken)} dangling references")
+        raw = migrator.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+        finally:
+            raw.close()
+    finally:
+        migrator.dispose()
 
 
 def _reason(exc: SQLAlchemyError) -> str:

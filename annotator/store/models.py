@@ -37,6 +37,8 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Import order: documents imported together keep the order they were given in.
+    position: Mapped[int] = mapped_column(Integer)
 
 
 class LabelRow(Base):

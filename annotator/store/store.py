@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from annotator.core.annotation_set import DocumentExport
 from annotator.core.model import Annotation, Document, DocumentSummary, Label, NewDocument
 from annotator.core.text import text_sha256
-from annotator.store.database import create_db_engine, describe, migrate, to_url
+from annotator.store.database import IMMEDIATE, create_db_engine, describe, migrate, to_url
 from annotator.store.errors import StoreError
 from annotator.store.models import AnnotationRow, DocumentRow, LabelRow, SettingRow
 
@@ -66,8 +66,12 @@ class Store:
         return self._engine
 
     @contextmanager
-    def _unit(self) -> Iterator[Session]:
+    def _unit(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction; ``write`` takes SQLite's write lock at the start (waiting up
+        to the busy timeout) so a read-then-write unit cannot fail half-way."""
         session = self._sessions()
+        if write:
+            session.connection(execution_options={IMMEDIATE: True})
         try:
             yield session
             session.commit()
@@ -89,7 +93,7 @@ class Store:
         Returns whether this was the first use. Runs once per database: documents or
         labels the user deletes later are not brought back.
         """
-        with self._unit() as s:
+        with self._unit(write=True) as s:
             if s.get(SettingRow, INITIALISED) is not None:
                 return False
             self._add_labels(s, labels)
@@ -107,7 +111,7 @@ class Store:
 
     def add_labels(self, labels: Sequence[Label]) -> None:
         """Add the labels the database lacks; existing names are left as they are."""
-        with self._unit() as s:
+        with self._unit(write=True) as s:
             self._add_labels(s, labels)
 
     @staticmethod
@@ -142,7 +146,7 @@ class Store:
         query = (
             select(DocumentRow.id, DocumentRow.title, func.coalesce(counts.c.n, 0))
             .outerjoin(counts, counts.c.document_id == DocumentRow.id)
-            .order_by(DocumentRow.created_at, DocumentRow.id)
+            .order_by(DocumentRow.position)
         )
         with self._unit() as s:
             return [
@@ -163,7 +167,7 @@ class Store:
 
     def import_documents(self, documents: Sequence[NewDocument]) -> list[ImportResult]:
         """Import all of ``documents`` in one transaction, skipping texts already present."""
-        with self._unit() as s:
+        with self._unit(write=True) as s:
             return [self._import_one(s, doc) for doc in documents]
 
     @staticmethod
@@ -172,6 +176,7 @@ class Store:
         existing = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
         if existing is not None:
             return ImportResult(_document(existing), created=False)
+        position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
         row = DocumentRow(
             id=new_id(),
             title=doc.title,
@@ -179,6 +184,7 @@ class Store:
             text=doc.text,
             sha256=sha,
             created_at=now_utc(),
+            position=position,
         )
         s.add(row)
         s.flush()
@@ -186,7 +192,7 @@ class Store:
 
     def delete_document(self, document_id: str) -> None:
         """Delete a document and, with it, its annotations."""
-        with self._unit() as s:
+        with self._unit(write=True) as s:
             s.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
 
     # -- annotations -----------------------------------------------------------------
@@ -216,36 +222,70 @@ class Store:
         note: str | None = None,
     ) -> Annotation:
         """Create an annotation over code points ``[start, end)`` of the document's text."""
-        with self._unit() as s:
-            doc = s.get(DocumentRow, document_id)
-            if doc is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
-            if not 0 <= start < end <= len(doc.text):
-                raise StoreError(
-                    f"span {start}-{end} does not fit the text of {doc.title!r} "
-                    f"(length {len(doc.text)})"
+        with self._unit(write=True) as s:
+            return self._add_annotation(s, document_id, label, start, end, annotator, note)
+
+    def tag(
+        self, document_id: str, label: str, start: int, end: int, annotator: str
+    ) -> tuple[Annotation, bool]:
+        """The annotator's annotation with exactly this label and span: found or created.
+
+        Returns ``(annotation, created)``. Checked inside the transaction, so two windows
+        on one database cannot make the same annotation twice.
+        """
+        with self._unit(write=True) as s:
+            existing = s.execute(
+                select(*ANNOTATION_COLUMNS).where(
+                    AnnotationRow.document_id == document_id,
+                    AnnotationRow.label == label,
+                    AnnotationRow.start_offset == start,
+                    AnnotationRow.end_offset == end,
+                    AnnotationRow.annotator == annotator,
                 )
-            if s.get(LabelRow, label) is None:
-                raise StoreError(f"{self.location}: no label named {label!r}")
-            moment = now_utc()
-            row = AnnotationRow(
-                id=new_id(),
-                document_id=document_id,
-                label=label,
-                start_offset=start,
-                end_offset=end,
-                note=note,
-                annotator=annotator,
-                created_at=moment,
-                updated_at=moment,
+            ).first()
+            if existing is not None:
+                return Annotation(*existing), False
+            return self._add_annotation(s, document_id, label, start, end, annotator), True
+
+    def _add_annotation(
+        self,
+        s: Session,
+        document_id: str,
+        label: str,
+        start: int,
+        end: int,
+        annotator: str,
+        note: str | None = None,
+    ) -> Annotation:
+        doc = s.get(DocumentRow, document_id)
+        if doc is None:
+            raise StoreError(f"{self.location}: no document with id {document_id}")
+        if not 0 <= start < end <= len(doc.text):
+            raise StoreError(
+                f"span {start}-{end} does not fit the text of {doc.title!r} "
+                f"(length {len(doc.text)})"
             )
-            s.add(row)
-            s.flush()
-            return _annotation(row)
+        if s.get(LabelRow, label) is None:
+            raise StoreError(f"{self.location}: no label named {label!r}")
+        moment = now_utc()
+        row = AnnotationRow(
+            id=new_id(),
+            document_id=document_id,
+            label=label,
+            start_offset=start,
+            end_offset=end,
+            note=note,
+            annotator=annotator,
+            created_at=moment,
+            updated_at=moment,
+        )
+        s.add(row)
+        s.flush()
+        return _annotation(row)
 
     def delete_annotation(self, annotation_id: str) -> bool:
         """Delete an annotation; returns whether it existed."""
-        with self._unit() as s:
+        with self._unit(write=True) as s:
             result = s.execute(delete(AnnotationRow).where(AnnotationRow.id == annotation_id))
             return bool(result.rowcount)
 
@@ -257,7 +297,7 @@ class Store:
             return None if row is None else row.value
 
     def set_setting(self, key: str, value: str) -> None:
-        with self._unit() as s:
+        with self._unit(write=True) as s:
             row = s.get(SettingRow, key)
             if row is None:
                 s.add(SettingRow(key=key, value=value))
@@ -269,7 +309,7 @@ class Store:
     def export_documents(self) -> list[DocumentExport]:
         """Every document with its annotations, in import order, from one snapshot."""
         with self._unit() as s:
-            docs = s.scalars(select(DocumentRow).order_by(DocumentRow.created_at, DocumentRow.id))
+            docs = s.scalars(select(DocumentRow).order_by(DocumentRow.position))
             by_doc: dict[str, list[Annotation]] = {}
             for row in s.scalars(select(AnnotationRow)):
                 by_doc.setdefault(row.document_id, []).append(_annotation(row))

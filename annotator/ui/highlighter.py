@@ -64,8 +64,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._rehighlight_range(interval.start, interval.end)
 
     def keys_at(self, position: int) -> list[str]:
-        """Keys of the spans containing ``position``, outermost first."""
-        return [str(iv.key) for iv in self._index.at(position)]
+        """Keys of the spans containing ``position``, longest first (innermost last)."""
+        return [str(iv.key) for iv in sorted(self._index.at(position), key=_longest_first)]
 
     def _rehighlight_range(self, start: int, end: int) -> None:
         doc = self.document()
@@ -101,7 +101,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.setFormat(here - start, following - here, self._format_for(active.values()))
 
     def _format_for(self, covering: Iterable[Interval]) -> QTextCharFormat:
-        ordered = sorted(covering, key=lambda iv: (iv.end - iv.start, str(iv.key)))
+        ordered = sorted(covering, key=_longest_first, reverse=True)
         inner = self._label_of[str(ordered[0].key)]
         outer = self._label_of[str(ordered[1].key)] if len(ordered) > 1 else None
         depth = min(len(ordered), 4)
@@ -117,3 +117,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineColor(self._colors.get(outer, QColor("#888888")))
             self._formats[cache_key] = fmt
         return fmt
+
+
+def _longest_first(iv: Interval) -> tuple[int, int, str]:
+    return (iv.start - iv.end, iv.start, str(iv.key))

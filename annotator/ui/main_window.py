@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,7 @@ from annotator import __version__
 from annotator.app_state import export_json
 from annotator.core.files import write_atomically
 from annotator.core.importers import SUFFIXES, DocumentReadError, read_documents
-from annotator.core.model import Annotation, Document, Label
+from annotator.core.model import Annotation, Document, DocumentSummary, Label
 from annotator.core.spans import trim_span
 from annotator.store import Store, StoreError
 from annotator.store.store import CURRENT_DOCUMENT
@@ -221,43 +221,103 @@ class MainWindow(QMainWindow):
 
     def reload_documents(self) -> None:
         """Refresh the document list; keep the current document open if it still exists."""
+        try:
+            documents = self._store.documents()
+        except StoreError as exc:
+            self._error("Could not read the document list", str(exc))
+            return
+        self._set_documents(documents)
+
+    def _set_documents(self, documents: Sequence[DocumentSummary]) -> None:
         self._syncing = True
         try:
-            self.documents_model.set_documents(self._store.documents())
+            self.documents_model.set_documents(documents)
         finally:
             self._syncing = False
-        if (
-            self._document is not None
-            and self.documents_model.row_of(self._document.id) is not None
-        ):
-            self._select_document_row(self._document.id)
+        current = self._document
+        if current is not None and self.documents_model.row_of(current.id) is not None:
+            self._select_document_row(current.id)
         else:
             self._document = None
 
     def open_initial_document(self, preferred: str | None = None) -> None:
         """Open ``preferred``, else the document open last time, else the first one."""
-        for candidate in (preferred, self._store.setting(CURRENT_DOCUMENT)):
+        try:
+            last = self._store.setting(CURRENT_DOCUMENT)
+        except StoreError:
+            last = None
+        for candidate in (preferred, last):
             if candidate and self.documents_model.row_of(candidate) is not None:
                 self.open_document(candidate)
                 return
         if self.documents_model.rowCount():
             self.open_document(self.documents_model.document_id(0))
         else:
-            self._update_status()
+            self._show_nothing()
 
-    def open_document(self, document_id: str) -> None:
+    def _show_nothing(self) -> None:
+        self._document = None
+        self.text_view.clear_text()
+        self.annotations_model.set_annotations("", [])
+        self.setWindowTitle("Annotator")
+        self._update_status()
+        self._update_delete_enabled()
+
+    def open_document(self, document_id: str) -> bool:
         """Show a document with its annotations and give the text keyboard focus."""
-        document = self._store.document(document_id)
-        annotations = self._store.annotations(document_id)
+        try:
+            document = self._store.document(document_id)
+            annotations = self._store.annotations(document_id)
+        except StoreError as exc:
+            self._error("Could not open the document", str(exc))
+            if self._document is not None:
+                self._select_document_row(self._document.id)
+            return False
         self._document = document
         self.text_view.show_text(document.text, annotations)
         self.annotations_model.set_annotations(document.text, annotations)
         self._select_document_row(document_id)
         self.setWindowTitle(f"{document.title} — Annotator")
-        self._store.set_setting(CURRENT_DOCUMENT, document_id)
         self._update_status()
         self._update_delete_enabled()
         self.text_view.setFocus()
+        try:
+            self._store.set_setting(CURRENT_DOCUMENT, document_id)
+        except StoreError as exc:
+            # Only the choice of document to reopen next time is lost.
+            self.statusBar().showMessage(f"Could not remember the open document: {exc}", 8000)
+        return True
+
+    def refresh_from_store(self) -> None:
+        """Catch up with changes made elsewhere (another window or process) since the
+        lists were loaded: documents, counts, annotations and highlights."""
+        try:
+            documents = self._store.documents()
+            current = self._document
+            annotations = self._store.annotations(current.id) if current else None
+        except StoreError as exc:
+            self.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
+            return
+        if documents != self.documents_model.documents():
+            self._set_documents(documents)
+            if self._document is None:
+                self.open_initial_document()
+                return
+        if current is None or annotations is None:
+            return
+        if annotations != self.annotations_model.annotations():
+            selected = self.current_annotation()
+            self.text_view.set_annotations(annotations)
+            self.annotations_model.set_annotations(current.text, annotations)
+            if selected is not None and self.annotations_model.row_of(selected.id) is not None:
+                self._select_annotation(selected, move_text=False)
+            self._update_status()
+            self._update_delete_enabled()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_from_store()
 
     @property
     def document(self) -> Document | None:
@@ -308,11 +368,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
             return None
         try:
-            annotation = self._store.add_annotation(
+            annotation, created = self._store.tag(
                 self._document.id, label, start, end, self._annotator
             )
         except StoreError as exc:
             self._error("Could not save the annotation", str(exc))
+            return None
+        if not created:
+            # Made meanwhile in another window: show it rather than make a copy.
+            self.refresh_from_store()
+            self._select_annotation(annotation, move_text=False)
+            self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
             return None
         self.text_view.add_annotation(annotation)
         self.annotations_model.insert(annotation)

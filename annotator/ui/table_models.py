@@ -30,6 +30,9 @@ class DocumentTableModel(QAbstractTableModel):
         self._rows = list(documents)
         self.endResetModel()
 
+    def documents(self) -> list[DocumentSummary]:
+        return list(self._rows)
+
     def document_id(self, row: int) -> str:
         return self._rows[row].id
 

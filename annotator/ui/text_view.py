@@ -68,6 +68,11 @@ class DocumentView(QPlainTextEdit):
         finally:
             self._silent -= 1
 
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Replace the highlighted annotations; the text, caret and scroll stay."""
+        self._highlighter.reset(self._qt_span(a) for a in annotations)
+        self._highlighter.rehighlight()
+
     def clear_text(self) -> None:
         self.show_text("", [])
 
@@ -119,7 +124,9 @@ class DocumentView(QPlainTextEdit):
         self._set_cursor_silently(cursor)
 
     def annotation_ids_at(self, offset: int) -> list[str]:
-        """Ids of the annotations covering code point ``offset``, outermost first."""
+        """Ids of the annotations covering code point ``offset``, longest first.
+
+        The last one is the innermost: the span whose colour is drawn there."""
         if not 0 <= offset < len(self._text):
             return []
         return self._highlighter.keys_at(self._map.to_qt(offset))

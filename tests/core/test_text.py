@@ -29,7 +29,9 @@ def test_normalise_is_idempotent():
 
 def test_decode_utf8_with_and_without_bom():
     assert decode_utf8("é😀".encode()) == "é😀"
-    assert decode_utf8(b"\xef\xbb\xbfhi") == "hi"
+    assert decode_utf8(b"\xef\xbb\xbfhi") == "\ufeffhi"
+    # Exactly one BOM is removed on the way in, as the stored text promises.
+    assert normalise_text(decode_utf8(b"\xef\xbb\xbf\xef\xbb\xbfX")) == "\ufeffX"
 
 
 def test_decode_error_names_byte_offset_and_line():

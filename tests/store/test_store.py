@@ -68,22 +68,62 @@ def test_empty_file_is_upgraded_and_reopening_keeps_data(db_path):
     reopened.close()
 
 
-def test_each_older_revision_is_upgraded_with_its_data(db_path):
+def test_upgrade_from_0001_keeps_data_and_numbers_documents_in_order(db_path):
     engine = create_db_engine(to_url(str(db_path)))
     migrate(engine, "0001")
+    rows = [
+        ("b", "2026-01-01 00:00:02"),
+        ("c", "2026-01-01 00:00:01"),
+        ("a", "2026-01-01 00:00:01"),
+    ]
     with engine.begin() as conn:
         conn.execute(
+            text("INSERT INTO labels VALUES ('claim', '#123456', '1', '', 0)"),
+        )
+        for doc_id, created in rows:
+            conn.execute(
+                text(
+                    "INSERT INTO documents (id, title, source, text, sha256, created_at) "
+                    "VALUES (:id, :id, 's', 'abc', :sha, :created)"
+                ),
+                {"id": doc_id, "sha": doc_id * 64, "created": created},
+            )
+        conn.execute(
             text(
-                "INSERT INTO documents (id, title, source, text, sha256, created_at) "
-                "VALUES ('d', 't', 's', 'abc', :sha, '2026-01-01 00:00:00')"
-            ),
-            {"sha": "0" * 64},
+                "INSERT INTO annotations VALUES ('x', 'b', 'claim', 0, 2, NULL, 'me', "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
         )
     engine.dispose()
+    assert current_revision(create_db_engine(to_url(str(db_path)))) == "0001"
     store = Store.open(str(db_path))
-    assert [d.id for d in store.documents()] == ["d"]
-    assert current_revision(store.engine) == head_revision()
+    assert current_revision(store.engine) == head_revision() != "0001"
+    assert [(d.id, d.annotation_count) for d in store.documents()] == [
+        ("a", 0),
+        ("c", 0),
+        ("b", 1),
+    ]
+    assert raw(db_path, "SELECT id, position FROM documents ORDER BY position") == [
+        ("a", 0),
+        ("c", 1),
+        ("b", 2),
+    ]
+    assert store.annotations("b")[0].label == "claim"
     store.close()
+
+
+def test_documents_imported_together_keep_their_order(store):
+    docs = [NewDocument(f"doc {i}", "s", f"text {i}") for i in range(12)]
+    store.import_documents(docs)
+    assert [d.title for d in store.documents()] == [f"doc {i}" for i in range(12)]
+
+
+def test_tag_finds_the_same_annotators_identical_annotation(store, doc):
+    first, created = store.tag(doc.id, "claim", 0, 5, "ann")
+    again, created_again = store.tag(doc.id, "claim", 0, 5, "ann")
+    other, created_other = store.tag(doc.id, "claim", 0, 5, "bob")
+    assert (created, created_again, created_other) == (True, False, True)
+    assert again == first and other.id != first.id
 
 
 def test_pragmas_foreign_keys_and_wal(store, db_path):
@@ -180,9 +220,14 @@ def test_foreign_sqlite_database_is_refused_untouched(tmp_path):
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE contacts (name TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('x')")
+    conn.close()
+    before = other.read_bytes()
     with pytest.raises(StoreError, match="not an Annotator database"):
         Store.open(str(other))
-    assert raw(other, "SELECT name FROM sqlite_master") == [("contacts",)]
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+    assert raw(other, "PRAGMA journal_mode") == [("delete",)]
 
 
 def test_newer_schema_is_refused(db_path):

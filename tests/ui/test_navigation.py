@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from annotator.ui.highlighter import TINT, TINT_STEP, tint
 from tests.ui.conftest import db_annotations, label_tint
@@ -145,3 +146,39 @@ def test_second_window_on_the_same_database_sees_the_same(make_window, db_path):
     assert two.window.document.id == one.window.document.id
     assert two.window.counts_label.text() == one.window.counts_label.text()
     assert str(db_path) in two.window.counts_label.toolTip()
+
+
+def activate(driver):
+    driver.window.activateWindow()
+    driver.qtbot.waitUntil(lambda: QApplication.activeWindow() is driver.window)
+
+
+def test_two_open_windows_stay_in_step_and_never_duplicate(make_window, db_path):
+    one = make_window()
+    two = make_window()
+    start = one.text.index("Raymond Siu")
+    activate(one)
+    tag(one, start, start + 11, Qt.Key.Key_1)
+    activate(two)  # coming back to a window shows what the other one did
+    assert two.list_rows() == one.list_rows() == [("claim", "Raymond Siu", f"{start}–{start + 11}")]
+    assert two.background_at(start) == label_tint(BLUE)
+    assert two.window.documents_model.data(two.window.documents_model.index(0, 1)) == 1
+    # The same tag from the other window finds the existing annotation.
+    tag(two, start, start + 11, Qt.Key.Key_1)
+    assert len(db_annotations(db_path)) == 1
+    # A deletion in one window disappears from the other.
+    two.click_at(start + 2)
+    two.key(Qt.Key.Key_Delete)
+    activate(one)
+    assert one.list_rows() == []
+    assert one.background_at(start) is None
+
+
+def test_a_click_in_an_overlap_selects_the_span_whose_colour_is_drawn(app):
+    text = app.text
+    base = text.index("Authorities in the region")
+    tag(app, base, base + 10, Qt.Key.Key_2)  # short refusal
+    tag(app, base + 5, base + 50, Qt.Key.Key_1)  # longer claim, starting later
+    app.click_at(base + 7)
+    assert app.background_at(base + 7).name() == tint(QColor("#d62728"), TINT + TINT_STEP).name()
+    assert app.list_rows()[app.selected_row()][0] == "refusal"
