@@ -150,7 +150,6 @@ def test_python_dash_m_runs_as_a_separate_process(tmp_path, db_path):
 
 
 def test_file_name_that_is_not_utf8_is_imported_and_named(tmp_path, db_path, capsysbinary):
-    import os
 
     name = os.fsdecode(b"caf\xe9.txt")
     path = tmp_path / name
