@@ -60,8 +60,17 @@ def _gui(argv: list[str]) -> int:
         "files", nargs="*", metavar="FILE", type=Path, help="text or Markdown files to open"
     )
     ns = parser.parse_args(argv)
-    new_docs = read_documents(ns.files)
-    store = open_store(ns.db)
+    try:
+        new_docs = read_documents(ns.files)
+        store = open_store(ns.db)
+    except (StoreError, DocumentReadError) as exc:
+        # Launched from a desktop there is no terminal to read stderr: say it in a window too.
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        if _has_display():
+            from annotator.ui.app import show_startup_error
+
+            show_startup_error(str(exc))
+        return 1
     try:
         shown = None
         if new_docs:
@@ -71,6 +80,12 @@ def _gui(argv: list[str]) -> int:
         return run(store, show_document=shown)
     finally:
         store.close()
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _import(argv: list[str]) -> int:

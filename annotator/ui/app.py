@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.identity import current_annotator
 from annotator.resources import resource_path
@@ -31,3 +31,10 @@ def run(store: Store, show_document: str | None = None) -> int:
     window.raise_()
     window.activateWindow()
     return app.exec()
+
+
+def show_startup_error(message: str) -> None:
+    """Tell a user who launched the app why it could not open (a modal dialog)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Annotator")
+    QMessageBox.critical(None, "Annotator cannot start", message)

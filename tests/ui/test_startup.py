@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.cli import main
+
+
+def test_gui_launch_on_a_bad_database_explains_in_a_dialog(tmp_path, monkeypatch, capsys):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _parent, title, text, *a: shown.append((title, text))
+    )
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database" * 300)
+    assert main(["--db", str(junk)]) == 1
+    assert "junk.db" in capsys.readouterr().err
+    assert shown and shown[0][0] == "Annotator cannot start" and "junk.db" in shown[0][1]
+    assert junk.read_bytes() == b"not a database" * 300
+
+
+def test_gui_launch_with_a_bad_file_argument_imports_nothing(tmp_path, monkeypatch, db_path):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _parent, title, text, *a: shown.append((title, text))
+    )
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("caf\xe9".encode("latin-1"))
+    assert main(["--db", str(db_path), str(bad)]) == 1
+    assert "latin1.txt" in shown[0][1] and "not valid UTF-8" in shown[0][1]
+    assert not db_path.exists()
