@@ -1,4 +1,4 @@
-"""Command line: ``annotator [--db DB] [FILE ...]``, ``annotator import``, ``annotator export``.
+"""Command line: the window, ``import``, ``export`` and ``stats``.
 
 Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 """
@@ -6,22 +6,30 @@ Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator import __version__
-from annotator.app_state import export_json, open_store
+from annotator.app_state import open_store
 from annotator.core.files import write_atomically
-from annotator.core.importers import DocumentReadError, read_documents, shown_path
+from annotator.core.filters import ExportFilter
+from annotator.core.importers import DocumentReadError, read_documents
+from annotator.exporting import FORMATS, ExportOptions, export
+from annotator.formats.errors import SetFormatError
+from annotator.importing import read_inputs, run_import
+from annotator.stats import count_table, render_table
 from annotator.store import StoreError
 
-COMMANDS = ("import", "export")
+COMMANDS = ("import", "export", "stats")
 DB_HELP = (
     "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else annotations.db "
     "in the user data folder)"
 )
+USER_ERRORS = (StoreError, DocumentReadError, SetFormatError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,13 +38,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in COMMANDS:
             command = args.pop(0)
-            return _import(args) if command == "import" else _export(args)
+            return {"import": _import, "export": _export, "stats": _stats}[command](args)
         return _gui(args)
     except BrokenPipeError:
         # The reader of stdout went away (e.g. `annotator export | head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except (StoreError, DocumentReadError, OSError) as exc:
+    except (*USER_ERRORS, OSError) as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -52,8 +60,8 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 def _gui(argv: list[str]) -> int:
     parser = _parser(
         "annotator",
-        "Open the annotation window. Subcommands: 'annotator import FILE...' and "
-        "'annotator export'; see 'annotator import --help'.",
+        "Open the annotation window. Subcommands: 'annotator import', 'annotator export' "
+        "and 'annotator stats'; see 'annotator import --help'.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     parser.add_argument(
@@ -63,7 +71,7 @@ def _gui(argv: list[str]) -> int:
     try:
         new_docs = read_documents(ns.files)
         store = open_store(ns.db)
-    except (StoreError, DocumentReadError) as exc:
+    except USER_ERRORS as exc:
         # Launched from a desktop there is no terminal to read stderr: say it in a window too.
         print(f"annotator: error: {exc}", file=sys.stderr)
         if _has_display():
@@ -91,44 +99,130 @@ def _has_display() -> bool:
 def _import(argv: list[str]) -> int:
     parser = _parser(
         "annotator import",
-        "Import UTF-8 text (.txt) and Markdown (.md) files. All files are read before "
-        "anything is written: one bad file imports nothing.",
+        "Import documents (UTF-8 .txt and .md files) and annotation sets (.json files "
+        "exported by Annotator). Everything is read and checked before anything is "
+        "written, and the whole import is one transaction: one bad file imports nothing.",
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="overwrite annotations whose id is already in the database with other content "
+        "(without it, such a conflict is an error)",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     ns = parser.parse_args(argv)
-    new_docs = read_documents(ns.files)
+    inputs = read_inputs(ns.files)
     store = open_store(ns.db)
     try:
-        results = store.import_documents(new_docs)
+        outcome = run_import(store, inputs, replace=ns.replace)
     finally:
         store.close()
-    for path, result in zip(ns.files, results, strict=True):
-        state = "imported" if result.created else "already imported"
-        doc = result.document
+    for line in outcome.lines():
+        print(line)
+    return 0
+
+
+def _since(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date such as 2026-01-31 or 2026-01-31T12:00Z"
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _export(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator export",
+        "Write documents and annotations as a JSON annotation set (default), CSV (one row "
+        "per annotation) or JSON Lines (one document per line). Filters of one kind may be "
+        "repeated (any of them); different kinds must all match.",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    parser.add_argument("--compact", action="store_true", help="JSON on one line")
+    parser.add_argument(
+        "--no-text",
+        action="store_true",
+        help="leave out document texts (sha256 and length stay; quotes too)",
+    )
+    parser.add_argument(
+        "--excel", action="store_true", help="CSV: start with the BOM Excel needs for UTF-8"
+    )
+    parser.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        metavar="ID_OR_TITLE",
+        help="a document id, or a title pattern (* and ? wildcards; plain text matches "
+        "titles containing it; case ignored)",
+    )
+    parser.add_argument("--label", action="append", default=[], metavar="NAME")
+    parser.add_argument("--annotator", action="append", default=[], metavar="NAME")
+    parser.add_argument(
+        "--since",
+        type=_since,
+        metavar="DATE",
+        help="annotations created or changed at or after this ISO date/time (UTC)",
+    )
+    ns = parser.parse_args(argv)
+    if ns.excel and ns.format != "csv":
+        parser.error("--excel applies to --format csv only")
+    if ns.compact and ns.format != "json":
+        parser.error("--compact applies to --format json only")
+    options = ExportOptions(
+        format=ns.format,
+        compact=ns.compact,
+        include_text=not ns.no_text,
+        excel=ns.excel,
+        filter=ExportFilter(
+            documents=tuple(ns.document),
+            labels=tuple(ns.label),
+            annotators=tuple(ns.annotator),
+            since=ns.since,
+        ),
+    )
+    store = open_store(ns.db)
+    try:
+        result = export(store, options)
+    finally:
+        store.close()
+    _write(result.data, ns.output)
+    if ns.output is not None:
         print(
-            f'{shown_path(path)}: {state} as "{doc.title}" ({doc.length} characters, id {doc.id})'
+            f"{ns.output}: wrote {result.annotations} annotation(s) in "
+            f"{result.documents} document(s) ({len(result.data):,} bytes)",
+            file=sys.stderr,
         )
     return 0
 
 
-def _export(argv: list[str]) -> int:
-    parser = _parser("annotator export", "Write every document and annotation as JSON.")
-    parser.add_argument("--format", choices=["json"], default="json", help="output format")
-    parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
-    )
+def _write(data: bytes, output: Path | None) -> None:
+    if output is not None:
+        write_atomically(output, data)
+        return
+    if sys.stdout is None:
+        raise OSError("there is no standard output to write to; use -o FILE")
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
+def _stats(argv: list[str]) -> int:
+    parser = _parser("annotator stats", "Count annotations per document and label.")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
     ns = parser.parse_args(argv)
     store = open_store(ns.db)
     try:
-        payload = export_json(store)
+        table = count_table(store.labels(), store.export_documents())
     finally:
         store.close()
-    if ns.output is None:
-        if sys.stdout is None:
-            raise OSError("there is no standard output to write to; use -o FILE")
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+    if ns.format == "json":
+        _write((json.dumps(table.as_dict(), ensure_ascii=False, indent=2) + "\n").encode(), None)
     else:
-        write_atomically(ns.output, payload)
-        print(f"{ns.output}: wrote {len(payload)} bytes", file=sys.stderr)
+        _write(render_table(table).encode("utf-8"), None)
     return 0

@@ -62,3 +62,39 @@ class Annotation:
     annotator: str
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SetDocument:
+    """A document as an annotation set carries it; ``text`` is ``None`` in a set
+    exported without texts (it is then identified by ``sha256`` alone)."""
+
+    id: str
+    title: str
+    source: str
+    sha256: str
+    length: int
+    text: str | None
+    annotations: tuple[Annotation, ...] = ()
+    # Without a text, the (quote, prefix, suffix) read for each annotation, so they can
+    # be checked against the matching document's text on import.
+    contexts: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSet:
+    """Labels and documents with their annotations: what the JSON format holds."""
+
+    labels: tuple[Label, ...]
+    documents: tuple[SetDocument, ...]
+    exported_at: datetime | None = None
+    generator_name: str = "annotator"
+    generator_version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentExport:
+    """A stored document with its annotations, as the store hands them out for export."""
+
+    document: Document
+    annotations: tuple[Annotation, ...]

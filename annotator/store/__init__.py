@@ -7,6 +7,7 @@ plain dataclasses from :mod:`annotator.core.model`, never ORM objects.
 from __future__ import annotations
 
 from annotator.store.errors import StoreError
+from annotator.store.set_import import SetImportReport
 from annotator.store.store import ImportResult, Store
 
-__all__ = ["ImportResult", "Store", "StoreError"]
+__all__ = ["ImportResult", "SetImportReport", "Store", "StoreError"]

@@ -12,12 +12,20 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from annotator.core.annotation_set import DocumentExport
-from annotator.core.model import Annotation, Document, DocumentSummary, Label, NewDocument
+from annotator.core.model import (
+    Annotation,
+    AnnotationSet,
+    Document,
+    DocumentExport,
+    DocumentSummary,
+    Label,
+    NewDocument,
+)
 from annotator.core.text import text_sha256
 from annotator.store.database import IMMEDIATE, create_db_engine, describe, migrate, to_url
 from annotator.store.errors import StoreError
 from annotator.store.models import AnnotationRow, DocumentRow, LabelRow, SettingRow
+from annotator.store.set_import import Progress, SetImportReport, merge_annotation_set
 
 INITIALISED = "initialised"
 CURRENT_DOCUMENT = "current_document"
@@ -190,6 +198,31 @@ class Store:
         s.flush()
         return ImportResult(_document(row), created=True)
 
+    def import_bundle(
+        self,
+        documents: Sequence[NewDocument],
+        sets: Sequence[tuple[str, AnnotationSet]],
+        *,
+        replace: bool = False,
+        progress: Progress | None = None,
+    ) -> tuple[list[ImportResult], list[SetImportReport]]:
+        """Import documents and merge annotation sets (named by file) in one transaction.
+
+        Any error (a :class:`SetFormatError` for a set's content, a :class:`StoreError`
+        for the database, or whatever ``progress`` raises to cancel) leaves the
+        database as it was.
+        """
+        with self._unit(write=True) as s:
+            results = [self._import_one(s, doc) for doc in documents]
+            moment = now_utc()
+            reports = [
+                merge_annotation_set(
+                    s, aset, file=name, replace=replace, now=moment, progress=progress
+                )
+                for name, aset in sets
+            ]
+            return results, reports
+
     def delete_document(self, document_id: str) -> None:
         """Delete a document and, with it, its annotations."""
         with self._unit(write=True) as s:
@@ -309,14 +342,11 @@ class Store:
     def export_documents(self) -> list[DocumentExport]:
         """Every document with its annotations, in import order, from one snapshot."""
         with self._unit() as s:
-            docs = s.scalars(select(DocumentRow).order_by(DocumentRow.position))
             by_doc: dict[str, list[Annotation]] = {}
-            for row in s.scalars(select(AnnotationRow)):
-                by_doc.setdefault(row.document_id, []).append(_annotation(row))
-            return [
-                DocumentExport(document=_document(d), annotations=by_doc.get(d.id, []))
-                for d in docs
-            ]
+            for row in s.execute(select(*ANNOTATION_COLUMNS)):
+                by_doc.setdefault(row[1], []).append(Annotation(*row))
+            docs = s.execute(select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position))
+            return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
 
 
 # Column tuples in Annotation's field order: loading them is ~4× faster than ORM objects.
@@ -330,6 +360,16 @@ ANNOTATION_COLUMNS = (
     AnnotationRow.annotator,
     AnnotationRow.created_at,
     AnnotationRow.updated_at,
+)
+
+
+DOCUMENT_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.title,
+    DocumentRow.source,
+    DocumentRow.text,
+    DocumentRow.sha256,
+    DocumentRow.created_at,
 )
 
 

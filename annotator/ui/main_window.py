@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
-from annotator.app_state import export_json
 from annotator.core.files import write_atomically
 from annotator.core.importers import SUFFIXES, DocumentReadError, read_documents
 from annotator.core.model import Annotation, Document, DocumentSummary, Label
 from annotator.core.spans import trim_span
+from annotator.exporting import export
 from annotator.store import Store, StoreError
 from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
     def export_to(self, path: Path) -> bool:
         """Write the JSON annotation set to ``path``; a dialog explains any failure."""
         try:
-            write_atomically(path, export_json(self._store))
+            write_atomically(path, export(self._store).data)
         except (OSError, StoreError) as exc:
             self._error("Export failed", str(exc))
             return False

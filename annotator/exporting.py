@@ -1,0 +1,73 @@
+"""Exports of the database in every format, with the filters CLI and GUI share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from annotator import __version__
+from annotator.core.filters import ExportFilter
+from annotator.core.model import AnnotationSet
+from annotator.formats.annotation_set import dumps, set_document, to_dict
+from annotator.formats.tables import to_csv, to_jsonl
+from annotator.store import Store
+
+FORMATS = ("json", "csv", "jsonl")
+SUFFIXES = {"json": ".json", "csv": ".csv", "jsonl": ".jsonl"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    format: str = "json"
+    compact: bool = False
+    include_text: bool = True
+    excel: bool = False
+    filter: ExportFilter = field(default_factory=ExportFilter)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    data: bytes
+    documents: int
+    annotations: int
+
+
+def export(
+    store: Store,
+    options: ExportOptions = ExportOptions(),
+    *,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportResult:
+    """Render the chosen part of the database as UTF-8 bytes in ``options.format``.
+
+    ``progress(done, total)`` is called as documents are prepared; it may raise to stop.
+    """
+    if options.format not in FORMATS:
+        raise ValueError(f"unknown export format {options.format!r}")
+    items = store.export_documents()
+    chosen = options.filter
+    documents = []
+    texts: dict[str, str] = {}
+    for done, item in enumerate(items, 1):
+        if chosen.keeps_document(item.document):
+            kept = [a for a in item.annotations if chosen.keeps_annotation(a)]
+            documents.append(set_document(item.document, kept, include_text=options.include_text))
+            texts[item.document.id] = item.document.text
+        if progress is not None:
+            progress(done, len(items))
+    aset = AnnotationSet(
+        labels=tuple(store.labels()),
+        documents=tuple(documents),
+        exported_at=now or datetime.now(UTC),
+        generator_version=__version__,
+    )
+    if options.format == "json":
+        text = dumps(to_dict(aset, texts=texts), compact=options.compact)
+    elif options.format == "csv":
+        text = to_csv(aset, texts=texts, excel=options.excel)
+    else:
+        text = to_jsonl(aset, texts=texts)
+    count = sum(len(d.annotations) for d in documents)
+    return ExportResult(text.encode("utf-8"), len(documents), count)

@@ -1,0 +1,62 @@
+"""Reading and writing annotation sets without Qt or a database, e.g. in a notebook::
+
+from annotator.formats import load_annotation_set
+aset = load_annotation_set("annotations.json")
+for doc in aset.documents:
+    for ann in doc.annotations:
+        print(ann.label, doc.text[ann.start:ann.end])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
+from annotator.formats.annotation_set import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    dumps,
+    parse_annotation_set,
+    set_document,
+    to_dict,
+)
+from annotator.formats.errors import SetFormatError
+from annotator.formats.tables import CSV_COLUMNS, to_csv, to_jsonl
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "Annotation",
+    "AnnotationSet",
+    "Label",
+    "SetDocument",
+    "SetFormatError",
+    "dump_annotation_set",
+    "dumps_annotation_set",
+    "load_annotation_set",
+    "parse_annotation_set",
+    "set_document",
+    "to_csv",
+    "to_jsonl",
+]
+
+
+def load_annotation_set(path: str | Path) -> AnnotationSet:
+    """Read and validate the annotation set at ``path``.
+
+    Raises :class:`SetFormatError` (file, JSON path, problem) for anything invalid and
+    ``OSError`` when the file cannot be read.
+    """
+    path = Path(path)
+    return parse_annotation_set(path.read_bytes(), file=str(path))
+
+
+def dumps_annotation_set(aset: AnnotationSet, *, compact: bool = False) -> str:
+    """The set as JSON text (pretty unless ``compact``), ending in a newline."""
+    return dumps(to_dict(aset), compact=compact)
+
+
+def dump_annotation_set(aset: AnnotationSet, path: str | Path, *, compact: bool = False) -> None:
+    """Write the set to ``path`` as UTF-8 JSON."""
+    Path(path).write_text(dumps_annotation_set(aset, compact=compact), encoding="utf-8")

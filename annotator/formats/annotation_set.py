@@ -1,0 +1,392 @@
+"""The JSON annotation set, format version 1: writing, and reading with full validation.
+
+Plain functions over core types. Reading checks everything that can be checked without
+a database and names the JSON path of the first problem found.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from annotator.core.model import Annotation, AnnotationSet, Document, Label, SetDocument
+from annotator.core.spans import context
+from annotator.core.text import text_sha256
+from annotator.core.timestamps import iso_utc, parse_iso_utc
+from annotator.formats.errors import SetFormatError
+
+FORMAT_NAME = "annotator-annotation-set"
+FORMAT_VERSION = 1
+CONTEXT_WIDTH = 32
+MAX_SET_BYTES = 512 * 1024 * 1024
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def set_document(
+    document: Document, annotations: Sequence[Annotation], *, include_text: bool = True
+) -> SetDocument:
+    """A stored document and its annotations as a set carries them, in the set's order."""
+    return SetDocument(
+        id=document.id,
+        title=document.title,
+        source=document.source,
+        sha256=document.sha256,
+        length=len(document.text),
+        text=document.text if include_text else None,
+        annotations=tuple(sorted(annotations, key=annotation_order)),
+    )
+
+
+def annotation_order(ann: Annotation) -> tuple[int, int, str, str]:
+    """The documented order of annotations in every export: start, end, label, id."""
+    return (ann.start, ann.end, ann.label, ann.id)
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+def annotation_dict(ann: Annotation, text: str | None) -> dict[str, Any]:
+    """One annotation as the formats write it; ``quote`` and context need the text."""
+    out: dict[str, Any] = {"id": ann.id, "label": ann.label, "start": ann.start, "end": ann.end}
+    if text is not None:
+        prefix, suffix = context(text, ann.start, ann.end, CONTEXT_WIDTH)
+        out.update(quote=text[ann.start : ann.end], prefix=prefix, suffix=suffix)
+    out.update(
+        note=ann.note,
+        annotator=ann.annotator,
+        created_at=iso_utc(ann.created_at),
+        updated_at=iso_utc(ann.updated_at),
+    )
+    return out
+
+
+def document_dict(doc: SetDocument, *, text: str | None = None) -> dict[str, Any]:
+    """One document with its annotations. ``text`` supplies quotes and context when the
+    document itself carries none (a set written without texts)."""
+    source_text = doc.text if doc.text is not None else text
+    out: dict[str, Any] = {
+        "id": doc.id,
+        "title": doc.title,
+        "source": doc.source,
+        "sha256": doc.sha256,
+        "length": doc.length,
+    }
+    if doc.text is not None:
+        out["text"] = doc.text
+    out["annotations"] = [annotation_dict(a, source_text) for a in doc.annotations]
+    return out
+
+
+def to_dict(aset: AnnotationSet, *, texts: dict[str, str] | None = None) -> dict[str, Any]:
+    """The set as a JSON-ready dict, documents and annotations in the order given.
+
+    ``texts`` maps document ids to texts for documents written without their text, so
+    that quotes and context can still be written.
+    """
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "exported_at": iso_utc(aset.exported_at or datetime.now(UTC)),
+        "generator": {"name": aset.generator_name, "version": aset.generator_version},
+        "offset_unit": "codepoint",
+        "labels": [
+            {
+                "name": label.name,
+                "color": label.color,
+                "hotkey": label.hotkey,
+                "description": label.description,
+            }
+            for label in aset.labels
+        ],
+        "documents": [document_dict(d, text=(texts or {}).get(d.id)) for d in aset.documents],
+    }
+
+
+def dumps(data: dict[str, Any], *, compact: bool = False) -> str:
+    """JSON text: UTF-8-ready (non-ASCII as is), pretty or one line, ending in a newline."""
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def looks_like_annotation_set(data: bytes) -> bool:
+    """Whether ``data`` is a JSON object with a ``format`` field (cheap sniff, no parse)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and b'"format"' in data[:65536]
+
+
+def parse_annotation_set(data: bytes, *, file: str) -> AnnotationSet:
+    """Read and validate an annotation set; raises :class:`SetFormatError` naming the
+    file, the JSON path and the problem."""
+    if len(data) > MAX_SET_BYTES:
+        raise SetFormatError(
+            file,
+            "",
+            f"file is {len(data) / 2**20:.0f} MiB, more than the "
+            f"{MAX_SET_BYTES // 2**20} MiB an annotation set may have",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SetFormatError(
+            file, "", f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        ) from None
+    try:
+        raw = json.loads(text.removeprefix("\ufeff"))
+    except json.JSONDecodeError as exc:
+        raise SetFormatError(
+            file, "", f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise SetFormatError(
+            file, "", "not JSON this program can read: nested too deeply"
+        ) from None
+    return _SetReader(file).read(raw)
+
+
+class _SetReader:
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def fail(self, path: str, problem: str) -> SetFormatError:
+        return SetFormatError(self.file, path, problem)
+
+    def get(
+        self,
+        obj: dict[str, Any],
+        key: str,
+        path: str,
+        kind: type | tuple[type, ...],
+        *,
+        required: bool = True,
+        default: Any = None,
+    ) -> Any:
+        where = f"{path}.{key}" if path else key
+        if key not in obj:
+            if required:
+                raise self.fail(where, "missing")
+            return default
+        value = obj[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
+            raise self.fail(where, f"expected {_kind_name(kinds)}, got {_json_type(value)}")
+        return value
+
+    def read(self, raw: Any) -> AnnotationSet:
+        if not isinstance(raw, dict):
+            raise self.fail("", f"expected a JSON object at the top, got {_json_type(raw)}")
+        if "format" not in raw:
+            raise self.fail("", 'not an annotation set (it has no "format" field)')
+        fmt = self.get(raw, "format", "", str)
+        if fmt != FORMAT_NAME:
+            raise self.fail("format", f"unknown format {fmt!r} (expected {FORMAT_NAME!r})")
+        version = self.get(raw, "format_version", "", int)
+        if version > FORMAT_VERSION:
+            raise self.fail(
+                "format_version",
+                f"version {version} is newer than this Annotator reads ({FORMAT_VERSION}); "
+                "update Annotator",
+            )
+        if version < 1:
+            raise self.fail("format_version", f"version {version} does not exist")
+        unit = self.get(raw, "offset_unit", "", str)
+        if unit != "codepoint":
+            raise self.fail("offset_unit", f"unknown offset unit {unit!r} (expected 'codepoint')")
+        exported_at = self.time(raw, "exported_at", "")
+        generator = self.get(raw, "generator", "", dict)
+        gen_name = self.get(generator, "name", "generator", str)
+        gen_version = self.get(generator, "version", "generator", str)
+        labels = self.labels(self.get(raw, "labels", "", list))
+        declared = {label.name for label in labels}
+        documents = []
+        seen_docs: dict[str, str] = {}
+        seen_texts: dict[str, str] = {}
+        seen_annotations: dict[str, str] = {}
+        for i, item in enumerate(self.get(raw, "documents", "", list)):
+            doc = self.document(item, f"documents[{i}]", declared, seen_annotations)
+            path = f"documents[{i}]"
+            if doc.id in seen_docs:
+                raise self.fail(f"{path}.id", f"duplicate id {doc.id!r} (also {seen_docs[doc.id]})")
+            if doc.sha256 in seen_texts:
+                raise self.fail(
+                    f"{path}.sha256", f"the same text as {seen_texts[doc.sha256]} appears twice"
+                )
+            seen_docs[doc.id] = f"{path}.id"
+            seen_texts[doc.sha256] = path
+            documents.append(doc)
+        return AnnotationSet(
+            labels=tuple(labels),
+            documents=tuple(documents),
+            exported_at=exported_at,
+            generator_name=gen_name,
+            generator_version=gen_version,
+        )
+
+    def time(self, obj: dict[str, Any], key: str, path: str) -> datetime:
+        value = self.get(obj, key, path, str)
+        try:
+            return parse_iso_utc(value)
+        except ValueError as exc:
+            raise self.fail(f"{path}.{key}" if path else key, str(exc)) from None
+
+    def labels(self, items: list[Any]) -> list[Label]:
+        labels: list[Label] = []
+        seen: dict[str, str] = {}
+        for i, item in enumerate(items):
+            path = f"labels[{i}]"
+            if not isinstance(item, dict):
+                raise self.fail(path, f"expected an object, got {_json_type(item)}")
+            name = self.get(item, "name", path, str)
+            if not name.strip():
+                raise self.fail(f"{path}.name", "empty label name")
+            if name in seen:
+                raise self.fail(f"{path}.name", f"duplicate label {name!r} (also {seen[name]})")
+            seen[name] = f"{path}.name"
+            color = self.get(item, "color", path, str)
+            if not _COLOR.match(color):
+                raise self.fail(f"{path}.color", f"{color!r} is not a colour like #1f77b4")
+            hotkey = self.get(item, "hotkey", path, (str, type(None)), required=False)
+            description = self.get(item, "description", path, str, required=False, default="")
+            labels.append(Label(name, color.lower(), hotkey or None, description))
+        return labels
+
+    def document(
+        self, item: Any, path: str, declared: set[str], seen_annotations: dict[str, str]
+    ) -> SetDocument:
+        if not isinstance(item, dict):
+            raise self.fail(path, f"expected an object, got {_json_type(item)}")
+        doc_id = self.get(item, "id", path, str)
+        if not doc_id:
+            raise self.fail(f"{path}.id", "empty id")
+        title = self.get(item, "title", path, str)
+        source = self.get(item, "source", path, str)
+        sha256 = self.get(item, "sha256", path, str)
+        if not _SHA256.match(sha256):
+            raise self.fail(f"{path}.sha256", "not a lower-case hex SHA-256")
+        length = self.get(item, "length", path, int)
+        if length < 0:
+            raise self.fail(f"{path}.length", f"negative length {length}")
+        text = self.get(item, "text", path, str, required=False)
+        if text is not None:
+            if text_sha256(text) != sha256:
+                raise self.fail(f"{path}.sha256", "does not match the SHA-256 of the text")
+            if len(text) != length:
+                raise self.fail(
+                    f"{path}.length", f"is {length} but the text has {len(text)} code points"
+                )
+        annotations = []
+        contexts = []
+        for j, raw_ann in enumerate(self.get(item, "annotations", path, list)):
+            ann_path = f"{path}.annotations[{j}]"
+            ann, found = self.annotation(raw_ann, ann_path, doc_id, length, text, declared)
+            contexts.append(found)
+            if ann.id in seen_annotations:
+                raise self.fail(
+                    f"{ann_path}.id", f"duplicate id {ann.id!r} (also {seen_annotations[ann.id]})"
+                )
+            seen_annotations[ann.id] = f"{ann_path}.id"
+            annotations.append(ann)
+        return SetDocument(
+            doc_id,
+            title,
+            source,
+            sha256,
+            length,
+            text,
+            tuple(annotations),
+            () if text is not None else tuple(contexts),
+        )
+
+    def annotation(
+        self,
+        item: Any,
+        path: str,
+        doc_id: str,
+        length: int,
+        text: str | None,
+        declared: set[str],
+    ) -> tuple[Annotation, tuple[str, str, str]]:
+        if not isinstance(item, dict):
+            raise self.fail(path, f"expected an object, got {_json_type(item)}")
+        ann_id = self.get(item, "id", path, str)
+        if not ann_id:
+            raise self.fail(f"{path}.id", "empty id")
+        label = self.get(item, "label", path, str)
+        if label not in declared:
+            raise self.fail(f"{path}.label", f"label {label!r} is used but not declared in labels")
+        start = self.get(item, "start", path, int)
+        end = self.get(item, "end", path, int)
+        if start < 0:
+            raise self.fail(f"{path}.start", f"negative offset {start}")
+        if start > end:
+            raise self.fail(f"{path}.end", f"end {end} is before start {start}")
+        if end > length:
+            raise self.fail(f"{path}.end", f"end {end} is beyond the text's length {length}")
+        quote = self.get(item, "quote", path, str)
+        prefix = self.get(item, "prefix", path, str)
+        suffix = self.get(item, "suffix", path, str)
+        if text is not None:
+            check_context(self.fail, path, text, start, end, quote, prefix, suffix)
+        elif len(quote) != end - start:
+            raise self.fail(
+                f"{path}.quote", f"has {len(quote)} code points but the span has {end - start}"
+            )
+        note = self.get(item, "note", path, (str, type(None)))
+        annotator = self.get(item, "annotator", path, str)
+        created_at = self.time(item, "created_at", path)
+        updated_at = self.time(item, "updated_at", path)
+        annotation = Annotation(
+            ann_id, doc_id, label, start, end, note, annotator, created_at, updated_at
+        )
+        return annotation, (quote, prefix, suffix)
+
+
+def check_context(
+    fail: Any, path: str, text: str, start: int, end: int, quote: str, prefix: str, suffix: str
+) -> None:
+    """Raise ``fail(path, problem)`` unless quote, prefix and suffix agree with ``text``."""
+    actual = text[start:end]
+    if quote != actual:
+        raise fail(
+            f"{path}.quote", f"{_short(quote)} does not equal text[{start}:{end}] {_short(actual)}"
+        )
+    if not text[:start].endswith(prefix) or len(prefix) > CONTEXT_WIDTH:
+        raise fail(f"{path}.prefix", "does not match the text before start")
+    if not text[end:].startswith(suffix) or len(suffix) > CONTEXT_WIDTH:
+        raise fail(f"{path}.suffix", "does not match the text after end")
+
+
+def _short(value: str, width: int = 40) -> str:
+    return repr(value if len(value) <= width else value[: width - 1] + "…")
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def _kind_name(kinds: tuple[type, ...]) -> str:
+    names = {
+        str: "a string",
+        int: "an integer",
+        list: "an array",
+        dict: "an object",
+        type(None): "null",
+    }
+    return " or ".join(names.get(k, k.__name__) for k in kinds)

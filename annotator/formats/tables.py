@@ -1,0 +1,73 @@
+"""Analysis formats: CSV (one row per annotation) and JSON Lines (one document per line)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from annotator.core.model import AnnotationSet
+from annotator.formats.annotation_set import annotation_dict, document_dict
+
+CSV_COLUMNS = (
+    "document_id",
+    "document_title",
+    "annotation_id",
+    "label",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "note",
+    "annotator",
+    "created_at",
+    "updated_at",
+)
+EXCEL_BOM = "\ufeff"
+
+
+def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: bool = False) -> str:
+    """RFC 4180 CSV (CRLF line ends, quotes doubled), one row per annotation, in set order.
+
+    An empty note is an empty field. ``excel`` starts the text with the BOM Excel needs
+    to read UTF-8. ``texts`` supplies quotes for documents the set carries without text.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    for doc in aset.documents:
+        text = doc.text if doc.text is not None else (texts or {}).get(doc.id)
+        for ann in doc.annotations:
+            row = annotation_dict(ann, text)
+            writer.writerow(
+                [
+                    doc.id,
+                    doc.title,
+                    ann.id,
+                    ann.label,
+                    ann.start,
+                    ann.end,
+                    row.get("quote", ""),
+                    row.get("prefix", ""),
+                    row.get("suffix", ""),
+                    ann.note or "",
+                    ann.annotator,
+                    row["created_at"],
+                    row["updated_at"],
+                ]
+            )
+    return (EXCEL_BOM if excel else "") + out.getvalue()
+
+
+def to_jsonl(aset: AnnotationSet, *, texts: dict[str, str] | None = None) -> str:
+    """One JSON object per line: a document with its annotations, as in the JSON set."""
+    lines = [
+        json.dumps(
+            document_dict(doc, text=(texts or {}).get(doc.id)),
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        for doc in aset.documents
+    ]
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,101 @@
+"""Imports that CLI and GUI share: documents and annotation sets, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.importers import DocumentReadError, read_document, shown_path
+from annotator.core.model import AnnotationSet, NewDocument
+from annotator.formats.annotation_set import MAX_SET_BYTES, parse_annotation_set
+from annotator.formats.errors import SetFormatError
+from annotator.store import ImportResult, SetImportReport, Store
+from annotator.store.set_import import Progress
+
+SET_SUFFIXES = (".json",)
+
+
+@dataclass
+class ImportInputs:
+    """Everything read and validated from the files, before the database is touched."""
+
+    documents: list[tuple[Path, NewDocument]] = field(default_factory=list)
+    sets: list[tuple[str, AnnotationSet]] = field(default_factory=list)
+
+
+@dataclass
+class ImportOutcome:
+    documents: list[tuple[Path, ImportResult]]
+    sets: list[SetImportReport]
+
+    def lines(self) -> list[str]:
+        """What the import did, a line per file (and per unplaced document or note)."""
+        out = []
+        for path, result in self.documents:
+            state = "imported" if result.created else "already imported"
+            doc = result.document
+            out.append(
+                f'{shown_path(path)}: {state} as "{doc.title}" '
+                f"({doc.length} characters, id {doc.id})"
+            )
+        for report in self.sets:
+            out.append(report.summary())
+            out.extend(
+                f"{report.file}: could not place {item}: no document with that text here"
+                for item in report.unplaced
+            )
+            out.extend(f"{report.file}: {note}" for note in report.notes)
+        return out
+
+
+def read_inputs(paths: Sequence[Path]) -> ImportInputs:
+    """Read every file: ``.json`` as annotation sets, the rest as documents.
+
+    Raises :class:`DocumentReadError` or :class:`SetFormatError` for the first bad file.
+    """
+    inputs = ImportInputs()
+    for path in paths:
+        if path.suffix.lower() in SET_SUFFIXES and not path.is_dir():
+            inputs.sets.append((shown_path(path), read_set(path)))
+        else:
+            inputs.documents.append((path, read_document(path)))
+    return inputs
+
+
+def read_set(path: Path) -> AnnotationSet:
+    where = shown_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SET_BYTES:
+            raise SetFormatError(
+                where,
+                "",
+                f"file is {size / 2**20:.0f} MiB, more than the "
+                f"{MAX_SET_BYTES // 2**20} MiB an annotation set may have",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentReadError(f"{where}: no such file") from None
+    except OSError as exc:
+        raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
+    return parse_annotation_set(data, file=where)
+
+
+def run_import(
+    store: Store,
+    inputs: ImportInputs,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """One transaction for everything read; nothing changes if anything fails."""
+    results, reports = store.import_bundle(
+        [doc for _path, doc in inputs.documents],
+        inputs.sets,
+        replace=replace,
+        progress=progress,
+    )
+    return ImportOutcome(
+        list(zip((p for p, _d in inputs.documents), results, strict=True)), reports
+    )

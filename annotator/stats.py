@@ -1,0 +1,94 @@
+"""Annotation counts per document and label, for ``annotator stats`` and the GUI."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.core.model import DocumentExport, Label
+
+
+@dataclass(frozen=True, slots=True)
+class CountRow:
+    document_id: str
+    title: str
+    counts: tuple[int, ...]  # in label order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True, slots=True)
+class CountTable:
+    labels: tuple[str, ...]
+    rows: tuple[CountRow, ...]
+
+    def totals(self) -> tuple[int, ...]:
+        return tuple(sum(row.counts[i] for row in self.rows) for i in range(len(self.labels)))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "labels": list(self.labels),
+            "documents": [
+                {
+                    "id": row.document_id,
+                    "title": row.title,
+                    "counts": dict(zip(self.labels, row.counts, strict=True)),
+                    "total": row.total,
+                }
+                for row in self.rows
+            ],
+            "totals": dict(zip(self.labels, self.totals(), strict=True)),
+            "total": sum(self.totals()),
+        }
+
+
+def count_table(labels: Sequence[Label], documents: Sequence[DocumentExport]) -> CountTable:
+    """Counts for every document (import order) and label (label order); labels found
+    on annotations but missing from ``labels`` are appended."""
+    names = [label.name for label in labels]
+    counters = [Counter(a.label for a in item.annotations) for item in documents]
+    for counter in counters:
+        names.extend(sorted(name for name in counter if name not in names))
+    rows = tuple(
+        CountRow(item.document.id, item.document.title, tuple(counter[n] for n in names))
+        for item, counter in zip(documents, counters, strict=True)
+    )
+    return CountTable(tuple(names), rows)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(text: str, width: int) -> str:
+    out, used = "", 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > width - 1 and _width(text) > width:
+            return out + "…"
+        out += ch
+        used += w
+    return out
+
+
+def render_table(table: CountTable, title_width: int = 48) -> str:
+    """A plain-text table: a row per document, a column per label, totals last."""
+    headers = ["document", *table.labels, "total"]
+    body = [
+        [_cut(row.title, title_width), *map(str, row.counts), str(row.total)] for row in table.rows
+    ]
+    body.append(["total", *map(str, table.totals()), str(sum(table.totals()))])
+    widths = [max(_width(r[i]) for r in [headers, *body]) for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        first = cells[0] + " " * (widths[0] - _width(cells[0]))
+        rest = [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
+        return "  ".join([first, *rest]).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *map(line, body[:-1]), rule, line(body[-1])]) + "\n"

@@ -1,0 +1,240 @@
+"""Merging an annotation set into the database, inside the caller's transaction.
+
+Documents are matched by SHA-256, annotations by id, labels by name. Any problem raises
+:class:`SetFormatError` naming the file and JSON path; the caller rolls back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from annotator.core.model import Annotation, AnnotationSet
+from annotator.formats.annotation_set import check_context
+from annotator.formats.errors import SetFormatError
+from annotator.store.models import AnnotationRow, DocumentRow, LabelRow
+
+CHUNK = 500
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SetImportReport:
+    """What one set did to the database."""
+
+    file: str
+    documents_created: int = 0
+    documents_matched: int = 0
+    annotations_added: int = 0
+    annotations_skipped: int = 0
+    annotations_replaced: int = 0
+    labels_created: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.documents_created} document(s) created, {self.documents_matched} matched",
+            f"{self.annotations_added} annotation(s) added, {self.annotations_skipped} skipped, "
+            f"{self.annotations_replaced} replaced",
+        ]
+        if self.labels_created:
+            parts.append(f"label(s) created: {', '.join(self.labels_created)}")
+        return f"{self.file}: " + "; ".join(parts)
+
+
+def _content(ann: Annotation, document_id: str) -> tuple[object, ...]:
+    return (
+        document_id,
+        ann.label,
+        ann.start,
+        ann.end,
+        ann.note,
+        ann.annotator,
+        ann.created_at,
+        ann.updated_at,
+    )
+
+
+def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def merge_annotation_set(
+    s: Session,
+    aset: AnnotationSet,
+    *,
+    file: str,
+    replace: bool,
+    now: datetime,
+    progress: Progress | None = None,
+) -> SetImportReport:
+    """Merge ``aset`` into the session's database; see the module docstring."""
+    report = SetImportReport(file)
+    _merge_labels(s, aset, report)
+
+    known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
+    position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
+    placed: list[tuple[int, str]] = []  # (index in set, database document id)
+    for i, doc in enumerate(aset.documents):
+        if doc.sha256 in known:
+            placed.append((i, known[doc.sha256]))
+            report.documents_matched += 1
+            continue
+        if doc.text is None:
+            report.unplaced.append(f'"{doc.title}" (sha256 {doc.sha256[:12]}…)')
+            continue
+        if s.get(DocumentRow, doc.id) is not None:
+            raise SetFormatError(
+                file, f"documents[{i}].id", f"id {doc.id!r} belongs to a different document here"
+            )
+        s.add(
+            DocumentRow(
+                id=doc.id,
+                title=doc.title,
+                source=doc.source,
+                text=doc.text,
+                sha256=doc.sha256,
+                created_at=now,
+                position=position,
+            )
+        )
+        position += 1
+        known[doc.sha256] = doc.id
+        placed.append((i, doc.id))
+        report.documents_created += 1
+    s.flush()
+
+    ids = [a.id for i, _ in placed for a in aset.documents[i].annotations]
+    existing: dict[str, tuple[object, ...]] = {}
+    for chunk in _chunks(ids):
+        rows = s.execute(
+            select(
+                AnnotationRow.id,
+                AnnotationRow.document_id,
+                AnnotationRow.label,
+                AnnotationRow.start_offset,
+                AnnotationRow.end_offset,
+                AnnotationRow.note,
+                AnnotationRow.annotator,
+                AnnotationRow.created_at,
+                AnnotationRow.updated_at,
+            ).where(AnnotationRow.id.in_(chunk))
+        )
+        existing.update((row[0], tuple(row[1:])) for row in rows)
+
+    inserts: list[dict[str, object]] = []
+    updates: list[dict[str, object]] = []
+    total, done = len(ids), 0
+    for i, doc_id in placed:
+        doc = aset.documents[i]
+        text = None
+        if doc.text is None and doc.annotations:
+            text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
+        for j, ann in enumerate(doc.annotations):
+            path = f"documents[{i}].annotations[{j}]"
+            if text is not None:
+                _check_against_text(file, path, text, ann, doc.contexts[j])
+            content = _content(ann, doc_id)
+            values = dict(
+                zip(
+                    (
+                        "document_id",
+                        "label",
+                        "start_offset",
+                        "end_offset",
+                        "note",
+                        "annotator",
+                        "created_at",
+                        "updated_at",
+                    ),
+                    content,
+                    strict=True,
+                )
+            )
+            old = existing.get(ann.id)
+            if old is None:
+                inserts.append({"id": ann.id, **values})
+                report.annotations_added += 1
+            elif old == content:
+                report.annotations_skipped += 1
+            elif replace:
+                updates.append({"key": ann.id, **values})
+                report.annotations_replaced += 1
+            else:
+                raise SetFormatError(
+                    file,
+                    f"{path}.id",
+                    f"conflict: annotation {ann.id!r} is already in the database with "
+                    f"different content ({_describe(old)} there, {_describe(content)} here); "
+                    "import with --replace to overwrite it",
+                )
+            done += 1
+            if progress is not None and done % CHUNK == 0:
+                progress(done, total)
+    if inserts:
+        s.execute(insert(AnnotationRow), inserts)
+    if updates:
+        table = AnnotationRow.__table__
+        s.execute(
+            update(table).where(table.c.id == bindparam("key")),
+            updates,
+            execution_options={"synchronize_session": False},
+        )
+    if progress is not None:
+        progress(total, total)
+    return report
+
+
+def _describe(content: tuple[object, ...]) -> str:
+    _doc, label, start, end, note, annotator, _created, updated = content
+    text = f"{label} {start}–{end} by {annotator}, updated {updated}"
+    return text + (f", note {note!r}" if note else "")
+
+
+def _check_against_text(
+    file: str, path: str, text: str, ann: Annotation, found: tuple[str, str, str]
+) -> None:
+    """A set without texts still carries quotes and context: check them against ours."""
+
+    def fail(where: str, problem: str) -> SetFormatError:
+        return SetFormatError(file, where, problem)
+
+    if ann.end > len(text):
+        raise fail(f"{path}.end", f"end {ann.end} is beyond the text's length {len(text)}")
+    check_context(fail, path, text, ann.start, ann.end, *found)
+
+
+def _merge_labels(s: Session, aset: AnnotationSet, report: SetImportReport) -> None:
+    rows = {row.name: row for row in s.scalars(select(LabelRow))}
+    hotkeys = {row.hotkey for row in rows.values() if row.hotkey}
+    position = max((row.position for row in rows.values()), default=-1) + 1
+    for label in aset.labels:
+        if label.name in rows:
+            continue
+        hotkey = label.hotkey
+        if hotkey and hotkey in hotkeys:
+            report.notes.append(
+                f"label {label.name!r} created without hotkey {hotkey!r}, which "
+                "another label already uses"
+            )
+            hotkey = None
+        s.add(
+            LabelRow(
+                name=label.name,
+                color=label.color,
+                hotkey=hotkey,
+                description=label.description,
+                position=position,
+            )
+        )
+        if hotkey:
+            hotkeys.add(hotkey)
+        position += 1
+        report.labels_created.append(label.name)
+    s.flush()
