@@ -60,7 +60,7 @@ def export(
     aset = AnnotationSet(
         labels=tuple(store.labels()),
         documents=tuple(documents),
-        exported_at=now or datetime.now(UTC),
+        exported_at=now or _now_ms(),
         generator_version=__version__,
     )
     if options.format == "json":
@@ -71,3 +71,8 @@ def export(
         text = to_jsonl(aset, texts=texts)
     count = sum(len(d.annotations) for d in documents)
     return ExportResult(text.encode("utf-8"), len(documents), count)
+
+
+def _now_ms() -> datetime:
+    moment = datetime.now(UTC)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)

@@ -62,7 +62,15 @@ def count_table(labels: Sequence[Label], documents: Sequence[DocumentExport]) ->
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Terminal columns, roughly: wide East Asian characters and emoji take two,
+    combining marks and zero-width joiners none."""
+    return sum(_char_width(ch) for ch in text)
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\u200e\u200f\ufe0e\ufe0f":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _cut(text: str, width: int) -> str:

@@ -47,6 +47,15 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# Documents are named by their text: the same text gets the same id in every database,
+# so sets exported from one merge cleanly into another.
+DOCUMENT_NAMESPACE = uuid.UUID("6f1c1c0e-6a43-4d0e-9a53-8d2f0b7e0a11")
+
+
+def document_id_for(sha256: str) -> str:
+    return str(uuid.uuid5(DOCUMENT_NAMESPACE, sha256))
+
+
 class Store:
     """An open Annotator database. Every method is one transaction, committed on return."""
 
@@ -186,7 +195,7 @@ class Store:
             return ImportResult(_document(existing), created=False)
         position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
         row = DocumentRow(
-            id=new_id(),
+            id=document_id_for(sha),
             title=doc.title,
             source=doc.source,
             text=doc.text,

@@ -1,0 +1,168 @@
+"""Hypothesis-generated annotation sets round trip exactly, in memory and through SQLite."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
+from annotator.core.text import text_sha256
+from annotator.exporting import ExportOptions, export
+from annotator.formats import (
+    dump_annotation_set,
+    dumps_annotation_set,
+    load_annotation_set,
+    parse_annotation_set,
+)
+from annotator.store import Store
+
+ALPHABET = st.characters(blacklist_categories=("Cs",))
+TEXT_PIECES = st.sampled_from(
+    [
+        "a",
+        " ",
+        "\n",
+        "\r\n",
+        "\r",
+        "😀",
+        "👨‍👩‍👧",
+        "🇭🇰",
+        "e\u0301",
+        "市民",
+        "مرحبا",
+        "\t",
+        "\u2028",
+        "\ufeff",
+    ]
+)
+T0 = datetime(2026, 1, 1)
+
+
+@st.composite
+def texts(draw):
+    pieces = draw(st.lists(st.one_of(TEXT_PIECES, st.text(ALPHABET, max_size=5)), max_size=30))
+    return "".join(pieces)
+
+
+@st.composite
+def times(draw):
+    return T0 + timedelta(milliseconds=draw(st.integers(0, 10**11)))
+
+
+@st.composite
+def annotation_sets(draw):
+    names = draw(
+        st.lists(
+            st.text(ALPHABET, min_size=1, max_size=8).filter(str.strip),
+            min_size=1,
+            max_size=4,
+            unique=True,
+        )
+    )
+    hotkeys = draw(
+        st.lists(st.sampled_from("abcdefgh"), min_size=len(names), max_size=len(names), unique=True)
+    )
+    labels = tuple(
+        Label(
+            name,
+            draw(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True)),
+            draw(st.sampled_from([hk, None])),
+            draw(st.text(ALPHABET, max_size=10)),
+        )
+        for name, hk in zip(names, hotkeys, strict=True)
+    )
+    documents = []
+    seen_text = set()
+    ann_ids = iter(range(10**6))
+    for d in range(draw(st.integers(0, 4))):
+        text = draw(texts())
+        if text in seen_text:
+            continue
+        seen_text.add(text)
+        doc_id = f"doc-{d}-" + draw(st.text("abcdef0123456789", min_size=1, max_size=6))
+        anns = []
+        for _ in range(draw(st.integers(0, 6))):
+            start = draw(st.integers(0, len(text)))
+            end = draw(st.integers(start, len(text)))
+            created = draw(times())
+            anns.append(
+                Annotation(
+                    id=f"a{next(ann_ids)}",
+                    document_id=doc_id,
+                    label=draw(st.sampled_from(names)),
+                    start=start,
+                    end=end,
+                    note=draw(st.one_of(st.none(), st.text(ALPHABET, max_size=12))),
+                    annotator=draw(st.text(ALPHABET, max_size=6)),
+                    created_at=created,
+                    updated_at=created + timedelta(milliseconds=draw(st.integers(0, 10**6))),
+                )
+            )
+        anns.sort(key=lambda a: (a.start, a.end, a.label, a.id))
+        documents.append(
+            SetDocument(
+                id=doc_id,
+                title=draw(st.text(ALPHABET, max_size=12)),
+                source=draw(st.text(ALPHABET, max_size=12)),
+                sha256=text_sha256(text),
+                length=len(text),
+                text=text,
+                annotations=tuple(anns),
+            )
+        )
+    return AnnotationSet(
+        labels, tuple(documents), exported_at=draw(times()), generator_version="test"
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(annotation_sets())
+def test_sets_round_trip_through_json(aset):
+    for compact in (False, True):
+        text = dumps_annotation_set(aset, compact=compact)
+        assert parse_annotation_set(text.encode("utf-8"), file="mem") == aset
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(annotation_sets())
+def test_sets_round_trip_through_the_database(tmp_path_factory, aset):
+    db = tmp_path_factory.mktemp("prop") / "p.db"
+    source = dumps_annotation_set(aset).encode("utf-8")
+    store = Store.open(str(db))
+    try:
+        store.import_bundle([], [("mem", parse_annotation_set(source, file="mem"))])
+        out = export(store, ExportOptions(), now=aset.exported_at)
+    finally:
+        store.close()
+    result = parse_annotation_set(out.data, file="out")
+    assert result.documents == aset.documents
+    assert result.labels == aset.labels
+    assert out.data.replace(b'"version": "0.1.0"', b'"version": "test"') == source
+
+
+def test_python_api_reads_and_writes_files_without_qt(tmp_path):
+    script = f"""
+import sys
+from annotator.formats import load_annotation_set, dump_annotation_set, Label, AnnotationSet
+s = AnnotationSet((Label("claim", "#112233", "1", ""),), ())
+dump_annotation_set(s, {str(tmp_path / "x.json")!r})
+assert load_annotation_set({str(tmp_path / "x.json")!r}).labels == s.labels
+assert "PySide6" not in sys.modules and "sqlalchemy" not in sys.modules, sorted(sys.modules)
+print("ok")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=60, check=False
+    )
+    assert result.stdout.strip() == b"ok", result.stderr.decode()
+
+
+def test_dump_and_load_files(tmp_path):
+    aset = AnnotationSet((Label("claim", "#112233"),), (), exported_at=T0)
+    dump_annotation_set(aset, tmp_path / "s.json")
+    assert load_annotation_set(tmp_path / "s.json") == aset
