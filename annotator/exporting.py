@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from annotator import __version__
 from annotator.core.filters import ExportFilter
 from annotator.core.model import AnnotationSet
-from annotator.formats.annotation_set import dumps, set_document, to_dict
+from annotator.formats.annotation_set import render_bytes, set_document
 from annotator.formats.tables import to_csv, to_jsonl
 from annotator.store import Store
 
@@ -64,13 +64,13 @@ def export(
         generator_version=__version__,
     )
     if options.format == "json":
-        text = dumps(to_dict(aset, texts=texts), compact=options.compact)
+        data = render_bytes(aset, texts=texts, compact=options.compact)
     elif options.format == "csv":
-        text = to_csv(aset, texts=texts, excel=options.excel)
+        data = to_csv(aset, texts=texts, excel=options.excel).encode("utf-8")
     else:
-        text = to_jsonl(aset, texts=texts)
+        data = to_jsonl(aset, texts=texts).encode("utf-8")
     count = sum(len(d.annotations) for d in documents)
-    return ExportResult(text.encode("utf-8"), len(documents), count)
+    return ExportResult(data, len(documents), count)
 
 
 def _now_ms() -> datetime:

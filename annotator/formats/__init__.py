@@ -15,8 +15,8 @@ from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.formats.annotation_set import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    dumps,
     parse_annotation_set,
+    render,
     set_document,
     to_dict,
 )
@@ -36,8 +36,10 @@ __all__ = [
     "dumps_annotation_set",
     "load_annotation_set",
     "parse_annotation_set",
+    "render",
     "set_document",
     "to_csv",
+    "to_dict",
     "to_jsonl",
 ]
 
@@ -54,7 +56,7 @@ def load_annotation_set(path: str | Path) -> AnnotationSet:
 
 def dumps_annotation_set(aset: AnnotationSet, *, compact: bool = False) -> str:
     """The set as JSON text (pretty unless ``compact``), ending in a newline."""
-    return dumps(to_dict(aset), compact=compact)
+    return render(aset, compact=compact)
 
 
 def dump_annotation_set(aset: AnnotationSet, path: str | Path, *, compact: bool = False) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from annotator.core.model import Annotation, AnnotationSet, Document, Label, SetDocument
@@ -17,6 +19,7 @@ from annotator.core.spans import context
 from annotator.core.text import text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
 from annotator.formats.errors import SetFormatError
+from annotator.formats.pretty import pretty_dumps
 
 FORMAT_NAME = "annotator-annotation-set"
 FORMAT_VERSION = 1
@@ -106,11 +109,86 @@ def to_dict(aset: AnnotationSet, *, texts: dict[str, str] | None = None) -> dict
     }
 
 
+def render(
+    aset: AnnotationSet, *, texts: dict[str, str] | None = None, compact: bool = False
+) -> str:
+    """The set as JSON text: what ``dumps(to_dict(aset, texts=texts), compact=compact)``
+    writes, with the bulk (documents and annotations) written straight from the objects."""
+    return render_bytes(aset, texts=texts, compact=compact).decode("utf-8")
+
+
+def render_bytes(
+    aset: AnnotationSet, *, texts: dict[str, str] | None = None, compact: bool = False
+) -> bytes:
+    """:func:`render` as UTF-8 bytes, built a document at a time (one text with an emoji
+    would otherwise make the whole output a four-byte-per-character string)."""
+    if compact:
+        return dumps(to_dict(aset, texts=texts), compact=True).encode("utf-8")
+    head = pretty_dumps(to_dict(replace(aset, documents=())))
+    if not aset.documents:
+        return (head + "\n").encode("utf-8")
+    tail = '"documents": []\n}'
+    assert head.endswith(tail)
+    texts = texts or {}
+    body = b",\n".join(
+        _pretty_document(doc, doc.text if doc.text is not None else texts.get(doc.id)).encode()
+        for doc in aset.documents
+    )
+    return (head[: -len(tail)] + '"documents": [\n').encode() + body + b"\n  ]\n}\n"
+
+
+def _pretty_document(doc: SetDocument, text: str | None) -> str:
+    enc = encode_basestring
+    lines = [
+        "    {",
+        f'      "id": {enc(doc.id)},',
+        f'      "title": {enc(doc.title)},',
+        f'      "source": {enc(doc.source)},',
+        f'      "sha256": {enc(doc.sha256)},',
+        f'      "length": {doc.length},',
+    ]
+    if doc.text is not None:
+        lines.append(f'      "text": {enc(doc.text)},')
+    if not doc.annotations:
+        lines.append('      "annotations": []')
+    else:
+        lines.append('      "annotations": [')
+        lines.append(",\n".join(_pretty_annotation(a, text) for a in doc.annotations))
+        lines.append("      ]")
+    lines.append("    }")
+    return "\n".join(lines)
+
+
+_IND = "\n          "
+
+
+def _pretty_annotation(ann: Annotation, text: str | None) -> str:
+    enc = encode_basestring
+    quoted = ""
+    if text is not None:
+        start, end = ann.start, ann.end
+        quoted = (
+            f'{_IND}"quote": {enc(text[start:end])},'
+            f'{_IND}"prefix": {enc(text[max(0, start - CONTEXT_WIDTH) : start])},'
+            f'{_IND}"suffix": {enc(text[end : end + CONTEXT_WIDTH])},'
+        )
+    note = "null" if ann.note is None else enc(ann.note)
+    created = iso_utc(ann.created_at)
+    updated = created if ann.updated_at == ann.created_at else iso_utc(ann.updated_at)
+    return (
+        f'        {{{_IND}"id": {enc(ann.id)},{_IND}"label": {enc(ann.label)},'
+        f'{_IND}"start": {ann.start},{_IND}"end": {ann.end},{quoted}'
+        f'{_IND}"note": {note},{_IND}"annotator": {enc(ann.annotator)},'
+        f'{_IND}"created_at": "{created}",'
+        f'{_IND}"updated_at": "{updated}"\n        }}'
+    )
+
+
 def dumps(data: dict[str, Any], *, compact: bool = False) -> str:
     """JSON text: UTF-8-ready (non-ASCII as is), pretty or one line, ending in a newline."""
     if compact:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return pretty_dumps(data) + "\n"
 
 
 # -- reading -------------------------------------------------------------------------
@@ -313,6 +391,10 @@ class _SetReader:
         text: str | None,
         declared: set[str],
     ) -> tuple[Annotation, tuple[str, str, str]]:
+        fast = _annotation_fast(item, doc_id, length, text, declared)
+        if fast is not None:
+            return fast
+        # Something is wrong: the careful path below finds it and names it.
         if not isinstance(item, dict):
             raise self.fail(path, f"expected an object, got {_json_type(item)}")
         ann_id = self.get(item, "id", path, str)
@@ -348,18 +430,73 @@ class _SetReader:
         return annotation, (quote, prefix, suffix)
 
 
+def _annotation_fast(
+    item: Any, doc_id: str, length: int, text: str | None, declared: set[str]
+) -> tuple[Annotation, tuple[str, str, str]] | None:
+    """The annotation if every field is present, well typed and consistent, else None."""
+    if type(item) is not dict:
+        return None
+    try:
+        ann_id, label = item["id"], item["label"]
+        start, end = item["start"], item["end"]
+        quote, prefix, suffix = item["quote"], item["prefix"], item["suffix"]
+        note, annotator = item["note"], item["annotator"]
+        created, updated = item["created_at"], item["updated_at"]
+    except KeyError:
+        return None
+    if not (
+        type(ann_id) is str
+        and ann_id
+        and type(label) is str
+        and label in declared
+        and type(start) is int
+        and type(end) is int
+        and 0 <= start <= end <= length
+        and type(quote) is str
+        and type(prefix) is str
+        and type(suffix) is str
+        and (note is None or type(note) is str)
+        and type(annotator) is str
+        and type(created) is str
+        and type(updated) is str
+    ):
+        return None
+    if text is not None:
+        if not (
+            len(quote) == end - start
+            and text.startswith(quote, start, end)
+            and len(prefix) <= CONTEXT_WIDTH
+            and text.endswith(prefix, 0, start)
+            and len(suffix) <= CONTEXT_WIDTH
+            and text.startswith(suffix, end)
+        ):
+            return None
+    elif len(quote) != end - start:
+        return None
+    try:
+        created_at = parse_iso_utc(created)
+        updated_at = created_at if updated == created else parse_iso_utc(updated)
+    except ValueError:
+        return None
+    annotation = Annotation(
+        ann_id, doc_id, label, start, end, note, annotator, created_at, updated_at
+    )
+    return annotation, (quote, prefix, suffix)
+
+
 def check_context(
     fail: Any, path: str, text: str, start: int, end: int, quote: str, prefix: str, suffix: str
 ) -> None:
     """Raise ``fail(path, problem)`` unless quote, prefix and suffix agree with ``text``."""
-    actual = text[start:end]
-    if quote != actual:
+    # startswith/endswith with bounds compare in place, without copying the text.
+    if len(quote) != end - start or not text.startswith(quote, start, end):
+        actual = text[start:end]
         raise fail(
             f"{path}.quote", f"{_short(quote)} does not equal text[{start}:{end}] {_short(actual)}"
         )
-    if not text[:start].endswith(prefix) or len(prefix) > CONTEXT_WIDTH:
+    if len(prefix) > CONTEXT_WIDTH or not text.endswith(prefix, 0, start):
         raise fail(f"{path}.prefix", "does not match the text before start")
-    if not text[end:].startswith(suffix) or len(suffix) > CONTEXT_WIDTH:
+    if len(suffix) > CONTEXT_WIDTH or not text.startswith(suffix, end):
         raise fail(f"{path}.suffix", "does not match the text after end")
 
 

@@ -112,7 +112,8 @@ def merge_annotation_set(
 
     ids = [a.id for i, _ in placed for a in aset.documents[i].annotations]
     existing: dict[str, tuple[object, ...]] = {}
-    for chunk in _chunks(ids):
+    anything = s.scalar(select(AnnotationRow.id).limit(1)) is not None
+    for chunk in _chunks(ids if anything else []):
         rows = s.execute(
             select(
                 AnnotationRow.id,
@@ -128,8 +129,8 @@ def merge_annotation_set(
         )
         existing.update((row[0], tuple(row[1:])) for row in rows)
 
-    inserts: list[dict[str, object]] = []
-    updates: list[dict[str, object]] = []
+    inserts: list[tuple[object, ...]] = []
+    updates: list[tuple[object, ...]] = []
     total, done = len(ids), 0
     for i, doc_id in placed:
         doc = aset.documents[i]
@@ -137,39 +138,23 @@ def merge_annotation_set(
         if doc.text is None and doc.annotations:
             text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
         for j, ann in enumerate(doc.annotations):
-            path = f"documents[{i}].annotations[{j}]"
             if text is not None:
+                path = f"documents[{i}].annotations[{j}]"
                 _check_against_text(file, path, text, ann, doc.contexts[j])
             content = _content(ann, doc_id)
-            values = dict(
-                zip(
-                    (
-                        "document_id",
-                        "label",
-                        "start_offset",
-                        "end_offset",
-                        "note",
-                        "annotator",
-                        "created_at",
-                        "updated_at",
-                    ),
-                    content,
-                    strict=True,
-                )
-            )
             old = existing.get(ann.id)
             if old is None:
-                inserts.append({"id": ann.id, **values})
+                inserts.append((ann.id, *content))
                 report.annotations_added += 1
             elif old == content:
                 report.annotations_skipped += 1
             elif replace:
-                updates.append({"key": ann.id, **values})
+                updates.append((ann.id, *content))
                 report.annotations_replaced += 1
             else:
                 raise SetFormatError(
                     file,
-                    f"{path}.id",
+                    f"documents[{i}].annotations[{j}].id",
                     f"conflict: annotation {ann.id!r} is already in the database with "
                     f"different content ({_describe(old)} there, {_describe(content)} here); "
                     "import with --replace to overwrite it",
@@ -177,18 +162,65 @@ def merge_annotation_set(
             done += 1
             if progress is not None and done % CHUNK == 0:
                 progress(done, total)
-    if inserts:
-        s.execute(insert(AnnotationRow), inserts)
-    if updates:
-        table = AnnotationRow.__table__
-        s.execute(
-            update(table).where(table.c.id == bindparam("key")),
-            updates,
-            execution_options={"synchronize_session": False},
-        )
+    _write_rows(s, inserts, updates)
     if progress is not None:
         progress(total, total)
     return report
+
+
+ROW_COLUMNS = (
+    "id",
+    "document_id",
+    "label",
+    "start_offset",
+    "end_offset",
+    "note",
+    "annotator",
+    "created_at",
+    "updated_at",
+)
+
+
+def _write_rows(
+    s: Session, inserts: list[tuple[object, ...]], updates: list[tuple[object, ...]]
+) -> None:
+    """Insert and update annotation rows given in ``ROW_COLUMNS`` order."""
+    table = AnnotationRow.__table__
+    if s.get_bind().dialect.name == "sqlite":
+        # Plain DB-API executemany: SQLAlchemy's per-value processing would cost more than
+        # the insert itself. Times go in as SQLAlchemy's SQLite DateTime writes them.
+        def stored(row: tuple[object, ...]) -> tuple[object, ...]:
+            created = _sqlite_time(row[7])
+            return (*row[:7], created, created if row[8] == row[7] else _sqlite_time(row[8]))
+
+        if inserts:
+            marks = ", ".join("?" * len(ROW_COLUMNS))
+            s.connection().exec_driver_sql(
+                f"INSERT INTO annotations ({', '.join(ROW_COLUMNS)}) VALUES ({marks})",
+                [stored(row) for row in inserts],
+            )
+        if updates:
+            assignments = ", ".join(f"{c} = ?" for c in ROW_COLUMNS[1:])
+            s.connection().exec_driver_sql(
+                f"UPDATE annotations SET {assignments} WHERE id = ?",
+                [(*stored(row)[1:], row[0]) for row in updates],
+            )
+        return
+    if inserts:
+        s.execute(insert(table), [dict(zip(ROW_COLUMNS, row, strict=True)) for row in inserts])
+    if updates:
+        s.execute(
+            update(table).where(table.c.id == bindparam("key")),
+            [
+                {"key": row[0], **dict(zip(ROW_COLUMNS[1:], row[1:], strict=True))}
+                for row in updates
+            ],
+        )
+
+
+def _sqlite_time(moment: object) -> str:
+    assert isinstance(moment, datetime)
+    return moment.isoformat(sep=" ", timespec="microseconds")
 
 
 def _describe(content: tuple[object, ...]) -> str:

@@ -241,18 +241,8 @@ class Store:
 
     def annotations(self, document_id: str) -> list[Annotation]:
         """The document's annotations ordered by (start, end, label, id)."""
-        query = (
-            select(*ANNOTATION_COLUMNS)
-            .where(AnnotationRow.document_id == document_id)
-            .order_by(
-                AnnotationRow.start_offset,
-                AnnotationRow.end_offset,
-                AnnotationRow.label,
-                AnnotationRow.id,
-            )
-        )
         with self._unit() as s:
-            return [Annotation(*row) for row in s.execute(query)]
+            return _load_annotations(s, document_id)
 
     def add_annotation(
         self,
@@ -352,8 +342,8 @@ class Store:
         """Every document with its annotations, in import order, from one snapshot."""
         with self._unit() as s:
             by_doc: dict[str, list[Annotation]] = {}
-            for row in s.execute(select(*ANNOTATION_COLUMNS)):
-                by_doc.setdefault(row[1], []).append(Annotation(*row))
+            for ann in _load_annotations(s, None):
+                by_doc.setdefault(ann.document_id, []).append(ann)
             docs = s.execute(select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position))
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
 
@@ -380,6 +370,37 @@ DOCUMENT_COLUMNS = (
     DocumentRow.sha256,
     DocumentRow.created_at,
 )
+
+
+def _load_annotations(s: Session, document_id: str | None) -> list[Annotation]:
+    """Annotations of one document ordered by (start, end, label, id), or of all
+    documents in no particular order."""
+    if s.get_bind().dialect.name == "sqlite":
+        # Straight from the driver: SQLAlchemy's SQLite DateTime parsing is a regex per
+        # value; its stored form is ISO 8601, which the C parser reads directly.
+        sql = (
+            "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
+            "created_at, updated_at FROM annotations"
+        )
+        params: tuple[str, ...] = ()
+        if document_id is not None:
+            sql += " WHERE document_id = ? ORDER BY start_offset, end_offset, label, id"
+            params = (document_id,)
+        parse = datetime.fromisoformat
+        cursor = s.connection().connection.driver_connection.execute(sql, params)
+        return [
+            Annotation(i, d, lb, st, en, no, an, parse(cr), parse(up) if up != cr else parse(cr))
+            for i, d, lb, st, en, no, an, cr, up in cursor
+        ]
+    query = select(*ANNOTATION_COLUMNS)
+    if document_id is not None:
+        query = query.where(AnnotationRow.document_id == document_id).order_by(
+            AnnotationRow.start_offset,
+            AnnotationRow.end_offset,
+            AnnotationRow.label,
+            AnnotationRow.id,
+        )
+    return [Annotation(*row) for row in s.execute(query)]
 
 
 def _label(row: LabelRow) -> Label:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +20,7 @@ from annotator.formats import (
     load_annotation_set,
     parse_annotation_set,
 )
+from annotator.formats.annotation_set import render, to_dict
 from annotator.store import Store
 
 ALPHABET = st.characters(blacklist_categories=("Cs",))
@@ -166,3 +169,17 @@ def test_dump_and_load_files(tmp_path):
     aset = AnnotationSet((Label("claim", "#112233"),), (), exported_at=T0)
     dump_annotation_set(aset, tmp_path / "s.json")
     assert load_annotation_set(tmp_path / "s.json") == aset
+
+
+@settings(max_examples=150, deadline=None)
+@given(annotation_sets(), st.booleans())
+def test_fast_writer_matches_json_dumps(aset, with_text):
+    if not with_text:
+        texts = {d.id: d.text for d in aset.documents}
+        aset = replace(aset, documents=tuple(replace(d, text=None) for d in aset.documents))
+    else:
+        texts = None
+    expected = json.dumps(to_dict(aset, texts=texts), ensure_ascii=False, indent=2) + "\n"
+    assert render(aset, texts=texts) == expected
+    compact = json.dumps(to_dict(aset, texts=texts), ensure_ascii=False, separators=(",", ":"))
+    assert render(aset, texts=texts, compact=True) == compact + "\n"
