@@ -29,6 +29,25 @@ class ImportOutcome:
     documents: list[tuple[Path, ImportResult]]
     sets: list[SetImportReport]
 
+    def summary(self) -> str:
+        """One sentence for a status bar."""
+        parts = []
+        if self.documents:
+            created = sum(result.created for _path, result in self.documents)
+            text = f"Imported {created} document(s)"
+            if created < len(self.documents):
+                text += f"; {len(self.documents) - created} already imported"
+            parts.append(text)
+        if self.sets:
+            added = sum(r.annotations_added for r in self.sets)
+            skipped = sum(r.annotations_skipped for r in self.sets)
+            replaced = sum(r.annotations_replaced for r in self.sets)
+            parts.append(
+                f"Merged {len(self.sets)} annotation set(s): {added} annotation(s) added, "
+                f"{skipped} skipped, {replaced} replaced"
+            )
+        return ". ".join(parts) + "."
+
     def lines(self) -> list[str]:
         """What the import did, a line per file (and per unplaced document or note)."""
         out = []

@@ -14,3 +14,7 @@ class SetFormatError(ValueError):
         self.problem = problem
         where = f"{file}: {path}" if path else file
         super().__init__(f"{where}: {problem}")
+
+
+class SetConflictError(SetFormatError):
+    """An annotation id already in the database with other content (``--replace`` wins)."""

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.model import Annotation, AnnotationSet
 from annotator.formats.annotation_set import check_context
-from annotator.formats.errors import SetFormatError
+from annotator.formats.errors import SetConflictError, SetFormatError
 from annotator.store.models import AnnotationRow, DocumentRow, LabelRow
 
 CHUNK = 500
@@ -152,7 +152,7 @@ def merge_annotation_set(
                 updates.append((ann.id, *content))
                 report.annotations_replaced += 1
             else:
-                raise SetFormatError(
+                raise SetConflictError(
                     file,
                     f"documents[{i}].annotations[{j}].id",
                     f"conflict: annotation {ann.id!r} is already in the database with "

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -24,12 +25,19 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.core.files import write_atomically
-from annotator.core.importers import SUFFIXES, DocumentReadError, read_documents
+from annotator.core.importers import SUFFIXES, DocumentReadError
 from annotator.core.model import Annotation, Document, DocumentSummary, Label
 from annotator.core.spans import trim_span
-from annotator.exporting import export
+from annotator.exporting import SUFFIXES as SUFFIX_OF_FORMAT
+from annotator.exporting import ExportOptions, export
+from annotator.formats.errors import SetConflictError, SetFormatError
+from annotator.importing import SET_SUFFIXES, read_inputs, run_import
+from annotator.stats import count_table
 from annotator.store import Store, StoreError
 from annotator.store.store import CURRENT_DOCUMENT
+from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.progress import Cancelled, run_with_progress
+from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
 
@@ -52,6 +60,7 @@ class MainWindow(QMainWindow):
         self._labels: list[Label] = store.labels()
         self._document: Document | None = None
         self._syncing = False
+        self._stats_dialog: StatsDialog | None = None
 
         self.setWindowTitle("Annotator")
         self.resize(1330, 820)
@@ -133,16 +142,22 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.import_action = self._action(
-            "&Import documents…",
+            "&Import…",
             self._ask_import,
             QKeySequence.StandardKey.Open,
-            "Import UTF-8 text or Markdown files",
+            "Import documents (UTF-8 .txt, .md) and annotation sets (.json)",
         )
         self.export_action = self._action(
-            "&Export annotations (JSON)…",
+            "&Export…",
             self._ask_export,
             QKeySequence("Ctrl+E"),
-            "Write every document and annotation as a JSON annotation set",
+            "Export annotations as a JSON annotation set, CSV or JSON Lines",
+        )
+        self.stats_action = self._action(
+            "&Statistics…",
+            self.show_statistics,
+            QKeySequence("Ctrl+I"),
+            "Annotations per document and label",
         )
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.delete_action = self._action(
@@ -201,6 +216,8 @@ class MainWindow(QMainWindow):
         label_menu = bar.addMenu("&Label")
         for action in self.label_actions.values():
             label_menu.addAction(action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.stats_action)
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.next_document_action)
         go_menu.addAction(self.previous_document_action)
@@ -484,45 +501,104 @@ class MainWindow(QMainWindow):
     # -- import and export -----------------------------------------------------------
 
     def _ask_import(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in SUFFIXES)
+        patterns = " ".join(f"*{suffix}" for suffix in (*SUFFIXES, *SET_SUFFIXES))
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, "Import documents", "", f"Text and Markdown ({patterns});;All files (*)"
+            self,
+            "Import documents or annotation sets",
+            "",
+            f"Documents and annotation sets ({patterns});;All files (*)",
         )
         if paths:
             self.import_files([Path(p) for p in paths])
 
-    def import_files(self, paths: Sequence[Path]) -> bool:
-        """Import files all or nothing, open the first; a dialog explains any failure."""
+    def import_files(self, paths: Sequence[Path], *, replace: bool = False) -> bool:
+        """Import documents and annotation sets, all or nothing, with a progress dialog.
+
+        A dialog explains any failure in the command line's words; a conflict offers to
+        replace. The first imported document is opened.
+        """
         try:
-            results = self._store.import_documents(read_documents(list(paths)))
-        except (DocumentReadError, StoreError) as exc:
+            inputs = read_inputs(list(paths))
+            outcome = run_with_progress(
+                self,
+                "Importing…",
+                lambda progress: run_import(
+                    self._store, inputs, replace=replace, progress=progress
+                ),
+            )
+        except Cancelled:
+            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            return False
+        except SetConflictError as exc:
+            answer = QMessageBox.question(
+                self,
+                "Annotations conflict",
+                f"{exc}\n\nReplace the annotations in the database with the file's versions?",
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                return self.import_files(paths, replace=True)
+            return False
+        except (DocumentReadError, SetFormatError, StoreError) as exc:
             self._error("Nothing was imported", str(exc))
             return False
-        created = sum(result.created for result in results)
         self.reload_documents()
-        self.open_document(results[0].document.id)
-        message = f"Imported {created} document(s)"
-        if created < len(results):
-            message += f"; {len(results) - created} already imported"
-        self.statusBar().showMessage(message + ".", 8000)
+        if outcome.documents:
+            self.open_document(outcome.documents[0][1].document.id)
+        else:
+            self.refresh_from_store()
+            if self._document is None:
+                self.open_initial_document()
+        self.statusBar().showMessage(outcome.summary(), 8000)
+        if outcome.sets:
+            QMessageBox.information(self, "Import finished", "\n".join(outcome.lines()))
         return True
 
     def _ask_export(self) -> None:
+        dialog = ExportDialog(self, self._labels, self._document)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        options = dialog.options()
+        suffix = SUFFIX_OF_FORMAT[options.format]
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export annotations", "annotations.json", "JSON annotation set (*.json)"
+            self, "Export annotations", f"annotations{suffix}", f"*{suffix}"
         )
         if path:
-            self.export_to(Path(path))
+            self.export_to(Path(path), options)
 
-    def export_to(self, path: Path) -> bool:
-        """Write the JSON annotation set to ``path``; a dialog explains any failure."""
+    def export_to(self, path: Path, options: ExportOptions = ExportOptions()) -> bool:  # noqa: B008
+        """Export to ``path`` with a progress dialog; a dialog explains any failure."""
         try:
-            write_atomically(path, export(self._store).data)
+            result = run_with_progress(
+                self, "Exporting…", lambda progress: export(self._store, options, progress=progress)
+            )
+            write_atomically(path, result.data)
+        except Cancelled:
+            self.statusBar().showMessage("Export cancelled: no file was written.", 8000)
+            return False
         except (OSError, StoreError) as exc:
             self._error("Export failed", str(exc))
             return False
-        self.statusBar().showMessage(f"Exported to {path}.", 8000)
+        self.statusBar().showMessage(
+            f"Exported {result.annotations} annotation(s) in {result.documents} document(s) "
+            f"to {path}.",
+            8000,
+        )
         return True
+
+    def show_statistics(self) -> StatsDialog | None:
+        """Open (or refresh) the statistics window: counts per document and label."""
+        try:
+            table = count_table(self._store.labels(), self._store.export_documents())
+        except StoreError as exc:
+            self._error("Could not count annotations", str(exc))
+            return None
+        if self._stats_dialog is None:
+            self._stats_dialog = StatsDialog(self, table)
+        else:
+            self._stats_dialog.show_table(table)
+        self._stats_dialog.show()
+        self._stats_dialog.raise_()
+        return self._stats_dialog
 
     # -- misc ------------------------------------------------------------------------
 

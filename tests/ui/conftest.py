@@ -3,7 +3,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -87,6 +87,23 @@ class Driver:
     def selected_row(self) -> int | None:
         rows = self.window.annotations_view.selectionModel().selectedRows()
         return rows[0].row() if rows else None
+
+
+def answer_next_modal(kind, act):
+    """When a modal dialog of ``kind`` opens (``exec()`` blocks the test), call
+    ``act(dialog)`` on it, as the user would answer it. Keep the returned timer alive."""
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def check():
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind):
+            timer.stop()
+            act(widget)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
 
 
 def label_tint(color: str) -> QColor:

@@ -1,0 +1,119 @@
+"""File ▸ Export…: format and scope of an export, the same choices as the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.filters import ExportFilter
+from annotator.core.model import Document, Label
+from annotator.exporting import ExportOptions
+
+FORMAT_CHOICES = (
+    ("JSON annotation set (.json)", "json"),
+    ("CSV, one row per annotation (.csv)", "csv"),
+    ("JSON Lines, one document per line (.jsonl)", "jsonl"),
+)
+
+
+class ExportDialog(QDialog):
+    """Asks what to export; :meth:`options` turns the answers into :class:`ExportOptions`."""
+
+    def __init__(
+        self, parent: QWidget | None, labels: Sequence[Label], document: Document | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export annotations")
+        self.setObjectName("exportDialog")
+        self._document = document
+
+        self.format_box = QComboBox()
+        for text, key in FORMAT_CHOICES:
+            self.format_box.addItem(text, key)
+
+        scope = QGroupBox("Documents")
+        self.this_document = QRadioButton(
+            f"This document: {document.title}" if document else "This document"
+        )
+        self.all_documents = QRadioButton("All documents")
+        self.all_documents.setChecked(True)
+        self.this_document.setEnabled(document is not None)
+        scope_layout = QVBoxLayout(scope)
+        scope_layout.addWidget(self.this_document)
+        scope_layout.addWidget(self.all_documents)
+
+        label_group = QGroupBox("Labels")
+        label_layout = QVBoxLayout(label_group)
+        self.label_boxes: dict[str, QCheckBox] = {}
+        for label in labels:
+            box = QCheckBox(label.name)
+            box.setChecked(True)
+            box.toggled.connect(self._update)
+            label_layout.addWidget(box)
+            self.label_boxes[label.name] = box
+
+        self.include_text = QCheckBox("Include document texts")
+        self.include_text.setChecked(True)
+        self.compact = QCheckBox("Compact (one line)")
+        self.excel = QCheckBox("For Excel (UTF-8 with BOM)")
+
+        form = QFormLayout()
+        form.addRow("Format:", self.format_box)
+        options = QVBoxLayout()
+        options.addWidget(self.include_text)
+        options.addWidget(self.compact)
+        options.addWidget(self.excel)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(scope)
+        layout.addWidget(label_group)
+        layout.addLayout(options)
+        layout.addWidget(self.buttons)
+        self.format_box.currentIndexChanged.connect(self._update)
+        self._update()
+
+    @property
+    def format(self) -> str:
+        return str(self.format_box.currentData())
+
+    def _update(self) -> None:
+        fmt = self.format
+        self.include_text.setEnabled(fmt in ("json", "jsonl"))
+        self.compact.setEnabled(fmt == "json")
+        self.excel.setEnabled(fmt == "csv")
+        any_label = any(box.isChecked() for box in self.label_boxes.values())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(any_label)
+
+    def options(self) -> ExportOptions:
+        chosen = tuple(name for name, box in self.label_boxes.items() if box.isChecked())
+        every_label = len(chosen) == len(self.label_boxes)
+        documents: tuple[str, ...] = ()
+        if self.this_document.isChecked() and self._document is not None:
+            documents = (self._document.id,)
+        fmt = self.format
+        return ExportOptions(
+            format=fmt,
+            compact=fmt == "json" and self.compact.isChecked(),
+            include_text=self.include_text.isChecked() or fmt == "csv",
+            excel=fmt == "csv" and self.excel.isChecked(),
+            filter=ExportFilter(documents=documents, labels=() if every_label else chosen),
+        )
