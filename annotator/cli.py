@@ -218,7 +218,7 @@ def _stats(argv: list[str]) -> int:
     ns = parser.parse_args(argv)
     store = open_store(ns.db)
     try:
-        table = count_table(store.labels(), store.export_documents())
+        table = count_table(store.labels(), store.documents(), store.label_counts())
     finally:
         store.close()
     if ns.format == "json":

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.model import DocumentExport, Label
+from annotator.core.model import DocumentSummary, Label
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +46,21 @@ class CountTable:
         }
 
 
-def count_table(labels: Sequence[Label], documents: Sequence[DocumentExport]) -> CountTable:
-    """Counts for every document (import order) and label (label order); labels found
-    on annotations but missing from ``labels`` are appended."""
+def count_table(
+    labels: Sequence[Label],
+    documents: Sequence[DocumentSummary],
+    counts: Mapping[tuple[str, str], int],
+) -> CountTable:
+    """Counts for every document (in the order given) and label (label order).
+
+    ``counts`` maps (document id, label name) to a number; labels found there but
+    missing from ``labels`` are appended in name order.
+    """
     names = [label.name for label in labels]
-    counters = [Counter(a.label for a in item.annotations) for item in documents]
-    for counter in counters:
-        names.extend(sorted(name for name in counter if name not in names))
+    names.extend(sorted({name for _doc, name in counts} - set(names)))
     rows = tuple(
-        CountRow(item.document.id, item.document.title, tuple(counter[n] for n in names))
-        for item, counter in zip(documents, counters, strict=True)
+        CountRow(doc.id, doc.title, tuple(counts.get((doc.id, n), 0) for n in names))
+        for doc in documents
     )
     return CountTable(tuple(names), rows)
 

@@ -170,6 +170,14 @@ class Store:
                 DocumentSummary(id=i, title=t, annotation_count=n) for i, t, n in s.execute(query)
             ]
 
+    def label_counts(self) -> dict[tuple[str, str], int]:
+        """Number of annotations per (document id, label name)."""
+        query = select(AnnotationRow.document_id, AnnotationRow.label, func.count()).group_by(
+            AnnotationRow.document_id, AnnotationRow.label
+        )
+        with self._unit() as s:
+            return {(doc, label): n for doc, label, n in s.execute(query)}
+
     def document(self, document_id: str) -> Document:
         with self._unit() as s:
             row = s.get(DocumentRow, document_id)

@@ -487,6 +487,11 @@ class MainWindow(QMainWindow):
     # -- status ----------------------------------------------------------------------
 
     def _update_status(self) -> None:
+        if self._stats_dialog is not None and self._stats_dialog.isVisible():
+            self.show_statistics()  # keep the open statistics window current
+        self._update_counts_label()
+
+    def _update_counts_label(self) -> None:
         if self._document is None:
             self.counts_label.setText(f"No document open · {self._store.location}")
             return
@@ -555,7 +560,9 @@ class MainWindow(QMainWindow):
 
     def _ask_export(self) -> None:
         dialog = ExportDialog(self, self._labels, self._document)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()  # keyboard shortcuts work at once, window manager or not
+        if not accepted:
             return
         options = dialog.options()
         suffix = SUFFIX_OF_FORMAT[options.format]
@@ -588,7 +595,9 @@ class MainWindow(QMainWindow):
     def show_statistics(self) -> StatsDialog | None:
         """Open (or refresh) the statistics window: counts per document and label."""
         try:
-            table = count_table(self._store.labels(), self._store.export_documents())
+            table = count_table(
+                self._store.labels(), self._store.documents(), self._store.label_counts()
+            )
         except StoreError as exc:
             self._error("Could not count annotations", str(exc))
             return None
@@ -596,8 +605,9 @@ class MainWindow(QMainWindow):
             self._stats_dialog = StatsDialog(self, table)
         else:
             self._stats_dialog.show_table(table)
-        self._stats_dialog.show()
-        self._stats_dialog.raise_()
+        if not self._stats_dialog.isVisible():
+            self._stats_dialog.show()
+            self._stats_dialog.raise_()
         return self._stats_dialog
 
     # -- misc ------------------------------------------------------------------------

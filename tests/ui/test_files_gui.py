@@ -260,3 +260,8 @@ def test_statistics_window_shows_the_counts(app):
         ["Hong Kong goes for mass surveillance", "1", "0", "2", "3"],
         ["Total", "1", "0", "2", "3"],
     ]
+    # It stays current while open: a deletion in the main window shows at once.
+    app.window.activateWindow()
+    app.click_at(text.index("615") + 1)
+    app.key(Qt.Key.Key_Delete)
+    assert table.item(0, 3).text() == "1" and table.item(1, 4).text() == "2"
