@@ -68,13 +68,16 @@ class ImportOutcome:
         return out
 
 
-def read_inputs(paths: Sequence[Path]) -> ImportInputs:
+def read_inputs(paths: Sequence[Path], progress: Progress | None = None) -> ImportInputs:
     """Read every file: ``.json`` as annotation sets, the rest as documents.
 
     Raises :class:`DocumentReadError` or :class:`SetFormatError` for the first bad file.
+    ``progress(done, total)`` is called before each file.
     """
     inputs = ImportInputs()
-    for path in paths:
+    for done, path in enumerate(paths):
+        if progress is not None:
+            progress(done, len(paths))
         if path.suffix.lower() in SET_SUFFIXES and not path.is_dir():
             inputs.sets.append((shown_path(path), read_set(path)))
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from annotator.core.spans import trim_span
 from annotator.exporting import SUFFIXES as SUFFIX_OF_FORMAT
 from annotator.exporting import ExportOptions, export
 from annotator.formats.errors import SetConflictError, SetFormatError
-from annotator.importing import SET_SUFFIXES, read_inputs, run_import
+from annotator.importing import SET_SUFFIXES, ImportOutcome, read_inputs, run_import
 from annotator.stats import count_table
 from annotator.store import Store, StoreError
 from annotator.store.store import CURRENT_DOCUMENT
@@ -522,15 +522,13 @@ class MainWindow(QMainWindow):
         A dialog explains any failure in the command line's words; a conflict offers to
         replace. The first imported document is opened.
         """
+
+        def work(progress: Callable[[int, int], None]) -> ImportOutcome:
+            inputs = read_inputs(list(paths), progress)
+            return run_import(self._store, inputs, replace=replace, progress=progress)
+
         try:
-            inputs = read_inputs(list(paths))
-            outcome = run_with_progress(
-                self,
-                "Importing…",
-                lambda progress: run_import(
-                    self._store, inputs, replace=replace, progress=progress
-                ),
-            )
+            outcome = run_with_progress(self, "Importing…", work)
         except Cancelled:
             self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
             return False
