@@ -70,7 +70,7 @@ def _gui(argv: list[str]) -> int:
     ns = parser.parse_args(argv)
     try:
         new_docs = read_documents(ns.files)
-        store = open_store(ns.db)
+        store = open_store(ns.db, seed=True)
     except USER_ERRORS as exc:
         # Launched from a desktop there is no terminal to read stderr: say it in a window too.
         print(f"annotator: error: {exc}", file=sys.stderr)

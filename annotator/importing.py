@@ -8,7 +8,11 @@ from pathlib import Path
 
 from annotator.core.importers import DocumentReadError, read_document, shown_path
 from annotator.core.model import AnnotationSet, NewDocument
-from annotator.formats.annotation_set import MAX_SET_BYTES, parse_annotation_set
+from annotator.formats.annotation_set import (
+    MAX_SET_BYTES,
+    looks_like_annotation_set,
+    parse_annotation_set,
+)
 from annotator.formats.errors import SetFormatError
 from annotator.store import ImportResult, SetImportReport, Store
 from annotator.store.set_import import Progress
@@ -78,11 +82,20 @@ def read_inputs(paths: Sequence[Path], progress: Progress | None = None) -> Impo
     for done, path in enumerate(paths):
         if progress is not None:
             progress(done, len(paths))
-        if path.suffix.lower() in SET_SUFFIXES and not path.is_dir():
+        if (path.suffix.lower() in SET_SUFFIXES and not path.is_dir()) or _holds_a_set(path):
             inputs.sets.append((shown_path(path), read_set(path)))
         else:
             inputs.documents.append((path, read_document(path)))
     return inputs
+
+
+def _holds_a_set(path: Path) -> bool:
+    """An annotation set saved under another name (say ``team.txt``) is still a set."""
+    try:
+        with path.open("rb") as handle:
+            return looks_like_annotation_set(handle.read(65536))
+    except OSError:
+        return False  # reading it as a document reports the problem
 
 
 def read_set(path: Path) -> AnnotationSet:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
-from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from annotator.core.model import Annotation, Document
 
@@ -32,8 +33,8 @@ class ExportFilter:
             if pattern == document.id:
                 return True
             folded = pattern.casefold()
-            if any(ch in folded for ch in "*?["):
-                if fnmatchcase(title, folded):
+            if "*" in folded or "?" in folded:
+                if _wildcards(folded).fullmatch(title):
                     return True
             elif folded in title:
                 return True
@@ -45,3 +46,10 @@ class ExportFilter:
         if self.annotators and annotation.annotator not in self.annotators:
             return False
         return self.since is None or annotation.updated_at >= self.since
+
+
+@lru_cache(maxsize=64)
+def _wildcards(pattern: str) -> re.Pattern[str]:
+    """``*`` any run of characters, ``?`` one character; everything else literal."""
+    pieces = (".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
+    return re.compile("".join(pieces), re.DOTALL)

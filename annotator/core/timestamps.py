@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-_ISO_Z = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?Z$")
+_ISO_Z = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.([0-9]{1,6}))?Z")
 
 
 def iso_utc(moment: datetime) -> str:
@@ -29,7 +29,7 @@ def parse_iso_utc(text: str) -> datetime:
         else:
             if moment.tzinfo is None and text[19] in ".Z":
                 return moment
-    match = _ISO_Z.match(text)
+    match = _ISO_Z.fullmatch(text)
     if match is None:
         raise ValueError(f"{text!r} is not a UTC time like 2026-01-31T12:00:00.000Z")
     whole, fraction = match.groups()

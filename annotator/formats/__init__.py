@@ -17,6 +17,7 @@ from annotator.formats.annotation_set import (
     FORMAT_VERSION,
     parse_annotation_set,
     render,
+    render_bytes,
     set_document,
     to_dict,
 )
@@ -60,5 +61,5 @@ def dumps_annotation_set(aset: AnnotationSet, *, compact: bool = False) -> str:
 
 
 def dump_annotation_set(aset: AnnotationSet, path: str | Path, *, compact: bool = False) -> None:
-    """Write the set to ``path`` as UTF-8 JSON."""
-    Path(path).write_text(dumps_annotation_set(aset, compact=compact), encoding="utf-8")
+    """Write the set to ``path`` as UTF-8 JSON (LF line ends on every platform)."""
+    Path(path).write_bytes(render_bytes(aset, compact=compact))

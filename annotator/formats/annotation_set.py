@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -80,8 +81,22 @@ def document_dict(doc: SetDocument, *, text: str | None = None) -> dict[str, Any
     }
     if doc.text is not None:
         out["text"] = doc.text
-    out["annotations"] = [annotation_dict(a, source_text) for a in doc.annotations]
+    if source_text is None and doc.contexts:
+        out["annotations"] = [
+            _with_context(annotation_dict(a, None), found)
+            for a, found in zip(doc.annotations, doc.contexts, strict=True)
+        ]
+    else:
+        out["annotations"] = [annotation_dict(a, source_text) for a in doc.annotations]
     return out
+
+
+def _with_context(item: dict[str, Any], found: tuple[str, str, str]) -> dict[str, Any]:
+    """An annotation dict with the quote and context a set without text carried."""
+    quote, prefix, suffix = found
+    head = {key: item[key] for key in ("id", "label", "start", "end")}
+    tail = {key: value for key, value in item.items() if key not in head}
+    return {**head, "quote": quote, "prefix": prefix, "suffix": suffix, **tail}
 
 
 def to_dict(aset: AnnotationSet, *, texts: dict[str, str] | None = None) -> dict[str, Any]:
@@ -132,6 +147,8 @@ def render_bytes(
     texts = texts or {}
     body = b",\n".join(
         _pretty_document(doc, doc.text if doc.text is not None else texts.get(doc.id)).encode()
+        if doc.text is not None or doc.id in texts or not doc.contexts
+        else pretty_dumps(document_dict(doc), level=2).encode()
         for doc in aset.documents
     )
     return (head[: -len(tail)] + '"documents": [\n').encode() + body + b"\n  ]\n}\n"
@@ -226,7 +243,41 @@ def parse_annotation_set(data: bytes, *, file: str) -> AnnotationSet:
         raise SetFormatError(
             file, "", "not JSON this program can read: nested too deeply"
         ) from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise SetFormatError(file, "", f"not JSON this program can read: {exc}") from None
+    if _SURROGATE_ESCAPE.search(text):
+        # Escaped surrogates that do not pair up into a character are not text.
+        where = _find_lone_surrogate(raw, "")
+        if where is not None:
+            raise SetFormatError(file, where, "contains a lone surrogate, which is not text")
     return _SetReader(file).read(raw)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _find_lone_surrogate(value: Any, path: str) -> str | None:
+    """JSON path of the first string (or key) holding a lone surrogate, if any."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path or "(top)"
+        return None
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _find_lone_surrogate(item, f"{path}[{i}]")
+            if found is not None:
+                return found
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if _find_lone_surrogate(key, where) is not None:
+                return where
+            found = _find_lone_surrogate(item, where)
+            if found is not None:
+                return found
+    return None
 
 
 class _SetReader:
@@ -324,6 +375,8 @@ class _SetReader:
             name = self.get(item, "name", path, str)
             if not name.strip():
                 raise self.fail(f"{path}.name", "empty label name")
+            if any(unicodedata.category(ch) == "Cc" for ch in name):
+                raise self.fail(f"{path}.name", f"{name!r} contains a control character")
             if name in seen:
                 raise self.fail(f"{path}.name", f"duplicate label {name!r} (also {seen[name]})")
             seen[name] = f"{path}.name"
@@ -332,7 +385,7 @@ class _SetReader:
                 raise self.fail(f"{path}.color", f"{color!r} is not a colour like #1f77b4")
             hotkey = self.get(item, "hotkey", path, (str, type(None)), required=False)
             description = self.get(item, "description", path, str, required=False, default="")
-            labels.append(Label(name, color.lower(), hotkey or None, description))
+            labels.append(Label(name, color, hotkey, description))
         return labels
 
     def document(

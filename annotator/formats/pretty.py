@@ -8,9 +8,10 @@ from json.encoder import encode_basestring  # the C implementation where availab
 from typing import Any
 
 
-def pretty_dumps(obj: Any, indent: int = 2) -> str:
-    parts: list[str] = []
-    _write(obj, parts, 0, indent)
+def pretty_dumps(obj: Any, indent: int = 2, level: int = 0) -> str:
+    """``obj`` indented; ``level`` > 0 writes it as if nested that deep (first line too)."""
+    parts: list[str] = [" " * (indent * level)]
+    _write(obj, parts, level, indent)
     return "".join(parts)
 
 

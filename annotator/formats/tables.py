@@ -38,8 +38,10 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
     writer.writerow(CSV_COLUMNS)
     for doc in aset.documents:
         text = doc.text if doc.text is not None else (texts or {}).get(doc.id)
-        for ann in doc.annotations:
+        for j, ann in enumerate(doc.annotations):
             row = annotation_dict(ann, text)
+            if text is None and doc.contexts:
+                row.update(zip(("quote", "prefix", "suffix"), doc.contexts[j], strict=True))
             writer.writerow(
                 [
                     doc.id,
@@ -61,13 +63,21 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
 
 
 def to_jsonl(aset: AnnotationSet, *, texts: dict[str, str] | None = None) -> str:
-    """One JSON object per line: a document with its annotations, as in the JSON set."""
+    """One JSON object per line: a document with its annotations, as in the JSON set.
+
+    U+2028, U+2029 and U+0085 are written as escapes, so a line is a line to any reader.
+    """
     lines = [
         json.dumps(
             document_dict(doc, text=(texts or {}).get(doc.id)),
             ensure_ascii=False,
             separators=(",", ":"),
-        )
+        ).translate(_LINE_BREAKS)
         for doc in aset.documents
     ]
     return "".join(line + "\n" for line in lines)
+
+
+# Characters some line splitters (Python's str.splitlines among them) break lines at:
+# escaped, so that every reader sees exactly one document per line.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})

@@ -225,8 +225,11 @@ def _sqlite_time(moment: object) -> str:
 
 def _describe(content: tuple[object, ...]) -> str:
     _doc, label, start, end, note, annotator, _created, updated = content
-    text = f"{label} {start}–{end} by {annotator}, updated {updated}"
-    return text + (f", note {note!r}" if note else "")
+    text = f"{label} {start}–{end} by {annotator!r}, updated {updated}"
+    if note:
+        shown = note if len(str(note)) <= 60 else f"{str(note)[:59]}…"
+        text += f", note {shown!r}"
+    return text
 
 
 def _check_against_text(
@@ -248,6 +251,16 @@ def _merge_labels(s: Session, aset: AnnotationSet, report: SetImportReport) -> N
     position = max((row.position for row in rows.values()), default=-1) + 1
     for label in aset.labels:
         if label.name in rows:
+            row = rows[label.name]
+            if (row.color, row.hotkey, row.description) != (
+                label.color,
+                label.hotkey,
+                label.description,
+            ):
+                report.notes.append(
+                    f"label {label.name!r} is defined differently in the file; "
+                    "the database's definition is kept"
+                )
             continue
         hotkey = label.hotkey
         if hotkey and hotkey in hotkeys:

@@ -28,6 +28,7 @@ from annotator.store.models import AnnotationRow, DocumentRow, LabelRow, Setting
 from annotator.store.set_import import Progress, SetImportReport, merge_annotation_set
 
 INITIALISED = "initialised"
+SEEDED = "seeded"
 CURRENT_DOCUMENT = "current_document"
 
 
@@ -104,20 +105,34 @@ class Store:
 
     # -- first use -------------------------------------------------------------------
 
-    def initialise(self, labels: Sequence[Label], seeds: Sequence[NewDocument]) -> bool:
-        """On a database's first use, add the default labels and the seed documents.
+    def initialise(self, labels: Sequence[Label]) -> bool:
+        """On a database's first use, add the default labels.
 
-        Returns whether this was the first use. Runs once per database: documents or
-        labels the user deletes later are not brought back.
+        Returns whether this was the first use. Runs once per database: labels the user
+        deletes later are not brought back.
         """
         with self._unit(write=True) as s:
             if s.get(SettingRow, INITIALISED) is not None:
                 return False
             self._add_labels(s, labels)
-            for doc in seeds:
-                self._import_one(s, doc)
             s.add(SettingRow(key=INITIALISED, value=now_utc().isoformat()))
             return True
+
+    def seed(self, seeds: Sequence[NewDocument]) -> bool:
+        """Import the seed documents into a database that has never held a document.
+
+        Runs once per database (a deleted seed is not brought back); returns whether
+        the seeds were imported.
+        """
+        with self._unit(write=True) as s:
+            if s.get(SettingRow, SEEDED) is not None:
+                return False
+            empty = s.scalar(select(DocumentRow.id).limit(1)) is None
+            if empty:
+                for doc in seeds:
+                    self._import_one(s, doc)
+            s.add(SettingRow(key=SEEDED, value=now_utc().isoformat()))
+            return empty
 
     # -- labels ----------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ PLAIN = "A plain document.\n\nIt says 2,000 cameras and refuses to say more.\n"
 def rich_db(db_path):
     """A database with emoji, CRLF-born text, overlapping spans, notes, several
     annotators and a custom label, beside the seed article."""
-    store = open_store(str(db_path))
+    store = open_store(str(db_path), seed=True)
     store.add_labels([Label("opinion", "#9467bd", "4", "A view, not a fact.")])
     results = store.import_documents(
         [NewDocument("Emoji & CRLF", "crlf.txt", CRLF_BORN), NewDocument("Plain", "p.md", PLAIN)]

@@ -24,6 +24,7 @@ from annotator.formats.annotation_set import render, to_dict
 from annotator.store import Store
 
 ALPHABET = st.characters(blacklist_categories=("Cs",))
+NAME_ALPHABET = st.characters(blacklist_categories=("Cs", "Cc"))
 TEXT_PIECES = st.sampled_from(
     [
         "a",
@@ -60,7 +61,7 @@ def times(draw):
 def annotation_sets(draw):
     names = draw(
         st.lists(
-            st.text(ALPHABET, min_size=1, max_size=8).filter(str.strip),
+            st.text(NAME_ALPHABET, min_size=1, max_size=8).filter(str.strip),
             min_size=1,
             max_size=4,
             unique=True,
@@ -72,7 +73,7 @@ def annotation_sets(draw):
     labels = tuple(
         Label(
             name,
-            draw(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True)),
+            draw(st.from_regex(r"#[0-9a-fA-F]{6}", fullmatch=True)),
             draw(st.sampled_from([hk, None])),
             draw(st.text(ALPHABET, max_size=10)),
         )

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from annotator.app_state import open_store
 from annotator.cli import main
 from annotator.formats import annotation_set as set_module
 from tests.formats.conftest import db_bytes, db_state
@@ -290,7 +291,8 @@ def test_set_without_texts_attaches_by_sha256_and_reports_the_rest(rich_db, tmp_
     assert all(d["annotations"][0]["quote"] for d in parsed["documents"])
     check_export(data)
     other = tmp_path / "other.db"
-    assert main(["import", "--db", str(other), str(tmp_path / "notext.json")]) == 0  # seed only
+    open_store(str(other), seed=True).close()  # holds the seed article only
+    assert main(["import", "--db", str(other), str(tmp_path / "notext.json")]) == 0
     out = capsys.readouterr().out
     assert "0 document(s) created, 1 matched; 1 annotation(s) added" in out
     assert out.count("could not place") == 2
@@ -302,7 +304,7 @@ def test_set_without_texts_checks_quotes_against_our_text(rich_db, tmp_path, cap
     data["documents"][0]["annotations"][0]["quote"] = "Hong Kang"  # same length, wrong text
     (tmp_path / "bad.json").write_text(json.dumps(data), encoding="utf-8")
     other = tmp_path / "other.db"
-    main(["export", "--db", str(other), "-o", str(tmp_path / "x.json")])
+    open_store(str(other), seed=True).close()
     before = db_bytes(other)
     capsys.readouterr()
     assert main(["import", "--db", str(other), str(tmp_path / "bad.json")]) == 1

@@ -58,7 +58,7 @@ def test_migrations_match_the_models(db_path):
 
 def test_empty_file_is_upgraded_and_reopening_keeps_data(db_path):
     db_path.touch()
-    store = open_store(str(db_path))
+    store = open_store(str(db_path), seed=True)
     doc_id = store.documents()[0].id
     store.add_annotation(doc_id, "claim", 0, 4, "tester")
     store.close()
@@ -185,8 +185,19 @@ def test_import_skips_known_text_and_is_all_or_nothing(store, doc):
     assert len(store.documents()) == 2
 
 
-def test_first_use_seeds_once(db_path):
+def test_command_line_use_installs_labels_but_no_seed(db_path):
     store = open_store(str(db_path))
+    assert store.documents() == []
+    assert [label.name for label in store.labels()] == ["claim", "refusal", "statistic"]
+    store.import_documents([NewDocument("Mine", "s", "my text")])
+    store.close()
+    gui = open_store(str(db_path), seed=True)  # the window on a database that has documents
+    assert [d.title for d in gui.documents()] == ["Mine"]
+    gui.close()
+
+
+def test_first_use_seeds_once(db_path):
+    store = open_store(str(db_path), seed=True)
     docs = store.documents()
     assert [d.title for d in docs] == ["Hong Kong goes for mass surveillance"]
     seeded = store.document(docs[0].id)
@@ -195,7 +206,7 @@ def test_first_use_seeds_once(db_path):
     assert [label.name for label in store.labels()] == ["claim", "refusal", "statistic"]
     store.delete_document(docs[0].id)
     store.close()
-    again = open_store(str(db_path))
+    again = open_store(str(db_path), seed=True)
     assert again.documents() == []  # a deleted seed is not brought back
     again.close()
 

@@ -124,7 +124,7 @@ def make_window(qtbot, db_path):
     stores = []
 
     def make(path=db_path, show_document=None):
-        store = open_store(str(path))
+        store = open_store(str(path), seed=True)
         stores.append(store)
         window = create_window(store, show_document)
         qtbot.addWidget(window)

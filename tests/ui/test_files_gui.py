@@ -172,7 +172,7 @@ def test_export_dialog_cannot_export_no_label(app):
 def big_set(tmp_path, annotations=3000):
     """An annotation set with many annotations on the seed article, made by the CLI."""
     source = tmp_path / "source.db"
-    store = open_store(str(source))
+    store = open_store(str(source), seed=True)
     doc = store.documents()[0]
     store.import_bundle([], [])
     for i in range(annotations):

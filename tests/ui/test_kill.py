@@ -22,7 +22,7 @@ SCRIPT = textwrap.dedent(
     from annotator.ui.app import create_window
 
     app = QApplication([])
-    window = create_window(open_store(sys.argv[1]))
+    window = create_window(open_store(sys.argv[1], seed=True))
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.activateWindow()
