@@ -79,8 +79,10 @@ def merge_annotation_set(
     _merge_labels(s, aset, report)
 
     known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
+    taken = set(known.values())
     position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
     placed: list[tuple[int, str]] = []  # (index in set, database document id)
+    new_documents: list[dict[str, object]] = []
     for i, doc in enumerate(aset.documents):
         if doc.sha256 in known:
             placed.append((i, known[doc.sha256]))
@@ -89,26 +91,28 @@ def merge_annotation_set(
         if doc.text is None:
             report.unplaced.append(f'"{doc.title}" (sha256 {doc.sha256[:12]}…)')
             continue
-        if s.get(DocumentRow, doc.id) is not None:
+        if doc.id in taken:
             raise SetFormatError(
                 file, f"documents[{i}].id", f"id {doc.id!r} belongs to a different document here"
             )
-        s.add(
-            DocumentRow(
-                id=doc.id,
-                title=doc.title,
-                source=doc.source,
-                text=doc.text,
-                sha256=doc.sha256,
-                created_at=now,
-                position=position,
-            )
+        new_documents.append(
+            {
+                "id": doc.id,
+                "title": doc.title,
+                "source": doc.source,
+                "text": doc.text,
+                "sha256": doc.sha256,
+                "created_at": now,
+                "position": position,
+            }
         )
         position += 1
         known[doc.sha256] = doc.id
+        taken.add(doc.id)
         placed.append((i, doc.id))
         report.documents_created += 1
-    s.flush()
+    if new_documents:
+        s.execute(insert(DocumentRow.__table__), new_documents)
 
     ids = [a.id for i, _ in placed for a in aset.documents[i].annotations]
     existing: dict[str, tuple[object, ...]] = {}
