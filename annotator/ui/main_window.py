@@ -554,6 +554,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(outcome.summary(), 8000)
         if outcome.sets:
             QMessageBox.information(self, "Import finished", "\n".join(outcome.lines()))
+            self.activateWindow()
         return True
 
     def _ask_export(self) -> None:
@@ -612,6 +613,7 @@ class MainWindow(QMainWindow):
 
     def _error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
+        self.activateWindow()  # keyboard shortcuts work at once, window manager or not
 
     def _about(self) -> None:
         QMessageBox.about(
