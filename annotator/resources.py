@@ -51,6 +51,10 @@ def seed_documents() -> list[NewDocument]:
             title=item["title"],
             source=item["source"],
             text=normalise_text(decode_utf8((folder / item["file"]).read_bytes())),
+            encoding="utf-8",
+            original_name=item["file"],
+            author=item.get("author"),
+            published=item.get("published"),
         )
         for item in manifest["seeds"]
     ]

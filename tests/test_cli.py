@@ -52,7 +52,7 @@ def test_reimport_reports_already_imported(tmp_path, db_path, capsys):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("latin1.txt", "caf\xe9".encode("latin-1"), "not valid UTF-8"),
+        ("binary.txt", b"\x00\x01\x02\x03binary\x00garbage", "binary data, not text"),
         ("empty.txt", b"  \n", "holds no text"),
         ("report.pdf", b"%PDF-1.4", "unsupported file type"),
     ],
@@ -156,9 +156,9 @@ def test_file_name_that_is_not_utf8_is_imported_and_named(tmp_path, db_path, cap
     assert main(["import", "--db", str(db_path), str(path)]) == 0
     assert "caf\ufffd.txt: imported" in capsysbinary.readouterr().out.decode()
     bad = tmp_path / os.fsdecode(b"bad\xff.txt")
-    bad.write_bytes(b"\xff")
+    bad.write_bytes(b"\x00\xff")
     assert main(["import", "--db", str(db_path), str(bad)]) == 1
-    assert "bad\ufffd.txt: not valid UTF-8" in capsysbinary.readouterr().err.decode()
+    assert "bad\ufffd.txt: binary data" in capsysbinary.readouterr().err.decode()
 
 
 def test_export_without_stdout_is_a_clear_error(tmp_path, db_path):

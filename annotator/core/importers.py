@@ -1,15 +1,28 @@
-"""Reading document files into :class:`NewDocument` values (plain text and Markdown)."""
+"""Reading document files into :class:`NewDocument` values: text in any common encoding,
+Markdown as written, and the readable text of saved web pages."""
 
 from __future__ import annotations
 
+import codecs
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+from annotator.core.decoding import DecodeError, decode_bytes
+from annotator.core.html_text import declared_charset, html_to_text
 from annotator.core.model import NewDocument
-from annotator.core.text import TextDecodeError, decode_utf8, guess_title, normalise_text
+from annotator.core.text import guess_title, normalise_text
 
-SUFFIXES = (".txt", ".text", ".md", ".markdown")
-MAX_BYTES = 64 * 1024 * 1024
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+SUFFIXES = tuple(FORMATS)
+MAX_BYTES = 50 * 1024 * 1024  # a document's file; documented in README
 
 
 class DocumentReadError(ValueError):
@@ -23,15 +36,17 @@ def shown_path(path: Path) -> str:
 
 
 def read_document(path: Path) -> NewDocument:
-    """Read a UTF-8 text or Markdown file: BOM dropped, line ends made LF, nothing else.
+    """Read one document file. The text is normalised once (a BOM removed, CRLF and CR
+    made LF) and nothing else is changed.
 
     Raises :class:`DocumentReadError` for a missing, unreadable, oversized, empty,
-    non-UTF-8 or unsupported file.
+    binary or unsupported file, naming the file and the reason.
     """
     where = shown_path(path)
     if path.is_dir():
         raise DocumentReadError(f"{where}: is a folder, not a file")
-    if path.suffix.lower() not in SUFFIXES:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
         raise DocumentReadError(
             f"{where}: unsupported file type {path.suffix or '(none)'!r} "
             f"(supported: {', '.join(SUFFIXES)})"
@@ -46,24 +61,57 @@ def read_document(path: Path) -> NewDocument:
         data = path.read_bytes()
     except FileNotFoundError:
         raise DocumentReadError(f"{where}: no such file") from None
-    except IsADirectoryError:
-        raise DocumentReadError(f"{where}: is a folder, not a file") from None
     except OSError as exc:
         raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
     try:
-        text = normalise_text(decode_utf8(data))
-    except TextDecodeError as exc:
+        if fmt == "html":
+            html, encoding = _decode_html(data)
+            title, text = html_to_text(html)
+        else:
+            decoded = decode_bytes(data)
+            title, text, encoding = "", decoded.text, decoded.encoding
+    except DecodeError as exc:
         raise DocumentReadError(f"{where}: {exc}") from None
+    text = normalise_text(text)
     if not text.strip():
         raise DocumentReadError(f"{where}: the file holds no text")
     resolved = path.resolve()
+    stem = shown_path(Path(resolved.stem))
     return NewDocument(
-        title=guess_title(text, shown_path(Path(resolved.stem))),
+        title=" ".join(title.split()) or guess_title(text, stem),
         source=shown_path(resolved),
         text=text,
+        format=fmt,
+        encoding=encoding,
+        original_name=shown_path(Path(resolved.name)),
     )
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    """A page's characters: a BOM first, then its ``<meta charset>``, then detection."""
+    declared = declared_charset(data)
+    if declared and not data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        try:
+            name = codecs.lookup(declared).name
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect instead
+    decoded = decode_bytes(data)
+    return decoded.text, decoded.encoding
 
 
 def read_documents(paths: list[Path]) -> list[NewDocument]:
     """Read every file or raise on the first bad one, so an import is all or nothing."""
     return [read_document(path) for path in paths]
+
+
+def files_in_folder(folder: Path) -> Iterator[Path]:
+    """Supported files under ``folder``, recursively, in name order; hidden files and
+    folders (names starting with a dot) are skipped, symbolic links to folders not followed."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
+                yield Path(root) / name

@@ -21,11 +21,21 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class NewDocument:
-    """A document about to be imported; ``text`` is already normalised."""
+    """A document about to be imported; ``text`` is already normalised.
+
+    ``format`` is what it was extracted from (text, markdown, html, ...), ``encoding``
+    the character encoding its bytes were decoded from, ``original_name`` its file name;
+    ``published`` is an ISO date (``2024-02-22``) when known.
+    """
 
     title: str
     source: str
     text: str
+    format: str = "text"
+    encoding: str | None = None
+    original_name: str | None = None
+    author: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +45,12 @@ class Document:
     source: str
     text: str
     sha256: str
-    created_at: datetime
+    created_at: datetime  # when it was imported
+    format: str = "text"
+    encoding: str | None = None
+    original_name: str | None = None
+    author: str | None = None
+    published: str | None = None
 
     @property
     def length(self) -> int:

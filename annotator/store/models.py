@@ -39,6 +39,11 @@ class DocumentRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     # Import order: documents imported together keep the order they were given in.
     position: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(20), server_default="text")
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    original_name: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(40))
 
 
 class LabelRow(Base):

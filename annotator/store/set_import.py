@@ -104,6 +104,7 @@ def merge_annotation_set(
                 "sha256": doc.sha256,
                 "created_at": now,
                 "position": position,
+                "format": "text",
             }
         )
         position += 1

@@ -225,6 +225,11 @@ class Store:
             sha256=sha,
             created_at=now_utc(),
             position=position,
+            format=doc.format,
+            encoding=doc.encoding,
+            original_name=doc.original_name,
+            author=doc.author,
+            published=doc.published,
         )
         s.add(row)
         s.flush()
@@ -254,6 +259,18 @@ class Store:
                 for name, aset in sets
             ]
             return results, reports
+
+    def update_document_metadata(
+        self, document_id: str, *, title: str, author: str | None, published: str | None
+    ) -> Document:
+        """Change what a researcher may edit about a document; the text never changes."""
+        with self._unit(write=True) as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise StoreError(f"{self.location}: no document with id {document_id}")
+            row.title, row.author, row.published = title, author or None, published or None
+            s.flush()
+            return _document(row)
 
     def delete_document(self, document_id: str) -> None:
         """Delete a document and, with it, its annotations."""
@@ -392,6 +409,11 @@ DOCUMENT_COLUMNS = (
     DocumentRow.text,
     DocumentRow.sha256,
     DocumentRow.created_at,
+    DocumentRow.format,
+    DocumentRow.encoding,
+    DocumentRow.original_name,
+    DocumentRow.author,
+    DocumentRow.published,
 )
 
 
@@ -438,6 +460,11 @@ def _document(row: DocumentRow) -> Document:
         text=row.text,
         sha256=row.sha256,
         created_at=row.created_at,
+        format=row.format,
+        encoding=row.encoding,
+        original_name=row.original_name,
+        author=row.author,
+        published=row.published,
     )
 
 

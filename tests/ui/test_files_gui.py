@@ -91,7 +91,7 @@ def test_bad_file_in_the_gui_shows_a_dialog_and_changes_nothing(
     assert len(dialogs.warnings) == 1
     title, message = dialogs.warnings[0]
     assert title == "Nothing was imported"
-    assert str(bad) in message and "not valid UTF-8" in message
+    assert str(bad) in message and "byte-order mark but is not utf-16-le" in message
     assert dump(db_path) == before
     assert app.window.documents_model.rowCount() == 1
 

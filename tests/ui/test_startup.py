@@ -23,8 +23,8 @@ def test_gui_launch_with_a_bad_file_argument_imports_nothing(tmp_path, monkeypat
     monkeypatch.setattr(
         QMessageBox, "critical", lambda _parent, title, text, *a: shown.append((title, text))
     )
-    bad = tmp_path / "latin1.txt"
-    bad.write_bytes("caf\xe9".encode("latin-1"))
+    bad = tmp_path / "garbage.txt"
+    bad.write_bytes(b"\x00\x01binary\x02\x03")
     assert main(["--db", str(db_path), str(bad)]) == 1
-    assert "latin1.txt" in shown[0][1] and "not valid UTF-8" in shown[0][1]
+    assert "garbage.txt" in shown[0][1] and "binary data" in shown[0][1]
     assert not db_path.exists()

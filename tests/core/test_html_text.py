@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from annotator.core.html_text import declared_charset, html_to_text
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Police  &amp; cameras</title>
+<style>p { color: red }</style><script>var x = '<p>not text</p>';</script>
+<link rel=stylesheet href="https://example.invalid/x.css"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div hidden>secret</div><span style="display: none">hidden span</span>
+<div role="navigation">menu</div><p aria-hidden="true">gone</p>
+<h1>Hong Kong goes for <em>mass</em> surveillance</h1>
+<p>First&nbsp;paragraph with &lt;tags&gt; and   spaces
+across lines.</p>
+<p>Line one<br>Line two<br/>Line three</p>
+<ul><li>one</li><li>two</li></ul>
+<pre>  code
+   keeps  spaces</pre>
+<table><tr><th>city</th><th>cameras</th></tr><tr><td>Hong Kong</td><td>2,000</td></tr></table>
+<img src="https://example.invalid/pic.jpg" alt="picture">
+<p>caf&eacute; &#128512; &mdash; end</p></body></html>"""
+
+
+def test_readable_text_of_a_saved_page():
+    title, text = html_to_text(PAGE)
+    assert title == "Police & cameras"
+    assert text == (
+        "Hong Kong goes for mass surveillance\n\n"
+        "First\u00a0paragraph with <tags> and spaces across lines.\n\n"
+        "Line one\nLine two\nLine three\n\n"
+        "one\n\ntwo\n\n"
+        "  code\n   keeps  spaces\n\n"
+        "city\tcameras\nHong Kong\t2,000\n\n"
+        "café 😀 — end\n"
+    )
+
+
+def test_title_falls_back_to_the_first_heading():
+    title, text = html_to_text("<h1>The  <b>heading</b></h1><p>body</p>")
+    assert title == "The heading"
+    assert text == "The heading\n\nbody\n"
+
+
+def test_declared_charset():
+    assert declared_charset(b'<meta charset="windows-1252">') == "windows-1252"
+    assert (
+        declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
+        == "gb2312"
+    )
+    assert declared_charset(b"<p>none</p>") is None
