@@ -99,9 +99,11 @@ def _has_display() -> bool:
 def _import(argv: list[str]) -> int:
     parser = _parser(
         "annotator import",
-        "Import documents (UTF-8 .txt and .md files) and annotation sets (.json files "
-        "exported by Annotator). Everything is read and checked before anything is "
-        "written, and the whole import is one transaction: one bad file imports nothing.",
+        "Import documents (.txt and .md in any common encoding, .html/.htm pages), folders "
+        "of them (recursively) and annotation sets (.json files exported by Annotator). "
+        "Everything is read and checked before anything is written, and the whole import "
+        "is one transaction: one bad file named here imports nothing. Inside folders, bad "
+        "files are listed (exit code 1) and the good ones imported.",
     )
     parser.add_argument(
         "--replace",
@@ -119,7 +121,9 @@ def _import(argv: list[str]) -> int:
         store.close()
     for line in outcome.lines():
         print(line)
-    return 0
+    for failure in outcome.failures:
+        print(f"annotator: not imported: {failure}", file=sys.stderr)
+    return 1 if outcome.failures else 0
 
 
 def _since(value: str) -> datetime:

@@ -6,7 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.importers import DocumentReadError, read_document, shown_path
+from annotator.core.importers import (
+    DocumentReadError,
+    files_in_folder,
+    read_document,
+    shown_path,
+)
 from annotator.core.model import AnnotationSet, NewDocument
 from annotator.formats.annotation_set import (
     MAX_SET_BYTES,
@@ -26,12 +31,16 @@ class ImportInputs:
 
     documents: list[tuple[Path, NewDocument]] = field(default_factory=list)
     sets: list[tuple[str, AnnotationSet]] = field(default_factory=list)
+    # Files inside folders that could not be read: "file: reason". Folder imports keep
+    # the good files; files named one by one are all or nothing.
+    failures: list[str] = field(default_factory=list)
 
 
 @dataclass
 class ImportOutcome:
     documents: list[tuple[Path, ImportResult]]
     sets: list[SetImportReport]
+    failures: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One sentence for a status bar."""
@@ -50,7 +59,9 @@ class ImportOutcome:
                 f"Merged {len(self.sets)} annotation set(s): {added} annotation(s) added, "
                 f"{skipped} skipped, {replaced} replaced"
             )
-        return ". ".join(parts) + "."
+        if self.failures:
+            parts.append(f"{len(self.failures)} file(s) could not be imported")
+        return ". ".join(parts or ["Nothing to import"]) + "."
 
     def lines(self) -> list[str]:
         """What the import did, a line per file (and per unplaced document or note)."""
@@ -73,15 +84,32 @@ class ImportOutcome:
 
 
 def read_inputs(paths: Sequence[Path], progress: Progress | None = None) -> ImportInputs:
-    """Read every file: ``.json`` as annotation sets, the rest as documents.
+    """Read every file: ``.json`` as annotation sets, the rest as documents; a folder
+    stands for the supported documents inside it, recursively.
 
-    Raises :class:`DocumentReadError` or :class:`SetFormatError` for the first bad file.
+    Raises :class:`DocumentReadError` or :class:`SetFormatError` for the first bad file
+    named directly; bad files inside folders are listed in ``failures`` instead.
     ``progress(done, total)`` is called before each file.
     """
     inputs = ImportInputs()
-    for done, path in enumerate(paths):
+    named: list[tuple[Path, bool]] = []  # (file, inside a folder)
+    for path in paths:
+        if path.is_dir():
+            found = list(files_in_folder(path))
+            if not found:
+                inputs.failures.append(f"{shown_path(path)}: no supported files in this folder")
+            named.extend((file, True) for file in found)
+        else:
+            named.append((path, False))
+    for done, (path, in_folder) in enumerate(named):
         if progress is not None:
-            progress(done, len(paths))
+            progress(done, len(named))
+        if in_folder:
+            try:
+                inputs.documents.append((path, read_document(path)))
+            except DocumentReadError as exc:
+                inputs.failures.append(str(exc))
+            continue
         if (path.suffix.lower() in SET_SUFFIXES and not path.is_dir()) or _holds_a_set(path):
             inputs.sets.append((shown_path(path), read_set(path)))
         else:
@@ -132,5 +160,7 @@ def run_import(
         progress=progress,
     )
     return ImportOutcome(
-        list(zip((p for p, _d in inputs.documents), results, strict=True)), reports
+        list(zip((p for p, _d in inputs.documents), results, strict=True)),
+        reports,
+        list(inputs.failures),
     )

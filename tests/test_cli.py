@@ -72,9 +72,41 @@ def test_bad_file_imports_nothing(tmp_path, db_path, capsys, name, content, mess
     assert db_dump(db_path) == before
 
 
-def test_folder_is_refused_by_name(tmp_path, db_path, capsys):
-    assert main(["import", "--db", str(db_path), str(tmp_path)]) == 1
-    assert f"{tmp_path}: is a folder" in capsys.readouterr().err
+def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db_path, capsys):
+    folder = tmp_path / "sources"
+    (folder / "press" / "2024").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "a.txt").write_text("Statement one.", encoding="utf-8")
+    (folder / "press" / "b.md").write_text("# Release\n\nText.", encoding="utf-8")
+    (folder / "press" / "2024" / "c.html").write_text(
+        "<title>Page</title><p>Web text</p>", encoding="utf-8"
+    )
+    (folder / "press" / "garbage.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not supported yet")
+    (folder / ".git" / "config.txt").write_text("hidden", encoding="utf-8")
+    (folder / "press" / "cp1252.txt").write_bytes("Price: £5 – “quoted”".encode("cp1252"))
+    code = main(["import", "--db", str(db_path), str(folder)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert (
+        f"annotator: not imported: {folder / 'press' / 'garbage.txt'}: binary data" in captured.err
+    )
+    assert "notes.pdf" not in captured.err and "config.txt" not in captured.out
+    assert captured.out.count(": imported as") == 4
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT title, format, encoding, original_name FROM documents ORDER BY position"
+        ).fetchall()
+    assert rows == [
+        ("Statement one.", "text", "utf-8", "a.txt"),
+        ("Release", "markdown", "utf-8", "b.md"),
+        ("Price: £5 – “quoted”", "text", "cp1252", "cp1252.txt"),
+        ("Page", "html", "utf-8", "c.html"),
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["import", "--db", str(db_path), str(empty)]) == 1
+    assert "no supported files in this folder" in capsys.readouterr().err
 
 
 def test_export_into_a_closed_pipe_is_quiet(db_path):

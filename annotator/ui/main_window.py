@@ -552,6 +552,13 @@ class MainWindow(QMainWindow):
             if self._document is None:
                 self.open_initial_document()
         self.statusBar().showMessage(outcome.summary(), 8000)
+        if outcome.failures:
+            shown = outcome.failures[:30]
+            more = len(outcome.failures) - len(shown)
+            self._error(
+                "Some files were not imported",
+                "\n".join(shown) + (f"\n… and {more} more" if more > 0 else ""),
+            )
         if outcome.sets:
             QMessageBox.information(self, "Import finished", "\n".join(outcome.lines()))
             self.activateWindow()
