@@ -7,8 +7,18 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,9 +47,21 @@ from annotator.store import Store, StoreError
 from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.progress import Cancelled, run_with_progress
+from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
+
+
+def _dropped_paths(mime: QMimeData) -> list[Path]:
+    """Local files and folders in a drag, or nothing if anything else is in it."""
+    if not mime.hasUrls():
+        return []
+    urls = mime.urls()
+    if not urls or not all(url.isLocalFile() for url in urls):
+        return []
+    return [Path(url.toLocalFile()) for url in urls]
+
 
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
 
@@ -64,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("Annotator")
         self.resize(1330, 820)
+        self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
         self.documents_model = DocumentTableModel()
         self.documents_view = self._make_table(self.documents_model, "documentList")
@@ -147,6 +170,18 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             "Import documents (UTF-8 .txt, .md) and annotation sets (.json)",
         )
+        self.import_folder_action = self._action(
+            "Import &folder…",
+            self._ask_import_folder,
+            QKeySequence("Ctrl+Shift+O"),
+            "Import every supported document in a folder and its subfolders",
+        )
+        self.properties_action = self._action(
+            "Document &properties…",
+            self.edit_properties,
+            QKeySequence("Ctrl+Shift+P"),
+            "Title, author, publication date, source and encoding of this document",
+        )
         self.export_action = self._action(
             "&Export…",
             self._ask_export,
@@ -205,6 +240,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_folder_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -213,6 +249,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.select_all_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.properties_action)
         label_menu = bar.addMenu("&Label")
         for action in self.label_actions.values():
             label_menu.addAction(action)
@@ -515,6 +553,51 @@ class MainWindow(QMainWindow):
         )
         if paths:
             self.import_files([Path(p) for p in paths])
+
+    def _ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of documents")
+        if folder:
+            self.import_files([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_files(paths)
+
+    def edit_properties(self) -> bool:
+        """Show the current document's properties; save title, author and date if asked."""
+        if self._document is None:
+            return False
+        dialog = PropertiesDialog(self, self._document)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()
+        if not accepted:
+            return False
+        title, author, published = dialog.values()
+        try:
+            self._document = self._store.update_document_metadata(
+                self._document.id, title=title, author=author, published=published
+            )
+        except StoreError as exc:
+            self._error("Could not save the properties", str(exc))
+            return False
+        self.reload_documents()
+        self.setWindowTitle(f"{self._document.title} — Annotator")
+        self._update_status()
+        return True
 
     def import_files(self, paths: Sequence[Path], *, replace: bool = False) -> bool:
         """Import documents and annotation sets, all or nothing, with a progress dialog.

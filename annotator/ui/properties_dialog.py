@@ -1,0 +1,79 @@
+"""Document ▸ Properties: what is known about a document; title, author and date editable."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Document
+from annotator.core.timestamps import iso_utc
+
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class PropertiesDialog(QDialog):
+    def __init__(self, parent: QWidget | None, document: Document) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Document properties")
+        self.setObjectName("propertiesDialog")
+        self.resize(560, 0)
+        self.title = QLineEdit(document.title)
+        self.author = QLineEdit(document.author or "")
+        self.published = QLineEdit(document.published or "")
+        self.published.setPlaceholderText("YYYY-MM-DD, YYYY-MM or YYYY")
+        form = QFormLayout()
+        form.addRow("Title:", self.title)
+        form.addRow("Author:", self.author)
+        form.addRow("Published:", self.published)
+        for name, value in (
+            ("Source:", document.source),
+            ("File name:", document.original_name or "—"),
+            ("Format:", document.format),
+            ("Encoding:", document.encoding or "—"),
+            ("Imported:", iso_utc(document.created_at)),
+            ("Characters:", f"{document.length:,}"),
+            ("SHA-256:", document.sha256),
+        ):
+            label = QLabel(value)
+            label.setWordWrap(True)
+            form.addRow(name, label)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        for field in (self.title, self.published):
+            field.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        problem = ""
+        if not self.title.text().strip():
+            problem = "A document needs a title."
+        elif self.published.text().strip() and not DATE.match(self.published.text().strip()):
+            problem = "Write the date as YYYY-MM-DD, YYYY-MM or YYYY."
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+
+    def values(self) -> tuple[str, str | None, str | None]:
+        """(title, author, published) as entered, blanks as None."""
+        return (
+            self.title.text().strip(),
+            self.author.text().strip() or None,
+            self.published.text().strip() or None,
+        )
