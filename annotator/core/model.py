@@ -94,6 +94,12 @@ class SetDocument:
     # Without a text, the (quote, prefix, suffix) read for each annotation, so they can
     # be checked against the matching document's text on import.
     contexts: tuple[tuple[str, str, str], ...] = ()
+    format: str = "text"
+    encoding: str | None = None
+    original_name: str | None = None
+    imported_at: datetime | None = None
+    author: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

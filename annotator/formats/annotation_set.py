@@ -42,6 +42,12 @@ def set_document(
         length=len(document.text),
         text=document.text if include_text else None,
         annotations=tuple(sorted(annotations, key=annotation_order)),
+        format=document.format,
+        encoding=document.encoding,
+        original_name=document.original_name,
+        imported_at=document.created_at,
+        author=document.author,
+        published=document.published,
     )
 
 
@@ -78,6 +84,12 @@ def document_dict(doc: SetDocument, *, text: str | None = None) -> dict[str, Any
         "source": doc.source,
         "sha256": doc.sha256,
         "length": doc.length,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "original_name": doc.original_name,
+        "imported_at": None if doc.imported_at is None else iso_utc(doc.imported_at),
+        "author": doc.author,
+        "published": doc.published,
     }
     if doc.text is not None:
         out["text"] = doc.text
@@ -156,6 +168,7 @@ def render_bytes(
 
 def _pretty_document(doc: SetDocument, text: str | None) -> str:
     enc = encode_basestring
+    imported = None if doc.imported_at is None else iso_utc(doc.imported_at)
     lines = [
         "    {",
         f'      "id": {enc(doc.id)},',
@@ -163,6 +176,12 @@ def _pretty_document(doc: SetDocument, text: str | None) -> str:
         f'      "source": {enc(doc.source)},',
         f'      "sha256": {enc(doc.sha256)},',
         f'      "length": {doc.length},',
+        f'      "format": {enc(doc.format)},',
+        f'      "encoding": {_opt(doc.encoding)},',
+        f'      "original_name": {_opt(doc.original_name)},',
+        f'      "imported_at": {_opt(imported)},',
+        f'      "author": {_opt(doc.author)},',
+        f'      "published": {_opt(doc.published)},',
     ]
     if doc.text is not None:
         lines.append(f'      "text": {enc(doc.text)},')
@@ -174,6 +193,10 @@ def _pretty_document(doc: SetDocument, text: str | None) -> str:
         lines.append("      ]")
     lines.append("    }")
     return "\n".join(lines)
+
+
+def _opt(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
 
 
 _IND = "\n          "
@@ -405,6 +428,15 @@ class _SetReader:
         if length < 0:
             raise self.fail(f"{path}.length", f"negative length {length}")
         text = self.get(item, "text", path, str, required=False)
+        optional = (str, type(None))
+        fmt = self.get(item, "format", path, str, required=False, default="text")
+        encoding = self.get(item, "encoding", path, optional, required=False)
+        original_name = self.get(item, "original_name", path, optional, required=False)
+        author = self.get(item, "author", path, optional, required=False)
+        published = self.get(item, "published", path, optional, required=False)
+        imported_at = None
+        if item.get("imported_at") is not None:
+            imported_at = self.time(item, "imported_at", path)
         if text is not None:
             if text_sha256(text) != sha256:
                 raise self.fail(f"{path}.sha256", "does not match the SHA-256 of the text")
@@ -433,6 +465,12 @@ class _SetReader:
             text,
             tuple(annotations),
             () if text is not None else tuple(contexts),
+            format=fmt,
+            encoding=encoding,
+            original_name=original_name,
+            imported_at=imported_at,
+            author=author,
+            published=published,
         )
 
     def annotation(

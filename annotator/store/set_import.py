@@ -102,9 +102,13 @@ def merge_annotation_set(
                 "source": doc.source,
                 "text": doc.text,
                 "sha256": doc.sha256,
-                "created_at": now,
+                "created_at": doc.imported_at or now,
                 "position": position,
-                "format": "text",
+                "format": doc.format,
+                "encoding": doc.encoding,
+                "original_name": doc.original_name,
+                "author": doc.author,
+                "published": doc.published,
             }
         )
         position += 1

@@ -116,6 +116,12 @@ def annotation_sets(draw):
                 length=len(text),
                 text=text,
                 annotations=tuple(anns),
+                format=draw(st.sampled_from(["text", "markdown", "html"])),
+                encoding=draw(st.sampled_from([None, "utf-8", "cp1252"])),
+                original_name=draw(st.one_of(st.none(), st.text(ALPHABET, max_size=8))),
+                imported_at=draw(times()),
+                author=draw(st.one_of(st.none(), st.text(ALPHABET, max_size=8))),
+                published=draw(st.sampled_from([None, "2024-02-22", "2024"])),
             )
         )
     return AnnotationSet(
