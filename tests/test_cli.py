@@ -54,7 +54,8 @@ def test_reimport_reports_already_imported(tmp_path, db_path, capsys):
     [
         ("binary.txt", b"\x00\x01\x02\x03binary\x00garbage", "binary data, not text"),
         ("empty.txt", b"  \n", "holds no text"),
-        ("report.pdf", b"%PDF-1.4", "unsupported file type"),
+        ("report.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("slides.pptx", b"PK", "unsupported file type"),
     ],
 )
 def test_bad_file_imports_nothing(tmp_path, db_path, capsys, name, content, message):
@@ -82,7 +83,7 @@ def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db_
         "<title>Page</title><p>Web text</p>", encoding="utf-8"
     )
     (folder / "press" / "garbage.txt").write_bytes(b"\x00\x01\x02binary")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not supported yet")
+    (folder / "notes.odp").write_bytes(b"not supported")
     (folder / ".git" / "config.txt").write_text("hidden", encoding="utf-8")
     (folder / "press" / "cp1252.txt").write_bytes("Price: £5 – “quoted”".encode("cp1252"))
     code = main(["import", "--db", str(db_path), str(folder)])
@@ -91,7 +92,7 @@ def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db_
     assert (
         f"annotator: not imported: {folder / 'press' / 'garbage.txt'}: binary data" in captured.err
     )
-    assert "notes.pdf" not in captured.err and "config.txt" not in captured.out
+    assert "notes.odp" not in captured.err and "config.txt" not in captured.out
     assert captured.out.count(": imported as") == 4
     with sqlite3.connect(db_path) as conn:
         rows = conn.execute(

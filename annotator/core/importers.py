@@ -1,5 +1,5 @@
 """Reading document files into :class:`NewDocument` values: text in any common encoding,
-Markdown as written, and the readable text of saved web pages."""
+Markdown as written, the readable text of saved web pages, Word files and PDFs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from annotator.core.decoding import DecodeError, decode_bytes
 from annotator.core.html_text import declared_charset, html_to_text
 from annotator.core.model import NewDocument
+from annotator.core.office import ExtractError, docx_text, pdf_text
 from annotator.core.text import guess_title, normalise_text
 
 FORMATS = {
@@ -20,6 +21,8 @@ FORMATS = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
 SUFFIXES = tuple(FORMATS)
 MAX_BYTES = 50 * 1024 * 1024  # a document's file; documented in README
@@ -63,14 +66,18 @@ def read_document(path: Path) -> NewDocument:
         raise DocumentReadError(f"{where}: no such file") from None
     except OSError as exc:
         raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
+    author = None
     try:
         if fmt == "html":
             html, encoding = _decode_html(data)
             title, text = html_to_text(html)
+        elif fmt in ("docx", "pdf"):
+            extracted = docx_text(data) if fmt == "docx" else pdf_text(data)
+            title, text, author, encoding = extracted.title, extracted.text, extracted.author, None
         else:
             decoded = decode_bytes(data)
             title, text, encoding = "", decoded.text, decoded.encoding
-    except DecodeError as exc:
+    except (DecodeError, ExtractError) as exc:
         raise DocumentReadError(f"{where}: {exc}") from None
     text = normalise_text(text)
     if not text.strip():
@@ -84,6 +91,7 @@ def read_document(path: Path) -> NewDocument:
         format=fmt,
         encoding=encoding,
         original_name=shown_path(Path(resolved.name)),
+        author=author,
     )
 
 

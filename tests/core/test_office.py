@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import docx
+import pytest
+
+from annotator.core.importers import DocumentReadError, read_document
+from annotator.core.office import ExtractError, docx_text, pdf_text
+
+
+def make_docx(title="Press release", author="Police Public Relations Branch") -> bytes:
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = author
+    document.add_heading("CCTV cameras to be installed", level=1)
+    document.add_paragraph("The Commissioner said 615 cameras will be installed.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "District"
+    table.cell(0, 1).text = "Cameras"
+    table.cell(1, 0).text = "Central"
+    table.cell(1, 1).text = "2,000"
+    document.add_paragraph("Details were not disclosed – “security”.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def make_pdf(pages: list[str], title: str | None = "Legislative Council reply") -> bytes:
+    """A minimal PDF with a text layer, one Helvetica line per page, written by hand."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(len(pages)))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    font_id = 3 + 2 * len(pages)
+    for i, line in enumerate(pages):
+        content = f"BT /F1 12 Tf 72 720 Td ({line}) Tj ET".encode("latin-1") if line else b""
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
+            f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    info_id = None
+    if title is not None:
+        objects.append(f"<< /Title ({title}) /Author (LegCo Secretariat) >>".encode())
+        info_id = len(objects)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R"
+    if info_id:
+        trailer += f" /Info {info_id} 0 R"
+    out += f"trailer\n{trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def test_docx_paragraphs_and_tables_in_reading_order():
+    extracted = docx_text(make_docx())
+    assert extracted.text == (
+        "CCTV cameras to be installed\n\n"
+        "The Commissioner said 615 cameras will be installed.\n\n"
+        "District\tCameras\nCentral\t2,000\n\n"
+        "Details were not disclosed – “security”.\n"
+    )
+    assert extracted.title == "Press release"
+    assert extracted.author == "Police Public Relations Branch"
+
+
+def test_docx_title_falls_back_to_the_first_heading():
+    assert docx_text(make_docx(title="")).title == "CCTV cameras to be installed"
+
+
+def test_truncated_docx_is_refused():
+    data = make_docx()
+    with pytest.raises(ExtractError, match=r"not a Word document|not a readable Word document"):
+        docx_text(data[: len(data) // 2])
+
+
+def test_docx_that_unpacks_to_gigabytes_is_refused_before_parsing():
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w") as member,
+    ):
+        for _ in range(32):
+            member.write(b"\0" * (1 << 20))
+    with pytest.raises(ExtractError, match="zip bomb"):
+        docx_text(buffer.getvalue())
+
+
+def test_docx_with_entity_expansion_neither_expands_nor_hangs():
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+            for i in range(1, 10)
+        )
+        + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    source = zipfile.ZipFile(io.BytesIO(make_docx()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            data = laughs.encode() if item.filename == "word/document.xml" else source.read(item)
+            archive.writestr(item, data)
+    started = time.monotonic()
+    try:
+        extracted = docx_text(buffer.getvalue())
+    except ExtractError:
+        extracted = None
+    assert time.monotonic() - started < 10
+    assert extracted is None or len(extracted.text) < 1000
+
+
+def test_pdf_text_layer_pages_and_metadata():
+    extracted = pdf_text(make_pdf(["Page one says 615 cameras.", "Page two refuses."]))
+    assert extracted.text == "Page one says 615 cameras.\n\nPage two refuses.\n"
+    assert extracted.title == "Legislative Council reply"
+    assert extracted.author == "LegCo Secretariat"
+
+
+def test_pdf_without_text_layer_is_probably_scanned():
+    with pytest.raises(ExtractError, match=r"no extractable text \(scanned image\?\)"):
+        pdf_text(make_pdf(["", ""], title=None))
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6])
+def test_truncated_or_garbage_pdf_is_a_clean_error(cut):
+    data = make_pdf(["Some text here."])
+    with pytest.raises(ExtractError, match=r"not a readable PDF|no extractable text"):
+        pdf_text(data[: int(len(data) * cut)])
+
+
+def test_importer_records_format_title_and_author(tmp_path):
+    path = tmp_path / "release.docx"
+    path.write_bytes(make_docx())
+    doc = read_document(path)
+    assert (doc.format, doc.title, doc.author, doc.encoding) == (
+        "docx",
+        "Press release",
+        "Police Public Relations Branch",
+        None,
+    )
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage")
+    with pytest.raises(DocumentReadError, match=r"broken\.pdf: not a readable PDF"):
+        read_document(broken)
