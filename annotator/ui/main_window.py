@@ -551,11 +551,13 @@ class MainWindow(QMainWindow):
             "",
             f"Documents and annotation sets ({patterns});;All files (*)",
         )
+        self.activateWindow()  # keyboard shortcuts work at once, window manager or not
         if paths:
             self.import_files([Path(p) for p in paths])
 
     def _ask_import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Import a folder of documents")
+        self.activateWindow()
         if folder:
             self.import_files([Path(folder)])
 
@@ -658,6 +660,7 @@ class MainWindow(QMainWindow):
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export annotations", f"annotations{suffix}", f"*{suffix}"
         )
+        self.activateWindow()
         if path:
             self.export_to(Path(path), options)
 
