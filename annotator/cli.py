@@ -111,9 +111,14 @@ def _import(argv: list[str]) -> int:
         help="overwrite annotations whose id is already in the database with other content "
         "(without it, such a conflict is an error)",
     )
+    parser.add_argument(
+        "--join-hyphens",
+        action="store_true",
+        help="PDFs: join words hyphenated across line ends (surveil-/lance -> surveillance)",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     ns = parser.parse_args(argv)
-    inputs = read_inputs(ns.files)
+    inputs = read_inputs(ns.files, join_hyphens=ns.join_hyphens)
     store = open_store(ns.db)
     try:
         outcome = run_import(store, inputs, replace=ns.replace)

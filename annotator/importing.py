@@ -83,7 +83,9 @@ class ImportOutcome:
         return out
 
 
-def read_inputs(paths: Sequence[Path], progress: Progress | None = None) -> ImportInputs:
+def read_inputs(
+    paths: Sequence[Path], progress: Progress | None = None, *, join_hyphens: bool = False
+) -> ImportInputs:
     """Read every file: ``.json`` as annotation sets, the rest as documents; a folder
     stands for the supported documents inside it, recursively.
 
@@ -106,14 +108,14 @@ def read_inputs(paths: Sequence[Path], progress: Progress | None = None) -> Impo
             progress(done, len(named))
         if in_folder:
             try:
-                inputs.documents.append((path, read_document(path)))
+                inputs.documents.append((path, read_document(path, join_hyphens=join_hyphens)))
             except DocumentReadError as exc:
                 inputs.failures.append(str(exc))
             continue
         if (path.suffix.lower() in SET_SUFFIXES and not path.is_dir()) or _holds_a_set(path):
             inputs.sets.append((shown_path(path), read_set(path)))
         else:
-            inputs.documents.append((path, read_document(path)))
+            inputs.documents.append((path, read_document(path, join_hyphens=join_hyphens)))
     return inputs
 
 

@@ -38,12 +38,13 @@ def shown_path(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "replace")
 
 
-def read_document(path: Path) -> NewDocument:
+def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
     """Read one document file. The text is normalised once (a BOM removed, CRLF and CR
     made LF) and nothing else is changed.
 
     Raises :class:`DocumentReadError` for a missing, unreadable, oversized, empty,
-    binary or unsupported file, naming the file and the reason.
+    binary or unsupported file, naming the file and the reason. ``join_hyphens`` joins
+    words hyphenated across line ends in PDFs.
     """
     where = shown_path(path)
     if path.is_dir():
@@ -72,7 +73,10 @@ def read_document(path: Path) -> NewDocument:
             html, encoding = _decode_html(data)
             title, text = html_to_text(html)
         elif fmt in ("docx", "pdf"):
-            extracted = docx_text(data) if fmt == "docx" else pdf_text(data)
+            if fmt == "docx":
+                extracted = docx_text(data)
+            else:
+                extracted = pdf_text(data, join_hyphens=join_hyphens)
             title, text, author, encoding = extracted.title, extracted.text, extracted.author, None
         else:
             decoded = decode_bytes(data)

@@ -9,11 +9,13 @@ paragraph block; a PDF without one is reported as probably scanned.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes a DOCX may unpack to
 MAX_RATIO = 200  # uncompressed / compressed, per member
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
 
 
 class ExtractError(ValueError):
@@ -97,9 +99,10 @@ def _check_zip(data: bytes) -> None:
         raise ExtractError("not a Word document (no word/document.xml inside)")
 
 
-def pdf_text(data: bytes) -> Extracted:
+def pdf_text(data: bytes, *, join_hyphens: bool = False) -> Extracted:
     """The text layer, one block per page, pages separated by a blank line. Hyphenated
-    line ends are left as they are."""
+    line ends are left as they are, unless ``join_hyphens``: then a letter, a hyphen at
+    the end of a line and a letter starting the next are joined ("surveil-\nlance")."""
     try:
         from pypdf import PdfReader
 
@@ -120,4 +123,6 @@ def pdf_text(data: bytes) -> Extracted:
     text = "\n\n".join(page for page in pages if page.strip())
     if not text.strip():
         raise ExtractError("no extractable text (scanned image?)")
+    if join_hyphens:
+        text = _HYPHENATED.sub("", text)
     return Extracted(text=text + "\n", title=str(title).strip(), author=author)

@@ -35,7 +35,8 @@ def make_pdf(pages: list[str], title: str | None = "Legislative Council reply") 
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
     font_id = 3 + 2 * len(pages)
     for i, line in enumerate(pages):
-        content = f"BT /F1 12 Tf 72 720 Td ({line}) Tj ET".encode("latin-1") if line else b""
+        shown = " T* ".join(f"({part}) Tj" for part in line.split("\n"))
+        content = f"BT /F1 12 Tf 14 TL 72 720 Td {shown} ET".encode("latin-1") if line else b""
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
             f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
@@ -154,3 +155,18 @@ def test_importer_records_format_title_and_author(tmp_path):
     broken.write_bytes(b"%PDF-1.4\n garbage")
     with pytest.raises(DocumentReadError, match=r"broken\.pdf: not a readable PDF"):
         read_document(broken)
+
+
+def test_hyphenated_line_ends_are_kept_unless_asked(tmp_path, capsys):
+    data = make_pdf(["The mass surveil-\nlance of 2,000-\n3,000 cameras"])
+    assert pdf_text(data).text == "The mass surveil-\nlance of 2,000-\n3,000 cameras\n"
+    joined = pdf_text(data, join_hyphens=True).text
+    assert joined == "The mass surveillance of 2,000-\n3,000 cameras\n"
+    path = tmp_path / "hyphens.pdf"
+    path.write_bytes(data)
+    from annotator.cli import main
+
+    db = tmp_path / "h.db"
+    assert main(["import", "--join-hyphens", "--db", str(db), str(path)]) == 0
+    assert main(["export", "--db", str(db), "--format", "jsonl"]) == 0
+    assert "surveillance" in capsys.readouterr().out
