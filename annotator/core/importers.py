@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,7 @@ FORMATS = {
 }
 SUFFIXES = tuple(FORMATS)
 MAX_BYTES = 50 * 1024 * 1024  # a document's file; documented in README
+MAX_TEXT = 50 * 1024 * 1024  # characters of extracted text
 
 
 class DocumentReadError(ValueError):
@@ -56,13 +58,18 @@ def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
             f"(supported: {', '.join(SUFFIXES)})"
         )
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentReadError(
-                f"{where}: file is {size / 2**20:.0f} MiB, more than the "
-                f"{MAX_BYTES // 2**20} MiB a document may have"
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentReadError(f"{where}: not a regular file (a pipe or device?)")
+        too_big = DocumentReadError(
+            f"{where}: file is more than the {MAX_BYTES // 2**20} MiB a document may have"
+        )
+        if info.st_size > MAX_BYTES:
+            raise too_big
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the size may change under us
+        if len(data) > MAX_BYTES:
+            raise too_big
     except FileNotFoundError:
         raise DocumentReadError(f"{where}: no such file") from None
     except OSError as exc:
@@ -84,6 +91,10 @@ def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
     except (DecodeError, ExtractError) as exc:
         raise DocumentReadError(f"{where}: {exc}") from None
     text = normalise_text(text)
+    if len(text) > MAX_TEXT:
+        raise DocumentReadError(
+            f"{where}: more than {MAX_TEXT // 2**20} million characters of text"
+        )
     if not text.strip():
         raise DocumentReadError(f"{where}: the file holds no text")
     resolved = path.resolve()
@@ -125,5 +136,8 @@ def files_in_folder(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
+            # Hidden files and Office's "~$" lock files are not documents.
+            if name.startswith((".", "~$")):
+                continue
+            if Path(name).suffix.lower() in FORMATS:
                 yield Path(root) / name

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 
@@ -170,3 +171,71 @@ def test_hyphenated_line_ends_are_kept_unless_asked(tmp_path, capsys):
     assert main(["import", "--join-hyphens", "--db", str(db), str(path)]) == 0
     assert main(["export", "--db", str(db), "--format", "jsonl"]) == 0
     assert "surveillance" in capsys.readouterr().out
+
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_with_body(xml_blocks: list[str], properties: bool = True) -> bytes:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    for block in xml_blocks:
+        body.insert(len(body) - 1, parse_xml(block))  # before the section properties
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    if properties:
+        return data
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "_rels/.rels":  # a file without the part has no link to it
+                content = re.sub(rb"<Relationship [^>]*docProps/core\.xml[^>]*/>", b"", content)
+            if item.filename != "docProps/core.xml":
+                archive.writestr(item, content)
+    return out.getvalue()
+
+
+def test_docx_tracked_changes_controls_fields_and_nested_tables():
+    data = docx_with_body(
+        [
+            f"<w:p {NS}><w:r><w:t xml:space='preserve'>The minister </w:t></w:r>"
+            "<w:ins w:id='1' w:author='a'><w:r><w:t xml:space='preserve'>did not </w:t>"
+            "</w:r></w:ins>"
+            "<w:del w:id='2' w:author='a'><w:r><w:delText>did </w:delText></w:r></w:del>"
+            "<w:r><w:t>deny it.</w:t></w:r></w:p>",
+            f"<w:sdt {NS}><w:sdtContent><w:p><w:r><w:t>Inside a content control.</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>",
+            f"<w:p {NS}><w:fldSimple w:instr='DATE'><w:r><w:t>22 February 2024</w:t></w:r>"
+            "</w:fldSimple><w:r><w:tab/><w:t>tabbed</w:t><w:br/><w:t>broken</w:t></w:r></w:p>",
+            f"<w:tbl {NS}><w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc>"
+            "<w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12</w:t></w:r>"
+            "</w:p></w:tc></w:tr><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>inner</w:t></w:r>"
+            "</w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>x</w:t>"
+            "</w:r></w:p></w:tc></w:tr></w:tbl>",
+        ],
+        properties=False,
+    )
+    extracted = docx_text(data)
+    assert extracted.text == (
+        "The minister did not deny it.\n\n"
+        "Inside a content control.\n\n"
+        "22 February 2024\ttabbed\nbroken\n\n"
+        "A\t12\t12\ninner\t\tx\n"
+    )
+    assert extracted.title == "" and extracted.author is None  # no properties part
+
+
+def test_docx_without_properties_takes_its_title_from_the_first_heading():
+    data = docx_with_body(
+        [
+            f"<w:p {NS}><w:pPr><w:pStyle w:val='Heading1'/></w:pPr>"
+            "<w:r><w:t>The heading</w:t></w:r></w:p>"
+        ],
+        properties=False,
+    )
+    assert docx_text(data).title == "The heading"
