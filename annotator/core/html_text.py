@@ -24,6 +24,7 @@ VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",
 }  # fmt: skip
+HEAD_CONTENT = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\n\r\f\v]+")  # HTML's ASCII whitespace; NBSP stays
 BREAK = "\x00"  # stands for <br> inside a paragraph until whitespace is collapsed
@@ -45,13 +46,15 @@ class _Extractor(HTMLParser):
         self.first_h1: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
+        if tag == "title" and self.skipping in (None, "head"):
             self.in_title = True
             return
         if self.skipping is not None:
-            if tag == self.skipping and tag not in VOID:
-                self.skip_depth += 1
-            return
+            if not self._implicitly_ends_skip(tag):
+                if tag == self.skipping and tag not in VOID:
+                    self.skip_depth += 1
+                return
+            self.skipping, self.skip_depth = None, 0
         attributes = dict(attrs)
         hidden = (
             "hidden" in attributes
@@ -76,14 +79,30 @@ class _Extractor(HTMLParser):
         if tag == "h1":
             self.h1_depth += 1
 
+    def _implicitly_ends_skip(self, tag: str) -> bool:
+        """Whether ``tag`` closes the skipped element without its end tag, as in HTML:
+        body content ends an unclosed ``<head>``; a block ends an unclosed ``<p>``; the
+        next item ends an unclosed ``<li>``, ``<dt>``, ``<dd>`` or ``<option>``."""
+        skipped = self.skipping
+        if skipped == "head":
+            return tag not in HEAD_CONTENT
+        if skipped == "p" and self.skip_depth == 1:
+            return tag in BLOCK
+        if skipped in ("li", "dt", "dd", "option") and self.skip_depth == 1:
+            return tag == skipped or (skipped in ("dt", "dd") and tag in ("dt", "dd"))
+        return False
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in VOID:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
+        if tag == "title" and self.in_title:
             self.in_title = False
+            return
+        if tag == "br" and self.skipping is None:  # </br> is a line break too
+            self.buffer.append(BREAK)
             return
         if self.skipping is not None:
             if tag == self.skipping:
@@ -146,7 +165,23 @@ _META_CHARSET = re.compile(
 )
 
 
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+# What browsers read these labels as (the WHATWG Encoding Standard), in Python's names.
+_AS_BROWSERS_DO = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252",
+    "iso-8859-9": "cp1254", "latin5": "cp1254", "gb2312": "gb18030", "gbk": "gb18030",
+    "x-gbk": "gb18030", "big5": "big5hkscs", "shift_jis": "cp932", "sjis": "cp932",
+    "x-sjis": "cp932", "euc-kr": "cp949", "tis-620": "cp874", "iso-8859-11": "cp874",
+    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
+}  # fmt: skip
+
+
 def declared_charset(data: bytes) -> str | None:
-    """The encoding a page declares in a ``<meta>`` tag near its start, if any."""
-    match = _META_CHARSET.search(data[:4096])
-    return match.group(1).decode("ascii").lower() if match else None
+    """The encoding a page declares in a ``<meta>`` tag near its start (outside comments),
+    as a browser would read the label; None if there is none."""
+    match = _META_CHARSET.search(_COMMENT.sub(b"", data[:8192]))
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    return _AS_BROWSERS_DO.get(label, label)

@@ -111,11 +111,19 @@ def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
 
 
 def _decode_html(data: bytes) -> tuple[str, str]:
-    """A page's characters: a BOM first, then its ``<meta charset>``, then detection."""
+    """A page's characters: a BOM first; then UTF-8 when the bytes are UTF-8 with
+    something beyond ASCII (a page saved as UTF-8 whatever its tag says); then its
+    ``<meta charset>`` read as a browser reads it; then detection."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        decoded = decode_bytes(data)
+        return decoded.text, decoded.encoding
+    if not data.isascii():
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     declared = declared_charset(data)
-    if declared and not data.startswith(
-        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    ):
+    if declared:
         try:
             name = codecs.lookup(declared).name
             return data.decode(name), name

@@ -40,10 +40,27 @@ def test_title_falls_back_to_the_first_heading():
     assert text == "The heading\n\nbody\n"
 
 
-def test_declared_charset():
-    assert declared_charset(b'<meta charset="windows-1252">') == "windows-1252"
+def test_declared_charset_is_read_as_browsers_read_it():
+    assert declared_charset(b'<meta charset="windows-1252">') == "cp1252"
+    assert declared_charset(b'<meta charset="ISO-8859-1">') == "cp1252"
     assert (
         declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
-        == "gb2312"
+        == "gb18030"
     )
+    assert declared_charset(b'<!-- <meta charset="koi8-r"> --><p>x</p>') is None
     assert declared_charset(b"<p>none</p>") is None
+
+
+def test_unclosed_head_hidden_paragraphs_and_items_do_not_swallow_the_page():
+    page = (
+        "<html><head><title>T</title><meta charset=utf-8>"
+        "<p>Body text without a closing head tag."
+        "<p style='display:none'>hidden paragraph"
+        "<p>Visible again.<ul><li hidden>hidden item<li>shown item</ul>"
+        "<p>Line</br>break <svg><title>icon</title></svg></p>"
+    )
+    title, text = html_to_text(page)
+    assert title == "T"
+    assert text == (
+        "Body text without a closing head tag.\n\nVisible again.\n\nshown item\n\nLine\nbreak\n"
+    )
