@@ -23,12 +23,28 @@ CASES = [
         "cp1251",
     ),
     ("日本語のテキストです。監視カメラの数は公表されていません。", "shift_jis", "cp932"),
+    ("Árvíztűrő tükörfúrógép, a magyar ékezetek", "cp1250", "cp1250"),
+    ("Dobar dan, četvrtak će biti lijep.", "cp1250", "cp1250"),
+    ("Guvernul a anunţat măsuri", "cp1250", "cp1250"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy", "cp1250", "cp1250"),
+    ("Łódź", "cp1250", "cp1250"),
+    ("¿Qué pasó, señor? El 1º de mayo.", "cp1252", "iso8859-1"),
+    ("Þjóðin og ríkið", "cp1252", "iso8859-1"),
+    ("Müller and Schröder met in Köln – “straße” costs €5.", "cp1252", "cp1252"),
+    ("Dışişleri Bakanlığı açıklama yaptı", "cp1254", "cp1254"),
+    ("The ministry (Министерство) said cameras will come.", "cp1251", "cp1251"),
+    ("The ministry (Υπουργείο Εσωτερικών) said so.", "iso-8859-7", "cp1253"),
+    ("香港警方表示將安裝監控攝像頭，當局拒絕透露。", "big5", "big5"),
+    ("경찰은 감시 카메라를 설치할 것이라고 밝혔다.", "euc-kr", "cp949"),
+    ("UTF-16 without a byte-order mark, café", "utf-16-le", "utf-16-le"),
     ("plain ascii only", "ascii", "utf-8"),
     ("UTF-8 é 😀 市民", "utf-8", "utf-8"),
 ]
 
 
-@pytest.mark.parametrize(("text", "written", "recorded"), CASES, ids=[c[1] for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "written", "recorded"), CASES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_legacy_encodings_decode_without_mojibake(text, written, recorded):
     decoded = decode_bytes(text.encode(written))
     assert decoded.text == text
