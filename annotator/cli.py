@@ -65,7 +65,11 @@ def _gui(argv: list[str]) -> int:
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", type=Path, help="text or Markdown files to open"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        type=Path,
+        help="documents to import and open (.txt, .md, .html, .docx, .pdf)",
     )
     ns = parser.parse_args(argv)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,7 +18,19 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Document
 from annotator.core.timestamps import iso_utc
 
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+
+
+def is_publication_date(text: str) -> bool:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, and a real date (no 2024-02-30)."""
+    if not DATE.fullmatch(text):
+        return False
+    padded = text + "-01-01"[len(text) - 4 :] if len(text) < 10 else text
+    try:
+        date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return text[:4] != "0000"
 
 
 class PropertiesDialog(QDialog):
@@ -65,7 +78,9 @@ class PropertiesDialog(QDialog):
         problem = ""
         if not self.title.text().strip():
             problem = "A document needs a title."
-        elif self.published.text().strip() and not DATE.match(self.published.text().strip()):
+        elif self.published.text().strip() and not is_publication_date(
+            self.published.text().strip()
+        ):
             problem = "Write the date as YYYY-MM-DD, YYYY-MM or YYYY."
         self.problem.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)

@@ -121,3 +121,12 @@ def test_properties_show_metadata_and_save_edits(app, db_path):
             ("HK surveillance", "Jane Reporter", "2024-02-23")
         ]
     assert app.window.windowTitle().startswith("HK surveillance")
+
+
+def test_publication_dates_must_be_real():
+    from annotator.ui.properties_dialog import is_publication_date
+
+    assert all(map(is_publication_date, ["2024-02-22", "2024-02", "2024", "2024-02-29"]))
+    assert not any(
+        map(is_publication_date, ["2024-02-30", "2024-13", "0000-00-00", "2023-02-29", "22 Feb"])
+    )
