@@ -69,7 +69,7 @@ def _gui(argv: list[str]) -> int:
         nargs="*",
         metavar="FILE",
         type=Path,
-        help="documents to import and open (.txt, .md, .html, .docx, .pdf)",
+        help="documents to import and open (.txt, .md, .html, .docx, .odt, .pdf, .epub)",
     )
     ns = parser.parse_args(argv)
     try:
@@ -103,7 +103,8 @@ def _has_display() -> bool:
 def _import(argv: list[str]) -> int:
     parser = _parser(
         "annotator import",
-        "Import documents (.txt and .md in any common encoding, .html/.htm pages), folders "
+        "Import documents (.txt and .md in any common encoding, .html/.htm pages, .docx, "
+        ".odt, .pdf, .epub), folders "
         "of them (recursively) and annotation sets (.json files exported by Annotator). "
         "Everything is read and checked before anything is written, and the whole import "
         "is one transaction: one bad file named here imports nothing. Inside folders, bad "

@@ -12,7 +12,7 @@ from pathlib import Path
 from annotator.core.decoding import DecodeError, decode_bytes
 from annotator.core.html_text import declared_charset, html_to_text
 from annotator.core.model import NewDocument
-from annotator.core.office import ExtractError, docx_text, pdf_text
+from annotator.core.office import ExtractError, docx_text, epub_text, odt_text, pdf_text
 from annotator.core.text import guess_title, normalise_text
 
 FORMATS = {
@@ -24,6 +24,8 @@ FORMATS = {
     ".htm": "html",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".odt": "odt",
+    ".epub": "epub",
 }
 SUFFIXES = tuple(FORMATS)
 MAX_BYTES = 50 * 1024 * 1024  # a document's file; documented in README
@@ -79,11 +81,11 @@ def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
         if fmt == "html":
             html, encoding = _decode_html(data)
             title, text = html_to_text(html)
-        elif fmt in ("docx", "pdf"):
-            if fmt == "docx":
-                extracted = docx_text(data)
-            else:
+        elif fmt in ("docx", "pdf", "odt", "epub"):
+            if fmt == "pdf":
                 extracted = pdf_text(data, join_hyphens=join_hyphens)
+            else:
+                extracted = {"docx": docx_text, "odt": odt_text, "epub": epub_text}[fmt](data)
             title, text, author, encoding = extracted.title, extracted.text, extracted.author, None
         else:
             decoded = decode_bytes(data)

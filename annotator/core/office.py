@@ -152,10 +152,19 @@ def _is_heading(paragraph: Any) -> bool:
 def _check_zip(data: bytes) -> bool:
     """Refuse archives that are not Word files or would unpack too far; returns whether
     the document has a properties part (docProps/core.xml)."""
+    archive = _safe_zip(data, "Word document")
+    names = set(archive.namelist())
+    if "word/document.xml" not in names:
+        raise ExtractError("not a Word document (no word/document.xml inside)")
+    return "docProps/core.xml" in names
+
+
+def _safe_zip(data: bytes, kind: str) -> zipfile.ZipFile:
+    """The archive, once its declared sizes show it cannot unpack too far."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ExtractError("not a Word document (not a zip archive; truncated?)") from None
+        raise ExtractError(f"not a {kind} (not a zip archive; truncated?)") from None
     total = 0
     for member in archive.infolist():
         total += member.file_size
@@ -169,10 +178,130 @@ def _check_zip(data: bytes) -> bool:
             f"refused: it would unpack to {total / 2**20:.0f} MiB, more than "
             f"{MAX_UNPACKED // 2**20} MiB"
         )
-    names = set(archive.namelist())
-    if "word/document.xml" not in names:
-        raise ExtractError("not a Word document (no word/document.xml inside)")
-    return "docProps/core.xml" in names
+    return archive
+
+
+def _xml(archive: zipfile.ZipFile, name: str, kind: str) -> Any:
+    """A member parsed as XML without entity expansion or network access."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        return etree.fromstring(archive.read(name), parser)
+    except KeyError:
+        raise ExtractError(f"not a {kind} ({name} is missing)") from None
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ExtractError(f"not a readable {kind} ({name}: {exc})") from None
+
+
+ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+ODF_DC = "{http://purl.org/dc/elements/1.1/}"
+ODF_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+
+
+def odt_text(data: bytes) -> Extracted:
+    """An OpenDocument text: headings, paragraphs, lists and tables in reading order,
+    as for Word files; title and author from meta.xml, else the first heading."""
+    archive = _safe_zip(data, "OpenDocument text")
+    root = _xml(archive, "content.xml", "OpenDocument text")
+    body = root.find(".//{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text")
+    if body is None:
+        raise ExtractError("not an OpenDocument text (no office:text body)")
+    blocks: list[str] = []
+    heading = ""
+
+    def walk(container: Any) -> None:
+        nonlocal heading
+        for child in container:
+            tag = child.tag
+            if tag in (ODF_TEXT + "p", ODF_TEXT + "h"):
+                text = _odf_inline(child)
+                if tag == ODF_TEXT + "h" and not heading and text.strip():
+                    heading = " ".join(text.split())
+                blocks.append(text)
+            elif tag == ODF_TABLE + "table":
+                rows = []
+                for row in child.iter(ODF_TABLE + "table-row"):
+                    cells = [
+                        " ".join(_odf_inline(p) for p in cell.iter(ODF_TEXT + "p")).strip()
+                        for cell in row
+                        if cell.tag == ODF_TABLE + "table-cell"
+                    ]
+                    rows.append("\t".join(cells))
+                blocks.append("\n".join(rows))
+            elif tag in (ODF_TEXT + "list", ODF_TEXT + "list-item", ODF_TEXT + "section"):
+                walk(child)
+
+    walk(body)
+    title, author = "", None
+    if "meta.xml" in archive.namelist():
+        meta = _xml(archive, "meta.xml", "OpenDocument text")
+        found = meta.find(f".//{ODF_DC}title")
+        title = (found.text or "").strip() if found is not None else ""
+        creator = meta.find(f".//{ODF_META}initial-creator")
+        if creator is None:
+            creator = meta.find(f".//{ODF_DC}creator")
+        author = (creator.text or "").strip() or None if creator is not None else None
+    text = "\n\n".join(block for block in blocks if block.strip())
+    return Extracted(text=text + ("\n" if text else ""), title=title or heading, author=author)
+
+
+def _odf_inline(element: Any) -> str:
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        tag = child.tag
+        if tag == ODF_TEXT + "s":
+            parts.append(" " * int(child.get(ODF_TEXT + "c", "1")))
+        elif tag == ODF_TEXT + "tab":
+            parts.append("\t")
+        elif tag == ODF_TEXT + "line-break":
+            parts.append("\n")
+        elif tag in (ODF_TEXT + "note", ODF_TEXT + "tracked-changes"):
+            pass  # footnotes and change records are not the running text
+        else:
+            parts.append(_odf_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def epub_text(data: bytes) -> Extracted:
+    """An EPUB book: its chapters' readable text in spine order, a blank line between
+    chapters; title and author from the package metadata."""
+    from annotator.core.html_text import html_to_text
+
+    archive = _safe_zip(data, "EPUB book")
+    container = _xml(archive, "META-INF/container.xml", "EPUB book")
+    rootfile = container.find(".//{urn:oasis:names:tc:opendocument:xmlns:container}rootfile")
+    if rootfile is None or not rootfile.get("full-path"):
+        raise ExtractError("not an EPUB book (no package file named in container.xml)")
+    package_path = rootfile.get("full-path")
+    package = _xml(archive, package_path, "EPUB book")
+    opf = "{http://www.idpf.org/2007/opf}"
+    folder = package_path.rsplit("/", 1)[0] + "/" if "/" in package_path else ""
+    manifest = {
+        item.get("id"): item.get("href") for item in package.iter(opf + "item") if item.get("id")
+    }
+    chapters = []
+    for ref in package.iter(opf + "itemref"):
+        href = manifest.get(ref.get("idref"))
+        if not href:
+            continue
+        try:
+            raw = archive.read(folder + href.split("#")[0])
+        except KeyError:
+            continue
+        _title, chapter = html_to_text(raw.decode("utf-8", "replace"))
+        if chapter.strip():
+            chapters.append(chapter.strip("\n"))
+    title_node = package.find(f".//{ODF_DC}title")
+    creator = package.find(f".//{ODF_DC}creator")
+    text = "\n\n".join(chapters)
+    return Extracted(
+        text=text + ("\n" if text else ""),
+        title=(title_node.text or "").strip() if title_node is not None else "",
+        author=((creator.text or "").strip() or None) if creator is not None else None,
+    )
 
 
 def pdf_text(data: bytes, *, join_hyphens: bool = False) -> Extracted:

@@ -239,3 +239,97 @@ def test_docx_without_properties_takes_its_title_from_the_first_heading():
         properties=False,
     )
     assert docx_text(data).title == "The heading"
+
+
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>
+<text:h text:outline-level="1">Surveillance <text:span>report</text:span></text:h>
+<text:p>The police said<text:s text:c="2"/>615 cameras<text:note><text:note-body><text:p>a
+footnote</text:p></text:note-body></text:note> will come.<text:tab/>Tabbed<text:line-break
+/>next</text:p>
+<text:list><text:list-item><text:p>first item</text:p></text:list-item></text:list>
+<table:table><table:table-row><table:table-cell><text:p>District</text:p></table:table-cell>
+<table:table-cell><text:p>12</text:p></table:table-cell><table:table-cell><text:p>12</text:p>
+</table:table-cell></table:table-row></table:table>
+</office:text></office:body></office:document-content>"""
+ODT_META = """<?xml version="1.0"?><office:document-meta
+ xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta>
+<dc:title>ODT title</dc:title><meta:initial-creator>Ann Author</meta:initial-creator>
+</office:meta></office:document-meta>"""
+
+
+def zip_of(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_odt_text_in_reading_order_with_metadata():
+    from annotator.core.office import odt_text
+
+    extracted = odt_text(zip_of({"content.xml": ODT_CONTENT, "meta.xml": ODT_META}))
+    assert extracted.text == (
+        "Surveillance report\n\n"
+        "The police said  615 cameras will come.\tTabbed\nnext\n\n"
+        "first item\n\n"
+        "District\t12\t12\n"
+    )
+    assert (extracted.title, extracted.author) == ("ODT title", "Ann Author")
+    assert odt_text(zip_of({"content.xml": ODT_CONTENT})).title == "Surveillance report"
+
+
+def test_epub_chapters_in_spine_order():
+    from annotator.core.office import epub_text
+
+    container = (
+        '<?xml version="1.0"?><container version="1.0" '
+        'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+        '<rootfile full-path="OEBPS/book.opf" media-type="application/oebps-package+xml"/>'
+        "</rootfiles></container>"
+    )
+    opf = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>The Book</dc:title>'
+        "<dc:creator>A. Writer</dc:creator></metadata><manifest>"
+        '<item id="c2" href="two.xhtml" media-type="application/xhtml+xml"/>'
+        '<item id="c1" href="one.xhtml" media-type="application/xhtml+xml"/></manifest>'
+        '<spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>'
+    )
+    data = zip_of(
+        {
+            "mimetype": "application/epub+zip",
+            "META-INF/container.xml": container,
+            "OEBPS/book.opf": opf,
+            "OEBPS/one.xhtml": (
+                "<html><body><h1>One</h1><p>First &amp; foremost 😀</p></body></html>"
+            ),
+            "OEBPS/two.xhtml": "<html><body><p>Second chapter.</p></body></html>",
+        }
+    )
+    extracted = epub_text(data)
+    assert extracted.text == "One\n\nFirst & foremost 😀\n\nSecond chapter.\n"
+    assert (extracted.title, extracted.author) == ("The Book", "A. Writer")
+
+
+def test_odt_with_entities_and_bad_zip_are_clean_errors():
+    from annotator.core.office import odt_text
+
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        "<text:p>&b;</text:p></office:text></office:body></office:document-content>"
+    )
+    try:
+        extracted = odt_text(zip_of({"content.xml": laughs}))
+        assert "aaaaaaaaaa" not in extracted.text  # entities are never expanded
+    except ExtractError:
+        pass
+    with pytest.raises(ExtractError, match="not a zip archive"):
+        odt_text(b"plain bytes")
