@@ -9,15 +9,15 @@ from __future__ import annotations
 import json
 import platform
 import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_ms
 
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.text import text_sha256
@@ -29,15 +29,6 @@ from annotator.store import Store
 DOCUMENTS = 1000
 PER_DOCUMENT = 100
 REPEAT = 5
-
-
-def median_ms(fn: Callable[[], object], repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def make_set() -> AnnotationSet:
@@ -82,9 +73,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(str(Path(folder) / "full.db"))
         store.import_bundle([], [("bench", aset)])
-        export_ms = median_ms(lambda: export(store))
+        export_ms = median_ms(lambda: export(store), REPEAT)
         store.close()
-        dumps_ms = median_ms(lambda: json.dumps(plain, ensure_ascii=False, indent=2).encode())
+        dumps_ms = median_ms(
+            lambda: json.dumps(plain, ensure_ascii=False, indent=2).encode(), REPEAT
+        )
         counter = iter(range(100))
 
         def import_into_empty() -> None:
@@ -92,8 +85,8 @@ def main() -> None:
             fresh.import_bundle([], [("bench", parse_annotation_set(payload, file="bench"))])
             fresh.close()
 
-        import_ms = median_ms(import_into_empty)
-        loads_ms = median_ms(lambda: json.loads(payload))
+        import_ms = median_ms(import_into_empty, REPEAT)
+        loads_ms = median_ms(lambda: json.loads(payload), REPEAT)
     print(f"machine: {platform.machine()}, Python {platform.python_version()}")
     print(
         f"annotation set: {DOCUMENTS:,} documents x {PER_DOCUMENT} annotations, "

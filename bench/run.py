@@ -8,17 +8,17 @@ from __future__ import annotations
 import os
 import platform
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtWidgets import QApplication
+from timing import median_ms
 
 from annotator.app_state import open_store
 from annotator.core.model import NewDocument
@@ -30,15 +30,6 @@ from annotator.ui.app import create_window
 SIZE = 1_000_000
 SPANS = 10_000
 LABELS = ("claim", "refusal", "statistic")
-
-
-def median_ms(fn: Callable[[], object], repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def long_text() -> str:

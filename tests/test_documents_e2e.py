@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import io
 import sqlite3
-import zipfile
 
 import pytest
 
 from annotator.app_state import open_store
 from annotator.cli import main
-from tests.core.test_office import make_docx, make_pdf
+from tests.core.test_office import make_docx, make_pdf, zip_bomb
 from tests.formats.conftest import db_bytes
 from tests.helpers import check_export
 
@@ -71,23 +69,12 @@ def test_each_format_imports_with_encoding_and_exact_quotes(tmp_path, db_path):
     assert by_name["reply.pdf"]["title"] == "Legislative Council reply"
 
 
-def zip_bomb() -> bytes:
-    buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
-        archive.open("word/document.xml", "w") as member,
-    ):
-        for _ in range(16):
-            member.write(b"\0" * (1 << 20))
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
         ("garbage.txt", bytes(range(256)) * 8, "binary data"),
         ("truncated.docx", make_docx()[:2000], "Word document"),
-        ("bomb.docx", zip_bomb(), "zip bomb"),
+        ("bomb.docx", zip_bomb(16), "zip bomb"),
         ("truncated.pdf", make_pdf(["Text"])[:150], "not a readable PDF"),
         ("scanned.pdf", make_pdf(["", ""], title=None), "no extractable text (scanned image?)"),
         ("empty.md", b"   \n\n", "holds no text"),

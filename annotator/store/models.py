@@ -84,3 +84,32 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# Column tuples in Annotation's field order: loading them is ~4× faster than ORM objects.
+ANNOTATION_COLUMNS = (
+    AnnotationRow.id,
+    AnnotationRow.document_id,
+    AnnotationRow.label,
+    AnnotationRow.start_offset,
+    AnnotationRow.end_offset,
+    AnnotationRow.note,
+    AnnotationRow.annotator,
+    AnnotationRow.created_at,
+    AnnotationRow.updated_at,
+)
+
+
+DOCUMENT_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.title,
+    DocumentRow.source,
+    DocumentRow.text,
+    DocumentRow.sha256,
+    DocumentRow.created_at,
+    DocumentRow.format,
+    DocumentRow.encoding,
+    DocumentRow.original_name,
+    DocumentRow.author,
+    DocumentRow.published,
+)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from annotator.core.model import Annotation, AnnotationSet
 from annotator.formats.annotation_set import check_context
 from annotator.formats.errors import SetConflictError, SetFormatError
-from annotator.store.models import AnnotationRow, DocumentRow, LabelRow
+from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow, LabelRow
 
 CHUNK = 500
 Progress = Callable[[int, int], None]
@@ -123,19 +123,7 @@ def merge_annotation_set(
     existing: dict[str, tuple[object, ...]] = {}
     anything = s.scalar(select(AnnotationRow.id).limit(1)) is not None
     for chunk in _chunks(ids if anything else []):
-        rows = s.execute(
-            select(
-                AnnotationRow.id,
-                AnnotationRow.document_id,
-                AnnotationRow.label,
-                AnnotationRow.start_offset,
-                AnnotationRow.end_offset,
-                AnnotationRow.note,
-                AnnotationRow.annotator,
-                AnnotationRow.created_at,
-                AnnotationRow.updated_at,
-            ).where(AnnotationRow.id.in_(chunk))
-        )
+        rows = s.execute(select(*ANNOTATION_COLUMNS).where(AnnotationRow.id.in_(chunk)))
         existing.update((row[0], tuple(row[1:])) for row in rows)
 
     inserts: list[tuple[object, ...]] = []

@@ -24,7 +24,14 @@ from annotator.core.model import (
 from annotator.core.text import text_sha256
 from annotator.store.database import IMMEDIATE, create_db_engine, describe, migrate, to_url
 from annotator.store.errors import StoreError
-from annotator.store.models import AnnotationRow, DocumentRow, LabelRow, SettingRow
+from annotator.store.models import (
+    ANNOTATION_COLUMNS,
+    DOCUMENT_COLUMNS,
+    AnnotationRow,
+    DocumentRow,
+    LabelRow,
+    SettingRow,
+)
 from annotator.store.set_import import Progress, SetImportReport, merge_annotation_set
 
 INITIALISED = "initialised"
@@ -386,35 +393,6 @@ class Store:
                 by_doc.setdefault(ann.document_id, []).append(ann)
             docs = s.execute(select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position))
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
-
-
-# Column tuples in Annotation's field order: loading them is ~4× faster than ORM objects.
-ANNOTATION_COLUMNS = (
-    AnnotationRow.id,
-    AnnotationRow.document_id,
-    AnnotationRow.label,
-    AnnotationRow.start_offset,
-    AnnotationRow.end_offset,
-    AnnotationRow.note,
-    AnnotationRow.annotator,
-    AnnotationRow.created_at,
-    AnnotationRow.updated_at,
-)
-
-
-DOCUMENT_COLUMNS = (
-    DocumentRow.id,
-    DocumentRow.title,
-    DocumentRow.source,
-    DocumentRow.text,
-    DocumentRow.sha256,
-    DocumentRow.created_at,
-    DocumentRow.format,
-    DocumentRow.encoding,
-    DocumentRow.original_name,
-    DocumentRow.author,
-    DocumentRow.published,
-)
 
 
 def _load_annotations(s: Session, document_id: str | None) -> list[Annotation]:

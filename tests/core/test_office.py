@@ -86,16 +86,21 @@ def test_truncated_docx_is_refused():
         docx_text(data[: len(data) // 2])
 
 
-def test_docx_that_unpacks_to_gigabytes_is_refused_before_parsing():
+def zip_bomb(megabytes: int = 32) -> bytes:
+    """A "Word file" whose document part inflates from kilobytes to ``megabytes``."""
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
         archive.open("word/document.xml", "w") as member,
     ):
-        for _ in range(32):
+        for _ in range(megabytes):
             member.write(b"\0" * (1 << 20))
+    return buffer.getvalue()
+
+
+def test_docx_that_unpacks_to_gigabytes_is_refused_before_parsing():
     with pytest.raises(ExtractError, match="zip bomb"):
-        docx_text(buffer.getvalue())
+        docx_text(zip_bomb())
 
 
 def test_docx_with_entity_expansion_neither_expands_nor_hangs():

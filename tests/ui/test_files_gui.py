@@ -96,6 +96,18 @@ def test_bad_file_in_the_gui_shows_a_dialog_and_changes_nothing(
     assert app.window.documents_model.rowCount() == 1
 
 
+def tag_three(app):
+    """Tag 615 and 90,000 as statistics and Raymond Siu as a claim, with the keyboard."""
+    for phrase, key in (
+        ("615", Qt.Key.Key_3),
+        ("Raymond Siu", Qt.Key.Key_1),
+        ("90,000", Qt.Key.Key_3),
+    ):
+        start = app.text.index(phrase)
+        app.set_selection(start, start + len(phrase))
+        app.key(key)
+
+
 def press_ok(dialog):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
@@ -123,15 +135,7 @@ def test_ctrl_e_exports_a_valid_annotation_set(app, tmp_path, monkeypatch):
 def test_export_dialog_csv_of_this_document_and_one_label(make_window, tmp_path, monkeypatch):
     dialogs = Dialogs(monkeypatch)
     app = make_window()
-    text = app.text
-    for phrase, key in (
-        ("615", Qt.Key.Key_3),
-        ("Raymond Siu", Qt.Key.Key_1),
-        ("90,000", Qt.Key.Key_3),
-    ):
-        start = text.index(phrase)
-        app.set_selection(start, start + len(phrase))
-        app.key(key)
+    tag_three(app)
     other = tmp_path / "other.txt"
     other.write_text("Another document with 5 numbers.", encoding="utf-8")
     assert app.window.import_files([other])
@@ -238,14 +242,7 @@ def test_cancelled_export_writes_no_file(make_window, tmp_path, monkeypatch):
 
 def test_statistics_window_shows_the_counts(app):
     text = app.text
-    for phrase, key in (
-        ("615", Qt.Key.Key_3),
-        ("Raymond Siu", Qt.Key.Key_1),
-        ("90,000", Qt.Key.Key_3),
-    ):
-        start = text.index(phrase)
-        app.set_selection(start, start + len(phrase))
-        app.key(key)
+    tag_three(app)
     app.key(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     dialog = app.window._stats_dialog
     assert dialog is not None and dialog.isVisible()
