@@ -362,6 +362,31 @@ class Store:
         s.flush()
         return _annotation(row)
 
+    def apply_change(self, added: Sequence[Annotation], removed: Sequence[Annotation]) -> None:
+        """Remove and re-create annotations exactly as given (same ids and times), in one
+        transaction: what undo and redo do. Raises :class:`StoreError` if an annotation
+        to add already exists or its document is gone."""
+        with self._unit(write=True) as s:
+            for ann in removed:
+                s.execute(delete(AnnotationRow).where(AnnotationRow.id == ann.id))
+            for ann in added:
+                if s.get(DocumentRow, ann.document_id) is None:
+                    raise StoreError(f"{self.location}: the document of this annotation is gone")
+                s.add(
+                    AnnotationRow(
+                        id=ann.id,
+                        document_id=ann.document_id,
+                        label=ann.label,
+                        start_offset=ann.start,
+                        end_offset=ann.end,
+                        note=ann.note,
+                        annotator=ann.annotator,
+                        created_at=ann.created_at,
+                        updated_at=ann.updated_at,
+                    )
+                )
+            s.flush()
+
     def delete_annotation(self, annotation_id: str) -> bool:
         """Delete an annotation; returns whether it existed."""
         with self._unit(write=True) as s:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.core.files import write_atomically
+from annotator.core.history import History, Step
 from annotator.core.importers import SUFFIXES, DocumentReadError
 from annotator.core.model import Annotation, Document, DocumentSummary, Label
 from annotator.core.spans import trim_span
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._document: Document | None = None
         self._syncing = False
         self._stats_dialog: StatsDialog | None = None
+        self._history = History()
 
         self.setWindowTitle("Annotator")
         self.resize(1330, 820)
@@ -202,6 +204,13 @@ class MainWindow(QMainWindow):
             "Delete the selected annotation",
         )
         self.delete_action.setEnabled(False)
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(
+            "&Redo",
+            self.redo,
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+        )
+        self._update_undo_actions()
         self.copy_action = self._action(
             "&Copy", self.text_view.copy, QKeySequence.StandardKey.Copy, "Copy the selected text"
         )
@@ -245,6 +254,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.select_all_action)
         edit_menu.addSeparator()
@@ -435,6 +447,8 @@ class MainWindow(QMainWindow):
             self._select_annotation(annotation, move_text=False)
             self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
             return None
+        self._history.record(Step(f"tag '{label}'", added=(annotation,)))
+        self._update_undo_actions()
         self.text_view.add_annotation(annotation)
         self.annotations_model.insert(annotation)
         self.documents_model.change_count(self._document.id, +1)
@@ -444,6 +458,64 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
         self.text_view.setFocus()
         return annotation
+
+    # -- undo and redo ---------------------------------------------------------------
+
+    def undo(self) -> bool:
+        """Undo the last annotation change (committed at once, like any change)."""
+        if not self._history.can_undo():
+            return False
+        name = self._history.undo_name()
+        return self._apply(self._history.undo(), f"Undid {name}.", undoing=True)
+
+    def redo(self) -> bool:
+        """Redo the last undone annotation change."""
+        if not self._history.can_redo():
+            return False
+        name = self._history.redo_name()
+        return self._apply(self._history.redo(), f"Redid {name}.", undoing=False)
+
+    def _apply(self, step: Step, message: str, *, undoing: bool) -> bool:
+        try:
+            self._store.apply_change(step.added, step.removed)
+        except StoreError as exc:
+            # Step back so the history still matches the database.
+            if undoing:
+                self._history.redo()
+            else:
+                self._history.undo()
+            self._update_undo_actions()
+            self._error("Could not undo or redo", str(exc))
+            return False
+        touched = {a.document_id for a in (*step.added, *step.removed)}
+        if self._document is not None and self._document.id in touched:
+            for ann in step.removed:
+                if self.annotations_model.remove(ann.id) is not None:
+                    self.text_view.remove_annotation(ann.id)
+            for ann in step.added:
+                self.text_view.add_annotation(ann)
+                self.annotations_model.insert(ann)
+        for ann in step.removed:
+            self.documents_model.change_count(ann.document_id, -1)
+        for ann in step.added:
+            self.documents_model.change_count(ann.document_id, +1)
+        if touched and (self._document is None or self._document.id not in touched):
+            # The change was made in another document: show it there.
+            self.open_document(next(iter(touched)))
+        if step.added:
+            self._select_annotation(step.added[0], move_text=True)
+        self._update_status()
+        self._update_delete_enabled()
+        self._update_undo_actions()
+        self.statusBar().showMessage(message, 5000)
+        return True
+
+    def _update_undo_actions(self) -> None:
+        undo, redo = self._history.undo_name(), self._history.redo_name()
+        self.undo_action.setEnabled(undo is not None)
+        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
+        self.redo_action.setEnabled(redo is not None)
+        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
 
     def current_annotation(self) -> Annotation | None:
         rows = self.annotations_view.selectionModel().selectedRows()
@@ -458,6 +530,8 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self._error("Could not delete the annotation", str(exc))
             return
+        self._history.record(Step(f"delete '{annotation.label}'", removed=(annotation,)))
+        self._update_undo_actions()
         row = self.annotations_model.row_of(annotation.id)
         self.annotations_model.remove(annotation.id)
         self.text_view.remove_annotation(annotation.id)

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import db_annotations, label_tint
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def tag(app, phrase, key):
+    start = app.text.index(phrase)
+    app.set_selection(start, start + len(phrase))
+    app.key(key)
+    return start
+
+
+def test_undo_and_redo_tagging_and_deleting_with_the_keyboard(app, db_path):
+    a = tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    b = tag(app, "Raymond Siu", Qt.Key.Key_1)
+    app.click_at(a + 2)
+    app.key(Qt.Key.Key_Delete)
+    assert [row[0] for row in db_annotations(db_path)] == ["claim"]
+    assert app.window.undo_action.text() == "&Undo delete 'statistic'"
+    app.key(Qt.Key.Key_Z, CTRL)  # the deletion is undone: same annotation back
+    assert [row[0] for row in db_annotations(db_path)] == ["claim", "statistic"]
+    assert app.background_at(a) is not None
+    assert app.window.undo_action.text() == "&Undo tag 'claim'"
+    app.key(Qt.Key.Key_Z, CTRL)
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert db_annotations(db_path) == []
+    assert app.background_at(a) is None and app.background_at(b) is None
+    assert app.list_rows() == []
+    assert not app.window.undo_action.isEnabled()
+    assert app.window.redo_action.text() == "&Redo tag 'statistic'"
+    app.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    app.key(Qt.Key.Key_Y, CTRL)
+    assert sorted(row[0] for row in db_annotations(db_path)) == ["claim", "statistic"]
+    assert app.background_at(b) == label_tint("#1f77b4")
+    app.key(Qt.Key.Key_Y, CTRL)  # redo the deletion
+    assert [row[0] for row in db_annotations(db_path)] == ["claim"]
+    assert app.window.documents_model.data(app.window.documents_model.index(0, 1)) == 1
+
+
+def test_undo_brings_back_the_same_annotation(app, db_path):
+    a = tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    before = db_annotations(db_path)
+    app.click_at(a + 1)
+    app.key(Qt.Key.Key_Delete)
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert db_annotations(db_path) == before
+    assert app.list_rows()[app.selected_row()][1] == "615 new CCTV cameras"
+
+
+def test_undo_works_across_document_switches(app, tmp_path, db_path):
+    tag(app, "Raymond Siu", Qt.Key.Key_1)
+    other = tmp_path / "other.txt"
+    other.write_text("A second document.", encoding="utf-8")
+    assert app.window.import_files([other])
+    assert app.window.document.title == "A second document."
+    app.key(Qt.Key.Key_Z, CTRL)  # undoes the tag made in the seed article
+    assert db_annotations(db_path) == []
+    assert app.window.document.title.startswith("Hong Kong")
+    assert app.list_rows() == []
+
+
+def test_a_new_change_discards_what_was_undone(app):
+    tag(app, "615", Qt.Key.Key_3)
+    app.key(Qt.Key.Key_Z, CTRL)
+    tag(app, "Raymond", Qt.Key.Key_1)
+    assert not app.window.redo_action.isEnabled()
+    assert app.window.undo_action.text() == "&Undo tag 'claim'"
