@@ -362,6 +362,19 @@ class Store:
         s.flush()
         return _annotation(row)
 
+    def relabel_annotation(self, annotation_id: str, label: str) -> Annotation:
+        """Give an annotation another (existing) label; its update time moves on."""
+        with self._unit(write=True) as s:
+            row = s.get(AnnotationRow, annotation_id)
+            if row is None:
+                raise StoreError(f"{self.location}: no annotation with id {annotation_id}")
+            if s.get(LabelRow, label) is None:
+                raise StoreError(f"{self.location}: no label named {label!r}")
+            row.label = label
+            row.updated_at = now_utc()
+            s.flush()
+            return _annotation(row)
+
     def apply_change(self, added: Sequence[Annotation], removed: Sequence[Annotation]) -> None:
         """Remove and re-create annotations exactly as given (same ids and times), in one
         transaction: what undo and redo do. Raises :class:`StoreError` if an annotation

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.annotations_view.selectionModel().selectionChanged.connect(self._on_annotation_chosen)
         self.annotations_view.clicked.connect(lambda _index: self._on_annotation_chosen())
         self.text_view.caretMoved.connect(self._on_caret_moved)
+        self.text_view.selectionChanged.connect(self._update_delete_enabled)
         self.reload_documents()
 
     def _make_table(self, model: object, name: str) -> QTableView:
@@ -420,10 +421,13 @@ class MainWindow(QMainWindow):
     # -- annotations -----------------------------------------------------------------
 
     def tag_selection(self, label: str) -> Annotation | None:
-        """Tag the selected text (trimmed of surrounding whitespace) with ``label``."""
+        """Tag the selected text (trimmed of surrounding whitespace) with ``label``; with
+        no text selected, relabel the selected annotation instead."""
         if self._document is None:
             return None
         selected = self.text_view.selected_span()
+        if selected is None and self.current_annotation() is not None:
+            return self.relabel_current(label)
         span = trim_span(self._document.text, *selected) if selected else None
         if span is None:
             self.statusBar().showMessage("Select some text first, then press a label key.", 5000)
@@ -458,6 +462,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
         self.text_view.setFocus()
         return annotation
+
+    def relabel_current(self, label: str) -> Annotation | None:
+        """Give the selected annotation another label (one undoable step)."""
+        old = self.current_annotation()
+        if old is None or old.label == label:
+            return None
+        try:
+            new = self._store.relabel_annotation(old.id, label)
+        except StoreError as exc:
+            self._error("Could not change the label", str(exc))
+            return None
+        self._history.record(Step(f"relabel '{old.label}' as '{label}'", (new,), (old,)))
+        self.annotations_model.remove(old.id)
+        self.text_view.remove_annotation(old.id)
+        self.text_view.add_annotation(new)
+        self.annotations_model.insert(new)
+        self._select_annotation(new, move_text=False)
+        self._update_status()
+        self._update_undo_actions()
+        self.statusBar().showMessage(f"Relabelled {old.label} as {label}.", 5000)
+        return new
 
     # -- undo and redo ---------------------------------------------------------------
 
@@ -594,7 +619,15 @@ class MainWindow(QMainWindow):
         self._update_delete_enabled()
 
     def _update_delete_enabled(self) -> None:
-        self.delete_action.setEnabled(self.current_annotation() is not None)
+        current = self.current_annotation()
+        self.delete_action.setEnabled(current is not None)
+        # Label keys relabel the selected annotation when no text is selected.
+        verb = "Relabel as" if current is not None and not self._has_text_selection() else "Tag as"
+        for name, action in self.label_actions.items():
+            action.setText(f"{verb} {name}")
+
+    def _has_text_selection(self) -> bool:
+        return self.text_view.textCursor().hasSelection()
 
     # -- status ----------------------------------------------------------------------
 

@@ -70,3 +70,24 @@ def test_a_new_change_discards_what_was_undone(app):
     tag(app, "Raymond", Qt.Key.Key_1)
     assert not app.window.redo_action.isEnabled()
     assert app.window.undo_action.text() == "&Undo tag 'claim'"
+
+
+def test_a_label_key_relabels_the_selected_annotation_when_no_text_is_selected(app, db_path):
+    start = tag(app, "615 new CCTV cameras", Qt.Key.Key_1)  # meant statistic
+    # Just tagged: its row is selected and no text is: the key relabels it.
+    assert app.window.label_actions["statistic"].text() == "Relabel as statistic"
+    app.key(Qt.Key.Key_3)
+    assert [row[0] for row in db_annotations(db_path)] == ["statistic"]
+    assert app.background_at(start) == label_tint("#2ca02c")
+    assert app.window.undo_action.text() == "&Undo relabel 'claim' as 'statistic'"
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert [row[0] for row in db_annotations(db_path)] == ["claim"]
+    assert app.background_at(start) == label_tint("#1f77b4")
+    # With text selected inside it, a key tags the selection instead.
+    app.set_selection(start, start + 3)
+    assert app.window.label_actions["statistic"].text() == "Tag as statistic"
+    app.key(Qt.Key.Key_3)
+    assert sorted((row[0], row[2] - row[1]) for row in db_annotations(db_path)) == [
+        ("claim", 20),
+        ("statistic", 3),
+    ]
