@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -29,7 +30,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -136,6 +140,7 @@ class MainWindow(QMainWindow):
         self.annotations_view.clicked.connect(lambda _index: self._on_annotation_chosen())
         self.text_view.caretMoved.connect(self._on_caret_moved)
         self.text_view.selectionChanged.connect(self._update_delete_enabled)
+        self.text_view.set_tooltip_source(self.describe_annotations)
         self.reload_documents()
 
     def _make_table(self, model: object, name: str) -> QTableView:
@@ -224,6 +229,15 @@ class MainWindow(QMainWindow):
         self.previous_document_action = self._action(
             "&Previous document", partial(self._step_document, -1), QKeySequence("Ctrl+PgUp")
         )
+        self.next_annotation_action = self._action(
+            "Next &annotation", partial(self.step_annotation, 1), QKeySequence("F8")
+        )
+        self.previous_annotation_action = self._action(
+            "Previous a&nnotation", partial(self.step_annotation, -1), QKeySequence("Shift+F8")
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents
+        )
         self.focus_text_action = self._action(
             "Focus &text", self.text_view.setFocus, QKeySequence("Ctrl+L")
         )
@@ -272,8 +286,13 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.next_document_action)
         go_menu.addAction(self.previous_document_action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.next_annotation_action)
+        go_menu.addAction(self.previous_annotation_action)
+        go_menu.addSeparator()
         go_menu.addAction(self.focus_text_action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
         self.label_bar = QToolBar("Labels")
@@ -462,6 +481,65 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
         self.text_view.setFocus()
         return annotation
+
+    def step_annotation(self, step: int) -> Annotation | None:
+        """Select the next (or previous) annotation after the caret and show it."""
+        rows = self.annotations_model.rowCount()
+        if not rows:
+            return None
+        current = self.current_annotation()
+        if current is not None:
+            row = (self.annotations_model.row_of(current.id) or 0) + step
+        else:
+            caret = self.text_view.caret_offset()
+            starts = [a.start for a in self.annotations_model.annotations()]
+            row = bisect_right(starts, caret) if step > 0 else bisect_left(starts, caret) - 1
+        annotation = self.annotations_model.annotation(row % rows)
+        self._select_annotation(annotation, move_text=True)
+        self.text_view.setFocus()
+        return annotation
+
+    def describe_annotations(self, ids: list[str]) -> str:
+        """Tooltip text for the annotations under the mouse, innermost first."""
+        lines = []
+        for annotation_id in reversed(ids):
+            row = self.annotations_model.row_of(annotation_id)
+            if row is None:
+                continue
+            ann = self.annotations_model.annotation(row)
+            line = f"{ann.label} {ann.start}–{ann.end} ({ann.annotator})"
+            if ann.note:
+                line += f": {ann.note}"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def show_shortcuts(self) -> QDialog:
+        """A window listing every action with its keyboard shortcut."""
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(0, 2, dialog)
+        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for action in self.actions():
+            keys = ", ".join(
+                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+            )
+            if not keys:
+                continue
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(action.text().replace("&", "")))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel("Select text and press a label key to tag it; F1 shows this."))
+        layout.addWidget(table)
+        dialog.resize(520, 560)
+        dialog.show()
+        return dialog
 
     def relabel_current(self, label: str) -> Annotation | None:
         """Give the selected annotation another label (one undoable step)."""

@@ -6,11 +6,11 @@ positions stay inside this widget and are converted by :class:`PositionMap` only
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextCursor, QTextOption
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation
 from annotator.core.offsets import PositionMap
@@ -48,6 +48,7 @@ class DocumentView(QPlainTextEdit):
         self._map = PositionMap("")
         self._highlighter = SpanHighlighter(self.document())
         self._context_actions: list[QAction] = []
+        self._describe: Callable[[list[str]], str] | None = None
         self._silent = 0
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
@@ -144,6 +145,26 @@ class DocumentView(QPlainTextEdit):
         self.caretMoved.emit(self.caret_offset())
 
     # -- context menu ----------------------------------------------------------------
+
+    def set_tooltip_source(self, describe: Callable[[list[str]], str]) -> None:
+        """``describe(ids)`` gives the tooltip for the annotations under the mouse."""
+        self._describe = describe
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._describe is not None:
+            help_event = event  # a QHelpEvent
+            cursor = self.cursorForPosition(help_event.pos())
+            rect = self.cursorRect(cursor)
+            ids = []
+            if abs(rect.center().y() - help_event.pos().y()) <= rect.height():
+                ids = self.annotation_ids_at(self._map.to_codepoint(cursor.position()))
+            if ids:
+                QToolTip.showText(help_event.globalPos(), self._describe(ids), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def set_context_actions(self, actions: Sequence[QAction]) -> None:
         """Actions offered on top of the standard menu (tagging, deleting)."""

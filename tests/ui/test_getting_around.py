@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QTableWidget, QToolTip
+
+
+def tag(app, phrase, key):
+    start = app.text.index(phrase)
+    app.set_selection(start, start + len(phrase))
+    app.key(key)
+    return start
+
+
+def test_f8_and_shift_f8_step_through_annotations(app):
+    tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    tag(app, "Raymond Siu", Qt.Key.Key_1)
+    tag(app, "90,000", Qt.Key.Key_3)
+    app.click_at(0)
+    app.key(Qt.Key.Key_F8)
+    assert app.view.textCursor().selectedText() == "Raymond Siu"
+    app.key(Qt.Key.Key_F8)
+    assert app.view.textCursor().selectedText() == "615 new CCTV cameras"
+    app.key(Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert app.view.textCursor().selectedText() == "Raymond Siu"
+    app.key(Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)  # wraps to the last
+    assert app.view.textCursor().selectedText() == "90,000"
+
+
+def test_f1_lists_every_shortcut(app):
+    app.key(Qt.Key.Key_F1)
+    dialog = app.window.findChild(type(app.window.show_shortcuts()), "shortcutsDialog")
+    table = dialog.findChild(QTableWidget)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Tag as claim"] == "1"
+    assert rows["Undo"] == "Ctrl+Z"
+    assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
+    assert rows["Next annotation"] == "F8"
+
+
+def test_hovering_an_overlap_lists_every_annotation_there(app):
+    outer = tag(app, "2,000 new security cameras", Qt.Key.Key_1)
+    tag(app, "2,000", Qt.Key.Key_3)
+    cursor = app.view.textCursor()
+    cursor.setPosition(app.qt_pos(outer + 2))
+    point = app.view.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, app.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(app.view.viewport(), event)
+    text = QToolTip.text()
+    assert text.splitlines()[0].startswith(f"statistic {outer}–{outer + 5}")
+    assert text.splitlines()[1].startswith(f"claim {outer}–{outer + 26}")
+    QToolTip.hideText()
+    app.qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    far = app.view.viewport().rect().bottomRight() - QPoint(2, 2)
+    QApplication.sendEvent(
+        app.view.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, far, app.view.viewport().mapToGlobal(far)),
+    )
+    assert not QToolTip.isVisible()  # nothing annotated under the mouse: no tooltip
