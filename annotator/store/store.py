@@ -375,6 +375,17 @@ class Store:
             s.flush()
             return _annotation(row)
 
+    def set_note(self, annotation_id: str, note: str | None) -> Annotation:
+        """Set (or, with a blank text, clear) an annotation's note."""
+        with self._unit(write=True) as s:
+            row = s.get(AnnotationRow, annotation_id)
+            if row is None:
+                raise StoreError(f"{self.location}: no annotation with id {annotation_id}")
+            row.note = note if note and note.strip() else None
+            row.updated_at = now_utc()
+            s.flush()
+            return _annotation(row)
+
     def apply_change(self, added: Sequence[Annotation], removed: Sequence[Annotation]) -> None:
         """Remove and re-create annotations exactly as given (same ids and times), in one
         transaction: what undo and redo do. Raises :class:`StoreError` if an annotation

@@ -50,6 +50,7 @@ from annotator.importing import SET_SUFFIXES, ImportOutcome, read_inputs, run_im
 from annotator.stats import count_table
 from annotator.store import Store, StoreError
 from annotator.store.store import CURRENT_DOCUMENT
+from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
@@ -120,7 +121,12 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.documents_view)
         splitter.addWidget(self.text_view)
-        splitter.addWidget(self.annotations_view)
+        self.details = DetailsPanel()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.annotations_view)
+        right.addWidget(self.details)
+        right.setStretchFactor(0, 1)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 640, 400])
         self.setCentralWidget(splitter)
@@ -141,6 +147,8 @@ class MainWindow(QMainWindow):
         self.text_view.caretMoved.connect(self._on_caret_moved)
         self.text_view.selectionChanged.connect(self._update_delete_enabled)
         self.text_view.set_tooltip_source(self.describe_annotations)
+        self.details.noteCommitted.connect(self.set_note)
+        self.details.finished.connect(self.text_view.setFocus)
         self.reload_documents()
 
     def _make_table(self, model: object, name: str) -> QTableView:
@@ -238,6 +246,9 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action(
             "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents
         )
+        self.edit_note_action = self._action(
+            "Edit &note", self.details_edit_note, QKeySequence("F2"), "Edit the note"
+        )
         self.focus_text_action = self._action(
             "Focus &text", self.text_view.setFocus, QKeySequence("Ctrl+L")
         )
@@ -276,6 +287,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.select_all_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self.edit_note_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.properties_action)
         label_menu = bar.addMenu("&Label")
@@ -541,6 +553,28 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def details_edit_note(self) -> None:
+        if self.current_annotation() is not None:
+            self.details.edit_note()
+
+    def set_note(self, note: str) -> Annotation | None:
+        """Save the selected annotation's note (blank clears it); one undoable step."""
+        old = self.current_annotation()
+        if old is None:
+            return None
+        try:
+            new = self._store.set_note(old.id, note)
+        except StoreError as exc:
+            self._error("Could not save the note", str(exc))
+            return None
+        self._history.record(Step(f"edit note on '{old.label}'", (new,), (old,)))
+        self.annotations_model.remove(old.id)
+        self.annotations_model.insert(new)
+        self._select_annotation(new, move_text=False)
+        self._update_undo_actions()
+        self.statusBar().showMessage("Note saved.", 5000)
+        return new
+
     def relabel_current(self, label: str) -> Annotation | None:
         """Give the selected annotation another label (one undoable step)."""
         old = self.current_annotation()
@@ -699,6 +733,11 @@ class MainWindow(QMainWindow):
     def _update_delete_enabled(self) -> None:
         current = self.current_annotation()
         self.delete_action.setEnabled(current is not None)
+        self.edit_note_action.setEnabled(current is not None)
+        if current is not None and self._document is not None:
+            self.details.set_annotation(current, self._document.text[current.start : current.end])
+        else:
+            self.details.set_annotation(None, "")
         # Label keys relabel the selected annotation when no text is selected.
         verb = "Relabel as" if current is not None and not self._has_text_selection() else "Tag as"
         for name, action in self.label_actions.items():

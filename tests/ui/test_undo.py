@@ -91,3 +91,38 @@ def test_a_label_key_relabels_the_selected_annotation_when_no_text_is_selected(a
         ("claim", 20),
         ("statistic", 3),
     ]
+
+
+def test_notes_are_edited_in_the_details_panel_and_undoable(app, db_path):
+    import sqlite3
+
+    def notes():
+        with sqlite3.connect(db_path) as conn:
+            return [row[0] for row in conn.execute("SELECT note FROM annotations")]
+
+    tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    assert "615 new CCTV cameras" in app.window.details.summary.text()
+    app.key(Qt.Key.Key_F2)
+    editor = app.window.details.note
+    assert editor.hasFocus()
+    app.qtbot.keyClicks(editor, "Police figure, <unverified> & rounded")
+    app.qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
+    assert notes() == ["Police figure, <unverified> & rounded"]
+    assert app.view.hasFocus()  # back to reading
+    app.key(Qt.Key.Key_F2)
+    app.qtbot.keyClicks(editor, "never mind")
+    app.qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert notes() == ["Police figure, <unverified> & rounded"] and app.view.hasFocus()
+    assert app.window.undo_action.text() == "&Undo edit note on 'statistic'"
+    app.view.setFocus()
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert notes() == [None]
+    assert editor.toPlainText() == ""
+    app.key(Qt.Key.Key_Y, CTRL)
+    assert notes() == ["Police figure, <unverified> & rounded"]
+    assert editor.toPlainText() == "Police figure, <unverified> & rounded"
+    # Leaving the field saves too.
+    app.key(Qt.Key.Key_F2)
+    app.qtbot.keyClicks(editor, "replaced")
+    app.view.setFocus()
+    assert notes() == ["replaced"]
