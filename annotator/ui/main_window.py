@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -52,6 +53,7 @@ from annotator.store import Store, StoreError
 from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.find_bar import FindBar
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.stats_dialog import StatsDialog
@@ -118,9 +120,19 @@ class MainWindow(QMainWindow):
         header.resizeSection(0, max(widest_label, metrics.horizontalAdvance("Label")) + 44)
         header.resizeSection(2, metrics.horizontalAdvance("0000000–0000000") + 16)
 
+        self.find_bar = FindBar()
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.find_bar)
+        centre_layout.addWidget(self.text_view, 1)
+        self._hits: list[tuple[int, int]] = []
+        self._hit = -1
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.documents_view)
-        splitter.addWidget(self.text_view)
+        splitter.addWidget(centre)
         self.details = DetailsPanel()
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.annotations_view)
@@ -149,6 +161,9 @@ class MainWindow(QMainWindow):
         self.text_view.set_tooltip_source(self.describe_annotations)
         self.details.noteCommitted.connect(self.set_note)
         self.details.finished.connect(self.text_view.setFocus)
+        self.find_bar.queryChanged.connect(self.find)
+        self.find_bar.step.connect(self.step_hit)
+        self.find_bar.closed.connect(self.close_find)
         self.reload_documents()
 
     def _make_table(self, model: object, name: str) -> QTableView:
@@ -246,6 +261,15 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action(
             "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents
         )
+        self.find_action = self._action(
+            "&Find…", self.find_bar_open, QKeySequence.StandardKey.Find, "Find in the document"
+        )
+        self.find_next_action = self._action(
+            "Find ne&xt", partial(self.step_hit, 1), QKeySequence.StandardKey.FindNext
+        )
+        self.find_previous_action = self._action(
+            "Find pre&vious", partial(self.step_hit, -1), QKeySequence.StandardKey.FindPrevious
+        )
         self.edit_note_action = self._action(
             "Edit &note", self.details_edit_note, QKeySequence("F2"), "Edit the note"
         )
@@ -282,6 +306,10 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.find_next_action)
+        edit_menu.addAction(self.find_previous_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.select_all_action)
@@ -375,6 +403,8 @@ class MainWindow(QMainWindow):
         self._document = document
         self.text_view.show_text(document.text, annotations)
         self.annotations_model.set_annotations(document.text, annotations)
+        if self.find_bar.isVisible():
+            self.find(self.find_bar.field.text())
         self._select_document_row(document_id)
         self.setWindowTitle(f"{document.title} — Annotator")
         self._update_status()
@@ -552,6 +582,45 @@ class MainWindow(QMainWindow):
         dialog.resize(520, 560)
         dialog.show()
         return dialog
+
+    # -- find ------------------------------------------------------------------------
+
+    def find_bar_open(self) -> None:
+        self.find_bar.open()
+
+    def find(self, query: str) -> int:
+        """Mark every case-insensitive hit of ``query`` and go to the first after the
+        caret; returns the number of hits."""
+        self._hits, self._hit = [], -1
+        if self._document is not None and query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            self._hits = [m.span() for m in pattern.finditer(self._document.text)]
+        self.text_view.mark_hits(self._hits)
+        if self._hits:
+            caret = self.text_view.caret_offset()
+            starts = [start for start, _end in self._hits]
+            self._go_to_hit(bisect_left(starts, caret) % len(self._hits))
+        self.find_bar.show_count(self._hit + 1, len(self._hits), query)
+        return len(self._hits)
+
+    def step_hit(self, step: int) -> None:
+        if not self._hits:
+            if not self.find_bar.isVisible():
+                self.find_bar.open()
+            return
+        self._go_to_hit((self._hit + step) % len(self._hits))
+        self.find_bar.show_count(self._hit + 1, len(self._hits), self.find_bar.field.text())
+
+    def _go_to_hit(self, index: int) -> None:
+        self._hit = index
+        start, end = self._hits[index]
+        self.text_view.select_span(start, end)
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self._hits, self._hit = [], -1
+        self.text_view.mark_hits([])
+        self.text_view.setFocus()
 
     def details_edit_note(self) -> None:
         if self.current_annotation() is not None:

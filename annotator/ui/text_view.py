@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextCursor, QTextOption
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QTextCursor, QTextOption
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation
 from annotator.core.offsets import PositionMap
@@ -145,6 +145,20 @@ class DocumentView(QPlainTextEdit):
         self.caretMoved.emit(self.caret_offset())
 
     # -- context menu ----------------------------------------------------------------
+
+    def mark_hits(self, spans: Sequence[tuple[int, int]], limit: int = 5000) -> None:
+        """Mark code point spans (search hits) with a transient background."""
+        selections = []
+        highlight = QColor("#ffe066")
+        for start, end in spans[:limit]:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(highlight)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_qt(start))
+            cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.setExtraSelections(selections)
 
     def set_tooltip_source(self, describe: Callable[[list[str]], str]) -> None:
         """``describe(ids)`` gives the tooltip for the annotations under the mouse."""

@@ -57,3 +57,25 @@ def test_hovering_an_overlap_lists_every_annotation_there(app):
         QHelpEvent(QEvent.Type.ToolTip, far, app.view.viewport().mapToGlobal(far)),
     )
     assert not QToolTip.isVisible()  # nothing annotated under the mouse: no tooltip
+
+
+def test_ctrl_f_marks_every_hit_and_enter_steps_through_them(app):
+    text = app.text
+    expected = [i for i in range(len(text)) if text.lower().startswith("cameras", i)]
+    app.key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = app.window.find_bar.field
+    assert field.hasFocus()
+    app.qtbot.keyClicks(field, "CAMERAS")
+    assert len(app.view.extraSelections()) == len(expected) > 3
+    assert app.window.find_bar.count.text() == f"1 of {len(expected)}"
+    assert app.view.textCursor().selectedText() == text[expected[0] : expected[0] + 7]
+    app.qtbot.keyClick(field, Qt.Key.Key_Return)
+    cursor = app.view.textCursor()
+    assert cursor.selectionStart() == app.qt_pos(expected[1])
+    app.qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    app.qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert app.window.find_bar.count.text() == f"{len(expected)} of {len(expected)}"
+    app.qtbot.keyClicks(field, "zzz")
+    assert app.window.find_bar.count.text() == "no match" and app.view.extraSelections() == []
+    app.qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert not app.window.find_bar.isVisible() and app.view.hasFocus()
