@@ -375,6 +375,22 @@ class Store:
             s.flush()
             return _annotation(row)
 
+    def resize_annotation(self, annotation_id: str, start: int, end: int) -> Annotation:
+        """Move an annotation's span to code points ``[start, end)`` of its text."""
+        with self._unit(write=True) as s:
+            row = s.get(AnnotationRow, annotation_id)
+            if row is None:
+                raise StoreError(f"{self.location}: no annotation with id {annotation_id}")
+            length = s.scalar(
+                select(func.length(DocumentRow.text)).where(DocumentRow.id == row.document_id)
+            )
+            if not 0 <= start < end <= (length or 0):
+                raise StoreError(f"span {start}-{end} does not fit the text (length {length})")
+            row.start_offset, row.end_offset = start, end
+            row.updated_at = now_utc()
+            s.flush()
+            return _annotation(row)
+
     def set_note(self, annotation_id: str, note: str | None) -> Annotation:
         """Set (or, with a blank text, clear) an annotation's note."""
         with self._unit(write=True) as s:

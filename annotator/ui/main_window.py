@@ -270,6 +270,15 @@ class MainWindow(QMainWindow):
         self.find_previous_action = self._action(
             "Find pre&vious", partial(self.step_hit, -1), QKeySequence.StandardKey.FindPrevious
         )
+        self.resize_actions = [
+            self._action(text, partial(self.resize_current, edge, step), QKeySequence(keys))
+            for text, edge, step, keys in (
+                ("Extend end by a character", "end", 1, "Alt+Shift+Right"),
+                ("Shrink end by a character", "end", -1, "Alt+Shift+Left"),
+                ("Extend start by a character", "start", -1, "Ctrl+Alt+Left"),
+                ("Shrink start by a character", "start", 1, "Ctrl+Alt+Right"),
+            )
+        ]
         self.edit_note_action = self._action(
             "Edit &note", self.details_edit_note, QKeySequence("F2"), "Edit the note"
         )
@@ -316,6 +325,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
         edit_menu.addAction(self.edit_note_action)
+        resize_menu = edit_menu.addMenu("Resi&ze annotation")
+        for action in self.resize_actions:
+            resize_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.properties_action)
         label_menu = bar.addMenu("&Label")
@@ -642,6 +654,34 @@ class MainWindow(QMainWindow):
         self._select_annotation(new, move_text=False)
         self._update_undo_actions()
         self.statusBar().showMessage("Note saved.", 5000)
+        return new
+
+    def resize_current(self, edge: str, step: int) -> Annotation | None:
+        """Move the selected annotation's start or end by ``step`` characters (code
+        points, so an emoji moves as one); one undoable step."""
+        old = self.current_annotation()
+        if old is None or self._document is None:
+            return None
+        start, end = old.start, old.end
+        if edge == "start":
+            start += step
+        else:
+            end += step
+        if not 0 <= start < end <= len(self._document.text):
+            return None
+        try:
+            new = self._store.resize_annotation(old.id, start, end)
+        except StoreError as exc:
+            self._error("Could not resize the annotation", str(exc))
+            return None
+        self._history.record(Step(f"resize '{old.label}'", (new,), (old,)))
+        self.annotations_model.remove(old.id)
+        self.text_view.remove_annotation(old.id)
+        self.text_view.add_annotation(new)
+        self.annotations_model.insert(new)
+        self._select_annotation(new, move_text=False)
+        self._update_undo_actions()
+        self.statusBar().showMessage(f"{new.label} now {new.start}–{new.end}.", 3000)
         return new
 
     def relabel_current(self, label: str) -> Annotation | None:

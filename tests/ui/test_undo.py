@@ -126,3 +126,24 @@ def test_notes_are_edited_in_the_details_panel_and_undoable(app, db_path):
     app.qtbot.keyClicks(editor, "replaced")
     app.view.setFocus()
     assert notes() == ["replaced"]
+
+
+def test_resizing_by_keyboard_moves_edges_by_code_points_and_undoes(make_window, tmp_path, db_path):
+    doc = tmp_path / "emoji.txt"
+    doc.write_text("Count: 2,000 😀 cameras here.", encoding="utf-8")
+    app = make_window()
+    assert app.window.import_files([doc])
+    start = app.text.index("2,000")
+    app.set_selection(start, start + 5)
+    app.key(Qt.Key.Key_3)
+    alt_shift = Qt.KeyboardModifier.AltModifier | SHIFT
+    app.key(Qt.Key.Key_Right, alt_shift, times=2)  # over the space and the emoji
+    rows = db_annotations(db_path)
+    assert [(r[1], r[2]) for r in rows] == [(start, start + 7)]
+    assert app.list_rows()[0][1] == "2,000 😀"
+    app.key(Qt.Key.Key_Left, CTRL | Qt.KeyboardModifier.AltModifier)  # start one to the left
+    assert [(r[1], r[2]) for r in db_annotations(db_path)] == [(start - 1, start + 7)]
+    assert app.background_at(start - 1) is not None
+    app.key(Qt.Key.Key_Z, CTRL, times=3)  # each move was one step
+    assert [(r[1], r[2]) for r in db_annotations(db_path)] == [(start, start + 5)]
+    assert app.background_at(start + 6) is None
