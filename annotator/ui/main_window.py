@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, Qt
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QMimeData, QSettings, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -59,6 +59,15 @@ from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
+
+
+def window_settings() -> QSettings:
+    """Where the window's layout is kept: ``window.ini`` in the user config folder."""
+    from platformdirs import user_config_dir
+
+    folder = Path(user_config_dir("annotator", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
 
 
 def _dropped_paths(mime: QMimeData) -> list[Path]:
@@ -142,6 +151,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 640, 400])
         self.setCentralWidget(splitter)
+        self.splitter, self.right_splitter = splitter, right
         self.setTabOrder(self.text_view, self.annotations_view)
         self.setTabOrder(self.annotations_view, self.documents_view)
 
@@ -153,6 +163,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
         self.statusBar().showMessage(HINT)
+        self._restore_layout()
         self.documents_view.selectionModel().selectionChanged.connect(self._on_document_chosen)
         self.annotations_view.selectionModel().selectionChanged.connect(self._on_annotation_chosen)
         self.annotations_view.clicked.connect(lambda _index: self._on_annotation_chosen())
@@ -1050,5 +1061,24 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Nothing to save: every action was committed when it was made.
+        # The work itself needs no saving (every action was committed when it was made);
+        # the window's layout is kept for next time.
+        settings = window_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/right_splitter", self.right_splitter.saveState())
+        settings.sync()
         event.accept()
+
+    def _restore_layout(self) -> None:
+        settings = window_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        for key, splitter in (
+            ("window/splitter", self.splitter),
+            ("window/right_splitter", self.right_splitter),
+        ):
+            state = settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)

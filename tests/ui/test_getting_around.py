@@ -79,3 +79,14 @@ def test_ctrl_f_marks_every_hit_and_enter_steps_through_them(app):
     assert app.window.find_bar.count.text() == "no match" and app.view.extraSelections() == []
     app.qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert not app.window.find_bar.isVisible() and app.view.hasFocus()
+
+
+def test_window_layout_is_restored_on_the_next_launch(make_window):
+    first = make_window()
+    first.window.resize(760, 560)  # inside the offscreen screen
+    first.window.splitter.setSizes([150, 400, 200])
+    sizes = first.window.splitter.sizes()
+    first.window.close()
+    second = make_window()
+    assert (second.window.width(), second.window.height()) == (760, 560)
+    assert second.window.splitter.sizes() == sizes
