@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self.annotations_view.selectionModel().selectionChanged.connect(self._on_annotation_chosen)
         self.annotations_view.clicked.connect(lambda _index: self._on_annotation_chosen())
         self.text_view.caretMoved.connect(self._on_caret_moved)
+        self.text_view.caretClicked.connect(self._on_caret_clicked)
+        self._last_click: int | None = None
         self.text_view.selectionChanged.connect(self._update_delete_enabled)
         self.text_view.set_tooltip_source(self.describe_annotations)
         self.details.noteCommitted.connect(self.set_note)
@@ -849,6 +851,25 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         self._update_delete_enabled()
+
+    def _on_caret_clicked(self, offset: int) -> None:
+        """Clicking again where annotations overlap selects the next one out (then
+        back to the innermost)."""
+        again, self._last_click = self._last_click == offset, offset
+        ids = self.text_view.annotation_ids_at(offset)  # longest first, innermost last
+        current = self.current_annotation()
+        if not again or len(ids) < 2 or current is None or current.id not in ids:
+            return
+        following = ids[(ids.index(current.id) - 1) % len(ids)]
+        row = self.annotations_model.row_of(following)
+        if row is not None:
+            chosen = self.annotations_model.annotation(row)
+            self._select_annotation(chosen, move_text=False)
+            self.statusBar().showMessage(
+                f"{chosen.label} {chosen.start}–{chosen.end} "
+                f"({ids.index(following) + 1} of {len(ids)} here; click again for the next)",
+                4000,
+            )
 
     def _update_delete_enabled(self) -> None:
         current = self.current_annotation()

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation
@@ -25,6 +33,7 @@ class DocumentView(QPlainTextEdit):
     """
 
     caretMoved = Signal(int)
+    caretClicked = Signal(int)  # a left click that placed the caret (no selection)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +147,11 @@ class DocumentView(QPlainTextEdit):
             self.setTextCursor(cursor)
         finally:
             self._silent -= 1
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.caretClicked.emit(self.caret_offset())
 
     def _on_cursor_moved(self) -> None:
         if self._silent or self.textCursor().hasSelection():

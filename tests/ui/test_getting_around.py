@@ -90,3 +90,14 @@ def test_window_layout_is_restored_on_the_next_launch(make_window):
     second = make_window()
     assert (second.window.width(), second.window.height()) == (760, 560)
     assert second.window.splitter.sizes() == sizes
+
+
+def test_clicking_again_in_an_overlap_cycles_through_its_annotations(app):
+    outer = tag(app, "2,000 new security cameras", Qt.Key.Key_1)
+    tag(app, "2,000 new", Qt.Key.Key_2)
+    tag(app, "2,000", Qt.Key.Key_3)
+    labels = []
+    for _ in range(4):
+        app.click_at(outer + 1)
+        labels.append(app.list_rows()[app.selected_row()][0])
+    assert labels == ["statistic", "refusal", "claim", "statistic"]
