@@ -23,10 +23,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -143,8 +146,25 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.documents_view)
         splitter.addWidget(centre)
         self.details = DetailsPanel()
+        self.label_filter = QComboBox()
+        self.label_filter.setObjectName("labelFilter")
+        self.label_filter.addItem("All labels", None)
+        for label in self._labels:
+            self.label_filter.addItem(color_icon(label.color), label.name, label.name)
+        self.text_filter = QLineEdit()
+        self.text_filter.setObjectName("textFilter")
+        self.text_filter.setPlaceholderText("Filter by quote or note")
+        self.text_filter.setClearButtonEnabled(True)
+        list_box = QWidget()
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.label_filter)
+        filters.addWidget(self.text_filter, 1)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.annotations_view, 1)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.annotations_view)
+        right.addWidget(list_box)
         right.addWidget(self.details)
         right.setStretchFactor(0, 1)
         splitter.addWidget(right)
@@ -169,6 +189,14 @@ class MainWindow(QMainWindow):
         self.annotations_view.clicked.connect(lambda _index: self._on_annotation_chosen())
         self.text_view.caretMoved.connect(self._on_caret_moved)
         self.text_view.caretClicked.connect(self._on_caret_clicked)
+        self.label_filter.currentIndexChanged.connect(self.apply_list_filter)
+        self.text_filter.textChanged.connect(self.apply_list_filter)
+        for signal in (
+            self.annotations_model.modelReset,
+            self.annotations_model.rowsInserted,
+            self.annotations_model.rowsRemoved,
+        ):
+            signal.connect(self.apply_list_filter)
         self._last_click: int | None = None
         self.text_view.selectionChanged.connect(self._update_delete_enabled)
         self.text_view.set_tooltip_source(self.describe_annotations)
@@ -549,6 +577,23 @@ class MainWindow(QMainWindow):
         self.text_view.setFocus()
         return annotation
 
+    def apply_list_filter(self, *_args: object) -> int:
+        """Show only the rows of the chosen label whose quote or note holds the filter
+        text (case ignored); returns how many rows are shown."""
+        label = self.label_filter.currentData()
+        needle = self.text_filter.text().casefold()
+        text = self._document.text if self._document else ""
+        shown = 0
+        for row, ann in enumerate(self.annotations_model.annotations()):
+            visible = (label is None or ann.label == label) and (
+                not needle
+                or needle in text[ann.start : ann.end].casefold()
+                or needle in (ann.note or "").casefold()
+            )
+            self.annotations_view.setRowHidden(row, not visible)
+            shown += visible
+        return shown
+
     def step_annotation(self, step: int) -> Annotation | None:
         """Select the next (or previous) annotation after the caret and show it."""
         rows = self.annotations_model.rowCount()
@@ -561,6 +606,12 @@ class MainWindow(QMainWindow):
             caret = self.text_view.caret_offset()
             starts = [a.start for a in self.annotations_model.annotations()]
             row = bisect_right(starts, caret) if step > 0 else bisect_left(starts, caret) - 1
+        for _ in range(rows):  # skip rows the list filter hides
+            if not self.annotations_view.isRowHidden(row % rows):
+                break
+            row += 1 if step > 0 else -1
+        else:
+            return None
         annotation = self.annotations_model.annotation(row % rows)
         self._select_annotation(annotation, move_text=True)
         self.text_view.setFocus()

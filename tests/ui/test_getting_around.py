@@ -101,3 +101,34 @@ def test_clicking_again_in_an_overlap_cycles_through_its_annotations(app):
         app.click_at(outer + 1)
         labels.append(app.list_rows()[app.selected_row()][0])
     assert labels == ["statistic", "refusal", "claim", "statistic"]
+
+
+def test_the_list_filters_by_label_and_text_and_f8_follows_it(app):
+    tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    tag(app, "Raymond Siu", Qt.Key.Key_1)
+    tag(app, "90,000", Qt.Key.Key_3)
+    view = app.window.annotations_view
+
+    def shown():
+        model = app.window.annotations_model
+        return [
+            model.data(model.index(r, 1))
+            for r in range(model.rowCount())
+            if not view.isRowHidden(r)
+        ]
+
+    combo = app.window.label_filter
+    combo.setCurrentIndex(combo.findData("statistic"))
+    assert shown() == ["615 new CCTV cameras", "90,000"]
+    app.qtbot.keyClicks(app.window.text_filter, "cctv")
+    assert shown() == ["615 new CCTV cameras"]
+    app.window.text_filter.clear()
+    app.click_at(0)
+    app.key(Qt.Key.Key_F8)  # the claim in between is filtered out: skipped
+    assert app.view.textCursor().selectedText() == "615 new CCTV cameras"
+    app.key(Qt.Key.Key_F8)
+    assert app.view.textCursor().selectedText() == "90,000"
+    tag(app, "2,000 new", Qt.Key.Key_3)  # a new row obeys the filter too
+    assert "2,000 new" in shown()
+    combo.setCurrentIndex(0)
+    assert len(shown()) == 4
