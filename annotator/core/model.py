@@ -64,6 +64,7 @@ class DocumentSummary:
     id: str
     title: str
     annotation_count: int
+    done: bool = False
 
 
 @dataclass(frozen=True, slots=True)

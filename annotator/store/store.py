@@ -183,13 +183,19 @@ class Store:
             .subquery()
         )
         query = (
-            select(DocumentRow.id, DocumentRow.title, func.coalesce(counts.c.n, 0))
+            select(
+                DocumentRow.id,
+                DocumentRow.title,
+                func.coalesce(counts.c.n, 0),
+                DocumentRow.done,
+            )
             .outerjoin(counts, counts.c.document_id == DocumentRow.id)
             .order_by(DocumentRow.position)
         )
         with self._unit() as s:
             return [
-                DocumentSummary(id=i, title=t, annotation_count=n) for i, t, n in s.execute(query)
+                DocumentSummary(id=i, title=t, annotation_count=n, done=bool(d))
+                for i, t, n, d in s.execute(query)
             ]
 
     def label_counts(self) -> dict[tuple[str, str], int]:
@@ -278,6 +284,14 @@ class Store:
             row.title, row.author, row.published = title, author or None, published or None
             s.flush()
             return _document(row)
+
+    def set_done(self, document_id: str, done: bool) -> None:
+        """Mark a document as done (or not) with its annotating."""
+        with self._unit(write=True) as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise StoreError(f"{self.location}: no document with id {document_id}")
+            row.done = done
 
     def delete_document(self, document_id: str) -> None:
         """Delete a document and, with it, its annotations."""

@@ -248,6 +248,13 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+O"),
             "Import every supported document in a folder and its subfolders",
         )
+        self.done_action = self._action(
+            "Mark document &done",
+            self.toggle_done,
+            QKeySequence("Ctrl+D"),
+            "Mark this document as done (or not yet done)",
+        )
+        self.done_action.setCheckable(True)
         self.properties_action = self._action(
             "Document &properties…",
             self.edit_properties,
@@ -371,6 +378,7 @@ class MainWindow(QMainWindow):
             resize_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.properties_action)
+        edit_menu.addAction(self.done_action)
         label_menu = bar.addMenu("&Label")
         for action in self.label_actions.values():
             label_menu.addAction(action)
@@ -460,6 +468,7 @@ class MainWindow(QMainWindow):
             self.find(self.find_bar.field.text())
         self._select_document_row(document_id)
         self.setWindowTitle(f"{document.title} — Annotator")
+        self.done_action.setChecked(self.documents_model.is_done(document_id))
         self._update_status()
         self._update_delete_enabled()
         self.text_view.setFocus()
@@ -994,6 +1003,21 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.import_files(paths)
+
+    def toggle_done(self) -> bool:
+        """Mark the open document done, or not done again; returns the new state."""
+        if self._document is None:
+            return False
+        done = not self.documents_model.is_done(self._document.id)
+        try:
+            self._store.set_done(self._document.id, done)
+        except StoreError as exc:
+            self._error("Could not mark the document", str(exc))
+            return not done
+        self.reload_documents()
+        self.done_action.setChecked(done)
+        self.statusBar().showMessage("Marked done." if done else "Marked not done.", 4000)
+        return done
 
     def edit_properties(self) -> bool:
         """Show the current document's properties; save title, author and date if asked."""

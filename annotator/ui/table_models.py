@@ -58,15 +58,24 @@ class DocumentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
+            if section == 0 and self._rows:
+                done = sum(doc.done for doc in self._rows)
+                return f"Title ({done}/{len(self._rows)} done)"
             return self.HEADERS[section]
         return None
+
+    def is_done(self, document_id: str) -> bool:
+        row = self.row_of(document_id)
+        return row is not None and self._rows[row].done
 
     def data(self, index: Index, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         doc = self._rows[index.row()]
         if role == DISPLAY:
-            return doc.title if index.column() == 0 else doc.annotation_count
+            if index.column() == 0:
+                return f"✓ {doc.title}" if doc.done else doc.title
+            return doc.annotation_count
         if role == Qt.ItemDataRole.ToolTipRole:
             return doc.title
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:

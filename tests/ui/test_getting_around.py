@@ -132,3 +132,29 @@ def test_the_list_filters_by_label_and_text_and_f8_follows_it(app):
     assert "2,000 new" in shown()
     combo.setCurrentIndex(0)
     assert len(shown()) == 4
+
+
+def test_documents_can_be_marked_done_and_the_list_shows_progress(app, tmp_path, db_path):
+    import sqlite3
+
+    other = tmp_path / "other.txt"
+    other.write_text("Second document.", encoding="utf-8")
+    assert app.window.import_files([other])
+    model = app.window.documents_model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Title (0/2 done)"
+    app.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Title (1/2 done)"
+    assert model.data(model.index(1, 0)) == "✓ Second document."
+    assert app.window.done_action.isChecked()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT title, done FROM documents ORDER BY position").fetchall()[
+            1
+        ] == (
+            "Second document.",
+            1,
+        )
+    app.key(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert not app.window.done_action.isChecked()
+    app.key(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    app.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # and back
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Title (0/2 done)"
