@@ -57,6 +57,7 @@ from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
+from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.stats_dialog import StatsDialog
@@ -138,7 +139,13 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.find_bar)
-        centre_layout.addWidget(self.text_view, 1)
+        self.overview = OverviewStrip()
+        self.overview.set_colors({label.name: label.color for label in self._labels})
+        text_row = QHBoxLayout()
+        text_row.setSpacing(0)
+        text_row.addWidget(self.text_view, 1)
+        text_row.addWidget(self.overview)
+        centre_layout.addLayout(text_row, 1)
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
 
@@ -203,6 +210,13 @@ class MainWindow(QMainWindow):
         self.details.noteCommitted.connect(self.set_note)
         self.details.finished.connect(self.text_view.setFocus)
         self.find_bar.queryChanged.connect(self.find)
+        self.overview.jump.connect(self._jump_to_annotation)
+        for signal in (
+            self.annotations_model.modelReset,
+            self.annotations_model.rowsInserted,
+            self.annotations_model.rowsRemoved,
+        ):
+            signal.connect(self._refresh_overview)
         self.find_bar.step.connect(self.step_hit)
         self.find_bar.closed.connect(self.close_find)
         self.reload_documents()
@@ -585,6 +599,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
         self.text_view.setFocus()
         return annotation
+
+    def _refresh_overview(self, *_args: object) -> None:
+        length = len(self._document.text) if self._document else 0
+        self.overview.show_annotations(length, self.annotations_model.annotations())
+
+    def _jump_to_annotation(self, annotation_id: str) -> None:
+        row = self.annotations_model.row_of(annotation_id)
+        if row is not None:
+            self._select_annotation(self.annotations_model.annotation(row), move_text=True)
+            self.text_view.setFocus()
 
     def apply_list_filter(self, *_args: object) -> int:
         """Show only the rows of the chosen label whose quote or note holds the filter

@@ -158,3 +158,18 @@ def test_documents_can_be_marked_done_and_the_list_shows_progress(app, tmp_path,
     app.key(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     app.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # and back
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Title (0/2 done)"
+
+
+def test_the_overview_strip_shows_annotations_and_jumps_to_them(app):
+    late = tag(app, "it is not appropriate for disclosure", Qt.Key.Key_2)
+    tag(app, "Raymond Siu", Qt.Key.Key_1)
+    app.click_at(0)
+    app.view.verticalScrollBar().setValue(0)
+    strip = app.window.overview
+    assert strip.isVisible()
+    image = strip.grab().toImage()
+    y = int(strip.y_of(late)) + 1
+    assert image.pixelColor(strip.width() // 2, y).name() == "#d62728"  # refusal's colour
+    app.qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(strip.width() // 2, y))
+    assert app.view.textCursor().selectedText() == "it is not appropriate for disclosure"
+    assert app.view.verticalScrollBar().value() > 0
