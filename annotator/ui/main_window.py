@@ -1157,10 +1157,12 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self._error("Could not count annotations", str(exc))
             return None
+        colors = {label.name: label.color for label in self._labels}
+        current = self._document.id if self._document else None
         if self._stats_dialog is None:
-            self._stats_dialog = StatsDialog(self, table)
+            self._stats_dialog = StatsDialog(self, table, colors, current)
         else:
-            self._stats_dialog.show_table(table)
+            self._stats_dialog.show_table(table, colors, current)
         if not self._stats_dialog.isVisible():
             self._stats_dialog.show()
             self._stats_dialog.raise_()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
+    QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -16,25 +21,67 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.stats import CountTable
+from annotator.ui.bar_chart import Bar, BarChart
 
 
 class StatsDialog(QDialog):
-    def __init__(self, parent: QWidget | None, table: CountTable) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        table: CountTable,
+        colors: dict[str, str] | None = None,
+        document_id: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Statistics")
         self.setObjectName("statsDialog")
-        self.resize(720, 420)
+        self.resize(760, 620)
+        self.chart = BarChart()
+        self.save_button = QPushButton("Save chart as PNG…")
+        self.save_button.clicked.connect(self._ask_save)
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.show_table(table)
+        self.show_table(table, colors, document_id)
 
-    def show_table(self, table: CountTable) -> None:
+    def save_chart(self, path: Path) -> bool:
+        """Write the chart as a PNG image; returns whether it was written."""
+        return self.chart.grab().save(str(path), "PNG")
+
+    def _ask_save(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save chart", "annotations-per-label.png", "PNG image (*.png)"
+        )
+        if path and not self.save_chart(Path(path)):
+            QMessageBox.warning(self, "Chart not saved", f"{path}: could not write the image")
+
+    def show_table(
+        self,
+        table: CountTable,
+        colors: dict[str, str] | None = None,
+        document_id: str | None = None,
+    ) -> None:
+        colors = colors or {}
+        totals = table.totals()
+        current = next((row for row in table.rows if row.document_id == document_id), None)
+        self.chart.set_bars(
+            [
+                Bar(
+                    label=name,
+                    color=colors.get(name, "#888888"),
+                    corpus=totals[i],
+                    document=current.counts[i] if current is not None else None,
+                )
+                for i, name in enumerate(table.labels)
+            ]
+        )
         headers = ["Document", *table.labels, "Total"]
         rows = [(row.title, *row.counts, row.total) for row in table.rows]
         rows.append(("Total", *table.totals(), sum(table.totals())))

@@ -262,3 +262,27 @@ def test_statistics_window_shows_the_counts(app):
     app.click_at(text.index("615") + 1)
     app.key(Qt.Key.Key_Delete)
     assert table.item(0, 3).text() == "1" and table.item(1, 4).text() == "2"
+
+
+def test_statistics_chart_shows_corpus_and_document_and_saves_as_png(
+    make_window, tmp_path, monkeypatch
+):
+    dialogs = Dialogs(monkeypatch)
+    app = make_window()
+    tag_three(app)  # two statistics and a claim in the seed article
+    other = tmp_path / "other.txt"
+    other.write_text("Another document with 5 numbers.", encoding="utf-8")
+    assert app.window.import_files([other])
+    app.set_selection(24, 25)
+    app.key(Qt.Key.Key_3)
+    app.key(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    chart = app.window._stats_dialog.chart
+    bars = {bar.label: (bar.corpus, bar.document) for bar in chart.bars}
+    assert bars == {"claim": (1, 0), "refusal": (0, 0), "statistic": (3, 1)}
+    image = chart.grab().toImage()
+    centre = chart.bar_rect(2, "corpus").center()
+    assert image.pixelColor(int(centre.x()), int(centre.y())).name() == "#2ca02c"
+    dialogs.save_answer = str(tmp_path / "chart.png")
+    app.window._stats_dialog.save_button.click()
+    data = (tmp_path / "chart.png").read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 1000

@@ -1,0 +1,80 @@
+"""A small grouped bar chart drawn with QPainter: counts per label, corpus and document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    color: str
+    corpus: int
+    document: int | None  # None when no document is open
+
+
+class BarChart(QWidget):
+    """Per label: a full-colour bar for the corpus and, beside it, a light one for the
+    open document; value above each bar, label below."""
+
+    MARGIN = 28
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("barChart")
+        self.setMinimumHeight(200)
+        self.bars: list[Bar] = []
+
+    def set_bars(self, bars: Sequence[Bar]) -> None:
+        self.bars = list(bars)
+        self.update()
+
+    def bar_rect(self, index: int, which: str) -> QRectF:
+        """Where bar ``index`` (``"corpus"`` or ``"document"``) is drawn."""
+        bar = self.bars[index]
+        value = bar.corpus if which == "corpus" else (bar.document or 0)
+        top_value = max([1] + [b.corpus for b in self.bars] + [b.document or 0 for b in self.bars])
+        slot = (self.width() - 2 * self.MARGIN) / max(1, len(self.bars))
+        width = slot * 0.35
+        left = self.MARGIN + index * slot + slot * 0.12 + (0 if which == "corpus" else width)
+        floor = self.height() - self.MARGIN
+        height = (floor - self.MARGIN) * value / top_value
+        return QRectF(left, floor - height, width, height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        painter.setPen(QPen(QColor("#444444")))
+        floor = self.height() - self.MARGIN
+        painter.drawLine(self.MARGIN, floor, self.width() - self.MARGIN, floor)
+        painter.drawText(
+            QRectF(0, 2, self.width(), 18),
+            Qt.AlignmentFlag.AlignCenter,
+            "Annotations per label: corpus (dark) and this document (light)",
+        )
+        for i, bar in enumerate(self.bars):
+            color = QColor(bar.color)
+            kinds = [("corpus", color, bar.corpus)]
+            if bar.document is not None:
+                kinds.append(("document", color.lighter(160), bar.document))
+            for which, fill, value in kinds:
+                rect = self.bar_rect(i, which)
+                painter.fillRect(rect, fill)
+                painter.drawText(
+                    QRectF(rect.left() - 10, rect.top() - 16, rect.width() + 20, 14),
+                    Qt.AlignmentFlag.AlignCenter,
+                    str(value),
+                )
+            corpus = self.bar_rect(i, "corpus")
+            painter.drawText(
+                QRectF(corpus.left() - 20, floor + 4, corpus.width() * 2 + 40, 18),
+                Qt.AlignmentFlag.AlignCenter,
+                bar.label,
+            )
+        painter.end()
