@@ -173,3 +173,22 @@ def test_the_overview_strip_shows_annotations_and_jumps_to_them(app):
     app.qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(strip.width() // 2, y))
     assert app.view.textCursor().selectedText() == "it is not appropriate for disclosure"
     assert app.view.verticalScrollBar().value() > 0
+
+
+def test_typing_in_the_find_field_and_note_editor_never_triggers_shortcuts(app, db_path):
+    from tests.ui.conftest import db_annotations
+
+    start = tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    app.key(Qt.Key.Key_F2)
+    editor = app.window.details.note
+    app.qtbot.keyClicks(editor, "about 1,2 or 3 of them")
+    app.qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    app.qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    app.qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert db_annotations(db_path) == [("statistic", start, start + 20, "tester")]
+    app.key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = app.window.find_bar.field
+    app.qtbot.keyClicks(field, "2,000")
+    app.qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert field.text() == "2,00"
+    assert [row[0] for row in db_annotations(db_path)] == ["statistic"]
