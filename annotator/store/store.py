@@ -376,25 +376,46 @@ class Store:
         s.flush()
         return _annotation(row)
 
-    def relabel_annotation(self, annotation_id: str, label: str) -> Annotation:
+    def _current_row(self, s: Session, expected: Annotation) -> AnnotationRow:
+        """The annotation's row, provided nobody changed it since ``expected`` was read."""
+        row = s.get(AnnotationRow, expected.id)
+        if row is None or _annotation(row) != expected:
+            raise StoreError(
+                "this annotation was changed or deleted elsewhere (another window?) since "
+                "it was shown; the window now shows it as it is"
+            )
+        return row
+
+    def _refuse_duplicate(self, s: Session, row: AnnotationRow) -> None:
+        twin = s.scalar(
+            select(AnnotationRow.id).where(
+                AnnotationRow.document_id == row.document_id,
+                AnnotationRow.label == row.label,
+                AnnotationRow.start_offset == row.start_offset,
+                AnnotationRow.end_offset == row.end_offset,
+                AnnotationRow.annotator == row.annotator,
+                AnnotationRow.id != row.id,
+            )
+        )
+        if twin is not None:
+            raise StoreError("an identical annotation (same label and span) already exists")
+
+    def relabel_annotation(self, expected: Annotation, label: str) -> Annotation:
         """Give an annotation another (existing) label; its update time moves on."""
         with self._unit(write=True) as s:
-            row = s.get(AnnotationRow, annotation_id)
-            if row is None:
-                raise StoreError(f"{self.location}: no annotation with id {annotation_id}")
+            row = self._current_row(s, expected)
             if s.get(LabelRow, label) is None:
                 raise StoreError(f"{self.location}: no label named {label!r}")
             row.label = label
             row.updated_at = now_utc()
             s.flush()
+            self._refuse_duplicate(s, row)
             return _annotation(row)
 
-    def resize_annotation(self, annotation_id: str, start: int, end: int) -> Annotation:
+    def resize_annotation(self, expected: Annotation, start: int, end: int) -> Annotation:
         """Move an annotation's span to code points ``[start, end)`` of its text."""
         with self._unit(write=True) as s:
-            row = s.get(AnnotationRow, annotation_id)
-            if row is None:
-                raise StoreError(f"{self.location}: no annotation with id {annotation_id}")
+            row = self._current_row(s, expected)
             length = s.scalar(
                 select(func.length(DocumentRow.text)).where(DocumentRow.id == row.document_id)
             )
@@ -403,14 +424,13 @@ class Store:
             row.start_offset, row.end_offset = start, end
             row.updated_at = now_utc()
             s.flush()
+            self._refuse_duplicate(s, row)
             return _annotation(row)
 
-    def set_note(self, annotation_id: str, note: str | None) -> Annotation:
+    def set_note(self, expected: Annotation, note: str | None) -> Annotation:
         """Set (or, with a blank text, clear) an annotation's note."""
         with self._unit(write=True) as s:
-            row = s.get(AnnotationRow, annotation_id)
-            if row is None:
-                raise StoreError(f"{self.location}: no annotation with id {annotation_id}")
+            row = self._current_row(s, expected)
             row.note = note if note and note.strip() else None
             row.updated_at = now_utc()
             s.flush()
@@ -418,12 +438,16 @@ class Store:
 
     def apply_change(self, added: Sequence[Annotation], removed: Sequence[Annotation]) -> None:
         """Remove and re-create annotations exactly as given (same ids and times), in one
-        transaction: what undo and redo do. Raises :class:`StoreError` if an annotation
-        to add already exists or its document is gone."""
+        transaction: what undo and redo do. Raises :class:`StoreError`, changing nothing,
+        if an annotation to remove is no longer exactly as given (changed or deleted
+        elsewhere), one to add already exists, or its document is gone."""
         with self._unit(write=True) as s:
             for ann in removed:
-                s.execute(delete(AnnotationRow).where(AnnotationRow.id == ann.id))
+                s.delete(self._current_row(s, ann))
+            s.flush()
             for ann in added:
+                if s.get(AnnotationRow, ann.id) is not None:
+                    raise StoreError("this annotation exists already (made again elsewhere?)")
                 if s.get(DocumentRow, ann.document_id) is None:
                     raise StoreError(f"{self.location}: the document of this annotation is gone")
                 s.add(

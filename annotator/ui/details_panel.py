@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -17,7 +18,7 @@ class DetailsPanel(QWidget):
     """Shows one annotation. ``noteCommitted(text)`` is emitted when the user finishes
     editing the note (Ctrl+Enter, or leaving the field) and the text has changed."""
 
-    noteCommitted = Signal(str)
+    noteCommitted = Signal(str, str)  # annotation id, note
     finished = Signal()  # Ctrl+Enter or Escape: back to the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -42,6 +43,13 @@ class DetailsPanel(QWidget):
         self.set_annotation(None, "")
 
     def set_annotation(self, annotation: Annotation | None, quote: str) -> None:
+        same = (
+            annotation is not None
+            and self._annotation is not None
+            and annotation.id == self._annotation.id
+        )
+        if not same:
+            self._commit()  # a note being typed is saved before another is shown
         self._annotation = annotation
         self.note.setEnabled(annotation is not None)
         if annotation is None:
@@ -65,7 +73,11 @@ class DetailsPanel(QWidget):
             return
         text = self.note.toPlainText()
         if text != (self._annotation.note or ""):
-            self.noteCommitted.emit(text)
+            # Taken as saved before the signal goes out: saving re-selects rows, and a
+            # re-entrant commit must find nothing left to save.
+            annotation_id = self._annotation.id
+            self._annotation = replace(self._annotation, note=text or None)
+            self.noteCommitted.emit(annotation_id, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note:

@@ -341,6 +341,12 @@ class MainWindow(QMainWindow):
                 ("Shrink start by a character", "start", 1, "Ctrl+Alt+Right"),
             )
         ]
+        for action in self.resize_actions:
+            # Only where annotations are worked on: in text fields these keys edit text.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.text_view.addAction(action)
+            self.annotations_view.addAction(action)
+            self.removeAction(action)
         self.edit_note_action = self._action(
             "Edit &note", self.details_edit_note, QKeySequence("F2"), "Edit the note"
         )
@@ -625,6 +631,12 @@ class MainWindow(QMainWindow):
             )
             self.annotations_view.setRowHidden(row, not visible)
             shown += visible
+        current = self.current_annotation()
+        if current is not None:
+            row = self.annotations_model.row_of(current.id)
+            if row is not None and self.annotations_view.isRowHidden(row):
+                # A hidden row must not stay selected: Delete would remove it unseen.
+                self.annotations_view.selectionModel().clearSelection()
         return shown
 
     def step_annotation(self, step: int) -> Annotation | None:
@@ -735,20 +747,26 @@ class MainWindow(QMainWindow):
         if self.current_annotation() is not None:
             self.details.edit_note()
 
-    def set_note(self, note: str) -> Annotation | None:
-        """Save the selected annotation's note (blank clears it); one undoable step."""
-        old = self.current_annotation()
-        if old is None:
+    def set_note(self, annotation_id: str, note: str) -> Annotation | None:
+        """Save an annotation's note (blank clears it); one undoable step."""
+        row = self.annotations_model.row_of(annotation_id)
+        if row is None:
             return None
+        old = self.annotations_model.annotation(row)
         try:
-            new = self._store.set_note(old.id, note)
+            new = self._store.set_note(old, note)
         except StoreError as exc:
             self._error("Could not save the note", str(exc))
+            self.refresh_from_store()
             return None
         self._history.record(Step(f"edit note on '{old.label}'", (new,), (old,)))
+        selected = self.current_annotation()
         self.annotations_model.remove(old.id)
         self.annotations_model.insert(new)
-        self._select_annotation(new, move_text=False)
+        if selected is None or selected.id == old.id:
+            self._select_annotation(new, move_text=False)
+        else:
+            self._select_annotation(selected, move_text=False)
         self._update_undo_actions()
         self.statusBar().showMessage("Note saved.", 5000)
         return new
@@ -767,9 +785,10 @@ class MainWindow(QMainWindow):
         if not 0 <= start < end <= len(self._document.text):
             return None
         try:
-            new = self._store.resize_annotation(old.id, start, end)
+            new = self._store.resize_annotation(old, start, end)
         except StoreError as exc:
             self._error("Could not resize the annotation", str(exc))
+            self.refresh_from_store()
             return None
         self._history.record(Step(f"resize '{old.label}'", (new,), (old,)))
         self.annotations_model.remove(old.id)
@@ -787,9 +806,10 @@ class MainWindow(QMainWindow):
         if old is None or old.label == label:
             return None
         try:
-            new = self._store.relabel_annotation(old.id, label)
+            new = self._store.relabel_annotation(old, label)
         except StoreError as exc:
             self._error("Could not change the label", str(exc))
+            self.refresh_from_store()
             return None
         self._history.record(Step(f"relabel '{old.label}' as '{label}'", (new,), (old,)))
         self.annotations_model.remove(old.id)
@@ -822,13 +842,12 @@ class MainWindow(QMainWindow):
         try:
             self._store.apply_change(step.added, step.removed)
         except StoreError as exc:
-            # Step back so the history still matches the database.
-            if undoing:
-                self._history.redo()
-            else:
-                self._history.undo()
+            # The database moved on without this history (another window, an import):
+            # it cannot be replayed safely any more.
+            self._history.forget()
             self._update_undo_actions()
-            self._error("Could not undo or redo", str(exc))
+            self.refresh_from_store()
+            self._error("Could not undo or redo", f"{exc}\n\nThe undo history was cleared.")
             return False
         touched = {a.document_id for a in (*step.added, *step.removed)}
         if self._document is not None and self._document.id in touched:
@@ -838,10 +857,7 @@ class MainWindow(QMainWindow):
             for ann in step.added:
                 self.text_view.add_annotation(ann)
                 self.annotations_model.insert(ann)
-        for ann in step.removed:
-            self.documents_model.change_count(ann.document_id, -1)
-        for ann in step.added:
-            self.documents_model.change_count(ann.document_id, +1)
+        self.reload_documents()  # counts as the database has them
         if touched and (self._document is None or self._document.id not in touched):
             # The change was made in another document: show it there.
             self.open_document(next(iter(touched)))
@@ -887,9 +903,11 @@ class MainWindow(QMainWindow):
         if row is not None and self.annotations_view.hasFocus():
             # Keep working down the list from the keyboard.
             remaining = self.annotations_model.rowCount()
-            if remaining:
+            visible = [r for r in range(remaining) if not self.annotations_view.isRowHidden(r)]
+            if visible:
+                following = next((r for r in visible if r >= row), visible[-1])
                 self._select_annotation(
-                    self.annotations_model.annotation(min(row, remaining - 1)), move_text=True
+                    self.annotations_model.annotation(following), move_text=True
                 )
 
     def _select_annotation(self, annotation: Annotation, *, move_text: bool) -> None:
