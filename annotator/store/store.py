@@ -327,17 +327,9 @@ class Store:
         on one database cannot make the same annotation twice.
         """
         with self._unit(write=True) as s:
-            existing = s.execute(
-                select(*ANNOTATION_COLUMNS).where(
-                    AnnotationRow.document_id == document_id,
-                    AnnotationRow.label == label,
-                    AnnotationRow.start_offset == start,
-                    AnnotationRow.end_offset == end,
-                    AnnotationRow.annotator == annotator,
-                )
-            ).first()
+            existing = _twin(s, document_id, label, start, end, annotator)
             if existing is not None:
-                return Annotation(*existing), False
+                return existing, False
             return self._add_annotation(s, document_id, label, start, end, annotator), True
 
     def _add_annotation(
@@ -387,15 +379,14 @@ class Store:
         return row
 
     def _refuse_duplicate(self, s: Session, row: AnnotationRow) -> None:
-        twin = s.scalar(
-            select(AnnotationRow.id).where(
-                AnnotationRow.document_id == row.document_id,
-                AnnotationRow.label == row.label,
-                AnnotationRow.start_offset == row.start_offset,
-                AnnotationRow.end_offset == row.end_offset,
-                AnnotationRow.annotator == row.annotator,
-                AnnotationRow.id != row.id,
-            )
+        twin = _twin(
+            s,
+            row.document_id,
+            row.label,
+            row.start_offset,
+            row.end_offset,
+            row.annotator,
+            other_than=row.id,
         )
         if twin is not None:
             raise StoreError("an identical annotation (same label and span) already exists")
@@ -496,6 +487,29 @@ class Store:
                 by_doc.setdefault(ann.document_id, []).append(ann)
             docs = s.execute(select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position))
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
+
+
+def _twin(
+    s: Session,
+    document_id: str,
+    label: str,
+    start: int,
+    end: int,
+    annotator: str,
+    other_than: str | None = None,
+) -> Annotation | None:
+    """The annotator's annotation with exactly this label and span, if there is one."""
+    query = select(*ANNOTATION_COLUMNS).where(
+        AnnotationRow.document_id == document_id,
+        AnnotationRow.label == label,
+        AnnotationRow.start_offset == start,
+        AnnotationRow.end_offset == end,
+        AnnotationRow.annotator == annotator,
+    )
+    if other_than is not None:
+        query = query.where(AnnotationRow.id != other_than)
+    row = s.execute(query).first()
+    return None if row is None else Annotation(*row)
 
 
 def _load_annotations(s: Session, document_id: str | None) -> list[Annotation]:

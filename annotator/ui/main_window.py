@@ -759,15 +759,7 @@ class MainWindow(QMainWindow):
             self._error("Could not save the note", str(exc))
             self.refresh_from_store()
             return None
-        self._history.record(Step(f"edit note on '{old.label}'", (new,), (old,)))
-        selected = self.current_annotation()
-        self.annotations_model.remove(old.id)
-        self.annotations_model.insert(new)
-        if selected is None or selected.id == old.id:
-            self._select_annotation(new, move_text=False)
-        else:
-            self._select_annotation(selected, move_text=False)
-        self._update_undo_actions()
+        self._replaced(old, new, f"edit note on '{old.label}'")
         self.statusBar().showMessage("Note saved.", 5000)
         return new
 
@@ -790,13 +782,7 @@ class MainWindow(QMainWindow):
             self._error("Could not resize the annotation", str(exc))
             self.refresh_from_store()
             return None
-        self._history.record(Step(f"resize '{old.label}'", (new,), (old,)))
-        self.annotations_model.remove(old.id)
-        self.text_view.remove_annotation(old.id)
-        self.text_view.add_annotation(new)
-        self.annotations_model.insert(new)
-        self._select_annotation(new, move_text=False)
-        self._update_undo_actions()
+        self._replaced(old, new, f"resize '{old.label}'")
         self.statusBar().showMessage(f"{new.label} now {new.start}–{new.end}.", 3000)
         return new
 
@@ -811,16 +797,23 @@ class MainWindow(QMainWindow):
             self._error("Could not change the label", str(exc))
             self.refresh_from_store()
             return None
-        self._history.record(Step(f"relabel '{old.label}' as '{label}'", (new,), (old,)))
+        self._replaced(old, new, f"relabel '{old.label}' as '{label}'")
+        self.statusBar().showMessage(f"Relabelled {old.label} as {label}.", 5000)
+        return new
+
+    def _replaced(self, old: Annotation, new: Annotation, step: str) -> None:
+        """Record the change of ``old`` into ``new`` (already saved) as one undoable step
+        and show it; the selection stays where it was unless it was on ``old``."""
+        selected = self.current_annotation()
+        self._history.record(Step(step, (new,), (old,)))
         self.annotations_model.remove(old.id)
         self.text_view.remove_annotation(old.id)
         self.text_view.add_annotation(new)
         self.annotations_model.insert(new)
-        self._select_annotation(new, move_text=False)
+        keep = selected if selected is not None and selected.id != old.id else new
+        self._select_annotation(keep, move_text=False)
         self._update_status()
         self._update_undo_actions()
-        self.statusBar().showMessage(f"Relabelled {old.label} as {label}.", 5000)
-        return new
 
     # -- undo and redo ---------------------------------------------------------------
 

@@ -62,6 +62,13 @@ class Driver:
         cursor.setPosition(self.qt_pos(end), QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
 
+    def tag(self, phrase: str, key) -> int:
+        """Select the first ``phrase`` in the text and press ``key``; returns its start."""
+        start = self.text.index(phrase)
+        self.set_selection(start, start + len(phrase))
+        self.key(key)
+        return start
+
     def format_at(self, offset: int):
         """The highlight format drawn at code point ``offset``, or None."""
         position = self.qt_pos(offset)

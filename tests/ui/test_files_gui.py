@@ -103,9 +103,7 @@ def tag_three(app):
         ("Raymond Siu", Qt.Key.Key_1),
         ("90,000", Qt.Key.Key_3),
     ):
-        start = app.text.index(phrase)
-        app.set_selection(start, start + len(phrase))
-        app.key(key)
+        app.tag(phrase, key)
 
 
 def press_ok(dialog):

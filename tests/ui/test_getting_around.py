@@ -5,17 +5,10 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QTableWidget, QToolTip
 
 
-def tag(app, phrase, key):
-    start = app.text.index(phrase)
-    app.set_selection(start, start + len(phrase))
-    app.key(key)
-    return start
-
-
 def test_f8_and_shift_f8_step_through_annotations(app):
-    tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
-    tag(app, "Raymond Siu", Qt.Key.Key_1)
-    tag(app, "90,000", Qt.Key.Key_3)
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    app.tag("Raymond Siu", Qt.Key.Key_1)
+    app.tag("90,000", Qt.Key.Key_3)
     app.click_at(0)
     app.key(Qt.Key.Key_F8)
     assert app.view.textCursor().selectedText() == "Raymond Siu"
@@ -39,8 +32,8 @@ def test_f1_lists_every_shortcut(app):
 
 
 def test_hovering_an_overlap_lists_every_annotation_there(app):
-    outer = tag(app, "2,000 new security cameras", Qt.Key.Key_1)
-    tag(app, "2,000", Qt.Key.Key_3)
+    outer = app.tag("2,000 new security cameras", Qt.Key.Key_1)
+    app.tag("2,000", Qt.Key.Key_3)
     cursor = app.view.textCursor()
     cursor.setPosition(app.qt_pos(outer + 2))
     point = app.view.cursorRect(cursor).center()
@@ -93,9 +86,9 @@ def test_window_layout_is_restored_on_the_next_launch(make_window):
 
 
 def test_clicking_again_in_an_overlap_cycles_through_its_annotations(app):
-    outer = tag(app, "2,000 new security cameras", Qt.Key.Key_1)
-    tag(app, "2,000 new", Qt.Key.Key_2)
-    tag(app, "2,000", Qt.Key.Key_3)
+    outer = app.tag("2,000 new security cameras", Qt.Key.Key_1)
+    app.tag("2,000 new", Qt.Key.Key_2)
+    app.tag("2,000", Qt.Key.Key_3)
     labels = []
     for _ in range(4):
         app.click_at(outer + 1)
@@ -104,9 +97,9 @@ def test_clicking_again_in_an_overlap_cycles_through_its_annotations(app):
 
 
 def test_the_list_filters_by_label_and_text_and_f8_follows_it(app):
-    tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
-    tag(app, "Raymond Siu", Qt.Key.Key_1)
-    tag(app, "90,000", Qt.Key.Key_3)
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    app.tag("Raymond Siu", Qt.Key.Key_1)
+    app.tag("90,000", Qt.Key.Key_3)
     view = app.window.annotations_view
 
     def shown():
@@ -128,7 +121,7 @@ def test_the_list_filters_by_label_and_text_and_f8_follows_it(app):
     assert app.view.textCursor().selectedText() == "615 new CCTV cameras"
     app.key(Qt.Key.Key_F8)
     assert app.view.textCursor().selectedText() == "90,000"
-    tag(app, "2,000 new", Qt.Key.Key_3)  # a new row obeys the filter too
+    app.tag("2,000 new", Qt.Key.Key_3)  # a new row obeys the filter too
     assert "2,000 new" in shown()
     combo.setCurrentIndex(0)
     assert len(shown()) == 4
@@ -161,8 +154,8 @@ def test_documents_can_be_marked_done_and_the_list_shows_progress(app, tmp_path,
 
 
 def test_the_overview_strip_shows_annotations_and_jumps_to_them(app):
-    late = tag(app, "it is not appropriate for disclosure", Qt.Key.Key_2)
-    tag(app, "Raymond Siu", Qt.Key.Key_1)
+    late = app.tag("it is not appropriate for disclosure", Qt.Key.Key_2)
+    app.tag("Raymond Siu", Qt.Key.Key_1)
     app.click_at(0)
     app.view.verticalScrollBar().setValue(0)
     strip = app.window.overview
@@ -178,7 +171,7 @@ def test_the_overview_strip_shows_annotations_and_jumps_to_them(app):
 def test_typing_in_the_find_field_and_note_editor_never_triggers_shortcuts(app, db_path):
     from tests.ui.conftest import db_annotations
 
-    start = tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    start = app.tag("615 new CCTV cameras", Qt.Key.Key_3)
     app.key(Qt.Key.Key_F2)
     editor = app.window.details.note
     app.qtbot.keyClicks(editor, "about 1,2 or 3 of them")

@@ -12,13 +12,6 @@ from tests.ui.conftest import db_annotations
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def tag(app, phrase, key):
-    start = app.text.index(phrase)
-    app.set_selection(start, start + len(phrase))
-    app.key(key)
-    return start
-
-
 def activate(driver):
     driver.window.activateWindow()
     driver.qtbot.waitUntil(lambda: QApplication.activeWindow() is driver.window)
@@ -30,7 +23,7 @@ def test_undo_never_brings_back_what_another_window_deleted(make_window, db_path
     one = make_window()
     two = make_window()
     activate(one)
-    start = tag(one, "615 new CCTV cameras", Qt.Key.Key_3)
+    start = one.tag("615 new CCTV cameras", Qt.Key.Key_3)
     one.key(Qt.Key.Key_1)  # relabel as claim
     activate(two)
     two.click_at(start + 2)
@@ -44,8 +37,8 @@ def test_undo_never_brings_back_what_another_window_deleted(make_window, db_path
 
 
 def test_delete_never_removes_a_row_the_filter_hides(app, db_path):
-    tag(app, "Raymond Siu", Qt.Key.Key_1)
-    tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    app.tag("Raymond Siu", Qt.Key.Key_1)
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
     combo = app.window.label_filter
     combo.setCurrentIndex(combo.findData("claim"))
     table = app.window.annotations_view
@@ -57,8 +50,8 @@ def test_delete_never_removes_a_row_the_filter_hides(app, db_path):
 
 
 def test_a_note_being_typed_is_saved_when_the_selection_moves(app, db_path):
-    tag(app, "Raymond Siu", Qt.Key.Key_1)
-    tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    app.tag("Raymond Siu", Qt.Key.Key_1)
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
     app.key(Qt.Key.Key_F2)
     app.qtbot.keyClicks(app.window.details.note, "important")
     app.window.step_annotation(-1)  # F8-like move while typing
@@ -68,7 +61,7 @@ def test_a_note_being_typed_is_saved_when_the_selection_moves(app, db_path):
 
 
 def test_resize_keys_inside_the_find_field_do_not_resize(app, db_path):
-    start = tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    start = app.tag("615 new CCTV cameras", Qt.Key.Key_3)
     app.key(Qt.Key.Key_F, CTRL)
     field = app.window.find_bar.field
     app.qtbot.keyClicks(field, "CCTV")
@@ -81,7 +74,7 @@ def test_resize_keys_inside_the_find_field_do_not_resize(app, db_path):
 def test_relabelling_into_a_twin_is_refused(app, db_path, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a: warnings.append(text))
-    start = tag(app, "615", Qt.Key.Key_3)
+    start = app.tag("615", Qt.Key.Key_3)
     app.set_selection(start, start + 3)
     app.key(Qt.Key.Key_1)  # same span as a claim too
     app.key(Qt.Key.Key_3)  # relabel the claim as statistic: would duplicate

@@ -8,16 +8,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def tag(app, phrase, key):
-    start = app.text.index(phrase)
-    app.set_selection(start, start + len(phrase))
-    app.key(key)
-    return start
-
-
 def test_undo_and_redo_tagging_and_deleting_with_the_keyboard(app, db_path):
-    a = tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
-    b = tag(app, "Raymond Siu", Qt.Key.Key_1)
+    a = app.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    b = app.tag("Raymond Siu", Qt.Key.Key_1)
     app.click_at(a + 2)
     app.key(Qt.Key.Key_Delete)
     assert [row[0] for row in db_annotations(db_path)] == ["claim"]
@@ -43,7 +36,7 @@ def test_undo_and_redo_tagging_and_deleting_with_the_keyboard(app, db_path):
 
 
 def test_undo_brings_back_the_same_annotation(app, db_path):
-    a = tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    a = app.tag("615 new CCTV cameras", Qt.Key.Key_3)
     before = db_annotations(db_path)
     app.click_at(a + 1)
     app.key(Qt.Key.Key_Delete)
@@ -53,7 +46,7 @@ def test_undo_brings_back_the_same_annotation(app, db_path):
 
 
 def test_undo_works_across_document_switches(app, tmp_path, db_path):
-    tag(app, "Raymond Siu", Qt.Key.Key_1)
+    app.tag("Raymond Siu", Qt.Key.Key_1)
     other = tmp_path / "other.txt"
     other.write_text("A second document.", encoding="utf-8")
     assert app.window.import_files([other])
@@ -65,15 +58,15 @@ def test_undo_works_across_document_switches(app, tmp_path, db_path):
 
 
 def test_a_new_change_discards_what_was_undone(app):
-    tag(app, "615", Qt.Key.Key_3)
+    app.tag("615", Qt.Key.Key_3)
     app.key(Qt.Key.Key_Z, CTRL)
-    tag(app, "Raymond", Qt.Key.Key_1)
+    app.tag("Raymond", Qt.Key.Key_1)
     assert not app.window.redo_action.isEnabled()
     assert app.window.undo_action.text() == "&Undo tag 'claim'"
 
 
 def test_a_label_key_relabels_the_selected_annotation_when_no_text_is_selected(app, db_path):
-    start = tag(app, "615 new CCTV cameras", Qt.Key.Key_1)  # meant statistic
+    start = app.tag("615 new CCTV cameras", Qt.Key.Key_1)  # meant statistic
     # Just tagged: its row is selected and no text is: the key relabels it.
     assert app.window.label_actions["statistic"].text() == "Relabel as statistic"
     app.key(Qt.Key.Key_3)
@@ -100,7 +93,7 @@ def test_notes_are_edited_in_the_details_panel_and_undoable(app, db_path):
         with sqlite3.connect(db_path) as conn:
             return [row[0] for row in conn.execute("SELECT note FROM annotations")]
 
-    tag(app, "615 new CCTV cameras", Qt.Key.Key_3)
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
     assert "615 new CCTV cameras" in app.window.details.summary.text()
     app.key(Qt.Key.Key_F2)
     editor = app.window.details.note
