@@ -718,7 +718,10 @@ class MainWindow(QMainWindow):
             self._hits = [m.span() for m in pattern.finditer(self._document.text)]
         self.text_view.mark_hits(self._hits)
         if self._hits:
-            caret = self.text_view.caret_offset()
+            # From where the reader is: the start of the selection (the hit found so far
+            # while typing), else the caret.
+            selected = self.text_view.selected_span()
+            caret = selected[0] if selected else self.text_view.caret_offset()
             starts = [start for start, _end in self._hits]
             self._go_to_hit(bisect_left(starts, caret) % len(self._hits))
         self.find_bar.show_count(self._hit + 1, len(self._hits), query)

@@ -121,10 +121,12 @@ class DocumentView(QPlainTextEdit):
         """Select code points ``[start, end)`` and scroll them into view, silently."""
         qt_start, qt_end = self._map.span_to_qt(start, end)
         cursor = self.textCursor()
-        cursor.setPosition(qt_end)
-        cursor.setPosition(qt_start, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(qt_start)
         self._set_cursor_silently(cursor)
-        # Make sure the whole span, from its start, is visible.
+        self.ensureCursorVisible()  # the start first, then as little more as the end needs
+        # Anchor at the start, caret at the end: Shift+arrows extend it forwards.
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self._set_cursor_silently(cursor)
         self.ensureCursorVisible()
 
     def place_caret(self, offset: int) -> None:

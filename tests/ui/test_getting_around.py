@@ -74,6 +74,23 @@ def test_ctrl_f_marks_every_hit_and_enter_steps_through_them(app):
     assert not app.window.find_bar.isVisible() and app.view.hasFocus()
 
 
+def test_a_found_hit_extends_forwards_and_tags(app, db_path):
+    from tests.ui.conftest import db_annotations
+
+    app.key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    app.qtbot.keyClicks(app.window.find_bar.field, "615 new")
+    app.qtbot.keyClick(app.window.find_bar.field, Qt.Key.Key_Escape)
+    start = app.text.index("615 new")
+    app.key(
+        Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    app.key(
+        Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    app.key(Qt.Key.Key_3)
+    assert db_annotations(db_path) == [("statistic", start, start + len("615 new CCTV"), "tester")]
+
+
 def test_window_layout_is_restored_on_the_next_launch(make_window):
     first = make_window()
     first.window.resize(760, 560)  # inside the offscreen screen
