@@ -809,10 +809,14 @@ class MainWindow(QMainWindow):
         and show it; the selection stays where it was unless it was on ``old``."""
         selected = self.current_annotation()
         self._history.record(Step(step, (new,), (old,)))
-        self.annotations_model.remove(old.id)
-        self.text_view.remove_annotation(old.id)
-        self.text_view.add_annotation(new)
-        self.annotations_model.insert(new)
+        self._syncing = True  # rows shifting in the list must not move the text selection
+        try:
+            self.annotations_model.remove(old.id)
+            self.text_view.remove_annotation(old.id)
+            self.text_view.add_annotation(new)
+            self.annotations_model.insert(new)
+        finally:
+            self._syncing = False
         keep = selected if selected is not None and selected.id != old.id else new
         self._select_annotation(keep, move_text=False)
         self._update_status()

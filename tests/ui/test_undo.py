@@ -91,8 +91,10 @@ def test_notes_are_edited_in_the_details_panel_and_undoable(app, db_path):
 
     def notes():
         with sqlite3.connect(db_path) as conn:
-            return [row[0] for row in conn.execute("SELECT note FROM annotations")]
+            sql = "SELECT note FROM annotations WHERE label = 'statistic'"
+            return [row[0] for row in conn.execute(sql)]
 
+    app.tag("Raymond Siu", Qt.Key.Key_1)  # another row, before it in the list
     app.tag("615 new CCTV cameras", Qt.Key.Key_3)
     assert "615 new CCTV cameras" in app.window.details.summary.text()
     app.key(Qt.Key.Key_F2)
@@ -102,6 +104,7 @@ def test_notes_are_edited_in_the_details_panel_and_undoable(app, db_path):
     app.qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
     assert notes() == ["Police figure, <unverified> & rounded"]
     assert app.view.hasFocus()  # back to reading
+    assert not app.view.textCursor().hasSelection()  # no other span got selected
     app.key(Qt.Key.Key_F2)
     app.qtbot.keyClicks(editor, "never mind")
     app.qtbot.keyClick(editor, Qt.Key.Key_Escape)
