@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from annotator.core.attributes import spec_from_dict
 from annotator.core.model import Label, NewDocument
 from annotator.core.text import decode_utf8, normalise_text
 
@@ -37,6 +38,7 @@ def default_labels() -> list[Label]:
             color=item["color"],
             hotkey=item.get("hotkey"),
             description=item.get("description", ""),
+            attributes=tuple(spec_from_dict(spec) for spec in item.get("attributes", ())),
         )
         for item in raw["labels"]
     ]

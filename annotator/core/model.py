@@ -8,6 +8,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+# An attribute's value: text and choices are str, numbers int or float, yes/no bool.
+AttributeValue = str | int | float | bool
+ATTRIBUTE_KINDS = ("text", "number", "choice", "boolean")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeSpec:
+    """A typed field that annotations with a label may carry, e.g. a claim's speaker.
+
+    ``kind`` is one of :data:`ATTRIBUTE_KINDS`; ``choices`` lists what a ``choice``
+    attribute may hold (and is empty for the other kinds).
+    """
+
+    name: str
+    kind: str = "text"
+    choices: tuple[str, ...] = ()
+    description: str = ""
+
 
 @dataclass(frozen=True, slots=True)
 class Label:
@@ -17,6 +35,7 @@ class Label:
     color: str
     hotkey: str | None = None
     description: str = ""
+    attributes: tuple[AttributeSpec, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +97,12 @@ class Annotation:
     annotator: str
     created_at: datetime
     updated_at: datetime
+    # (name, value) pairs sorted by name: a tuple keeps the annotation hashable.
+    attributes: tuple[tuple[str, AttributeValue], ...] = ()
+
+    @property
+    def attribute_map(self) -> dict[str, AttributeValue]:
+        return dict(self.attributes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,27 @@ from datetime import UTC, datetime
 from json.encoder import encode_basestring
 from typing import Any
 
-from annotator.core.model import Annotation, AnnotationSet, Document, Label, SetDocument
+from annotator.core.attributes import (
+    as_attributes,
+    is_scalar,
+    spec_from_dict,
+    spec_problems,
+    spec_to_dict,
+    value_problem,
+)
+from annotator.core.model import (
+    Annotation,
+    AnnotationSet,
+    AttributeSpec,
+    Document,
+    Label,
+    SetDocument,
+)
 from annotator.core.spans import context
 from annotator.core.text import text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
 from annotator.formats.errors import SetFormatError
-from annotator.formats.pretty import pretty_dumps
+from annotator.formats.pretty import pretty_dumps, scalar_json
 
 FORMAT_NAME = "annotator-annotation-set"
 FORMAT_VERSION = 1
@@ -67,6 +82,7 @@ def annotation_dict(ann: Annotation, text: str | None) -> dict[str, Any]:
         out.update(quote=text[ann.start : ann.end], prefix=prefix, suffix=suffix)
     out.update(
         note=ann.note,
+        attributes=dict(ann.attributes),
         annotator=ann.annotator,
         created_at=iso_utc(ann.created_at),
         updated_at=iso_utc(ann.updated_at),
@@ -123,16 +139,19 @@ def to_dict(aset: AnnotationSet, *, texts: dict[str, str] | None = None) -> dict
         "exported_at": iso_utc(aset.exported_at or datetime.now(UTC)),
         "generator": {"name": aset.generator_name, "version": aset.generator_version},
         "offset_unit": "codepoint",
-        "labels": [
-            {
-                "name": label.name,
-                "color": label.color,
-                "hotkey": label.hotkey,
-                "description": label.description,
-            }
-            for label in aset.labels
-        ],
+        "labels": [label_dict(label) for label in aset.labels],
         "documents": [document_dict(d, text=(texts or {}).get(d.id)) for d in aset.documents],
+    }
+
+
+def label_dict(label: Label) -> dict[str, Any]:
+    """A label with its attribute definitions, as sets and scheme files write it."""
+    return {
+        "name": label.name,
+        "color": label.color,
+        "hotkey": label.hotkey,
+        "description": label.description,
+        "attributes": [spec_to_dict(spec) for spec in label.attributes],
     }
 
 
@@ -213,12 +232,20 @@ def _pretty_annotation(ann: Annotation, text: str | None) -> str:
             f'{_IND}"suffix": {enc(text[end : end + CONTEXT_WIDTH])},'
         )
     note = "null" if ann.note is None else enc(ann.note)
+    attributes = (
+        "{"
+        + ",".join(f"\n            {enc(k)}: {scalar_json(v)}" for k, v in ann.attributes)
+        + "\n          }"
+        if ann.attributes
+        else "{}"
+    )
     created = iso_utc(ann.created_at)
     updated = created if ann.updated_at == ann.created_at else iso_utc(ann.updated_at)
     return (
         f'        {{{_IND}"id": {enc(ann.id)},{_IND}"label": {enc(ann.label)},'
         f'{_IND}"start": {ann.start},{_IND}"end": {ann.end},{quoted}'
-        f'{_IND}"note": {note},{_IND}"annotator": {enc(ann.annotator)},'
+        f'{_IND}"note": {note},{_IND}"attributes": {attributes},'
+        f'{_IND}"annotator": {enc(ann.annotator)},'
         f'{_IND}"created_at": "{created}",'
         f'{_IND}"updated_at": "{updated}"\n        }}'
     )
@@ -356,7 +383,7 @@ class _SetReader:
         gen_name = self.get(generator, "name", "generator", str)
         gen_version = self.get(generator, "version", "generator", str)
         labels = self.labels(self.get(raw, "labels", "", list))
-        declared = {label.name for label in labels}
+        declared = {label.name: {a.name: a for a in label.attributes} for label in labels}
         documents = []
         seen_docs: dict[str, str] = {}
         seen_texts: dict[str, str] = {}
@@ -408,11 +435,52 @@ class _SetReader:
                 raise self.fail(f"{path}.color", f"{color!r} is not a colour like #1f77b4")
             hotkey = self.get(item, "hotkey", path, (str, type(None)), required=False)
             description = self.get(item, "description", path, str, required=False, default="")
-            labels.append(Label(name, color, hotkey, description))
+            specs = self.attribute_specs(
+                self.get(item, "attributes", path, list, required=False, default=[]),
+                f"{path}.attributes",
+            )
+            labels.append(Label(name, color, hotkey, description, specs))
         return labels
 
+    def attribute_specs(self, items: list[Any], path: str) -> tuple[AttributeSpec, ...]:
+        specs = []
+        for i, item in enumerate(items):
+            where = f"{path}[{i}]"
+            if not isinstance(item, dict):
+                raise self.fail(where, f"expected an object, got {_json_type(item)}")
+            self.get(item, "name", where, str)
+            self.get(item, "type", where, str)
+            self.get(item, "description", where, str, required=False)
+            for j, choice in enumerate(
+                self.get(item, "choices", where, list, required=False) or []
+            ):
+                if not isinstance(choice, str):
+                    raise self.fail(
+                        f"{where}.choices[{j}]", f"expected a string, got {_json_type(choice)}"
+                    )
+            specs.append(spec_from_dict(item))
+        problems = spec_problems(specs)
+        if problems:
+            raise self.fail(path, "; ".join(problems))
+        return tuple(specs)
+
+    def attributes(
+        self, item: dict[str, Any], path: str, specs: dict[str, AttributeSpec]
+    ) -> tuple[tuple[str, Any], ...]:
+        values = self.get(item, "attributes", path, dict, required=False, default={})
+        for name, value in values.items():
+            where = f"{path}.attributes.{name}"
+            if not is_scalar(value):
+                raise self.fail(
+                    where, f"expected a string, number or boolean, got {_json_type(value)}"
+                )
+            problem = value_problem(specs[name], value) if name in specs else None
+            if problem is not None:
+                raise self.fail(where, problem)
+        return as_attributes(values)
+
     def document(
-        self, item: Any, path: str, declared: set[str], seen_annotations: dict[str, str]
+        self, item: Any, path: str, declared: Declared, seen_annotations: dict[str, str]
     ) -> SetDocument:
         if not isinstance(item, dict):
             raise self.fail(path, f"expected an object, got {_json_type(item)}")
@@ -480,7 +548,7 @@ class _SetReader:
         doc_id: str,
         length: int,
         text: str | None,
-        declared: set[str],
+        declared: Declared,
     ) -> tuple[Annotation, tuple[str, str, str]]:
         fast = _annotation_fast(item, doc_id, length, text, declared)
         if fast is not None:
@@ -512,17 +580,21 @@ class _SetReader:
                 f"{path}.quote", f"has {len(quote)} code points but the span has {end - start}"
             )
         note = self.get(item, "note", path, (str, type(None)))
+        attributes = self.attributes(item, path, declared[label])
         annotator = self.get(item, "annotator", path, str)
         created_at = self.time(item, "created_at", path)
         updated_at = self.time(item, "updated_at", path)
         annotation = Annotation(
-            ann_id, doc_id, label, start, end, note, annotator, created_at, updated_at
+            ann_id, doc_id, label, start, end, note, annotator, created_at, updated_at, attributes
         )
         return annotation, (quote, prefix, suffix)
 
 
+Declared = dict[str, dict[str, AttributeSpec]]  # label name -> its attribute definitions
+
+
 def _annotation_fast(
-    item: Any, doc_id: str, length: int, text: str | None, declared: set[str]
+    item: Any, doc_id: str, length: int, text: str | None, declared: Declared
 ) -> tuple[Annotation, tuple[str, str, str]] | None:
     """The annotation if every field is present, well typed and consistent, else None."""
     if type(item) is not dict:
@@ -564,13 +636,25 @@ def _annotation_fast(
             return None
     elif len(quote) != end - start:
         return None
+    values = item.get("attributes")
+    attributes: tuple[tuple[str, Any], ...] = ()
+    if values:
+        if type(values) is not dict:
+            return None
+        specs = declared[label]
+        for name, value in values.items():
+            if not is_scalar(value) or (
+                name in specs and value_problem(specs[name], value) is not None
+            ):
+                return None
+        attributes = as_attributes(values)
     try:
         created_at = parse_iso_utc(created)
         updated_at = created_at if updated == created else parse_iso_utc(updated)
     except ValueError:
         return None
     annotation = Annotation(
-        ann_id, doc_id, label, start, end, note, annotator, created_at, updated_at
+        ann_id, doc_id, label, start, end, note, annotator, created_at, updated_at, attributes
     )
     return annotation, (quote, prefix, suffix)
 

@@ -15,7 +15,7 @@ def pretty_dumps(obj: Any, indent: int = 2, level: int = 0) -> str:
     return "".join(parts)
 
 
-def _scalar(value: Any) -> str | None:
+def scalar_json(value: Any) -> str | None:
     """JSON for a scalar, or None when ``value`` is a container."""
     kind = type(value)
     if kind is str:
@@ -38,7 +38,7 @@ def _scalar(value: Any) -> str | None:
 
 
 def _write(obj: Any, parts: list[str], level: int, indent: int) -> None:
-    leaf = _scalar(obj)
+    leaf = scalar_json(obj)
     if leaf is not None:
         parts.append(leaf)
         return
@@ -48,7 +48,7 @@ def _write(obj: Any, parts: list[str], level: int, indent: int) -> None:
         if not obj:
             parts.append("{}")
             return
-        scalars = [_scalar(v) for v in obj.values()]
+        scalars = [scalar_json(v) for v in obj.values()]
         if None not in scalars:
             body = ("," + inner).join(
                 f"{encode_basestring(str(k))}: {v}" for k, v in zip(obj, scalars, strict=True)

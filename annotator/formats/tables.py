@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from annotator.core.attributes import format_value
 from annotator.core.model import AnnotationSet
 from annotator.formats.annotation_set import annotation_dict, document_dict
 
@@ -25,21 +26,34 @@ CSV_COLUMNS = (
     "updated_at",
 )
 EXCEL_BOM = "\ufeff"
+ATTRIBUTE_PREFIX = "attribute:"
+
+
+def attribute_columns(aset: AnnotationSet) -> list[str]:
+    """Attribute names in the order the labels define them, then any other names the
+    annotations carry (sorted): one CSV column each."""
+    names = dict.fromkeys(spec.name for label in aset.labels for spec in label.attributes)
+    extra = {name for doc in aset.documents for a in doc.annotations for name, _ in a.attributes}
+    return [*names, *sorted(extra - names.keys())]
 
 
 def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: bool = False) -> str:
     """RFC 4180 CSV (CRLF line ends, quotes doubled), one row per annotation, in set order.
 
-    An empty note is an empty field. ``excel`` starts the text with the BOM Excel needs
-    to read UTF-8. ``texts`` supplies quotes for documents the set carries without text.
+    Each attribute gets a column ``attribute:NAME`` after the fixed ones; yes/no values
+    read ``yes``/``no``. An empty note or unset attribute is an empty field. ``excel``
+    starts the text with the BOM Excel needs to read UTF-8. ``texts`` supplies quotes
+    for documents the set carries without text.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
+    extra = attribute_columns(aset)
+    writer.writerow([*CSV_COLUMNS, *(ATTRIBUTE_PREFIX + name for name in extra)])
     for doc in aset.documents:
         text = doc.text if doc.text is not None else (texts or {}).get(doc.id)
         for j, ann in enumerate(doc.annotations):
             row = annotation_dict(ann, text)
+            values = ann.attribute_map
             if text is None and doc.contexts:
                 row.update(zip(("quote", "prefix", "suffix"), doc.contexts[j], strict=True))
             writer.writerow(
@@ -57,6 +71,7 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
                     ann.annotator,
                     row["created_at"],
                     row["updated_at"],
+                    *(format_value(values[n]) if n in values else "" for n in extra),
                 ]
             )
     return (EXCEL_BOM if excel else "") + out.getvalue()

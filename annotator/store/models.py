@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     DateTime,
@@ -57,6 +58,8 @@ class LabelRow(Base):
     hotkey: Mapped[str | None] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer)
+    # A list of attribute definitions (core.attributes.spec_to_dict), or NULL for none.
+    attributes: Mapped[list[dict[str, object]] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class AnnotationRow(Base):
@@ -78,6 +81,8 @@ class AnnotationRow(Base):
     annotator: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # {name: value} for the label's attributes that are set, or NULL for none.
+    attributes: Mapped[dict[str, object] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class SettingRow(Base):
@@ -89,7 +94,8 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# Column tuples in Annotation's field order: loading them is ~4× faster than ORM objects.
+# Column tuples in Annotation's field order (attributes as stored: a dict or None);
+# loading them is ~4× faster than ORM objects.
 ANNOTATION_COLUMNS = (
     AnnotationRow.id,
     AnnotationRow.document_id,
@@ -100,6 +106,7 @@ ANNOTATION_COLUMNS = (
     AnnotationRow.annotator,
     AnnotationRow.created_at,
     AnnotationRow.updated_at,
+    AnnotationRow.attributes,
 )
 
 

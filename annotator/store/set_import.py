@@ -6,6 +6,7 @@ Documents are matched by SHA-256, annotations by id, labels by name. Any problem
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from annotator.core.attributes import as_attributes, spec_to_dict
 from annotator.core.model import Annotation, AnnotationSet
 from annotator.formats.annotation_set import check_context
 from annotator.formats.errors import SetConflictError, SetFormatError
@@ -57,6 +59,7 @@ def _content(ann: Annotation, document_id: str) -> tuple[object, ...]:
         ann.annotator,
         ann.created_at,
         ann.updated_at,
+        ann.attributes,
     )
 
 
@@ -124,7 +127,9 @@ def merge_annotation_set(
     anything = s.scalar(select(AnnotationRow.id).limit(1)) is not None
     for chunk in _chunks(ids if anything else []):
         rows = s.execute(select(*ANNOTATION_COLUMNS).where(AnnotationRow.id.in_(chunk)))
-        existing.update((row[0], tuple(row[1:])) for row in rows)
+        existing.update(
+            (row[0], (*row[1:9], as_attributes(row[9]) if row[9] else ())) for row in rows
+        )
 
     inserts: list[tuple[object, ...]] = []
     updates: list[tuple[object, ...]] = []
@@ -175,20 +180,23 @@ ROW_COLUMNS = (
     "annotator",
     "created_at",
     "updated_at",
+    "attributes",
 )
 
 
 def _write_rows(
     s: Session, inserts: list[tuple[object, ...]], updates: list[tuple[object, ...]]
 ) -> None:
-    """Insert and update annotation rows given in ``ROW_COLUMNS`` order."""
+    """Insert and update annotation rows given in ``ROW_COLUMNS`` order (attributes as
+    :class:`Annotation` holds them)."""
     table = AnnotationRow.__table__
     if s.get_bind().dialect.name == "sqlite":
         # Plain DB-API executemany: SQLAlchemy's per-value processing would cost more than
         # the insert itself. Times go in as SQLAlchemy's SQLite DateTime writes them.
         def stored(row: tuple[object, ...]) -> tuple[object, ...]:
             created = _sqlite_time(row[7])
-            return (*row[:7], created, created if row[8] == row[7] else _sqlite_time(row[8]))
+            updated = created if row[8] == row[7] else _sqlite_time(row[8])
+            return (*row[:7], created, updated, _attributes_json(row[9]))
 
         if inserts:
             marks = ", ".join("?" * len(ROW_COLUMNS))
@@ -203,16 +211,24 @@ def _write_rows(
                 [(*stored(row)[1:], row[0]) for row in updates],
             )
         return
+
+    def values(row: tuple[object, ...]) -> dict[str, object]:
+        out = dict(zip(ROW_COLUMNS[1:], row[1:], strict=True))
+        out["attributes"] = dict(row[9]) or None  # type: ignore[call-overload]
+        return out
+
     if inserts:
-        s.execute(insert(table), [dict(zip(ROW_COLUMNS, row, strict=True)) for row in inserts])
+        s.execute(insert(table), [{"id": row[0], **values(row)} for row in inserts])
     if updates:
         s.execute(
             update(table).where(table.c.id == bindparam("key")),
-            [
-                {"key": row[0], **dict(zip(ROW_COLUMNS[1:], row[1:], strict=True))}
-                for row in updates
-            ],
+            [{"key": row[0], **values(row)} for row in updates],
         )
+
+
+def _attributes_json(pairs: object) -> str | None:
+    assert isinstance(pairs, tuple)
+    return json.dumps(dict(pairs), ensure_ascii=False) if pairs else None
 
 
 def _sqlite_time(moment: object) -> str:
@@ -221,7 +237,7 @@ def _sqlite_time(moment: object) -> str:
 
 
 def _describe(content: tuple[object, ...]) -> str:
-    _doc, label, start, end, note, annotator, _created, updated = content
+    _doc, label, start, end, note, annotator, _created, updated, _attributes = content
     text = f"{label} {start}–{end} by {annotator!r}, updated {updated}"
     if note:
         shown = note if len(str(note)) <= 60 else f"{str(note)[:59]}…"
@@ -249,7 +265,17 @@ def _merge_labels(s: Session, aset: AnnotationSet, report: SetImportReport) -> N
     for label in aset.labels:
         if label.name in rows:
             row = rows[label.name]
-            if (row.color, row.hotkey, row.description) != (
+            ours = {spec["name"]: spec for spec in row.attributes or ()}
+            theirs = [spec_to_dict(spec) for spec in label.attributes]
+            missing = [spec for spec in theirs if spec["name"] not in ours]
+            if missing:
+                row.attributes = [*ours.values(), *missing]
+                report.notes.append(
+                    f"label {label.name!r} gained attribute(s) "
+                    + ", ".join(str(spec["name"]) for spec in missing)
+                )
+            differs = any(ours.get(spec["name"], spec) != spec for spec in theirs)
+            if differs or (row.color, row.hotkey, row.description) != (
                 label.color,
                 label.hotkey,
                 label.description,
@@ -273,6 +299,7 @@ def _merge_labels(s: Session, aset: AnnotationSet, report: SetImportReport) -> N
                 hotkey=hotkey,
                 description=label.description,
                 position=position,
+                attributes=[spec_to_dict(spec) for spec in label.attributes] or None,
             )
         )
         if hotkey:

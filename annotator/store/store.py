@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,9 +13,11 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
+    AttributeValue,
     Document,
     DocumentExport,
     DocumentSummary,
@@ -167,6 +170,7 @@ class Store:
                     hotkey=label.hotkey,
                     description=label.description,
                     position=position,
+                    attributes=_specs_json(label),
                 )
             )
             existing.add(label.name)
@@ -427,6 +431,18 @@ class Store:
             s.flush()
             return _annotation(row)
 
+    def set_attributes(
+        self, expected: Annotation, values: Mapping[str, AttributeValue]
+    ) -> Annotation:
+        """Replace an annotation's attribute values (checked by the caller against its
+        label's definitions); an empty mapping clears them."""
+        with self._unit(write=True) as s:
+            row = self._current_row(s, expected)
+            row.attributes = dict(as_attributes(values)) or None
+            row.updated_at = now_utc()
+            s.flush()
+            return _annotation(row)
+
     def apply_change(self, added: Sequence[Annotation], removed: Sequence[Annotation]) -> None:
         """Remove and re-create annotations exactly as given (same ids and times), in one
         transaction: what undo and redo do. Raises :class:`StoreError`, changing nothing,
@@ -452,6 +468,7 @@ class Store:
                         annotator=ann.annotator,
                         created_at=ann.created_at,
                         updated_at=ann.updated_at,
+                        attributes=dict(ann.attributes) or None,
                     )
                 )
             s.flush()
@@ -509,7 +526,7 @@ def _twin(
     if other_than is not None:
         query = query.where(AnnotationRow.id != other_than)
     row = s.execute(query).first()
-    return None if row is None else Annotation(*row)
+    return None if row is None else _from_columns(row)
 
 
 def _load_annotations(s: Session, document_id: str | None) -> list[Annotation]:
@@ -520,7 +537,7 @@ def _load_annotations(s: Session, document_id: str | None) -> list[Annotation]:
         # value; its stored form is ISO 8601, which the C parser reads directly.
         sql = (
             "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
-            "created_at, updated_at FROM annotations"
+            "created_at, updated_at, attributes FROM annotations"
         )
         params: tuple[str, ...] = ()
         if document_id is not None:
@@ -529,8 +546,19 @@ def _load_annotations(s: Session, document_id: str | None) -> list[Annotation]:
         parse = datetime.fromisoformat
         cursor = s.connection().connection.driver_connection.execute(sql, params)
         return [
-            Annotation(i, d, lb, st, en, no, an, parse(cr), parse(up) if up != cr else parse(cr))
-            for i, d, lb, st, en, no, an, cr, up in cursor
+            Annotation(
+                i,
+                d,
+                lb,
+                st,
+                en,
+                no,
+                an,
+                parse(cr),
+                parse(up) if up != cr else parse(cr),
+                as_attributes(json.loads(at)) if at else (),
+            )
+            for i, d, lb, st, en, no, an, cr, up, at in cursor
         ]
     query = select(*ANNOTATION_COLUMNS)
     if document_id is not None:
@@ -540,11 +568,27 @@ def _load_annotations(s: Session, document_id: str | None) -> list[Annotation]:
             AnnotationRow.label,
             AnnotationRow.id,
         )
-    return [Annotation(*row) for row in s.execute(query)]
+    return [_from_columns(row) for row in s.execute(query)]
+
+
+def _from_columns(row: Sequence[object]) -> Annotation:
+    """An annotation from a row of ``ANNOTATION_COLUMNS``."""
+    stored = row[9]
+    return Annotation(*row[:9], attributes=as_attributes(stored) if stored else ())  # type: ignore[arg-type]
 
 
 def _label(row: LabelRow) -> Label:
-    return Label(name=row.name, color=row.color, hotkey=row.hotkey, description=row.description)
+    return Label(
+        name=row.name,
+        color=row.color,
+        hotkey=row.hotkey,
+        description=row.description,
+        attributes=tuple(spec_from_dict(item) for item in row.attributes or ()),
+    )
+
+
+def _specs_json(label: Label) -> list[dict[str, object]] | None:
+    return [spec_to_dict(spec) for spec in label.attributes] or None
 
 
 def _document(row: DocumentRow) -> Document:
@@ -574,4 +618,5 @@ def _annotation(row: AnnotationRow) -> Annotation:
         annotator=row.annotator,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        attributes=as_attributes(row.attributes) if row.attributes else (),
     )

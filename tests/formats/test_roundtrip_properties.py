@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
+from annotator.core.model import Annotation, AnnotationSet, AttributeSpec, Label, SetDocument
 from annotator.core.text import text_sha256
 from annotator.exporting import ExportOptions, export
 from annotator.formats import (
@@ -58,6 +58,51 @@ def times(draw):
 
 
 @st.composite
+def attribute_specs(draw):
+    names = draw(st.lists(st.text(NAME_ALPHABET, min_size=1, max_size=6), max_size=3, unique=True))
+    specs = []
+    for name in names:
+        kind = draw(st.sampled_from(["text", "number", "choice", "boolean"]))
+        choices = ()
+        if kind == "choice":
+            choices = tuple(
+                draw(
+                    st.lists(
+                        st.text(ALPHABET, min_size=1, max_size=5),
+                        min_size=1,
+                        max_size=3,
+                        unique=True,
+                    ).filter(lambda cs: all(c.strip() for c in cs))
+                )
+            )
+        specs.append(AttributeSpec(name, kind, choices, draw(st.text(ALPHABET, max_size=6))))
+    return tuple(specs)
+
+
+def attribute_values(draw, specs):
+    """Values for some of ``specs``, plus now and then one no label declares."""
+    values = {}
+    for spec in specs:
+        if not draw(st.booleans()):
+            continue
+        if spec.kind == "number":
+            values[spec.name] = draw(
+                st.one_of(
+                    st.integers(-(10**20), 10**20), st.floats(allow_nan=False, allow_infinity=False)
+                )
+            )
+        elif spec.kind == "boolean":
+            values[spec.name] = draw(st.booleans())
+        elif spec.kind == "choice":
+            values[spec.name] = draw(st.sampled_from(spec.choices))
+        else:
+            values[spec.name] = draw(st.text(ALPHABET, max_size=8))
+    if draw(st.integers(0, 5)) == 0:
+        values["undeclared 😀"] = draw(st.one_of(st.text(ALPHABET, max_size=4), st.booleans()))
+    return tuple(sorted(values.items()))
+
+
+@st.composite
 def annotation_sets(draw):
     names = draw(
         st.lists(
@@ -76,9 +121,11 @@ def annotation_sets(draw):
             draw(st.from_regex(r"#[0-9a-fA-F]{6}", fullmatch=True)),
             draw(st.sampled_from([hk, None])),
             draw(st.text(ALPHABET, max_size=10)),
+            draw(attribute_specs()),
         )
         for name, hk in zip(names, hotkeys, strict=True)
     )
+    specs_of = {label.name: label.attributes for label in labels}
     documents = []
     seen_text = set()
     ann_ids = iter(range(10**6))
@@ -93,17 +140,19 @@ def annotation_sets(draw):
             start = draw(st.integers(0, len(text)))
             end = draw(st.integers(start, len(text)))
             created = draw(times())
+            label = draw(st.sampled_from(names))
             anns.append(
                 Annotation(
                     id=f"a{next(ann_ids)}",
                     document_id=doc_id,
-                    label=draw(st.sampled_from(names)),
+                    label=label,
                     start=start,
                     end=end,
                     note=draw(st.one_of(st.none(), st.text(ALPHABET, max_size=12))),
                     annotator=draw(st.text(ALPHABET, max_size=6)),
                     created_at=created,
                     updated_at=created + timedelta(milliseconds=draw(st.integers(0, 10**6))),
+                    attributes=attribute_values(draw, specs_of[label]),
                 )
             )
         anns.sort(key=lambda a: (a.start, a.end, a.label, a.id))

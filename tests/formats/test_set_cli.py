@@ -60,6 +60,7 @@ def test_every_field_survives(rich_db, tmp_path):
         "color": "#9467bd",
         "hotkey": "4",
         "description": "A view, not a fact.",
+        "attributes": [],
     }
 
 

@@ -139,7 +139,7 @@ def test_foreign_keys_are_enforced(store, doc):
     with store.engine.begin() as conn, pytest.raises(Exception, match="FOREIGN KEY"):
         conn.exec_driver_sql(
             "INSERT INTO annotations VALUES ('x', 'missing', 'claim', 0, 1, NULL, 'a', "
-            "'2026-01-01', '2026-01-01')"
+            "'2026-01-01', '2026-01-01', NULL)"
         )
 
 
@@ -214,7 +214,7 @@ def test_first_use_seeds_once(db_path):
 def test_add_labels_keeps_existing_ones(store):
     store.add_labels([Label("claim", "#000000", "9", "changed"), Label("opinion", "#123456")])
     labels = {label.name: label for label in store.labels()}
-    assert labels["claim"].color == "#1f77b4"
+    assert labels["claim"].color == "#0072b2"
     assert labels["opinion"].color == "#123456"
     assert [label.name for label in store.labels()][-1] == "opinion"
 

@@ -279,7 +279,7 @@ def test_statistics_chart_shows_corpus_and_document_and_saves_as_png(
     assert bars == {"claim": (1, 0), "refusal": (0, 0), "statistic": (3, 1)}
     image = chart.grab().toImage()
     centre = chart.bar_rect(2, "corpus").center()
-    assert image.pixelColor(int(centre.x()), int(centre.y())).name() == "#2ca02c"
+    assert image.pixelColor(int(centre.x()), int(centre.y())).name() == "#009e73"
     dialogs.save_answer = str(tmp_path / "chart.png")
     app.window._stats_dialog.save_button.click()
     data = (tmp_path / "chart.png").read_bytes()

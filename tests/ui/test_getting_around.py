@@ -179,7 +179,7 @@ def test_the_overview_strip_shows_annotations_and_jumps_to_them(app):
     assert strip.isVisible()
     image = strip.grab().toImage()
     y = int(strip.y_of(late)) + 1
-    assert image.pixelColor(strip.width() // 2, y).name() == "#d62728"  # refusal's colour
+    assert image.pixelColor(strip.width() // 2, y).name() == "#d55e00"  # refusal's colour
     app.qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(strip.width() // 2, y))
     assert app.view.textCursor().selectedText() == "it is not appropriate for disclosure"
     assert app.view.verticalScrollBar().value() > 0

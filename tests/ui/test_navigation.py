@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.ui.highlighter import TINT, TINT_STEP, tint
 from tests.ui.conftest import db_annotations, label_tint
 
-BLUE, GREEN = "#1f77b4", "#2ca02c"
+BLUE, GREEN = "#0072b2", "#009e73"
 
 
 def tag(app, start, end, key):
@@ -180,5 +180,5 @@ def test_a_click_in_an_overlap_selects_the_span_whose_colour_is_drawn(app):
     tag(app, base, base + 10, Qt.Key.Key_2)  # short refusal
     tag(app, base + 5, base + 50, Qt.Key.Key_1)  # longer claim, starting later
     app.click_at(base + 7)
-    assert app.background_at(base + 7).name() == tint(QColor("#d62728"), TINT + TINT_STEP).name()
+    assert app.background_at(base + 7).name() == tint(QColor("#d55e00"), TINT + TINT_STEP).name()
     assert app.list_rows()[app.selected_row()][0] == "refusal"

@@ -7,7 +7,7 @@ from annotator.cli import main
 from tests.helpers import check_export
 from tests.ui.conftest import db_annotations, label_tint
 
-BLUE, RED, GREEN = "#1f77b4", "#d62728", "#2ca02c"
+BLUE, RED, GREEN = "#0072b2", "#d55e00", "#009e73"
 
 
 def test_launch_gives_text_focus_and_a_caret_without_dialogs(app):

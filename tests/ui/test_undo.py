@@ -29,7 +29,7 @@ def test_undo_and_redo_tagging_and_deleting_with_the_keyboard(app, db_path):
     app.key(Qt.Key.Key_Z, CTRL | SHIFT)
     app.key(Qt.Key.Key_Y, CTRL)
     assert sorted(row[0] for row in db_annotations(db_path)) == ["claim", "statistic"]
-    assert app.background_at(b) == label_tint("#1f77b4")
+    assert app.background_at(b) == label_tint("#0072b2")
     app.key(Qt.Key.Key_Y, CTRL)  # redo the deletion
     assert [row[0] for row in db_annotations(db_path)] == ["claim"]
     assert app.window.documents_model.data(app.window.documents_model.index(0, 1)) == 1
@@ -71,11 +71,11 @@ def test_a_label_key_relabels_the_selected_annotation_when_no_text_is_selected(a
     assert app.window.label_actions["statistic"].text() == "Relabel as statistic"
     app.key(Qt.Key.Key_3)
     assert [row[0] for row in db_annotations(db_path)] == ["statistic"]
-    assert app.background_at(start) == label_tint("#2ca02c")
+    assert app.background_at(start) == label_tint("#009e73")
     assert app.window.undo_action.text() == "&Undo relabel 'claim' as 'statistic'"
     app.key(Qt.Key.Key_Z, CTRL)
     assert [row[0] for row in db_annotations(db_path)] == ["claim"]
-    assert app.background_at(start) == label_tint("#1f77b4")
+    assert app.background_at(start) == label_tint("#0072b2")
     # With text selected inside it, a key tags the selection instead.
     app.set_selection(start, start + 3)
     assert app.window.label_actions["statistic"].text() == "Tag as statistic"
