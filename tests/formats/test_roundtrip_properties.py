@@ -59,7 +59,8 @@ def times(draw):
 
 @st.composite
 def attribute_specs(draw):
-    names = draw(st.lists(st.text(NAME_ALPHABET, min_size=1, max_size=6), max_size=3, unique=True))
+    name = st.text(NAME_ALPHABET, min_size=1, max_size=6).filter(lambda n: n.strip() == n != "")
+    names = draw(st.lists(name, max_size=3, unique=True))
     specs = []
     for name in names:
         kind = draw(st.sampled_from(["text", "number", "choice", "boolean"]))
