@@ -1,24 +1,39 @@
-"""The selected annotation's details, with its note editable."""
+"""The selected annotation's details: its note and its label's attributes, editable."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annotator.core.model import Annotation
+from annotator.core.attributes import KIND_NAMES, format_value, parse_input
+from annotator.core.model import Annotation, AttributeSpec, AttributeValue, Label
 from annotator.core.timestamps import iso_utc
 from annotator.ui.table_models import one_line
 
+Editor = QLineEdit | QComboBox
+
 
 class DetailsPanel(QWidget):
-    """Shows one annotation. ``noteCommitted(text)`` is emitted when the user finishes
-    editing the note (Ctrl+Enter, or leaving the field) and the text has changed."""
+    """Shows one annotation. ``noteCommitted(id, text)`` is emitted when the user finishes
+    editing the note (Ctrl+Enter, or leaving the field) and the text has changed;
+    ``attributesCommitted(id, name, values)`` when an attribute was changed to a valid
+    value (``values`` is the annotation's whole new mapping, ``name`` the one changed)."""
 
     noteCommitted = Signal(str, str)  # annotation id, note
+    attributesCommitted = Signal(str, str, dict)
     finished = Signal()  # Ctrl+Enter or Escape: back to the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -34,13 +49,106 @@ class DetailsPanel(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(110)
         self.note.installEventFilter(self)
-        form = QFormLayout()
-        form.addRow(self.summary)
-        form.addRow("Note:", self.note)
+        self.form = QFormLayout()
+        self.form.addRow(self.summary)
+        self.form.addRow("Note:", self.note)
+        self.problem = QLabel()
+        self.problem.setObjectName("attributeProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #d55e00;")  # vermillion: reads on light and dark
+        self.problem.hide()
+        self._specs: dict[str, tuple[AttributeSpec, ...]] = {}
+        self._shown_label: str | None = None
+        self.editors: dict[str, Editor] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
         self.set_annotation(None, "")
+
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        """The labels whose attributes the panel offers (call again when they change)."""
+        self._specs = {label.name: label.attributes for label in labels}
+        self._shown_label = None
+        self.set_annotation(self._annotation, self._quote if self._annotation else "")
+
+    # -- attributes ------------------------------------------------------------------
+
+    def _build_editors(self, label: str | None) -> None:
+        if label == self._shown_label and label is not None:
+            return
+        while self.form.rowCount() > 2:
+            self.form.removeRow(2)
+        self.editors = {}
+        self._shown_label = label
+        for spec in self._specs.get(label or "", ()):
+            editor: Editor
+            if spec.kind in ("choice", "boolean"):
+                editor = QComboBox()
+                editor.addItem("—", None)
+                options = spec.choices if spec.kind == "choice" else ("yes", "no")
+                for option in options:
+                    editor.addItem(option, option)
+                editor.activated.connect(lambda _i, n=spec.name: self._commit_attribute(n))
+            else:
+                editor = QLineEdit()
+                editor.setClearButtonEnabled(True)
+                editor.setPlaceholderText(
+                    "a number, e.g. 2,000 or 12.5" if spec.kind == "number" else ""
+                )
+                editor.editingFinished.connect(lambda n=spec.name: self._commit_attribute(n))
+                editor.installEventFilter(self)
+            editor.setObjectName(f"attribute:{spec.name}")
+            tip = f"{spec.name} ({KIND_NAMES.get(spec.kind, spec.kind)})"
+            editor.setToolTip(f"{tip}: {spec.description}" if spec.description else tip)
+            self.editors[spec.name] = editor
+            self.form.addRow(f"{spec.name.replace('_', ' ').capitalize()}:", editor)
+
+    def _show_values(self, values: dict[str, AttributeValue]) -> None:
+        for name, editor in self.editors.items():
+            value = values.get(name)
+            shown = "" if value is None else format_value(value)
+            if isinstance(editor, QComboBox):
+                index = editor.findData(shown) if shown else 0
+                editor.setCurrentIndex(max(index, 0))
+            else:
+                editor.setText(shown)
+                editor.setStyleSheet("")
+
+    def _spec(self, name: str) -> AttributeSpec | None:
+        if self._annotation is None:
+            return None
+        specs = self._specs.get(self._annotation.label, ())
+        return next((spec for spec in specs if spec.name == name), None)
+
+    def _commit_attribute(self, name: str) -> bool:
+        """Save what the editor for ``name`` holds, if valid and changed."""
+        spec, editor = self._spec(name), self.editors.get(name)
+        if spec is None or editor is None or self._annotation is None:
+            return False
+        raw = editor.currentData() or "" if isinstance(editor, QComboBox) else editor.text()
+        try:
+            value = parse_input(spec, raw)
+        except ValueError as exc:
+            self.problem.setText(str(exc))
+            self.problem.show()
+            editor.setStyleSheet("border: 2px solid #d55e00;")
+            return False
+        self.problem.hide()
+        if isinstance(editor, QLineEdit):
+            editor.setStyleSheet("")
+        values = self._annotation.attribute_map
+        if values.get(name) == value and (value is None) == (name not in values):
+            return False
+        if value is None:
+            values.pop(name, None)
+        else:
+            values[name] = value
+        annotation_id = self._annotation.id
+        self._annotation = replace(self._annotation, attributes=tuple(sorted(values.items())))
+        self.attributesCommitted.emit(annotation_id, name, values)
+        return True
 
     def set_annotation(self, annotation: Annotation | None, quote: str) -> None:
         same = (
@@ -50,18 +158,30 @@ class DetailsPanel(QWidget):
         )
         if not same:
             self._commit()  # a note being typed is saved before another is shown
+            self.problem.hide()
         self._annotation = annotation
+        self._quote = quote
         self.note.setEnabled(annotation is not None)
+        self._build_editors(None if annotation is None else annotation.label)
         if annotation is None:
             self.summary.setText("No annotation selected.")
             self.note.setPlainText("")
             return
+        values = annotation.attribute_map
+        others = [
+            f"{escape(name)} = {escape(format_value(value))}"
+            for name, value in values.items()
+            if name not in self.editors
+        ]
         self.summary.setText(
             f"<b>{escape(annotation.label)}</b> {annotation.start}–{annotation.end} · "
             f"{escape(annotation.annotator)} · changed {iso_utc(annotation.updated_at)}<br>"
             f"“{escape(one_line(quote, 200))}”"
+            + (f"<br><i>Other attributes:</i> {'; '.join(others)}" if others else "")
         )
-        self.note.setPlainText(annotation.note or "")
+        if self.note.toPlainText() != (annotation.note or ""):
+            self.note.setPlainText(annotation.note or "")
+        self._show_values(values)
 
     def edit_note(self) -> None:
         if self._annotation is not None:
@@ -80,6 +200,16 @@ class DetailsPanel(QWidget):
             self.noteCommitted.emit(annotation_id, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QLineEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.problem.hide()  # leave without saving: back to the stored values
+            self._show_values(self._annotation.attribute_map if self._annotation else {})
+            self.finished.emit()
+            return True
         if watched is self.note:
             if event.type() == QEvent.Type.FocusOut:
                 self._commit()

@@ -42,10 +42,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
+from annotator.core.attributes import format_value
 from annotator.core.files import write_atomically
 from annotator.core.history import History, Step
 from annotator.core.importers import SUFFIXES, DocumentReadError
-from annotator.core.model import Annotation, Document, DocumentSummary, Label
+from annotator.core.model import Annotation, AttributeValue, Document, DocumentSummary, Label
 from annotator.core.spans import trim_span
 from annotator.exporting import SUFFIXES as SUFFIX_OF_FORMAT
 from annotator.exporting import ExportOptions, export
@@ -207,7 +208,9 @@ class MainWindow(QMainWindow):
         self._last_click: int | None = None
         self.text_view.selectionChanged.connect(self._update_delete_enabled)
         self.text_view.set_tooltip_source(self.describe_annotations)
+        self.details.set_labels(self._labels)
         self.details.noteCommitted.connect(self.set_note)
+        self.details.attributesCommitted.connect(self.set_attributes)
         self.details.finished.connect(self.text_view.setFocus)
         self.find_bar.queryChanged.connect(self.find)
         self.overview.jump.connect(self._jump_to_annotation)
@@ -671,6 +674,8 @@ class MainWindow(QMainWindow):
                 continue
             ann = self.annotations_model.annotation(row)
             line = f"{ann.label} {ann.start}–{ann.end} ({ann.annotator})"
+            if ann.attributes:
+                line += " · " + ", ".join(f"{k}: {format_value(v)}" for k, v in ann.attributes)
             if ann.note:
                 line += f": {ann.note}"
             lines.append(line)
@@ -764,6 +769,25 @@ class MainWindow(QMainWindow):
             return None
         self._replaced(old, new, f"edit note on '{old.label}'")
         self.statusBar().showMessage("Note saved.", 5000)
+        return new
+
+    def set_attributes(
+        self, annotation_id: str, name: str, values: dict[str, AttributeValue]
+    ) -> Annotation | None:
+        """Save an annotation's attribute values (``name`` is the one changed, for the
+        Edit menu); one undoable step."""
+        row = self.annotations_model.row_of(annotation_id)
+        if row is None:
+            return None
+        old = self.annotations_model.annotation(row)
+        try:
+            new = self._store.set_attributes(old, values)
+        except StoreError as exc:
+            self._error("Could not save the attribute", str(exc))
+            self.refresh_from_store()
+            return None
+        self._replaced(old, new, f"edit {name} on '{old.label}'")
+        self.statusBar().showMessage(f"{name} saved.", 5000)
         return new
 
     def resize_current(self, edge: str, step: int) -> Annotation | None:
@@ -933,9 +957,9 @@ class MainWindow(QMainWindow):
         self._update_delete_enabled()
 
     def _on_annotation_chosen(self) -> None:
-        self._update_delete_enabled()
         if self._syncing:
-            return
+            return  # whoever is syncing updates the details once it is done
+        self._update_delete_enabled()
         annotation = self.current_annotation()
         if annotation is not None:
             self.text_view.select_span(annotation.start, annotation.end)
