@@ -1,28 +1,46 @@
 """Undo and redo of annotation changes, as plain data.
 
 A :class:`Step` says what changed (annotations that came into being and annotations that
-went away); undoing swaps the two. The history knows nothing of the database or the
-window: whoever applies a step (the main window, through the store) does the work.
+went away, and for label-scheme edits the scheme before and after); undoing swaps the
+two. The history is linear, so a step is only ever undone in the state it produced. It
+knows nothing of the database or the window: whoever applies a step (the main window,
+through the store) does the work.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, Label
+
+
+@dataclass(frozen=True, slots=True)
+class SchemeChange:
+    """The whole label scheme before and after an edit, in order; ``renames`` are the
+    (old, new) names of labels renamed, whose annotations follow them."""
+
+    before: tuple[Label, ...]
+    after: tuple[Label, ...]
+    renames: tuple[tuple[str, str], ...] = ()
+
+    def inverse(self) -> SchemeChange:
+        return SchemeChange(self.after, self.before, tuple((n, o) for o, n in self.renames))
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One user action: ``added`` appeared, ``removed`` disappeared; ``name`` is what the
+    """One user action: ``added`` appeared, ``removed`` disappeared, ``scheme`` changed
+    (applied after ``removed`` goes and before ``added`` comes); ``name`` is what the
     Edit menu shows ("tag 'claim'")."""
 
     name: str
     added: tuple[Annotation, ...] = ()
     removed: tuple[Annotation, ...] = ()
+    scheme: SchemeChange | None = None
 
     def inverse(self) -> Step:
-        return Step(self.name, added=self.removed, removed=self.added)
+        scheme = None if self.scheme is None else self.scheme.inverse()
+        return Step(self.name, added=self.removed, removed=self.added, scheme=scheme)
 
 
 @dataclass

@@ -300,7 +300,7 @@ def parse_annotation_set(data: bytes, *, file: str) -> AnnotationSet:
         where = _find_lone_surrogate(raw, "")
         if where is not None:
             raise SetFormatError(file, where, "contains a lone surrogate, which is not text")
-    return _SetReader(file).read(raw)
+    return SetReader(file).read(raw)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -330,7 +330,7 @@ def _find_lone_surrogate(value: Any, path: str) -> str | None:
     return None
 
 
-class _SetReader:
+class SetReader:
     def __init__(self, file: str) -> None:
         self.file = file
 

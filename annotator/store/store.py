@@ -9,11 +9,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict
+from annotator.core.history import SchemeChange
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -443,15 +444,30 @@ class Store:
             s.flush()
             return _annotation(row)
 
-    def apply_change(self, added: Sequence[Annotation], removed: Sequence[Annotation]) -> None:
-        """Remove and re-create annotations exactly as given (same ids and times), in one
-        transaction: what undo and redo do. Raises :class:`StoreError`, changing nothing,
+    def annotations_with_labels(self, names: Sequence[str]) -> list[Annotation]:
+        """Every annotation, in any document, whose label is one of ``names``."""
+        with self._unit() as s:
+            query = select(*ANNOTATION_COLUMNS).where(AnnotationRow.label.in_(names))
+            return [_from_columns(row) for row in s.execute(query)]
+
+    def apply_change(
+        self,
+        added: Sequence[Annotation],
+        removed: Sequence[Annotation],
+        scheme: SchemeChange | None = None,
+    ) -> None:
+        """Remove annotations, change the label scheme, then (re-)create annotations
+        exactly as given (same ids and times), in one transaction: what undo and redo do,
+        and what a label-scheme edit does. Raises :class:`StoreError`, changing nothing,
         if an annotation to remove is no longer exactly as given (changed or deleted
-        elsewhere), one to add already exists, or its document is gone."""
+        elsewhere), one to add already exists or its document is gone, the labels are not
+        ``scheme.before`` any more, or a label to delete still has annotations."""
         with self._unit(write=True) as s:
             for ann in removed:
                 s.delete(self._current_row(s, ann))
             s.flush()
+            if scheme is not None:
+                self._change_scheme(s, scheme)
             for ann in added:
                 if s.get(AnnotationRow, ann.id) is not None:
                     raise StoreError("this annotation exists already (made again elsewhere?)")
@@ -472,6 +488,36 @@ class Store:
                     )
                 )
             s.flush()
+
+    def _change_scheme(self, s: Session, change: SchemeChange) -> None:
+        rows = s.scalars(select(LabelRow).order_by(LabelRow.position, LabelRow.name)).all()
+        if tuple(_label(row) for row in rows) != change.before:
+            raise StoreError(
+                "the labels were changed elsewhere (another window?) since they were shown"
+            )
+        # Through temporary names, so that swapping two names works; annotations follow
+        # by ON UPDATE CASCADE.
+        for i, (old, _new) in enumerate(change.renames):
+            s.execute(update(LabelRow).where(LabelRow.name == old).values(name=f"\x00{i}"))
+        for i, (_old, new) in enumerate(change.renames):
+            s.execute(update(LabelRow).where(LabelRow.name == f"\x00{i}").values(name=new))
+        s.expire_all()
+        keep = {label.name for label in change.after}
+        for row in s.scalars(select(LabelRow)).all():
+            if row.name in keep:
+                continue
+            used = s.scalar(select(func.count()).where(AnnotationRow.label == row.name))
+            if used:
+                raise StoreError(f"label {row.name!r} is still used by {used} annotation(s)")
+            s.delete(row)
+        s.flush()
+        for position, label in enumerate(change.after):
+            row = s.get(LabelRow, label.name) or LabelRow(name=label.name)
+            row.color, row.hotkey, row.description = label.color, label.hotkey, label.description
+            row.attributes = _specs_json(label)
+            row.position = position
+            s.add(row)
+        s.flush()
 
     def delete_annotation(self, annotation_id: str) -> bool:
         """Delete an annotation; returns whether it existed."""

@@ -13,13 +13,10 @@ from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QMimeData, Q
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +41,7 @@ from PySide6.QtWidgets import (
 from annotator import __version__
 from annotator.core.attributes import format_value
 from annotator.core.files import write_atomically
-from annotator.core.history import History, Step
+from annotator.core.history import History, SchemeChange, Step
 from annotator.core.importers import SUFFIXES, DocumentReadError
 from annotator.core.model import Annotation, AttributeValue, Document, DocumentSummary, Label
 from annotator.core.spans import trim_span
@@ -58,6 +55,8 @@ from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
+from annotator.ui.icons import color_icon
+from annotator.ui.labels_dialog import LabelsDialog, step_name
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
@@ -88,12 +87,6 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
 
 
-def color_icon(color: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
-
-
 class MainWindow(QMainWindow):
     """One window on one store. Every user action is committed before it returns."""
 
@@ -121,10 +114,8 @@ class MainWindow(QMainWindow):
         )
 
         self.text_view = DocumentView()
-        self.text_view.set_label_colors({label.name: label.color for label in self._labels})
 
         self.annotations_model = AnnotationTableModel()
-        self.annotations_model.set_labels(self._labels)
         self.annotations_view = self._make_table(self.annotations_model, "annotationList")
         # Fixed widths from the font: measuring contents costs O(rows) on every change.
         header = self.annotations_view.horizontalHeader()
@@ -141,7 +132,6 @@ class MainWindow(QMainWindow):
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.find_bar)
         self.overview = OverviewStrip()
-        self.overview.set_colors({label.name: label.color for label in self._labels})
         text_row = QHBoxLayout()
         text_row.setSpacing(0)
         text_row.addWidget(self.text_view, 1)
@@ -156,9 +146,6 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel()
         self.label_filter = QComboBox()
         self.label_filter.setObjectName("labelFilter")
-        self.label_filter.addItem("All labels", None)
-        for label in self._labels:
-            self.label_filter.addItem(color_icon(label.color), label.name, label.name)
         self.text_filter = QLineEdit()
         self.text_filter.setObjectName("textFilter")
         self.text_filter.setPlaceholderText("Filter by quote or note")
@@ -208,7 +195,6 @@ class MainWindow(QMainWindow):
         self._last_click: int | None = None
         self.text_view.selectionChanged.connect(self._update_delete_enabled)
         self.text_view.set_tooltip_source(self.describe_annotations)
-        self.details.set_labels(self._labels)
         self.details.noteCommitted.connect(self.set_note)
         self.details.attributesCommitted.connect(self.set_attributes)
         self.details.finished.connect(self.text_view.setFocus)
@@ -358,22 +344,12 @@ class MainWindow(QMainWindow):
         )
         self.about_action = self._action("&About Annotator", self._about)
         self.label_actions: dict[str, QAction] = {}
-        for label in self._labels:
-            tip = f"Tag the selection as {label.name}"
-            if label.hotkey:
-                tip += f" ({label.hotkey})"
-            if label.description:
-                tip += f": {label.description}"
-            action = self._action(
-                f"Tag as {label.name}",
-                partial(self.tag_selection, label.name),
-                QKeySequence(label.hotkey) if label.hotkey else None,
-                tip,
-            )
-            action.setIcon(color_icon(label.color))
-            action.setIconText(f"{label.name}  {label.hotkey}" if label.hotkey else label.name)
-            self.label_actions[label.name] = action
-        self.text_view.set_context_actions([*self.label_actions.values(), self.delete_action])
+        self.edit_labels_action = self._action(
+            "&Edit labels…",
+            self.edit_labels,
+            QKeySequence("Ctrl+Shift+L"),
+            "Add, rename, recolour, reorder labels; hotkeys, descriptions, attributes",
+        )
 
     def _build_menus_and_label_bar(self) -> None:
         bar = self.menuBar()
@@ -402,9 +378,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.properties_action)
         edit_menu.addAction(self.done_action)
-        label_menu = bar.addMenu("&Label")
-        for action in self.label_actions.values():
-            label_menu.addAction(action)
+        self.label_menu = bar.addMenu("&Label")
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.stats_action)
         go_menu = bar.addMenu("&Go")
@@ -423,10 +397,56 @@ class MainWindow(QMainWindow):
         self.label_bar.setObjectName("labelBar")
         self.label_bar.setMovable(False)
         self.label_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_bar)
+        self._install_labels()
+
+    def _install_labels(self) -> None:
+        """(Re)build everything that shows the labels: actions and their hotkeys, the
+        Label menu, the label bar, the list filter, colours, the details panel."""
+        for action in self.label_actions.values():
+            self.removeAction(action)
+            action.deleteLater()
+        self.label_actions = {}
+        for label in self._labels:
+            tip = f"Tag the selection as {label.name}"
+            if label.hotkey:
+                tip += f" ({label.hotkey})"
+            if label.description:
+                tip += f": {label.description}"
+            action = self._action(
+                f"Tag as {label.name}",
+                partial(self.tag_selection, label.name),
+                QKeySequence(label.hotkey) if label.hotkey else None,
+                tip,
+            )
+            action.setIcon(color_icon(label.color))
+            action.setIconText(f"{label.name}  {label.hotkey}" if label.hotkey else label.name)
+            self.label_actions[label.name] = action
+        self.text_view.set_context_actions([*self.label_actions.values(), self.delete_action])
+        self.label_menu.clear()
+        for action in self.label_actions.values():
+            self.label_menu.addAction(action)
+        self.label_menu.addSeparator()
+        self.label_menu.addAction(self.edit_labels_action)
+        self.label_bar.clear()
         self.label_bar.addWidget(QLabel(" Tag selection: "))
         for action in self.label_actions.values():
             self.label_bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_bar)
+        colors = {label.name: label.color for label in self._labels}
+        self.text_view.set_labels(self._labels)
+        self.overview.set_colors(colors)
+        self.annotations_model.set_labels(self._labels)
+        self.details.set_labels(self._labels)
+        chosen = self.label_filter.currentData()
+        self.label_filter.blockSignals(True)
+        try:
+            self.label_filter.clear()
+            self.label_filter.addItem("All labels", None)
+            for label in self._labels:
+                self.label_filter.addItem(color_icon(label.color), label.name, label.name)
+            self.label_filter.setCurrentIndex(max(self.label_filter.findData(chosen), 0))
+        finally:
+            self.label_filter.blockSignals(False)
 
     # -- documents -------------------------------------------------------------------
 
@@ -504,8 +524,11 @@ class MainWindow(QMainWindow):
 
     def refresh_from_store(self) -> None:
         """Catch up with changes made elsewhere (another window or process) since the
-        lists were loaded: documents, counts, annotations and highlights."""
+        lists were loaded: labels, documents, counts, annotations and highlights."""
         try:
+            if self._store.labels() != self._labels:
+                self._reload_labels()
+                return
             documents = self._store.documents()
             current = self._document
             annotations = self._store.annotations(current.id) if current else None
@@ -846,6 +869,82 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_undo_actions()
 
+    # -- labels ----------------------------------------------------------------------
+
+    def edit_labels(self) -> bool:
+        """Open the label-scheme editor; what it changes is one undoable step."""
+        counts = self._label_usage()
+        dialog = LabelsDialog(self._labels, lambda name: counts.get(name, 0), self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()
+        if not accepted:
+            return False
+        return self.apply_scheme(
+            dialog.scheme(), dialog.renames(), dialog.removed(), step_name(self._labels, dialog)
+        )
+
+    def _label_usage(self) -> dict[str, int]:
+        try:
+            counts = self._store.label_counts()
+        except StoreError:
+            return {}
+        usage: dict[str, int] = {}
+        for (_doc, label), n in counts.items():
+            usage[label] = usage.get(label, 0) + n
+        return usage
+
+    def apply_scheme(
+        self,
+        labels: Sequence[Label],
+        renames: Sequence[tuple[str, str]] = (),
+        removed: Sequence[str] = (),
+        name: str = "edit labels",
+    ) -> bool:
+        """Make ``labels`` the scheme: ``renames`` (old, new) carry annotations along,
+        the annotations of ``removed`` labels are deleted. One undoable step."""
+        before, after = tuple(self._labels), tuple(labels)
+        if before == after and not renames:
+            return False
+        try:
+            gone = tuple(self._store.annotations_with_labels(list(removed))) if removed else ()
+            step = Step(name, removed=gone, scheme=SchemeChange(before, after, tuple(renames)))
+            self._store.apply_change(step.added, step.removed, step.scheme)
+        except StoreError as exc:
+            self._error("Could not change the labels", str(exc))
+            self._reload_labels()
+            return False
+        self._history.record(step)
+        self._reload_labels()
+        self._update_undo_actions()
+        self.statusBar().showMessage(f"Labels saved ({name}).", 5000)
+        return True
+
+    def _reload_labels(self) -> None:
+        """Show the stored labels, and the current document's annotations with them."""
+        try:
+            labels = self._store.labels()
+        except StoreError as exc:
+            self.statusBar().showMessage(f"Could not read the labels: {exc}", 8000)
+            return
+        if labels != self._labels:
+            self._labels = labels
+            self._install_labels()
+        current = self._document
+        if current is not None:
+            try:
+                annotations = self._store.annotations(current.id)
+            except StoreError as exc:
+                self.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
+                return
+            selected = self.current_annotation()
+            self.text_view.set_annotations(annotations)
+            self.annotations_model.set_annotations(current.text, annotations)
+            if selected is not None and self.annotations_model.row_of(selected.id) is not None:
+                self._select_annotation(selected, move_text=False)
+        self.reload_documents()
+        self._update_status()
+        self._update_delete_enabled()
+
     # -- undo and redo ---------------------------------------------------------------
 
     def undo(self) -> bool:
@@ -864,7 +963,7 @@ class MainWindow(QMainWindow):
 
     def _apply(self, step: Step, message: str, *, undoing: bool) -> bool:
         try:
-            self._store.apply_change(step.added, step.removed)
+            self._store.apply_change(step.added, step.removed, step.scheme)
         except StoreError as exc:
             # The database moved on without this history (another window, an import):
             # it cannot be replayed safely any more.
@@ -873,6 +972,11 @@ class MainWindow(QMainWindow):
             self.refresh_from_store()
             self._error("Could not undo or redo", f"{exc}\n\nThe undo history was cleared.")
             return False
+        if step.scheme is not None:
+            self._reload_labels()
+            self._update_undo_actions()
+            self.statusBar().showMessage(message, 5000)
+            return True
         touched = {a.document_id for a in (*step.added, *step.removed)}
         if self._document is not None and self._document.id in touched:
             for ann in step.removed:

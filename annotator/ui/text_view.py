@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, Label
 from annotator.core.offsets import PositionMap
 from annotator.ui.highlighter import SpanHighlighter
 
@@ -63,8 +63,11 @@ class DocumentView(QPlainTextEdit):
 
     # -- content ---------------------------------------------------------------------
 
-    def set_label_colors(self, colors: dict[str, str]) -> None:
-        self._highlighter.set_colors(colors)
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        """The labels' colours and markers; a shown text is highlighted again."""
+        self._highlighter.set_colors({label.name: label.color for label in labels})
+        if self._text:
+            self._highlighter.rehighlight()
 
     def show_text(self, text: str, annotations: Sequence[Annotation]) -> None:
         """Show ``text`` highlighted with ``annotations``; the caret goes to the start."""

@@ -1,39 +1,106 @@
-"""Random annotation changes, then undo all and redo all, through a real SQLite store."""
+"""Random annotation and label-scheme changes (create, delete, relabel, resize, note,
+attributes, rename and delete a label), then undo all and redo all, through a real
+SQLite store: the database must equal the start, then the end, in every column."""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.history import History, Step
+from annotator.core.history import History, SchemeChange, Step
 from annotator.core.model import NewDocument
 from annotator.resources import default_labels
-from annotator.store import Store
+from annotator.store import Store, StoreError
 
 TEXT = "Police said 2,000 cameras 😀 would come; officials refused to say where."
 LABELS = ("claim", "refusal", "statistic")
 
 
 def rows(path):
+    """Annotations and labels, every column: the state undo must restore exactly."""
     with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT * FROM annotations ORDER BY id").fetchall()
+        return (
+            conn.execute("SELECT * FROM annotations ORDER BY id").fetchall(),
+            conn.execute("SELECT * FROM labels ORDER BY name").fetchall(),
+        )
 
 
+pick = st.integers(0, 50)
 operations = st.lists(
     st.one_of(
         st.tuples(
             st.just("create"), st.sampled_from(LABELS), st.integers(0, 60), st.integers(1, 10)
         ),
-        st.tuples(st.just("delete"), st.integers(0, 50)),
+        st.tuples(st.just("delete"), pick),
+        st.tuples(st.just("relabel"), pick, st.sampled_from(LABELS)),
+        st.tuples(st.just("resize"), pick, st.integers(-3, 3), st.integers(-3, 3)),
+        st.tuples(st.just("note"), pick, st.sampled_from(["", "why?", "市民 😀"])),
+        st.tuples(
+            st.just("attributes"), pick, st.sampled_from([{}, {"value": 2000}, {"unit": "x"}])
+        ),
+        st.tuples(st.just("rename label"), st.sampled_from(LABELS)),
+        st.tuples(st.just("delete label"), st.sampled_from(LABELS)),
     ),
     max_size=25,
 )
 
 
+def one_step(store: Store, doc_id: str, op: tuple) -> Step | None:
+    """Perform ``op`` as the window does and return its undo step (None if it was a no-op)."""
+    kind = op[0]
+    if kind == "create":
+        _kind, label, begin, length = op
+        if label not in {lb.name for lb in store.labels()}:
+            return None
+        ann = store.add_annotation(doc_id, label, begin, min(begin + length, len(TEXT)), "me")
+        return Step("tag", added=(ann,))
+    if kind in ("rename label", "delete label"):
+        before = tuple(store.labels())
+        target = next((lb for lb in before if lb.name.startswith(op[1])), None)
+        if target is None:
+            return None
+        if kind == "rename label":
+            new = target.name + "'"
+            after = tuple(replace(lb, name=new) if lb == target else lb for lb in before)
+            step = Step(kind, scheme=SchemeChange(before, after, ((target.name, new),)))
+        else:
+            gone = tuple(store.annotations_with_labels([target.name]))
+            after = tuple(lb for lb in before if lb != target)
+            step = Step(kind, removed=gone, scheme=SchemeChange(before, after))
+        store.apply_change(step.added, step.removed, step.scheme)
+        return step
+    current = store.annotations(doc_id)
+    if not current:
+        return None
+    old = current[op[1] % len(current)]
+    try:
+        if kind == "delete":
+            store.delete_annotation(old.id)
+            return Step(kind, removed=(old,))
+        if kind == "relabel":
+            label = next((lb.name for lb in store.labels() if lb.name.startswith(op[2])), None)
+            if label is None or label == old.label:
+                return None
+            new = store.relabel_annotation(old, label)
+        elif kind == "resize":
+            start, end = old.start + op[2], old.end + op[3]
+            if not 0 <= start < end <= len(TEXT):
+                return None
+            new = store.resize_annotation(old, start, end)
+        elif kind == "note":
+            new = store.set_note(old, op[2])
+        else:
+            new = store.set_attributes(old, op[2])
+    except StoreError:  # a twin of another annotation: refused, nothing changed
+        return None
+    return Step(kind, added=(new,), removed=(old,))
+
+
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(operations)
 def test_undo_all_then_redo_all(tmp_path_factory, ops):
@@ -46,27 +113,17 @@ def test_undo_all_then_redo_all(tmp_path_factory, ops):
         start = rows(path)
         history = History()
         for op in ops:
-            if op[0] == "create":
-                _kind, label, begin, length = op
-                ann = store.add_annotation(
-                    doc.id, label, begin, min(begin + length, len(TEXT)), "me"
-                )
-                history.record(Step("tag", added=(ann,)))
-            else:
-                current = store.annotations(doc.id)
-                if not current:
-                    continue
-                victim = current[op[1] % len(current)]
-                store.delete_annotation(victim.id)
-                history.record(Step("delete", removed=(victim,)))
+            step = one_step(store, doc.id, op)
+            if step is not None:
+                history.record(step)
         final = rows(path)
         while history.can_undo():
             step = history.undo()
-            store.apply_change(step.added, step.removed)
+            store.apply_change(step.added, step.removed, step.scheme)
         assert rows(path) == start
         while history.can_redo():
             step = history.redo()
-            store.apply_change(step.added, step.removed)
+            store.apply_change(step.added, step.removed, step.scheme)
         assert rows(path) == final
     finally:
         store.close()

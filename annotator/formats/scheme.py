@@ -1,0 +1,60 @@
+"""Label-scheme files: the labels (with colours, hotkeys and attributes) as JSON, to
+share a coding scheme without any annotations. An annotation set's labels can be read as
+a scheme too."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from annotator.core.labels import scheme_problems
+from annotator.core.model import Label
+from annotator.formats.annotation_set import FORMAT_NAME, MAX_SET_BYTES, SetReader, label_dict
+from annotator.formats.errors import SetFormatError
+from annotator.formats.pretty import pretty_dumps
+
+SCHEME_FORMAT = "annotator-label-scheme"
+SCHEME_VERSION = 1
+MAX_SCHEME_BYTES = MAX_SET_BYTES  # a whole annotation set may serve as a scheme
+
+
+def render_scheme(labels: Sequence[Label]) -> bytes:
+    """The scheme file's bytes (UTF-8, indented, ending in a newline)."""
+    data = {
+        "format": SCHEME_FORMAT,
+        "format_version": SCHEME_VERSION,
+        "labels": [label_dict(label) for label in labels],
+    }
+    return (pretty_dumps(data) + "\n").encode("utf-8")
+
+
+def parse_scheme(data: bytes, *, file: str) -> list[Label]:
+    """The labels of a scheme file, or of an annotation set. Raises
+    :class:`SetFormatError` naming the file and the JSON path of the problem."""
+    if len(data) > MAX_SCHEME_BYTES:
+        raise SetFormatError(file, "", "too large for a label scheme")
+    try:
+        raw: Any = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise SetFormatError(file, "", f"not UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise SetFormatError(
+            file, "", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    reader = SetReader(file)
+    if not isinstance(raw, dict) or raw.get("format") not in (SCHEME_FORMAT, FORMAT_NAME):
+        raise SetFormatError(
+            file, "format", f"not a label scheme (expected format {SCHEME_FORMAT!r})"
+        )
+    if raw["format"] == SCHEME_FORMAT:
+        version = reader.get(raw, "format_version", "", int)
+        if version != SCHEME_VERSION:
+            raise SetFormatError(
+                file, "format_version", f"version {version} is not one this Annotator reads"
+            )
+    labels = reader.labels(reader.get(raw, "labels", "", list))
+    problems = scheme_problems(labels)
+    if problems:
+        raise SetFormatError(file, "labels", "; ".join(problems))
+    return labels
