@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -197,7 +198,8 @@ class LabelsDialog(QDialog):
         problems = scheme_problems(self.scheme())
         for entry in self._entries:
             key = entry.label.hotkey
-            if key and QKeySequence(key).count() != 1:
+            sequence = QKeySequence(key or "")
+            if key and (sequence.count() != 1 or sequence[0].key() == Qt.Key.Key_unknown):
                 problems.append(f"label {entry.label.name!r}: {key!r} is not one key")
         return problems
 
