@@ -323,6 +323,11 @@ class DocumentView(QPlainTextEdit):
         anchor, moving = (end, start) if drag.edge == "start" else (start, end)
         self._select_silently(anchor, moving)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None and not self._drag.moved:
+            self._drag = None  # the second press of a double click: not a drag
+        super().mouseDoubleClickEvent(event)
+
     def _dragged_span(self, drag: _EdgeDrag, pos: QPoint) -> tuple[int, int]:
         """The span with the dragged edge at the character boundary nearest ``pos``,
         at least one character long, snapped to a word boundary if snapping is on."""
