@@ -432,7 +432,7 @@ class SetReader:
             seen[name] = f"{path}.name"
             color = self.get(item, "color", path, str)
             if not _COLOR.match(color):
-                raise self.fail(f"{path}.color", f"{color!r} is not a colour like #1f77b4")
+                raise self.fail(f"{path}.color", f"{color!r} is not a colour like #0072b2")
             hotkey = self.get(item, "hotkey", path, (str, type(None)), required=False)
             description = self.get(item, "description", path, str, required=False, default="")
             specs = self.attribute_specs(

@@ -44,6 +44,7 @@ from annotator.core.files import write_atomically
 from annotator.core.history import History, SchemeChange, Step
 from annotator.core.importers import SUFFIXES, DocumentReadError
 from annotator.core.model import Annotation, AttributeValue, Document, DocumentSummary, Label
+from annotator.core.snapping import snap_to_words
 from annotator.core.spans import trim_span
 from annotator.exporting import SUFFIXES as SUFFIX_OF_FORMAT
 from annotator.exporting import ExportOptions, export
@@ -85,6 +86,19 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
 
 
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
+SNAP_SETTING = "text/snap_to_words"  # in window_settings(): "Snap selections to words"
+
+# Mouse gestures listed with the keyboard shortcuts (F1).
+MOUSE_GESTURES = (
+    (
+        "Resize the selected annotation with the mouse",
+        "Drag its start or end edge (the pointer turns into ↔); Esc cancels",
+    ),
+    (
+        "Snap selections to words (View menu, on or off)",
+        "Mouse selections, tagging and dragged edges take whole words and numbers",
+    ),
+)
 
 
 class MainWindow(QMainWindow):
@@ -184,6 +198,7 @@ class MainWindow(QMainWindow):
         self.annotations_view.clicked.connect(lambda _index: self._on_annotation_chosen())
         self.text_view.caretMoved.connect(self._on_caret_moved)
         self.text_view.caretClicked.connect(self._on_caret_clicked)
+        self.text_view.resizeRequested.connect(self.resize_to)
         self.label_filter.currentIndexChanged.connect(self.apply_list_filter)
         self.text_filter.textChanged.connect(self.apply_list_filter)
         for signal in (
@@ -343,6 +358,18 @@ class MainWindow(QMainWindow):
             "Focus &text", self.text_view.setFocus, QKeySequence("Ctrl+L")
         )
         self.about_action = self._action("&About Annotator", self._about)
+        self.snap_action = QAction("Snap selections to &words", self)
+        self.snap_action.setCheckable(True)
+        tip = (
+            "Widen selections to whole words and numbers (2,000, 40.3%, HK$1.2) when "
+            "selecting with the mouse, tagging and dragging an annotation's edge"
+        )
+        self.snap_action.setStatusTip(tip)
+        self.snap_action.setToolTip(tip)
+        self.snap_action.setChecked(window_settings().value(SNAP_SETTING, False, type=bool))
+        self.text_view.set_snapping(self.snap_action.isChecked())
+        self.snap_action.toggled.connect(self.set_snap_to_words)
+        self.addAction(self.snap_action)
         self.label_actions: dict[str, QAction] = {}
         self.edit_labels_action = self._action(
             "&Edit labels…",
@@ -381,6 +408,8 @@ class MainWindow(QMainWindow):
         self.label_menu = bar.addMenu("&Label")
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.stats_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.snap_action)
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.next_document_action)
         go_menu.addAction(self.previous_document_action)
@@ -590,14 +619,17 @@ class MainWindow(QMainWindow):
     # -- annotations -----------------------------------------------------------------
 
     def tag_selection(self, label: str) -> Annotation | None:
-        """Tag the selected text (trimmed of surrounding whitespace) with ``label``; with
-        no text selected, relabel the selected annotation instead."""
+        """Tag the selected text (trimmed of surrounding whitespace, then widened to whole
+        words if snapping is on) with ``label``; with no text selected, relabel the
+        selected annotation instead."""
         if self._document is None:
             return None
         selected = self.text_view.selected_span()
         if selected is None and self.current_annotation() is not None:
             return self.relabel_current(label)
         span = trim_span(self._document.text, *selected) if selected else None
+        if span is not None and self.snap_action.isChecked():
+            span = snap_to_words(self._document.text, *span)
         if span is None:
             self.statusBar().showMessage("Select some text first, then press a label key.", 5000)
             return None
@@ -705,7 +737,8 @@ class MainWindow(QMainWindow):
         return "\n".join(lines)
 
     def show_shortcuts(self) -> QDialog:
-        """A window listing every action with its keyboard shortcut."""
+        """A window listing every action with its keyboard shortcut, then the mouse
+        gestures."""
         dialog = QDialog(self)
         dialog.setObjectName("shortcutsDialog")
         dialog.setWindowTitle("Keyboard shortcuts")
@@ -713,7 +746,8 @@ class MainWindow(QMainWindow):
         table.setHorizontalHeaderLabels(["Action", "Shortcut"])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for action in self.actions():
+        # The resize keys belong to the text and the list, not to the window.
+        for action in [*self.actions(), *self.resize_actions]:
             keys = ", ".join(
                 key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
             )
@@ -723,6 +757,11 @@ class MainWindow(QMainWindow):
             table.insertRow(row)
             table.setItem(row, 0, QTableWidgetItem(action.text().replace("&", "")))
             table.setItem(row, 1, QTableWidgetItem(keys))
+        for gesture, how in MOUSE_GESTURES:
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(gesture))
+            table.setItem(row, 1, QTableWidgetItem(how))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(dialog)
@@ -817,13 +856,49 @@ class MainWindow(QMainWindow):
         """Move the selected annotation's start or end by ``step`` characters (code
         points, so an emoji moves as one); one undoable step."""
         old = self.current_annotation()
-        if old is None or self._document is None:
+        if old is None:
             return None
         start, end = old.start, old.end
         if edge == "start":
             start += step
         else:
             end += step
+        return self._resize(old, start, end)
+
+    def resize_to(self, annotation_id: str, start: int, end: int) -> Annotation | None:
+        """Give an annotation of the open document the code point span ``[start, end)``
+        (a dragged edge); one undoable step named like a keyboard resize. If it cannot be
+        done, the text selection shows the span as it is."""
+        row = self.annotations_model.row_of(annotation_id)
+        if row is None:
+            return None
+        old = self.annotations_model.annotation(row)
+        new = self._resize(old, start, end)
+        if new is None:
+            row = self.annotations_model.row_of(annotation_id)
+            if row is not None:
+                kept = self.annotations_model.annotation(row)
+                self.text_view.select_span(kept.start, kept.end)
+        return new
+
+    def set_snap_to_words(self, on: bool) -> None:
+        """Snap selections to words (mouse selections, tagging, dragged edges), or not;
+        remembered for the next launch."""
+        self.text_view.set_snapping(on)
+        if self.snap_action.isChecked() != on:
+            self.snap_action.setChecked(on)
+        settings = window_settings()
+        settings.setValue(SNAP_SETTING, on)
+        settings.sync()
+        self.statusBar().showMessage(
+            "Selections snap to whole words." if on else "Selections are taken as made.", 4000
+        )
+
+    def _resize(self, old: Annotation, start: int, end: int) -> Annotation | None:
+        """Save ``old`` with the span ``[start, end)`` as one undoable step; ``None`` if
+        the span is unchanged, does not fit the text or the store refuses it."""
+        if self._document is None or (start, end) == (old.start, old.end):
+            return None
         if not 0 <= start < end <= len(self._document.text):
             return None
         try:
@@ -1103,6 +1178,7 @@ class MainWindow(QMainWindow):
 
     def _update_delete_enabled(self) -> None:
         current = self.current_annotation()
+        self.text_view.set_grabbable(current)  # its edges can be dragged
         self.delete_action.setEnabled(current is not None)
         self.edit_note_action.setEnabled(current is not None)
         if current is not None and self._document is not None:

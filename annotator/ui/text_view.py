@@ -1,4 +1,5 @@
-"""The read-only document view: a caret and keyboard selection, highlights, a context menu.
+"""The read-only document view: a caret and keyboard selection, highlights, a context menu,
+and edges of the selected annotation that can be dragged with the mouse.
 
 Everything it exchanges with the rest of the app is in code point offsets; the Qt
 positions stay inside this widget and are converted by :class:`PositionMap` only.
@@ -7,13 +8,17 @@ positions stay inside this widget and are converted by :class:`PositionMap` only
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QCursor,
+    QFocusEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QTextCursor,
     QTextOption,
@@ -22,7 +27,26 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from annotator.core.model import Annotation, Label
 from annotator.core.offsets import PositionMap
+from annotator.core.snapping import snap_to_words, word_end, word_start
 from annotator.ui.highlighter import SpanHighlighter
+
+EDGE_REACH = 4  # pixels either side of an annotation's edge that grab it
+DRAG_THRESHOLD = 3  # pixels the mouse moves before a press on an edge becomes a drag
+
+
+@dataclass(slots=True)
+class _EdgeDrag:
+    """An edge of ``annotation`` pressed with the left button, maybe being dragged."""
+
+    annotation: Annotation
+    edge: str  # "start" or "end"
+    press: QPointF  # where the button went down, viewport coordinates
+    global_press: QPointF
+    modifiers: Qt.KeyboardModifier
+    before: QTextCursor  # the text cursor to put back if nothing changes
+    span: tuple[int, int]  # the span the annotation would get, code points
+    moved: bool = False
+    cancelled: bool = False
 
 
 class DocumentView(QPlainTextEdit):
@@ -30,12 +54,29 @@ class DocumentView(QPlainTextEdit):
 
     ``caretMoved(offset)`` is emitted when the user moves the caret without selecting
     (the offset is in code points); programmatic moves made through this class are silent.
+
+    The start and end edges of the annotation given to :meth:`set_grabbable` can be
+    dragged with the left button: the pointer turns into a horizontal resize arrow within
+    ``EDGE_REACH`` pixels of one, the prospective span is shown as the selection while
+    dragging (never less than one character), Escape cancels, and releasing emits
+    ``resizeRequested(annotation_id, start, end)`` in code points if the span changed. A
+    press on an edge released without dragging is an ordinary click.
+
+    With :meth:`set_snapping` on, a selection made with the mouse is widened to whole words
+    when the button is released, and a dragged edge moves from word to word
+    (:mod:`annotator.core.snapping`).
     """
 
     caretMoved = Signal(int)
     caretClicked = Signal(int)  # a left click that placed the caret (no selection)
+    resizeRequested = Signal(str, int, int)  # annotation id, new start, new end
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        # Events arrive while the widget is being set up: this state comes first.
+        self._grabbable: Annotation | None = None
+        self._drag: _EdgeDrag | None = None
+        self._normal_pointer: QCursor | None = None  # saved while the resize arrow shows
+        self._snapping = False
         super().__init__(parent)
         self.setObjectName("documentView")
         self.setReadOnly(True)
@@ -59,6 +100,7 @@ class DocumentView(QPlainTextEdit):
         self._context_actions: list[QAction] = []
         self._describe: Callable[[list[str]], str] | None = None
         self._silent = 0
+        self.viewport().setMouseTracking(True)  # the pointer changes over a grabbable edge
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     # -- content ---------------------------------------------------------------------
@@ -71,6 +113,8 @@ class DocumentView(QPlainTextEdit):
 
     def show_text(self, text: str, annotations: Sequence[Annotation]) -> None:
         """Show ``text`` highlighted with ``annotations``; the caret goes to the start."""
+        self._cancel_drag()
+        self.set_grabbable(None)
         self._text = text
         self._map = PositionMap(text)
         self._highlighter.reset(self._qt_span(a) for a in annotations)
@@ -153,15 +197,241 @@ class DocumentView(QPlainTextEdit):
         finally:
             self._silent -= 1
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.caretClicked.emit(self.caret_offset())
-
     def _on_cursor_moved(self) -> None:
         if self._silent or self.textCursor().hasSelection():
             return
         self.caretMoved.emit(self.caret_offset())
+
+    # -- the mouse: clicks, selections, dragging an annotation's edges ------------------
+
+    def set_snapping(self, on: bool) -> None:
+        """Snap mouse selections and dragged edges to whole words, or not."""
+        self._snapping = on
+
+    def set_grabbable(self, annotation: Annotation | None) -> None:
+        """Let the edges of ``annotation`` (or of none) be dragged; a drag of another
+        annotation, or of an older version of this one, is cancelled."""
+        if annotation == self._grabbable:
+            return
+        self._grabbable = annotation
+        if self._drag is not None and self._drag.annotation != annotation:
+            self._cancel_drag()
+        if self._drag is None:
+            self._show_resize_pointer(self._edge_under_mouse() is not None)
+
+    def edge_at(self, pos: QPoint) -> str | None:
+        """``"start"`` or ``"end"`` if viewport point ``pos`` is on that edge of the
+        grabbable annotation (on its line, within ``EDGE_REACH`` pixels), else ``None``."""
+        annotation = self._grabbable
+        if annotation is None:
+            return None
+        found: tuple[float, str] | None = None
+        for edge, offset in (("start", annotation.start), ("end", annotation.end)):
+            box = self._edge_box(offset, edge)
+            if box is None or not box.top() <= pos.y() < box.bottom():
+                continue
+            distance = abs(pos.x() - box.left())
+            if distance <= EDGE_REACH and (found is None or distance < found[0]):
+                found = (distance, edge)
+        return found[1] if found else None
+
+    def _edge_box(self, offset: int, edge: str) -> QRectF | None:
+        """The edge at code point ``offset`` as a zero-width box in viewport coordinates,
+        as tall as its line: a start edge is on the line of the character after it, an end
+        edge on the line of the one before it (where a line wraps, they differ)."""
+        if not 0 <= offset <= len(self._text):
+            return None
+        qt_edge = self._map.to_qt(offset)
+        qt_char = self._map.to_qt(offset if edge == "start" else offset - 1)
+        block = self.document().findBlock(qt_char)
+        if edge == "end" and qt_char - block.position() == block.length() - 1:
+            # The span ends with a paragraph break: its edge starts the next line.
+            qt_char = qt_edge
+            block = self.document().findBlock(qt_edge)
+        if not block.isValid():
+            return None
+        # Asking for the block's geometry lays it out if a highlight change undid that.
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        layout = block.layout()
+        line = layout.lineForTextPosition(qt_char - block.position())
+        if not line.isValid():
+            return None
+        x, _position = line.cursorToX(qt_edge - block.position())
+        origin += layout.position()
+        return QRectF(origin.x() + x, origin.y() + line.y(), 0, line.height())
+
+    def _edge_under_mouse(self) -> str | None:
+        pos = self.viewport().mapFromGlobal(QCursor.pos())
+        return self.edge_at(pos) if self.viewport().rect().contains(pos) else None
+
+    def _show_resize_pointer(self, on: bool) -> None:
+        if on and self._normal_pointer is None:
+            self._normal_pointer = self.viewport().cursor()
+            self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
+        elif not on and self._normal_pointer is not None:
+            self.viewport().setCursor(self._normal_pointer)
+            self._normal_pointer = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None:
+            if event.button() != Qt.MouseButton.LeftButton:
+                event.accept()  # other buttons do nothing while an edge is held
+                return
+            self._drag = None  # a release that never came (the window lost the mouse)
+        edge = None
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            edge = self.edge_at(event.position().toPoint())
+        if edge is None or self._grabbable is None:
+            super().mousePressEvent(event)
+            return
+        annotation = self._grabbable
+        self._drag = _EdgeDrag(
+            annotation=annotation,
+            edge=edge,
+            press=QPointF(event.position()),
+            global_press=QPointF(event.globalPosition()),
+            modifiers=event.modifiers(),
+            before=QTextCursor(self.textCursor()),
+            span=(annotation.start, annotation.end),
+        )
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._show_resize_pointer(True)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        drag = self._drag
+        pos = event.position().toPoint()
+        if drag is None:
+            if event.buttons() == Qt.MouseButton.NoButton:
+                self._show_resize_pointer(self.edge_at(pos) is not None)
+            super().mouseMoveEvent(event)
+            return
+        event.accept()
+        if drag.cancelled:
+            return
+        if not drag.moved and (event.position() - drag.press).manhattanLength() < DRAG_THRESHOLD:
+            return
+        drag.moved = True
+        bar = self.verticalScrollBar()
+        if pos.y() < 0:
+            bar.setValue(bar.value() - 1)
+        elif pos.y() >= self.viewport().height():
+            bar.setValue(bar.value() + 1)
+        drag.span = self._dragged_span(drag, pos)
+        start, end = drag.span
+        # The moving edge is the caret, so the view follows it.
+        anchor, moving = (end, start) if drag.edge == "start" else (start, end)
+        self._select_silently(anchor, moving)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._drag is not None and not self._drag.moved:
+            self._drag = None  # the second press of a double click: not a drag
+        super().mouseDoubleClickEvent(event)
+
+    def _dragged_span(self, drag: _EdgeDrag, pos: QPoint) -> tuple[int, int]:
+        """The span with the dragged edge at the character boundary nearest ``pos``,
+        at least one character long, snapped to a word boundary if snapping is on."""
+        offset = self._map.to_codepoint(self.cursorForPosition(pos).position())
+        start, end = drag.annotation.start, drag.annotation.end
+        if drag.edge == "start":
+            start = min(offset, end - 1)
+            return (word_start(self._text, start) if self._snapping else start), end
+        end = max(offset, start + 1)
+        return start, (word_end(self._text, end) if self._snapping else end)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag = self._drag
+        left = event.button() == Qt.MouseButton.LeftButton
+        if drag is not None:
+            event.accept()
+            if not left:
+                return
+            self._drag = None
+            if drag.moved or drag.cancelled:
+                if not drag.cancelled:
+                    self._finish_drag(drag)
+                self._show_resize_pointer(self.edge_at(event.position().toPoint()) is not None)
+                return
+            # Pressed on an edge and let go without dragging: an ordinary click.
+            super().mousePressEvent(
+                QMouseEvent(
+                    QEvent.Type.MouseButtonPress,
+                    drag.press,
+                    drag.global_press,
+                    Qt.MouseButton.LeftButton,
+                    Qt.MouseButton.LeftButton,
+                    drag.modifiers,
+                )
+            )
+        super().mouseReleaseEvent(event)
+        if not left:
+            return
+        if not self.textCursor().hasSelection():
+            self.caretClicked.emit(self.caret_offset())
+        elif self._snapping:
+            self._snap_selection()
+
+    def _finish_drag(self, drag: _EdgeDrag) -> None:
+        annotation = drag.annotation
+        if drag.span == (annotation.start, annotation.end):
+            self._set_cursor_silently(drag.before)
+            return
+        self.resizeRequested.emit(annotation.id, *drag.span)
+
+    def _cancel_drag(self) -> bool:
+        """Put the span back as it was before an edge was dragged; the rest of the drag
+        (until the button is released) does nothing. False if no drag was going on."""
+        drag = self._drag
+        if drag is None or drag.cancelled:
+            return False
+        drag.cancelled = True
+        if drag.moved:
+            self._set_cursor_silently(drag.before)
+        return True
+
+    def _snap_selection(self) -> None:
+        """Widen the selection to whole words, keeping the end the caret is at."""
+        cursor = self.textCursor()
+        span = self.selected_span()
+        if span is None:
+            return
+        start, end = snap_to_words(self._text, *span)
+        if (start, end) == span:
+            return
+        if cursor.position() < cursor.anchor():
+            self._select_silently(end, start)
+        else:
+            self._select_silently(start, end)
+
+    def _select_silently(self, anchor: int, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(anchor))
+        cursor.setPosition(self._map.to_qt(position), QTextCursor.MoveMode.KeepAnchor)
+        self._set_cursor_silently(cursor)
+
+    def event(self, event: QEvent) -> bool:
+        dragging = self._drag is not None and not self._drag.cancelled
+        if event.type() == QEvent.Type.ShortcutOverride and dragging:
+            event.accept()  # no shortcut fires while an edge is held: keys come here
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._drag is not None and not self._drag.cancelled:
+            if event.key() == Qt.Key.Key_Escape:
+                self._cancel_drag()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._cancel_drag():
+            self._drag = None  # the release may go elsewhere now
+            self._show_resize_pointer(False)
+        super().focusOutEvent(event)
 
     # -- context menu ----------------------------------------------------------------
 
@@ -204,6 +474,9 @@ class DocumentView(QPlainTextEdit):
         self._context_actions = list(actions)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._drag is not None and not self._drag.cancelled:
+            event.accept()  # not while an edge is held
+            return
         if not self.textCursor().hasSelection():
             # Right-click acts on what is under the mouse: the caret goes there, so the
             # annotation under it becomes the current one.
