@@ -71,6 +71,12 @@ def _gui(argv: list[str]) -> int:
         type=Path,
         help="documents to import and open (.txt, .md, .html, .docx, .odt, .pdf, .epub)",
     )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="colours: the system's light or dark palette (default), or force one",
+    )
     ns = parser.parse_args(argv)
     try:
         new_docs = read_documents(ns.files)
@@ -89,7 +95,7 @@ def _gui(argv: list[str]) -> int:
             shown = store.import_documents(new_docs)[0].document.id
         from annotator.ui.app import run
 
-        return run(store, show_document=shown)
+        return run(store, show_document=shown, theme=ns.theme)
     finally:
         store.close()
 

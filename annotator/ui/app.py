@@ -1,16 +1,39 @@
-"""Starting the GUI on an open store."""
+"""Starting the GUI: the application object and the main window on an open store."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.identity import current_annotator
 from annotator.resources import resource_path
 from annotator.store import Store
 from annotator.ui.main_window import MainWindow
+from annotator.ui.theme import apply_theme
+
+
+def application(theme: str = "system") -> QApplication:
+    """The QApplication, created on first use; ``theme`` as :func:`apply_theme` takes it.
+
+    High-DPI: Qt scales by the screen's factor as it is (125 %, 150 %), not rounded to a
+    whole number, so text and lines are sharp and sized as the system asks. This must
+    be set before the application object exists.
+    """
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Annotator")
+    app.setApplicationDisplayName("Annotator")
+    app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))  # an SVG: sharp at any scale
+    apply_theme(app, theme)
+    return app
 
 
 def create_window(store: Store, show_document: str | None = None) -> MainWindow:
@@ -21,11 +44,9 @@ def create_window(store: Store, show_document: str | None = None) -> MainWindow:
     return window
 
 
-def run(store: Store, show_document: str | None = None) -> int:
+def run(store: Store, show_document: str | None = None, *, theme: str = "system") -> int:
     """Open the main window and run the event loop; returns the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Annotator")
-    app.setApplicationDisplayName("Annotator")
+    app = application(theme)
     window = create_window(store, show_document)
     window.show()
     window.raise_()
@@ -35,6 +56,5 @@ def run(store: Store, show_document: str | None = None) -> int:
 
 def show_startup_error(message: str) -> None:
     """Tell a user who launched the app why it could not open (a modal dialog)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Annotator")
+    application()
     QMessageBox.critical(None, "Annotator cannot start", message)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QMimeData, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QMimeData, QSettings, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -88,9 +88,14 @@ HINT = "Select text with the mouse or Shift+arrows, then press a label key to ta
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
+    """A ``size``×``size`` swatch, drawn for each common device pixel ratio: sharp on
+    High-DPI screens (Qt picks the nearest)."""
+    icon = QIcon()
+    for scale in (1.0, 1.25, 1.5, 2.0, 3.0):
+        pixmap = QPixmap(round(size * scale), round(size * scale))
+        pixmap.fill(QColor(color))
+        icon.addPixmap(pixmap)
+    return icon
 
 
 class MainWindow(QMainWindow):
@@ -419,6 +424,7 @@ class MainWindow(QMainWindow):
         self.label_bar = QToolBar("Labels")
         self.label_bar.setObjectName("labelBar")
         self.label_bar.setMovable(False)
+        self.label_bar.setIconSize(QSize(14, 14))  # the swatches' own size, at any scale
         self.label_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.label_bar.addWidget(QLabel(" Tag selection: "))
         for action in self.label_actions.values():

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 from annotator.core.model import Annotation
 from annotator.core.offsets import PositionMap
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.theme import highlight_color
+
+HIT_COLOR = QColor("#ffe066")  # find hits: yellow, blended over the palette's Base
 
 
 class DocumentView(QPlainTextEdit):
@@ -56,6 +59,8 @@ class DocumentView(QPlainTextEdit):
         self._text = ""
         self._map = PositionMap("")
         self._highlighter = SpanHighlighter(self.document())
+        self._highlighter.set_palette(self.palette())
+        self._hit_spans: list[tuple[int, int]] = []
         self._context_actions: list[QAction] = []
         self._describe: Callable[[list[str]], str] | None = None
         self._silent = 0
@@ -70,6 +75,7 @@ class DocumentView(QPlainTextEdit):
         """Show ``text`` highlighted with ``annotations``; the caret goes to the start."""
         self._text = text
         self._map = PositionMap(text)
+        self._hit_spans = []  # they were offsets into the previous text
         self._highlighter.reset(self._qt_span(a) for a in annotations)
         self._silent += 1
         try:
@@ -163,10 +169,12 @@ class DocumentView(QPlainTextEdit):
     # -- context menu ----------------------------------------------------------------
 
     def mark_hits(self, spans: Sequence[tuple[int, int]], limit: int = 5000) -> None:
-        """Mark code point spans (search hits) with a transient background."""
+        """Mark code point spans (search hits) with a transient background that keeps
+        the text legible in the current palette."""
+        self._hit_spans = list(spans[:limit])
         selections = []
-        highlight = QColor("#ffe066")
-        for start, end in spans[:limit]:
+        highlight = highlight_color(HIT_COLOR, 1.0, self.palette())
+        for start, end in self._hit_spans:
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(highlight)
             cursor = QTextCursor(self.document())
@@ -175,6 +183,13 @@ class DocumentView(QPlainTextEdit):
             selection.cursor = cursor
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light to dark or back (the system's scheme changed): repaint what we colour.
+            self._highlighter.set_palette(self.palette())
+            self.mark_hits(self._hit_spans)
 
     def set_tooltip_source(self, describe: Callable[[list[str]], str]) -> None:
         """``describe(ids)`` gives the tooltip for the annotations under the mouse."""
