@@ -29,6 +29,10 @@ DB_HELP = (
     "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else annotations.db "
     "in the user data folder)"
 )
+GUI_DB_HELP = (
+    "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else the database the "
+    "window had open last, else annotations.db in the user data folder)"
+)
 USER_ERRORS = (StoreError, DocumentReadError, SetFormatError)
 
 
@@ -51,9 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _parser(prog: str, description: str) -> argparse.ArgumentParser:
+def _parser(prog: str, description: str, db_help: str = DB_HELP) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=description)
-    parser.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=db_help)
     return parser
 
 
@@ -62,6 +66,7 @@ def _gui(argv: list[str]) -> int:
         "annotator",
         "Open the annotation window. Subcommands: 'annotator import', 'annotator export' "
         "and 'annotator stats'; see 'annotator import --help'.",
+        GUI_DB_HELP,
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     parser.add_argument(
@@ -71,10 +76,18 @@ def _gui(argv: list[str]) -> int:
         type=Path,
         help="documents to import and open (.txt, .md, .html, .docx, .odt, .pdf, .epub)",
     )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="colours: the system's light or dark palette (default), or force one",
+    )
     ns = parser.parse_args(argv)
     try:
         new_docs = read_documents(ns.files)
-        store = open_store(ns.db, seed=True)
+        from annotator.ui.app import open_launch_store
+
+        store, notice = open_launch_store(ns.db)
     except USER_ERRORS as exc:
         # Launched from a desktop there is no terminal to read stderr: say it in a window too.
         print(f"annotator: error: {exc}", file=sys.stderr)
@@ -89,7 +102,9 @@ def _gui(argv: list[str]) -> int:
             shown = store.import_documents(new_docs)[0].document.id
         from annotator.ui.app import run
 
-        return run(store, show_document=shown)
+        if notice:
+            print(f"annotator: {notice}", file=sys.stderr)
+        return run(store, show_document=shown, theme=ns.theme, notice=notice)
     finally:
         store.close()
 

@@ -10,9 +10,10 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path_factory, monkeypatch):
-    """Keep every test away from the user's real data folder and identity."""
+    """Keep every test away from the user's real data and settings folders and identity."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))  # window.ini (QSettings)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
     monkeypatch.setenv("ANNOTATOR_USER", "tester")

@@ -1,16 +1,60 @@
-"""Starting the GUI on an open store."""
+"""Starting the GUI: the application object, the database to open, the main window."""
 
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.app_state import open_store
 from annotator.core.identity import current_annotator
 from annotator.resources import resource_path
-from annotator.store import Store
+from annotator.store import Store, StoreError
 from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import remembered_database
+from annotator.ui.theme import apply_theme
+
+
+def application(theme: str = "system") -> QApplication:
+    """The QApplication, created on first use; ``theme`` as :func:`apply_theme` takes it.
+
+    High-DPI: Qt scales by the screen's factor as it is (125 %, 150 %), not rounded to a
+    whole number, so text and lines are sharp and sized as the system asks. This must
+    be set before the application object exists.
+    """
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Annotator")
+    app.setApplicationDisplayName("Annotator")
+    app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))  # an SVG: sharp at any scale
+    apply_theme(app, theme)
+    return app
+
+
+def open_launch_store(target: str | None) -> tuple[Store, str | None]:
+    """The store the window opens on launch, and a notice for the user (or None).
+
+    ``target`` (``--db``) wins, then ``$ANNOTATOR_DB``, then the database the window had
+    open last (if the file still exists), then the default database. A remembered
+    database that no longer opens is passed over for the default, with a notice saying
+    why. Raises :class:`StoreError` when the database chosen cannot be opened.
+    """
+    remembered = None if target or os.environ.get("ANNOTATOR_DB") else remembered_database()
+    if remembered is not None:
+        try:
+            return open_store(remembered, seed=True), None
+        except StoreError as exc:
+            notice = f"Could not reopen the last database ({exc}); opened the default one."
+            return open_store(None, seed=True), notice
+    return open_store(target, seed=True), None
 
 
 def create_window(store: Store, show_document: str | None = None) -> MainWindow:
@@ -21,12 +65,20 @@ def create_window(store: Store, show_document: str | None = None) -> MainWindow:
     return window
 
 
-def run(store: Store, show_document: str | None = None) -> int:
-    """Open the main window and run the event loop; returns the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Annotator")
-    app.setApplicationDisplayName("Annotator")
+def run(
+    store: Store,
+    show_document: str | None = None,
+    *,
+    theme: str = "system",
+    notice: str | None = None,
+) -> int:
+    """Open the main window and run the event loop; returns the exit code.
+
+    ``notice`` is shown in the status bar (e.g. why another database was opened)."""
+    app = application(theme)
     window = create_window(store, show_document)
+    if notice:
+        window.statusBar().showMessage(notice, 30000)
     window.show()
     window.raise_()
     window.activateWindow()
@@ -35,6 +87,5 @@ def run(store: Store, show_document: str | None = None) -> int:
 
 def show_startup_error(message: str) -> None:
     """Tell a user who launched the app why it could not open (a modal dialog)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Annotator")
+    application()
     QMessageBox.critical(None, "Annotator cannot start", message)

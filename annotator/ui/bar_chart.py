@@ -6,8 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
+
+from annotator.core.colors import blend
+from annotator.ui.theme import rgb
+
+DOCUMENT_STRENGTH = 0.45  # the open document's bar: the label colour faded into the background
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +24,9 @@ class Bar:
 
 
 class BarChart(QWidget):
-    """Per label: a full-colour bar for the corpus and, beside it, a light one for the
-    open document; value above each bar, label below."""
+    """Per label: a full-colour bar for the corpus and, beside it, a faded one for the
+    open document; value above each bar, label below. Background and text take the
+    palette's Base and Text colours; painting follows the device pixel ratio."""
 
     MARGIN = 28
 
@@ -49,20 +55,22 @@ class BarChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        painter.setPen(QPen(QColor("#444444")))
+        base = self.palette().color(QPalette.ColorRole.Base)
+        painter.fillRect(self.rect(), base)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text)))
         floor = self.height() - self.MARGIN
         painter.drawLine(self.MARGIN, floor, self.width() - self.MARGIN, floor)
         painter.drawText(
             QRectF(0, 2, self.width(), 18),
             Qt.AlignmentFlag.AlignCenter,
-            "Annotations per label: corpus (dark) and this document (light)",
+            "Annotations per label: corpus (solid) and this document (faded)",
         )
         for i, bar in enumerate(self.bars):
             color = QColor(bar.color)
             kinds = [("corpus", color, bar.corpus)]
             if bar.document is not None:
-                kinds.append(("document", color.lighter(160), bar.document))
+                faded = QColor(*blend(rgb(color), rgb(base), DOCUMENT_STRENGTH))
+                kinds.append(("document", faded, bar.document))
             for which, fill, value in kinds:
                 rect = self.bar_rect(i, which)
                 painter.fillRect(rect, fill)

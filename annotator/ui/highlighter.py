@@ -3,7 +3,8 @@
 Only the blocks a change touches are re-highlighted. Where spans overlap, the innermost
 (shortest) span gives the background, deeper nesting gives a stronger tint, and the
 next span out is drawn as an underline in its own colour, so nested and overlapping
-spans stay distinguishable.
+spans stay distinguishable. Tints are blended over the view's Base colour and weakened
+where the Text colour would lose contrast on them, so they read on light and dark palettes.
 """
 
 from __future__ import annotations
@@ -11,22 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.spans import Interval, SpanIndex
+from annotator.ui.theme import highlight_color
 
 TINT = 0.28
 TINT_STEP = 0.14
 TINT_MAX = 0.62
 
 
-def tint(color: QColor, strength: float) -> QColor:
-    """``color`` blended over white: 0 is white, 1 is the colour itself."""
-    return QColor(
-        round(255 - (255 - color.red()) * strength),
-        round(255 - (255 - color.green()) * strength),
-        round(255 - (255 - color.blue()) * strength),
-    )
+def tint(color: QColor, strength: float, palette: QPalette) -> QColor:
+    """The background for a span of ``color``: blended over the palette's Base with
+    opacity ``strength`` (less where needed to keep the Text colour legible on it)."""
+    return highlight_color(color, strength, palette)
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -38,6 +37,15 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._label_of: dict[str, str] = {}
         self._colors: dict[str, QColor] = {}
         self._formats: dict[tuple[str, str | None, int], QTextCharFormat] = {}
+        self._palette = QPalette()
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Tint over this palette (the view's) from now on, and re-highlight."""
+        if palette == self._palette:
+            return
+        self._palette = QPalette(palette)
+        self._formats.clear()
+        self.rehighlight()
 
     def set_colors(self, colors: dict[str, str]) -> None:
         self._colors = {name: QColor(value) for name, value in colors.items()}
@@ -110,7 +118,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         if fmt is None:
             fmt = QTextCharFormat()
             strength = min(TINT + TINT_STEP * (depth - 1), TINT_MAX)
-            fmt.setBackground(tint(self._colors.get(inner, QColor("#888888")), strength))
+            color = self._colors.get(inner, QColor("#888888"))
+            fmt.setBackground(tint(color, strength, self._palette))
             if outer is not None:
                 fmt.setFontUnderline(True)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

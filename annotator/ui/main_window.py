@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QMimeData, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QMimeData, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
+from annotator.app_state import open_store
 from annotator.core.attributes import format_value
 from annotator.core.files import write_atomically
 from annotator.core.history import History, SchemeChange, Step
@@ -61,18 +62,10 @@ from annotator.ui.labels_dialog import LabelsDialog, step_name
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
+from annotator.ui.settings import remember_database, window_settings
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
-
-
-def window_settings() -> QSettings:
-    """Where the window's layout is kept: ``window.ini`` in the user config folder."""
-    from platformdirs import user_config_dir
-
-    folder = Path(user_config_dir("annotator", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
 
 
 def _dropped_paths(mime: QMimeData) -> list[Path]:
@@ -84,6 +77,9 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
         return []
     return [Path(url.toLocalFile()) for url in urls]
 
+
+# Windows opened by MainWindow.open_database: kept alive here until they are closed.
+_replacement_windows: set[MainWindow] = set()
 
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
 SNAP_SETTING = "text/snap_to_words"  # in window_settings(): "Snap selections to words"
@@ -113,6 +109,8 @@ class MainWindow(QMainWindow):
         self._syncing = False
         self._stats_dialog: StatsDialog | None = None
         self._history = History()
+        self._owns_store = False  # closes the store when closed (see open_database)
+        remember_database(store.location)  # a plain launch reopens it
 
         self.setWindowTitle("Annotator")
         self.resize(1330, 820)
@@ -292,6 +290,11 @@ class MainWindow(QMainWindow):
             "Annotations per document and label",
         )
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.open_database_action = self._action(
+            "Open &database…",
+            self._ask_open_database,
+            tip="Switch to another Annotator database (an SQLite file)",
+        )
         self.delete_action = self._action(
             "&Delete annotation",
             self.delete_current_annotation,
@@ -381,6 +384,8 @@ class MainWindow(QMainWindow):
     def _build_menus_and_label_bar(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open_database_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_folder_action)
         file_menu.addAction(self.export_action)
@@ -425,6 +430,7 @@ class MainWindow(QMainWindow):
         self.label_bar = QToolBar("Labels")
         self.label_bar.setObjectName("labelBar")
         self.label_bar.setMovable(False)
+        self.label_bar.setIconSize(QSize(14, 14))  # the swatches' own size, at any scale
         self.label_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_bar)
         self._install_labels()
@@ -1407,12 +1413,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The work itself needs no saving (every action was committed when it was made);
         # the window's layout is kept for next time.
+        self._save_layout()
+        if self._owns_store:
+            self._store.close()
+        event.accept()
+
+    def _save_layout(self) -> None:
         settings = window_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
         settings.sync()
-        event.accept()
 
     def _restore_layout(self) -> None:
         settings = window_settings()
@@ -1426,3 +1437,46 @@ class MainWindow(QMainWindow):
             state = settings.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
+
+    # -- switching databases ---------------------------------------------------------
+
+    def _ask_open_database(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            str(Path(self._store.location).parent),
+            "Annotator databases (*.db *.sqlite *.sqlite3);;All files (*)",
+        )
+        self.activateWindow()
+        if path:
+            self.open_database(path)
+
+    def open_database(self, target: str) -> MainWindow | None:
+        """Switch to the database at ``target`` (a path or URL): a new window on it takes
+        this one's place and layout, then this window and its store are closed. A
+        database that cannot be opened is explained in a dialog and nothing changes.
+        Returns the window now showing ``target`` (this one if it already was), or None."""
+        try:
+            store = open_store(target, seed=True)
+        except StoreError as exc:
+            self._error("Could not open the database", str(exc))
+            return None
+        if store.location == self._store.location:
+            store.close()
+            self.statusBar().showMessage(f"{store.location} is already open.", 5000)
+            return self
+        self._save_layout()  # the new window restores it
+        window = MainWindow(store, self._annotator)
+        window._owns_store = True
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _replacement_windows.add(window)
+        window.destroyed.connect(lambda: _replacement_windows.discard(window))
+        window.setWindowIcon(self.windowIcon())
+        window.open_initial_document()
+        window.show()  # before this one closes, or closing the last window would quit
+        window.activateWindow()
+        if self._stats_dialog is not None:
+            self._stats_dialog.close()
+        self.close()
+        self._store.close()
+        return window

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Document
 from annotator.core.timestamps import iso_utc
+from annotator.ui.theme import legible_on
 
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
@@ -60,7 +63,7 @@ class PropertiesDialog(QDialog):
             label.setWordWrap(True)
             form.addRow(name, label)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
+        self._colour_problem()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -73,6 +76,17 @@ class PropertiesDialog(QDialog):
         for field in (self.title, self.published):
             field.textChanged.connect(self._check)
         self._check()
+
+    def _colour_problem(self) -> None:
+        """The problem in red that stays readable on the palette's window colour."""
+        window = self.palette().color(QPalette.ColorRole.Window)
+        red = legible_on(window, "#b00020", "#ff8a80")
+        self.problem.setStyleSheet(f"color: {red.name()}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_problem()
 
     def _check(self) -> None:
         problem = ""

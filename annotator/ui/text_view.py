@@ -29,6 +29,9 @@ from annotator.core.model import Annotation, Label
 from annotator.core.offsets import PositionMap
 from annotator.core.snapping import snap_to_words, word_end, word_start
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.theme import highlight_color
+
+HIT_COLOR = QColor("#ffe066")  # find hits: yellow, blended over the palette's Base
 
 EDGE_REACH = 4  # pixels either side of an annotation's edge that grab it
 DRAG_THRESHOLD = 3  # pixels the mouse moves before a press on an edge becomes a drag
@@ -97,6 +100,8 @@ class DocumentView(QPlainTextEdit):
         self._text = ""
         self._map = PositionMap("")
         self._highlighter = SpanHighlighter(self.document())
+        self._highlighter.set_palette(self.palette())
+        self._hit_spans: list[tuple[int, int]] = []
         self._context_actions: list[QAction] = []
         self._describe: Callable[[list[str]], str] | None = None
         self._silent = 0
@@ -117,6 +122,7 @@ class DocumentView(QPlainTextEdit):
         self.set_grabbable(None)
         self._text = text
         self._map = PositionMap(text)
+        self._hit_spans = []  # they were offsets into the previous text
         self._highlighter.reset(self._qt_span(a) for a in annotations)
         self._silent += 1
         try:
@@ -436,10 +442,12 @@ class DocumentView(QPlainTextEdit):
     # -- context menu ----------------------------------------------------------------
 
     def mark_hits(self, spans: Sequence[tuple[int, int]], limit: int = 5000) -> None:
-        """Mark code point spans (search hits) with a transient background."""
+        """Mark code point spans (search hits) with a transient background that keeps
+        the text legible in the current palette."""
+        self._hit_spans = list(spans[:limit])
         selections = []
-        highlight = QColor("#ffe066")
-        for start, end in spans[:limit]:
+        highlight = highlight_color(HIT_COLOR, 1.0, self.palette())
+        for start, end in self._hit_spans:
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(highlight)
             cursor = QTextCursor(self.document())
@@ -448,6 +456,13 @@ class DocumentView(QPlainTextEdit):
             selection.cursor = cursor
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light to dark or back (the system's scheme changed): repaint what we colour.
+            self._highlighter.set_palette(self.palette())
+            self.mark_hits(self._hit_spans)
 
     def set_tooltip_source(self, describe: Callable[[list[str]], str]) -> None:
         """``describe(ids)`` gives the tooltip for the annotations under the mouse."""

@@ -113,8 +113,9 @@ def answer_next_modal(kind, act):
     return timer
 
 
-def label_tint(color: str) -> QColor:
-    return tint(QColor(color), TINT)
+def label_tint(color: str, strength: float = TINT) -> QColor:
+    """The highlight of a span of ``color`` (nested ``strength``) in the app's palette."""
+    return tint(QColor(color), strength, QApplication.palette())
 
 
 def db_annotations(db_path):

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from annotator.ui.highlighter import TINT, TINT_STEP, tint
+from annotator.ui.highlighter import TINT, TINT_STEP
 from tests.ui.conftest import db_annotations, label_tint
 
 BLUE, GREEN = "#0072b2", "#009e73"
@@ -91,7 +91,7 @@ def test_nested_and_overlapping_spans_stay_distinguishable(app):
     assert only_claim.background().color() == label_tint(BLUE)
     assert not only_claim.fontUnderline()
     nested = app.format_at(outer + 2)
-    assert nested.background().color() == tint(QColor(GREEN), TINT + TINT_STEP)
+    assert nested.background().color() == label_tint(GREEN, TINT + TINT_STEP)
     assert nested.fontUnderline() and nested.underlineColor() == QColor(BLUE)
     overlap = app.format_at(outer + 39)
     assert overlap.fontUnderline()
@@ -180,5 +180,5 @@ def test_a_click_in_an_overlap_selects_the_span_whose_colour_is_drawn(app):
     tag(app, base, base + 10, Qt.Key.Key_2)  # short refusal
     tag(app, base + 5, base + 50, Qt.Key.Key_1)  # longer claim, starting later
     app.click_at(base + 7)
-    assert app.background_at(base + 7).name() == tint(QColor("#d55e00"), TINT + TINT_STEP).name()
+    assert app.background_at(base + 7) == label_tint("#d55e00", TINT + TINT_STEP)
     assert app.list_rows()[app.selected_row()][0] == "refusal"

@@ -1,0 +1,112 @@
+"""Colours that follow the palette (light or dark), and a forced light or dark theme.
+
+Everything the app paints itself takes its colours from the widget's palette through
+these helpers, so it reads well on a light or a dark system palette and follows a
+live change of it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.colors import MIN_CONTRAST, RGB, contrast, readable_blend
+
+THEMES = ("system", "light", "dark")
+
+
+def rgb(color: QColor) -> RGB:
+    return (color.red(), color.green(), color.blue())
+
+
+def highlight_color(color: QColor, strength: float, palette: QPalette) -> QColor:
+    """A background for text: ``color`` blended over the palette's Base with opacity
+    ``strength``, weakened where needed so Text on it keeps WCAG AA contrast."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    return QColor(*readable_blend(rgb(color), rgb(base), rgb(text), strength))
+
+
+def legible_on(background: QColor, *candidates: str) -> QColor:
+    """The first of ``candidates`` readable on ``background`` (WCAG AA), else the one
+    with the most contrast."""
+    colors = [QColor(c) for c in candidates]
+    for color in colors:
+        if contrast(rgb(color), rgb(background)) >= MIN_CONTRAST:
+            return color
+    return max(colors, key=lambda c: contrast(rgb(c), rgb(background)))
+
+
+_DARK = {
+    "Window": "#2b2b2b",
+    "WindowText": "#e6e6e6",
+    "Base": "#1f1f1f",
+    "AlternateBase": "#282828",
+    "Text": "#e6e6e6",
+    "PlaceholderText": "#8c8c8c",
+    "Button": "#353535",
+    "ButtonText": "#e6e6e6",
+    "BrightText": "#ff6b6b",
+    "Light": "#4a4a4a",
+    "Midlight": "#3e3e3e",
+    "Mid": "#2f2f2f",
+    "Dark": "#1a1a1a",
+    "Shadow": "#0a0a0a",
+    "Highlight": "#2f6fbf",
+    "HighlightedText": "#ffffff",
+    "Link": "#6cb4ff",
+    "LinkVisited": "#b99cff",
+    "ToolTipBase": "#3a3a3a",
+    "ToolTipText": "#e6e6e6",
+}
+_DARK_DISABLED = {"WindowText": "#7a7a7a", "Text": "#7a7a7a", "ButtonText": "#7a7a7a"}
+
+_LIGHT = {
+    "Window": "#efefef",
+    "WindowText": "#000000",
+    "Base": "#ffffff",
+    "AlternateBase": "#f7f7f7",
+    "Text": "#000000",
+    "PlaceholderText": "#7f7f7f",
+    "Button": "#efefef",
+    "ButtonText": "#000000",
+    "BrightText": "#ffffff",
+    "Light": "#ffffff",
+    "Midlight": "#cacaca",
+    "Mid": "#b8b8b8",
+    "Dark": "#9f9f9f",
+    "Shadow": "#767676",
+    "Highlight": "#308cc6",
+    "HighlightedText": "#ffffff",
+    "Link": "#0000ff",
+    "LinkVisited": "#ff00ff",
+    "ToolTipBase": "#ffffdc",
+    "ToolTipText": "#000000",
+}
+_LIGHT_DISABLED = {"WindowText": "#bebebe", "Text": "#bebebe", "ButtonText": "#bebebe"}
+
+
+def theme_palette(theme: str) -> QPalette:
+    """The palette of the ``"light"`` or ``"dark"`` theme."""
+    roles, disabled = (_DARK, _DARK_DISABLED) if theme == "dark" else (_LIGHT, _LIGHT_DISABLED)
+    palette = QPalette()
+    for name, value in roles.items():
+        palette.setColor(QPalette.ColorRole[name], QColor(value))
+    for name, value in disabled.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole[name], QColor(value))
+    return palette
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """``"system"`` leaves the platform's palette (and its live changes) alone;
+    ``"light"`` and ``"dark"`` force that palette (with the Fusion style, which honours
+    palettes everywhere)."""
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
+    if theme == "system":
+        return
+    app.setStyle("Fusion")
+    scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
+    app.styleHints().setColorScheme(scheme)  # native dialogs follow, where they can
+    app.setPalette(theme_palette(theme))
