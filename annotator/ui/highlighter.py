@@ -71,6 +71,14 @@ class SpanHighlighter(QSyntaxHighlighter):
         if interval is not None:
             self._rehighlight_range(interval.start, interval.end)
 
+    def starts_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(start, label) of the spans that begin in ``[start, end)``, by start."""
+        return [
+            (iv.start, self._label_of[str(iv.key)])
+            for iv in self._index.overlapping(start, end)
+            if start <= iv.start < end
+        ]
+
     def keys_at(self, position: int) -> list[str]:
         """Keys of the spans containing ``position``, longest first (innermost last)."""
         return [str(iv.key) for iv in sorted(self._index.at(position), key=_longest_first)]

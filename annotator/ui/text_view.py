@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QResizeEvent,
     QTextCursor,
     QTextOption,
 )
@@ -29,6 +30,7 @@ from annotator.core.model import Annotation, Label
 from annotator.core.offsets import PositionMap
 from annotator.core.snapping import snap_to_words, word_end, word_start
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.margin import LabelMargin
 from annotator.ui.theme import highlight_color
 
 HIT_COLOR = QColor("#ffe066")  # find hits: yellow, blended over the palette's Base
@@ -107,12 +109,33 @@ class DocumentView(QPlainTextEdit):
         self._silent = 0
         self.viewport().setMouseTracking(True)  # the pointer changes over a grabbable edge
         self.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.margin = LabelMargin(self)
+        self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
+        self.updateRequest.connect(self._update_margin)
+
+    @property
+    def highlighter(self) -> SpanHighlighter:
+        return self._highlighter
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self.margin.setGeometry(
+            QRect(area.left(), area.top(), self.margin.sizeHint().width(), area.height())
+        )
 
     # -- content ---------------------------------------------------------------------
 
     def set_labels(self, labels: Sequence[Label]) -> None:
         """The labels' colours and markers; a shown text is highlighted again."""
         self._highlighter.set_colors({label.name: label.color for label in labels})
+        self.margin.set_labels(labels)
         if self._text:
             self._highlighter.rehighlight()
 
@@ -135,6 +158,7 @@ class DocumentView(QPlainTextEdit):
         """Replace the highlighted annotations; the text, caret and scroll stay."""
         self._highlighter.reset(self._qt_span(a) for a in annotations)
         self._highlighter.rehighlight()
+        self.margin.update()
 
     def clear_text(self) -> None:
         self.show_text("", [])
@@ -146,6 +170,7 @@ class DocumentView(QPlainTextEdit):
 
     def add_annotation(self, annotation: Annotation) -> None:
         self._highlighter.add(*self._qt_span(annotation))
+        self.margin.update()
 
     def add_annotations(self, annotations: Iterable[Annotation]) -> None:
         for annotation in annotations:
@@ -153,6 +178,7 @@ class DocumentView(QPlainTextEdit):
 
     def remove_annotation(self, annotation_id: str) -> None:
         self._highlighter.remove(annotation_id)
+        self.margin.update()
 
     def _qt_span(self, annotation: Annotation) -> tuple[str, str, int, int]:
         start, end = self._map.span_to_qt(annotation.start, annotation.end)

@@ -1,0 +1,105 @@
+"""The marker margin: beside each line where spans begin, a short tag per label (C for
+claim, R for refusal...), so labels can be told apart without colour: in greyscale, in
+print, and by colour-blind readers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from annotator.core.labels import markers
+from annotator.core.model import Label
+from annotator.ui.theme import legible_on
+
+if TYPE_CHECKING:
+    from annotator.ui.text_view import DocumentView
+
+MAX_SHOWN = 3  # markers per line; more are summed up as "+"
+
+
+class LabelMargin(QWidget):
+    """Paints, for the lines of ``view`` on screen, the markers of the labels whose spans
+    begin on each line (each label once per line, in the scheme's order)."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.setObjectName("labelMargin")
+        self._view = view
+        self._markers: dict[str, str] = {}
+        self._colors: dict[str, QColor] = {}
+        self._order: dict[str, int] = {}
+        font = QFont(view.font())
+        font.setPointSizeF(max(font.pointSizeF() - 3, 7.0))
+        font.setBold(True)
+        self.setFont(font)
+
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        self._markers = markers([label.name for label in labels])
+        self._colors = {label.name: QColor(label.color) for label in labels}
+        self._order = {label.name: i for i, label in enumerate(labels)}
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        chip = self.fontMetrics().horizontalAdvance("WW") + 6
+        return QSize(chip * 2 + 8, 0)
+
+    def lines(self) -> list[tuple[int, int, list[str]]]:
+        """(top, height, labels) for each line on screen where spans begin."""
+        view = self._view
+        highlighter = view.highlighter
+        out: list[tuple[int, int, list[str]]] = []
+        block = view.firstVisibleBlock()
+        offset = view.contentOffset()
+        bottom = view.viewport().height()
+        while block.isValid():
+            geometry = view.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            layout = block.layout()
+            starts = highlighter.starts_in(block.position(), block.position() + block.length())
+            by_line: dict[int, list[str]] = {}
+            for position, label in starts:
+                line = layout.lineForTextPosition(position - block.position())
+                if line.isValid():
+                    by_line.setdefault(line.lineNumber(), [])
+                    if label not in by_line[line.lineNumber()]:
+                        by_line[line.lineNumber()].append(label)
+            for number, labels in sorted(by_line.items()):
+                line = layout.lineAt(number)
+                top = round(geometry.top() + line.y())
+                if top + line.height() >= 0:
+                    labels.sort(key=lambda name: self._order.get(name, len(self._order)))
+                    out.append((top, round(line.height()), labels))
+            block = block.next()
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.window())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        chip_height = metrics.height() + 2
+        for top, height, labels in self.lines():
+            shown = labels if len(labels) <= MAX_SHOWN else labels[: MAX_SHOWN - 1]
+            x = 4
+            y = top + max(0, (height - chip_height) // 2)
+            for name in shown:
+                text = self._markers.get(name, "?")
+                width = metrics.horizontalAdvance(text) + 6
+                color = self._colors.get(name, QColor("#888888"))
+                rect = QRectF(x, y, width, chip_height)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+                painter.drawRoundedRect(rect, 3, 3)
+                painter.setPen(legible_on(color, "#000000", "#ffffff"))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                x += width + 2
+            if len(shown) < len(labels):
+                painter.setPen(palette.text().color())
+                painter.drawText(QRect(x, y, 12, chip_height), Qt.AlignmentFlag.AlignCenter, "+")
+        painter.end()

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from annotator.core.labels import PALETTE, markers, next_colour, scheme_problems
+from annotator.core.model import AttributeSpec, Label
+
+
+def test_markers_are_the_shortest_prefixes_that_tell_labels_apart():
+    assert markers(["claim", "refusal", "statistic"]) == {
+        "claim": "C",
+        "refusal": "R",
+        "statistic": "S",
+    }
+    assert markers(["claim", "count", "stance"]) == {"claim": "CL", "count": "CO", "stance": "S"}
+    assert markers(["市民", "市場"]) == {"市民": "市民", "市場": "市場"}
+    assert markers(["  ", "x"]) == {"  ": "?", "x": "X"}
+
+
+def test_new_labels_take_unused_palette_colours_first():
+    assert next_colour([]) == PALETTE[0]
+    assert next_colour(["#0072B2", "#009E73"]) == "#d55e00"  # case does not matter
+    assert next_colour(list(PALETTE[:2])) == PALETTE[2]
+    assert next_colour([*PALETTE, PALETTE[0]]) == PALETTE[1]  # all taken: round again
+
+
+def test_scheme_problems_name_the_labels():
+    good = [Label("claim", "#0072b2", "1"), Label("refusal", "#d55e00", "2")]
+    assert scheme_problems(good) == []
+    bad = [
+        Label("claim", "#0072b2", "1"),
+        Label("claim", "blue", "1"),
+        Label(" x", "#000000"),
+        Label("", "#000000"),
+        Label("y", "#000000", attributes=(AttributeSpec("a", "choice"),)),
+    ]
+    assert scheme_problems(bad) == [
+        "two labels are named 'claim'",
+        "label 'claim' has colour 'blue', not one like #0072b2",
+        "labels 'claim' and 'claim' share hotkey '1'",
+        "label ' x' starts or ends with a space",
+        "a label has no name",
+        "label 'y': choice attribute 'a' lists no choices",
+    ]

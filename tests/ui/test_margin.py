@@ -1,0 +1,53 @@
+"""The marker margin: a cue besides colour for each label, beside the lines where spans
+begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def chip_colour(app, top, height, index=0):
+    """The colour painted in the middle of the ``index``-th marker chip of a line."""
+    margin = app.view.margin
+    image = margin.grab().toImage()
+    ratio = image.devicePixelRatio()
+    metrics = margin.fontMetrics()
+    x = 4 + (metrics.horizontalAdvance("C") + 6 + 2) * index + 2
+    y = top + height // 2
+    return image.pixelColor(round(x * ratio), round(y * ratio)).name()
+
+
+def test_markers_show_where_spans_begin_and_follow_changes(app):
+    app.tag("2,000 new security cameras", Qt.Key.Key_3)
+    app.tag("to be installed in Hong Kong", Qt.Key.Key_1)
+    lines = app.view.margin.lines()
+    assert [labels for _top, _h, labels in lines] == [["claim", "statistic"]]
+    top, height, _ = lines[0]
+    # The line of the text where the spans begin.
+    cursor = app.view.textCursor()
+    cursor.setPosition(app.qt_pos(app.text.index("2,000 new")))
+    line_rect = app.view.cursorRect(cursor)
+    assert abs((top + height / 2) - line_rect.center().y()) <= height / 2
+    assert chip_colour(app, top, height, 0) == "#0072b2"  # C, in claim's colour
+    assert chip_colour(app, top, height, 1) == "#009e73"  # S, in statistic's colour
+    app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the claim goes
+    assert [labels for _t, _h, labels in app.view.margin.lines()] == [["statistic"]]
+    app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert app.view.margin.lines() == []
+
+
+def test_a_span_starting_on_a_wrapped_line_is_marked_on_that_line(app):
+    app.window.resize(900, 700)  # narrow: the first paragraph wraps over lines
+    app.qtbot.waitUntil(lambda: app.view.width() < 500)
+    starts = {
+        "claim": app.tag("Hong Kong Police Commissioner", Qt.Key.Key_1),
+        "refusal": app.tag("privacy of citizens", Qt.Key.Key_2),
+    }
+    tops = {labels[0]: (top, height) for top, height, labels in app.view.margin.lines()}
+    assert set(tops) == {"claim", "refusal"}
+    for name, start in starts.items():
+        cursor = app.view.textCursor()
+        cursor.setPosition(app.qt_pos(start))
+        top, height = tops[name]
+        assert abs(app.view.cursorRect(cursor).center().y() - (top + height / 2)) < height / 2
+    assert tops["refusal"][0] > tops["claim"][0]  # same paragraph, a later line
