@@ -86,11 +86,13 @@ class LabelMargin(QWidget):
         chip_height = metrics.height() + 2
         for top, height, labels in self.lines():
             shown = labels if len(labels) <= MAX_SHOWN else labels[: MAX_SHOWN - 1]
-            x = 4
+            texts = [self._markers.get(name, "?") for name in shown]
+            widths = [metrics.horizontalAdvance(text) + 6 for text in texts]
+            more = 14 if len(shown) < len(labels) else 0
+            # Right-aligned, so the markers sit next to the text they mark.
+            x = max(2, self.width() - 6 - sum(widths) - 2 * (len(widths) - 1) - more)
             y = top + max(0, (height - chip_height) // 2)
-            for name in shown:
-                text = self._markers.get(name, "?")
-                width = metrics.horizontalAdvance(text) + 6
+            for name, text, width in zip(shown, texts, widths, strict=True):
                 color = self._colors.get(name, QColor("#888888"))
                 rect = QRectF(x, y, width, chip_height)
                 painter.setPen(Qt.PenStyle.NoPen)

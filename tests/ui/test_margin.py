@@ -6,13 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 
-def chip_colour(app, top, height, index=0):
-    """The colour painted in the middle of the ``index``-th marker chip of a line."""
+def chip_colour(app, top, height, index, count):
+    """The colour painted inside the ``index``-th of ``count`` single-letter marker chips
+    of a line (they sit right-aligned, next to the text)."""
     margin = app.view.margin
     image = margin.grab().toImage()
     ratio = image.devicePixelRatio()
-    metrics = margin.fontMetrics()
-    x = 4 + (metrics.horizontalAdvance("C") + 6 + 2) * index + 2
+    chip = margin.fontMetrics().horizontalAdvance("C") + 6
+    left = margin.width() - 6 - chip * count - 2 * (count - 1)
+    x = left + (chip + 2) * index + 2
     y = top + height // 2
     return image.pixelColor(round(x * ratio), round(y * ratio)).name()
 
@@ -28,8 +30,8 @@ def test_markers_show_where_spans_begin_and_follow_changes(app):
     cursor.setPosition(app.qt_pos(app.text.index("2,000 new")))
     line_rect = app.view.cursorRect(cursor)
     assert abs((top + height / 2) - line_rect.center().y()) <= height / 2
-    assert chip_colour(app, top, height, 0) == "#0072b2"  # C, in claim's colour
-    assert chip_colour(app, top, height, 1) == "#009e73"  # S, in statistic's colour
+    assert chip_colour(app, top, height, 0, 2) == "#0072b2"  # C, in claim's colour
+    assert chip_colour(app, top, height, 1, 2) == "#009e73"  # S, in statistic's colour
     app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the claim goes
     assert [labels for _t, _h, labels in app.view.margin.lines()] == [["statistic"]]
     app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
