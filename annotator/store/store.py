@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict
 from annotator.core.history import SchemeChange
@@ -41,12 +41,22 @@ from annotator.store.set_import import Progress, SetImportReport, merge_annotati
 INITIALISED = "initialised"
 SEEDED = "seeded"
 CURRENT_DOCUMENT = "current_document"
+BATCH = 500  # ids per query: well under SQLite's limit on parameters
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     document: Document
     created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Relabelled:
+    """What :meth:`Store.relabel_annotations` did: the annotations as they are now, and
+    those left alone because they would have become an exact twin of another."""
+
+    changed: tuple[Annotation, ...]
+    twins: tuple[Annotation, ...]
 
 
 def now_utc() -> datetime:
@@ -383,6 +393,23 @@ class Store:
             )
         return row
 
+    def _current_rows(self, s: Session, expected: Sequence[Annotation]) -> list[AnnotationRow]:
+        """The rows of ``expected`` in its order, as :meth:`_current_row` but read in
+        batches."""
+        ids = [ann.id for ann in expected]
+        found: dict[str, AnnotationRow] = {}
+        for first in range(0, len(ids), BATCH):
+            query = select(AnnotationRow).where(AnnotationRow.id.in_(ids[first : first + BATCH]))
+            found.update((row.id, row) for row in s.scalars(query))
+        for ann in expected:
+            row = found.get(ann.id)
+            if row is None or _annotation(row) != ann:
+                raise StoreError(
+                    "an annotation was changed or deleted elsewhere (another window?) since "
+                    "it was shown; the window now shows it as it is"
+                )
+        return [found[ann.id] for ann in expected]
+
     def _refuse_duplicate(self, s: Session, row: AnnotationRow) -> None:
         twin = _twin(
             s,
@@ -407,6 +434,45 @@ class Store:
             s.flush()
             self._refuse_duplicate(s, row)
             return _annotation(row)
+
+    def relabel_annotations(self, expected: Sequence[Annotation], label: str) -> Relabelled:
+        """Give annotations another (existing) label in one transaction, all with one
+        update time. Those that have it already are left out; so is one that would become
+        an exact twin (same document, label, span and annotator) of another, which comes
+        back in ``twins``. Raises :class:`StoreError`, changing nothing, if any of
+        ``expected`` was changed or deleted elsewhere since it was read."""
+        with self._unit(write=True) as s:
+            if s.get(LabelRow, label) is None:
+                raise StoreError(f"{self.location}: no label named {label!r}")
+            rows = self._current_rows(s, expected)
+            documents = list({row.document_id for row in rows})
+            columns = (
+                AnnotationRow.document_id,
+                AnnotationRow.start_offset,
+                AnnotationRow.end_offset,
+                AnnotationRow.annotator,
+            )
+            query = select(*columns).where(
+                AnnotationRow.label == label, AnnotationRow.document_id.in_(documents)
+            )
+            # What the label covers already: a twin of one of these is refused.
+            taken = {tuple(covered) for covered in s.execute(query)}
+            moment = now_utc()
+            changed: list[Annotation] = []
+            twins: list[Annotation] = []
+            for ann, row in zip(expected, rows, strict=True):
+                if row.label == label:
+                    continue
+                key = (row.document_id, row.start_offset, row.end_offset, row.annotator)
+                if key in taken:
+                    twins.append(ann)
+                    continue
+                taken.add(key)
+                row.label = label
+                row.updated_at = moment
+                changed.append(_annotation(row))
+            s.flush()
+            return Relabelled(tuple(changed), tuple(twins))
 
     def resize_annotation(self, expected: Annotation, start: int, end: int) -> Annotation:
         """Move an annotation's span to code points ``[start, end)`` of its text."""
@@ -463,16 +529,17 @@ class Store:
         elsewhere), one to add already exists or its document is gone, the labels are not
         ``scheme.before`` any more, or a label to delete still has annotations."""
         with self._unit(write=True) as s:
-            for ann in removed:
-                s.delete(self._current_row(s, ann))
+            for row in self._current_rows(s, removed):
+                s.delete(row)
             s.flush()
             if scheme is not None:
                 self._change_scheme(s, scheme)
+            if _present(s, AnnotationRow.id, [ann.id for ann in added]):
+                raise StoreError("this annotation exists already (made again elsewhere?)")
+            documents = list({ann.document_id for ann in added})
+            if len(_present(s, DocumentRow.id, documents)) < len(documents):
+                raise StoreError(f"{self.location}: the document of this annotation is gone")
             for ann in added:
-                if s.get(AnnotationRow, ann.id) is not None:
-                    raise StoreError("this annotation exists already (made again elsewhere?)")
-                if s.get(DocumentRow, ann.document_id) is None:
-                    raise StoreError(f"{self.location}: the document of this annotation is gone")
                 s.add(
                     AnnotationRow(
                         id=ann.id,
@@ -525,6 +592,14 @@ class Store:
             result = s.execute(delete(AnnotationRow).where(AnnotationRow.id == annotation_id))
             return bool(result.rowcount)
 
+    def delete_annotations(self, expected: Sequence[Annotation]) -> None:
+        """Delete annotations in one transaction. Raises :class:`StoreError`, deleting
+        none, if any was changed or deleted elsewhere since ``expected`` was read."""
+        with self._unit(write=True) as s:
+            for row in self._current_rows(s, expected):
+                s.delete(row)
+            s.flush()
+
     # -- settings --------------------------------------------------------------------
 
     def setting(self, key: str) -> str | None:
@@ -550,6 +625,14 @@ class Store:
                 by_doc.setdefault(ann.document_id, []).append(ann)
             docs = s.execute(select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position))
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
+
+
+def _present(s: Session, column: InstrumentedAttribute[str], values: Sequence[str]) -> set[str]:
+    """Those of ``values`` found in ``column`` (a primary key), read in batches."""
+    found: set[str] = set()
+    for first in range(0, len(values), BATCH):
+        found.update(s.scalars(select(column).where(column.in_(values[first : first + BATCH]))))
+    return found
 
 
 def _twin(

@@ -40,6 +40,10 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("detailsPanel")
         self._annotation: Annotation | None = None
+        self.selection_count = QLabel()
+        self.selection_count.setObjectName("selectionCount")
+        self.selection_count.setWordWrap(True)
+        self.selection_count.hide()
         self.summary = QLabel("No annotation selected.")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -62,6 +66,7 @@ class DetailsPanel(QWidget):
         self.editors: dict[str, Editor] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.selection_count)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -72,6 +77,17 @@ class DetailsPanel(QWidget):
         self._specs = {label.name: label.attributes for label in labels}
         self._shown_label = None
         self.set_annotation(self._annotation, self._quote if self._annotation else "")
+
+    def set_selected_count(self, count: int) -> None:
+        """With several annotations selected, say so: the panel shows (and edits) only
+        the current one, while Delete and the label keys act on all of them."""
+        self.selection_count.setVisible(count > 1)
+        self.selection_count.setText(
+            f"<b>{count} annotations selected.</b> Delete and the label keys act on all "
+            "of them; below is the current one, whose note and attributes you edit."
+            if count > 1
+            else ""
+        )
 
     # -- attributes ------------------------------------------------------------------
 

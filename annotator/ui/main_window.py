@@ -9,7 +9,15 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QMimeData, QSize, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -94,6 +102,11 @@ MOUSE_GESTURES = (
         "Snap selections to words (View menu, on or off)",
         "Mouse selections, tagging and dragged edges take whole words and numbers",
     ),
+    (
+        "Select several annotations in the list",
+        "Ctrl+click, Shift+click or Shift+arrows; Ctrl+A there takes every row shown. "
+        "Delete and the label keys then act on all of them, as one undo step",
+    ),
 )
 
 
@@ -129,6 +142,7 @@ class MainWindow(QMainWindow):
 
         self.annotations_model = AnnotationTableModel()
         self.annotations_view = self._make_table(self.annotations_model, "annotationList")
+        self._allow_bulk_selection()
         # Fixed widths from the font: measuring contents costs O(rows) on every change.
         header = self.annotations_view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -313,7 +327,10 @@ class MainWindow(QMainWindow):
             "&Copy", self.text_view.copy, QKeySequence.StandardKey.Copy, "Copy the selected text"
         )
         self.select_all_action = self._action(
-            "Select &all", self.text_view.selectAll, QKeySequence.StandardKey.SelectAll
+            "Select &all",
+            self.select_all,
+            QKeySequence.StandardKey.SelectAll,
+            "Select all the text; in the annotation list, every row it shows",
         )
         self.next_document_action = self._action(
             "&Next document", partial(self._step_document, 1), QKeySequence("Ctrl+PgDown")
@@ -695,12 +712,8 @@ class MainWindow(QMainWindow):
             )
             self.annotations_view.setRowHidden(row, not visible)
             shown += visible
-        current = self.current_annotation()
-        if current is not None:
-            row = self.annotations_model.row_of(current.id)
-            if row is not None and self.annotations_view.isRowHidden(row):
-                # A hidden row must not stay selected: Delete would remove it unseen.
-                self.annotations_view.selectionModel().clearSelection()
+        # A hidden row must not stay selected: Delete would remove it unseen.
+        self._deselect_hidden_rows()
         return shown
 
     def step_annotation(self, step: int) -> Annotation | None:
@@ -864,6 +877,9 @@ class MainWindow(QMainWindow):
         old = self.current_annotation()
         if old is None:
             return None
+        if len(self.selected_annotations()) > 1:
+            self.statusBar().showMessage("Select a single annotation to resize it.", 5000)
+            return None
         start, end = old.start, old.end
         if edge == "start":
             start += step
@@ -918,7 +934,11 @@ class MainWindow(QMainWindow):
         return new
 
     def relabel_current(self, label: str) -> Annotation | None:
-        """Give the selected annotation another label (one undoable step)."""
+        """Give the selected annotation another label (one undoable step); with several
+        selected, all of them (see :meth:`relabel_selected`)."""
+        if len(self.selected_annotations()) > 1:
+            changed = self.relabel_selected(label)
+            return changed[0] if changed else None
         old = self.current_annotation()
         if old is None or old.label == label:
             return None
@@ -936,6 +956,7 @@ class MainWindow(QMainWindow):
         """Record the change of ``old`` into ``new`` (already saved) as one undoable step
         and show it; the selection stays where it was unless it was on ``old``."""
         selected = self.current_annotation()
+        several = self.selected_annotations()
         self._history.record(Step(step, (new,), (old,)))
         self._syncing = True  # rows shifting in the list must not move the text selection
         try:
@@ -947,6 +968,8 @@ class MainWindow(QMainWindow):
             self._syncing = False
         keep = selected if selected is not None and selected.id != old.id else new
         self._select_annotation(keep, move_text=False)
+        if len(several) > 1:  # a note edited with several rows selected keeps them
+            self._select_ids([a.id for a in several], keep.id, move_text=False)
         self._update_status()
         self._update_undo_actions()
 
@@ -1060,18 +1083,15 @@ class MainWindow(QMainWindow):
             return True
         touched = {a.document_id for a in (*step.added, *step.removed)}
         if self._document is not None and self._document.id in touched:
-            for ann in step.removed:
-                if self.annotations_model.remove(ann.id) is not None:
-                    self.text_view.remove_annotation(ann.id)
-            for ann in step.added:
-                self.text_view.add_annotation(ann)
-                self.annotations_model.insert(ann)
+            self._swap_annotations(step.removed, step.added)
         self.reload_documents()  # counts as the database has them
         if touched and (self._document is None or self._document.id not in touched):
             # The change was made in another document: show it there.
             self.open_document(next(iter(touched)))
-        if step.added:
+        if len(step.added) == 1:
             self._select_annotation(step.added[0], move_text=True)
+        elif step.added:  # a bulk step: all of them selected again
+            self._select_ids([a.id for a in step.added], step.added[0].id, move_text=True)
         self._update_status()
         self._update_delete_enabled()
         self._update_undo_actions()
@@ -1086,10 +1106,19 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
 
     def current_annotation(self) -> Annotation | None:
-        rows = self.annotations_view.selectionModel().selectedRows()
-        return self.annotations_model.annotation(rows[0].row()) if rows else None
+        """The annotation the details panel shows: the list's current row if it is
+        selected and shown, else the first selected row the list shows."""
+        view, selection = self.annotations_view, self.annotations_view.selectionModel()
+        row = selection.currentIndex().row()
+        if row >= 0 and selection.isRowSelected(row) and not view.isRowHidden(row):
+            return self.annotations_model.annotation(row)
+        selected = self.selected_annotations()
+        return selected[0] if selected else None
 
     def delete_current_annotation(self) -> None:
+        if len(self.selected_annotations()) > 1:
+            self.delete_selected_annotations()
+            return
         annotation = self.current_annotation()
         if annotation is None or self._document is None:
             return
@@ -1144,10 +1173,10 @@ class MainWindow(QMainWindow):
     def _on_annotation_chosen(self) -> None:
         if self._syncing:
             return  # whoever is syncing updates the details once it is done
-        self._update_delete_enabled()
         annotation = self.current_annotation()
         if annotation is not None:
-            self.text_view.select_span(annotation.start, annotation.end)
+            self._show_in_text(annotation)
+        self._update_delete_enabled()
 
     def _on_caret_moved(self, offset: int) -> None:
         ids = self.text_view.annotation_ids_at(offset)
@@ -1184,7 +1213,9 @@ class MainWindow(QMainWindow):
 
     def _update_delete_enabled(self) -> None:
         current = self.current_annotation()
-        self.text_view.set_grabbable(current)  # its edges can be dragged
+        count = len(self.selected_annotations())
+        # Its edges can be dragged; not with several selected (a resize is for one).
+        self.text_view.set_grabbable(current if count == 1 else None)
         self.delete_action.setEnabled(current is not None)
         self.edit_note_action.setEnabled(current is not None)
         if current is not None and self._document is not None:
@@ -1195,9 +1226,239 @@ class MainWindow(QMainWindow):
         verb = "Relabel as" if current is not None and not self._has_text_selection() else "Tag as"
         for name, action in self.label_actions.items():
             action.setText(f"{verb} {name}")
+        self._show_selection_count(count)
 
     def _has_text_selection(self) -> bool:
         return self.text_view.textCursor().hasSelection()
+
+    # -- several annotations at once -------------------------------------------------
+
+    def _allow_bulk_selection(self) -> None:
+        """Let the annotation list select several rows (Shift/Ctrl+click, Shift+arrows,
+        Ctrl+A); Delete and the label keys then act on all of them."""
+        self.annotations_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def selected_annotations(self) -> list[Annotation]:
+        """The selected annotations the list shows, in list order: a row the filter hides
+        never counts, even if a range selection took it in."""
+        view = self.annotations_view
+        rows = sorted(index.row() for index in view.selectionModel().selectedRows())
+        return [self.annotations_model.annotation(r) for r in rows if not view.isRowHidden(r)]
+
+    def select_all(self) -> None:
+        """Ctrl+A: in the annotation list, every row it shows (never one the filter
+        hides); anywhere else, all the text."""
+        if not self.annotations_view.hasFocus():
+            self.text_view.selectAll()
+            return
+        view = self.annotations_view
+        shown = [
+            ann.id
+            for row, ann in enumerate(self.annotations_model.annotations())
+            if not view.isRowHidden(row)
+        ]
+        current = self.current_annotation()
+        self._select_ids(shown, current.id if current else None, move_text=True)
+
+    @staticmethod
+    def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+        """Sorted rows as (first, last) runs of consecutive rows."""
+        runs: list[tuple[int, int]] = []
+        for row in rows:
+            if runs and runs[-1][1] == row - 1:
+                runs[-1] = (runs[-1][0], row)
+            else:
+                runs.append((row, row))
+        return runs
+
+    def _row_selection(self, rows: Sequence[int]) -> QItemSelection:
+        model = self.annotations_model
+        selection = QItemSelection()
+        last_column = model.columnCount() - 1
+        for first, last in self._runs(sorted(rows)):
+            selection.select(model.index(first, 0), model.index(last, last_column))
+        return selection
+
+    def _select_ids(self, ids: Sequence[str], current_id: str | None, *, move_text: bool) -> None:
+        """Select the rows the list shows of the annotations ``ids``, ``current_id`` (else
+        the first) the current one, which the text and the details panel show."""
+        view, model = self.annotations_view, self.annotations_model
+        where = {ann.id: row for row, ann in enumerate(model.annotations())}
+        rows = sorted(
+            row for i in ids if (row := where.get(i)) is not None and not view.isRowHidden(row)
+        )
+        if not rows:
+            return
+        current = where.get(current_id) if current_id is not None else None
+        index = model.index(current if current in rows else rows[0], 0)
+        flags = QItemSelectionModel.SelectionFlag
+        was, self._syncing = self._syncing, True
+        try:
+            view.selectionModel().select(
+                self._row_selection(rows), flags.ClearAndSelect | flags.Rows
+            )
+            view.selectionModel().setCurrentIndex(index, flags.NoUpdate)
+            view.scrollTo(index)
+            if move_text:
+                self._show_in_text(model.annotation(index.row()))
+        finally:
+            self._syncing = was
+        self._update_delete_enabled()
+
+    def _show_in_text(self, annotation: Annotation) -> None:
+        """Show the current annotation in the text: select its span; with several rows
+        selected, only put the caret at its start, so no text is selected and a label key
+        relabels them all."""
+        if len(self.selected_annotations()) > 1:
+            self.text_view.place_caret(annotation.start)
+            self.text_view.ensureCursorVisible()
+        else:
+            self.text_view.select_span(annotation.start, annotation.end)
+
+    def _deselect_hidden_rows(self) -> None:
+        """Deselect the rows the filter hides (the rows shown stay selected)."""
+        view = self.annotations_view
+        hidden = [
+            i.row() for i in view.selectionModel().selectedRows() if view.isRowHidden(i.row())
+        ]
+        if not hidden:
+            return
+        flags = QItemSelectionModel.SelectionFlag
+        was, self._syncing = self._syncing, True
+        try:
+            view.selectionModel().select(self._row_selection(hidden), flags.Deselect | flags.Rows)
+        finally:
+            self._syncing = was
+        if not was:
+            self._update_delete_enabled()
+
+    def _show_selection_count(self, count: int) -> None:
+        """Say in the Edit menu and the details panel how many rows Delete acts on."""
+        several = count > 1
+        self.delete_action.setText(
+            f"&Delete {count} annotations" if several else "&Delete annotation"
+        )
+        self.delete_action.setStatusTip(
+            f"Delete the {count} selected annotations (one undo step)"
+            if several
+            else "Delete the selected annotation"
+        )
+        self.details.set_selected_count(count)
+
+    def _swap_annotations(self, removed: Sequence[Annotation], added: Sequence[Annotation]) -> None:
+        """Show ``removed`` gone from and ``added`` come into the open document's text and
+        list (already saved). One or two rows change in place; more in one reset of the
+        list, since every row inserted or removed filters the whole list again."""
+        document = self._document
+        if document is None:
+            return
+        added = [ann for ann in added if ann.document_id == document.id]
+        was, self._syncing = self._syncing, True  # the text must not follow rows moving
+        try:
+            if len(removed) + len(added) <= 2:
+                for ann in removed:
+                    self.text_view.remove_annotation(ann.id)
+                    self.annotations_model.remove(ann.id)
+                for ann in added:
+                    self.text_view.add_annotation(ann)
+                    self.annotations_model.insert(ann)
+                return
+            gone = {ann.id for ann in removed}
+            kept = [ann for ann in self.annotations_model.annotations() if ann.id not in gone]
+            self.text_view.set_annotations([*kept, *added])  # highlighted again once
+            scrolled = self.annotations_view.verticalScrollBar().value()
+            self.annotations_model.set_annotations(document.text, [*kept, *added])
+            self.annotations_view.verticalScrollBar().setValue(scrolled)  # not back to the top
+        finally:
+            self._syncing = was
+
+    def delete_selected_annotations(self) -> list[Annotation]:
+        """Delete every selected annotation the list shows, in one transaction and one
+        undoable step; returns them. If any was changed or deleted elsewhere (another
+        window), none is deleted and the window catches up."""
+        selected = self.selected_annotations()
+        if self._document is None or not selected:
+            return []
+        first_row = self.annotations_model.row_of(selected[0].id)
+        try:
+            self._store.delete_annotations(selected)
+        except StoreError as exc:
+            self._error("Could not delete the annotations", f"{exc}\n\nNothing was deleted.")
+            self.refresh_from_store()
+            return []
+        count = len(selected)
+        name = f"delete {count} annotations" if count > 1 else f"delete '{selected[0].label}'"
+        self._history.record(Step(name, removed=tuple(selected)))
+        self._update_undo_actions()
+        self._swap_annotations(selected, ())
+        self.documents_model.change_count(self._document.id, -count)
+        self._update_status()
+        self._update_delete_enabled()
+        self.statusBar().showMessage(
+            f"Deleted {count} annotation(s); Ctrl+Z brings them back.", 5000
+        )
+        if first_row is not None and self.annotations_view.hasFocus():
+            # Keep working down the list from the keyboard.
+            view = self.annotations_view
+            shown = [r for r in range(self.annotations_model.rowCount()) if not view.isRowHidden(r)]
+            if shown:
+                following = next((r for r in shown if r >= first_row), shown[-1])
+                self._select_annotation(
+                    self.annotations_model.annotation(following), move_text=True
+                )
+        return selected
+
+    def relabel_selected(self, label: str) -> list[Annotation]:
+        """Give every selected annotation the list shows ``label``, in one transaction and
+        one undoable step; returns the ones changed, as they are now.
+
+        Those that have ``label`` already are left alone. One that would become an exact
+        twin of another (same label, span and annotator, which the store never holds
+        twice) is skipped and the rest are relabelled: a dialog says how many were
+        skipped, and they stay selected to be looked at. If any was changed or deleted
+        elsewhere, no label changes and the window catches up."""
+        selected = self.selected_annotations()
+        if self._document is None or not selected:
+            return []
+        todo = [ann for ann in selected if ann.label != label]
+        if not todo:
+            self.statusBar().showMessage(f"The selected annotations are {label} already.", 5000)
+            return []
+        current = self.current_annotation()
+        try:
+            result = self._store.relabel_annotations(todo, label)
+        except StoreError as exc:
+            self._error("Could not change the labels", f"{exc}\n\nNo label was changed.")
+            self.refresh_from_store()
+            return []
+        changed = list(result.changed)
+        if changed:
+            before = {ann.id: ann for ann in todo}
+            old = tuple(before[ann.id] for ann in changed)
+            name = (
+                f"relabel '{old[0].label}' as '{label}'"
+                if len(old) == 1
+                else f"relabel {len(old)} annotations as '{label}'"
+            )
+            self._history.record(Step(name, added=tuple(changed), removed=old))
+            self._update_undo_actions()
+            self._swap_annotations(old, changed)
+            current_id = current.id if current is not None else None
+            self._select_ids([ann.id for ann in selected], current_id, move_text=False)
+            self._update_status()
+        message = f"Relabelled {len(changed)} annotation(s) as {label}."
+        self.statusBar().showMessage(message, 5000)
+        if result.twins:
+            skipped = len(result.twins)
+            QMessageBox.information(
+                self,
+                "Some annotations kept their label",
+                f"{message}\n\n{skipped} annotation(s) kept their label: an identical "
+                f"{label} annotation (same span, same annotator) exists already. Delete them "
+                "if they are duplicates.",
+            )
+            self.activateWindow()
+        return changed
 
     # -- status ----------------------------------------------------------------------
 

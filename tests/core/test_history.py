@@ -1,6 +1,7 @@
 """Random annotation and label-scheme changes (create, delete, relabel, resize, note,
-attributes, rename and delete a label), then undo all and redo all, through a real
-SQLite store: the database must equal the start, then the end, in every column."""
+attributes, rename and delete a label, delete and relabel several at once), then undo all
+and redo all, through a real SQLite store: the database must equal the start, then the
+end, in every column."""
 
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ operations = st.lists(
         ),
         st.tuples(st.just("rename label"), st.sampled_from(LABELS)),
         st.tuples(st.just("delete label"), st.sampled_from(LABELS)),
+        st.tuples(st.just("delete many"), pick, st.integers(1, 4)),
+        st.tuples(st.just("relabel many"), pick, st.integers(1, 4), st.sampled_from(LABELS)),
     ),
     max_size=25,
 )
@@ -75,6 +78,20 @@ def one_step(store: Store, doc_id: str, op: tuple) -> Step | None:
     current = store.annotations(doc_id)
     if not current:
         return None
+    if kind in ("delete many", "relabel many"):
+        first = op[1] % len(current)
+        chosen = current[first : first + op[2]]
+        if kind == "delete many":
+            store.delete_annotations(chosen)
+            return Step(kind, removed=tuple(chosen))
+        label = next((lb.name for lb in store.labels() if lb.name.startswith(op[3])), None)
+        if label is None:
+            return None
+        result = store.relabel_annotations(chosen, label)  # twins are skipped
+        if not result.changed:
+            return None
+        before = {ann.id: ann for ann in chosen}
+        return Step(kind, added=result.changed, removed=tuple(before[a.id] for a in result.changed))
     old = current[op[1] % len(current)]
     try:
         if kind == "delete":
