@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -221,6 +222,9 @@ class MainWindow(QMainWindow):
             signal.connect(self.apply_list_filter)
         self._last_click: int | None = None
         self.text_view.selectionChanged.connect(self._update_delete_enabled)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._update_label_verbs)
         self.text_view.set_tooltip_source(self.describe_annotations)
         self.details.noteCommitted.connect(self.set_note)
         self.details.attributesCommitted.connect(self.set_attributes)
@@ -643,13 +647,13 @@ class MainWindow(QMainWindow):
 
     def tag_selection(self, label: str) -> Annotation | None:
         """Tag the selected text (trimmed of surrounding whitespace, then widened to whole
-        words if snapping is on) with ``label``; with no text selected, relabel the
-        selected annotation instead."""
+        words if snapping is on) with ``label``; with no text selected, or while the
+        annotation list has the focus, relabel the selected annotation(s) instead."""
         if self._document is None:
             return None
-        selected = self.text_view.selected_span()
-        if selected is None and self.current_annotation() is not None:
+        if self._relabels():
             return self.relabel_current(label)
+        selected = self.text_view.selected_span()
         span = trim_span(self._document.text, *selected) if selected else None
         if span is not None and self.snap_action.isChecked():
             span = snap_to_words(self._document.text, *span)
@@ -1222,11 +1226,20 @@ class MainWindow(QMainWindow):
             self.details.set_annotation(current, self._document.text[current.start : current.end])
         else:
             self.details.set_annotation(None, "")
-        # Label keys relabel the selected annotation when no text is selected.
-        verb = "Relabel as" if current is not None and not self._has_text_selection() else "Tag as"
+        self._update_label_verbs()
+        self._show_selection_count(count)
+
+    def _update_label_verbs(self, *_focus: object) -> None:
+        verb = "Relabel as" if self._relabels() else "Tag as"
         for name, action in self.label_actions.items():
             action.setText(f"{verb} {name}")
-        self._show_selection_count(count)
+
+    def _relabels(self) -> bool:
+        """Whether a label key relabels (rather than tags): an annotation is selected and
+        either no text is, or the user is working in the annotation list."""
+        if self.current_annotation() is None:
+            return False
+        return self.annotations_view.hasFocus() or not self._has_text_selection()
 
     def _has_text_selection(self) -> bool:
         return self.text_view.textCursor().hasSelection()

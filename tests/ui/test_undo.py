@@ -143,3 +143,21 @@ def test_resizing_by_keyboard_moves_edges_by_code_points_and_undoes(make_window,
     app.key(Qt.Key.Key_Z, CTRL, times=3)  # each move was one step
     assert [(r[1], r[2]) for r in db_annotations(db_path)] == [(start, start + 5)]
     assert app.background_at(start + 6) is None
+
+
+def test_a_label_key_in_the_list_relabels_the_clicked_row(app, db_path):
+    app.tag("615 new CCTV cameras", Qt.Key.Key_1)  # meant statistic
+    claim = app.window.current_annotation()
+    app.tag("refused to answer questions", Qt.Key.Key_2)
+    view = app.window.annotations_view
+    row = app.window.annotations_model.row_of(claim.id)
+    rect = view.visualRect(app.window.annotations_model.index(row, 1))
+    app.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.hasFocus() and app.view.textCursor().hasSelection()  # its text is shown
+    assert app.window.label_actions["statistic"].text() == "Relabel as statistic"
+    app.qtbot.keyClick(view, Qt.Key.Key_3)
+    assert sorted(row[0] for row in db_annotations(db_path)) == ["refusal", "statistic"]
+    assert app.window.undo_action.text() == "&Undo relabel 'claim' as 'statistic'"
+    # Back in the text with that span selected, a key tags: a second label on the span.
+    app.view.setFocus()
+    assert app.window.label_actions["claim"].text() == "Tag as claim"
