@@ -137,3 +137,18 @@ def spec_from_dict(item: Mapping[str, object]) -> AttributeSpec:
         choices=tuple(str(c) for c in choices),
         description=str(item.get("description") or ""),
     )
+
+
+def clashes(
+    specs: Iterable[AttributeSpec], values: Iterable[tuple[str, AttributeValue]]
+) -> list[str]:
+    """``name = value: problem`` for each value that does not fit the definition of
+    the same name in ``specs`` (values with no definition never clash)."""
+    by_name = {spec.name: spec for spec in specs}
+    out = []
+    for name, value in values:
+        spec = by_name.get(name)
+        problem = None if spec is None else value_problem(spec, value)
+        if problem is not None:
+            out.append(f"{name} = {value!r}: {problem}")
+    return out

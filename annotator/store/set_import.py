@@ -14,8 +14,8 @@ from datetime import datetime
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from annotator.core.attributes import as_attributes, spec_to_dict
-from annotator.core.model import Annotation, AnnotationSet
+from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
+from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
 from annotator.formats.annotation_set import check_context
 from annotator.formats.errors import SetConflictError, SetFormatError
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow, LabelRow
@@ -80,6 +80,11 @@ def merge_annotation_set(
     """Merge ``aset`` into the session's database; see the module docstring."""
     report = SetImportReport(file)
     _merge_labels(s, aset, report)
+    # Values must fit the definitions the database keeps, not only the file's own.
+    defined = {
+        row.name: {spec.name: spec for spec in map(spec_from_dict, row.attributes or ())}
+        for row in s.scalars(select(LabelRow))
+    }
 
     known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
     taken = set(known.values())
@@ -143,6 +148,8 @@ def merge_annotation_set(
             if text is not None:
                 path = f"documents[{i}].annotations[{j}]"
                 _check_against_text(file, path, text, ann, doc.contexts[j])
+            if ann.attributes:
+                _check_values(file, f"documents[{i}].annotations[{j}]", ann, defined)
             content = _content(ann, doc_id)
             old = existing.get(ann.id)
             if old is None:
@@ -243,6 +250,21 @@ def _describe(content: tuple[object, ...]) -> str:
         shown = note if len(str(note)) <= 60 else f"{str(note)[:59]}…"
         text += f", note {shown!r}"
     return text
+
+
+def _check_values(
+    file: str, path: str, ann: Annotation, defined: dict[str, dict[str, AttributeSpec]]
+) -> None:
+    specs = defined.get(ann.label, {})
+    for name, value in ann.attributes:
+        spec = specs.get(name)
+        problem = None if spec is None else value_problem(spec, value)
+        if problem is not None:
+            raise SetFormatError(
+                file,
+                f"{path}.attributes.{name}",
+                f"{problem} (as this database defines {ann.label!r}'s {name!r})",
+            )
 
 
 def _check_against_text(

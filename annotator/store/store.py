@@ -13,7 +13,7 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
-from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict
+from annotator.core.attributes import as_attributes, clashes, spec_from_dict, spec_to_dict
 from annotator.core.history import SchemeChange
 from annotator.core.model import (
     Annotation,
@@ -429,6 +429,7 @@ class Store:
             row = self._current_row(s, expected)
             if s.get(LabelRow, label) is None:
                 raise StoreError(f"{self.location}: no label named {label!r}")
+            _refuse_clash(s, label, [row])
             row.label = label
             row.updated_at = now_utc()
             s.flush()
@@ -445,6 +446,7 @@ class Store:
             if s.get(LabelRow, label) is None:
                 raise StoreError(f"{self.location}: no label named {label!r}")
             rows = self._current_rows(s, expected)
+            _refuse_clash(s, label, [row for row in rows if row.label != label])
             documents = list({row.document_id for row in rows})
             columns = (
                 AnnotationRow.document_id,
@@ -506,6 +508,7 @@ class Store:
         with self._unit(write=True) as s:
             row = self._current_row(s, expected)
             row.attributes = dict(as_attributes(values)) or None
+            _refuse_clash(s, row.label, [row])
             row.updated_at = now_utc()
             s.flush()
             return _annotation(row)
@@ -562,14 +565,18 @@ class Store:
             raise StoreError(
                 "the labels were changed elsewhere (another window?) since they were shown"
             )
-        # Through temporary names, so that swapping two names works; annotations follow
-        # by ON UPDATE CASCADE.
+        # Renamed labels move to temporary names (a leading space: no label's name can
+        # have one) before labels are deleted and the new names given, so that swapping
+        # two names, or taking the name of a label deleted in the same edit, works.
+        # Annotations follow by ON UPDATE CASCADE.
         for i, (old, _new) in enumerate(change.renames):
-            s.execute(update(LabelRow).where(LabelRow.name == old).values(name=f"\x00{i}"))
-        for i, (_old, new) in enumerate(change.renames):
-            s.execute(update(LabelRow).where(LabelRow.name == f"\x00{i}").values(name=new))
+            s.execute(update(LabelRow).where(LabelRow.name == old).values(name=f" renaming {i}"))
         s.expire_all()
-        keep = {label.name for label in change.after}
+        # Kept: labels of ``after`` that are not a rename's target (a stored label with
+        # such a name is deleted, its name taken over), and the labels being renamed.
+        targets = {new for _old, new in change.renames}
+        keep = {label.name for label in change.after} - targets
+        keep.update(f" renaming {i}" for i in range(len(change.renames)))
         for row in s.scalars(select(LabelRow)).all():
             if row.name in keep:
                 continue
@@ -578,6 +585,11 @@ class Store:
                 raise StoreError(f"label {row.name!r} is still used by {used} annotation(s)")
             s.delete(row)
         s.flush()
+        for i, (_old, new) in enumerate(change.renames):
+            s.execute(update(LabelRow).where(LabelRow.name == f" renaming {i}").values(name=new))
+        s.expire_all()
+        old_specs = {label.name: label.attributes for label in change.before}
+        was_named = {new: old for old, new in change.renames}
         for position, label in enumerate(change.after):
             row = s.get(LabelRow, label.name) or LabelRow(name=label.name)
             row.color, row.hotkey, row.description = label.color, label.hotkey, label.description
@@ -585,6 +597,9 @@ class Store:
             row.position = position
             s.add(row)
         s.flush()
+        for label in change.after:
+            if old_specs.get(was_named.get(label.name, label.name)) != label.attributes:
+                _refuse_clash(s, label.name, None)
 
     def delete_annotation(self, annotation_id: str) -> bool:
         """Delete an annotation; returns whether it existed."""
@@ -633,6 +648,31 @@ def _present(s: Session, column: InstrumentedAttribute[str], values: Sequence[st
     for first in range(0, len(values), BATCH):
         found.update(s.scalars(select(column).where(column.in_(values[first : first + BATCH]))))
     return found
+
+
+def _refuse_clash(s: Session, label: str, rows: Sequence[AnnotationRow] | None) -> None:
+    """Raise :class:`StoreError` if any of ``rows`` (``None``: every annotation with the
+    label) holds an attribute value that does not fit ``label``'s definition of it."""
+    spec_row = s.get(LabelRow, label)
+    specs = [spec_from_dict(item) for item in (spec_row.attributes or ())] if spec_row else []
+    if not specs:
+        return
+    if rows is None:
+        query = select(AnnotationRow).where(
+            AnnotationRow.label == label, AnnotationRow.attributes.is_not(None)
+        )
+        rows = s.scalars(query).all()
+    found = [
+        problem
+        for row in rows
+        if row.attributes
+        for problem in clashes(specs, as_attributes(row.attributes))
+    ]
+    if found:
+        raise StoreError(
+            f"{len(found)} attribute value(s) would not fit label {label!r}'s definitions, "
+            f"e.g. {found[0]}; change or clear those values first"
+        )
 
 
 def _twin(

@@ -44,6 +44,7 @@ operations = st.lists(
         ),
         st.tuples(st.just("rename label"), st.sampled_from(LABELS)),
         st.tuples(st.just("delete label"), st.sampled_from(LABELS)),
+        st.tuples(st.just("replace label"), st.sampled_from(LABELS), st.sampled_from(LABELS)),
         st.tuples(st.just("delete many"), pick, st.integers(1, 4)),
         st.tuples(st.just("relabel many"), pick, st.integers(1, 4), st.sampled_from(LABELS)),
     ),
@@ -60,6 +61,23 @@ def one_step(store: Store, doc_id: str, op: tuple) -> Step | None:
             return None
         ann = store.add_annotation(doc_id, label, begin, min(begin + length, len(TEXT)), "me")
         return Step("tag", added=(ann,))
+    if kind == "replace label":  # delete one label and give its name to another
+        before = tuple(store.labels())
+        gone = next((lb for lb in before if lb.name.startswith(op[1])), None)
+        heir = next((lb for lb in before if lb.name.startswith(op[2])), None)
+        if gone is None or heir is None or gone == heir:
+            return None
+        after = tuple(
+            lb if lb.name != heir.name else replace(lb, name=gone.name)
+            for lb in before
+            if lb != gone
+        )
+        removed = tuple(store.annotations_with_labels([gone.name]))
+        step = Step(
+            kind, removed=removed, scheme=SchemeChange(before, after, ((heir.name, gone.name),))
+        )
+        store.apply_change(step.added, step.removed, step.scheme)
+        return step
     if kind in ("rename label", "delete label"):
         before = tuple(store.labels())
         target = next((lb for lb in before if lb.name.startswith(op[1])), None)

@@ -222,3 +222,27 @@ def test_upgrade_keeps_colours_a_user_chose(db_path):
         ("refusal", "#d62728"),
     ]
     store.close()
+
+
+def test_values_must_fit_the_databases_definitions_not_only_the_files(
+    tagged, db_path, tmp_path, capsys
+):
+    store, ann = tagged
+    store.set_attributes(ann, {"value": 2000})
+    store.close()
+    main(["export", "--db", str(db_path), "-o", str(tmp_path / "s.json")])
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    statistic = next(lb for lb in data["labels"] if lb["name"] == "statistic")
+    statistic["attributes"][0]["type"] = "text"  # the file calls value text...
+    data["documents"][0]["annotations"][0]["attributes"]["value"] = "about two thousand"
+    data["documents"][0]["annotations"][0]["id"] = "another"
+    (tmp_path / "theirs.json").write_text(json.dumps(data), encoding="utf-8")
+    before = sqlite3.connect(db_path).execute("SELECT * FROM annotations").fetchall()
+    capsys.readouterr()
+    assert main(["import", "--db", str(db_path), str(tmp_path / "theirs.json")]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "theirs.json: documents[0].annotations[0].attributes.value: expected a number "
+        "(as this database defines 'statistic''s 'value')" in err
+    )
+    assert sqlite3.connect(db_path).execute("SELECT * FROM annotations").fetchall() == before

@@ -76,3 +76,54 @@ def test_a_scheme_changed_elsewhere_is_refused(store):
     with pytest.raises(StoreError, match="changed elsewhere"):
         apply(store, step)
     assert [lb.name for lb in store.labels()] == ["claim", "refusal", "statistic", "opinion"]
+
+
+def test_a_rename_may_take_the_name_of_a_label_deleted_in_the_same_edit(store):
+    doc = store.documents()[0].id
+    claim = store.add_annotation(doc, "claim", 0, 4, "t")
+    refusal = store.add_annotation(doc, "refusal", 5, 9, "t")
+    before = tuple(store.labels())
+    c, _r, s = before
+    after = (replace(c, name="refusal"), s)
+    step = Step(
+        "edit labels",
+        removed=(refusal,),
+        scheme=SchemeChange(before, after, (("claim", "refusal"),)),
+    )
+    apply(store, step)
+    assert tuple(store.labels()) == after
+    assert [(a.id, a.label) for a in store.annotations(doc)] == [(claim.id, "refusal")]
+    apply(store, step.inverse())
+    assert tuple(store.labels()) == before
+    assert store.annotations(doc) == [claim, refusal]
+
+
+def test_definitions_that_stored_values_would_not_fit_are_refused(store, db_path):
+    doc = store.documents()[0].id
+    stat = store.add_annotation(doc, "statistic", 0, 4, "t")
+    stat = store.set_attributes(stat, {"unit": "cameras", "value": 2000})
+    before = tuple(store.labels())
+    c, r, s = before
+    as_number = tuple(
+        AttributeSpec(a.name, "number") if a.name == "unit" else a for a in s.attributes
+    )
+    step = Step("edit", scheme=SchemeChange(before, (c, r, replace(s, attributes=as_number))))
+    with pytest.raises(StoreError, match=r"unit = 'cameras': expected a number"):
+        apply(store, step)
+    assert tuple(store.labels()) == before
+    # The same holds when the label is renamed in the same edit.
+    renamed = replace(s, name="figure", attributes=as_number)
+    step = Step("edit", scheme=SchemeChange(before, (c, r, renamed), (("statistic", "figure"),)))
+    with pytest.raises(StoreError, match="expected a number"):
+        apply(store, step)
+    assert tuple(store.labels()) == before
+    # Relabelling onto a label that defines the attribute otherwise is refused too.
+    claim_with_unit = replace(c, attributes=(*c.attributes, AttributeSpec("unit", "number")))
+    apply(store, Step("edit", scheme=SchemeChange(before, (claim_with_unit, r, s))))
+    with pytest.raises(StoreError, match="would not fit label 'claim'"):
+        store.relabel_annotation(stat, "claim")
+    with pytest.raises(StoreError, match="would not fit"):
+        store.relabel_annotations([stat], "claim")
+    with pytest.raises(StoreError, match="would not fit"):
+        store.set_attributes(stat, {"value": "many"})
+    assert store.annotations(doc) == [stat]

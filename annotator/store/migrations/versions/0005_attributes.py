@@ -11,8 +11,6 @@ Create Date: 2026-11-26
 
 from __future__ import annotations
 
-import json
-
 import sqlalchemy as sa
 from alembic import op
 
@@ -60,14 +58,14 @@ def upgrade() -> None:
         "labels",
         sa.column("name", sa.String),
         sa.column("color", sa.String),
-        sa.column("attributes", sa.Text),
+        sa.column("attributes", sa.JSON),
     )
     bind = op.get_bind()
     for name, specs in DEFAULT_ATTRIBUTES.items():
         bind.execute(
             labels.update()
             .where(labels.c.name == name, labels.c.attributes.is_(None))
-            .values(attributes=json.dumps(specs))
+            .values(attributes=specs)
         )
     colours = dict(bind.execute(sa.select(labels.c.name, labels.c.color)).all())
     if all(colours.get(name, "").lower() == old for name, old in OLD_COLOURS.items()):
