@@ -38,6 +38,8 @@ def parse_input(spec: AttributeSpec, raw: str) -> AttributeValue | None:
         if not _DECIMAL.fullmatch(text):
             raise ValueError(f"{spec.name}: {raw.strip()!r} is not a number (e.g. 2000 or 12.5)")
         if re.fullmatch(r"[+-]?\d+", text):
+            if len(text) > 300:
+                raise ValueError(f"{spec.name}: {len(text)} digits is too long a number")
             return int(text)
         value = float(text)
         if not math.isfinite(value):

@@ -24,12 +24,13 @@ def next_colour(used: Sequence[str]) -> str:
 
 
 def markers(names: Sequence[str]) -> dict[str, str]:
-    """For each label, the shortest upper-cased prefix (one to three characters) that no
-    other label's marker shares: claim → C, refusal → R, and claim/count → CL/CO."""
+    """For each label, the shortest upper-cased prefix that no other label's prefix of
+    that width shares: claim → C, refusal → R, claim/count → CL/CO, claim/claims →
+    CLAIM/CLAIMS."""
     out: dict[str, str] = {}
     for name in names:
         stripped = name.strip() or "?"
-        for width in range(1, 4):
+        for width in range(1, len(stripped) + 1):
             marker = stripped[:width].upper()
             clash = any(
                 other != name and (other.strip() or "?")[:width].upper() == marker
@@ -52,7 +53,7 @@ def scheme_problems(labels: Sequence[Label]) -> list[str]:
             problems.append("a label has no name")
         elif name != name.strip():
             problems.append(f"label {name!r} starts or ends with a space")
-        elif any(unicodedata.category(ch) == "Cc" for ch in name):
+        elif any(unicodedata.category(ch) in ("Cc", "Cs") for ch in name):
             problems.append(f"label {name!r} contains a control character")
         elif len(name) > 100:
             problems.append(f"label {name[:20]!r}… is longer than 100 characters")
@@ -62,10 +63,11 @@ def scheme_problems(labels: Sequence[Label]) -> list[str]:
         if not _COLOR.fullmatch(label.color):
             problems.append(f"label {name!r} has colour {label.color!r}, not one like #0072b2")
         if label.hotkey:
-            if label.hotkey in hotkeys:
+            key = label.hotkey.casefold()  # q and Q are the same key
+            if key in hotkeys:
                 problems.append(
-                    f"labels {hotkeys[label.hotkey]!r} and {name!r} share hotkey {label.hotkey!r}"
+                    f"labels {hotkeys[key]!r} and {name!r} share hotkey {label.hotkey!r}"
                 )
-            hotkeys[label.hotkey] = name
+            hotkeys[key] = name
         problems.extend(f"label {name!r}: {p}" for p in spec_problems(label.attributes))
     return problems

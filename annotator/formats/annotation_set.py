@@ -270,12 +270,18 @@ def looks_like_annotation_set(data: bytes) -> bool:
 def parse_annotation_set(data: bytes, *, file: str) -> AnnotationSet:
     """Read and validate an annotation set; raises :class:`SetFormatError` naming the
     file, the JSON path and the problem."""
+    return SetReader(file).read(load_json(data, file=file, what="an annotation set"))
+
+
+def load_json(data: bytes, *, file: str, what: str) -> Any:
+    """UTF-8 JSON as Python values, or :class:`SetFormatError` saying why not: too large,
+    not UTF-8, not JSON, too deep or too big a number to read, a lone surrogate."""
     if len(data) > MAX_SET_BYTES:
         raise SetFormatError(
             file,
             "",
             f"file is {len(data) / 2**20:.0f} MiB, more than the "
-            f"{MAX_SET_BYTES // 2**20} MiB an annotation set may have",
+            f"{MAX_SET_BYTES // 2**20} MiB {what} may have",
         )
     try:
         text = data.decode("utf-8")
@@ -300,7 +306,7 @@ def parse_annotation_set(data: bytes, *, file: str) -> AnnotationSet:
         where = _find_lone_surrogate(raw, "")
         if where is not None:
             raise SetFormatError(file, where, "contains a lone surrogate, which is not text")
-    return SetReader(file).read(raw)
+    return raw
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -467,7 +473,7 @@ class SetReader:
     def attributes(
         self, item: dict[str, Any], path: str, specs: dict[str, AttributeSpec]
     ) -> tuple[tuple[str, Any], ...]:
-        values = self.get(item, "attributes", path, dict, required=False, default={})
+        values = self.get(item, "attributes", path, (dict, type(None)), required=False) or {}
         for name, value in values.items():
             where = f"{path}.attributes.{name}"
             if not is_scalar(value):
@@ -638,9 +644,9 @@ def _annotation_fast(
         return None
     values = item.get("attributes")
     attributes: tuple[tuple[str, Any], ...] = ()
+    if values is not None and type(values) is not dict:
+        return None  # the careful path names the problem
     if values:
-        if type(values) is not dict:
-            return None
         specs = declared[label]
         for name, value in values.items():
             if not is_scalar(value) or (

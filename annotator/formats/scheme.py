@@ -4,19 +4,16 @@ a scheme too."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from typing import Any
 
 from annotator.core.labels import scheme_problems
 from annotator.core.model import Label
-from annotator.formats.annotation_set import FORMAT_NAME, MAX_SET_BYTES, SetReader, label_dict
+from annotator.formats.annotation_set import FORMAT_NAME, SetReader, label_dict, load_json
 from annotator.formats.errors import SetFormatError
 from annotator.formats.pretty import pretty_dumps
 
 SCHEME_FORMAT = "annotator-label-scheme"
 SCHEME_VERSION = 1
-MAX_SCHEME_BYTES = MAX_SET_BYTES  # a whole annotation set may serve as a scheme
 
 
 def render_scheme(labels: Sequence[Label]) -> bytes:
@@ -32,16 +29,7 @@ def render_scheme(labels: Sequence[Label]) -> bytes:
 def parse_scheme(data: bytes, *, file: str) -> list[Label]:
     """The labels of a scheme file, or of an annotation set. Raises
     :class:`SetFormatError` naming the file and the JSON path of the problem."""
-    if len(data) > MAX_SCHEME_BYTES:
-        raise SetFormatError(file, "", "too large for a label scheme")
-    try:
-        raw: Any = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise SetFormatError(file, "", f"not UTF-8 (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise SetFormatError(
-            file, "", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
+    raw = load_json(data, file=file, what="a label scheme")
     reader = SetReader(file)
     if not isinstance(raw, dict) or raw.get("format") not in (SCHEME_FORMAT, FORMAT_NAME):
         raise SetFormatError(

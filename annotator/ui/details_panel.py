@@ -74,8 +74,10 @@ class DetailsPanel(QWidget):
 
     def set_labels(self, labels: Sequence[Label]) -> None:
         """The labels whose attributes the panel offers (call again when they change)."""
-        self._specs = {label.name: label.attributes for label in labels}
-        self._shown_label = None
+        specs = {label.name: label.attributes for label in labels}
+        if specs.get(self._shown_label or "") != self._specs.get(self._shown_label or ""):
+            self._shown_label = None  # its fields changed: built again below
+        self._specs = specs
         self.set_annotation(self._annotation, self._quote if self._annotation else "")
 
     def set_selected_count(self, count: int) -> None:
@@ -107,6 +109,9 @@ class DetailsPanel(QWidget):
                 for option in options:
                     editor.addItem(option, option)
                 editor.activated.connect(lambda _i, n=spec.name: self._commit_attribute(n))
+                # Scrolling the panel must not change (and save) a value by accident.
+                editor.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                editor.installEventFilter(self)
             else:
                 editor = QLineEdit()
                 editor.setClearButtonEnabled(True)
@@ -121,15 +126,16 @@ class DetailsPanel(QWidget):
             self.editors[spec.name] = editor
             self.form.addRow(f"{spec.name.replace('_', ' ').capitalize()}:", editor)
 
-    def _show_values(self, values: dict[str, AttributeValue]) -> None:
+    def _show_values(self, values: dict[str, AttributeValue], *, keep_typing: bool = False) -> None:
+        """Show ``values``; with ``keep_typing``, a field being typed in keeps its text."""
         for name, editor in self.editors.items():
             value = values.get(name)
             shown = "" if value is None else format_value(value)
             if isinstance(editor, QComboBox):
                 index = editor.findData(shown) if shown else 0
                 editor.setCurrentIndex(max(index, 0))
-            else:
-                editor.setText(shown)
+            elif not (keep_typing and editor.isModified()):
+                editor.setText(shown)  # also clears isModified()
                 editor.setStyleSheet("")
 
     def _spec(self, name: str) -> AttributeSpec | None:
@@ -154,6 +160,7 @@ class DetailsPanel(QWidget):
         self.problem.hide()
         if isinstance(editor, QLineEdit):
             editor.setStyleSheet("")
+            editor.setModified(False)  # taken: a later commit finds nothing to save
         values = self._annotation.attribute_map
         if values.get(name) == value and (value is None) == (name not in values):
             return False
@@ -173,7 +180,11 @@ class DetailsPanel(QWidget):
             and annotation.id == self._annotation.id
         )
         if not same:
-            self._commit()  # a note being typed is saved before another is shown
+            # What is being typed is saved before another annotation is shown.
+            self._commit()
+            for name, editor in list(self.editors.items()):
+                if isinstance(editor, QLineEdit) and editor.isModified():
+                    self._commit_attribute(name)
             self.problem.hide()
         self._annotation = annotation
         self._quote = quote
@@ -197,7 +208,7 @@ class DetailsPanel(QWidget):
         )
         if self.note.toPlainText() != (annotation.note or ""):
             self.note.setPlainText(annotation.note or "")
-        self._show_values(values)
+        self._show_values(values, keep_typing=same)
 
     def edit_note(self) -> None:
         if self._annotation is not None:
@@ -216,6 +227,13 @@ class DetailsPanel(QWidget):
             self.noteCommitted.emit(annotation_id, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QComboBox)
+            and event.type() == QEvent.Type.Wheel
+            and not watched.hasFocus()
+        ):
+            event.ignore()
+            return True
         if (
             isinstance(watched, QLineEdit)
             and event.type() == QEvent.Type.KeyPress

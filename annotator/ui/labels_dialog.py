@@ -4,7 +4,7 @@ as one undoable step."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -52,17 +52,23 @@ class _Entry:
 
 class LabelsDialog(QDialog):
     """Edits a copy of ``labels``; ``usage(name)`` counts a stored label's annotations
-    (asked before removing one). After ``exec()`` is accepted, :meth:`scheme`,
-    :meth:`renames` and :meth:`removed` describe the change."""
+    (asked before removing one); ``reserved`` maps the window's own shortcuts (portable
+    text) to their actions, which a hotkey may not take. After ``exec()`` is accepted,
+    :meth:`scheme`, :meth:`renames` and :meth:`removed` describe the change."""
 
     def __init__(
-        self, labels: Sequence[Label], usage: Callable[[str], int], parent: QWidget | None = None
+        self,
+        labels: Sequence[Label],
+        usage: Callable[[str], int],
+        parent: QWidget | None = None,
+        reserved: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("labelsDialog")
         self.setWindowTitle("Labels")
         self.resize(860, 520)
         self._usage = usage
+        self._reserved = dict(reserved or {})
         self._entries = [_Entry(label.name, label) for label in labels]
         self._removed: list[str] = []
         self._loading = False
@@ -198,9 +204,17 @@ class LabelsDialog(QDialog):
         problems = scheme_problems(self.scheme())
         for entry in self._entries:
             key = entry.label.hotkey
-            sequence = QKeySequence(key or "")
-            if key and (sequence.count() != 1 or sequence[0].key() == Qt.Key.Key_unknown):
+            if not key:
+                continue
+            sequence = QKeySequence(key)
+            if sequence.count() != 1 or sequence[0].key() == Qt.Key.Key_unknown:
                 problems.append(f"label {entry.label.name!r}: {key!r} is not one key")
+                continue
+            portable = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if portable in self._reserved:
+                problems.append(
+                    f"label {entry.label.name!r}: {key!r} is already {self._reserved[portable]}"
+                )
         return problems
 
     # -- editing ---------------------------------------------------------------------
@@ -246,6 +260,7 @@ class LabelsDialog(QDialog):
             self._removed.append(entry.original)
         self._refresh_list()
         self.list.setCurrentRow(min(row, len(self._entries) - 1))
+        self._show_entry(self.list.currentRow())  # the row may not have changed number
         self._check()
         return True
 
@@ -300,7 +315,10 @@ class LabelsDialog(QDialog):
             kind.setCurrentIndex(max(kind.findData(spec.kind), 0))
             kind.currentIndexChanged.connect(self._form_edited)
             self.attributes.setCellWidget(row, 1, kind)
-            self.attributes.setItem(row, 2, QTableWidgetItem(", ".join(spec.choices)))
+            choices = QTableWidgetItem(", ".join(spec.choices))
+            # As defined: a choice may hold a comma, which the shown text cannot tell.
+            choices.setData(Qt.ItemDataRole.UserRole, spec.choices)
+            self.attributes.setItem(row, 2, choices)
             self.attributes.setItem(row, 3, QTableWidgetItem(spec.description))
         finally:
             self._loading = False
@@ -313,7 +331,11 @@ class LabelsDialog(QDialog):
             cells = [self.attributes.item(row, col) for col in (0, 2, 3)]
             name, choices, description = (c.text() if c is not None else "" for c in cells)
             kind_value = kind.currentData()
-            listed = tuple(c.strip() for c in choices.split(",") if c.strip())
+            defined = cells[1].data(Qt.ItemDataRole.UserRole) if cells[1] is not None else None
+            if defined is not None and ", ".join(defined) == choices:
+                listed = tuple(defined)  # not edited here: kept exactly
+            else:
+                listed = tuple(c.strip() for c in choices.split(",") if c.strip())
             specs.append(
                 AttributeSpec(
                     name.strip(),

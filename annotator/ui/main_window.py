@@ -982,7 +982,14 @@ class MainWindow(QMainWindow):
     def edit_labels(self) -> bool:
         """Open the label-scheme editor; what it changes is one undoable step."""
         counts = self._label_usage()
-        dialog = LabelsDialog(self._labels, lambda name: counts.get(name, 0), self)
+        label_actions = set(self.label_actions.values())
+        reserved = {
+            key.toString(QKeySequence.SequenceFormat.PortableText): action.text().replace("&", "")
+            for action in [*self.actions(), *self.resize_actions]
+            if action not in label_actions
+            for key in action.shortcuts()
+        }
+        dialog = LabelsDialog(self._labels, lambda name: counts.get(name, 0), self, reserved)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.activateWindow()
         if not accepted:

@@ -32,7 +32,9 @@ def test_numbers_are_read_as_typed(typed, value):
     assert parsed == value and type(parsed) is type(value)
 
 
-@pytest.mark.parametrize("typed", ["abc", "12,5", "1,00", "40.3%", "HK$3", "nan", "1e999", "--1"])
+@pytest.mark.parametrize(
+    "typed", ["abc", "12,5", "1,00", "40.3%", "HK$3", "nan", "1e999", "--1", "9" * 5000]
+)
 def test_what_is_not_a_number_is_refused_by_name(typed):
     with pytest.raises(ValueError, match=r"^value: "):
         parse_input(NUMBER, typed)

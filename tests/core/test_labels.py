@@ -11,6 +11,7 @@ def test_markers_are_the_shortest_prefixes_that_tell_labels_apart():
         "statistic": "S",
     }
     assert markers(["claim", "count", "stance"]) == {"claim": "CL", "count": "CO", "stance": "S"}
+    assert markers(["claim", "claims"]) == {"claim": "CLAIM", "claims": "CLAIMS"}
     assert markers(["市民", "市場"]) == {"市民": "市民", "市場": "市場"}
     assert markers(["  ", "x"]) == {"  ": "?", "x": "X"}
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from annotator.app_state import open_store
+from annotator.core.history import SchemeChange
 
 
 def stored_attributes(db_path):
@@ -120,3 +124,42 @@ def test_each_label_shows_its_own_fields_and_values_follow_the_selection(app, db
         "claim",
         {"what_requested": "camera numbers and locations"},
     )
+
+
+def test_a_value_being_typed_is_saved_when_f8_moves_to_the_next_annotation(app, db_path, qtbot):
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    app.tag("2,000 new security cameras", Qt.Key.Key_3)  # the first in the text
+    unit = editor(app, "unit")
+    unit.setFocus()
+    qtbot.waitUntil(unit.hasFocus)
+    app.type("cameras", unit)
+    qtbot.keyClick(unit, Qt.Key.Key_F8)  # next annotation, the field still focused
+    assert app.window.current_annotation().start == app.text.index("615")
+    assert stored_attributes(db_path) == [
+        ("statistic", {"unit": "cameras"}),
+        ("statistic", None),
+    ]
+    assert editor(app, "unit").text() == ""  # the next one's (empty) value
+
+
+def test_labels_changed_elsewhere_keep_the_field_being_typed_in(app, db_path, qtbot):
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    unit = editor(app, "unit")
+    unit.setFocus()
+    qtbot.waitUntil(unit.hasFocus)
+    app.type("came", unit)
+    # Another window recolours a label; this window catches up (as on activation).
+    other = open_store(str(db_path))
+    before = tuple(other.labels())
+    after = (replace(before[0], color="#cc79a7"), *before[1:])
+    other.apply_change((), (), SchemeChange(before, after))
+    other.close()
+    app.window.refresh_from_store()
+    assert (
+        app.window.label_actions["claim"].icon().pixmap(8, 8).toImage().pixelColor(4, 4).name()
+        == "#cc79a7"
+    )
+    assert editor(app, "unit") is unit and unit.hasFocus() and unit.text() == "came"
+    app.type("ras", unit)
+    qtbot.keyClick(unit, Qt.Key.Key_Return)
+    assert stored_attributes(db_path) == [("statistic", {"unit": "cameras"})]

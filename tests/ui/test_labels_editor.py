@@ -257,3 +257,81 @@ def test_schemes_export_and_import_as_json(app, db_path, qtbot, tmp_path):
     labels = stored_labels(db_path)
     assert labels[0] == ("claim", "#56b4e9", "1", 0)
     assert labels[-1] == ("opinion", "#cc79a7", "4", 3)
+
+
+def test_after_removing_a_label_the_form_shows_the_one_now_selected(app, db_path, qtbot):
+    def act(dialog):
+        select_row(qtbot, dialog, "refusal")
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)  # unused: no question
+        assert dialog.list.currentRow() == 1
+        assert dialog.name_edit.text() == "statistic"
+        assert dialog.hotkey_edit.text() == "3"
+        qtbot.keyClicks(dialog.description_edit, " Counted.")
+        assert dialog.renames() == () and dialog.removed() == ("refusal",)
+        ok(qtbot, dialog)
+
+    edit_labels(app, act)
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT name, hotkey, description FROM labels").fetchall()
+    assert [(n, k) for n, k, _d in rows] == [("claim", "1"), ("statistic", "3")]
+    assert rows[1][2].endswith("evidence. Counted.")
+
+
+def test_hotkeys_the_window_uses_or_another_label_has_are_refused(app, qtbot):
+    def act(dialog):
+        select_row(qtbot, dialog, "statistic")
+        dialog.hotkey_edit.selectAll()
+        qtbot.keyClicks(dialog.hotkey_edit, "F8")
+        assert "'F8' is already Next annotation" in dialog.problem.text()
+        dialog.hotkey_edit.selectAll()
+        qtbot.keyClicks(dialog.hotkey_edit, "q")
+        select_row(qtbot, dialog, "claim")
+        dialog.hotkey_edit.selectAll()
+        qtbot.keyClicks(dialog.hotkey_edit, "Q")
+        assert "labels 'claim' and 'statistic' share hotkey" in dialog.problem.text()
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    edit_labels(app, act)
+
+
+def test_choices_with_commas_survive_editing_other_fields(app, db_path, qtbot, tmp_path):
+    scheme = tmp_path / "s.json"
+    scheme.write_text(
+        json.dumps(
+            {
+                "format": "annotator-label-scheme",
+                "format_version": 1,
+                "labels": [
+                    {
+                        "name": "claim",
+                        "color": "#0072b2",
+                        "hotkey": "1",
+                        "description": "",
+                        "attributes": [
+                            {
+                                "name": "stance",
+                                "type": "choice",
+                                "choices": ["yes, with conditions", "no"],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+
+    def act(dialog):
+        assert dialog.import_scheme(scheme)
+        select_row(qtbot, dialog, "claim")
+        qtbot.keyClicks(dialog.description_edit, "Edited.")
+        assert dialog.scheme()[0].attributes[0].choices == ("yes, with conditions", "no")
+        ok(qtbot, dialog)
+
+    edit_labels(app, act)
+    with sqlite3.connect(db_path) as conn:
+        specs = json.loads(
+            conn.execute("SELECT attributes FROM labels WHERE name = 'claim'").fetchone()[0]
+        )
+    assert specs[0]["choices"] == ["yes, with conditions", "no"]
