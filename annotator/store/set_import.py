@@ -63,6 +63,13 @@ def _content(ann: Annotation, document_id: str) -> tuple[object, ...]:
     )
 
 
+def _same(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
+    """Equal content, attribute values equal in type too (``1``, ``1.0`` and ``true``
+    are three values to a reader of the JSON)."""
+    kinds = [[type(value) for _name, value in c[8]] for c in (old, new)]  # type: ignore[attr-defined]
+    return old == new and kinds[0] == kinds[1]
+
+
 def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -155,7 +162,7 @@ def merge_annotation_set(
             if old is None:
                 inserts.append((ann.id, *content))
                 report.annotations_added += 1
-            elif old == content:
+            elif _same(old, content):
                 report.annotations_skipped += 1
             elif replace:
                 updates.append((ann.id, *content))
@@ -244,8 +251,11 @@ def _sqlite_time(moment: object) -> str:
 
 
 def _describe(content: tuple[object, ...]) -> str:
-    _doc, label, start, end, note, annotator, _created, updated, _attributes = content
+    _doc, label, start, end, note, annotator, _created, updated, attributes = content
     text = f"{label} {start}–{end} by {annotator!r}, updated {updated}"
+    if attributes:
+        shown = ", ".join(f"{k}={v!r}" for k, v in attributes)  # type: ignore[attr-defined]
+        text += f", attributes {shown if len(shown) <= 60 else shown[:59] + '…'}"
     if note:
         shown = note if len(str(note)) <= 60 else f"{str(note)[:59]}…"
         text += f", note {shown!r}"

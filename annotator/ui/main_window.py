@@ -1602,7 +1602,7 @@ class MainWindow(QMainWindow):
         except (DocumentReadError, SetFormatError, StoreError) as exc:
             self._error("Nothing was imported", str(exc))
             return False
-        self.reload_documents()
+        self._reload_labels()  # a set may have brought labels; documents and counts too
         if outcome.documents:
             self.open_document(outcome.documents[0][1].document.id)
         else:

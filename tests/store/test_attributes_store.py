@@ -246,3 +246,23 @@ def test_values_must_fit_the_databases_definitions_not_only_the_files(
         "(as this database defines 'statistic''s 'value')" in err
     )
     assert sqlite3.connect(db_path).execute("SELECT * FROM annotations").fetchall() == before
+
+
+def test_a_value_of_another_type_is_a_conflict_not_a_duplicate(tagged, db_path, tmp_path, capsys):
+    store, ann = tagged
+    store.set_attributes(ann, {"unit": "1", "what_counted": "x"})
+    store.close()
+    main(["export", "--db", str(db_path), "-o", str(tmp_path / "s.json")])
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert main(["import", "--db", str(db_path), str(tmp_path / "s.json")]) == 0
+    assert "1 skipped" in capsys.readouterr().out
+    # An attribute no label defines may hold any type: 1 and true are different values.
+    data["documents"][0]["annotations"][0]["attributes"]["extra"] = 1
+    (tmp_path / "c.json").write_text(json.dumps(data), encoding="utf-8")
+    data["documents"][0]["annotations"][0]["attributes"]["extra"] = True
+    (tmp_path / "d.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["import", "--db", str(db_path), "--replace", str(tmp_path / "c.json")]) == 0
+    capsys.readouterr()
+    assert main(["import", "--db", str(db_path), str(tmp_path / "d.json")]) == 1
+    err = capsys.readouterr().err
+    assert "conflict" in err and "extra=1" in err and "extra=True" in err

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
+from annotator.app_state import open_store
+from annotator.cli import main
+from annotator.core.model import AttributeSpec, Label
 from annotator.ui.labels_dialog import LabelsDialog
 from tests.ui.conftest import answer_next_modal, label_tint
 
@@ -335,3 +338,33 @@ def test_choices_with_commas_survive_editing_other_fields(app, db_path, qtbot, t
             conn.execute("SELECT attributes FROM labels WHERE name = 'claim'").fetchone()[0]
         )
     assert specs[0]["choices"] == ["yes, with conditions", "no"]
+
+
+def test_a_set_imported_in_the_window_brings_its_labels_at_once(app, tmp_path, db_path):
+    other = tmp_path / "other.db"
+    store = open_store(str(other), seed=True)
+    store.add_labels([Label("opinion", "#cc79a7", "4", "", (AttributeSpec("holder"),))])
+    doc = store.documents()[0].id
+    store.add_annotation(doc, "opinion", 0, 9, "colleague")
+    store.close()
+    assert main(["export", "--db", str(other), "-o", str(tmp_path / "theirs.json")]) == 0
+    reports = []
+
+    def read_report(box):
+        # Already there while the report is read, not only once the window is reactivated.
+        reports.append((box.text(), list(app.window.label_actions)))
+        box.accept()
+
+    keep = answer_next_modal(QMessageBox, read_report)  # the report on what the set did
+    assert app.window.import_files([tmp_path / "theirs.json"])
+    del keep
+    assert "label(s) created: opinion" in reports[0][0]
+    assert reports[0][1] == ["claim", "refusal", "statistic", "opinion"]
+    assert "Tag as opinion" in [a.text() for a in app.window.label_menu.actions()]
+    assert ("opinion", "Hong Kong", "0–9") in app.list_rows()
+    view = app.window.annotations_view
+    row = [r[0] for r in app.list_rows()].index("opinion")
+    rect = view.visualRect(app.window.annotations_model.index(row, 1))
+    app.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert app.window.current_annotation().label == "opinion"
+    assert list(app.window.details.editors) == ["holder"]
