@@ -105,15 +105,20 @@ class Store:
         return self._engine
 
     @contextmanager
-    def _unit(self, *, write: bool = False) -> Iterator[Session]:
+    def _unit(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
         """One transaction; ``write`` takes SQLite's write lock at the start (waiting up
-        to the busy timeout) so a read-then-write unit cannot fail half-way."""
+        to the busy timeout) so a read-then-write unit cannot fail half-way; ``dry_run``
+        rolls it back at the end, to see whether it would succeed."""
         session = self._sessions()
         if write:
             session.connection(execution_options={IMMEDIATE: True})
         try:
             yield session
-            session.commit()
+            if dry_run:
+                session.flush()
+                session.rollback()
+            else:
+                session.commit()
         except SQLAlchemyError as exc:
             session.rollback()
             orig = getattr(exc, "orig", None)
@@ -524,14 +529,17 @@ class Store:
         added: Sequence[Annotation],
         removed: Sequence[Annotation],
         scheme: SchemeChange | None = None,
+        *,
+        dry_run: bool = False,
     ) -> None:
         """Remove annotations, change the label scheme, then (re-)create annotations
         exactly as given (same ids and times), in one transaction: what undo and redo do,
         and what a label-scheme edit does. Raises :class:`StoreError`, changing nothing,
         if an annotation to remove is no longer exactly as given (changed or deleted
         elsewhere), one to add already exists or its document is gone, the labels are not
-        ``scheme.before`` any more, or a label to delete still has annotations."""
-        with self._unit(write=True) as s:
+        ``scheme.before`` any more, or a label to delete still has annotations. With
+        ``dry_run`` nothing is kept either way: only the error, if any, tells."""
+        with self._unit(write=True, dry_run=dry_run) as s:
             for row in self._current_rows(s, removed):
                 s.delete(row)
             s.flush()

@@ -41,6 +41,7 @@ from annotator.formats.errors import SetFormatError
 from annotator.formats.scheme import parse_scheme, render_scheme
 from annotator.ui.icons import color_icon
 
+SchemeCheck = Callable[[Sequence[Label], Sequence[tuple[str, str]], Sequence[str]], str | None]
 SCHEME_FILTER = "Label schemes and annotation sets (*.json);;All files (*)"
 
 
@@ -53,8 +54,11 @@ class _Entry:
 class LabelsDialog(QDialog):
     """Edits a copy of ``labels``; ``usage(name)`` counts a stored label's annotations
     (asked before removing one); ``reserved`` maps the window's own shortcuts (portable
-    text) to their actions, which a hotkey may not take. After ``exec()`` is accepted,
-    :meth:`scheme`, :meth:`renames` and :meth:`removed` describe the change."""
+    text) to their actions, which a hotkey may not take; ``check(scheme, renames,
+    removed)`` says why the database would refuse the result (values that would not fit
+    a changed attribute...), and OK then keeps the dialog open with the edits. After
+    ``exec()`` is accepted, :meth:`scheme`, :meth:`renames` and :meth:`removed`
+    describe the change."""
 
     def __init__(
         self,
@@ -62,6 +66,7 @@ class LabelsDialog(QDialog):
         usage: Callable[[str], int],
         parent: QWidget | None = None,
         reserved: Mapping[str, str] | None = None,
+        check: SchemeCheck | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("labelsDialog")
@@ -69,6 +74,7 @@ class LabelsDialog(QDialog):
         self.resize(860, 520)
         self._usage = usage
         self._reserved = dict(reserved or {})
+        self._check_with_store = check
         self._entries = [_Entry(label.name, label) for label in labels]
         self._removed: list[str] = []
         self._loading = False
@@ -216,6 +222,15 @@ class LabelsDialog(QDialog):
                     f"label {entry.label.name!r}: {key!r} is already {self._reserved[portable]}"
                 )
         return problems
+
+    def accept(self) -> None:
+        if self._check_with_store is not None:
+            refused = self._check_with_store(self.scheme(), self.renames(), self.removed())
+            if refused:
+                self.problem.setText(refused)
+                QMessageBox.warning(self, "These labels cannot be saved", refused)
+                return
+        super().accept()
 
     # -- editing ---------------------------------------------------------------------
 

@@ -989,7 +989,9 @@ class MainWindow(QMainWindow):
             if action not in label_actions
             for key in action.shortcuts()
         }
-        dialog = LabelsDialog(self._labels, lambda name: counts.get(name, 0), self, reserved)
+        dialog = LabelsDialog(
+            self._labels, lambda name: counts.get(name, 0), self, reserved, self._scheme_problem
+        )
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.activateWindow()
         if not accepted:
@@ -1021,8 +1023,7 @@ class MainWindow(QMainWindow):
         if before == after and not renames:
             return False
         try:
-            gone = tuple(self._store.annotations_with_labels(list(removed))) if removed else ()
-            step = Step(name, removed=gone, scheme=SchemeChange(before, after, tuple(renames)))
+            step = self._scheme_step(labels, renames, removed, name)
             self._store.apply_change(step.added, step.removed, step.scheme)
         except StoreError as exc:
             self._error("Could not change the labels", str(exc))
@@ -1033,6 +1034,31 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.statusBar().showMessage(f"Labels saved ({name}).", 5000)
         return True
+
+    def _scheme_step(
+        self,
+        labels: Sequence[Label],
+        renames: Sequence[tuple[str, str]],
+        removed: Sequence[str],
+        name: str = "edit labels",
+    ) -> Step:
+        gone = tuple(self._store.annotations_with_labels(list(removed))) if removed else ()
+        change = SchemeChange(tuple(self._labels), tuple(labels), tuple(renames))
+        return Step(name, removed=gone, scheme=change)
+
+    def _scheme_problem(
+        self,
+        labels: Sequence[Label],
+        renames: Sequence[tuple[str, str]],
+        removed: Sequence[str],
+    ) -> str | None:
+        """Why the database would refuse this scheme (tried, then rolled back), or None."""
+        try:
+            step = self._scheme_step(labels, renames, removed)
+            self._store.apply_change(step.added, step.removed, step.scheme, dry_run=True)
+        except StoreError as exc:
+            return str(exc)
+        return None
 
     def _reload_labels(self) -> None:
         """Show the stored labels, and the current document's annotations with them."""

@@ -368,3 +368,39 @@ def test_a_set_imported_in_the_window_brings_its_labels_at_once(app, tmp_path, d
     app.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert app.window.current_annotation().label == "opinion"
     assert list(app.window.details.editors) == ["holder"]
+
+
+def test_a_type_change_stored_values_would_not_fit_keeps_the_dialog_open(app, db_path, qtbot):
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    app.window.set_attributes(app.window.current_annotation().id, "unit", {"unit": "cameras"})
+    labels = stored_labels(db_path)
+    warnings = []
+
+    def act(dialog):
+        select_row(qtbot, dialog, "statistic")
+        kind = dialog.attributes.cellWidget(1, 1)  # unit
+        assert isinstance(kind, QComboBox)
+        kind.setFocus()
+        qtbot.keyClick(kind, Qt.Key.Key_Down)  # text → number
+        assert kind.currentData() == "number"
+        keep = answer_next_modal(
+            QMessageBox, lambda box: (warnings.append(box.text()), box.close())
+        )
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        del keep
+        assert dialog.isVisible()  # still open, the edits still there
+        assert "unit = 'cameras': expected a number" in dialog.problem.text()
+        qtbot.keyClick(kind, Qt.Key.Key_Up)  # back to text: now it saves
+        qtbot.keyClicks(dialog.description_edit, " Checked.")
+        ok(qtbot, dialog)
+
+    edit_labels(app, act)
+    assert "expected a number" in warnings[0]
+    assert stored_labels(db_path) == labels
+    with sqlite3.connect(db_path) as conn:
+        description = conn.execute(
+            "SELECT description FROM labels WHERE name = 'statistic'"
+        ).fetchone()[0]
+    assert description.endswith(" Checked.")
