@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.attributes import KIND_NAMES, format_value, parse_input
+from annotator.core.attributes import KIND_NAMES, as_attributes, format_value, parse_input
 from annotator.core.model import Annotation, AttributeSpec, AttributeValue, Label
 from annotator.core.timestamps import iso_utc
 from annotator.ui.table_models import one_line
@@ -69,6 +70,15 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.selection_count)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
+        self.clear_others = QPushButton("Clear other attributes")
+        self.clear_others.setObjectName("clearOtherAttributes")
+        self.clear_others.setToolTip(
+            "Remove the values of attributes this label does not define (kept from another "
+            "label or an older scheme); undoable"
+        )
+        self.clear_others.clicked.connect(self._clear_others)
+        self.clear_others.hide()
+        layout.addWidget(self.clear_others)
         layout.addStretch(1)
         self.set_annotation(None, "")
 
@@ -169,7 +179,7 @@ class DetailsPanel(QWidget):
         else:
             values[name] = value
         annotation_id = self._annotation.id
-        self._annotation = replace(self._annotation, attributes=tuple(sorted(values.items())))
+        self._annotation = replace(self._annotation, attributes=as_attributes(values))
         self.attributesCommitted.emit(annotation_id, name, values)
         return True
 
@@ -190,6 +200,7 @@ class DetailsPanel(QWidget):
         self._quote = quote
         self.note.setEnabled(annotation is not None)
         self._build_editors(None if annotation is None else annotation.label)
+        self.clear_others.hide()
         if annotation is None:
             self.summary.setText("No annotation selected.")
             self.note.setPlainText("")
@@ -206,9 +217,20 @@ class DetailsPanel(QWidget):
             f"“{escape(one_line(quote, 200))}”"
             + (f"<br><i>Other attributes:</i> {'; '.join(others)}" if others else "")
         )
+        self.clear_others.setVisible(bool(others))
         if self.note.toPlainText() != (annotation.note or ""):
             self.note.setPlainText(annotation.note or "")
         self._show_values(values, keep_typing=same)
+
+    def _clear_others(self) -> None:
+        if self._annotation is None:
+            return
+        values = self._annotation.attribute_map
+        kept = {name: value for name, value in values.items() if name in self.editors}
+        if kept != values:
+            annotation_id = self._annotation.id
+            self._annotation = replace(self._annotation, attributes=as_attributes(kept))
+            self.attributesCommitted.emit(annotation_id, "other attributes", kept)
 
     def edit_note(self) -> None:
         if self._annotation is not None:

@@ -124,6 +124,19 @@ def test_each_label_shows_its_own_fields_and_values_follow_the_selection(app, db
         "claim",
         {"what_requested": "camera numbers and locations"},
     )
+    # Kept, never dropped silently; the user may clear it (one undoable step).
+    clear = app.window.details.clear_others
+    assert clear.isVisible()
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert stored_attributes(db_path)[0] == ("claim", None)
+    assert not clear.isVisible()
+    assert app.window.undo_action.text() == "&Undo edit other attributes on 'claim'"
+    app.view.setFocus()
+    app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_attributes(db_path)[0] == (
+        "claim",
+        {"what_requested": "camera numbers and locations"},
+    )
 
 
 def test_a_value_being_typed_is_saved_when_f8_moves_to_the_next_annotation(app, db_path, qtbot):
