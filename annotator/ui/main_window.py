@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_bar)
         self._install_labels()
 
-    def _install_labels(self) -> None:
+    def _install_labels(self, renames: Mapping[str, str] | None = None) -> None:
         """(Re)build everything that shows the labels: actions and their hotkeys, the
         Label menu, the label bar, the list filter, colours, the details panel."""
         for action in self.label_actions.values():
@@ -494,6 +494,7 @@ class MainWindow(QMainWindow):
         self.annotations_model.set_labels(self._labels)
         self.details.set_labels(self._labels)
         chosen = self.label_filter.currentData()
+        chosen = (renames or {}).get(chosen, chosen)  # the filter follows a renamed label
         self.label_filter.blockSignals(True)
         try:
             self.label_filter.clear()
@@ -1030,7 +1031,7 @@ class MainWindow(QMainWindow):
             self._reload_labels()
             return False
         self._history.record(step)
-        self._reload_labels()
+        self._reload_labels(dict(renames))
         self._update_undo_actions()
         self.statusBar().showMessage(f"Labels saved ({name}).", 5000)
         return True
@@ -1060,7 +1061,7 @@ class MainWindow(QMainWindow):
             return str(exc)
         return None
 
-    def _reload_labels(self) -> None:
+    def _reload_labels(self, renames: Mapping[str, str] | None = None) -> None:
         """Show the stored labels, and the current document's annotations with them."""
         try:
             labels = self._store.labels()
@@ -1069,7 +1070,7 @@ class MainWindow(QMainWindow):
             return
         if labels != self._labels:
             self._labels = labels
-            self._install_labels()
+            self._install_labels(renames)
         current = self._document
         if current is not None:
             try:
@@ -1114,7 +1115,7 @@ class MainWindow(QMainWindow):
             self._error("Could not undo or redo", f"{exc}\n\nThe undo history was cleared.")
             return False
         if step.scheme is not None:
-            self._reload_labels()
+            self._reload_labels(dict(step.scheme.renames))
             self._update_undo_actions()
             self.statusBar().showMessage(message, 5000)
             return True

@@ -100,6 +100,7 @@ def test_add_a_label_with_a_hotkey_then_tag_with_it_and_undo(app, db_path, qtbot
 def test_rename_carries_annotations_and_undo_renames_back(app, db_path, qtbot):
     start = app.tag("assures that the cameras", Qt.Key.Key_1)
     before = stored_annotations(db_path)
+    app.window.label_filter.setCurrentIndex(app.window.label_filter.findData("claim"))
 
     def act(dialog):
         select_row(qtbot, dialog, "claim")
@@ -113,9 +114,12 @@ def test_rename_carries_annotations_and_undo_renames_back(app, db_path, qtbot):
     assert "assertion  1" in [a.iconText() for a in app.window.label_bar.actions()]
     assert app.window.undo_action.text() == "&Undo rename 'claim' to 'assertion'"
     assert app.background_at(start) == label_tint("#0072b2")
+    assert app.window.label_filter.currentText() == "assertion"  # the filter follows
+    assert app.window.apply_list_filter() == 1
     app.key(Qt.Key.Key_Z, CTRL)
     assert stored_annotations(db_path) == before
     assert app.list_rows()[0][0] == "claim"
+    assert app.window.label_filter.currentText() == "claim"
 
 
 def test_removing_a_label_in_use_asks_deletes_its_annotations_and_undo_restores(
