@@ -33,8 +33,7 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 
 bench: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
-	$(BIN)/python bench/annotation_sets.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/suite.py
 
 # Regenerates docs/main-window.png from the real window (needs xvfb-run and fonts).
 screenshot: $(VENV)/.installed

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self._syncing = False
         self._stats_dialog: StatsDialog | None = None
         self._history = History()
+        self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
         remember_database(store.location)  # a plain launch reopens it
 
@@ -707,6 +708,8 @@ class MainWindow(QMainWindow):
         text (case ignored); returns how many rows are shown."""
         label = self.label_filter.currentData()
         needle = self.text_filter.text().casefold()
+        if label is None and not needle and not self._rows_hidden:
+            return self.annotations_model.rowCount()  # nothing to hide, nothing hidden
         text = self._document.text if self._document else ""
         shown = 0
         for row, ann in enumerate(self.annotations_model.annotations()):
@@ -717,6 +720,7 @@ class MainWindow(QMainWindow):
             )
             self.annotations_view.setRowHidden(row, not visible)
             shown += visible
+        self._rows_hidden = shown < self.annotations_model.rowCount()
         # A hidden row must not stay selected: Delete would remove it unseen.
         self._deselect_hidden_rows()
         return shown

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.model import Annotation
@@ -25,16 +25,49 @@ class OverviewStrip(QWidget):
         self.setToolTip("Where the annotations are; click to go to one")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._length = 0
-        self._annotations: list[Annotation] = []
+        self._annotations: Sequence[Annotation] = ()
         self._colors: dict[str, QColor] = {}
+        # (label, top, bottom) pixel rows to fill, worked out once per change or resize.
+        self._runs: list[tuple[str, int, int]] | None = None
 
     def set_colors(self, colors: dict[str, str]) -> None:
         self._colors = {name: QColor(value) for name, value in colors.items()}
+        self.update()
 
     def show_annotations(self, length: int, annotations: Sequence[Annotation]) -> None:
         self._length = length
-        self._annotations = sorted(annotations, key=lambda a: a.start)
+        self._annotations = annotations
+        self._runs = None
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._runs = None
+        super().resizeEvent(event)
+
+    def runs(self) -> list[tuple[str, int, int]]:
+        """Pixel rows ``[top, bottom)`` covered by each label's annotations, merged: at
+        most a few per pixel row however many annotations there are."""
+        if self._runs is None:
+            rows = max(1, self.height())
+            scale = 0.0 if self._length == 0 else (rows - 1) / self._length
+            marks: dict[str, bytearray] = {}
+            for ann in self._annotations:
+                top = int(ann.start * scale)
+                bottom = max(top + 2, int(ann.end * scale) + 1)
+                row = marks.get(ann.label)
+                if row is None:
+                    row = marks[ann.label] = bytearray(rows + 2)
+                row[top:bottom] = b"\x01" * (bottom - top)
+            runs = []
+            for label, row in marks.items():
+                start = row.find(1)
+                while start != -1:
+                    end = row.find(0, start)
+                    end = len(row) if end == -1 else end
+                    runs.append((label, start, end))
+                    start = row.find(1, end)
+            self._runs = runs
+        return self._runs
 
     def y_of(self, offset: int) -> float:
         """Where code point ``offset`` is drawn."""
@@ -43,11 +76,9 @@ class OverviewStrip(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
-        for ann in self._annotations:
-            top = self.y_of(ann.start)
-            height = max(2.0, self.y_of(ann.end) - top)
+        for label, top, bottom in self.runs():
             painter.fillRect(
-                QRectF(2, top, self.WIDTH - 4, height), self._colors.get(ann.label, Qt.gray)
+                QRect(2, top, self.WIDTH - 4, bottom - top), self._colors.get(label, Qt.gray)
             )
         painter.end()
 
