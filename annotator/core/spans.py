@@ -95,6 +95,14 @@ class SpanIndex:
                     found[key] = iv
         return sorted(found.values(), key=_outer_first)
 
+    def any_in(self, start: int, end: int) -> bool:
+        """Whether any interval shares a position with ``[start, end)``."""
+        for b in self._bucket_range(start, end) if end > start else ():
+            for iv in self._buckets.get(b, {}).values():
+                if iv.start < end and iv.end > start:
+                    return True
+        return False
+
     def at(self, position: int) -> list[Interval]:
         """Intervals containing ``position``, outermost first, innermost last."""
         return self.overlapping(position, position + 1)

@@ -1,22 +1,35 @@
 """Span highlighting: a QSyntaxHighlighter over an interval index of Qt positions.
 
-Only the blocks a change touches are re-highlighted. Where spans overlap, the innermost
-(shortest) span gives the background, deeper nesting gives a stronger tint, and the
-next span out is drawn as an underline in its own colour, so nested and overlapping
-spans stay distinguishable. Tints are blended over the view's Base colour and weakened
-where the Text colour would lose contrast on them, so they read on light and dark palettes.
+Only the blocks a change touches are re-highlighted, and a whole text (loading a
+document, new annotations or colours) is only marked: the view formats the blocks it
+paints, so opening a book-length text costs what its first screen costs.
+
+Where spans overlap, the innermost (shortest) span gives the background, deeper
+nesting gives a stronger tint, and the next span out is drawn as an underline in its own
+colour, so nested and overlapping spans stay distinguishable. Tints are blended over the
+view's Base colour and weakened where the Text colour would lose contrast on them, so
+they read on light and dark palettes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 
-from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from annotator.core.spans import Interval, SpanIndex
 from annotator.ui.theme import highlight_color
 
+PENDING, DONE = 1, 0  # block states: formats deferred, or given
 TINT = 0.28
 TINT_STEP = 0.14
 TINT_MAX = 0.62
@@ -38,6 +51,23 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._colors: dict[str, QColor] = {}
         self._formats: dict[tuple[str, str | None, int], QTextCharFormat] = {}
         self._palette = QPalette()
+        self._deferring = False
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Inside, blocks that would get formats are only marked ``PENDING``: loading or
+        re-highlighting a long text then costs a mark per block, and the view formats
+        the blocks it is about to paint (:meth:`ensure_block`)."""
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+
+    def ensure_block(self, block: QTextBlock) -> None:
+        """Give ``block`` its formats now if they were deferred."""
+        if block.userState() == PENDING:
+            self.rehighlightBlock(block)
 
     def set_palette(self, palette: QPalette) -> None:
         """Tint over this palette (the view's) from now on, and re-highlight."""
@@ -97,6 +127,10 @@ class SpanHighlighter(QSyntaxHighlighter):
         block = self.currentBlock()
         start = block.position()
         end = start + block.length() - 1
+        if self._deferring:
+            self.setCurrentBlockState(PENDING if self._index.any_in(start, end) else DONE)
+            return
+        self.setCurrentBlockState(DONE)
         spans = self._index.overlapping(start, end)
         if not spans:
             return

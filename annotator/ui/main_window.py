@@ -232,12 +232,10 @@ class MainWindow(QMainWindow):
         self.details.finished.connect(self.text_view.setFocus)
         self.find_bar.queryChanged.connect(self.find)
         self.overview.jump.connect(self._jump_to_annotation)
-        for signal in (
-            self.annotations_model.modelReset,
-            self.annotations_model.rowsInserted,
-            self.annotations_model.rowsRemoved,
-        ):
-            signal.connect(self._refresh_overview)
+        # A new row is drawn on top; a reset or a removal redraws the strip.
+        self.annotations_model.modelReset.connect(self._refresh_overview)
+        self.annotations_model.rowsRemoved.connect(self._refresh_overview)
+        self.annotations_model.rowsInserted.connect(self._add_to_overview)
         self.find_bar.step.connect(self.step_hit)
         self.find_bar.closed.connect(self.close_find)
         self.reload_documents()
@@ -696,6 +694,10 @@ class MainWindow(QMainWindow):
     def _refresh_overview(self, *_args: object) -> None:
         length = len(self._document.text) if self._document else 0
         self.overview.show_annotations(length, self.annotations_model.annotations())
+
+    def _add_to_overview(self, _parent: object, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.overview.add(self.annotations_model.annotation(row))
 
     def _jump_to_annotation(self, annotation_id: str) -> None:
         row = self.annotations_model.row_of(annotation_id)

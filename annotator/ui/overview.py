@@ -25,9 +25,11 @@ class OverviewStrip(QWidget):
         self.setToolTip("Where the annotations are; click to go to one")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._length = 0
-        self._annotations: Sequence[Annotation] = ()
+        self._annotations: list[Annotation] = []
         self._colors: dict[str, QColor] = {}
-        # (label, top, bottom) pixel rows to fill, worked out once per change or resize.
+        # Pixel rows each label covers (worked out again after a removal or a resize),
+        # and the (label, top, bottom) runs to fill, from them.
+        self._marks: dict[str, bytearray] | None = None
         self._runs: list[tuple[str, int, int]] | None = None
 
     def set_colors(self, colors: dict[str, str]) -> None:
@@ -36,30 +38,33 @@ class OverviewStrip(QWidget):
 
     def show_annotations(self, length: int, annotations: Sequence[Annotation]) -> None:
         self._length = length
-        self._annotations = annotations
-        self._runs = None
+        self._annotations = list(annotations)
+        self._marks = self._runs = None
+        self.update()
+
+    def add(self, annotation: Annotation) -> None:
+        """Draw one more annotation: its rows are marked, nothing else worked out again."""
+        self._annotations.append(annotation)
+        if self._marks is not None:
+            self._mark(self._marks, annotation)
+            self._runs = None
         self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._runs = None
+        self._marks = self._runs = None
         super().resizeEvent(event)
 
     def runs(self) -> list[tuple[str, int, int]]:
         """Pixel rows ``[top, bottom)`` covered by each label's annotations, merged: at
         most a few per pixel row however many annotations there are."""
-        if self._runs is None:
-            rows = max(1, self.height())
-            scale = 0.0 if self._length == 0 else (rows - 1) / self._length
-            marks: dict[str, bytearray] = {}
+        if self._marks is None:
+            self._marks = {}
             for ann in self._annotations:
-                top = int(ann.start * scale)
-                bottom = max(top + 2, int(ann.end * scale) + 1)
-                row = marks.get(ann.label)
-                if row is None:
-                    row = marks[ann.label] = bytearray(rows + 2)
-                row[top:bottom] = b"\x01" * (bottom - top)
+                self._mark(self._marks, ann)
+            self._runs = None
+        if self._runs is None:
             runs = []
-            for label, row in marks.items():
+            for label, row in self._marks.items():
                 start = row.find(1)
                 while start != -1:
                     end = row.find(0, start)
@@ -68,6 +73,16 @@ class OverviewStrip(QWidget):
                     start = row.find(1, end)
             self._runs = runs
         return self._runs
+
+    def _mark(self, marks: dict[str, bytearray], ann: Annotation) -> None:
+        rows = max(1, self.height())
+        scale = 0.0 if self._length == 0 else (rows - 1) / self._length
+        top = int(ann.start * scale)
+        bottom = max(top + 2, int(ann.end * scale) + 1)
+        row = marks.get(ann.label)
+        if row is None:
+            row = marks[ann.label] = bytearray(rows + 2)
+        row[top:bottom] = b"\x01" * (bottom - top)
 
     def y_of(self, offset: int) -> float:
         """Where code point ``offset`` is drawn."""

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QPaintEvent,
     QResizeEvent,
     QTextCursor,
     QTextOption,
@@ -123,6 +124,21 @@ class DocumentView(QPlainTextEdit):
         else:
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.highlight_visible()
+        super().paintEvent(event)
+
+    def highlight_visible(self) -> None:
+        """Give the blocks on screen the formats that were deferred (see the highlighter)."""
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            self._highlighter.ensure_block(block)
+            block = block.next()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         area = self.contentsRect()
@@ -137,7 +153,9 @@ class DocumentView(QPlainTextEdit):
         self._highlighter.set_colors({label.name: label.color for label in labels})
         self.margin.set_labels(labels)
         if self._text:
-            self._highlighter.rehighlight()
+            with self._highlighter.deferred():
+                self._highlighter.rehighlight()
+            self.viewport().update()
 
     def show_text(self, text: str, annotations: Sequence[Annotation]) -> None:
         """Show ``text`` highlighted with ``annotations``; the caret goes to the start."""
@@ -149,7 +167,8 @@ class DocumentView(QPlainTextEdit):
         self._highlighter.reset(self._qt_span(a) for a in annotations)
         self._silent += 1
         try:
-            self.setPlainText(text)
+            with self._highlighter.deferred():
+                self.setPlainText(text)
             self.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
             self._silent -= 1
@@ -157,7 +176,9 @@ class DocumentView(QPlainTextEdit):
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Replace the highlighted annotations; the text, caret and scroll stay."""
         self._highlighter.reset(self._qt_span(a) for a in annotations)
-        self._highlighter.rehighlight()
+        with self._highlighter.deferred():
+            self._highlighter.rehighlight()
+        self.viewport().update()
         self.margin.update()
 
     def clear_text(self) -> None:

@@ -68,3 +68,20 @@ def test_empty_interval_not_stored_and_readding_replaces():
     index.add(Interval(10, 12, "k"))
     assert index.at(1) == []
     assert index.get("k") == Interval(10, 12, "k")
+
+
+def test_any_in_agrees_with_a_brute_force_scan():
+    rng = random.Random(11)
+    for _ in range(50):
+        intervals = []
+        for i in range(rng.randint(0, 60)):
+            start = rng.randrange(0, 20_000)
+            intervals.append(Interval(start, start + rng.randint(0, 3000), i))
+        index = SpanIndex(intervals, bucket_width=rng.choice([16, 256, 2048]))
+        for _ in range(100):
+            start = rng.randrange(0, 24_000)
+            end = start + rng.randint(0, 500)
+            naive = end > start and any(
+                iv.start < end and iv.end > start and iv.end > iv.start for iv in intervals
+            )
+            assert index.any_in(start, end) == naive

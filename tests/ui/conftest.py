@@ -73,6 +73,7 @@ class Driver:
         """The highlight format drawn at code point ``offset``, or None."""
         position = self.qt_pos(offset)
         block = self.view.document().findBlock(position)
+        self.view.highlighter.ensure_block(block)  # as painting it would
         inside = position - block.position()
         ranges = block.layout().formats()
         for fmt_range in ranges:

@@ -1,0 +1,109 @@
+"""The fast paths of the text view agree with the plain way on random data: highlights
+given only as blocks are painted, and the overview strip updated one annotation at a time."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+from PySide6.QtGui import QTextCharFormat
+
+from annotator.core.model import Annotation, Label
+from annotator.ui.overview import OverviewStrip
+from annotator.ui.text_view import DocumentView
+
+T = datetime(2026, 1, 1)
+LABELS = [Label("claim", "#0072b2"), Label("refusal", "#d55e00"), Label("statistic", "#009e73")]
+PIECES = ["word ", "😀 ", "市民 ", "\n", "\n\n", "e\u0301 ", "مرحبا "]
+
+
+def random_case(rng):
+    text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 400)))
+    annotations = []
+    for i in range(rng.randint(0, 40)):
+        start = rng.randrange(0, len(text))
+        end = min(len(text), start + rng.randint(1, 60))
+        annotations.append(
+            Annotation(f"a{i}", "d", rng.choice(LABELS).name, start, end, None, "x", T, T)
+        )
+    return text, annotations
+
+
+def block_formats(view):
+    out = []
+    block = view.document().begin()
+    while block.isValid():
+        out.append(
+            [
+                (
+                    r.start,
+                    r.length,
+                    QTextCharFormat(r.format).background().color().name(),
+                    QTextCharFormat(r.format).underlineColor().name(),
+                )
+                for r in block.layout().formats()
+            ]
+        )
+        block = block.next()
+    return out
+
+
+def test_deferred_highlights_equal_eager_ones(qtbot):
+    rng = random.Random(3)
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.set_labels(LABELS)
+    view.resize(300, 200)
+    view.show()
+    for _ in range(30):
+        text, annotations = random_case(rng)
+        view.show_text(text, annotations)  # deferred: blocks only marked
+        block = view.document().begin()
+        while block.isValid():
+            view.highlighter.ensure_block(block)  # what painting each block does
+            block = block.next()
+        deferred = block_formats(view)
+        view.highlighter.rehighlight()  # every block, at once
+        assert block_formats(view) == deferred
+
+
+def test_the_first_screen_is_highlighted_when_painted(qtbot):
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.set_labels(LABELS)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    text = "first line tagged\n" + "filler\n" * 500 + "last line tagged\n"
+    last = text.rindex("last")
+    view.show_text(
+        text,
+        [
+            Annotation("a", "d", "claim", 0, 5, None, "x", T, T),
+            Annotation("b", "d", "refusal", last, last + 4, None, "x", T, T),
+        ],
+    )
+    first = view.document().begin()
+    end = view.document().lastBlock().previous()
+    assert first.layout().formats() == [] and end.layout().formats() == []  # only marked
+    view.viewport().grab()  # paints it
+    assert len(first.layout().formats()) == 1  # painted: formatted
+    assert end.layout().formats() == []  # off screen: still waiting
+
+
+def test_overview_added_one_by_one_equals_drawn_at_once(qtbot):
+    rng = random.Random(5)
+    for _ in range(30):
+        text, annotations = random_case(rng)
+        at_once, one_by_one = OverviewStrip(), OverviewStrip()
+        height = rng.randint(50, 900)
+        for strip in (at_once, one_by_one):
+            qtbot.addWidget(strip)
+            strip.resize(12, height)
+        at_once.show_annotations(len(text), annotations)
+        half = len(annotations) // 2
+        one_by_one.show_annotations(len(text), annotations[:half])
+        one_by_one.runs()  # drawn once before the rest come
+        for ann in annotations[half:]:
+            one_by_one.add(ann)
+        assert sorted(one_by_one.runs()) == sorted(at_once.runs())
