@@ -27,12 +27,13 @@ def main() -> None:
     from PySide6.QtCore import QTimer
 
     from annotator.app_state import open_store
-    from annotator.ui.app import application, create_window
+    from annotator.ui.app import application, create_window, settle
 
     app = application()
     store = open_store(sys.argv[1], seed=True)
     window = create_window(store, sys.argv[2] if len(sys.argv) > 2 else None)
     window.show()
+    settle()  # as run() does
 
     def ready() -> None:
         window.repaint()

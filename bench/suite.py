@@ -39,7 +39,7 @@ from annotator.app_state import open_store  # noqa: E402
 from annotator.exporting import export  # noqa: E402
 from annotator.formats.annotation_set import parse_annotation_set  # noqa: E402
 from annotator.store import Store  # noqa: E402
-from annotator.ui.app import create_window  # noqa: E402
+from annotator.ui.app import create_window, settle  # noqa: E402
 
 RESULTS = HERE / "results"
 
@@ -122,6 +122,7 @@ def document_workloads(folder: Path, metrics: list[Metric]) -> None:
     window.resize(1330, 820)
     window.show()
     QTest.qWaitForWindowExposed(window)
+    settle()  # as the app does once its window is up
     view = window.text_view
     text = window.document.text
 
@@ -178,6 +179,7 @@ def document_workloads(folder: Path, metrics: list[Metric]) -> None:
     window.resize(1330, 820)
     window.show()
     QTest.qWaitForWindowExposed(window)
+    settle()
     w8 = open_document_ms(window, big_id, 3)
     metrics.append(Metric("W8", "open 10 MB, 100,000 annotations (vs W1)", w8, "ms", None, w1, 12))
     window.close()
@@ -223,6 +225,7 @@ def corpus_workloads(folder: Path, metrics: list[Metric]) -> None:
     window.resize(1330, 820)
     window.show()
     QTest.qWaitForWindowExposed(window)
+    settle()
     rng = random.Random(9)
     switches = []
     for _ in range(21):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -57,6 +58,15 @@ def open_launch_store(target: str | None) -> tuple[Store, str | None]:
     return open_store(target, seed=True), None
 
 
+def settle() -> None:
+    """Once the window is up: move everything made so far (modules, widgets, the open
+    document) out of the garbage collector's sight, so later full collections do not walk
+    it again; on a 10,000-annotation document they otherwise add ~50 ms to every other
+    document opened."""
+    gc.collect()
+    gc.freeze()
+
+
 def create_window(store: Store, show_document: str | None = None) -> MainWindow:
     """The main window on ``store``, showing ``show_document`` or the last one open."""
     window = MainWindow(store, current_annotator())
@@ -82,6 +92,7 @@ def run(
     window.show()
     window.raise_()
     window.activateWindow()
+    settle()
     return app.exec()
 
 
