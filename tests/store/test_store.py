@@ -262,3 +262,14 @@ def test_url_and_settings(tmp_path):
     assert store.setting("k") == "v2"
     assert store.location.endswith("u.db")
     store.close()
+
+
+def test_spans_are_checked_against_the_whole_text_even_past_a_nul(store):
+    text = "before\x00after the NUL character"
+    doc = store.import_documents([NewDocument("T", "s", text)])[0].document
+    ann = store.add_annotation(doc.id, "claim", 8, len(text), "tester")  # past the NUL
+    assert (ann.start, ann.end) == (8, len(text))
+    resized = store.resize_annotation(ann, 7, len(text))
+    assert (resized.start, resized.end) == (7, len(text))
+    with pytest.raises(StoreError, match=f"length {len(text)}"):
+        store.add_annotation(doc.id, "claim", 0, len(text) + 1, "tester")
