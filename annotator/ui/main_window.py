@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -1272,7 +1271,9 @@ class MainWindow(QMainWindow):
     def _update_label_verbs(self, *_focus: object) -> None:
         verb = "Relabel as" if self._relabels() else "Tag as"
         for name, action in self.label_actions.items():
-            action.setText(f"{verb} {name}")
+            text = f"{verb} {name}"
+            if action.text() != text:  # a change repaints the label bar
+                action.setText(text)
 
     def _relabels(self) -> bool:
         """Whether a label key relabels (rather than tags): an annotation is selected and
@@ -1524,12 +1525,11 @@ class MainWindow(QMainWindow):
         if self._document is None:
             self.counts_label.setText(f"No document open · {self._store.location}")
             return
-        annotations = self.annotations_model.annotations()
-        counts = Counter(a.label for a in annotations)
+        counts = self.annotations_model.label_counts()
         per_label = " · ".join(f"{label.name} {counts[label.name]}" for label in self._labels)
         self.counts_label.setText(
             f"{self._document.title} · {len(self._document.text):,} characters · "
-            f"{len(annotations)} annotations ({per_label})"
+            f"{self.annotations_model.rowCount()} annotations ({per_label})"
         )
 
     # -- import and export -----------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -100,6 +101,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self._keys: list[tuple[int, int, str, str]] = []  # sort keys of _rows, for bisect
         self._text = ""
         self._colors: dict[str, QColor] = {}
+        self._counts: Counter[str] = Counter()  # annotations per label, kept as rows change
 
     @staticmethod
     def _key(ann: Annotation) -> tuple[int, int, str, str]:
@@ -113,10 +115,15 @@ class AnnotationTableModel(QAbstractTableModel):
         self._text = text
         self._rows = sorted(annotations, key=self._key)
         self._keys = [self._key(a) for a in self._rows]
+        self._counts = Counter(a.label for a in self._rows)
         self.endResetModel()
 
     def annotations(self) -> list[Annotation]:
         return list(self._rows)
+
+    def label_counts(self) -> Counter[str]:
+        """How many rows each label has (a copy)."""
+        return Counter(self._counts)
 
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]
@@ -141,6 +148,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, annotation)
         self._keys.insert(row, key)
+        self._counts[annotation.label] += 1
         self.endInsertRows()
         return row
 
@@ -151,6 +159,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         removed = self._rows.pop(row)
         del self._keys[row]
+        self._counts[removed.label] -= 1
         self.endRemoveRows()
         return removed
 
