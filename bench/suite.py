@@ -104,12 +104,21 @@ def open_document_ms(window, document_id: str, repeat: int) -> float:
         window.open_document(document_id)
         view.viewport().repaint()
 
-    window._document = None  # so each call loads afresh, as switching to it does
     times = []
     for _ in range(repeat):
-        window._document = None
+        window._document = None  # so each call loads afresh, as switching to it does
         times.append(timed(open_and_paint))
     return statistics.median(times)
+
+
+def shown_window(store: Store, document_id: str | None = None):
+    """The main window on ``store``, shown at a fixed size and settled, as ``run`` does."""
+    window = create_window(store, document_id)
+    window.resize(1330, 820)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    settle()
+    return window
 
 
 def document_workloads(folder: Path, metrics: list[Metric]) -> None:
@@ -118,11 +127,7 @@ def document_workloads(folder: Path, metrics: list[Metric]) -> None:
     path = folder / "w1.db"
     doc_id = document_database(path, 1_000_000, 10_000)
     store = open_store(str(path))
-    window = create_window(store, doc_id)
-    window.resize(1330, 820)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
-    settle()  # as the app does once its window is up
+    window = shown_window(store, doc_id)
     view = window.text_view
     text = window.document.text
 
@@ -175,11 +180,7 @@ def document_workloads(folder: Path, metrics: list[Metric]) -> None:
     big = folder / "w8.db"
     big_id = document_database(big, 10_000_000, 100_000)
     store = open_store(str(big))
-    window = create_window(store, big_id)
-    window.resize(1330, 820)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
-    settle()
+    window = shown_window(store, big_id)
     w8 = open_document_ms(window, big_id, 3)
     metrics.append(Metric("W8", "open 10 MB, 100,000 annotations (vs W1)", w8, "ms", None, w1, 12))
     window.close()
@@ -221,11 +222,7 @@ def corpus_workloads(folder: Path, metrics: list[Metric]) -> None:
 
     # W5: switch to another document.
     store = open_store(str(path))
-    window = create_window(store)
-    window.resize(1330, 820)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
-    settle()
+    window = shown_window(store)
     rng = random.Random(9)
     switches = []
     for _ in range(21):
