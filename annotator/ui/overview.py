@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -13,7 +13,8 @@ from annotator.core.model import Annotation
 
 class OverviewStrip(QWidget):
     """Draws a tick per annotation at its place in the text (by character position,
-    top to bottom) in its label's colour. ``jump(annotation_id)`` when clicked near one."""
+    top to bottom) in its label's colour, each label in a lane of its own.
+    ``jump(annotation_id)`` when clicked near one."""
 
     jump = Signal(str)
     WIDTH = 12
@@ -91,10 +92,13 @@ class OverviewStrip(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
+        # A lane per label (in the scheme's order): dense spans of one label do not hide
+        # another's.
+        lanes = {name: i for i, name in enumerate(self._colors)}
+        lane = (self.WIDTH - 4) / max(1, len(lanes))
         for label, top, bottom in self.runs():
-            painter.fillRect(
-                QRect(2, top, self.WIDTH - 4, bottom - top), self._colors.get(label, Qt.gray)
-            )
+            x = 2 + lane * lanes.get(label, 0)
+            painter.fillRect(QRectF(x, top, lane, bottom - top), self._colors.get(label, Qt.gray))
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -107,3 +107,25 @@ def test_overview_added_one_by_one_equals_drawn_at_once(qtbot):
         for ann in annotations[half:]:
             one_by_one.add(ann)
         assert sorted(one_by_one.runs()) == sorted(at_once.runs())
+
+
+def test_each_label_has_its_lane_so_dense_spans_do_not_hide_others(qtbot):
+    strip = OverviewStrip()
+    qtbot.addWidget(strip)
+    strip.set_colors({label.name: label.color for label in LABELS})
+    strip.resize(OverviewStrip.WIDTH, 400)
+    strip.show()
+    qtbot.waitExposed(strip)
+    # Every line of a long text holds a claim and a statistic.
+    annotations = [
+        Annotation(f"{label}{i}", "d", label, i * 100, i * 100 + 90, None, "x", T, T)
+        for i in range(1000)
+        for label in ("claim", "statistic")
+    ]
+    strip.show_annotations(100_000, annotations)
+    image = strip.grab().toImage()
+    lane = (OverviewStrip.WIDTH - 4) / 3
+    for y in (10, 200, 390):
+        assert image.pixelColor(int(2 + lane * 0.5), y).name() == "#0072b2"  # claim's lane
+        assert image.pixelColor(int(2 + lane * 2.5), y).name() == "#009e73"  # statistic's
+        assert image.pixelColor(int(2 + lane * 1.5), y) == strip.palette().window().color()
