@@ -746,8 +746,8 @@ def _load_annotations(s: Session, document_id: str | None) -> list[Annotation]:
                 en,
                 no,
                 an,
-                parse(cr),
-                parse(up) if up != cr else parse(cr),
+                created := parse(cr),
+                created if up == cr else parse(up),  # mostly never changed: parsed once
                 as_attributes(json.loads(at)) if at else (),
             )
             for i, d, lb, st, en, no, an, cr, up, at in cursor
