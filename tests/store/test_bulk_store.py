@@ -7,21 +7,12 @@ import sqlite3
 import pytest
 
 from annotator.core.model import NewDocument
-from annotator.resources import default_labels
-from annotator.store import Store, StoreError
+from annotator.store import StoreError
 
 
 def every_row(db_path):
     with sqlite3.connect(db_path) as conn:
         return conn.execute("SELECT * FROM annotations ORDER BY id").fetchall()
-
-
-@pytest.fixture
-def store(db_path):
-    s = Store.open(str(db_path))
-    s.add_labels(default_labels())
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from annotator.app_state import open_store
 from annotator.core.model import Label, NewDocument
-from annotator.resources import default_labels, seed_documents
+from annotator.resources import seed_documents
 from annotator.store import Store, StoreError
 from annotator.store.database import (
     create_db_engine,
@@ -24,14 +24,6 @@ from annotator.store.models import Base
 def raw(db_path, sql, *params):
     with sqlite3.connect(db_path) as conn:
         return conn.execute(sql, params).fetchall()
-
-
-@pytest.fixture
-def store(db_path):
-    s = Store.open(str(db_path))
-    s.add_labels(default_labels())
-    yield s
-    s.close()
 
 
 @pytest.fixture
