@@ -129,3 +129,45 @@ def test_each_label_has_its_lane_so_dense_spans_do_not_hide_others(qtbot):
         assert image.pixelColor(int(2 + lane * 0.5), y).name() == "#0072b2"  # claim's lane
         assert image.pixelColor(int(2 + lane * 2.5), y).name() == "#009e73"  # statistic's
         assert image.pixelColor(int(2 + lane * 1.5), y) == strip.palette().window().color()
+
+
+def test_label_counts_kept_by_the_list_model_equal_a_fresh_count(qtbot):
+    from collections import Counter
+
+    from annotator.ui.table_models import AnnotationTableModel
+
+    rng = random.Random(8)
+    model = AnnotationTableModel()
+    text, annotations = random_case(rng)
+    model.set_annotations(text, annotations[:10])
+    shown = list(annotations[:10])
+    for ann in annotations[10:]:
+        if shown and rng.random() < 0.4:
+            gone = shown.pop(rng.randrange(len(shown)))
+            model.remove(gone.id)
+        model.insert(ann)
+        shown.append(ann)
+        assert model.label_counts() == Counter(a.label for a in shown)
+
+
+def test_the_list_filter_shows_every_row_again_when_cleared(app):
+    from PySide6.QtCore import Qt
+
+    for phrase, key in (
+        ("615 new", Qt.Key.Key_3),
+        ("refused", Qt.Key.Key_2),
+        ("2,000 new", Qt.Key.Key_3),
+    ):
+        app.tag(phrase, key)
+    window = app.window
+    window.label_filter.setCurrentIndex(window.label_filter.findData("refusal"))
+    assert window.apply_list_filter() == 1
+    window.label_filter.setCurrentIndex(0)  # all labels: the pass runs to unhide
+    hidden = [
+        r
+        for r in range(window.annotations_model.rowCount())
+        if window.annotations_view.isRowHidden(r)
+    ]
+    assert hidden == [] and window.apply_list_filter() == 3
+    app.tag("CCTV cameras will", Qt.Key.Key_1)  # nothing hidden: the fast path
+    assert not any(window.annotations_view.isRowHidden(r) for r in range(4))
