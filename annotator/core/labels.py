@@ -13,7 +13,7 @@ from annotator.core.model import Label
 # Okabe & Ito's palette, told apart with every common colour-vision deficiency; black
 # (the eighth colour) is left out as it does not read as a highlight.
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#f0e442")
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # a label's colour, matched whole
 
 
 def next_colour(used: Sequence[str]) -> str:
@@ -60,7 +60,7 @@ def scheme_problems(labels: Sequence[Label]) -> list[str]:
         if name in names:
             problems.append(f"two labels are named {name!r}")
         names.add(name)
-        if not _COLOR.fullmatch(label.color):
+        if not COLOR.fullmatch(label.color):
             problems.append(f"label {name!r} has colour {label.color!r}, not one like #0072b2")
         if label.hotkey:
             key = label.hotkey.casefold()  # q and Q are the same key

@@ -25,6 +25,7 @@ from annotator.core.attributes import (
     spec_to_dict,
     value_problem,
 )
+from annotator.core.labels import COLOR
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -43,7 +44,6 @@ FORMAT_NAME = "annotator-annotation-set"
 FORMAT_VERSION = 1
 CONTEXT_WIDTH = 32
 MAX_SET_BYTES = 512 * 1024 * 1024
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -454,7 +454,7 @@ class SetReader:
                 raise self.fail(f"{path}.name", f"duplicate label {name!r} (also {seen[name]})")
             seen[name] = f"{path}.name"
             color = self.get(item, "color", path, str)
-            if not _COLOR.match(color):
+            if not COLOR.fullmatch(color):
                 raise self.fail(f"{path}.color", f"{color!r} is not a colour like #0072b2")
             hotkey = self.get(item, "hotkey", path, (str, type(None)), required=False)
             description = self.get(item, "description", path, str, required=False, default="")

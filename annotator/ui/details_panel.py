@@ -154,11 +154,11 @@ class DetailsPanel(QWidget):
         specs = self._specs.get(self._annotation.label, ())
         return next((spec for spec in specs if spec.name == name), None)
 
-    def _commit_attribute(self, name: str) -> bool:
+    def _commit_attribute(self, name: str) -> None:
         """Save what the editor for ``name`` holds, if valid and changed."""
         spec, editor = self._spec(name), self.editors.get(name)
         if spec is None or editor is None or self._annotation is None:
-            return False
+            return
         raw = editor.currentData() or "" if isinstance(editor, QComboBox) else editor.text()
         try:
             value = parse_input(spec, raw)
@@ -166,14 +166,14 @@ class DetailsPanel(QWidget):
             self.problem.setText(str(exc))
             self.problem.show()
             editor.setStyleSheet("border: 2px solid #d55e00;")
-            return False
+            return
         self.problem.hide()
         if isinstance(editor, QLineEdit):
             editor.setStyleSheet("")
             editor.setModified(False)  # taken: a later commit finds nothing to save
         values = self._annotation.attribute_map
         if values.get(name) == value and (value is None) == (name not in values):
-            return False
+            return
         if value is None:
             values.pop(name, None)
         else:
@@ -181,7 +181,6 @@ class DetailsPanel(QWidget):
         annotation_id = self._annotation.id
         self._annotation = replace(self._annotation, attributes=as_attributes(values))
         self.attributesCommitted.emit(annotation_id, name, values)
-        return True
 
     def set_annotation(self, annotation: Annotation | None, quote: str) -> None:
         same = (

@@ -848,37 +848,46 @@ class MainWindow(QMainWindow):
 
     def set_note(self, annotation_id: str, note: str) -> Annotation | None:
         """Save an annotation's note (blank clears it); one undoable step."""
-        row = self.annotations_model.row_of(annotation_id)
-        if row is None:
-            return None
-        old = self.annotations_model.annotation(row)
-        try:
-            new = self._store.set_note(old, note)
-        except StoreError as exc:
-            self._error("Could not save the note", str(exc))
-            self.refresh_from_store()
-            return None
-        self._replaced(old, new, f"edit note on '{old.label}'")
-        self.statusBar().showMessage("Note saved.", 5000)
-        return new
+        return self._edit_annotation(
+            annotation_id,
+            lambda old: self._store.set_note(old, note),
+            "note",
+            "Note saved.",
+        )
 
     def set_attributes(
         self, annotation_id: str, name: str, values: dict[str, AttributeValue]
     ) -> Annotation | None:
         """Save an annotation's attribute values (``name`` is the one changed, for the
         Edit menu); one undoable step."""
+        return self._edit_annotation(
+            annotation_id,
+            lambda old: self._store.set_attributes(old, values),
+            name,
+            f"{name} saved.",
+        )
+
+    def _edit_annotation(
+        self,
+        annotation_id: str,
+        save: Callable[[Annotation], Annotation],
+        what: str,
+        message: str,
+    ) -> Annotation | None:
+        """Store ``save(annotation)`` for the listed annotation, as the undoable step
+        "edit WHAT on 'label'"; a refusal is explained and the window catches up."""
         row = self.annotations_model.row_of(annotation_id)
         if row is None:
             return None
         old = self.annotations_model.annotation(row)
         try:
-            new = self._store.set_attributes(old, values)
+            new = save(old)
         except StoreError as exc:
-            self._error("Could not save the attribute", str(exc))
+            self._error(f"Could not save the {what}", str(exc))
             self.refresh_from_store()
             return None
-        self._replaced(old, new, f"edit {name} on '{old.label}'")
-        self.statusBar().showMessage(f"{name} saved.", 5000)
+        self._replaced(old, new, f"edit {what} on '{old.label}'")
+        self.statusBar().showMessage(message, 5000)
         return new
 
     def resize_current(self, edge: str, step: int) -> Annotation | None:
