@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -27,9 +27,10 @@ def context(text: str, start: int, end: int, width: int = 32) -> tuple[str, str]
     return text[max(0, start - width) : start], text[end : end + width]
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A half-open interval ``[start, end)`` carrying a key (e.g. an annotation id)."""
+class Interval(NamedTuple):
+    """A half-open interval ``[start, end)`` carrying a key (e.g. an annotation id).
+
+    A named tuple: an index of a book's annotations builds ten thousand of them."""
 
     start: int
     end: int
@@ -47,10 +48,21 @@ class SpanIndex:
 
     def __init__(self, intervals: Iterable[Interval] = (), bucket_width: int = 2048) -> None:
         self._width = bucket_width
-        self._buckets: dict[int, dict[Hashable, Interval]] = {}
-        self._by_key: dict[Hashable, Interval] = {}
-        for interval in intervals:
-            self.add(interval)
+        # The last interval given for a key wins, as with ``add``.
+        self._by_key: dict[Hashable, Interval] = {iv.key: iv for iv in intervals}
+        for key in [k for k, iv in self._by_key.items() if iv.end <= iv.start]:
+            del self._by_key[key]
+        buckets: dict[int, dict[Hashable, Interval]] = {}
+        width = bucket_width
+        for key, iv in self._by_key.items():
+            first, last = iv.start // width, (iv.end - 1) // width
+            bucket = buckets.get(first)
+            if bucket is None:
+                bucket = buckets[first] = {}
+            bucket[key] = iv
+            for b in range(first + 1, last + 1):
+                buckets.setdefault(b, {})[key] = iv
+        self._buckets = buckets
 
     def __len__(self) -> int:
         return len(self._by_key)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     CheckConstraint,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -66,12 +67,14 @@ class AnnotationRow(Base):
     __tablename__ = "annotations"
     __table_args__ = (
         CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="span"),
+        # A document's annotations in text order, read without sorting (migration 0006).
+        Index(
+            "ix_annotations_position", "document_id", "start_offset", "end_offset", "label", "id"
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    document_id: Mapped[str] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     label: Mapped[str] = mapped_column(
         ForeignKey("labels.name", onupdate="CASCADE", ondelete="RESTRICT")
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -179,7 +178,7 @@ class DetailsPanel(QWidget):
         else:
             values[name] = value
         annotation_id = self._annotation.id
-        self._annotation = replace(self._annotation, attributes=as_attributes(values))
+        self._annotation = self._annotation._replace(attributes=as_attributes(values))
         self.attributesCommitted.emit(annotation_id, name, values)
 
     def set_annotation(self, annotation: Annotation | None, quote: str) -> None:
@@ -228,7 +227,7 @@ class DetailsPanel(QWidget):
         kept = {name: value for name, value in values.items() if name in self.editors}
         if kept != values:
             annotation_id = self._annotation.id
-            self._annotation = replace(self._annotation, attributes=as_attributes(kept))
+            self._annotation = self._annotation._replace(attributes=as_attributes(kept))
             self.attributesCommitted.emit(annotation_id, "other attributes", kept)
 
     def edit_note(self) -> None:
@@ -244,7 +243,7 @@ class DetailsPanel(QWidget):
             # Taken as saved before the signal goes out: saving re-selects rows, and a
             # re-entrant commit must find nothing left to save.
             annotation_id = self._annotation.id
-            self._annotation = replace(self._annotation, note=text or None)
+            self._annotation = self._annotation._replace(note=text or None)
             self.noteCommitted.emit(annotation_id, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

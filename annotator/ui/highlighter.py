@@ -1,8 +1,11 @@
-"""Span highlighting: a QSyntaxHighlighter over an interval index of Qt positions.
+"""Span highlighting: formats given to a text block's layout when it is about to be
+painted, looked up in an interval index of code point spans.
 
-Only the blocks a change touches are re-highlighted, and a whole text (loading a
-document, new annotations or colours) is only marked: the view formats the blocks it
-paints, so opening a book-length text costs what its first screen costs.
+Nothing happens per block when a text is loaded or all spans change: every block is
+simply out of date (its ``userState`` differs from the current generation), and the
+view formats the blocks it paints (:meth:`SpanHighlighter.ensure_block`), so opening a
+book-length text costs what its first screen costs. A change to a few spans formats
+again only the blocks it touches that were already formatted.
 
 Where spans overlap, the innermost (shortest) span gives the background, deeper
 nesting gives a stronger tint, and the next span out is drawn as an underline in its own
@@ -13,23 +16,22 @@ they read on light and dark palettes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from PySide6.QtGui import (
     QColor,
     QPalette,
-    QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
     QTextDocument,
+    QTextLayout,
 )
 
+from annotator.core.offsets import PositionMap
 from annotator.core.spans import Interval, SpanIndex
 from annotator.ui.theme import highlight_color
 
-PENDING, DONE = 1, 0  # block states: formats deferred, or given
 TINT = 0.28
 TINT_STEP = 0.14
 TINT_MAX = 0.62
@@ -41,114 +43,147 @@ def tint(color: QColor, strength: float, palette: QPalette) -> QColor:
     return highlight_color(color, strength, palette)
 
 
-class SpanHighlighter(QSyntaxHighlighter):
-    """Highlights spans given in Qt positions; each span has a key and a label."""
+class SpanHighlighter:
+    """Highlights spans of code points in ``document``; each span has a key and a label.
 
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
+    The document must hold the text given to :meth:`reset` (through its position map).
+    """
+
+    def __init__(
+        self, document: QTextDocument, reformatted: Callable[[QTextBlock], None] | None = None
+    ) -> None:
+        """``reformatted(block)`` is called after a block got new formats, to repaint it."""
+        self._document = document
+        self._reformatted = reformatted
+        self._map = PositionMap("")
         self._index = SpanIndex()
         self._label_of: dict[str, str] = {}
         self._colors: dict[str, QColor] = {}
         self._formats: dict[tuple[str, str | None, int], QTextCharFormat] = {}
         self._palette = QPalette()
-        self._deferring = False
+        # Blocks whose userState equals this are formatted for the current spans and
+        # colours; new blocks start at -1.
+        self._generation = 0
 
-    @contextmanager
-    def deferred(self) -> Iterator[None]:
-        """Inside, blocks that would get formats are only marked ``PENDING``: loading or
-        re-highlighting a long text then costs a mark per block, and the view formats
-        the blocks it is about to paint (:meth:`ensure_block`)."""
-        self._deferring = True
-        try:
-            yield
-        finally:
-            self._deferring = False
+    def reset(self, positions: PositionMap, spans: Iterable[tuple[str, str, int, int]]) -> None:
+        """Replace all spans (key, label, start, end in code points of the text that
+        ``positions`` maps); every block is then out of date."""
+        self._map = positions
+        label_of: dict[str, str] = {}
+        intervals = []
+        for key, label, start, end in spans:
+            label_of[key] = label
+            intervals.append(Interval(start, end, key))
+        self._index = SpanIndex(intervals)
+        self._label_of = label_of
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Mark every block out of date (formatted again when next painted)."""
+        self._generation = (self._generation + 1) % 0x7FFFFFFF
+
+    def is_current(self, block: QTextBlock) -> bool:
+        return block.userState() == self._generation
 
     def ensure_block(self, block: QTextBlock) -> None:
-        """Give ``block`` its formats now if they were deferred."""
-        if block.userState() == PENDING:
-            self.rehighlightBlock(block)
+        """Give ``block`` its formats now if it is out of date."""
+        if block.userState() != self._generation:
+            self.format_block(block)
 
     def set_palette(self, palette: QPalette) -> None:
-        """Tint over this palette (the view's) from now on, and re-highlight."""
+        """Tint over this palette (the view's) from now on."""
         if palette == self._palette:
             return
         self._palette = QPalette(palette)
         self._formats.clear()
-        self.rehighlight()
+        self.invalidate()
 
     def set_colors(self, colors: dict[str, str]) -> None:
         self._colors = {name: QColor(value) for name, value in colors.items()}
         self._formats.clear()
-
-    def reset(self, spans: Iterable[tuple[str, str, int, int]]) -> None:
-        """Replace all spans (key, label, start, end) without re-highlighting.
-
-        Call before ``setPlainText`` so the document is highlighted once, as it loads.
-        """
-        spans = list(spans)
-        self._index = SpanIndex(Interval(s, e, key) for key, _label, s, e in spans)
-        self._label_of = {key: label for key, label, _s, _e in spans}
+        self.invalidate()
 
     def add(self, key: str, label: str, start: int, end: int) -> None:
         self._label_of[key] = label
         self._index.add(Interval(start, end, key))
-        self._rehighlight_range(start, end)
+        self._refresh(start, end)
 
     def remove(self, key: str) -> None:
         interval = self._index.remove(key)
         self._label_of.pop(key, None)
         if interval is not None:
-            self._rehighlight_range(interval.start, interval.end)
+            self._refresh(interval.start, interval.end)
 
     def starts_in(self, start: int, end: int) -> list[tuple[int, str]]:
-        """(start, label) of the spans that begin in ``[start, end)``, by start."""
+        """(start, label) of the spans that begin in code points ``[start, end)``, by start."""
         return [
             (iv.start, self._label_of[str(iv.key)])
             for iv in self._index.overlapping(start, end)
             if start <= iv.start < end
         ]
 
-    def keys_at(self, position: int) -> list[str]:
-        """Keys of the spans containing ``position``, longest first (innermost last)."""
-        return [str(iv.key) for iv in sorted(self._index.at(position), key=_longest_first)]
+    def keys_at(self, offset: int) -> list[str]:
+        """Keys of the spans containing code point ``offset``, longest first (innermost
+        last)."""
+        return [str(iv.key) for iv in sorted(self._index.at(offset), key=_longest_first)]
 
-    def _rehighlight_range(self, start: int, end: int) -> None:
-        doc = self.document()
-        block = doc.findBlock(start)
-        last = doc.findBlock(max(start, end - 1))
+    def block_span(self, block: QTextBlock) -> tuple[int, int]:
+        """The code points ``[start, end)`` of ``block``'s text (without its separator)."""
+        position = block.position()
+        return (
+            self._map.to_codepoint(position),
+            self._map.to_codepoint(position + block.length() - 1, round_up=True),
+        )
+
+    def _refresh(self, start: int, end: int) -> None:
+        """Format again the formatted blocks that code points ``[start, end)`` touch."""
+        doc = self._document
+        block = doc.findBlock(self._map.to_qt(start))
+        last = doc.findBlock(self._map.to_qt(max(start, end - 1)))
         while block.isValid():
-            self.rehighlightBlock(block)
+            if block.userState() == self._generation:
+                self.format_block(block)
             if block == last:
                 break
             block = block.next()
 
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
-        start = block.position()
-        end = start + block.length() - 1
-        if self._deferring:
-            self.setCurrentBlockState(PENDING if self._index.any_in(start, end) else DONE)
-            return
-        self.setCurrentBlockState(DONE)
+    def format_block(self, block: QTextBlock) -> None:
+        """Give ``block``'s layout the formats of the spans over it."""
+        block.setUserState(self._generation)
+        start, end = self.block_span(block)
         spans = self._index.overlapping(start, end)
-        if not spans:
+        layout = block.layout()
+        if not spans and not layout.formats():
             return
-        # Sweep over span boundaries, keeping the spans active between two cuts.
-        changes: dict[int, list[tuple[bool, Interval]]] = {}
-        for iv in spans:
-            changes.setdefault(max(iv.start, start), []).append((True, iv))
-            changes.setdefault(min(iv.end, end), []).append((False, iv))
-        cuts = sorted(changes)
-        active: dict[object, Interval] = {}
-        for here, following in pairwise(cuts):
-            for opening, iv in changes[here]:
-                if opening:
-                    active[iv.key] = iv
-                else:
-                    active.pop(iv.key, None)
-            if active:
-                self.setFormat(here - start, following - here, self._format_for(active.values()))
+        ranges = []
+        if spans:
+            qt_start = block.position()
+            to_qt = self._map.to_qt
+            # Sweep over span boundaries, keeping the spans active between two cuts.
+            changes: dict[int, list[tuple[bool, Interval]]] = {}
+            for iv in spans:
+                changes.setdefault(max(iv.start, start), []).append((True, iv))
+                changes.setdefault(min(iv.end, end), []).append((False, iv))
+            active: dict[object, Interval] = {}
+            for here, following in pairwise(sorted(changes)):
+                for opening, iv in changes[here]:
+                    if opening:
+                        active[iv.key] = iv
+                    else:
+                        active.pop(iv.key, None)
+                if active:
+                    piece = QTextLayout.FormatRange()
+                    piece.start = to_qt(here) - qt_start
+                    piece.length = to_qt(following) - qt_start - piece.start
+                    piece.format = self._format_for(active.values())
+                    ranges.append(piece)
+        # New formats drop the block's lines; the plain text layout lays a block without
+        # lines out again when it is next measured or painted. (QSyntaxHighlighter also
+        # marks the contents dirty, which has the whole view repainted and the next block
+        # laid out again: the owner repaints just this block instead.)
+        layout.setFormats(ranges)
+        if self._reformatted is not None:
+            self._reformatted(block)
 
     def _format_for(self, covering: Iterable[Interval]) -> QTextCharFormat:
         ordered = sorted(covering, key=_longest_first, reverse=True)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QMimeData,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import (
     QAction,
@@ -91,6 +92,9 @@ _replacement_windows: set[MainWindow] = set()
 
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
 SNAP_SETTING = "text/snap_to_words"  # in window_settings(): "Snap selections to words"
+# A document with more annotations than this shows its first screen (text, highlights)
+# before the rest are loaded in the next turn of the event loop, into the list and strip.
+FIRST_SCREEN_FIRST = 2000
 
 # Mouse gestures listed with the keyboard shortcuts (F1).
 MOUSE_GESTURES = (
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self._labels: list[Label] = store.labels()
         self._document: Document | None = None
         self._syncing = False
+        self._loading: str | None = None  # a document shown first screen first
         self._stats_dialog: StatsDialog | None = None
         self._history = History()
         self._rows_hidden = False  # whether the list filter hides any row
@@ -551,9 +556,12 @@ class MainWindow(QMainWindow):
 
     def open_document(self, document_id: str) -> bool:
         """Show a document with its annotations and give the text keyboard focus."""
+        before = None
+        if self.documents_model.annotation_count(document_id) > FIRST_SCREEN_FIRST:
+            before = self.text_view.screenful()
         try:
             document = self._store.document(document_id)
-            annotations = self._store.annotations(document_id)
+            annotations = self._store.annotations(document_id, before=before)
         except StoreError as exc:
             self._error("Could not open the document", str(exc))
             if self._document is not None:
@@ -561,7 +569,13 @@ class MainWindow(QMainWindow):
             return False
         self._document = document
         self.text_view.show_text(document.text, annotations)
-        self.annotations_model.set_annotations(document.text, annotations)
+        if before is None:
+            self._loading = None
+            self.annotations_model.set_annotations(document.text, annotations)
+        else:
+            self._loading = document_id
+            self.annotations_model.set_annotations(document.text, [])
+            QTimer.singleShot(0, self._finish_loading)
         if self.find_bar.isVisible():
             self.find(self.find_bar.field.text())
         self._select_document_row(document_id)
@@ -576,6 +590,24 @@ class MainWindow(QMainWindow):
             # Only the choice of document to reopen next time is lost.
             self.statusBar().showMessage(f"Could not remember the open document: {exc}", 8000)
         return True
+
+    def _finish_loading(self) -> None:
+        """Load all the annotations of a document shown first screen first."""
+        document_id, self._loading = self._loading, None
+        if document_id is None or self._document is None or self._document.id != document_id:
+            return  # loaded already, or another document was opened meanwhile
+        try:
+            annotations = self._store.annotations(document_id)
+        except StoreError as exc:
+            self._error("Could not load the annotations", str(exc))
+            return
+        selected = self.current_annotation()
+        self.text_view.set_annotations(annotations)
+        self.annotations_model.set_annotations(self._document.text, annotations)
+        if selected is not None:
+            self._select_annotation(selected, move_text=False)
+        self._update_status()
+        self._update_delete_enabled()
 
     def refresh_from_store(self) -> None:
         """Catch up with changes made elsewhere (another window or process) since the
@@ -681,9 +713,13 @@ class MainWindow(QMainWindow):
         self._history.record(Step(f"tag '{label}'", added=(annotation,)))
         self._update_undo_actions()
         self.text_view.add_annotation(annotation)
-        self.annotations_model.insert(annotation)
+        self._syncing = True  # a row inserted above the current one moves it: not a choice
+        try:
+            self.annotations_model.insert(annotation)
+            self.text_view.place_caret(end)
+        finally:
+            self._syncing = False
         self.documents_model.change_count(self._document.id, +1)
-        self.text_view.place_caret(end)
         self._select_annotation(annotation, move_text=False)
         self._update_status()
         self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
@@ -1201,7 +1237,9 @@ class MainWindow(QMainWindow):
                 )
 
     def _select_annotation(self, annotation: Annotation, *, move_text: bool) -> None:
-        row = self.annotations_model.row_of(annotation.id)
+        row = self.annotations_model.row_of_annotation(annotation)
+        if row is None:  # changed since (e.g. resized): look it up by id
+            row = self.annotations_model.row_of(annotation.id)
         if row is None:
             return
         self._syncing = True
@@ -1264,6 +1302,8 @@ class MainWindow(QMainWindow):
             )
 
     def _update_delete_enabled(self) -> None:
+        if self._syncing:
+            return  # whoever is syncing calls this once it is done
         current = self.current_annotation()
         count = len(self.selected_annotations())
         # Its edges can be dragged; not with several selected (a resize is for one).
@@ -1533,6 +1573,9 @@ class MainWindow(QMainWindow):
     def _update_counts_label(self) -> None:
         if self._document is None:
             self.counts_label.setText(f"No document open · {self._store.location}")
+            return
+        if self._loading is not None:
+            self.counts_label.setText(f"{self._document.title} · loading annotations…")
             return
         counts = self.annotations_model.label_counts()
         per_label = " · ".join(f"{label.name} {counts[label.name]}" for label in self._labels)

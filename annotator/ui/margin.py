@@ -31,6 +31,7 @@ class LabelMargin(QWidget):
         self._view = view
         self._markers: dict[str, str] = {}
         self._colors: dict[str, QColor] = {}
+        self._ink: dict[str, QColor] = {}  # the marker's letters on its label's colour
         self._order: dict[str, int] = {}
         font = QFont(view.font())
         font.setPointSizeF(max(font.pointSizeF() - 3, 7.0))
@@ -40,6 +41,10 @@ class LabelMargin(QWidget):
     def set_labels(self, labels: Sequence[Label]) -> None:
         self._markers = markers([label.name for label in labels])
         self._colors = {label.name: QColor(label.color) for label in labels}
+        self._ink = {
+            name: QColor(legible_on(color, "#000000", "#ffffff"))
+            for name, color in self._colors.items()
+        }
         self._order = {label.name: i for i, label in enumerate(labels)}
         self.update()
 
@@ -47,23 +52,29 @@ class LabelMargin(QWidget):
         chip = self.fontMetrics().horizontalAdvance("WW") + 6
         return QSize(chip * 2 + 8, 0)
 
-    def lines(self) -> list[tuple[int, int, list[str]]]:
-        """(top, height, labels) for each line on screen where spans begin."""
+    def lines(self, area: QRect | None = None) -> list[tuple[int, int, list[str]]]:
+        """(top, height, labels) for each line on screen where spans begin (of the blocks
+        that reach into ``area`` of the margin, if given)."""
         view = self._view
         highlighter = view.highlighter
         out: list[tuple[int, int, list[str]]] = []
         block = view.firstVisibleBlock()
         offset = view.contentOffset()
-        bottom = view.viewport().height()
+        top_edge = -1 if area is None else area.top()
+        bottom = view.viewport().height() if area is None else area.bottom()
         while block.isValid():
             geometry = view.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > bottom:
                 break
+            if geometry.bottom() < top_edge:
+                block = block.next()
+                continue
             layout = block.layout()
-            starts = highlighter.starts_in(block.position(), block.position() + block.length())
+            first, last = highlighter.block_span(block)
             by_line: dict[int, list[str]] = {}
-            for position, label in starts:
-                line = layout.lineForTextPosition(position - block.position())
+            # Code points of the block's text and of its separator.
+            for start, label in highlighter.starts_in(first, last + 1):
+                line = layout.lineForTextPosition(view.qt_position(start) - block.position())
                 if line.isValid():
                     by_line.setdefault(line.lineNumber(), [])
                     if label not in by_line[line.lineNumber()]:
@@ -84,7 +95,7 @@ class LabelMargin(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
         chip_height = metrics.height() + 2
-        for top, height, labels in self.lines():
+        for top, height, labels in self.lines(event.rect()):
             shown = labels if len(labels) <= MAX_SHOWN else labels[: MAX_SHOWN - 1]
             texts = [self._markers.get(name, "?") for name in shown]
             widths = [metrics.horizontalAdvance(text) + 6 for text in texts]
@@ -98,7 +109,7 @@ class LabelMargin(QWidget):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(color)
                 painter.drawRoundedRect(rect, 3, 3)
-                painter.setPen(legible_on(color, "#000000", "#ffffff"))
+                painter.setPen(self._ink.get(name, Qt.GlobalColor.white))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
                 x += width + 2
             if len(shown) < len(labels):

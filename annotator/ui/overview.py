@@ -59,9 +59,7 @@ class OverviewStrip(QWidget):
         """Pixel rows ``[top, bottom)`` covered by each label's annotations, merged: at
         most a few per pixel row however many annotations there are."""
         if self._marks is None:
-            self._marks = {}
-            for ann in self._annotations:
-                self._mark(self._marks, ann)
+            self._marks = self._mark_all(self._annotations)
             self._runs = None
         if self._runs is None:
             runs = []
@@ -75,15 +73,45 @@ class OverviewStrip(QWidget):
             self._runs = runs
         return self._runs
 
-    def _mark(self, marks: dict[str, bytearray], ann: Annotation) -> None:
+    def _scale(self) -> tuple[int, float]:
         rows = max(1, self.height())
-        scale = 0.0 if self._length == 0 else (rows - 1) / self._length
+        return rows, 0.0 if self._length == 0 else (rows - 1) / self._length
+
+    def _mark(self, marks: dict[str, bytearray], ann: Annotation) -> None:
+        rows, scale = self._scale()
         top = int(ann.start * scale)
         bottom = max(top + 2, int(ann.end * scale) + 1)
         row = marks.get(ann.label)
         if row is None:
             row = marks[ann.label] = bytearray(rows + 2)
         row[top:bottom] = b"\x01" * (bottom - top)
+
+    def _mark_all(self, annotations: Sequence[Annotation]) -> dict[str, bytearray]:
+        """What :meth:`_mark` does for each annotation, in one pass: each label's spans in
+        pixel rows are merged first, so a row range is filled once per run, not once per
+        annotation."""
+        rows, scale = self._scale()
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for ann in annotations:
+            top = int(ann.start * scale)
+            bottom = int(ann.end * scale) + 1
+            found = spans.get(ann.label)
+            if found is None:
+                found = spans[ann.label] = []
+            found.append((top, bottom if bottom > top + 2 else top + 2))
+        marks = {}
+        for label, pieces in spans.items():
+            row = marks[label] = bytearray(rows + 2)
+            pieces.sort()
+            run_top, run_bottom = pieces[0]
+            for top, bottom in pieces:
+                if top > run_bottom:
+                    row[run_top:run_bottom] = b"\x01" * (run_bottom - run_top)
+                    run_top = top
+                if bottom > run_bottom:
+                    run_bottom = bottom
+            row[run_top:run_bottom] = b"\x01" * (run_bottom - run_top)
+        return marks
 
     def y_of(self, offset: int) -> float:
         """Where code point ``offset`` is drawn."""

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
     QTextOption,
 )
@@ -102,7 +103,8 @@ class DocumentView(QPlainTextEdit):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._text = ""
         self._map = PositionMap("")
-        self._highlighter = SpanHighlighter(self.document())
+        self._painting = False
+        self._highlighter = SpanHighlighter(self.document(), self._repaint_block)
         self._highlighter.set_palette(self.palette())
         self._hit_spans: list[tuple[int, int]] = []
         self._context_actions: list[QAction] = []
@@ -125,8 +127,22 @@ class DocumentView(QPlainTextEdit):
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self.highlight_visible()
+        self._painting = True
+        try:
+            self.highlight_visible()
+        finally:
+            self._painting = False
         super().paintEvent(event)
+
+    def _repaint_block(self, block: QTextBlock) -> None:
+        """Schedule the repaint of a block that got new highlights (and of its margin)."""
+        if self._painting:
+            return  # about to be painted
+        area = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        rect = area.toAlignedRect().intersected(self.viewport().rect())
+        if not rect.isEmpty():
+            self.viewport().update(rect)
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
     def highlight_visible(self) -> None:
         """Give the blocks on screen the formats that were deferred (see the highlighter)."""
@@ -152,10 +168,7 @@ class DocumentView(QPlainTextEdit):
         """The labels' colours and markers; a shown text is highlighted again."""
         self._highlighter.set_colors({label.name: label.color for label in labels})
         self.margin.set_labels(labels)
-        if self._text:
-            with self._highlighter.deferred():
-                self._highlighter.rehighlight()
-            self.viewport().update()
+        self.viewport().update()
 
     def show_text(self, text: str, annotations: Sequence[Annotation]) -> None:
         """Show ``text`` highlighted with ``annotations``; the caret goes to the start."""
@@ -164,20 +177,17 @@ class DocumentView(QPlainTextEdit):
         self._text = text
         self._map = PositionMap(text)
         self._hit_spans = []  # they were offsets into the previous text
-        self._highlighter.reset(self._qt_span(a) for a in annotations)
+        self._highlighter.reset(self._map, _spans(annotations))
         self._silent += 1
         try:
-            with self._highlighter.deferred():
-                self.setPlainText(text)
+            self.setPlainText(text)
             self.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
             self._silent -= 1
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Replace the highlighted annotations; the text, caret and scroll stay."""
-        self._highlighter.reset(self._qt_span(a) for a in annotations)
-        with self._highlighter.deferred():
-            self._highlighter.rehighlight()
+        self._highlighter.reset(self._map, _spans(annotations))
         self.viewport().update()
         self.margin.update()
 
@@ -189,8 +199,20 @@ class DocumentView(QPlainTextEdit):
         """The stored text being shown (never read back from the widget)."""
         return self._text
 
+    def screenful(self) -> int:
+        """More code points than the view can show at once, however the text wraps: its
+        columns times its lines, twice over for narrow characters."""
+        metrics = self.fontMetrics()
+        columns = self.viewport().width() // max(1, metrics.averageCharWidth()) + 1
+        lines = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
+        return max(4096, 2 * columns * lines)
+
+    def qt_position(self, offset: int) -> int:
+        """The widget's position of code point ``offset`` of the text."""
+        return self._map.to_qt(offset)
+
     def add_annotation(self, annotation: Annotation) -> None:
-        self._highlighter.add(*self._qt_span(annotation))
+        self._highlighter.add(annotation.id, annotation.label, annotation.start, annotation.end)
         self.margin.update()
 
     def add_annotations(self, annotations: Iterable[Annotation]) -> None:
@@ -200,10 +222,6 @@ class DocumentView(QPlainTextEdit):
     def remove_annotation(self, annotation_id: str) -> None:
         self._highlighter.remove(annotation_id)
         self.margin.update()
-
-    def _qt_span(self, annotation: Annotation) -> tuple[str, str, int, int]:
-        start, end = self._map.span_to_qt(annotation.start, annotation.end)
-        return annotation.id, annotation.label, start, end
 
     # -- selection and caret, in code points -----------------------------------------
 
@@ -241,7 +259,7 @@ class DocumentView(QPlainTextEdit):
         The last one is the innermost: the span whose colour is drawn there."""
         if not 0 <= offset < len(self._text):
             return []
-        return self._highlighter.keys_at(self._map.to_qt(offset))
+        return self._highlighter.keys_at(offset)
 
     def _set_cursor_silently(self, cursor: QTextCursor) -> None:
         self._silent += 1
@@ -556,3 +574,7 @@ class DocumentView(QPlainTextEdit):
         if first is not None and self._context_actions:
             menu.insertSeparator(first)
         return menu
+
+
+def _spans(annotations: Iterable[Annotation]) -> list[tuple[str, str, int, int]]:
+    return [(a.id, a.label, a.start, a.end) for a in annotations]

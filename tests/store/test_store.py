@@ -3,6 +3,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
@@ -12,6 +13,7 @@ from annotator.core.model import Label, NewDocument
 from annotator.resources import seed_documents
 from annotator.store import Store, StoreError
 from annotator.store.database import (
+    alembic_config,
     create_db_engine,
     current_revision,
     head_revision,
@@ -37,7 +39,7 @@ def test_new_database_is_created_at_head(db_path):
     tables = {r[0] for r in raw(db_path, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"documents", "labels", "annotations", "settings"} <= tables
     indexes = raw(db_path, "SELECT name FROM sqlite_master WHERE type='index'")
-    assert ("ix_annotations_document_id",) in indexes
+    assert ("ix_annotations_position",) in indexes
 
 
 def test_migrations_match_the_models(db_path):
@@ -265,3 +267,42 @@ def test_spans_are_checked_against_the_whole_text_even_past_a_nul(store):
     assert (resized.start, resized.end) == (7, len(text))
     with pytest.raises(StoreError, match=f"length {len(text)}"):
         store.add_annotation(doc.id, "claim", 0, len(text) + 1, "tester")
+
+
+def test_upgrade_to_0006_keeps_annotations_and_reads_them_in_order_without_sorting(store, db_path):
+    doc_id = store.import_documents([NewDocument("t", "s", "one two three four")])[0].document.id
+    made = [store.tag(doc_id, "claim", s, s + 3, "me")[0] for s in (8, 0, 4)]
+    store.close()
+    engine = create_db_engine(to_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")  # back to before the index
+    engine.dispose()
+    assert ("ix_annotations_position",) not in raw(
+        db_path, "SELECT name FROM sqlite_master WHERE type='index'"
+    )
+    store = Store.open(str(db_path))
+    assert current_revision(store.engine) == head_revision()
+    assert store.annotations(doc_id) == sorted(made, key=lambda a: a.start)
+    plan = raw(
+        db_path,
+        "EXPLAIN QUERY PLAN SELECT id FROM annotations WHERE document_id = ? "
+        "ORDER BY start_offset, end_offset, label, id",
+        doc_id,
+    )
+    assert "ix_annotations_position" in plan[0][3] and "TEMP B-TREE" not in str(plan)
+    store.close()
+
+
+def test_a_tag_is_stored_as_sqlalchemy_stores_an_annotation(store, db_path):
+    doc_id = store.import_documents([NewDocument("t", "s", "one two three")])[0].document.id
+    tagged, created = store.tag(doc_id, "claim", 0, 3, "me")  # SQLite's direct path
+    added = store.add_annotation(doc_id, "claim", 4, 7, "me")  # through SQLAlchemy
+    assert created and store.tag(doc_id, "claim", 0, 3, "me") == (tagged, False)
+    rows = raw(db_path, "SELECT created_at, updated_at, note, attributes FROM annotations")
+    shapes = {tuple(len(v) if isinstance(v, str) else v for v in row) for row in rows}
+    assert len(shapes) == 1  # the same stored form: 'YYYY-MM-DD HH:MM:SS.ffffff', NULLs
+    assert store.annotations(doc_id) == [tagged, added]
+    # Read back through the ORM too: an edit checks the row against what was shown.
+    assert store.set_note(tagged, "n").note == "n"
