@@ -720,11 +720,19 @@ class MainWindow(QMainWindow):
         finally:
             self._syncing = False
         self.documents_model.change_count(self._document.id, +1)
-        self._select_annotation(annotation, move_text=False)
-        self._update_status()
         self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
         self.text_view.setFocus()
+        # The highlight is painted first; the list and details catch up on the next turn
+        # of the event loop (before any further key is handled).
+        QTimer.singleShot(0, lambda: self._show_tagged(annotation))
         return annotation
+
+    def _show_tagged(self, annotation: Annotation) -> None:
+        """Select a new annotation in the list and show it in the details."""
+        if self.annotations_model.row_of_annotation(annotation) is None:
+            return  # undone (or the document closed) meanwhile
+        self._select_annotation(annotation, move_text=False)
+        self._update_status()
 
     def _refresh_overview(self, *_args: object) -> None:
         length = len(self._document.text) if self._document else 0
@@ -1578,10 +1586,11 @@ class MainWindow(QMainWindow):
             self.counts_label.setText(f"{self._document.title} · loading annotations…")
             return
         counts = self.annotations_model.label_counts()
+        count = self.annotations_model.rowCount()
         per_label = " · ".join(f"{label.name} {counts[label.name]}" for label in self._labels)
         self.counts_label.setText(
             f"{self._document.title} · {len(self._document.text):,} characters · "
-            f"{self.annotations_model.rowCount()} annotations ({per_label})"
+            f"{count} annotation{'' if count == 1 else 's'} ({per_label})"
         )
 
     # -- import and export -----------------------------------------------------------

@@ -61,7 +61,9 @@ class LabelMargin(QWidget):
         block = view.firstVisibleBlock()
         offset = view.contentOffset()
         top_edge = -1 if area is None else area.top()
-        bottom = view.viewport().height() if area is None else area.bottom()
+        bottom = view.viewport().height()
+        if area is not None:
+            bottom = min(bottom, area.bottom())
         while block.isValid():
             geometry = view.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > bottom:

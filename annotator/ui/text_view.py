@@ -145,7 +145,7 @@ class DocumentView(QPlainTextEdit):
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
     def highlight_visible(self) -> None:
-        """Give the blocks on screen the formats that were deferred (see the highlighter)."""
+        """Give the blocks on screen their formats if they are out of date (see the highlighter)."""
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         bottom = self.viewport().height()

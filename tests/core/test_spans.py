@@ -85,3 +85,24 @@ def test_any_in_agrees_with_a_brute_force_scan():
                 iv.start < end and iv.end > start and iv.end > iv.start for iv in intervals
             )
             assert index.any_in(start, end) == naive
+
+
+def test_an_index_built_at_once_equals_one_built_interval_by_interval():
+    rng = random.Random(11)
+    for _ in range(50):
+        intervals = []
+        for _ in range(rng.randint(0, 200)):
+            start = rng.randint(0, 500)
+            key = rng.randint(0, 60)  # repeated keys: the last one given wins
+            intervals.append(Interval(start, start + rng.randint(-3, 90), key))
+        at_once = SpanIndex(intervals, bucket_width=32)
+        one_by_one = SpanIndex(bucket_width=32)
+        for iv in intervals:
+            one_by_one.add(iv)
+        assert len(at_once) == len(one_by_one)
+        for _ in range(20):
+            a = rng.randint(0, 600)
+            b = a + rng.randint(1, 120)
+            assert at_once.overlapping(a, b) == one_by_one.overlapping(a, b)
+            assert at_once.any_in(a, b) == bool(one_by_one.overlapping(a, b))
+        assert at_once._buckets == one_by_one._buckets

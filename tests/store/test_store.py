@@ -306,3 +306,17 @@ def test_a_tag_is_stored_as_sqlalchemy_stores_an_annotation(store, db_path):
     assert store.annotations(doc_id) == [tagged, added]
     # Read back through the ORM too: an edit checks the row against what was shown.
     assert store.set_note(tagged, "n").note == "n"
+
+
+def test_annotations_before_an_offset_are_those_that_start_before_it(store):
+    import random
+
+    rng = random.Random(2)
+    text = "word " * 400
+    doc_id = store.import_documents([NewDocument("t", "s", text)])[0].document.id
+    for _ in range(150):
+        start = rng.randrange(0, len(text) - 20)
+        store.add_annotation(doc_id, rng.choice(["claim", "statistic"]), start, start + 9, "me")
+    every = store.annotations(doc_id)
+    for before in (0, 1, 5, 500, 1999, len(text), len(text) + 5):
+        assert store.annotations(doc_id, before=before) == [a for a in every if a.start < before]

@@ -46,6 +46,7 @@ class Driver:
     def key(self, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
         for _ in range(times):
             self.qtbot.keyClick(self.view, key, modifier)
+            QApplication.processEvents()  # as the event loop does between two keys
 
     def type(self, text: str, widget=None) -> None:
         self.qtbot.keyClicks(widget or self.view, text)

@@ -199,3 +199,71 @@ def test_the_list_filter_shows_every_row_again_when_cleared(app):
     assert hidden == [] and window.apply_list_filter() == 3
     app.tag("CCTV cameras will", Qt.Key.Key_1)  # nothing hidden: the fast path
     assert not any(window.annotations_view.isRowHidden(r) for r in range(4))
+
+
+def test_the_list_model_orders_any_input_as_sorting_would_and_finds_rows_by_key(qtbot):
+    from annotator.ui.table_models import AnnotationTableModel
+
+    rng = random.Random(9)
+    model = AnnotationTableModel()
+    for _ in range(30):
+        text, annotations = random_case(rng)
+        ordered = sorted(annotations, key=lambda a: (a.start, a.end, a.label, a.id))
+        shuffled = list(annotations)
+        rng.shuffle(shuffled)
+        for given in (ordered, shuffled):  # the store's order (no sort) and any other
+            model.set_annotations(text, given)
+            assert model.annotations() == ordered
+            for row, ann in enumerate(ordered):
+                assert model.row_of_annotation(ann) == row == model.row_of(ann.id)
+
+
+def test_the_list_paints_the_same_with_all_roles_in_one_call_as_role_by_role(qtbot):
+    from PySide6.QtCore import QAbstractTableModel
+    from PySide6.QtWidgets import QTableView
+
+    from annotator.ui.table_models import AnnotationTableModel
+
+    class RoleByRole(AnnotationTableModel):
+        def multiData(self, index, roles):  # Qt's own: one data() call per role
+            QAbstractTableModel.multiData(self, index, roles)
+
+    rng = random.Random(4)
+    text, annotations = random_case(rng)
+    images = []
+    for kind in (AnnotationTableModel, RoleByRole):
+        model = kind()
+        model.set_labels(LABELS)
+        model.set_annotations(text, annotations)
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.resize(500, 600)
+        view.show()
+        qtbot.waitExposed(view)
+        images.append(view.viewport().grab().toImage())
+    assert len(annotations) > 10 and images[0] == images[1]
+    assert images[0] != QTableView().viewport().grab().toImage()  # something was drawn
+
+
+def test_margin_lines_for_a_strip_hold_every_line_that_reaches_into_it(qtbot):
+    from PySide6.QtCore import QRect
+
+    rng = random.Random(6)
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.set_labels(LABELS)
+    view.resize(400, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    for _ in range(10):
+        text, annotations = random_case(rng)
+        view.show_text(text, annotations)
+        every = view.margin.lines()
+        for _ in range(10):
+            top = rng.randrange(0, 500)
+            strip = QRect(0, top, view.margin.width(), rng.randint(1, 200))
+            found = view.margin.lines(strip)  # of the blocks reaching in: a few more
+            reaching = [ln for ln in every if ln[0] <= strip.bottom() and ln[0] + ln[1] >= top]
+            assert all(line in found for line in reaching)
+            assert all(line in every for line in found)

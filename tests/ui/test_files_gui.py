@@ -257,6 +257,7 @@ def test_statistics_window_shows_the_counts(app):
     ]
     # It stays current while open: a deletion in the main window shows at once.
     app.window.activateWindow()
+    app.qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window)
     app.click_at(text.index("615") + 1)
     app.key(Qt.Key.Key_Delete)
     assert table.item(0, 3).text() == "1" and table.item(1, 4).text() == "2"

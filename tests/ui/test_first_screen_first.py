@@ -58,7 +58,7 @@ def test_a_tag_made_before_the_rest_is_loaded_is_kept(make_window, qtbot, db_pat
     assert window._loading == doc_id
     start = app.text.index("2,000")
     app.set_selection(start, start + 5)
-    app.key(Qt.Key.Key_3)  # statistic
+    qtbot.keyClick(app.view, Qt.Key.Key_3)  # statistic, with no event processed yet
     assert window._loading == doc_id  # tagged before the rest was loaded
     qtbot.waitUntil(lambda: window._loading is None)
     assert window.annotations_model.rowCount() == 1201

@@ -159,3 +159,17 @@ def test_label_buttons_and_context_menu_tag_too(app, db_path):
         ("statistic", start2, start2 + 11, "tester"),
     ]
     assert QApplication.focusWidget() is app.view
+
+
+def test_the_highlight_is_drawn_and_stored_before_the_list_catches_up(app, db_path):
+    start = app.text.index("615 new")
+    app.set_selection(start, start + 7)
+    app.qtbot.keyClick(app.view, Qt.Key.Key_3)  # handled; no further event processed yet
+    assert db_annotations(db_path) == [("statistic", start, start + 7, "tester")]
+    assert app.background_at(start) == label_tint(GREEN)
+    assert app.window.annotations_model.rowCount() == 1
+    assert app.selected_row() is None  # the list and details follow...
+    QApplication.processEvents()  # ...on the next turn of the event loop
+    assert app.selected_row() == 0
+    assert "statistic" in app.window.details.summary.text()
+    assert "1 annotation (claim 0 · refusal 0 · statistic 1)" in app.window.counts_label.text()
