@@ -1,4 +1,4 @@
-"""Command line: the window, ``import``, ``export`` and ``stats``.
+"""Command line: the window, ``import``, ``export``, ``stats``, ``backup`` and ``restore``.
 
 Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 """
@@ -22,9 +22,21 @@ from annotator.exporting import FORMATS, ExportOptions, export
 from annotator.formats.errors import SetFormatError
 from annotator.importing import read_inputs, run_import
 from annotator.stats import count_table, render_table
-from annotator.store import StoreError
+from annotator.store import Store, StoreError
+from annotator.store.backups import (
+    EVERY_SETTING,
+    KEEP_SETTING,
+    backup_folder,
+    list_backups,
+    make_backup,
+    policy,
+    quick_check,
+    restore,
+)
+from annotator.store.database import default_database_target, describe, sqlite_file, to_url
+from annotator.store.errors import DamagedDatabase
 
-COMMANDS = ("import", "export", "stats")
+COMMANDS = ("import", "export", "stats", "backup", "restore")
 DB_HELP = (
     "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else annotations.db "
     "in the user data folder)"
@@ -42,7 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in COMMANDS:
             command = args.pop(0)
-            return {"import": _import, "export": _export, "stats": _stats}[command](args)
+            handlers = {
+                "import": _import,
+                "export": _export,
+                "stats": _stats,
+                "backup": _backup,
+                "restore": _restore,
+            }
+            return handlers[command](args)
         return _gui(args)
     except BrokenPipeError:
         # The reader of stdout went away (e.g. `annotator export | head`): stop quietly.
@@ -83,18 +102,28 @@ def _gui(argv: list[str]) -> int:
         help="colours: the system's light or dark palette (default), or force one",
     )
     ns = parser.parse_args(argv)
-    try:
-        new_docs = read_documents(ns.files)
-        from annotator.ui.app import open_launch_store
+    for attempt in range(2):  # a damaged database may be restored once, then opened
+        try:
+            new_docs = read_documents(ns.files)
+            from annotator.ui.app import open_launch_store
 
-        store, notice = open_launch_store(ns.db)
-    except USER_ERRORS as exc:
-        # Launched from a desktop there is no terminal to read stderr: say it in a window too.
-        print(f"annotator: error: {exc}", file=sys.stderr)
-        if _has_display():
-            from annotator.ui.app import show_startup_error
+            store, notice = open_launch_store(ns.db)
+            break
+        except USER_ERRORS as exc:
+            # Launched from a desktop there is no terminal to read stderr: say it in a
+            # window too, offering the newest backup of a damaged database.
+            print(f"annotator: error: {exc}", file=sys.stderr)
+            if not _has_display():
+                return 1
+            from annotator.ui.app import offer_restore, show_startup_error
 
+            if attempt == 0 and isinstance(exc, DamagedDatabase):
+                if offer_restore(exc):
+                    continue
+                return 1
             show_startup_error(str(exc))
+            return 1
+    else:
         return 1
     try:
         shown = None
@@ -102,6 +131,7 @@ def _gui(argv: list[str]) -> int:
             shown = store.import_documents(new_docs)[0].document.id
         from annotator.ui.app import run
 
+        notice = " ".join([*([notice] if notice else []), *store.notices]) or None
         if notice:
             print(f"annotator: {notice}", file=sys.stderr)
         return run(store, show_document=shown, theme=ns.theme, notice=notice)
@@ -139,7 +169,7 @@ def _import(argv: list[str]) -> int:
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     ns = parser.parse_args(argv)
     inputs = read_inputs(ns.files, join_hyphens=ns.join_hyphens)
-    store = open_store(ns.db)
+    store = _open(ns.db)
     try:
         outcome = run_import(store, inputs, replace=ns.replace)
     finally:
@@ -216,7 +246,7 @@ def _export(argv: list[str]) -> int:
             since=ns.since,
         ),
     )
-    store = open_store(ns.db)
+    store = _open(ns.db)
     try:
         result = export(store, options)
     finally:
@@ -245,7 +275,7 @@ def _stats(argv: list[str]) -> int:
     parser = _parser("annotator stats", "Count annotations per document and label.")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     ns = parser.parse_args(argv)
-    store = open_store(ns.db)
+    store = _open(ns.db)
     try:
         table = count_table(store.labels(), store.documents(), store.label_counts())
     finally:
@@ -255,3 +285,86 @@ def _stats(argv: list[str]) -> int:
     else:
         _write(render_table(table).encode("utf-8"), None)
     return 0
+
+
+def _backup(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator backup",
+        "Back up an SQLite database now, into the folder beside it (NAME.db.backups), "
+        "keeping the newest backups. The app also backs up on opening, at most once a day "
+        "(see --keep and --every-hours), and always before upgrading a database.",
+    )
+    parser.add_argument("--list", action="store_true", help="list the backups, newest first")
+    parser.add_argument(
+        "--keep", type=int, metavar="N", help="keep the newest N backups (default 7; remembered)"
+    )
+    parser.add_argument(
+        "--every-hours",
+        type=float,
+        metavar="H",
+        help="back up on opening when the newest backup is older than H hours (default 24; "
+        "0 turns it off; remembered)",
+    )
+    ns = parser.parse_args(argv)
+    database = _database_file(ns.db)
+    if ns.list:
+        for backup in list_backups(database):
+            print(f"{backup.made:%Y-%m-%d %H:%M:%S} UTC  {backup.size:>12,} bytes  {backup.path}")
+        return 0
+    if ns.keep is not None or ns.every_hours is not None:
+        store = _open(ns.db)
+        try:
+            if ns.keep is not None:
+                store.set_setting(KEEP_SETTING, str(max(1, ns.keep)))
+            if ns.every_hours is not None:
+                store.set_setting(EVERY_SETTING, str(max(0.0, ns.every_hours)))
+        finally:
+            store.close()
+    problem = quick_check(database) if database.is_file() else None
+    if problem is not None:
+        raise StoreError(f"{database}: damaged or not a database ({problem}); not backed up")
+    keep, _every = policy(database)
+    made = make_backup(database, keep=keep)
+    print(f"backed up {database} to {made.path} (keeping the newest {keep})")
+    return 0
+
+
+def _restore(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator restore",
+        "Replace a database with one of its backups (the newest unless one is named). The "
+        "backup is checked first; the file it replaces is kept in the backup folder. Close "
+        "any window open on the database first.",
+    )
+    parser.add_argument("backup", nargs="?", type=Path, metavar="BACKUP", help="backup file")
+    ns = parser.parse_args(argv)
+    database = _database_file(ns.db)
+    if ns.backup is None:
+        backups = list_backups(database)
+        if not backups:
+            raise StoreError(f"{database}: no backups in {backup_folder(database)}")
+        chosen = backups[0].path
+    else:
+        chosen = ns.backup
+    kept = restore(database, chosen)
+    print(f"restored {database} from {chosen}")
+    if kept is not None:
+        print(f"the file it replaced is kept as {kept}")
+    return 0
+
+
+def _open(target: str | None) -> Store:
+    """The store at ``target``, telling the user what opening it noticed."""
+    store = open_store(target)
+    for notice in store.notices:
+        print(f"annotator: {notice}", file=sys.stderr)
+    return store
+
+
+def _database_file(target: str | None) -> Path:
+    """The SQLite file that ``--db`` (or the default) names; backups are for files only."""
+    url = to_url(target or default_database_target())
+    file = sqlite_file(url)
+    if file is None:
+        raise StoreError(f"{describe(url)}: backups are for SQLite database files only")
+    return file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -23,6 +24,17 @@ def to_url(target: str) -> str:
     if "://" in target:
         return target
     return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL (None for other databases and in-memory ones)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
 
 
 def describe(url: str) -> str:
@@ -93,6 +105,13 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+@cache
+def older_revisions() -> frozenset[str]:
+    """Every schema revision before head (a file at one of them is upgraded on open)."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(rev.revision for rev in script.walk_revisions()) - {head_revision()}
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,8 +27,17 @@ from annotator.core.model import (
     NewDocument,
 )
 from annotator.core.text import text_sha256
-from annotator.store.database import IMMEDIATE, create_db_engine, describe, migrate, to_url
+from annotator.store.database import (
+    IMMEDIATE,
+    create_db_engine,
+    describe,
+    migrate,
+    older_revisions,
+    sqlite_file,
+    to_url,
+)
 from annotator.store.errors import StoreError
+from annotator.store.integrity import prepare_file
 from annotator.store.models import (
     ANNOTATION_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -86,20 +96,35 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._lengths: dict[str, int] = {}  # document id -> length of its (unchanging) text
         self.location = describe(engine.url.render_as_string(hide_password=False))
+        self.notices: list[str] = []  # for the user, from opening (e.g. a failed backup)
 
     @classmethod
     def open(cls, target: str) -> Store:
-        """Open (creating or upgrading as needed) the database at a path or URL."""
-        engine = create_db_engine(to_url(target))
+        """Open (creating or upgrading as needed) the database at a path or URL.
+
+        An SQLite file is checked first (``PRAGMA quick_check``): a damaged file or one
+        that is not a database raises :class:`DamagedDatabase` and is left untouched. A
+        new file is created readable by its owner only."""
+        url = to_url(target)
+        file = sqlite_file(url)
+        notices = [] if file is None else prepare_file(file, older_revisions())
+        engine = create_db_engine(url)
         try:
             migrate(engine)
         except StoreError:
             engine.dispose()
             raise
-        return cls(engine)
+        store = cls(engine)
+        store.notices = notices
+        return store
 
     def close(self) -> None:
         self._engine.dispose()
+
+    @property
+    def file(self) -> Path | None:
+        """The SQLite database file (None for a database server)."""
+        return sqlite_file(self._engine.url.render_as_string(hide_password=False))
 
     @property
     def engine(self) -> Engine:

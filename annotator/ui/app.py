@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -14,6 +15,9 @@ from annotator.app_state import open_store
 from annotator.core.identity import current_annotator
 from annotator.resources import resource_path
 from annotator.store import Store, StoreError
+from annotator.store.backups import restore
+from annotator.store.errors import DamagedDatabase
+from annotator.ui.backup_dialog import offer_newest_backup
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import remembered_database
 from annotator.ui.theme import apply_theme
@@ -52,6 +56,8 @@ def open_launch_store(target: str | None) -> tuple[Store, str | None]:
     if remembered is not None:
         try:
             return open_store(remembered, seed=True), None
+        except DamagedDatabase:
+            raise  # the user decides what happens to it, never passed over quietly
         except StoreError as exc:
             notice = f"Could not reopen the last database ({exc}); opened the default one."
             return open_store(None, seed=True), notice
@@ -94,6 +100,22 @@ def run(
     window.activateWindow()
     settle()
     return app.exec()
+
+
+def offer_restore(error: DamagedDatabase) -> bool:
+    """Show why the database cannot be opened and offer to restore its newest backup;
+    returns whether it was restored (the damaged file is kept in the backup folder)."""
+    application()
+    database = Path(error.path)
+    chosen = offer_newest_backup(str(error), database)
+    if chosen is None:
+        return False
+    try:
+        restore(database, chosen)
+    except StoreError as exc:
+        QMessageBox.critical(None, "Annotator cannot restore the backup", str(exc))
+        return False
+    return True
 
 
 def show_startup_error(message: str) -> None:

@@ -62,7 +62,9 @@ from annotator.formats.errors import SetConflictError, SetFormatError
 from annotator.importing import SET_SUFFIXES, ImportOutcome, read_inputs, run_import
 from annotator.stats import count_table
 from annotator.store import Store, StoreError
+from annotator.store.backups import restore
 from annotator.store.store import CURRENT_DOCUMENT
+from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
@@ -316,6 +318,11 @@ class MainWindow(QMainWindow):
             self._ask_open_database,
             tip="Switch to another Annotator database (an SQLite file)",
         )
+        self.restore_action = self._action(
+            "&Restore from backup…",
+            self.ask_restore_backup,
+            tip="Replace this database with one of its automatic backups (kept beside it)",
+        )
         self.delete_action = self._action(
             "&Delete annotation",
             self.delete_current_annotation,
@@ -409,6 +416,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.open_database_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_folder_action)
@@ -1840,6 +1848,41 @@ class MainWindow(QMainWindow):
             store.close()
             self.statusBar().showMessage(f"{store.location} is already open.", 5000)
             return self
+        return self._replace_with(store)
+
+    def ask_restore_backup(self) -> None:
+        database = self._store.file
+        if database is None:
+            self._error("No backups", "Backups are made of SQLite database files only.")
+            return
+        dialog = RestoreDialog(database, self)
+        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        self.activateWindow()
+        if chosen is not None:
+            self.restore_backup(chosen)
+
+    def restore_backup(self, backup: Path) -> MainWindow | None:
+        """Replace this window's database with ``backup`` (the database as it was is kept
+        in the backup folder); a new window on it takes this one's place."""
+        database = self._store.file
+        assert database is not None
+        self._store.close()  # no connection of ours may go on writing to the old file
+        try:
+            kept = restore(database, backup)
+            store = open_store(str(database), seed=True)
+        except StoreError as exc:
+            self._error("Could not restore the backup", str(exc))
+            return None
+        window = self._replace_with(store)
+        note = f"Restored {database.name} from {backup.name}."
+        if kept is not None:
+            note += f" The database it replaced is kept as {kept}."
+        window.statusBar().showMessage(note, 30000)
+        return window
+
+    def _replace_with(self, store: Store) -> MainWindow:
+        """A new window on ``store`` takes this one's place and layout; this window and
+        its store are closed."""
         self._save_layout()  # the new window restores it
         window = MainWindow(store, self._annotator)
         window._owns_store = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.cli import main
+from annotator.store.backups import backup_folder, make_backup
+from annotator.store.errors import DamagedDatabase
 from annotator.ui import main_window as main_window_module
 from annotator.ui.app import open_launch_store
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import remember_database, remembered_database
-from tests.ui.conftest import Driver, db_annotations
+from tests.ui.conftest import Driver, answer_next_modal, db_annotations
 
 needs_proc = pytest.mark.skipif(
     not Path("/proc/self/fd").is_dir(), reason="open files are listed in /proc (Linux)"
@@ -168,12 +171,22 @@ def test_launch_picks_db_option_then_env_then_the_remembered_database(
     assert remembered_database() is None
     assert launched() == (str(default), None)  # a file that is gone: the default
 
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")  # a database, not Annotator's
+    conn.close()
+    remember_database(str(foreign))
+    location, notice = launched()  # a file that no longer opens: the default, and why
+    assert location == str(default)
+    assert notice is not None and "foreign.db" in notice and "default" in notice
+
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database" * 300)
     remember_database(str(junk))
-    location, notice = launched()  # a file that no longer opens: the default, and why
-    assert location == str(default)
-    assert notice is not None and "junk.db" in notice and "default" in notice
+    # A damaged file is never passed over quietly: the launcher offers its backup.
+    with pytest.raises(DamagedDatabase, match=r"junk\.db"):
+        launched()
+    assert junk.read_bytes() == b"not a database" * 300
 
 
 def close_window_when_shown(seen: list[tuple[str, str]]) -> QTimer:
@@ -212,13 +225,51 @@ def test_a_plain_launch_opens_the_remembered_database(no_quit_on_close, tmp_path
     assert main([]) == 0
     assert seen[0][0] == "Project notes."
 
-    junk = tmp_path / "junk.db"
-    junk.write_bytes(b"not a database" * 300)
-    remember_database(str(junk))
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.close()
+    remember_database(str(foreign))
     seen.clear()
     timer.start()
     assert main([]) == 0
     title, status = seen[0]
     assert title == "Hong Kong goes for mass surveillance"  # the default database, seeded
-    assert "junk.db" in status and "junk.db" in capsys.readouterr().err
-    assert remembered_database() is not None and remembered_database() != str(junk)
+    assert "foreign.db" in status and "foreign.db" in capsys.readouterr().err
+    assert remembered_database() is not None and remembered_database() != str(foreign)
+
+
+def test_a_damaged_database_at_launch_offers_its_newest_backup(no_quit_on_close, tmp_path, capsys):
+    project = make_database(tmp_path, "project", "Project notes.")
+    make_backup(project)
+    with sqlite3.connect(project) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    project.write_bytes(b"not a database any more" * 300)
+    remember_database(str(project))
+
+    def press(label):
+        def act(box):
+            button = next(b for b in box.buttons() if b.text().startswith(label))
+            seen_text.append(box.text())
+            button.click()
+
+        return act
+
+    seen_text: list[str] = []
+    refuse = answer_next_modal(QMessageBox, press("Quit"))
+    assert main([]) == 1  # the user would rather not: nothing changes
+    assert "project.db" in seen_text[0] and "damaged" in seen_text[0]
+    assert project.read_bytes() == b"not a database any more" * 300
+    refuse.stop()
+
+    seen: list[tuple[str, str]] = []
+    timer = close_window_when_shown(seen)
+    accept = answer_next_modal(QMessageBox, press("Restore backup"))
+    assert main([]) == 0
+    assert seen[0][0] == "Project notes."  # the backup, opened
+    kept = [p for p in backup_folder(project).iterdir() if p.name.startswith("before-")]
+    assert [p.read_bytes() for p in kept] == [b"not a database any more" * 300]
+    timer.stop()
+    accept.stop()
+    capsys.readouterr()

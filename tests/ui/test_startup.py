@@ -3,18 +3,25 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.cli import main
+from tests.ui.conftest import answer_next_modal
 
 
-def test_gui_launch_on_a_bad_database_explains_in_a_dialog(tmp_path, monkeypatch, capsys):
+def test_gui_launch_on_a_bad_database_explains_in_a_dialog(tmp_path, capsys):
     shown = []
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda _parent, title, text, *a: shown.append((title, text))
-    )
+
+    def quit_(box):
+        shown.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        box.reject()
+
+    timer = answer_next_modal(QMessageBox, quit_)
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database" * 300)
     assert main(["--db", str(junk)]) == 1
+    timer.stop()
     assert "junk.db" in capsys.readouterr().err
-    assert shown and shown[0][0] == "Annotator cannot start" and "junk.db" in shown[0][1]
+    title, text, buttons = shown[0]
+    assert title == "The database cannot be opened" and "junk.db" in text
+    assert "no backup" in text and buttons == ["Quit"]  # nothing to restore: only Quit
     assert junk.read_bytes() == b"not a database" * 300
 
 

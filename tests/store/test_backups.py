@@ -1,0 +1,163 @@
+"""Backups: made with SQLite's backup API beside the database, rotated, checked and
+restored without destroying what they replace; damaged files refused untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import datetime, timedelta
+
+import pytest
+
+from annotator.app_state import open_store
+from annotator.cli import main
+from annotator.core.model import NewDocument
+from annotator.store import Store, StoreError
+from annotator.store.backups import (
+    EVERY_SETTING,
+    KEEP_SETTING,
+    backup_folder,
+    backup_if_due,
+    list_backups,
+    make_backup,
+)
+from annotator.store.errors import DamagedDatabase
+
+T0 = datetime(2026, 1, 1, 12, 0)
+
+
+def tagged_database(db_path, phrase="one two three"):
+    store = open_store(str(db_path))
+    doc = store.import_documents([NewDocument("t", "s", phrase)])[0].document
+    store.tag(doc.id, "claim", 0, 3, "me")
+    store.close()
+    return doc.id
+
+
+def rows(path, sql="SELECT label, start_offset, end_offset FROM annotations ORDER BY 2"):
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_backup_is_a_sound_private_copy_and_old_ones_rotate(db_path):
+    tagged_database(db_path)
+    made = [make_backup(db_path, keep=3, now=T0 + timedelta(hours=h)) for h in range(5)]
+    kept = list_backups(db_path)
+    assert [b.path for b in kept] == [b.path for b in reversed(made[2:])]  # newest first
+    assert not made[0].path.exists() and not made[1].path.exists()
+    newest = kept[0].path
+    assert rows(newest) == rows(db_path) == [("claim", 0, 3)]
+    assert rows(newest, "PRAGMA integrity_check") == [("ok",)]
+    assert mode(newest) == 0o600 and mode(backup_folder(db_path)) == 0o700
+
+
+def test_automatic_backups_at_most_once_per_interval(db_path):
+    tagged_database(db_path)
+    assert backup_if_due(db_path, now=T0) is not None
+    assert backup_if_due(db_path, now=T0 + timedelta(hours=23)) is None
+    assert backup_if_due(db_path, now=T0 + timedelta(hours=25)) is not None
+    assert backup_if_due(db_path, every=timedelta(0), now=T0 + timedelta(days=9)) is None
+    assert len(list_backups(db_path)) == 2
+
+
+def test_opening_backs_up_once_a_day_by_the_database_s_settings(db_path):
+    tagged_database(db_path)  # a new database: nothing to back up yet
+    assert list_backups(db_path) == []
+    open_store(str(db_path)).close()  # an existing one, never backed up: now
+    assert len(list_backups(db_path)) == 1
+    open_store(str(db_path)).close()  # not again the same day
+    assert len(list_backups(db_path)) == 1
+    assert main(["backup", "--db", str(db_path), "--every-hours", "0", "--keep", "2"]) == 0
+    store = open_store(str(db_path))
+    assert store.setting(EVERY_SETTING) == "0.0" and store.setting(KEEP_SETTING) == "2"
+    store.close()
+    for _ in range(3):
+        assert main(["backup", "--db", str(db_path)]) == 0
+    assert len(list_backups(db_path)) == 2  # kept: the newest two
+
+
+def test_restore_brings_back_the_backup_and_keeps_the_file_it_replaces(db_path, capsys):
+    doc_id = tagged_database(db_path)
+    main(["backup", "--db", str(db_path)])
+    store = open_store(str(db_path))
+    store.tag(doc_id, "statistic", 4, 7, "me")  # made after the backup
+    store.close()
+    assert main(["restore", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert rows(db_path) == [("claim", 0, 3)]
+    kept = next(p for p in backup_folder(db_path).iterdir() if p.name.startswith("before-"))
+    assert str(kept) in out
+    assert rows(kept) == [("claim", 0, 3), ("statistic", 4, 7)]  # nothing lost
+    assert mode(db_path) == 0o600
+    Store.open(str(db_path)).close()  # opens at head
+
+
+def test_a_damaged_backup_is_not_restored(db_path, tmp_path, capsys):
+    tagged_database(db_path)
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)
+    before = db_path.read_bytes()
+    assert main(["restore", "--db", str(db_path), str(bad)]) == 1
+    assert "not a usable backup" in capsys.readouterr().err
+    assert db_path.read_bytes() == before
+
+
+def damage(path):
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the first page's b-tree
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("kind", ["damaged", "not a database"])
+def test_a_damaged_file_is_refused_untouched_naming_the_backup(db_path, kind, capsys):
+    tagged_database(db_path)
+    main(["backup", "--db", str(db_path)])
+    if kind == "damaged":
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("PRAGMA journal_mode=DELETE")  # no WAL beside it to recover from
+        damage(db_path)
+    else:
+        db_path.write_bytes(b"Dear diary,\n" * 500)
+    before = db_path.read_bytes()
+    with pytest.raises(DamagedDatabase, match="restore it with 'annotator restore"):
+        Store.open(str(db_path))
+    assert db_path.read_bytes() == before
+    assert main(["stats", "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert str(db_path) in err and "damaged" in err and "Traceback" not in err
+    assert db_path.read_bytes() == before
+    assert main(["restore", "--db", str(db_path)]) == 0
+    assert rows(db_path) == [("claim", 0, 3)]
+
+
+def test_a_new_database_file_is_readable_by_its_owner_only(db_path):
+    open_store(str(db_path)).close()
+    assert mode(db_path) == 0o600
+
+
+def test_a_database_is_backed_up_before_its_schema_is_upgraded(db_path):
+    from alembic import command
+
+    from annotator.store.database import alembic_config, create_db_engine, to_url
+
+    tagged_database(db_path)
+    engine = create_db_engine(to_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    engine.dispose()
+    open_store(str(db_path)).close()  # upgrades to head
+    (backup,) = list_backups(db_path)
+    assert rows(backup.path, "SELECT version_num FROM alembic_version") == [("0005",)]
+
+
+def test_backups_are_for_files_only():
+    with pytest.raises(StoreError, match="SQLite database files only"):
+        from annotator.cli import _database_file
+
+        _database_file("postgresql+psycopg://u@localhost/x")
