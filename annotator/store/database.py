@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from annotator.store.errors import StoreError
 
@@ -68,6 +70,12 @@ def create_db_engine(url: str) -> Engine:
 
 
 IMMEDIATE = "sqlite_immediate"
+# SQLite waits this long (ms) for another connection's lock before it answers "busy"...
+BUSY_TIMEOUT_MS = 5000
+# ...and a write transaction asks again until this many seconds have passed in all: a
+# window waits out another window's change or a command-line import, and only a writer
+# that holds the database for longer than this makes a change fail (with a message).
+LOCK_WAIT_S = 30.0
 
 
 def install_sqlite_hooks(engine: Engine, *, foreign_keys: bool) -> None:
@@ -77,22 +85,66 @@ def install_sqlite_hooks(engine: Engine, *, foreign_keys: bool) -> None:
     here every SQLAlchemy transaction is a real ``BEGIN`` (``BEGIN IMMEDIATE`` when the
     connection carries the ``sqlite_immediate`` execution option, for writes). None of
     the pragmas writes to the file, so a file that :func:`migrate` refuses stays as it was.
+
+    Durability: the database is in WAL mode with ``synchronous=NORMAL``. A commit has
+    written its pages to the WAL file (into the operating system's cache, not yet
+    fsynced) when ``COMMIT`` returns, so a process killed at any moment afterwards, even
+    by SIGKILL, loses nothing: the kernel still writes the file, and the next connection
+    replays the WAL. Only a power cut or an operating-system crash can lose the last
+    commits before a checkpoint fsyncs them (the database stays consistent, as of an
+    earlier commit); ``synchronous=FULL`` would close that gap at an fsync per change.
+
+    Two writers: a write transaction takes the write lock at its start (``BEGIN
+    IMMEDIATE``), waiting for another writer up to the busy timeout, and its first
+    read is then always of the newest data, so none of its statements can fail "busy"
+    half-way (a ``BEGIN`` that reads first and writes later can: SQLITE_BUSY_SNAPSHOT,
+    at once, without waiting). A read transaction never waits for a writer in WAL mode.
     """
 
     def on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API types)
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     def on_begin(connection: Connection) -> None:
-        immediate = connection.get_execution_options().get(IMMEDIATE)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if connection.get_execution_options().get(IMMEDIATE):
+            _begin_immediate(connection)
+        else:
+            connection.exec_driver_sql("BEGIN")
 
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", on_begin)
+
+
+def _begin_immediate(connection: Connection) -> None:
+    """``BEGIN IMMEDIATE``, asked again while another connection holds the write lock,
+    for up to :data:`LOCK_WAIT_S` in all."""
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    deadline = time.monotonic() + LOCK_WAIT_S
+    pause = 0.01
+    while True:
+        try:
+            driver.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() + pause > deadline:
+                raise OperationalError("BEGIN IMMEDIATE", (), exc) from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` (a driver's, or SQLAlchemy's wrapping one) is SQLite's "database
+    is locked" / "busy": another connection holds a lock this one waited for in vain."""
+    orig = getattr(error, "orig", error)
+    if not isinstance(orig, sqlite3.OperationalError):
+        return False
+    code = getattr(orig, "sqlite_errorcode", 0)  # the primary code is the low byte
+    return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def alembic_config() -> Config:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
@@ -27,10 +28,12 @@ from annotator.core.model import (
     NewDocument,
 )
 from annotator.core.text import text_sha256
+from annotator.store import database
 from annotator.store.database import (
     IMMEDIATE,
     create_db_engine,
     describe,
+    is_busy,
     migrate,
     older_revisions,
     sqlite_file,
@@ -89,7 +92,12 @@ def document_id_for(sha256: str) -> str:
 
 
 class Store:
-    """An open Annotator database. Every method is one transaction, committed on return."""
+    """An open Annotator database. Every method is one transaction, committed on return.
+
+    A store is used from one thread. On SQLite it writes through one connection it keeps
+    open, which also tells it when other connections (other windows, processes or
+    stores) have committed: see :meth:`changes_elsewhere`.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -97,6 +105,16 @@ class Store:
         self._lengths: dict[str, int] = {}  # document id -> length of its (unchanging) text
         self.location = describe(engine.url.render_as_string(hide_password=False))
         self.notices: list[str] = []  # for the user, from opening (e.g. a failed backup)
+        # SQLite: every write goes through this connection (reads take any from the pool),
+        # so its PRAGMA data_version moves only when another connection commits.
+        self._writer: Connection | None = None
+        self._data_version: int | None = None
+        if engine.dialect.name == "sqlite":
+            try:
+                self._writer = engine.connect().execution_options(**{IMMEDIATE: True})
+            except SQLAlchemyError as exc:
+                raise StoreError(f"{self.location}: cannot open database ({exc})") from None
+            self._data_version = self._read_data_version()
 
     @classmethod
     def open(cls, target: str) -> Store:
@@ -111,14 +129,17 @@ class Store:
         engine = create_db_engine(url)
         try:
             migrate(engine)
+            store = cls(engine)
         except StoreError:
             engine.dispose()
             raise
-        store = cls(engine)
         store.notices = notices
         return store
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         self._engine.dispose()
 
     @property
@@ -130,23 +151,60 @@ class Store:
     def engine(self) -> Engine:
         return self._engine
 
+    def changes_elsewhere(self) -> bool:
+        """Whether another connection (another window, process or store) has committed a
+        change to the database since the last call (or since the store was opened); this
+        store's own changes do not count. Cheap enough to ask on a timer: one pragma, no
+        transaction. Other databases than SQLite always answer False for now (PostgreSQL
+        could answer from LISTEN/NOTIFY)."""
+        if self._writer is None or self._data_version is None:
+            return False
+        if self._writer.in_transaction():
+            return False  # in the middle of a change of its own (an import): ask later
+        try:
+            version = self._read_data_version()
+        except StoreError:
+            return False  # asked again on the next tick
+        changed, self._data_version = version != self._data_version, version
+        return changed
+
+    def _read_data_version(self) -> int:
+        assert self._writer is not None
+        driver = self._writer.connection.driver_connection
+        try:
+            return driver.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+
     @contextmanager
     def _unit(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
-        """One transaction; ``write`` takes SQLite's write lock at the start (waiting up
-        to the busy timeout) so a read-then-write unit cannot fail half-way; ``dry_run``
-        rolls it back at the end, to see whether it would succeed."""
-        session = self._sessions()
-        if write:
-            session.connection(execution_options={IMMEDIATE: True})
+        """One transaction; ``write`` takes SQLite's write lock at the start (waiting for
+        other writers, see :mod:`annotator.store.database`) so a read-then-write unit
+        cannot fail half-way; ``dry_run`` rolls it back at the end, to see whether it
+        would succeed."""
+        if write and self._writer is not None:
+            if self._writer.in_transaction():
+                raise StoreError(f"{self.location}: another change is still being saved; try again")
+            session = self._sessions(bind=self._writer)
+        else:
+            session = self._sessions()
         try:
+            if write:
+                session.connection(execution_options={IMMEDIATE: True})
             yield session
             if dry_run:
                 session.flush()
                 session.rollback()
             else:
                 session.commit()
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, sqlite3.Error) as exc:  # the driver's: SQLite fast paths
             session.rollback()
+            if is_busy(exc):
+                raise StoreError(
+                    f"{self.location}: the database is busy: another program (an import?) "
+                    f"has been writing to it for over {database.LOCK_WAIT_S:g} s; nothing was "
+                    "changed, try again when it is done"
+                ) from exc
             orig = getattr(exc, "orig", None)
             raise StoreError(f"{self.location}: {orig if orig is not None else exc}") from exc
         except BaseException:

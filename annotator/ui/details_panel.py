@@ -216,7 +216,10 @@ class DetailsPanel(QWidget):
             + (f"<br><i>Other attributes:</i> {'; '.join(others)}" if others else "")
         )
         self.clear_others.setVisible(bool(others))
-        if self.note.toPlainText() != (annotation.note or ""):
+        # A note being typed is kept when the annotation is shown again (e.g. refreshed
+        # after a change in another window); what is typed is saved over it as usual.
+        typing = same and self.note.hasFocus() and self.note.document().isModified()
+        if not typing and self.note.toPlainText() != (annotation.note or ""):
             self.note.setPlainText(annotation.note or "")
         self._show_values(values, keep_typing=same)
 
@@ -244,6 +247,7 @@ class DetailsPanel(QWidget):
             # re-entrant commit must find nothing left to save.
             annotation_id = self._annotation.id
             self._annotation = self._annotation._replace(note=text or None)
+            self.note.document().setModified(False)
             self.noteCommitted.emit(annotation_id, text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

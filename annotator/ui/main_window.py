@@ -97,6 +97,9 @@ SNAP_SETTING = "text/snap_to_words"  # in window_settings(): "Snap selections to
 # A document with more annotations than this shows its first screen (text, highlights)
 # before the rest are loaded in the next turn of the event loop, into the list and strip.
 FIRST_SCREEN_FIRST = 2000
+# How often (ms) the window asks the store whether another window or process changed the
+# database; one pragma when nothing did.
+CATCH_UP_MS = 500
 
 # Mouse gestures listed with the keyboard shortcuts (F1).
 MOUSE_GESTURES = (
@@ -245,6 +248,10 @@ class MainWindow(QMainWindow):
         self.find_bar.step.connect(self.step_hit)
         self.find_bar.closed.connect(self.close_find)
         self.reload_documents()
+        self._catch_up_timer = QTimer(self)
+        self._catch_up_timer.setInterval(CATCH_UP_MS)
+        self._catch_up_timer.timeout.connect(self._catch_up)
+        self._catch_up_timer.start()
 
     def _make_table(self, model: object, name: str) -> QTableView:
         view = QTableView()
@@ -619,7 +626,9 @@ class MainWindow(QMainWindow):
 
     def refresh_from_store(self) -> None:
         """Catch up with changes made elsewhere (another window or process) since the
-        lists were loaded: labels, documents, counts, annotations and highlights."""
+        lists were loaded: labels, documents, counts, annotations and highlights. The
+        selected rows stay selected, the list where it was scrolled."""
+        self._store.changes_elsewhere()  # all read below: only later ones call again
         try:
             if self._store.labels() != self._labels:
                 self._reload_labels()
@@ -638,13 +647,24 @@ class MainWindow(QMainWindow):
         if current is None or annotations is None:
             return
         if annotations != self.annotations_model.annotations():
-            selected = self.current_annotation()
+            chosen = self.current_annotation()
+            selected = [ann.id for ann in self.selected_annotations()]
+            scrollbar = self.annotations_view.verticalScrollBar()
+            scrolled = scrollbar.value()
             self.text_view.set_annotations(annotations)
             self.annotations_model.set_annotations(current.text, annotations)
-            if selected is not None and self.annotations_model.row_of(selected.id) is not None:
-                self._select_annotation(selected, move_text=False)
+            self._select_ids(selected, chosen.id if chosen else None, move_text=False)
+            scrollbar.setValue(scrolled)
             self._update_status()
             self._update_delete_enabled()
+
+    def _catch_up(self) -> None:
+        """On the timer: refresh if another window or process has committed a change.
+        Not while a dialog is open (an import's progress dialog runs inside its
+        transaction; others show what a refresh could change under them): the change
+        waits for the first tick after it closes."""
+        if QApplication.activeModalWidget() is None and self._store.changes_elsewhere():
+            self.refresh_from_store()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -1797,6 +1817,7 @@ class MainWindow(QMainWindow):
         # The work itself needs no saving (every action was committed when it was made);
         # the window's layout is kept for next time.
         self._save_layout()
+        self._catch_up_timer.stop()
         if self._owns_store:
             self._store.close()
         event.accept()
