@@ -80,6 +80,8 @@ def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
     try:
         if fmt == "html":
             html, encoding = _decode_html(data)
+            if "\x00" in html:
+                raise DecodeError("binary data, not text (it holds NUL bytes)")
             title, text = html_to_text(html)
         elif fmt in ("docx", "pdf", "odt", "epub"):
             if fmt == "pdf":
