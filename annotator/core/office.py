@@ -36,6 +36,15 @@ class ExtractError(ValueError):
     """A document file whose text cannot be taken out; the message says why."""
 
 
+def _why(exc: BaseException, *, named: bool = True) -> str:
+    """A library's exception as part of a one-line message: its type (unless ``named``
+    is false), then its text on one line (libxml2 ends its own with a newline), cut short."""
+    text = " ".join(str(exc).split())
+    if len(text) > 200:
+        text = text[:199] + "…"
+    return f"{type(exc).__name__}: {text}" if named else text
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     text: str
@@ -66,7 +75,7 @@ def docx_text(data: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(copy))
         body = document.element.body
     except Exception as exc:  # python-docx raises many types for broken files
-        raise ExtractError(f"not a readable Word document ({type(exc).__name__}: {exc})") from None
+        raise ExtractError(f"not a readable Word document ({_why(exc)})") from None
     blocks, heading = _blocks(body)
     text = "\n\n".join(block for block in blocks if block.strip())
     title, author = "", None
@@ -210,9 +219,7 @@ class _Archive:
         except ExtractError:
             raise
         except Exception as exc:  # zipfile and zlib raise several types for broken data
-            raise ExtractError(
-                f"not a readable {self.kind} ({name}: {type(exc).__name__}: {exc})"
-            ) from None
+            raise ExtractError(f"not a readable {self.kind} ({name}: {_why(exc)})") from None
         return b"".join(chunks)
 
     def stored_copy(self) -> bytes:
@@ -241,7 +248,7 @@ def _xml(archive: _Archive, name: str) -> Any:
     try:
         return etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise ExtractError(f"not a readable {kind} ({name}: {exc})") from None
+        raise ExtractError(f"not a readable {kind} ({name}: {_why(exc, named=False)})") from None
 
 
 class _TextBudget:
@@ -385,7 +392,9 @@ def pdf_text(data: bytes, *, join_hyphens: bool = False) -> Extracted:
             try:
                 unlocked = reader.decrypt("")
             except Exception as exc:
-                raise ExtractError(f"encrypted PDF that cannot be opened ({exc})") from None
+                raise ExtractError(
+                    f"encrypted PDF that cannot be opened ({_why(exc, named=False)})"
+                ) from None
             if not unlocked:
                 raise ExtractError("encrypted PDF (it needs a password)")
         pages = []
@@ -404,7 +413,7 @@ def pdf_text(data: bytes, *, join_hyphens: bool = False) -> Extracted:
     except ExtractError:
         raise
     except Exception as exc:  # pypdf raises many types for broken files
-        raise ExtractError(f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+        raise ExtractError(f"not a readable PDF ({_why(exc)})") from None
     text = "\n\n".join(page for page in pages if page.strip())
     if not text.strip():
         raise ExtractError("no extractable text (scanned image?)")
