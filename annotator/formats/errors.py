@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import json
 
-MAX_SHOWN = 300  # characters of a JSON path or a problem a message shows
+# Characters of a JSON path, and of a problem, that a message shows: enough for any real
+# one, while a path a thousand levels deep or a value of megabytes is cut.
+MAX_PATH, MAX_PROBLEM = 300, 1000
 
 
 class SetFormatError(ValueError):
@@ -16,8 +18,8 @@ class SetFormatError(ValueError):
         self.file = file
         self.path = path
         self.problem = problem
-        where = f"{file}: {_cut(path)}" if path else file
-        super().__init__(f"{where}: {_cut(problem)}")
+        where = f"{file}: {_cut(path, MAX_PATH)}" if path else file
+        super().__init__(f"{where}: {_cut(problem, MAX_PROBLEM)}")
 
 
 def member_path(path: str, key: str) -> str:
@@ -29,12 +31,11 @@ def member_path(path: str, key: str) -> str:
     return f"{path}[{json.dumps(key)}]"
 
 
-def _cut(text: str) -> str:
-    """``text``, or its start and end around an ellipsis when it is very long (a path
-    a thousand levels deep, a value of megabytes quoted in a problem)."""
-    if len(text) <= MAX_SHOWN:
+def _cut(text: str, most: int) -> str:
+    """``text``, or its start and end around an ellipsis when it is longer than ``most``."""
+    if len(text) <= most:
         return text
-    half = MAX_SHOWN // 2
+    half = most // 2
     return f"{text[:half]}…{text[-half:]}"
 
 

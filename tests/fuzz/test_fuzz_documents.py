@@ -40,7 +40,7 @@ def check_read(path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=120)
 @given(data=st.data())
 def test_damaged_documents_import_or_are_refused_in_one_line(tmp_path, name, data):
     path = tmp_path / name
@@ -49,7 +49,7 @@ def test_damaged_documents_import_or_are_refused_in_one_line(tmp_path, name, dat
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
-@settings(FUZZ, max_examples=12)
+@settings(FUZZ, max_examples=20)
 @given(data=st.data())
 def test_a_refused_document_leaves_the_database_as_it_was(tmp_path, name, data):
     """Through the command line into a real database: one good and one damaged file,
