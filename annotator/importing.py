@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,6 +122,8 @@ def read_inputs(
 
 def _holds_a_set(path: Path) -> bool:
     """An annotation set saved under another name (say ``team.txt``) is still a set."""
+    if not path.is_file():
+        return False  # a pipe or device is not opened here (that would wait or never end)
     try:
         with path.open("rb") as handle:
             return looks_like_annotation_set(handle.read(65536))
@@ -131,15 +134,18 @@ def _holds_a_set(path: Path) -> bool:
 def read_set(path: Path) -> AnnotationSet:
     where = shown_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_SET_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentReadError(f"{where}: not a regular file (a pipe or device?)")
+        if info.st_size > MAX_SET_BYTES:
             raise SetFormatError(
                 where,
                 "",
-                f"file is {size / 2**20:.0f} MiB, more than the "
+                f"file is {info.st_size / 2**20:.0f} MiB, more than the "
                 f"{MAX_SET_BYTES // 2**20} MiB an annotation set may have",
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SET_BYTES + 1)  # load_json refuses more; it may grow
     except FileNotFoundError:
         raise DocumentReadError(f"{where}: no such file") from None
     except OSError as exc:

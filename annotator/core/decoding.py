@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -71,6 +72,9 @@ LANGUAGES: dict[str, tuple[tuple[frozenset[str], float], ...]] = {
     "cp1253": ((_L("αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ"), 1.0),),  # Greek
 }
 PRINTABLE_CONTROLS = set("\t\n\r\f\v")
+# Words weighed to tell the encodings apart: plenty for any language, and a bound on the
+# time a 10 MB file of accented words takes.
+MAX_WORDS = 20_000
 _WORD = re.compile(rb"[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+|[0-9]+[^\x00-\x7f]+")
 _ORDINALS = frozenset("ºª")
 
@@ -159,6 +163,8 @@ def _single_byte_choice(data: bytes, hint: str | None) -> Decoded | None:
         words = {name: text[start:end] for name, text in texts.items()}
         if len(set(words.values())) > 1:  # the same in every candidate says nothing
             differing.append(words)
+            if len(differing) == MAX_WORDS:
+                break
     # A text is in one language: each candidate scores by its best single language, the
     # number of differing words whose letters that language has (weighted by rarity).
     scores = {
@@ -177,10 +183,10 @@ def _single_byte_choice(data: bytes, hint: str | None) -> Decoded | None:
     return Decoded(texts[best], codecs.lookup(recorded).name)
 
 
-def _words(data: bytes) -> list[tuple[int, int]]:
+def _words(data: bytes) -> Iterator[tuple[int, int]]:
     """Byte ranges of the words holding non-ASCII bytes (in a single-byte encoding a byte
     is a character, so these are character ranges in every candidate's text too)."""
-    return [m.span() for m in _WORD.finditer(data) if not m.group().isascii()]
+    return (m.span() for m in _WORD.finditer(data) if not m.group().isascii())
 
 
 def _fits(word: str, alphabet: frozenset[str], script_only: bool = False) -> bool:
@@ -216,8 +222,10 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 
 def _checked(decoded: Decoded) -> Decoded:
     text = decoded.text
+    if "\x00" in text:
+        raise DecodeError("binary data, not text (it holds NUL bytes)")
     sample = text[:20000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in PRINTABLE_CONTROLS)
-    if "\x00" in sample or controls > max(2, len(sample) // 100):
+    if controls > max(2, len(sample) // 100):
         raise DecodeError("binary data, not text (too many control characters)")
     return decoded

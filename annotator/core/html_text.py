@@ -29,6 +29,7 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 SPACES = re.compile(r"[ \t\n\r\f\v]+")  # HTML's ASCII whitespace; NBSP stays
 BREAK = "\x00"  # stands for <br> inside a paragraph until whitespace is collapsed
 CELL = "\x01"  # a table cell's start, a tab once whitespace is collapsed
+_MARKERS = {ord(BREAK): None, ord(CELL): None}  # dropped from the page's own text
 
 
 class _Extractor(HTMLParser):
@@ -120,6 +121,8 @@ class _Extractor(HTMLParser):
                 self.first_h1 = " ".join("".join(self.h1).split())
 
     def handle_data(self, data: str) -> None:
+        if BREAK in data or CELL in data:
+            data = data.translate(_MARKERS)  # browsers drop NUL too
         if self.in_title:
             self.title.append(data)
             return

@@ -13,7 +13,7 @@ from annotator.core.decoding import DecodeError, decode_bytes
 from annotator.core.html_text import declared_charset, html_to_text
 from annotator.core.model import NewDocument
 from annotator.core.office import ExtractError, docx_text, epub_text, odt_text, pdf_text
-from annotator.core.text import guess_title, normalise_text
+from annotator.core.text import BOM, guess_title, normalise_text
 
 FORMATS = {
     ".txt": "text",
@@ -80,6 +80,8 @@ def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
     try:
         if fmt == "html":
             html, encoding = _decode_html(data)
+            if "\x00" in html:
+                raise DecodeError("binary data, not text (it holds NUL bytes)")
             title, text = html_to_text(html)
         elif fmt in ("docx", "pdf", "odt", "epub"):
             if fmt == "pdf":
@@ -97,7 +99,7 @@ def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
         raise DocumentReadError(
             f"{where}: more than {MAX_TEXT // 2**20} million characters of text"
         )
-    if not text.strip():
+    if not text.replace(BOM, "").strip():  # byte-order marks past the first are invisible
         raise DocumentReadError(f"{where}: the file holds no text")
     resolved = path.resolve()
     stem = shown_path(Path(resolved.stem))

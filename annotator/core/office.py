@@ -1,9 +1,12 @@
 """Text out of Word (.docx) files and PDFs, guarded against hostile files.
 
-A DOCX is a zip archive: before anything is parsed, its declared uncompressed size and
-compression ratio are checked, so a small file that inflates to gigabytes is refused.
-python-docx parses XML with entity resolution off. PDFs give their text layer, a page per
-paragraph block; a PDF without one is reported as probably scanned.
+DOCX, ODT and EPUB files are zip archives: before anything is parsed, their declared
+uncompressed sizes and compression ratios are checked, so a small file that inflates to
+gigabytes is refused; members are then inflated a chunk at a time and the bytes actually
+read are capped too, since a header can lie. Nothing is ever written to disk, so member
+names (``../../evil``) are only looked up, never used as paths. XML is parsed with entity
+resolution off. PDFs give their text layer, a page per paragraph block; a PDF without one
+is reported as probably scanned.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-MAX_UNPACKED = 200 * 1024 * 1024  # bytes a DOCX may unpack to
+MAX_UNPACKED = 200 * 1024 * 1024  # bytes an archive may unpack to (declared, and read)
 MAX_RATIO = 200  # uncompressed / compressed, per member
+MAX_MEMBERS = 10_000  # files inside an archive
+CHUNK = 1 << 20  # bytes inflated at a time
 MAX_TEXT = 50 * 1024 * 1024  # characters a document may extract to
 MAX_SECONDS = 60  # a PDF's text extraction, checked between pages
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
@@ -29,6 +34,15 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 class ExtractError(ValueError):
     """A document file whose text cannot be taken out; the message says why."""
+
+
+def _why(exc: BaseException, *, named: bool = True) -> str:
+    """A library's exception as part of a one-line message: its type (unless ``named``
+    is false), then its text on one line (libxml2 ends its own with a newline), cut short."""
+    text = " ".join(str(exc).split())
+    if len(text) > 200:
+        text = text[:199] + "…"
+    return f"{type(exc).__name__}: {text}" if named else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +63,19 @@ def docx_text(data: bytes) -> Extracted:
     a tab between the cells of a row; tracked insertions, content controls, fields and
     nested tables included, deletions left out. Title from the document properties,
     else the first heading."""
-    has_properties = _check_zip(data)
+    archive = _Archive(data, "Word document")
+    names = archive.names()
+    if "word/document.xml" not in names:
+        raise ExtractError("not a Word document (no word/document.xml inside)")
+    has_properties = "docProps/core.xml" in names
+    copy = archive.stored_copy()  # python-docx inflates members whole: give it no chance
     try:
         import docx
 
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(copy))
         body = document.element.body
     except Exception as exc:  # python-docx raises many types for broken files
-        raise ExtractError(f"not a readable Word document ({type(exc).__name__}: {exc})") from None
+        raise ExtractError(f"not a readable Word document ({_why(exc)})") from None
     blocks, heading = _blocks(body)
     text = "\n\n".join(block for block in blocks if block.strip())
     title, author = "", None
@@ -149,49 +168,100 @@ def _is_heading(paragraph: Any) -> bool:
     return name.startswith("Heading") or name == "Title"
 
 
-def _check_zip(data: bytes) -> bool:
-    """Refuse archives that are not Word files or would unpack too far; returns whether
-    the document has a properties part (docProps/core.xml)."""
-    archive = _safe_zip(data, "Word document")
-    names = set(archive.namelist())
-    if "word/document.xml" not in names:
-        raise ExtractError("not a Word document (no word/document.xml inside)")
-    return "docProps/core.xml" in names
+class _Archive:
+    """A zip archive whose declared sizes have been checked, read with a cap on the bytes
+    actually inflated (a header may understate them), shared by all reads."""
 
-
-def _safe_zip(data: bytes, kind: str) -> zipfile.ZipFile:
-    """The archive, once its declared sizes show it cannot unpack too far."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ExtractError(f"not a {kind} (not a zip archive; truncated?)") from None
-    total = 0
-    for member in archive.infolist():
-        total += member.file_size
-        if member.compress_size and member.file_size / member.compress_size > MAX_RATIO:
-            ratio = member.file_size // member.compress_size
+    def __init__(self, data: bytes, kind: str) -> None:
+        self.kind = kind
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            raise ExtractError(f"not {_a(kind)} (not a zip archive; truncated?)") from None
+        members = self.zip.infolist()
+        if len(members) > MAX_MEMBERS:
             raise ExtractError(
-                f"refused: {member.filename} would unpack {ratio} times its size (a zip bomb?)"
+                f"refused: {len(members)} files inside, more than {MAX_MEMBERS:,} (a zip bomb?)"
             )
-    if total > MAX_UNPACKED:
-        raise ExtractError(
-            f"refused: it would unpack to {total / 2**20:.0f} MiB, more than "
-            f"{MAX_UNPACKED // 2**20} MiB"
-        )
-    return archive
+        total = 0
+        for member in members:
+            total += member.file_size
+            if member.compress_size and member.file_size / member.compress_size > MAX_RATIO:
+                ratio = member.file_size // member.compress_size
+                raise ExtractError(
+                    f"refused: {member.filename} would unpack {ratio} times its size (a zip bomb?)"
+                )
+        if total > MAX_UNPACKED:
+            raise ExtractError(
+                f"refused: it would unpack to {total / 2**20:.0f} MiB, more than "
+                f"{MAX_UNPACKED // 2**20} MiB"
+            )
+        self.left = MAX_UNPACKED
+
+    def names(self) -> set[str]:
+        return set(self.zip.namelist())
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes; ``KeyError`` if there is none of that name,
+        :class:`ExtractError` if it cannot be inflated or the archive's budget runs out."""
+        info = self.zip.getinfo(name)
+        chunks = []
+        try:
+            with self.zip.open(info) as member:
+                # read(n) inflates at most about n bytes; read() would inflate all at once.
+                while chunk := member.read(CHUNK):
+                    self.left -= len(chunk)
+                    if self.left < 0:
+                        raise ExtractError(
+                            f"refused: it unpacks to more than {MAX_UNPACKED // 2**20} MiB"
+                        )
+                    chunks.append(chunk)
+        except ExtractError:
+            raise
+        except Exception as exc:  # zipfile and zlib raise several types for broken data
+            raise ExtractError(f"not a readable {self.kind} ({name}: {_why(exc)})") from None
+        return b"".join(chunks)
+
+    def stored_copy(self) -> bytes:
+        """The same members in an uncompressed archive, each read through :meth:`read`."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+            for name in dict.fromkeys(self.zip.namelist()):  # a repeated name: the last
+                copy.writestr(name, self.read(name))
+        return out.getvalue()
 
 
-def _xml(archive: zipfile.ZipFile, name: str, kind: str) -> Any:
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "AEIOU" else f"a {kind}"
+
+
+def _xml(archive: _Archive, name: str) -> Any:
     """A member parsed as XML without entity expansion or network access."""
     from lxml import etree
 
+    kind = archive.kind
+    try:
+        data = archive.read(name)
+    except KeyError:
+        raise ExtractError(f"not {_a(kind)} ({name} is missing)") from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        return etree.fromstring(archive.read(name), parser)
-    except KeyError:
-        raise ExtractError(f"not a {kind} ({name} is missing)") from None
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ExtractError(f"not a readable {kind} ({name}: {exc})") from None
+        return etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise ExtractError(f"not a readable {kind} ({name}: {_why(exc, named=False)})") from None
+
+
+class _TextBudget:
+    """Raises once more than :data:`MAX_TEXT` characters have been taken out."""
+
+    def __init__(self) -> None:
+        self.left = MAX_TEXT
+
+    def take(self, text: str) -> str:
+        self.left -= len(text)
+        if self.left < 0:
+            raise ExtractError(f"more than {MAX_TEXT // 2**20} million characters of text")
+        return text
 
 
 ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -203,20 +273,21 @@ ODF_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 def odt_text(data: bytes) -> Extracted:
     """An OpenDocument text: headings, paragraphs, lists and tables in reading order,
     as for Word files; title and author from meta.xml, else the first heading."""
-    archive = _safe_zip(data, "OpenDocument text")
-    root = _xml(archive, "content.xml", "OpenDocument text")
+    archive = _Archive(data, "OpenDocument text")
+    root = _xml(archive, "content.xml")
     body = root.find(".//{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text")
     if body is None:
         raise ExtractError("not an OpenDocument text (no office:text body)")
     blocks: list[str] = []
     heading = ""
+    budget = _TextBudget()
 
     def walk(container: Any) -> None:
         nonlocal heading
         for child in container:
             tag = child.tag
             if tag in (ODF_TEXT + "p", ODF_TEXT + "h"):
-                text = _odf_inline(child)
+                text = _odf_inline(child, budget)
                 if tag == ODF_TEXT + "h" and not heading and text.strip():
                     heading = " ".join(text.split())
                 blocks.append(text)
@@ -224,7 +295,7 @@ def odt_text(data: bytes) -> Extracted:
                 rows = []
                 for row in child.iter(ODF_TABLE + "table-row"):
                     cells = [
-                        " ".join(_odf_inline(p) for p in cell.iter(ODF_TEXT + "p")).strip()
+                        " ".join(_odf_inline(p, budget) for p in cell.iter(ODF_TEXT + "p")).strip()
                         for cell in row
                         if cell.tag == ODF_TABLE + "table-cell"
                     ]
@@ -235,8 +306,8 @@ def odt_text(data: bytes) -> Extracted:
 
     walk(body)
     title, author = "", None
-    if "meta.xml" in archive.namelist():
-        meta = _xml(archive, "meta.xml", "OpenDocument text")
+    if "meta.xml" in archive.names():
+        meta = _xml(archive, "meta.xml")
         found = meta.find(f".//{ODF_DC}title")
         title = (found.text or "").strip() if found is not None else ""
         creator = meta.find(f".//{ODF_META}initial-creator")
@@ -247,12 +318,16 @@ def odt_text(data: bytes) -> Extracted:
     return Extracted(text=text + ("\n" if text else ""), title=title or heading, author=author)
 
 
-def _odf_inline(element: Any) -> str:
-    parts: list[str] = [element.text or ""]
+def _odf_inline(element: Any, budget: _TextBudget) -> str:
+    parts: list[str] = [budget.take(element.text or "")]
     for child in element:
         tag = child.tag
         if tag == ODF_TEXT + "s":
-            parts.append(" " * int(child.get(ODF_TEXT + "c", "1")))
+            count = child.get(ODF_TEXT + "c", "1")
+            # Not a number: ODF's default, one space. Checked against the budget before
+            # the spaces are made, since text:c="1000000000" is ten bytes in the file.
+            spaces = int(count) if count.isascii() and count.isdigit() else 1
+            parts.append(budget.take(" " * min(spaces, budget.left + 1)))
         elif tag == ODF_TEXT + "tab":
             parts.append("\t")
         elif tag == ODF_TEXT + "line-break":
@@ -260,8 +335,8 @@ def _odf_inline(element: Any) -> str:
         elif tag in (ODF_TEXT + "note", ODF_TEXT + "tracked-changes"):
             pass  # footnotes and change records are not the running text
         else:
-            parts.append(_odf_inline(child))
-        parts.append(child.tail or "")
+            parts.append(_odf_inline(child, budget))
+        parts.append(budget.take(child.tail or ""))
     return "".join(parts)
 
 
@@ -270,19 +345,20 @@ def epub_text(data: bytes) -> Extracted:
     chapters; title and author from the package metadata."""
     from annotator.core.html_text import html_to_text
 
-    archive = _safe_zip(data, "EPUB book")
-    container = _xml(archive, "META-INF/container.xml", "EPUB book")
+    archive = _Archive(data, "EPUB book")
+    container = _xml(archive, "META-INF/container.xml")
     rootfile = container.find(".//{urn:oasis:names:tc:opendocument:xmlns:container}rootfile")
     if rootfile is None or not rootfile.get("full-path"):
         raise ExtractError("not an EPUB book (no package file named in container.xml)")
     package_path = rootfile.get("full-path")
-    package = _xml(archive, package_path, "EPUB book")
+    package = _xml(archive, package_path)
     opf = "{http://www.idpf.org/2007/opf}"
     folder = package_path.rsplit("/", 1)[0] + "/" if "/" in package_path else ""
     manifest = {
         item.get("id"): item.get("href") for item in package.iter(opf + "item") if item.get("id")
     }
     chapters = []
+    budget = _TextBudget()  # a spine may name one chapter a million times
     for ref in package.iter(opf + "itemref"):
         href = manifest.get(ref.get("idref"))
         if not href:
@@ -293,7 +369,7 @@ def epub_text(data: bytes) -> Extracted:
             continue
         _title, chapter = html_to_text(raw.decode("utf-8", "replace"))
         if chapter.strip():
-            chapters.append(chapter.strip("\n"))
+            chapters.append(budget.take(chapter.strip("\n")))
     title_node = package.find(f".//{ODF_DC}title")
     creator = package.find(f".//{ODF_DC}creator")
     text = "\n\n".join(chapters)
@@ -316,7 +392,9 @@ def pdf_text(data: bytes, *, join_hyphens: bool = False) -> Extracted:
             try:
                 unlocked = reader.decrypt("")
             except Exception as exc:
-                raise ExtractError(f"encrypted PDF that cannot be opened ({exc})") from None
+                raise ExtractError(
+                    f"encrypted PDF that cannot be opened ({_why(exc, named=False)})"
+                ) from None
             if not unlocked:
                 raise ExtractError("encrypted PDF (it needs a password)")
         pages = []
@@ -330,15 +408,23 @@ def pdf_text(data: bytes, *, join_hyphens: bool = False) -> Extracted:
                 raise ExtractError(f"gave up after {MAX_SECONDS} s (a hostile PDF?)")
             pages.append(text)
         metadata = reader.metadata
-        title = (metadata.title or "") if metadata else ""
-        author = (metadata.author or None) if metadata else None
+        title = _characters(str(metadata.title or "")) if metadata else ""
+        author = _characters(str(metadata.author or "")) or None if metadata else None
     except ExtractError:
         raise
     except Exception as exc:  # pypdf raises many types for broken files
-        raise ExtractError(f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+        raise ExtractError(f"not a readable PDF ({_why(exc)})") from None
     text = "\n\n".join(page for page in pages if page.strip())
     if not text.strip():
         raise ExtractError("no extractable text (scanned image?)")
     if join_hyphens:
         text = _HYPHENATED.sub("", text)
-    return Extracted(text=text + "\n", title=str(title).strip(), author=author)
+    return Extracted(text=_characters(text) + "\n", title=title.strip(), author=author)
+
+
+def _characters(text: str) -> str:
+    """``text`` with surrogate pairs joined into their characters and lone surrogates
+    (a font's broken character map) made U+FFFD, so that it is text that UTF-8 can hold."""
+    if text.isascii():
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")

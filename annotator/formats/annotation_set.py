@@ -37,7 +37,7 @@ from annotator.core.model import (
 from annotator.core.spans import context
 from annotator.core.text import text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
-from annotator.formats.errors import SetFormatError
+from annotator.formats.errors import SetFormatError, member_path
 from annotator.formats.pretty import pretty_dumps, scalar_json
 
 FORMAT_NAME = "annotator-annotation-set"
@@ -313,19 +313,21 @@ def load_json(data: bytes, *, file: str, what: str) -> Any:
             file, "", f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
     except RecursionError:
-        raise SetFormatError(
-            file, "", "not JSON this program can read: nested too deeply"
-        ) from None
+        raise SetFormatError(file, "", _TOO_DEEP) from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
         raise SetFormatError(file, "", f"not JSON this program can read: {exc}") from None
     if _SURROGATE_ESCAPE.search(text):
         # Escaped surrogates that do not pair up into a character are not text.
-        where = _find_lone_surrogate(raw, "")
+        try:
+            where = _find_lone_surrogate(raw, "")
+        except RecursionError:  # as deep as the parser could go, and one level more
+            raise SetFormatError(file, "", _TOO_DEEP) from None
         if where is not None:
             raise SetFormatError(file, where, "contains a lone surrogate, which is not text")
     return raw
 
 
+_TOO_DEEP = "not JSON this program can read: nested too deeply"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -344,7 +346,7 @@ def _find_lone_surrogate(value: Any, path: str) -> str | None:
                 return found
     if isinstance(value, dict):
         for key, item in value.items():
-            where = f"{path}.{key}" if path else str(key)
+            where = member_path(path, key)
             if _find_lone_surrogate(key, where) is not None:
                 return where
             found = _find_lone_surrogate(item, where)
@@ -492,7 +494,7 @@ class SetReader:
     ) -> tuple[tuple[str, Any], ...]:
         values = self.get(item, "attributes", path, (dict, type(None)), required=False) or {}
         for name, value in values.items():
-            where = f"{path}.attributes.{name}"
+            where = member_path(f"{path}.attributes", name)
             if not is_scalar(value):
                 raise self.fail(
                     where, f"expected a string, number or boolean, got {_json_type(value)}"

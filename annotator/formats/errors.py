@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import json
+
+# Characters of a JSON path, and of a problem, that a message shows: enough for any real
+# one, while a path a thousand levels deep or a value of megabytes is cut.
+MAX_PATH, MAX_PROBLEM = 300, 1000
+
 
 class SetFormatError(ValueError):
     """An annotation set that cannot be read or imported.
@@ -12,8 +18,25 @@ class SetFormatError(ValueError):
         self.file = file
         self.path = path
         self.problem = problem
-        where = f"{file}: {path}" if path else file
-        super().__init__(f"{where}: {problem}")
+        where = f"{file}: {_cut(path, MAX_PATH)}" if path else file
+        super().__init__(f"{where}: {_cut(problem, MAX_PROBLEM)}")
+
+
+def member_path(path: str, key: str) -> str:
+    """The JSON path of ``key`` inside the object at ``path``. A key that cannot be
+    shown as it is (a control character, a lone surrogate) is written as a JSON string
+    in brackets, so that a message stays one printable line."""
+    if key.isprintable():
+        return f"{path}.{key}" if path else key
+    return f"{path}[{json.dumps(key)}]"
+
+
+def _cut(text: str, most: int) -> str:
+    """``text``, or its start and end around an ellipsis when it is longer than ``most``."""
+    if len(text) <= most:
+        return text
+    half = most // 2
+    return f"{text[:half]}…{text[-half:]}"
 
 
 class SetConflictError(SetFormatError):

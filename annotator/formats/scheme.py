@@ -4,11 +4,19 @@ a scheme too."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
+from pathlib import Path
 
 from annotator.core.labels import scheme_problems
 from annotator.core.model import Label
-from annotator.formats.annotation_set import FORMAT_NAME, SetReader, label_dict, load_json
+from annotator.formats.annotation_set import (
+    FORMAT_NAME,
+    MAX_SET_BYTES,
+    SetReader,
+    label_dict,
+    load_json,
+)
 from annotator.formats.errors import SetFormatError
 from annotator.formats.pretty import pretty_dumps
 
@@ -46,3 +54,13 @@ def parse_scheme(data: bytes, *, file: str) -> list[Label]:
     if problems:
         raise SetFormatError(file, "labels", "; ".join(problems))
     return labels
+
+
+def read_scheme(path: Path) -> list[Label]:
+    """:func:`parse_scheme` of the file at ``path``, which must be a regular file (a pipe
+    would never end). Raises ``OSError`` when it cannot be read."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise SetFormatError(str(path), "", "not a regular file (a pipe or device?)")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_SET_BYTES + 1)  # more is refused as too large
+    return parse_scheme(data, file=str(path))

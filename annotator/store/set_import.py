@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
 from annotator.formats.annotation_set import check_context
-from annotator.formats.errors import SetConflictError, SetFormatError
+from annotator.formats.errors import SetConflictError, SetFormatError, member_path
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow, LabelRow
 
 CHUNK = 500
@@ -272,7 +272,7 @@ def _check_values(
         if problem is not None:
             raise SetFormatError(
                 file,
-                f"{path}.attributes.{name}",
+                member_path(f"{path}.attributes", name),
                 f"{problem} (as this database defines {ann.label!r}'s {name!r})",
             )
 

@@ -38,7 +38,7 @@ from annotator.core.files import write_atomically
 from annotator.core.labels import PALETTE, markers, next_colour, scheme_problems
 from annotator.core.model import ATTRIBUTE_KINDS, AttributeSpec, Label
 from annotator.formats.errors import SetFormatError
-from annotator.formats.scheme import parse_scheme, render_scheme
+from annotator.formats.scheme import read_scheme, render_scheme
 from annotator.ui.icons import color_icon
 
 SchemeCheck = Callable[[Sequence[Label], Sequence[tuple[str, str]], Sequence[str]], str | None]
@@ -438,7 +438,7 @@ class LabelsDialog(QDialog):
         already here gets the file's definition, others are added. A bad file shows a
         message and changes nothing."""
         try:
-            labels = parse_scheme(path.read_bytes(), file=str(path))
+            labels = read_scheme(path)
         except OSError as exc:
             QMessageBox.warning(self, "Cannot import the scheme", f"{path}: {exc.strerror}")
             return False

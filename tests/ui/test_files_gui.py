@@ -5,6 +5,7 @@ import io
 import json
 import sqlite3
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +20,7 @@ from annotator.app_state import open_store
 from annotator.cli import main
 from annotator.ui import progress as progress_module
 from annotator.ui.export_dialog import ExportDialog
+from tests.fuzz.samples import lying_zip
 from tests.helpers import check_export
 from tests.ui.conftest import answer_next_modal
 
@@ -94,6 +96,33 @@ def test_bad_file_in_the_gui_shows_a_dialog_and_changes_nothing(
     assert str(bad) in message and "byte-order mark but is not utf-16-le" in message
     assert dump(db_path) == before
     assert app.window.documents_model.rowCount() == 1
+
+
+HOSTILE = {
+    "liar.odt": (lying_zip("content.xml", 16 << 20), "not a readable OpenDocument text"),
+    "deep.json": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    "key.json": (b'{"format": "annotator-annotation-set", "\\udfff": 1}', '["\\udfff"]: contains'),
+    "nul.txt": (b"a" * 30_000 + b"\x00", "it holds NUL bytes"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_files_in_the_gui_show_one_message_and_change_nothing(
+    app, tmp_path, monkeypatch, db_path, name
+):
+    dialogs = Dialogs(monkeypatch)
+    good = tmp_path / "good.txt"
+    good.write_text("fine", encoding="utf-8")
+    data, reason = HOSTILE[name]
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    before = dump(db_path)
+    dialogs.open_answer = [str(good), str(bad)]
+    app.window.import_action.trigger()
+    assert [title for title, _message in dialogs.warnings] == ["Nothing was imported"]
+    message = dialogs.warnings[0][1]
+    assert message.startswith(f"{bad}: ") and reason in message and "\n" not in message
+    assert dump(db_path) == before
 
 
 def tag_three(app):
