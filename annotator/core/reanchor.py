@@ -7,9 +7,10 @@ Each span of the old text is placed in the new text by the first of these that w
 2. **quote**: an occurrence of the quote whose surroundings agree with the recorded
    context (:data:`CONTEXT_WIDTH` code points each side): one side identical, or at
    least half of the context matching character by character;
-3. **fuzzy**: the substring near the span's expected place (within :data:`FUZZY_REACH`
+3. **fuzzy**: where both ends of the span are in unchanged text, what now lies between
+   them; else the substring near the span's expected place (within :data:`FUZZY_REACH`
    code points, plus the quote's length) with the fewest edits (Levenshtein) from the
-   quote, taken when its similarity ``1 - edits / len(quote)`` is at least
+   quote. Taken when its similarity ``1 - edits / len(quote)`` is at least
    :data:`FUZZY_THRESHOLD`, for quotes of :data:`FUZZY_MIN_LENGTH` code points or more,
    and only if it holds the same digits in the same order (a changed number is other
    data: a statistic is never moved onto another value);
@@ -36,7 +37,7 @@ FUZZY_THRESHOLD = 0.8  # documented in README ("Changed documents")
 FUZZY_MIN_LENGTH = 10  # shorter quotes (a number, a name) are never placed fuzzily
 FUZZY_MAX_LENGTH = 5000  # longer ones are not searched fuzzily (the cost grows with both)
 FUZZY_REACH = 500  # how far from its expected place a fuzzy match may start or end
-MAX_OCCURRENCES = 1000  # quote occurrences weighed on each side of the expected place
+MAX_OCCURRENCES = 500  # quote occurrences weighed on each side of the expected place
 
 # Levels of the diff: each splits a changed stretch into units compared as wholes.
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
@@ -140,7 +141,29 @@ class TextDiff:
         found = place_by_quote(new, quote, prefix, suffix, expected)
         if found is not None:
             return Placement(QUOTE, found, found + length, 1.0)
+        anchored = self._between_anchors(start, end)
+        if anchored is not None:
+            return anchored
         return place_fuzzily(new, quote, expected, self.expected(end))
+
+    def _between_anchors(self, start: int, end: int) -> Placement | None:
+        """A fuzzy placement from the diff alone: both ends of the span in unchanged text,
+        what lies between them edited, and similar enough to the quote. (A search for the
+        fewest edits would cut a span short rather than take in inserted words.)"""
+        first, last = self._block_at(start), self._block_at(end - 1)
+        if first is None or last is None or end - start < FUZZY_MIN_LENGTH:
+            return None
+        new_start = first.new_start + start - first.old_start
+        new_end = last.new_start + end - last.old_start
+        quote = self.old[start:end]
+        if not len(quote) // 2 <= new_end - new_start <= 2 * len(quote):
+            return None
+        found = self.new[new_start:new_end]
+        edits = edit_distances(quote, found, anchored=True)[-1]
+        score = 1 - edits / len(quote)
+        if score < FUZZY_THRESHOLD or _digits(quote) != _digits(found):
+            return None
+        return Placement(FUZZY, new_start, new_end, score)
 
     def _place_point(self, position: int) -> Placement:
         """An empty span: where its position maps through unchanged text, else where its
@@ -261,18 +284,24 @@ def place_by_quote(new: str, quote: str, prefix: str, suffix: str, expected: int
     """The start of the occurrence of ``quote`` in ``new`` whose context best agrees with
     ``prefix`` and ``suffix``, if it agrees enough: one side identical (to the text's
     edge where the recorded side is shorter than :data:`CONTEXT_WIDTH`), or at least half
-    of the recorded context matching. Ties go to the occurrence nearest ``expected``."""
+    of the recorded context matching character by character. Both sides identical beats
+    one, one beats a partial match (the more matching the better); ties go to the
+    occurrence nearest ``expected``."""
     best: tuple[int, int, int] | None = None  # (sides identical, matched, -distance)
     best_at = None
     need = len(prefix) + len(suffix)
+    width = len(quote)
     for at in _occurrences(new, quote, expected):
-        end = at + len(quote)
         before = new[max(0, at - CONTEXT_WIDTH) : at]
-        after = new[end : end + CONTEXT_WIDTH]
+        after = new[at + width : at + width + CONTEXT_WIDTH]
         same = (before == prefix) + (after == suffix)
-        matched = _shared_tail(prefix, before) + _shared_head(suffix, after)
-        if not same and matched * 2 < need:
-            continue
+        if same:
+            matched = 0  # not needed to rank: identical sides and nearness decide
+        else:
+            matched = common_suffix(prefix, 0, len(prefix), before, 0, len(before))
+            matched += common_prefix(suffix, 0, len(suffix), after, 0, len(after))
+            if matched * 2 < need:
+                continue
         key = (same, matched, -abs(at - expected))
         if best is None or key > best:
             best, best_at = key, at
@@ -298,24 +327,6 @@ def _occurrences(text: str, needle: str, around: int) -> list[int]:
         found.append(at)
         end = at + len(needle) - 1
     return found
-
-
-def _shared_tail(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(reversed(a), reversed(b), strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _shared_head(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 # -- fuzzily -------------------------------------------------------------------------------
