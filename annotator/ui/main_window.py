@@ -1347,6 +1347,8 @@ class MainWindow(QMainWindow):
         self.annotations_model.remove(annotation.id)
         self.text_view.remove_annotation(annotation.id)
         self.documents_model.change_count(self._document.id, -1)
+        if self._older_of is not None:
+            self.reload_documents()  # an orphan gone: the newest version's count changes
         self._update_status()
         self._update_delete_enabled()
         self.statusBar().showMessage(
@@ -1621,6 +1623,8 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self._swap_annotations(selected, ())
         self.documents_model.change_count(self._document.id, -count)
+        if self._older_of is not None:
+            self.reload_documents()  # orphans gone: the newest version's count changes
         self._update_status()
         self._update_delete_enabled()
         self.statusBar().showMessage(

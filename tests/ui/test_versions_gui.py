@@ -90,6 +90,14 @@ def test_a_changed_file_becomes_a_new_version_and_orphans_are_listed(
     app.qtbot.mouseClick(versions.open_button, Qt.MouseButton.LeftButton)
     assert window.document.text == V1
     app.qtbot.waitUntil(window.isActiveWindow)
+    # Deleting the orphan (tagged again elsewhere, say) is undoable like any deletion.
+    app.click_at(V1.index("300 protesters") + 2)
+    app.key(Qt.Key.Key_Delete)
+    assert app.list_rows() == []
+    assert model.data(model.index(row, 0)) == "Budget report  · v2"
+    app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert app.list_rows()[0][0] == "statistic (orphaned)"
+    assert model.data(model.index(row, 0)) == "Budget report  · v2 · 1 orphaned"
     # Ctrl+PgDown from an older version goes on from its document's place in the list.
     app.key(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert not window.showing_older_version
