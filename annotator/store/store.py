@@ -243,8 +243,9 @@ class Store:
         for doc_id, title, done, version, _previous in rows:
             if doc_id in replaced:
                 continue
-            orphans, at = 0, doc_id
-            while at is not None:
+            orphans, at, seen = 0, doc_id, set()
+            while at is not None and at not in seen:
+                seen.add(at)
                 orphans += per_document.get(at, (0, 0))[1]
                 at = previous.get(at)
             out.append(
@@ -878,7 +879,7 @@ def _known_source(
     heads = (
         select(DocumentRow)
         .where(~exists().where(newer.previous_id == DocumentRow.id))
-        .order_by(DocumentRow.position.desc(), DocumentRow.created_at.desc())
+        .order_by(DocumentRow.created_at.desc(), DocumentRow.position.desc())
     )
     for column, value in ((DocumentRow.source, doc.source), (DocumentRow.title, doc.title)):
         for row in s.scalars(heads.where(column == value)):

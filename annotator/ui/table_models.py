@@ -242,9 +242,10 @@ class AnnotationTableModel(QAbstractTableModel):
     def _cell(self, ann: Annotation, column: int, role: int) -> object:
         if role == DISPLAY:
             if column == 0:
-                return f"{ann.label} (orphaned)" if ann.orphaned else ann.label
+                return ann.label
             if column == 1:
-                return one_line(self._text[ann.start : ann.end])
+                quote = one_line(self._text[ann.start : ann.end])
+                return f"[orphaned] {quote}" if ann.orphaned else quote
             return f"{ann.start}–{ann.end}"
         if role == DECORATION:
             return self._colors.get(ann.label) if column == 0 else None

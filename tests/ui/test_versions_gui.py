@@ -66,7 +66,7 @@ def test_a_changed_file_becomes_a_new_version_and_orphans_are_listed(
     assert window.document.text == V1 and window.showing_older_version
     assert "(version 1 of 2)" in window.windowTitle()
     assert window.current_annotation().label == "statistic"
-    assert app.list_rows()[0][0] == "statistic (orphaned)"
+    assert app.list_rows()[0][:2] == ("statistic", "[orphaned] 300 protesters")
     assert app.view.textCursor().selectedText() == "300 protesters"
     # Tagging is for the newest version: nothing is made here.
     before = db_annotations(db_path)
@@ -96,7 +96,7 @@ def test_a_changed_file_becomes_a_new_version_and_orphans_are_listed(
     assert app.list_rows() == []
     assert model.data(model.index(row, 0)) == "Budget report  · v2"
     app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert app.list_rows()[0][0] == "statistic (orphaned)"
+    assert app.list_rows()[0][1] == "[orphaned] 300 protesters"
     assert model.data(model.index(row, 0)) == "Budget report  · v2 · 1 orphaned"
     # Ctrl+PgDown from an older version goes on from its document's place in the list.
     app.key(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
