@@ -48,10 +48,18 @@ def export(
         raise ValueError(f"unknown export format {options.format!r}")
     items = store.export_documents()
     chosen = options.filter
+    # A chosen document brings its earlier versions, which hold its orphaned annotations.
+    previous = {item.document.id: item.document.previous_id for item in items}
+    taken: set[str] = set()
+    for item in items:
+        at: str | None = item.document.id if chosen.keeps_document(item.document) else None
+        while at is not None and at not in taken:
+            taken.add(at)
+            at = previous.get(at)
     documents = []
     texts: dict[str, str] = {}
     for done, item in enumerate(items, 1):
-        if chosen.keeps_document(item.document):
+        if item.document.id in taken:
             kept = [a for a in item.annotations if chosen.keeps_annotation(a)]
             documents.append(set_document(item.document, kept, include_text=options.include_text))
             texts[item.document.id] = item.document.text

@@ -20,7 +20,7 @@ from annotator.formats.annotation_set import (
     parse_annotation_set,
 )
 from annotator.formats.errors import SetFormatError
-from annotator.store import ImportResult, SetImportReport, Store
+from annotator.store import CarriedOver, ImportResult, SetImportReport, Store
 from annotator.store.set_import import Progress
 
 SET_SUFFIXES = (".json",)
@@ -43,6 +43,13 @@ class ImportOutcome:
     sets: list[SetImportReport]
     failures: list[str] = field(default_factory=list)
 
+    def versions(self) -> list[tuple[Path, CarriedOver]]:
+        """The new versions of known documents this import made, with what became of
+        the annotations of the versions they replaced."""
+        return [
+            (path, result.carried) for path, result in self.documents if result.carried is not None
+        ]
+
     def summary(self) -> str:
         """One sentence for a status bar."""
         parts = []
@@ -52,6 +59,17 @@ class ImportOutcome:
             if created < len(self.documents):
                 text += f"; {len(self.documents) - created} already imported"
             parts.append(text)
+        versions = [carried for _path, carried in self.versions()]
+        if versions:
+            parts.append(
+                f"{len(versions)} new version(s) of known documents: annotations placed "
+                + carried_counts(
+                    sum(c.exact for c in versions),
+                    sum(c.quote for c in versions),
+                    sum(c.fuzzy for c in versions),
+                    sum(c.orphaned for c in versions),
+                )
+            )
         if self.sets:
             added = sum(r.annotations_added for r in self.sets)
             skipped = sum(r.annotations_skipped for r in self.sets)
@@ -70,9 +88,28 @@ class ImportOutcome:
         for path, result in self.documents:
             state = "imported" if result.created else "already imported"
             doc = result.document
+            where = shown_path(path)
+            carried = result.carried
+            if carried is None:
+                out.append(
+                    f'{where}: {state} as "{doc.title}" ({doc.length} characters, id {doc.id})'
+                )
+                continue
+            old = carried.previous
             out.append(
-                f'{shown_path(path)}: {state} as "{doc.title}" '
-                f"({doc.length} characters, id {doc.id})"
+                f'{where}: imported as version {doc.version} of "{old.title}" '
+                f"({doc.length} characters, id {doc.id}; version {old.version} is {old.id})"
+            )
+            out.append(
+                f"{where}: annotations placed "
+                + carried_counts(carried.exact, carried.quote, carried.fuzzy, carried.orphaned)
+            )
+            out.extend(
+                f"{where}: orphaned {orphan.annotation.label} "
+                f"{_short(orphan.quote)}"
+                + (f" (note: {_short(orphan.annotation.note)})" if orphan.annotation.note else "")
+                + f", kept on version {orphan.version}"
+                for orphan in carried.orphans
             )
         for report in self.sets:
             out.append(report.summary())
@@ -82,6 +119,16 @@ class ImportOutcome:
             )
             out.extend(f"{report.file}: {note}" for note in report.notes)
         return out
+
+
+def carried_counts(exact: int, quote: int, fuzzy: int, orphaned: int) -> str:
+    """How carried-over annotations were placed, in words."""
+    return f"{exact} exactly, {quote} by quote, {fuzzy} fuzzily, {orphaned} orphaned"
+
+
+def _short(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= width else flat[: width - 1] + "…")
 
 
 def read_inputs(

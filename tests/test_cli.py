@@ -206,3 +206,54 @@ def test_export_without_stdout_is_a_clear_error(tmp_path, db_path):
     )
     assert result.returncode == 1
     assert b"use -o FILE" in result.stderr
+
+
+def test_import_of_a_changed_file_makes_a_new_version_and_says_where_annotations_went(
+    tmp_path, db_path, capsys
+):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Budget report\r\n\r\nThe minister said 2,000 cameras would be installed.\r\n"
+        "Police counted 300 protesters outside.\r\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "--db", str(db_path), str(report)]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(db_path) as conn:
+        doc_id, text = conn.execute("SELECT id, text FROM documents").fetchone()
+        rows = [
+            (f"a{i}", doc_id, label, text.index(q), text.index(q) + len(q), note)
+            for i, (label, q, note) in enumerate(
+                [
+                    ("statistic", "2,000 cameras", None),
+                    ("statistic", "300 protesters", "police figure"),
+                ]
+            )
+        ]
+        conn.executemany(
+            "INSERT INTO annotations (id, document_id, label, start_offset, end_offset, note, "
+            "annotator, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'me', "
+            "'2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000')",
+            rows,
+        )
+    report.write_text(
+        "Budget report\n\nThe minister said 2,000 cameras would be installed.\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "--db", str(db_path), str(report)]) == 0
+    out = capsys.readouterr().out
+    where = str(report.resolve())
+    assert f'{where}: imported as version 2 of "Budget report"' in out
+    assert f"{where}: annotations placed 1 exactly, 0 by quote, 0 fuzzily, 1 orphaned" in out
+    assert (
+        f"{where}: orphaned statistic '300 protesters' (note: 'police figure'), "
+        "kept on version 1" in out
+    )
+    # A bad file beside a changed one: nothing is imported, no version is made.
+    report.write_text("Budget report\n\nThe minister said 2,000 cameras.\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    before = db_dump(db_path)
+    assert main(["import", "--db", str(db_path), str(report), str(bad)]) == 1
+    assert "bad.txt" in capsys.readouterr().err
+    assert db_dump(db_path) == before

@@ -71,6 +71,10 @@ class Document:
     original_name: str | None = None
     author: str | None = None
     published: str | None = None
+    # 1 for a first import; each changed text of the same source is the next number and
+    # names the version it replaced (see README, "Changed documents").
+    version: int = 1
+    previous_id: str | None = None
 
     @property
     def length(self) -> int:
@@ -85,6 +89,9 @@ class DocumentSummary:
     title: str
     annotation_count: int
     done: bool = False
+    version: int = 1
+    # Annotations of its earlier versions that could not be carried over to this one.
+    orphans: int = 0
 
 
 class Annotation(NamedTuple):
@@ -104,6 +111,9 @@ class Annotation(NamedTuple):
     updated_at: datetime
     # (name, value) pairs sorted by name: a tuple keeps the annotation hashable.
     attributes: tuple[tuple[str, AttributeValue], ...] = ()
+    # Left behind on its version when a changed text replaced it: it could not be placed
+    # in the new text (its span still refers to this version's text).
+    orphaned: bool = False
 
     @property
     def attribute_map(self) -> dict[str, AttributeValue]:
@@ -131,6 +141,8 @@ class SetDocument:
     imported_at: datetime | None = None
     author: str | None = None
     published: str | None = None
+    version: int = 1
+    previous_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,3 +162,24 @@ class DocumentExport:
 
     document: Document
     annotations: tuple[Annotation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VersionSummary:
+    """One version of a document, as the list of its versions shows it."""
+
+    id: str
+    title: str
+    version: int
+    created_at: datetime  # when this version was imported
+    annotation_count: int
+    orphans: int  # of its annotations, those that could not be carried to the next version
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """An orphaned annotation with the version it stays on and its quote there."""
+
+    annotation: Annotation
+    version: int
+    quote: str

@@ -65,6 +65,8 @@ def set_document(
         imported_at=document.created_at,
         author=document.author,
         published=document.published,
+        version=document.version,
+        previous_id=document.previous_id,
     )
 
 
@@ -89,6 +91,8 @@ def annotation_dict(ann: Annotation, text: str | None) -> dict[str, Any]:
         created_at=iso_utc(ann.created_at),
         updated_at=iso_utc(ann.updated_at),
     )
+    if ann.orphaned:
+        out["orphaned"] = True
     return out
 
 
@@ -109,6 +113,8 @@ def document_dict(doc: SetDocument, *, text: str | None = None) -> dict[str, Any
         "author": doc.author,
         "published": doc.published,
     }
+    if doc.version != 1 or doc.previous_id is not None:
+        out.update(version=doc.version, previous_id=doc.previous_id)
     if doc.text is not None:
         out["text"] = doc.text
     if source_text is None and doc.contexts:
@@ -204,6 +210,9 @@ def _pretty_document(doc: SetDocument, text: str | None) -> str:
         f'      "author": {_opt(doc.author)},',
         f'      "published": {_opt(doc.published)},',
     ]
+    if doc.version != 1 or doc.previous_id is not None:
+        lines.append(f'      "version": {doc.version},')
+        lines.append(f'      "previous_id": {_opt(doc.previous_id)},')
     if doc.text is not None:
         lines.append(f'      "text": {enc(doc.text)},')
     if not doc.annotations:
@@ -243,13 +252,15 @@ def _pretty_annotation(ann: Annotation, text: str | None) -> str:
     )
     created = iso_utc(ann.created_at)
     updated = created if ann.updated_at == ann.created_at else iso_utc(ann.updated_at)
+    orphaned = f',{_IND}"orphaned": true' if ann.orphaned else ""
     return (
         f'        {{{_IND}"id": {enc(ann.id)},{_IND}"label": {enc(ann.label)},'
         f'{_IND}"start": {ann.start},{_IND}"end": {ann.end},{quoted}'
         f'{_IND}"note": {note},{_IND}"attributes": {attributes},'
         f'{_IND}"annotator": {enc(ann.annotator)},'
         f'{_IND}"created_at": "{created}",'
-        f'{_IND}"updated_at": "{updated}"\n        }}'
+        f'{_IND}"updated_at": "{updated}"'
+        f"{orphaned}\n        }}"
     )
 
 
@@ -527,6 +538,12 @@ class SetReader:
         original_name = self.get(item, "original_name", path, optional, required=False)
         author = self.get(item, "author", path, optional, required=False)
         published = self.get(item, "published", path, optional, required=False)
+        version = self.get(item, "version", path, int, required=False, default=1)
+        if version < 1:
+            raise self.fail(f"{path}.version", f"version {version} is not 1 or more")
+        previous_id = self.get(item, "previous_id", path, optional, required=False)
+        if previous_id == doc_id:
+            raise self.fail(f"{path}.previous_id", "a document cannot be its own earlier version")
         imported_at = None
         if item.get("imported_at") is not None:
             imported_at = self.time(item, "imported_at", path)
@@ -564,6 +581,8 @@ class SetReader:
             imported_at=imported_at,
             author=author,
             published=published,
+            version=version,
+            previous_id=previous_id,
         )
 
     def annotation(
@@ -609,8 +628,19 @@ class SetReader:
         annotator = self.get(item, "annotator", path, str)
         created_at = self.time(item, "created_at", path)
         updated_at = self.time(item, "updated_at", path)
+        orphaned = self.get(item, "orphaned", path, bool, required=False, default=False)
         annotation = Annotation(
-            ann_id, doc_id, label, start, end, note, annotator, created_at, updated_at, attributes
+            ann_id,
+            doc_id,
+            label,
+            start,
+            end,
+            note,
+            annotator,
+            created_at,
+            updated_at,
+            attributes,
+            orphaned,
         )
         return annotation, (quote, prefix, suffix)
 
@@ -673,13 +703,26 @@ def _annotation_fast(
             ):
                 return None
         attributes = as_attributes(values)
+    orphaned = item.get("orphaned", False)
+    if type(orphaned) is not bool:
+        return None
     try:
         created_at = parse_iso_utc(created)
         updated_at = created_at if updated == created else parse_iso_utc(updated)
     except ValueError:
         return None
     annotation = Annotation(
-        ann_id, doc_id, label, start, end, note, annotator, created_at, updated_at, attributes
+        ann_id,
+        doc_id,
+        label,
+        start,
+        end,
+        note,
+        annotator,
+        created_at,
+        updated_at,
+        attributes,
+        orphaned,
     )
     return annotation, (quote, prefix, suffix)
 
@@ -724,6 +767,7 @@ def _kind_name(kinds: tuple[type, ...]) -> str:
         int: "an integer",
         list: "an array",
         dict: "an object",
+        bool: "a boolean",
         type(None): "null",
     }
     return " or ".join(names.get(k, k.__name__) for k in kinds)

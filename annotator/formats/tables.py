@@ -43,12 +43,16 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
     Each attribute gets a column ``attribute:NAME`` after the fixed ones; yes/no values
     read ``yes``/``no``. An empty note or unset attribute is an empty field. ``excel``
     starts the text with the BOM Excel needs to read UTF-8. ``texts`` supplies quotes
-    for documents the set carries without text.
+    for documents the set carries without text. When any annotation is orphaned (left
+    on an earlier version of its document), a column ``orphaned`` (``yes`` or empty)
+    follows ``updated_at``.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     extra = attribute_columns(aset)
-    writer.writerow([*CSV_COLUMNS, *(ATTRIBUTE_PREFIX + name for name in extra)])
+    orphans = any(a.orphaned for doc in aset.documents for a in doc.annotations)
+    flag = ["orphaned"] if orphans else []
+    writer.writerow([*CSV_COLUMNS, *flag, *(ATTRIBUTE_PREFIX + name for name in extra)])
     for doc in aset.documents:
         text = doc.text if doc.text is not None else (texts or {}).get(doc.id)
         for j, ann in enumerate(doc.annotations):
@@ -71,6 +75,7 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
                     ann.annotator,
                     row["created_at"],
                     row["updated_at"],
+                    *(["yes" if ann.orphaned else ""] if orphans else []),
                     *(format_value(values[n]) if n in values else "" for n in extra),
                 ]
             )

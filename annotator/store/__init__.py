@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from annotator.store.errors import StoreError
 from annotator.store.set_import import SetImportReport
-from annotator.store.store import ImportResult, Store
+from annotator.store.store import CarriedOver, ImportResult, Store
 
-__all__ = ["ImportResult", "SetImportReport", "Store", "StoreError"]
+__all__ = ["CarriedOver", "ImportResult", "SetImportReport", "Store", "StoreError"]

@@ -34,6 +34,8 @@ class Base(DeclarativeBase):
 
 class DocumentRow(Base):
     __tablename__ = "documents"
+    # A version is replaced by at most one newer version (migration 0007).
+    __table_args__ = (Index("ix_documents_previous_id", "previous_id", unique=True),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -49,6 +51,11 @@ class DocumentRow(Base):
     author: Mapped[str | None] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(40))
     done: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    # Versions (migration 0007): a changed text of a known source is a new document that
+    # names the one it replaced; each version has at most one successor.
+    # (No foreign key: adding one would rebuild the table. Store.delete_document relinks.)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    previous_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class LabelRow(Base):
@@ -86,6 +93,8 @@ class AnnotationRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     # {name: value} for the label's attributes that are set, or NULL for none.
     attributes: Mapped[dict[str, object] | None] = mapped_column(JSON(none_as_null=True))
+    # Could not be placed in a newer version's text; stays on its own version (0007).
+    orphaned: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
 
 class SettingRow(Base):
@@ -110,6 +119,7 @@ ANNOTATION_COLUMNS = (
     AnnotationRow.created_at,
     AnnotationRow.updated_at,
     AnnotationRow.attributes,
+    AnnotationRow.orphaned,
 )
 
 
@@ -125,4 +135,6 @@ DOCUMENT_COLUMNS = (
     DocumentRow.original_name,
     DocumentRow.author,
     DocumentRow.published,
+    DocumentRow.version,
+    DocumentRow.previous_id,
 )

@@ -60,6 +60,7 @@ def _content(ann: Annotation, document_id: str) -> tuple[object, ...]:
         ann.created_at,
         ann.updated_at,
         ann.attributes,
+        ann.orphaned,
     )
 
 
@@ -95,6 +96,7 @@ def merge_annotation_set(
 
     known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
     taken = set(known.values())
+    links: list[tuple[int, str, str]] = []  # (index in set, new document id, previous id)
     position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
     placed: list[tuple[int, str]] = []  # (index in set, database document id)
     new_documents: list[dict[str, object]] = []
@@ -124,8 +126,11 @@ def merge_annotation_set(
                 "original_name": doc.original_name,
                 "author": doc.author,
                 "published": doc.published,
+                "version": doc.version,
             }
         )
+        if doc.previous_id is not None:
+            links.append((i, doc.id, doc.previous_id))
         position += 1
         known[doc.sha256] = doc.id
         taken.add(doc.id)
@@ -133,6 +138,8 @@ def merge_annotation_set(
         report.documents_created += 1
     if new_documents:
         s.execute(insert(DocumentRow.__table__), new_documents)
+    if links:
+        _link_versions(s, aset, links, report)
 
     ids = [a.id for i, _ in placed for a in aset.documents[i].annotations]
     existing: dict[str, tuple[object, ...]] = {}
@@ -140,7 +147,8 @@ def merge_annotation_set(
     for chunk in _chunks(ids if anything else []):
         rows = s.execute(select(*ANNOTATION_COLUMNS).where(AnnotationRow.id.in_(chunk)))
         existing.update(
-            (row[0], (*row[1:9], as_attributes(row[9]) if row[9] else ())) for row in rows
+            (row[0], (*row[1:9], as_attributes(row[9]) if row[9] else (), bool(row[10])))
+            for row in rows
         )
 
     inserts: list[tuple[object, ...]] = []
@@ -195,6 +203,7 @@ ROW_COLUMNS = (
     "created_at",
     "updated_at",
     "attributes",
+    "orphaned",
 )
 
 
@@ -210,7 +219,7 @@ def _write_rows(
         def stored(row: tuple[object, ...]) -> tuple[object, ...]:
             created = _sqlite_time(row[7])
             updated = created if row[8] == row[7] else _sqlite_time(row[8])
-            return (*row[:7], created, updated, _attributes_json(row[9]))
+            return (*row[:7], created, updated, _attributes_json(row[9]), bool(row[10]))
 
         if inserts:
             marks = ", ".join("?" * len(ROW_COLUMNS))
@@ -240,6 +249,41 @@ def _write_rows(
         )
 
 
+def _link_versions(
+    s: Session, aset: AnnotationSet, links: list[tuple[int, str, str]], report: SetImportReport
+) -> None:
+    """Link documents the set created to the versions they replaced, where those are
+    here and not yet replaced by another; a new version takes its predecessor's place
+    in the list. A link that cannot be made is reported and the document stands alone."""
+    rows = s.execute(select(DocumentRow.id, DocumentRow.previous_id, DocumentRow.position))
+    position = {}
+    previous_of = {}
+    for row in rows:
+        position[row.id] = row.position
+        if row.previous_id:
+            previous_of[row.id] = row.previous_id
+    replaced = set(previous_of.values())
+    for i, doc_id, previous_id in links:
+        title = aset.documents[i].title
+        at: str | None = previous_id
+        while at is not None and at != doc_id:
+            at = previous_of.get(at)
+        if previous_id not in position or previous_id in replaced or at == doc_id:
+            report.notes.append(
+                f'"{title}" names an earlier version ({previous_id}) that is not here or '
+                "already has a newer version; imported without that link"
+            )
+            continue
+        s.execute(
+            update(DocumentRow)
+            .where(DocumentRow.id == doc_id)
+            .values(previous_id=previous_id, position=position[previous_id])
+        )
+        position[doc_id] = position[previous_id]
+        previous_of[doc_id] = previous_id
+        replaced.add(previous_id)
+
+
 def _attributes_json(pairs: object) -> str | None:
     assert isinstance(pairs, tuple)
     return json.dumps(dict(pairs), ensure_ascii=False) if pairs else None
@@ -251,7 +295,7 @@ def _sqlite_time(moment: object) -> str:
 
 
 def _describe(content: tuple[object, ...]) -> str:
-    _doc, label, start, end, note, annotator, _created, updated, attributes = content
+    _doc, label, start, end, note, annotator, _created, updated, attributes, orphaned = content
     text = f"{label} {start}–{end} by {annotator!r}, updated {updated}"
     if attributes:
         shown = ", ".join(f"{k}={v!r}" for k, v in attributes)  # type: ignore[attr-defined]
@@ -259,6 +303,8 @@ def _describe(content: tuple[object, ...]) -> str:
     if note:
         shown = note if len(str(note)) <= 60 else f"{str(note)[:59]}…"
         text += f", note {shown!r}"
+    if orphaned:
+        text += ", orphaned"
     return text
 
 

@@ -10,10 +10,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, sessionmaker
 
 from annotator.core.attributes import as_attributes, clashes, spec_from_dict, spec_to_dict
 from annotator.core.history import SchemeChange
@@ -26,7 +37,10 @@ from annotator.core.model import (
     DocumentSummary,
     Label,
     NewDocument,
+    Orphan,
+    VersionSummary,
 )
+from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff
 from annotator.core.text import text_sha256
 from annotator.store import database
 from annotator.store.database import (
@@ -58,9 +72,27 @@ BATCH = 500  # ids per query: well under SQLite's limit on parameters
 
 
 @dataclass(frozen=True, slots=True)
+class CarriedOver:
+    """What importing a new version did with the annotations of the one it replaced:
+    how many were placed exactly, by quote and fuzzily, and those left orphaned."""
+
+    previous: Document
+    exact: int = 0
+    quote: int = 0
+    fuzzy: int = 0
+    orphans: tuple[Orphan, ...] = ()
+
+    @property
+    def orphaned(self) -> int:
+        return len(self.orphans)
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     document: Document
     created: bool
+    # Set when the document is a new version of a known source (see _known_source).
+    carried: CarriedOver | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +271,9 @@ class Store:
                 return False
             empty = s.scalar(select(DocumentRow.id).limit(1)) is None
             if empty:
+                made: set[str] = set()
                 for doc in seeds:
-                    self._import_one(s, doc)
+                    _import_one(s, doc, made)
             s.add(SettingRow(key=SEEDED, value=now_utc().isoformat()))
             return empty
 
@@ -280,27 +313,119 @@ class Store:
     # -- documents -------------------------------------------------------------------
 
     def documents(self) -> list[DocumentSummary]:
-        """All documents in import order, with their annotation counts."""
-        counts = (
-            select(AnnotationRow.document_id, func.count().label("n"))
-            .group_by(AnnotationRow.document_id)
-            .subquery()
-        )
-        query = (
-            select(
-                DocumentRow.id,
-                DocumentRow.title,
-                func.coalesce(counts.c.n, 0),
-                DocumentRow.done,
-            )
-            .outerjoin(counts, counts.c.document_id == DocumentRow.id)
-            .order_by(DocumentRow.position)
-        )
+        """The newest version of every document, in import order, with annotation counts
+        and the number of orphaned annotations its versions hold."""
+        counts = select(
+            AnnotationRow.document_id,
+            func.count(),
+            func.coalesce(func.sum(AnnotationRow.orphaned), 0),
+        ).group_by(AnnotationRow.document_id)
+        query = select(
+            DocumentRow.id,
+            DocumentRow.title,
+            DocumentRow.done,
+            DocumentRow.version,
+            DocumentRow.previous_id,
+        ).order_by(DocumentRow.position, DocumentRow.version)
         with self._unit() as s:
-            return [
-                DocumentSummary(id=i, title=t, annotation_count=n, done=bool(d))
-                for i, t, n, d in s.execute(query)
-            ]
+            per_document = {doc: (n, int(o)) for doc, n, o in s.execute(counts)}
+            rows = s.execute(query).all()
+        previous = {row.id: row.previous_id for row in rows}
+        replaced = {row.previous_id for row in rows if row.previous_id}
+        out = []
+        for doc_id, title, done, version, _previous in rows:
+            if doc_id in replaced:
+                continue
+            orphans, at, seen = 0, doc_id, set()
+            while at is not None and at not in seen:
+                seen.add(at)
+                orphans += per_document.get(at, (0, 0))[1]
+                at = previous.get(at)
+            out.append(
+                DocumentSummary(
+                    id=doc_id,
+                    title=title,
+                    annotation_count=per_document.get(doc_id, (0, 0))[0],
+                    done=bool(done),
+                    version=version,
+                    orphans=orphans,
+                )
+            )
+        return out
+
+    def versions(self, document_id: str) -> list[VersionSummary]:
+        """Every version of the document ``document_id`` belongs to, newest first."""
+        with self._unit() as s:
+            rows = {
+                row.id: row
+                for row in s.execute(
+                    select(
+                        DocumentRow.id,
+                        DocumentRow.title,
+                        DocumentRow.version,
+                        DocumentRow.previous_id,
+                        DocumentRow.created_at,
+                    )
+                )
+            }
+            if document_id not in rows:
+                raise StoreError(f"{self.location}: no document with id {document_id}")
+            chain = _chain(rows, document_id)
+            counts = {
+                doc: (n, int(o))
+                for doc, n, o in s.execute(
+                    select(
+                        AnnotationRow.document_id,
+                        func.count(),
+                        func.coalesce(func.sum(AnnotationRow.orphaned), 0),
+                    )
+                    .where(AnnotationRow.document_id.in_(chain))
+                    .group_by(AnnotationRow.document_id)
+                )
+            }
+        return [
+            VersionSummary(
+                id=doc_id,
+                title=rows[doc_id].title,
+                version=rows[doc_id].version,
+                created_at=rows[doc_id].created_at,
+                annotation_count=counts.get(doc_id, (0, 0))[0],
+                orphans=counts.get(doc_id, (0, 0))[1],
+            )
+            for doc_id in chain
+        ]
+
+    def orphans(self, document_id: str) -> list[Orphan]:
+        """The orphaned annotations of every version of the document ``document_id``
+        belongs to, newest version first, each in text order, with its quote."""
+        with self._unit() as s:
+            links = {
+                row.id: row
+                for row in s.execute(
+                    select(DocumentRow.id, DocumentRow.previous_id, DocumentRow.version)
+                )
+            }
+            if document_id not in links:
+                raise StoreError(f"{self.location}: no document with id {document_id}")
+            out = []
+            for doc_id in _chain(links, document_id):
+                query = (
+                    select(*ANNOTATION_COLUMNS)
+                    .where(AnnotationRow.document_id == doc_id, AnnotationRow.orphaned)
+                    .order_by(
+                        AnnotationRow.start_offset,
+                        AnnotationRow.end_offset,
+                        AnnotationRow.label,
+                        AnnotationRow.id,
+                    )
+                )
+                found = [_from_columns(row) for row in s.execute(query)]
+                if not found:
+                    continue
+                text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id)) or ""
+                version = links[doc_id].version
+                out.extend(Orphan(ann, version, text[ann.start : ann.end]) for ann in found)
+            return out
 
     def label_counts(self) -> dict[tuple[str, str], int]:
         """Number of annotations per (document id, label name)."""
@@ -323,34 +448,13 @@ class Store:
             return None if row is None else _document(row)
 
     def import_documents(self, documents: Sequence[NewDocument]) -> list[ImportResult]:
-        """Import all of ``documents`` in one transaction, skipping texts already present."""
-        with self._unit(write=True) as s:
-            return [self._import_one(s, doc) for doc in documents]
+        """Import all of ``documents`` in one transaction, skipping texts already present.
 
-    @staticmethod
-    def _import_one(s: Session, doc: NewDocument) -> ImportResult:
-        sha = text_sha256(doc.text)
-        existing = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
-        if existing is not None:
-            return ImportResult(_document(existing), created=False)
-        position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
-        row = DocumentRow(
-            id=document_id_for(sha),
-            title=doc.title,
-            source=doc.source,
-            text=doc.text,
-            sha256=sha,
-            created_at=now_utc(),
-            position=position,
-            format=doc.format,
-            encoding=doc.encoding,
-            original_name=doc.original_name,
-            author=doc.author,
-            published=doc.published,
-        )
-        s.add(row)
-        s.flush()
-        return ImportResult(_document(row), created=True)
+        A changed text of a known source becomes that document's next version and takes
+        its annotations over (see :func:`_import_one`)."""
+        with self._unit(write=True) as s:
+            made: set[str] = set()
+            return [_import_one(s, doc, made) for doc in documents]
 
     def import_bundle(
         self,
@@ -367,7 +471,8 @@ class Store:
         database as it was.
         """
         with self._unit(write=True) as s:
-            results = [self._import_one(s, doc) for doc in documents]
+            made: set[str] = set()
+            results = [_import_one(s, doc, made) for doc in documents]
             moment = now_utc()
             reports = [
                 merge_annotation_set(
@@ -398,9 +503,16 @@ class Store:
             row.done = done
 
     def delete_document(self, document_id: str) -> None:
-        """Delete a document and, with it, its annotations."""
+        """Delete a document and, with it, its annotations. A version's successor then
+        follows on from the version before it."""
         with self._unit(write=True) as s:
+            before = s.scalar(select(DocumentRow.previous_id).where(DocumentRow.id == document_id))
+            after = s.scalar(select(DocumentRow.id).where(DocumentRow.previous_id == document_id))
             s.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
+            if after is not None:
+                s.execute(
+                    update(DocumentRow).where(DocumentRow.id == after).values(previous_id=before)
+                )
 
     # -- annotations -----------------------------------------------------------------
 
@@ -446,13 +558,13 @@ class Store:
         path is a few milliseconds, and SQLAlchemy's statement handling was a third of it."""
         driver = s.connection().connection.driver_connection
         twin = driver.execute(
-            "SELECT id, note, created_at, updated_at, attributes FROM annotations "
+            "SELECT id, note, created_at, updated_at, attributes, orphaned FROM annotations "
             "WHERE document_id = ? AND label = ? AND start_offset = ? AND end_offset = ? "
             "AND annotator = ? LIMIT 1",
             (document_id, label, start, end, annotator),
         ).fetchone()
         if twin is not None:
-            found, note, created, updated, stored = twin
+            found, note, created, updated, stored, orphaned = twin
             return Annotation(
                 found,
                 document_id,
@@ -464,6 +576,7 @@ class Store:
                 datetime.fromisoformat(created),
                 datetime.fromisoformat(updated),
                 as_attributes(json.loads(stored)) if stored else (),
+                bool(orphaned),
             ), False
         length = self._text_length(s, document_id)
         if not 0 <= start < end <= length:
@@ -709,6 +822,7 @@ class Store:
                         created_at=ann.created_at,
                         updated_at=ann.updated_at,
                         attributes=dict(ann.attributes) or None,
+                        orphaned=ann.orphaned,
                     )
                 )
             s.flush()
@@ -792,8 +906,159 @@ class Store:
             by_doc: dict[str, list[Annotation]] = {}
             for ann in _load_annotations(s, None):
                 by_doc.setdefault(ann.document_id, []).append(ann)
-            docs = s.execute(select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position))
+            docs = s.execute(
+                select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position, DocumentRow.version)
+            )
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
+
+
+def _import_one(s: Session, doc: NewDocument, made: set[str]) -> ImportResult:
+    """Import one document inside the caller's transaction; ``made`` holds the ids the
+    same import created so far (never taken for an earlier version of another file).
+
+    A text already stored is left as it is. A new text of a known source (see
+    :func:`_known_source`) becomes that document's next version: it takes its place in
+    the list and its annotations, placed in the new text by
+    :func:`annotator.core.reanchor.reanchor`; those that cannot be placed stay on the old
+    version, flagged orphaned."""
+    sha = text_sha256(doc.text)
+    existing = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
+    if existing is not None:
+        return ImportResult(_document(existing), created=False)
+    previous, diff = _known_source(s, doc, made)
+    if previous is None:
+        position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
+    else:
+        position = previous.position
+    row = DocumentRow(
+        id=document_id_for(sha),
+        title=doc.title,
+        source=doc.source,
+        text=doc.text,
+        sha256=sha,
+        created_at=now_utc(),
+        position=position,
+        format=doc.format,
+        encoding=doc.encoding,
+        original_name=doc.original_name,
+        # What the file does not say is kept from the version before (edited or not).
+        author=doc.author or (previous.author if previous else None),
+        published=doc.published or (previous.published if previous else None),
+        version=previous.version + 1 if previous else 1,
+        previous_id=previous.id if previous else None,
+    )
+    s.add(row)
+    s.flush()
+    made.add(row.id)
+    carried = None
+    if previous is not None and diff is not None:
+        carried = _carry_over(s, previous, row.id, diff)
+    return ImportResult(_document(row), created=True, carried=carried)
+
+
+# A title alone names a known source only if at least this share of the old text is
+# still there: two unrelated files may well share a title ("Untitled", "Report").
+TITLE_MATCH_SHARED = 0.5
+
+
+def _known_source(
+    s: Session, doc: NewDocument, made: set[str]
+) -> tuple[DocumentRow | None, TextDiff | None]:
+    """The newest version of the document ``doc`` is a new text of, with the diff of the
+    two texts, or ``(None, None)``. Known is the same source path, else the same title
+    with at least :data:`TITLE_MATCH_SHARED` of the old text unchanged; among several,
+    the one imported last. Documents this import created do not count."""
+    newer = aliased(DocumentRow)
+    heads = (
+        select(DocumentRow)
+        .where(~exists().where(newer.previous_id == DocumentRow.id))
+        .order_by(DocumentRow.created_at.desc(), DocumentRow.position.desc())
+    )
+    for column, value in ((DocumentRow.source, doc.source), (DocumentRow.title, doc.title)):
+        for row in s.scalars(heads.where(column == value)):
+            if row.id in made:
+                continue
+            diff = TextDiff(row.text, doc.text)
+            if column is DocumentRow.title:
+                shared = sum(block.length for block in diff.blocks)
+                if shared < TITLE_MATCH_SHARED * len(row.text):
+                    break
+            return row, diff
+    return None, None
+
+
+def _carry_over(s: Session, previous: DocumentRow, new_id: str, diff: TextDiff) -> CarriedOver:
+    """Move ``previous``'s annotations onto the new version ``new_id`` where they can be
+    placed; flag the rest orphaned (they stay where they are). An annotation that would
+    land exactly on another's label, span and annotator stays behind as an orphan too."""
+    query = (
+        select(*ANNOTATION_COLUMNS)
+        .where(AnnotationRow.document_id == previous.id, ~AnnotationRow.orphaned)
+        .order_by(AnnotationRow.start_offset, AnnotationRow.end_offset, AnnotationRow.id)
+    )
+    annotations = [_from_columns(row) for row in s.execute(query)]
+    placements = [diff.place(ann.start, ann.end) for ann in annotations]
+    rank = {EXACT: 0, QUOTE: 1, FUZZY: 2}
+    taken: set[tuple[str, int, int, str]] = set()
+    moved: list[dict[str, object]] = []
+    left: list[Annotation] = []
+    counts = dict.fromkeys(rank, 0)
+    for i in sorted(range(len(annotations)), key=lambda i: rank.get(placements[i].how, 3)):
+        ann, placed = annotations[i], placements[i]
+        key = (ann.label, placed.start, placed.end, ann.annotator)
+        if not placed.placed or key in taken:
+            left.append(ann)
+            continue
+        taken.add(key)
+        counts[placed.how] += 1
+        moved.append({"key": ann.id, "start": placed.start, "end": placed.end})
+    moment = now_utc()
+    table = AnnotationRow.__table__
+    if moved:
+        s.execute(
+            update(table)
+            .where(table.c.id == bindparam("key"))
+            .values(
+                document_id=new_id,
+                start_offset=bindparam("start"),
+                end_offset=bindparam("end"),
+                updated_at=moment,
+            ),
+            moved,
+        )
+    if left:
+        s.execute(
+            update(table)
+            .where(table.c.id == bindparam("key"))
+            .values(orphaned=True, updated_at=moment),
+            [{"key": ann.id} for ann in left],
+        )
+    left.sort(key=lambda ann: (ann.start, ann.end, ann.label, ann.id))
+    orphans = tuple(
+        Orphan(
+            ann._replace(orphaned=True, updated_at=moment),
+            previous.version,
+            previous.text[ann.start : ann.end],
+        )
+        for ann in left
+    )
+    return CarriedOver(_document(previous), counts[EXACT], counts[QUOTE], counts[FUZZY], orphans)
+
+
+def _chain(rows: Mapping[str, Any], document_id: str) -> list[str]:
+    """The ids of every version of ``document_id``'s document, newest first; ``rows``
+    maps ids to rows with ``previous_id``."""
+    successor = {row.previous_id: doc_id for doc_id, row in rows.items() if row.previous_id}
+    newest, seen = document_id, {document_id}
+    while successor.get(newest) not in (None, *seen):
+        newest = successor[newest]
+        seen.add(newest)
+    chain: list[str] = []
+    at: str | None = newest
+    while at is not None and at in rows and at not in chain:
+        chain.append(at)
+        at = rows[at].previous_id
+    return chain
 
 
 def _present(s: Session, column: InstrumentedAttribute[str], values: Sequence[str]) -> set[str]:
@@ -870,7 +1135,7 @@ def _load_annotations(
         if document_id is None:
             cursor = driver.execute(
                 "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
-                "created_at, updated_at, attributes FROM annotations"
+                "created_at, updated_at, attributes, orphaned FROM annotations"
             )
             return [
                 make(
@@ -886,14 +1151,15 @@ def _load_annotations(
                         c := parse(cr),
                         c if up == cr else parse(up),
                         as_attributes(json.loads(at)) if at else (),
+                        or_ == 1,
                     ),
                 )
-                for i, d, lb, st, en, no, an, cr, up, at in cursor
+                for i, d, lb, st, en, no, an, cr, up, at, or_ in cursor
             ]
         # The (document, start, end, label, id) index gives the rows in order.
         cursor = driver.execute(
             "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
-            "updated_at, attributes FROM annotations WHERE document_id = ? "
+            "updated_at, attributes, orphaned FROM annotations WHERE document_id = ? "
             "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
             (document_id, _NO_END if before is None else before),
         )
@@ -911,9 +1177,10 @@ def _load_annotations(
                     created := parse(cr),
                     created if up == cr else parse(up),  # mostly never changed: parsed once
                     as_attributes(json.loads(at)) if at else (),
+                    or_ == 1,
                 ),
             )
-            for i, lb, st, en, no, an, cr, up, at in cursor
+            for i, lb, st, en, no, an, cr, up, at, or_ in cursor
         ]
     query = select(*ANNOTATION_COLUMNS)
     if before is not None:
@@ -931,7 +1198,8 @@ def _load_annotations(
 def _from_columns(row: Sequence[object]) -> Annotation:
     """An annotation from a row of ``ANNOTATION_COLUMNS``."""
     stored = row[9]
-    return Annotation(*row[:9], attributes=as_attributes(stored) if stored else ())  # type: ignore[arg-type]
+    attributes = as_attributes(stored) if stored else ()  # type: ignore[arg-type]
+    return Annotation(*row[:9], attributes=attributes, orphaned=bool(row[10]))  # type: ignore[arg-type]
 
 
 def _label(row: LabelRow) -> Label:
@@ -961,6 +1229,8 @@ def _document(row: DocumentRow) -> Document:
         original_name=row.original_name,
         author=row.author,
         published=row.published,
+        version=row.version,
+        previous_id=row.previous_id,
     )
 
 
@@ -976,4 +1246,5 @@ def _annotation(row: AnnotationRow) -> Annotation:
         created_at=row.created_at,
         updated_at=row.updated_at,
         attributes=as_attributes(row.attributes) if row.attributes else (),
+        orphaned=bool(row.orphaned),
     )

@@ -77,6 +77,7 @@ from annotator.ui.settings import remember_database, window_settings
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
+from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 
 
 def _dropped_paths(mime: QMimeData) -> list[Path]:
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
         self._history = History()
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
+        # While an older version is shown: (id of the newest version, its number).
+        self._older_of: tuple[str, int] | None = None
+        self._versions_dialog: VersionsDialog | None = None
+        self._orphans_dialog: OrphansDialog | None = None
         remember_database(store.location)  # a plain launch reopens it
 
         self.setWindowTitle("Annotator")
@@ -319,6 +324,18 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+I"),
             "Annotations per document and label",
         )
+        self.versions_action = self._action(
+            "&Versions of this document…",
+            self.show_versions,
+            tip="Earlier versions of this document (its text before a changed file was "
+            "imported): open one to read it",
+        )
+        self.orphans_action = self._action(
+            "&Orphaned annotations…",
+            self.show_orphans,
+            tip="Annotations that could not be carried over to a newer version of this "
+            "document: their quotes and notes",
+        )
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.open_database_action = self._action(
             "Open &database…",
@@ -452,6 +469,8 @@ class MainWindow(QMainWindow):
         self.label_menu = bar.addMenu("&Label")
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.stats_action)
+        view_menu.addAction(self.versions_action)
+        view_menu.addAction(self.orphans_action)
         view_menu.addSeparator()
         view_menu.addAction(self.snap_action)
         go_menu = bar.addMenu("&Go")
@@ -543,8 +562,8 @@ class MainWindow(QMainWindow):
         current = self._document
         if current is not None and self.documents_model.row_of(current.id) is not None:
             self._select_document_row(current.id)
-        else:
-            self._document = None
+        elif current is None or self._older_of is None or self._newest_of(current.id) is None:
+            self._document, self._older_of = None, None
 
     def open_initial_document(self, preferred: str | None = None) -> None:
         """Open ``preferred``, else the document open last time, else the first one."""
@@ -553,6 +572,8 @@ class MainWindow(QMainWindow):
         except StoreError:
             last = None
         for candidate in (preferred, last):
+            if candidate and self.documents_model.row_of(candidate) is None:
+                candidate = self._newest_of(candidate)  # a version since replaced
             if candidate and self.documents_model.row_of(candidate) is not None:
                 self.open_document(candidate)
                 return
@@ -562,7 +583,7 @@ class MainWindow(QMainWindow):
             self._show_nothing()
 
     def _show_nothing(self) -> None:
-        self._document = None
+        self._document, self._older_of = None, None
         self.text_view.clear_text()
         self.annotations_model.set_annotations("", [])
         self.setWindowTitle("Annotator")
@@ -583,6 +604,11 @@ class MainWindow(QMainWindow):
                 self._select_document_row(self._document.id)
             return False
         self._document = document
+        self._older_of = None
+        if self.documents_model.row_of(document_id) is None:
+            newest = self._newest_version(document_id)
+            if newest is not None and newest[0] != document_id:
+                self._older_of = newest
         self.text_view.show_text(document.text, annotations)
         if before is None:
             self._loading = None
@@ -594,7 +620,18 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible():
             self.find(self.find_bar.field.text())
         self._select_document_row(document_id)
-        self.setWindowTitle(f"{document.title} — Annotator")
+        if self._older_of is not None:
+            self._syncing = True  # the list shows no row: clicking the newest opens it
+            try:
+                self.documents_view.selectionModel().clearSelection()
+            finally:
+                self._syncing = False
+            self.statusBar().showMessage(
+                f"Version {document.version} of {self._older_of[1]}, as it was imported. "
+                "New annotations go on the newest version (View ▸ Versions…).",
+                10000,
+            )
+        self.setWindowTitle(self._window_title())
         self.done_action.setChecked(self.documents_model.is_done(document_id))
         self._update_status()
         self._update_delete_enabled()
@@ -675,6 +712,79 @@ class MainWindow(QMainWindow):
     def document(self) -> Document | None:
         return self._document
 
+    @property
+    def showing_older_version(self) -> bool:
+        return self._older_of is not None
+
+    def _window_title(self) -> str:
+        document = self._document
+        if document is None:
+            return "Annotator"
+        if self._older_of is not None:
+            return (
+                f"{document.title} (version {document.version} of {self._older_of[1]}) — Annotator"
+            )
+        if document.version > 1:
+            return f"{document.title} (version {document.version}) — Annotator"
+        return f"{document.title} — Annotator"
+
+    def _newest_version(self, document_id: str) -> tuple[str, int] | None:
+        """The id and number of the newest version of a document, if it exists."""
+        try:
+            versions = self._store.versions(document_id)
+        except StoreError:
+            return None
+        return (versions[0].id, versions[0].version) if versions else None
+
+    def _newest_of(self, document_id: str) -> str | None:
+        newest = self._newest_version(document_id)
+        return None if newest is None else newest[0]
+
+    def open_version(self, document_id: str, annotation_id: str | None = None) -> bool:
+        """Show a version of a document (an older one as it was imported), with one of its
+        annotations selected if given."""
+        if not self.open_document(document_id):
+            return False
+        self.activateWindow()  # from the versions or orphans window: keys work here at once
+        if annotation_id is not None:
+            row = self.annotations_model.row_of(annotation_id)
+            if row is not None:
+                self._select_annotation(self.annotations_model.annotation(row), move_text=True)
+        return True
+
+    def show_versions(self) -> VersionsDialog | None:
+        """A window listing every version of the open document; Open shows one."""
+        if self._document is None:
+            return None
+        try:
+            versions = self._store.versions(self._document.id)
+        except StoreError as exc:
+            self._error("Could not list the versions", str(exc))
+            return None
+        if self._versions_dialog is not None:
+            self._versions_dialog.close()
+        dialog = self._versions_dialog = VersionsDialog(self, versions, self._document.id)
+        dialog.openRequested.connect(self.open_version)
+        dialog.show()
+        return dialog
+
+    def show_orphans(self) -> OrphansDialog | None:
+        """A window listing the orphaned annotations of the open document's versions,
+        with their quotes and notes; Show opens the version one stays on."""
+        if self._document is None:
+            return None
+        try:
+            orphans = self._store.orphans(self._document.id)
+        except StoreError as exc:
+            self._error("Could not list the orphaned annotations", str(exc))
+            return None
+        if self._orphans_dialog is not None:
+            self._orphans_dialog.close()
+        dialog = self._orphans_dialog = OrphansDialog(self, self._document.title, orphans)
+        dialog.showRequested.connect(self.open_version)
+        dialog.show()
+        return dialog
+
     def _select_document_row(self, document_id: str) -> None:
         row = self.documents_model.row_of(document_id)
         if row is None:
@@ -698,7 +808,8 @@ class MainWindow(QMainWindow):
         count = self.documents_model.rowCount()
         if not count:
             return
-        row = self.documents_model.row_of(self._document.id) if self._document else None
+        shown = self._older_of[0] if self._older_of else self._document and self._document.id
+        row = self.documents_model.row_of(shown) if shown else None
         target = 0 if row is None else (row + step) % count
         self.open_document(self.documents_model.document_id(target))
 
@@ -712,6 +823,13 @@ class MainWindow(QMainWindow):
             return None
         if self._relabels():
             return self.relabel_current(label)
+        if self._older_of is not None:
+            self.statusBar().showMessage(
+                f"This is version {self._document.version}, an older one: tag on the newest "
+                f"(version {self._older_of[1]}), which View ▸ Versions… opens.",
+                8000,
+            )
+            return None
         selected = self.text_view.selected_span()
         span = trim_span(self._document.text, *selected) if selected else None
         if span is not None and self.snap_action.isChecked():
@@ -1257,6 +1375,8 @@ class MainWindow(QMainWindow):
         self.annotations_model.remove(annotation.id)
         self.text_view.remove_annotation(annotation.id)
         self.documents_model.change_count(self._document.id, -1)
+        if self._older_of is not None:
+            self.reload_documents()  # an orphan gone: the newest version's count changes
         self._update_status()
         self._update_delete_enabled()
         self.statusBar().showMessage(
@@ -1531,6 +1651,8 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self._swap_annotations(selected, ())
         self.documents_model.change_count(self._document.id, -count)
+        if self._older_of is not None:
+            self.reload_documents()  # orphans gone: the newest version's count changes
         self._update_status()
         self._update_delete_enabled()
         self.statusBar().showMessage(
@@ -1616,8 +1738,13 @@ class MainWindow(QMainWindow):
         counts = self.annotations_model.label_counts()
         count = self.annotations_model.rowCount()
         per_label = " · ".join(f"{label.name} {counts[label.name]}" for label in self._labels)
+        version = ""
+        if self._older_of is not None:
+            version = f"version {self._document.version} of {self._older_of[1]} · "
+        elif self._document.version > 1:
+            version = f"version {self._document.version} · "
         self.counts_label.setText(
-            f"{self._document.title} · {len(self._document.text):,} characters · "
+            f"{self._document.title} · {version}{len(self._document.text):,} characters · "
             f"{count} annotation{'' if count == 1 else 's'} ({per_label})"
         )
 
@@ -1692,7 +1819,7 @@ class MainWindow(QMainWindow):
             self._error("Could not save the properties", str(exc))
             return False
         self.reload_documents()
-        self.setWindowTitle(f"{self._document.title} — Annotator")
+        self.setWindowTitle(self._window_title())
         self._update_status()
         return True
 
@@ -1739,8 +1866,15 @@ class MainWindow(QMainWindow):
                 "Some files were not imported",
                 "\n".join(shown) + (f"\n… and {more} more" if more > 0 else ""),
             )
-        if outcome.sets:
-            QMessageBox.information(self, "Import finished", "\n".join(outcome.lines()))
+        versions = outcome.versions()
+        if outcome.sets or versions:
+            lines = outcome.lines()
+            if any(carried.orphans for _path, carried in versions):
+                lines.append(
+                    "\nOrphaned annotations are kept on the version they were made on: "
+                    "View ▸ Orphaned annotations… lists them."
+                )
+            QMessageBox.information(self, "Import finished", "\n".join(lines))
             self.activateWindow()
         return True
 

@@ -91,10 +91,23 @@ class DocumentTableModel(QAbstractTableModel):
         doc = self._rows[index.row()]
         if role == DISPLAY:
             if index.column() == 0:
-                return f"✓ {doc.title}" if doc.done else doc.title
+                title = f"✓ {doc.title}" if doc.done else doc.title
+                if doc.version > 1:
+                    title += f"  · v{doc.version}"
+                if doc.orphans:
+                    title += f" · {doc.orphans} orphaned"
+                return title
             return doc.annotation_count
         if role == Qt.ItemDataRole.ToolTipRole:
-            return doc.title
+            tip = doc.title
+            if doc.version > 1:
+                tip += f"\nVersion {doc.version}: earlier versions in View ▸ Versions…"
+            if doc.orphans:
+                tip += (
+                    f"\n{doc.orphans} annotation(s) of earlier versions could not be carried "
+                    "over: View ▸ Orphaned annotations…"
+                )
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -231,11 +244,15 @@ class AnnotationTableModel(QAbstractTableModel):
             if column == 0:
                 return ann.label
             if column == 1:
-                return one_line(self._text[ann.start : ann.end])
+                quote = one_line(self._text[ann.start : ann.end])
+                return f"[orphaned] {quote}" if ann.orphaned else quote
             return f"{ann.start}–{ann.end}"
         if role == DECORATION:
             return self._colors.get(ann.label) if column == 0 else None
         if role == TOOLTIP:
             quote = self._text[ann.start : ann.end]
-            return f"{ann.label} {ann.start}–{ann.end} by {ann.annotator}\n\n{quote}"
+            tip = f"{ann.label} {ann.start}–{ann.end} by {ann.annotator}\n\n{quote}"
+            if ann.orphaned:
+                tip += "\n\nOrphaned: it could not be placed in the newer version's text."
+            return tip
         return RIGHT if column == 2 else None  # the text alignment

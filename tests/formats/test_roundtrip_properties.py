@@ -154,6 +154,7 @@ def annotation_sets(draw):
                     created_at=created,
                     updated_at=created + timedelta(milliseconds=draw(st.integers(0, 10**6))),
                     attributes=attribute_values(draw, specs_of[label]),
+                    orphaned=draw(st.integers(0, 4)) == 0,
                 )
             )
         anns.sort(key=lambda a: (a.start, a.end, a.label, a.id))
@@ -172,6 +173,12 @@ def annotation_sets(draw):
                 imported_at=draw(times()),
                 author=draw(st.one_of(st.none(), st.text(ALPHABET, max_size=8))),
                 published=draw(st.sampled_from([None, "2024-02-22", "2024"])),
+                # Some are a newer version of the document just before them.
+                **(
+                    {"version": documents[-1].version + 1, "previous_id": documents[-1].id}
+                    if documents and draw(st.booleans())
+                    else {}
+                ),
             )
         )
     return AnnotationSet(

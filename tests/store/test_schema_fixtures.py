@@ -72,6 +72,11 @@ def upgraded(revision: str) -> dict[str, list[make.Row]]:
                 row["color"] = make.SAFE_COLOURS.get(str(row["name"]), row["color"])
         for row in annotations:
             row["attributes"] = None
+    if revision < "0007":  # every document its own first version; nothing orphaned
+        for row in documents:
+            row |= {"version": 1, "previous_id": None}
+        for row in annotations:
+            row["orphaned"] = 0
     return tables
 
 
@@ -153,7 +158,14 @@ def test_upgrade_keeps_what_the_store_reads(upgraded_fixture):
     for row in expected["annotations"]:
         by_document[row["document_id"]].append(row)
     assert store.documents() == [
-        DocumentSummary(row["id"], row["title"], len(by_document[row["id"]]), bool(row["done"]))
+        DocumentSummary(
+            row["id"],
+            row["title"],
+            len(by_document[row["id"]]),
+            bool(row["done"]),
+            version=row["version"],
+            orphans=sum(ann["orphaned"] for ann in by_document[row["id"]]),
+        )
         for row in documents
     ]
     quotes = make.quotes()
@@ -187,6 +199,7 @@ def test_upgrade_keeps_what_the_store_reads(upgraded_fixture):
                     created_at=datetime.fromisoformat(a["created_at"]),
                     updated_at=datetime.fromisoformat(a["updated_at"]),
                     attributes=tuple(sorted(json.loads(a["attributes"] or "{}").items())),
+                    orphaned=bool(a["orphaned"]),
                 )
                 for a in by_document[row["id"]]
             ),

@@ -132,8 +132,9 @@ def test_foreign_keys_are_enforced(store, doc):
         store.add_annotation("no-such-document", "claim", 0, 1, "tester")
     with store.engine.begin() as conn, pytest.raises(Exception, match="FOREIGN KEY"):
         conn.exec_driver_sql(
-            "INSERT INTO annotations VALUES ('x', 'missing', 'claim', 0, 1, NULL, 'a', "
-            "'2026-01-01', '2026-01-01', NULL)"
+            "INSERT INTO annotations (id, document_id, label, start_offset, end_offset, "
+            "annotator, created_at, updated_at) VALUES ('x', 'missing', 'claim', 0, 1, 'a', "
+            "'2026-01-01', '2026-01-01')"
         )
 
 

@@ -1,0 +1,149 @@
+"""A document's versions, and the annotations that could not be carried over to a newer
+version (orphans): two small windows that ask the main window to show what is chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Orphan, VersionSummary
+from annotator.ui.table_models import one_line
+
+
+def _table(headers: Sequence[str], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    return table
+
+
+def _cell(text: object) -> QTableWidgetItem:
+    return QTableWidgetItem(str(text))
+
+
+class VersionsDialog(QDialog):
+    """Every version of a document, newest first; Open (or a double click) shows one."""
+
+    openRequested = Signal(str)  # document id
+
+    def __init__(
+        self, parent: QWidget, versions: Sequence[VersionSummary], current_id: str
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("versionsDialog")
+        self.setWindowTitle(f"Versions of “{versions[0].title}”" if versions else "Versions")
+        self._ids = [v.id for v in versions]
+        self.table = _table(("Version", "Imported (UTC)", "Annotations", "Orphaned"), self)
+        for version in versions:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            newest = " (newest)" if row == 0 else ""
+            for column, value in enumerate(
+                (
+                    f"v{version.version}{newest}",
+                    f"{version.created_at:%Y-%m-%d %H:%M}",
+                    version.annotation_count,
+                    version.orphans,
+                )
+            ):
+                self.table.setItem(row, column, _cell(value))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        if current_id in self._ids:
+            self.table.selectRow(self._ids.index(current_id))
+        self.open_button = QPushButton("&Open")
+        self.open_button.clicked.connect(self.open_chosen)
+        self.table.doubleClicked.connect(lambda _index: self.open_chosen())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "Each version keeps its text as it was imported. Annotations live on the "
+                "newest version; those that could not be carried over stay on theirs."
+            )
+        )
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(520, 300)
+
+    def open_chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.openRequested.emit(self._ids[rows[0].row()])
+
+
+class OrphansDialog(QDialog):
+    """Orphaned annotations of a document's versions: quote and note of each, and a way
+    to see it in the version it stays on."""
+
+    showRequested = Signal(str, str)  # document id, annotation id
+
+    def __init__(self, parent: QWidget, title: str, orphans: Sequence[Orphan]) -> None:
+        super().__init__(parent)
+        self.setObjectName("orphansDialog")
+        self.setWindowTitle(f"Orphaned annotations of “{title}”")
+        self._orphans = list(orphans)
+        self.table = _table(("Version", "Label", "Quote", "Note", "Annotator"), self)
+        for orphan in orphans:
+            ann = orphan.annotation
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            values = (f"v{orphan.version}", ann.label, one_line(orphan.quote), ann.note or "")
+            for column, value in enumerate((*values, ann.annotator)):
+                item = _cell(value)
+                if column in (2, 3):
+                    item.setToolTip(orphan.quote if column == 2 else ann.note or "")
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        if orphans:
+            self.table.selectRow(0)
+        self.show_button = QPushButton("&Show in its version")
+        self.show_button.setEnabled(bool(orphans))
+        self.show_button.clicked.connect(self.show_chosen)
+        self.table.doubleClicked.connect(lambda _index: self.show_chosen())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        explanation = QLabel(
+            f"{len(orphans)} annotation(s) could not be placed in a newer version's text. "
+            "They are kept, with their notes and attributes, on the version they were made "
+            "on, and exported with it. Tag the passage again on the newest version, then "
+            "delete the orphan if you no longer need it."
+            if orphans
+            else "No orphaned annotations: every annotation was carried over."
+        )
+        explanation.setWordWrap(True)
+        explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+    def show_chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            ann = self._orphans[rows[0].row()].annotation
+            self.showRequested.emit(ann.document_id, ann.id)
