@@ -40,6 +40,11 @@ class PositionMap:
         self._qt_length = self.to_qt(self._length)
 
     @property
+    def length(self) -> int:
+        """Number of code points in the text."""
+        return self._length
+
+    @property
     def qt_length(self) -> int:
         """Number of Qt positions the text occupies (without the final block end)."""
         return self._qt_length

@@ -135,6 +135,15 @@ class SpanHighlighter:
             self._map.to_codepoint(position + block.length() - 1, round_up=True),
         )
 
+    def block_extent(self, block: QTextBlock) -> tuple[int, int]:
+        """The code points ``[start, end)`` that belong to ``block``: its text, the
+        separator after it (both characters of a CRLF) and, for the first block, a
+        leading BOM (which Qt does not show)."""
+        start = 0 if block.blockNumber() == 0 else self.block_span(block)[0]
+        following = block.next()
+        end = self.block_span(following)[0] if following.isValid() else self._map.length
+        return start, end
+
     def _refresh(self, start: int, end: int) -> None:
         """Format again the formatted blocks that code points ``[start, end)`` touch."""
         doc = self._document

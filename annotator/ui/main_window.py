@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QMimeData,
+    QObject,
     QSize,
     Qt,
     QTimer,
@@ -98,6 +99,18 @@ SNAP_SETTING = "text/snap_to_words"  # in window_settings(): "Snap selections to
 # A document with more annotations than this shows its first screen (text, highlights)
 # before the rest are loaded in the next turn of the event loop, into the list and strip.
 FIRST_SCREEN_FIRST = 2000
+# Input that must find the list caught up with a tag first (MainWindow._show_tagged).
+CATCH_UP_BEFORE = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Shortcut,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.Wheel,
+    }
+)
 # How often (ms) the window asks the store whether another window or process changed the
 # database; one pragma when nothing did.
 CATCH_UP_MS = 500
@@ -131,6 +144,7 @@ class MainWindow(QMainWindow):
         self._document: Document | None = None
         self._syncing = False
         self._loading: str | None = None  # a document shown first screen first
+        self._tagged: Annotation | None = None  # tagged; the list not yet caught up
         self._stats_dialog: StatsDialog | None = None
         self._history = History()
         self._rows_hidden = False  # whether the list filter hides any row
@@ -590,10 +604,11 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_delete_enabled()
 
-    def open_document(self, document_id: str) -> bool:
-        """Show a document with its annotations and give the text keyboard focus."""
+    def open_document(self, document_id: str, *, whole: bool = False) -> bool:
+        """Show a document with its annotations and give the text keyboard focus; a long
+        one first screen first, unless ``whole``."""
         before = None
-        if self.documents_model.annotation_count(document_id) > FIRST_SCREEN_FIRST:
+        if not whole and self.documents_model.annotation_count(document_id) > FIRST_SCREEN_FIRST:
             before = self.text_view.screenful()
         try:
             document = self._store.document(document_id)
@@ -869,16 +884,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
         self.text_view.setFocus()
         # The highlight is painted first; the list and details catch up on the next turn
-        # of the event loop (before any further key is handled).
-        QTimer.singleShot(0, lambda: self._show_tagged(annotation))
+        # of the event loop, or before any input or question about the selection that
+        # comes sooner (see _show_tagged).
+        if self._tagged is None:
+            QApplication.instance().installEventFilter(self)  # only while it is pending
+        self._tagged = annotation
+        QTimer.singleShot(0, self._show_tagged)
         return annotation
 
-    def _show_tagged(self, annotation: Annotation) -> None:
-        """Select a new annotation in the list and show it in the details."""
+    def _show_tagged(self) -> None:
+        """Select the annotation just tagged in the list and show it in the details, if
+        that is still to be done."""
+        annotation, self._tagged = self._tagged, None
+        if annotation is None:
+            return
+        QApplication.instance().removeEventFilter(self)
         if self.annotations_model.row_of_annotation(annotation) is None:
-            return  # undone (or the document closed) meanwhile
+            return  # done already, or undone (or the document closed) meanwhile
         self._select_annotation(annotation, move_text=False)
         self._update_status()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._tagged is not None and event.type() in CATCH_UP_BEFORE:
+            self._show_tagged()  # a key or click acts on what the tag selected
+        return False
 
     def _refresh_overview(self, *_args: object) -> None:
         length = len(self._document.text) if self._document else 0
@@ -1324,12 +1353,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 5000)
             return True
         touched = {a.document_id for a in (*step.added, *step.removed)}
+        if self._loading is not None:
+            self._finish_loading()  # the list must hold every row to show the change
         if self._document is not None and self._document.id in touched:
             self._swap_annotations(step.removed, step.added)
         self.reload_documents()  # counts as the database has them
         if touched and (self._document is None or self._document.id not in touched):
-            # The change was made in another document: show it there.
-            self.open_document(next(iter(touched)))
+            # The change was made in another document: show it there, list and all.
+            self.open_document(next(iter(touched)), whole=True)
         if len(step.added) == 1:
             self._select_annotation(step.added[0], move_text=True)
         elif step.added:  # a bulk step: all of them selected again
@@ -1350,6 +1381,7 @@ class MainWindow(QMainWindow):
     def current_annotation(self) -> Annotation | None:
         """The annotation the details panel shows: the list's current row if it is
         selected and shown, else the first selected row the list shows."""
+        self._show_tagged()
         view, selection = self.annotations_view, self.annotations_view.selectionModel()
         row = selection.currentIndex().row()
         if row >= 0 and selection.isRowSelected(row) and not view.isRowHidden(row):
@@ -1500,6 +1532,7 @@ class MainWindow(QMainWindow):
     def selected_annotations(self) -> list[Annotation]:
         """The selected annotations the list shows, in list order: a row the filter hides
         never counts, even if a range selection took it in."""
+        self._show_tagged()
         view = self.annotations_view
         rows = sorted(index.row() for index in view.selectionModel().selectedRows())
         return [self.annotations_model.annotation(r) for r in rows if not view.isRowHidden(r)]
@@ -1952,6 +1985,7 @@ class MainWindow(QMainWindow):
         # the window's layout is kept for next time.
         self._save_layout()
         self._catch_up_timer.stop()
+        self._loading = None  # nothing left to load into a closed window
         if self._owns_store:
             self._store.close()
         event.accept()

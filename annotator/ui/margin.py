@@ -72,10 +72,8 @@ class LabelMargin(QWidget):
                 block = block.next()
                 continue
             layout = block.layout()
-            first, last = highlighter.block_span(block)
             by_line: dict[int, list[str]] = {}
-            # Code points of the block's text and of its separator.
-            for start, label in highlighter.starts_in(first, last + 1):
+            for start, label in highlighter.starts_in(*highlighter.block_extent(block)):
                 line = layout.lineForTextPosition(view.qt_position(start) - block.position())
                 if line.isValid():
                     by_line.setdefault(line.lineNumber(), [])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat
 
 from annotator.core.model import Annotation, Label
 from annotator.core.spans import Interval
@@ -267,3 +267,61 @@ def test_margin_lines_for_a_strip_hold_every_line_that_reaches_into_it(qtbot):
             reaching = [ln for ln in every if ln[0] <= strip.bottom() and ln[0] + ln[1] >= top]
             assert all(line in found for line in reaching)
             assert all(line in every for line in found)
+
+
+def test_margin_marks_spans_starting_at_a_leading_bom_or_inside_a_crlf(qtbot):
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.set_labels(LABELS)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    text = "\ufeffHello world\r\nNext line\r\nLast"
+    lf = text.index("\n")
+    view.show_text(
+        text,
+        [
+            Annotation("bom", "d", "claim", 0, 6, None, "x", T, T),  # from the BOM
+            Annotation("lf", "d", "refusal", lf, lf + 5, None, "x", T, T),  # from the LF
+            Annotation("cr", "d", "statistic", lf - 1, lf + 3, None, "x", T, T),  # the CR
+        ],
+    )
+    marked = [labels for _top, _height, labels in view.margin.lines()]
+    assert marked == [["claim", "refusal", "statistic"]]  # all begin in the first block
+
+
+def test_a_span_added_or_removed_is_repainted_on_screen(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.highlighter import TINT, tint
+
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.set_labels(LABELS)
+    view.resize(500, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    text = "Plain words here.\n" * 40
+    view.show_text(text, [])
+    QApplication.processEvents()  # painted once, without highlights
+
+    def on_screen(offset):
+        """The colour on screen (the window's backing store, not a fresh rendering) in
+        the middle of the character at ``offset``."""
+        cursor = view.textCursor()
+        cursor.setPosition(view.qt_position(offset))
+        rect = view.cursorRect(cursor)
+        point = view.viewport().mapTo(view.window(), rect.center())
+        shot = view.screen().grabWindow(view.window().winId()).toImage()
+        ratio = shot.devicePixelRatio()
+        return shot.pixelColor(int((point.x() + 3) * ratio), int(point.y() * ratio))
+
+    start = text.index("words", 18 * 8)  # a line down the view
+    base = on_screen(start)
+    view.add_annotation(Annotation("a", "d", "claim", start, start + 5, None, "x", T, T))
+    QApplication.processEvents()  # only what was marked for repainting is painted
+    expected = tint(QColor(LABELS[0].color), TINT, view.palette())
+    assert on_screen(start).name() == expected.name() != base.name()
+    view.remove_annotation("a")
+    QApplication.processEvents()
+    assert on_screen(start).name() == base.name()

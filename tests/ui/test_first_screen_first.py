@@ -64,3 +64,24 @@ def test_a_tag_made_before_the_rest_is_loaded_is_kept(make_window, qtbot, db_pat
     assert window.annotations_model.rowCount() == 1201
     assert ("statistic", start, start + 5, window._annotator) in db_annotations(db_path)
     assert window.annotations_model.label_counts()["statistic"] == 1
+
+
+def test_undo_in_a_long_document_opened_meanwhile_shows_the_change(
+    make_window, qtbot, db_path, monkeypatch
+):
+    monkeypatch.setattr(main_window, "FIRST_SCREEN_FIRST", 100)
+    doc_id = long_document(db_path)
+    app = make_window(show_document=doc_id)
+    window = app.window
+    qtbot.waitUntil(lambda: window._loading is None)
+    far = 1100 * len(WORDS)
+    app.click_at(far + 2)  # on the claim there: it is selected
+    assert window.current_annotation().start == far
+    app.key(Qt.Key.Key_Delete)
+    window.open_document(window.documents_model.document_id(0))  # elsewhere
+    assert window.document.id != doc_id
+    app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the deletion
+    assert window.document.id == doc_id and window._loading is None
+    assert window.annotations_model.rowCount() == 1200
+    assert window.current_annotation().start == far  # shown and selected again
+    assert app.view.caret_offset() in (far, far + 9)

@@ -173,3 +173,17 @@ def test_the_highlight_is_drawn_and_stored_before_the_list_catches_up(app, db_pa
     assert app.selected_row() == 0
     assert "statistic" in app.window.details.summary.text()
     assert "1 annotation (claim 0 · refusal 0 · statistic 1)" in app.window.counts_label.text()
+
+
+def test_a_key_pressed_before_the_list_caught_up_acts_on_the_new_annotation(app, db_path):
+    app.tag("615 new", Qt.Key.Key_3)  # selected: the statistic
+    start = app.text.index("refused")
+    app.set_selection(start, start + 7)
+    # Two keys in a row with no turn of the event loop between them (a slow disk, a
+    # fast typist): the second acts on the refusal just made, not on the statistic.
+    app.qtbot.keyClick(app.view, Qt.Key.Key_2)
+    app.qtbot.keyClick(app.view, Qt.Key.Key_1)  # relabel it as a claim
+    assert sorted(row[0] for row in db_annotations(db_path)) == ["claim", "statistic"]
+    app.qtbot.keyClick(app.view, Qt.Key.Key_Delete)
+    QApplication.processEvents()
+    assert [row[0] for row in db_annotations(db_path)] == ["statistic"]
