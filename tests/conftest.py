@@ -14,6 +14,8 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))  # window.ini (QSettings)
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
     monkeypatch.setenv("ANNOTATOR_USER", "tester")

@@ -17,6 +17,7 @@ from annotator.resources import resource_path
 from annotator.store import Store, StoreError
 from annotator.store.backups import restore
 from annotator.store.errors import DamagedDatabase
+from annotator.ui import crash_report
 from annotator.ui.backup_dialog import offer_newest_backup
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import remembered_database
@@ -92,6 +93,7 @@ def run(
 
     ``notice`` is shown in the status bar (e.g. why another database was opened)."""
     app = application(theme)
+    crash_report.install()
     window = create_window(store, show_document)
     if notice:
         window.statusBar().showMessage(notice, 30000)
