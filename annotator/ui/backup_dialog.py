@@ -20,7 +20,7 @@ from annotator.store.backups import Backup, list_backups
 
 
 def describe_backup(backup: Backup) -> str:
-    return f"{backup.made:%Y-%m-%d %H:%M} UTC · {backup.size / 1_000_000:.1f} MB"
+    return f"{backup.made:%Y-%m-%d %H:%M:%S} UTC · {backup.size / 1_000_000:.1f} MB"
 
 
 class RestoreDialog(QDialog):

@@ -273,3 +273,40 @@ def test_a_damaged_database_at_launch_offers_its_newest_backup(no_quit_on_close,
     timer.stop()
     accept.stop()
     capsys.readouterr()
+
+
+def test_restore_from_backup_in_the_window_brings_the_backup_back(app, db_path):
+    from annotator.ui.backup_dialog import RestoreDialog
+
+    app.tag("615 new", Qt.Key.Key_3)
+    make_backup(db_path)
+    app.tag("Raymond Siu", Qt.Key.Key_1)  # after the backup
+    assert sorted(row[0] for row in db_annotations(db_path)) == ["claim", "statistic"]
+    seen = []
+
+    def choose_first(dialog):
+        seen.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    timer = answer_next_modal(RestoreDialog, choose_first)
+    app.window.restore_action.trigger()
+    timer.stop()
+    assert len(seen[0]) == 1 and "UTC" in seen[0][0]
+    assert [row[0] for row in db_annotations(db_path)] == ["statistic"]
+    window = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    )
+    assert window is not app.window
+    assert [a.label for a in window.annotations_model.annotations()] == ["statistic"]
+    assert "Restored" in window.statusBar().currentMessage()
+    kept = [
+        p
+        for p in backup_folder(db_path).iterdir()
+        if p.name.startswith("before-") and p.name.endswith(".db")
+    ]
+    assert len(kept) == 1 and f"kept as {kept[0]}" in window.statusBar().currentMessage()
+    with sqlite3.connect(kept[0]) as conn:  # the database as it was, claim and all
+        labels = sorted(row[0] for row in conn.execute("SELECT label FROM annotations"))
+    conn.close()
+    assert labels == ["claim", "statistic"]
+    window.close()
