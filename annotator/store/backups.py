@@ -25,6 +25,7 @@ OWNER_ONLY = 0o600
 # Settings (in the database's settings table) that change KEEP and EVERY.
 KEEP_SETTING = "backups.keep"
 EVERY_SETTING = "backups.every_hours"
+MAX_HOURS = 24 * 366 * 10  # a longer interval is taken as ten years
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +59,10 @@ def make_backup(database: Path, *, keep: int = KEEP, now: datetime | None = None
         raise StoreError(f"{database}: no such database file to back up")
     moment = (now or datetime.now(UTC)).replace(tzinfo=None)
     folder = backup_folder(database)
-    folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"{PREFIX}{moment.strftime(STAMP)}.db"
     partial = target.with_suffix(".partial")
     try:
+        folder.mkdir(mode=0o700, exist_ok=True)
         _copy(database, partial)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
@@ -102,11 +103,10 @@ def policy(database: Path) -> tuple[int, timedelta]:
         return keep, every
     try:
         keep = max(1, int(rows.get(KEEP_SETTING, keep)))
-        every = timedelta(
-            hours=max(0.0, float(rows.get(EVERY_SETTING, every / timedelta(hours=1))))
-        )
-    except ValueError:
-        pass  # a hand-edited setting that is not a number: the defaults
+        hours = float(rows.get(EVERY_SETTING, every / timedelta(hours=1)))
+        every = timedelta(hours=min(max(0.0, hours), MAX_HOURS))  # NaN: max gives 0.0
+    except (ValueError, OverflowError):
+        keep, every = KEEP, EVERY  # a setting that is not a usable number: the defaults
     return keep, every
 
 
@@ -120,23 +120,57 @@ def schema_revision(database: Path) -> str | None:
     return None if row is None else str(row[0])
 
 
-def check_backup(backup: Path) -> None:
-    """Raise :class:`StoreError` unless ``backup`` is a sound SQLite database."""
+def check_backup(backup: Path, database: Path | None = None) -> None:
+    """Raise :class:`StoreError` unless ``backup`` is a sound Annotator database (and not
+    ``database`` itself)."""
+    if not backup.is_file() or backup.stat().st_size == 0:
+        raise StoreError(f"{backup}: not a usable backup (no such file, or an empty one)")
+    if database is not None and database.exists() and backup.samefile(database):
+        raise StoreError(f"{backup}: that is the database itself, not a backup of it")
     problem = quick_check(backup)
+    if problem is None and schema_revision(backup) is None:
+        problem = "not an Annotator database"
     if problem is not None:
         raise StoreError(f"{backup}: not a usable backup ({problem})")
 
 
+def ensure_unused(database: Path) -> None:
+    """Raise :class:`StoreError` if another connection (a window, an import) has the
+    sound database ``database`` open: SQLite leaves WAL mode only when nothing else has
+    the file open. Leaving it also writes every committed change into the file itself."""
+    if not database.is_file() or quick_check(database) is not None:
+        return  # a damaged file: nothing can be using it, and it is not to be written
+    try:
+        with closing(sqlite3.connect(database, timeout=1)) as conn:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.Error as exc:
+        mode = str(exc)
+    if str(mode).lower() != "delete":
+        raise StoreError(
+            f"{database}: it is open in another window or program; close it there first, "
+            "then restore"
+        )
+
+
 def quick_check(path: Path) -> str | None:
     """What ``PRAGMA quick_check`` finds wrong with the database file, or None if it is
-    sound (or empty). Writes nothing to a file that is not a database. (Read-write, as
-    the app opens it: a read-only connection cannot read a WAL left by a killed process
-    without its shared-memory file.)"""
-    try:
-        with closing(sqlite3.connect(path)) as conn:
-            rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
+    sound (or empty, or locked by another program). Never writes to the file, nor to a
+    WAL a killed process left beside it."""
+    uri = path.resolve().as_uri()
+    rows: list[object] = []
+    for mode in ("mode=ro", "immutable=1"):  # read-only; without its -shm, as it is
+        try:
+            with closing(sqlite3.connect(f"{uri}?{mode}", uri=True)) as conn:
+                rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+            break
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                return None  # in use, not damaged: opening it waits its turn
+            if code not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+                return str(exc)
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
     return None if rows == ["ok"] else "; ".join(str(row) for row in rows)
 
 
@@ -144,31 +178,40 @@ def restore(database: Path, backup: Path, *, now: datetime | None = None) -> Pat
     """Replace ``database`` with a copy of ``backup`` (checked first). The file replaced,
     if there was one, is moved into the backup folder and its path returned. Close every
     connection to ``database`` first: one left open would go on writing to the old file."""
-    check_backup(backup)
+    check_backup(backup, database)
+    ensure_unused(database)
     moment = (now or datetime.now(UTC)).replace(tzinfo=None)
     folder = backup_folder(database)
-    folder.mkdir(mode=0o700, exist_ok=True)
     kept = None
-    if database.exists():
-        kept = folder / f"before-restore-{moment.strftime(STAMP)}-{database.name}"
-        try:
-            for suffix in ("-wal", "-shm"):  # its uncommitted journal goes with it
-                companion = database.with_name(database.name + suffix)
-                if companion.exists():
-                    os.replace(companion, kept.with_name(kept.name + suffix))
-            os.replace(database, kept)
-        except OSError as exc:
-            raise StoreError(f"{database}: could not move it aside to restore ({exc})") from None
+    moved: list[tuple[Path, Path]] = []
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if database.exists():
+            kept = folder / f"before-restore-{moment.strftime(STAMP)}-{database.name}"
+            for suffix in ("-wal", "-shm", ""):  # its journal goes with it
+                here = database.with_name(database.name + suffix)
+                if here.exists():
+                    there = kept.with_name(kept.name + suffix)
+                    os.replace(here, there)
+                    moved.append((there, here))
+    except OSError as exc:
+        _put_back(moved)
+        raise StoreError(f"{database}: could not move it aside to restore ({exc})") from None
     partial = database.with_name(database.name + ".restoring")
     try:
         _copy(backup, partial)
         os.replace(partial, database)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
-        if kept is not None and not database.exists():
-            os.replace(kept, database)  # as it was
+        _put_back(moved)  # as it was, journal and all
         raise StoreError(f"{database}: could not restore {backup} ({exc})") from None
     return kept
+
+
+def _put_back(moved: list[tuple[Path, Path]]) -> None:
+    for there, here in reversed(moved):
+        if there.exists() and not here.exists():
+            os.replace(there, here)
 
 
 def _copy(source: Path, target: Path) -> None:

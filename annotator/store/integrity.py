@@ -40,7 +40,7 @@ def prepare_file(path: Path, older: frozenset[str]) -> list[str]:
             make_backup(path, keep=keep)  # before the upgrade changes it
         else:
             backup_if_due(path, keep=keep, every=every)
-    except StoreError as exc:
+    except (StoreError, OSError) as exc:
         return [f"No backup was made: {exc}"]
     return []
 

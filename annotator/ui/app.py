@@ -15,7 +15,7 @@ from annotator.app_state import open_store
 from annotator.core.identity import current_annotator
 from annotator.resources import resource_path
 from annotator.store import Store, StoreError
-from annotator.store.backups import restore
+from annotator.store.backups import list_backups, restore
 from annotator.store.errors import DamagedDatabase
 from annotator.ui import crash_report
 from annotator.ui.backup_dialog import offer_newest_backup
@@ -57,8 +57,11 @@ def open_launch_store(target: str | None) -> tuple[Store, str | None]:
     if remembered is not None:
         try:
             return open_store(remembered, seed=True), None
-        except DamagedDatabase:
-            raise  # the user decides what happens to it, never passed over quietly
+        except DamagedDatabase as exc:
+            if list_backups(Path(exc.path)):
+                raise  # the user decides whether to restore it, never passed over quietly
+            notice = f"Could not reopen the last database ({exc}); opened the default one."
+            return open_store(None, seed=True), notice
         except StoreError as exc:
             notice = f"Could not reopen the last database ({exc}); opened the default one."
             return open_store(None, seed=True), notice

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -63,7 +64,7 @@ from annotator.formats.errors import SetConflictError, SetFormatError
 from annotator.importing import SET_SUFFIXES, ImportOutcome, read_inputs, run_import
 from annotator.stats import count_table
 from annotator.store import Store, StoreError
-from annotator.store.backups import restore
+from annotator.store.backups import check_backup, restore
 from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.details_panel import DetailsPanel
@@ -1337,6 +1338,22 @@ class MainWindow(QMainWindow):
         return self._apply(self._history.redo(), f"Redid {name}.", undoing=False)
 
     def _apply(self, step: Step, message: str, *, undoing: bool) -> bool:
+        self.reload_documents()  # which documents are (still) the newest versions
+        if any(
+            not a.orphaned and self.documents_model.row_of(a.document_id) is None
+            for a in step.added
+        ):
+            # A newer version took the document's place (its annotations moved there), or
+            # it was deleted: replaying the step would put annotations out of sight (an
+            # old version shows only its orphans).
+            self._history.forget()
+            self._update_undo_actions()
+            self._error(
+                "Could not undo or redo",
+                "The document this step changed has a newer version since (or was "
+                "deleted).\n\nThe undo history was cleared.",
+            )
+            return False
         try:
             self._store.apply_change(step.added, step.removed, step.scheme)
         except StoreError as exc:
@@ -2055,17 +2072,27 @@ class MainWindow(QMainWindow):
         in the backup folder); a new window on it takes this one's place."""
         database = self._store.file
         assert database is not None
-        self._store.close()  # no connection of ours may go on writing to the old file
         try:
-            kept = restore(database, backup)
-            store = open_store(str(database), seed=True)
+            check_backup(backup, database)  # before this window lets go of its database
         except StoreError as exc:
             self._error("Could not restore the backup", str(exc))
             return None
-        window = self._replace_with(store)
+        self._store.close()  # no connection of ours may go on writing to the old file
+        gc.collect()  # nor one that is only waiting to be freed
         note = f"Restored {database.name} from {backup.name}."
-        if kept is not None:
-            note += f" The database it replaced is kept as {kept}."
+        try:
+            kept = restore(database, backup)
+            if kept is not None:
+                note += f" The database it replaced is kept as {kept}."
+        except StoreError as exc:
+            self._error("Could not restore the backup", str(exc))
+            note = "Nothing was restored."  # the database is as it was: opened again
+        try:
+            store = open_store(str(database), seed=True)
+        except StoreError as exc:
+            self._error("Could not open the database", str(exc))
+            return None
+        window = self._replace_with(store)
         window.statusBar().showMessage(note, 30000)
         return window
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+from contextlib import closing
 from datetime import datetime, timedelta
 
 import pytest
@@ -20,6 +21,7 @@ from annotator.store.backups import (
     backup_if_due,
     list_backups,
     make_backup,
+    quick_check,
 )
 from annotator.store.errors import DamagedDatabase
 
@@ -161,3 +163,74 @@ def test_backups_are_for_files_only():
         from annotator.cli import _database_file
 
         _database_file("postgresql+psycopg://u@localhost/x")
+
+
+def test_restore_is_refused_while_the_database_is_open_elsewhere(db_path, capsys):
+    tagged_database(db_path)
+    main(["backup", "--db", str(db_path)])
+    store = open_store(str(db_path))  # a window, say, still open on it
+    store.tag(store.documents()[0].id, "statistic", 4, 7, "me")
+    assert main(["restore", "--db", str(db_path)]) == 1
+    assert "open in another window" in capsys.readouterr().err
+    store.tag(store.documents()[0].id, "refusal", 8, 13, "me")  # still its database
+    store.close()
+    assert [r[0] for r in rows(db_path)] == ["claim", "statistic", "refusal"]
+
+
+@pytest.mark.parametrize("kind", ["missing", "itself", "foreign"])
+def test_restore_refuses_what_is_not_a_backup(db_path, tmp_path, kind, capsys):
+    tagged_database(db_path)
+    other = {"missing": tmp_path / "typo.db", "itself": db_path, "foreign": tmp_path / "f.db"}[kind]
+    if kind == "foreign":
+        with closing(sqlite3.connect(other)) as conn:
+            conn.execute("CREATE TABLE contacts (name TEXT)")
+    assert main(["restore", "--db", str(db_path), str(other)]) == 1
+    assert "not a usable backup" in capsys.readouterr().err or kind == "itself"
+    assert rows(db_path) == [("claim", 0, 3)]
+    assert kind != "missing" or not other.exists()  # not created by looking at it
+
+
+def test_checking_a_file_writes_nothing_even_beside_a_left_over_wal(db_path, tmp_path):
+    tagged_database(db_path)
+    writer = sqlite3.connect(db_path)  # a process that will be "killed" with its WAL
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("INSERT INTO settings VALUES ('x', 'y')")
+    writer.commit()
+    copy = tmp_path / "copy.db"
+    for suffix in ("", "-wal"):
+        copy.with_name(copy.name + suffix).write_bytes(
+            db_path.with_name(db_path.name + suffix).read_bytes()
+        )
+    writer.close()
+    files = [copy, copy.with_name("copy.db-wal")]  # (SQLite may add its -shm index)
+    before = [p.read_bytes() for p in files]
+    assert quick_check(copy) is None
+    assert [p.read_bytes() for p in files] == before
+
+
+def test_a_locked_database_is_not_called_damaged(db_path):
+    tagged_database(db_path)
+    holder = sqlite3.connect(db_path)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert quick_check(db_path) is None
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_odd_backup_settings_and_a_blocked_backup_folder_never_stop_opening(db_path, capsys):
+    tagged_database(db_path)
+    assert main(["backup", "--db", str(db_path), "--every-hours", "inf"]) == 0
+    assert main(["stats", "--db", str(db_path)]) == 0
+    store = open_store(str(db_path))
+    store.set_setting(EVERY_SETTING, "1e400")
+    store.close()
+    for backup in list_backups(db_path):
+        backup.path.unlink()
+    backup_folder(db_path).rmdir()
+    backup_folder(db_path).write_text("not a folder")
+    assert main(["stats", "--db", str(db_path)]) == 0
+    assert "No backup was made" in capsys.readouterr().err

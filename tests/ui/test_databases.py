@@ -183,8 +183,12 @@ def test_launch_picks_db_option_then_env_then_the_remembered_database(
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database" * 300)
     remember_database(str(junk))
-    # A damaged file is never passed over quietly: the launcher offers its backup.
-    with pytest.raises(DamagedDatabase, match=r"junk\.db"):
+    location, notice = launched()  # damaged, no backup: the default, and why
+    assert location == str(default) and "junk.db" in notice and "damaged" in notice
+    make_backup(project)  # a damaged file with a backup: the launcher offers it
+    project.write_bytes(b"not a database either" * 300)
+    remember_database(str(project))
+    with pytest.raises(DamagedDatabase, match=r"project\.db"):
         launched()
     assert junk.read_bytes() == b"not a database" * 300
 

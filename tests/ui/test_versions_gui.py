@@ -121,3 +121,25 @@ def test_the_window_reopens_on_the_newest_version_of_the_last_document(
     second = make_window()
     assert second.window.document.text == V2
     assert not second.window.showing_older_version
+
+
+def test_undo_of_a_deletion_made_before_a_new_version_is_refused(
+    app, tmp_path, monkeypatch, db_path
+):
+    dialogs = Dialogs(monkeypatch)
+    window = app.window
+    report = tmp_path / "report.txt"
+    report.write_text(V1, encoding="utf-8")
+    dialogs.open_answer = [str(report)]
+    app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    app.tag("installed by June", Qt.Key.Key_1)
+    app.key(Qt.Key.Key_Delete)  # deleted on version 1
+    report.write_text(V2, encoding="utf-8")
+    app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # version 2 comes in
+    refused = []
+    monkeypatch.setattr(window, "_error", lambda title, text: refused.append(text))
+    app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # Bringing it back on version 1 would hide it (neither listed nor orphaned): refused.
+    assert refused and "newer version" in refused[0]
+    assert db_annotations(db_path) == []
+    assert not window.undo_action.isEnabled()
