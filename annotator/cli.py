@@ -15,10 +15,11 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.app_state import open_store
-from annotator.core.files import write_atomically
+from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
 from annotator.core.importers import DocumentReadError, read_documents
-from annotator.exporting import FORMATS, ExportOptions, export
+from annotator.exporting import ExportOptions, export
+from annotator.formats import registry
 from annotator.formats.errors import SetFormatError
 from annotator.importing import read_inputs, run_import
 from annotator.stats import count_table, render_table
@@ -166,9 +167,14 @@ def _import(argv: list[str]) -> int:
         action="store_true",
         help="PDFs: join words hyphenated across line ends (surveil-/lance -> surveillance)",
     )
+    parser.add_argument(
+        "--format",
+        choices=("json", *(fmt.name for fmt in registry.readable())),
+        help="read every FILE as this format (default: recognised from each file)",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     ns = parser.parse_args(argv)
-    inputs = read_inputs(ns.files, join_hyphens=ns.join_hyphens)
+    inputs = read_inputs(ns.files, join_hyphens=ns.join_hyphens, format=ns.format)
     store = _open(ns.db)
     try:
         outcome = run_import(store, inputs, replace=ns.replace)
@@ -200,9 +206,13 @@ def _export(argv: list[str]) -> int:
         "per annotation) or JSON Lines (one document per line). Filters of one kind may be "
         "repeated (any of them); different kinds must all match.",
     )
-    parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
+    parser.add_argument("--format", choices=registry.names(), default="json", help="output format")
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write here instead of stdout (a folder for formats that write one)",
     )
     parser.add_argument("--compact", action="store_true", help="JSON on one line")
     parser.add_argument(
@@ -246,16 +256,23 @@ def _export(argv: list[str]) -> int:
             since=ns.since,
         ),
     )
+    if registry.get(ns.format).folder and ns.output is None:
+        parser.error(f"--format {ns.format} writes a folder: give it with -o DIR")
     store = _open(ns.db)
     try:
         result = export(store, options)
     finally:
         store.close()
-    _write(result.data, ns.output)
+    if isinstance(result.data, dict):
+        assert ns.output is not None
+        size = write_folder(ns.output, result.data)
+    else:
+        _write(result.data, ns.output)
+        size = len(result.data)
     if ns.output is not None:
         print(
             f"{ns.output}: wrote {result.annotations} annotation(s) in "
-            f"{result.documents} document(s) ({len(result.data):,} bytes)",
+            f"{result.documents} document(s) ({size:,} bytes)",
             file=sys.stderr,
         )
     return 0

@@ -9,12 +9,10 @@ from datetime import UTC, datetime
 from annotator import __version__
 from annotator.core.filters import ExportFilter
 from annotator.core.model import AnnotationSet
-from annotator.formats.annotation_set import render_bytes, set_document
-from annotator.formats.tables import to_csv, to_jsonl
+from annotator.formats import registry
+from annotator.formats.annotation_set import set_document
+from annotator.formats.registry import Rendered, RenderOptions
 from annotator.store import Store
-
-FORMATS = ("json", "csv", "jsonl")
-SUFFIXES = {"json": ".json", "csv": ".csv", "jsonl": ".jsonl"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +26,7 @@ class ExportOptions:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    data: bytes
+    data: Rendered  # a file's bytes, or a folder's files by relative path
     documents: int
     annotations: int
 
@@ -44,8 +42,7 @@ def export(
 
     ``progress(done, total)`` is called as documents are prepared; it may raise to stop.
     """
-    if options.format not in FORMATS:
-        raise ValueError(f"unknown export format {options.format!r}")
+    fmt = registry.get(options.format)
     items = store.export_documents()
     chosen = options.filter
     # A chosen document brings its earlier versions, which hold its orphaned annotations.
@@ -71,12 +68,7 @@ def export(
         exported_at=now or _now_ms(),
         generator_version=__version__,
     )
-    if options.format == "json":
-        data = render_bytes(aset, texts=texts, compact=options.compact)
-    elif options.format == "csv":
-        data = to_csv(aset, texts=texts, excel=options.excel).encode("utf-8")
-    else:
-        data = to_jsonl(aset, texts=texts).encode("utf-8")
+    data = fmt.render(aset, texts, RenderOptions(compact=options.compact, excel=options.excel))
     count = sum(len(d.annotations) for d in documents)
     return ExportResult(data, len(documents), count)
 

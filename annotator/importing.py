@@ -14,6 +14,7 @@ from annotator.core.importers import (
     shown_path,
 )
 from annotator.core.model import AnnotationSet, NewDocument
+from annotator.formats import registry
 from annotator.formats.annotation_set import (
     MAX_SET_BYTES,
     looks_like_annotation_set,
@@ -132,10 +133,16 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def read_inputs(
-    paths: Sequence[Path], progress: Progress | None = None, *, join_hyphens: bool = False
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    *,
+    join_hyphens: bool = False,
+    format: str | None = None,
 ) -> ImportInputs:
-    """Read every file: ``.json`` as annotation sets, the rest as documents; a folder
-    stands for the supported documents inside it, recursively.
+    """Read every file: ``.json`` as annotation sets, files and folders in another
+    interchange format (see :mod:`annotator.formats.registry`) as that format, the rest
+    as documents; any other folder stands for the supported documents inside it,
+    recursively. With ``format``, every path named is read as that format.
 
     Raises :class:`DocumentReadError` or :class:`SetFormatError` for the first bad file
     named directly; bad files inside folders are listed in ``failures`` instead.
@@ -144,6 +151,13 @@ def read_inputs(
     inputs = ImportInputs()
     named: list[tuple[Path, bool]] = []  # (file, inside a folder)
     for path in paths:
+        fmt = _interchange_format(path, format)
+        if fmt is not None:
+            inputs.sets.append((shown_path(path), fmt.read(path)))  # type: ignore[misc]
+            continue
+        if format == "json":
+            inputs.sets.append((shown_path(path), read_set(path)))
+            continue
         if path.is_dir():
             found = list(files_in_folder(path))
             if not found:
@@ -165,6 +179,13 @@ def read_inputs(
         else:
             inputs.documents.append((path, read_document(path, join_hyphens=join_hyphens)))
     return inputs
+
+
+def _interchange_format(path: Path, name: str | None) -> registry.Format | None:
+    """The importable format (other than Annotator's JSON) ``path`` is read as."""
+    if name is not None:
+        return None if name == "json" else registry.get(name)
+    return registry.recognise(path)
 
 
 def _holds_a_set(path: Path) -> bool:

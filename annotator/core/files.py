@@ -30,3 +30,17 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_folder(folder: Path, files: dict[str, bytes]) -> int:
+    """Write ``files`` (relative path -> bytes) into ``folder``; returns the bytes written.
+    Paths that would leave the folder are refused."""
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    for name, data in files.items():
+        target = (folder / name).resolve()
+        if root not in target.parents:
+            raise OSError(f"{name}: not a path inside {folder}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, data)
+    return sum(len(data) for data in files.values())

@@ -19,12 +19,7 @@ from PySide6.QtWidgets import (
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Document, Label
 from annotator.exporting import ExportOptions
-
-FORMAT_CHOICES = (
-    ("JSON annotation set (.json)", "json"),
-    ("CSV, one row per annotation (.csv)", "csv"),
-    ("JSON Lines, one document per line (.jsonl)", "jsonl"),
-)
+from annotator.formats import registry
 
 
 class ExportDialog(QDialog):
@@ -39,8 +34,8 @@ class ExportDialog(QDialog):
         self._document = document
 
         self.format_box = QComboBox()
-        for text, key in FORMAT_CHOICES:
-            self.format_box.addItem(text, key)
+        for fmt in registry.FORMATS:
+            self.format_box.addItem(fmt.title, fmt.name)
 
         scope = QGroupBox("Documents")
         self.this_document = QRadioButton(

@@ -52,14 +52,14 @@ from PySide6.QtWidgets import (
 from annotator import __version__
 from annotator.app_state import open_store
 from annotator.core.attributes import format_value
-from annotator.core.files import write_atomically
+from annotator.core.files import write_atomically, write_folder
 from annotator.core.history import History, SchemeChange, Step
 from annotator.core.importers import SUFFIXES, DocumentReadError
 from annotator.core.model import Annotation, AttributeValue, Document, DocumentSummary, Label
 from annotator.core.snapping import snap_to_words
 from annotator.core.spans import trim_span
-from annotator.exporting import SUFFIXES as SUFFIX_OF_FORMAT
 from annotator.exporting import ExportOptions, export
+from annotator.formats import registry
 from annotator.formats.errors import SetConflictError, SetFormatError
 from annotator.importing import SET_SUFFIXES, ImportOutcome, read_inputs, run_import
 from annotator.stats import count_table
@@ -1801,7 +1801,8 @@ class MainWindow(QMainWindow):
     # -- import and export -----------------------------------------------------------
 
     def _ask_import(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in (*SUFFIXES, *SET_SUFFIXES))
+        interchange = (fmt.suffix for fmt in registry.readable() if fmt.suffix)
+        patterns = " ".join(f"*{suffix}" for suffix in (*SUFFIXES, *SET_SUFFIXES, *interchange))
         paths, _filter = QFileDialog.getOpenFileNames(
             self,
             "Import documents or annotation sets",
@@ -1935,10 +1936,13 @@ class MainWindow(QMainWindow):
         if not accepted:
             return
         options = dialog.options()
-        suffix = SUFFIX_OF_FORMAT[options.format]
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Export annotations", f"annotations{suffix}", f"*{suffix}"
-        )
+        suffix = registry.get(options.format).suffix
+        if not suffix:  # the format writes a folder
+            path = QFileDialog.getExistingDirectory(self, "Export annotations into a folder")
+        else:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, "Export annotations", f"annotations{suffix}", f"*{suffix}"
+            )
         self.activateWindow()
         if path:
             self.export_to(Path(path), options)
@@ -1949,7 +1953,10 @@ class MainWindow(QMainWindow):
             result = run_with_progress(
                 self, "Exporting…", lambda progress: export(self._store, options, progress=progress)
             )
-            write_atomically(path, result.data)
+            if isinstance(result.data, dict):
+                write_folder(path, result.data)
+            else:
+                write_atomically(path, result.data)
         except Cancelled:
             self.statusBar().showMessage("Export cancelled: no file was written.", 8000)
             return False

@@ -1,0 +1,92 @@
+"""Every interchange format Annotator reads or writes, in one list.
+
+A format is one module holding plain functions over :class:`AnnotationSet`: ``render``
+(the set and the texts of its documents, to the bytes of one file, or to the files of a
+folder by relative path) and, if it can be imported, ``read`` (a file or folder to an
+annotation set) and ``recognises`` (whether a file or folder is in this format). Adding a
+format means adding its module and one entry to :data:`FORMATS`; the command line's
+``--format`` choices and the window's export and import dialogs come from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.model import AnnotationSet
+
+# One file's bytes, or a folder's files by relative path (forward slashes).
+Rendered = bytes | dict[str, bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    compact: bool = False  # JSON on one line
+    excel: bool = False  # CSV: the BOM Excel needs for UTF-8
+
+
+Render = Callable[[AnnotationSet, Mapping[str, str], RenderOptions], Rendered]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str  # on the command line
+    title: str  # in the window
+    suffix: str  # of the file written; "" for a folder
+    render: Render
+    read: Callable[[Path], AnnotationSet] | None = None
+    recognises: Callable[[Path], bool] | None = None
+
+    @property
+    def folder(self) -> bool:
+        return not self.suffix
+
+
+def _json(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions) -> Rendered:
+    from annotator.formats.annotation_set import render_bytes
+
+    return render_bytes(aset, texts=texts, compact=options.compact)
+
+
+def _csv(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions) -> Rendered:
+    from annotator.formats.tables import to_csv
+
+    return to_csv(aset, texts=texts, excel=options.excel).encode("utf-8")
+
+
+def _jsonl(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions) -> Rendered:
+    from annotator.formats.tables import to_jsonl
+
+    return to_jsonl(aset, texts=texts).encode("utf-8")
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("json", "JSON annotation set (.json)", ".json", _json),
+    Format("csv", "CSV, one row per annotation (.csv)", ".csv", _csv),
+    Format("jsonl", "JSON Lines, one document per line (.jsonl)", ".jsonl", _jsonl),
+)
+
+
+def names() -> tuple[str, ...]:
+    return tuple(fmt.name for fmt in FORMATS)
+
+
+def get(name: str) -> Format:
+    for fmt in FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise ValueError(f"unknown format {name!r} (known: {', '.join(names())})")
+
+
+def readable() -> tuple[Format, ...]:
+    """The formats that can be imported."""
+    return tuple(fmt for fmt in FORMATS if fmt.read is not None)
+
+
+def recognise(path: Path) -> Format | None:
+    """The importable format ``path`` (a file or folder) is in, if any recognises it."""
+    for fmt in readable():
+        if fmt.recognises is not None and fmt.recognises(path):
+            return fmt
+    return None
