@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.model import AnnotationSet
+from annotator.formats import refi_qda
 
 # One file's bytes, or a folder's files by relative path (forward slashes).
 Rendered = bytes | dict[str, bytes]
@@ -65,6 +66,14 @@ FORMATS: tuple[Format, ...] = (
     Format("json", "JSON annotation set (.json)", ".json", _json),
     Format("csv", "CSV, one row per annotation (.csv)", ".csv", _csv),
     Format("jsonl", "JSON Lines, one document per line (.jsonl)", ".jsonl", _jsonl),
+    Format(
+        "refi-qda",
+        "REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, QualCoder (.qdpx)",
+        ".qdpx",
+        refi_qda.render,
+        refi_qda.read,
+        refi_qda.recognises,
+    ),
 )
 
 
