@@ -385,7 +385,9 @@ class _Reader:
                 where = f"Nested under {' / '.join(parents)} in the REFI-QDA project."
                 description = f"{description}\n\n{where}" if description else where
             labels.append(
-                Label(label_name, _colour(color, [label.color for label in labels]), None, description)
+                Label(
+                    label_name, _colour(color, [label.color for label in labels]), None, description
+                )
             )
             by_guid[key] = label_name
         return labels, by_guid
@@ -450,7 +452,9 @@ class _Reader:
         selections = []
         for j, selection in enumerate(source.iterfind(f"{self.q}PlainTextSelection"), 1):
             where = f"{path}/PlainTextSelection[{j}]"
-            start, end = (self.integer(selection, name, where) for name in ("startPosition", "endPosition"))
+            start, end = (
+                self.integer(selection, name, where) for name in ("startPosition", "endPosition")
+            )
             if not 0 <= start <= end:
                 raise self.fail(where, f"start {start} and end {end} (need 0 <= start <= end)")
             selections.append((selection, where, start, end))
