@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.model import AnnotationSet
+from annotator.formats import doccano, label_studio
 
 # One file's bytes, or a folder's files by relative path (forward slashes).
 Rendered = bytes | dict[str, bytes]
@@ -65,6 +66,22 @@ FORMATS: tuple[Format, ...] = (
     Format("json", "JSON annotation set (.json)", ".json", _json),
     Format("csv", "CSV, one row per annotation (.csv)", ".csv", _csv),
     Format("jsonl", "JSON Lines, one document per line (.jsonl)", ".jsonl", _jsonl),
+    Format(
+        "doccano",
+        "doccano JSONL, sequence labelling (.jsonl)",
+        ".jsonl",
+        doccano.render,
+        doccano.read,
+        doccano.recognises,
+    ),
+    Format(
+        "label-studio",
+        "Label Studio JSON tasks (.json)",
+        ".json",
+        label_studio.render,
+        label_studio.read,
+        label_studio.recognises,
+    ),
 )
 
 
