@@ -31,7 +31,6 @@ from annotator.formats.task_files import (
     TaskSetBuilder,
     codepoint_offsets,
     file_time,
-    first_words,
     json_kind,
     label_problem,
     read_file,
@@ -162,12 +161,12 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
                     "written as a surrogate pair (offsets count UTF-16 code units)",
                 )
             spans.append(Span(label, first, last, ANNOTATOR, when, when))
-    builder.add(text, _title(item, text), f"{builder.file} ({where})", spans)
+    builder.add(text, _title(item), f"{builder.file} ({where})", spans)
 
 
-def _title(item: dict[str, Any], text: str) -> str:
+def _title(item: dict[str, Any]) -> str | None:
     meta = item.get("meta")
     for title in (item.get("title"), meta.get("title") if isinstance(meta, dict) else None):
         if isinstance(title, str) and title.strip():
-            return " ".join(title.split())
-    return first_words(text, "(empty)")
+            return title
+    return None

@@ -43,7 +43,6 @@ from annotator.formats.task_files import (
     TaskSetBuilder,
     codepoint_offsets,
     file_time,
-    first_words,
     json_kind,
     label_problem,
     read_file,
@@ -213,11 +212,11 @@ def _task(builder: TaskSetBuilder, task: Any, where: str, when: datetime) -> Non
     meta = task.get("meta")
     title = next(
         (
-            " ".join(t.split())
+            t
             for t in (data.get("title"), meta.get("title") if isinstance(meta, dict) else None)
             if isinstance(t, str) and t.strip()
         ),
-        first_words(text, "(empty)"),
+        None,
     )
     builder.add(text, title, f"{builder.file} (task {where})", spans)
 

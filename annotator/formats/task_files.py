@@ -108,11 +108,11 @@ def json_kind(value: object) -> str:
     return {dict: "an object", list: "a list", str: "a string"}.get(type(value), "a number")
 
 
-def first_words(text: str, fallback: str) -> str:
-    """The first few words of ``text`` as a title (``fallback`` when it has none)."""
+def first_words(text: str) -> str:
+    """The first few words of ``text`` as a title."""
     words = text.split()
     if not words:
-        return fallback
+        return "(empty)"
     title = " ".join(words[:TITLE_WORDS])
     return title + "…" if len(words) > TITLE_WORDS else title
 
@@ -150,13 +150,15 @@ class TaskSetBuilder:
         self.labels: dict[str, Label] = {}
         self.docs: dict[str, _Doc] = {}  # by sha256
 
-    def add(self, raw_text: str, title: str, source: str, spans: list[Span]) -> None:
-        """One text and its spans (already checked to lie inside ``raw_text``)."""
+    def add(self, raw_text: str, title: str | None, source: str, spans: list[Span]) -> None:
+        """One text and its spans (already checked to lie inside ``raw_text``); without a
+        title, the text's first words are the title."""
         from annotator.store.store import document_id_for  # ids as Annotator gives them
 
         text = normalise_text(raw_text)
         moved = _normalised_offsets(raw_text, text)
         sha = text_sha256(text)
+        title = " ".join(title.split()) if title and title.strip() else first_words(text)
         doc = self.docs.setdefault(sha, _Doc(title, source, text))
         doc_id = document_id_for(sha)
         for span in spans:
