@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.model import AnnotationSet
-from annotator.formats import refi_qda
+from annotator.formats import doccano, label_studio, refi_qda
 
 # One file's bytes, or a folder's files by relative path (forward slashes).
 Rendered = bytes | dict[str, bytes]
@@ -73,6 +73,22 @@ FORMATS: tuple[Format, ...] = (
         refi_qda.render,
         refi_qda.read,
         refi_qda.recognises,
+    ),
+    Format(
+        "doccano",
+        "doccano JSONL, sequence labelling (.jsonl)",
+        ".jsonl",
+        doccano.render,
+        doccano.read,
+        doccano.recognises,
+    ),
+    Format(
+        "label-studio",
+        "Label Studio JSON tasks (.json)",
+        ".json",
+        label_studio.render,
+        label_studio.read,
+        label_studio.recognises,
     ),
 )
 

@@ -1,0 +1,172 @@
+"""doccano's JSONL for sequence labelling: one JSON object per line.
+
+Written: ``{"id": ..., "text": ..., "title": ..., "label": [[start, end, "LABEL"], ...]}``
+(doccano keeps ``id`` and ``title`` as the example's metadata). Read: ``text`` with spans
+under ``label`` and/or ``entities``, each ``[start, end, "LABEL"]`` or
+``{"start_offset": ..., "end_offset": ..., "label": ...}`` (the relation-extraction
+shape; its ``relations`` are not read). The title comes from ``title`` or ``meta.title``,
+else the text's first words.
+
+doccano's offsets are UTF-16 code units (JavaScript string indices; its "count grapheme
+clusters as one character" option is not supported): converted to and from code points.
+doccano's JSONL has no place for a span's note or annotator: they are not written, and
+spans read are by ``doccano`` at the time the file was last written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.importers import shown_path
+from annotator.core.model import AnnotationSet
+from annotator.formats.annotation_set import load_json
+from annotator.formats.errors import SetFormatError
+from annotator.formats.task_files import (
+    LINE_BREAKS,
+    Span,
+    TaskSetBuilder,
+    codepoint_offsets,
+    file_time,
+    json_kind,
+    label_problem,
+    read_file,
+    utf16_offsets,
+)
+
+if TYPE_CHECKING:
+    from annotator.formats.registry import RenderOptions
+
+ANNOTATOR = "doccano"
+SPAN_KEYS = ("label", "entities")
+SNIFF_BYTES = 64 * 1024 * 1024  # of the first line, to recognise a file
+
+
+def render(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions) -> bytes:
+    """One line per document, spans in the set's order, offsets in UTF-16 code units."""
+    lines = []
+    for doc in aset.documents:
+        text = doc.text if doc.text is not None else texts[doc.id]
+        units = utf16_offsets(text)
+        line = {
+            "id": doc.id,
+            "text": text,
+            "title": doc.title,
+            "label": [[units(a.start), units(a.end), a.label] for a in doc.annotations],
+        }
+        lines.append(json.dumps(line, ensure_ascii=False).translate(LINE_BREAKS) + "\n")
+    return "".join(lines).encode("utf-8")
+
+
+def recognises(path: Path) -> bool:
+    """A ``.jsonl`` file whose first non-empty line is a doccano example: an object with
+    a ``text`` string and ``label`` (a list of ``[start, end, label]``) or ``entities``.
+    Annotator's own JSON Lines (documents with ``annotations``) is not."""
+    if path.suffix.lower() != ".jsonl" or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            while line := handle.readline(SNIFF_BYTES):
+                if line.strip(b"\xef\xbb\xbf \t\r\n"):
+                    break
+        item = json.loads(line.decode("utf-8").removeprefix("\ufeff"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return False
+    if isinstance(item.get("entities"), list):
+        return True
+    spans = item.get("label")
+    return isinstance(spans, list) and all(
+        isinstance(span, list) and len(span) == 3 for span in spans
+    )
+
+
+def read(path: Path) -> AnnotationSet:
+    """The examples of a doccano JSONL file; :class:`SetFormatError` names the file, the
+    line and what is wrong."""
+    data = read_file(path)
+    file = shown_path(path)
+    when = file_time(path)
+    builder = TaskSetBuilder(file, "doccano")
+    found = 0
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if not line.strip(b" \t\r"):
+            continue
+        where = f"line {number}"
+        try:
+            item = load_json(line, file=file, what="a line")
+        except SetFormatError as exc:
+            path = f"{where}, {exc.path}" if exc.path else where
+            raise SetFormatError(file, path, exc.problem) from None
+        _example(builder, item, where, when)
+        found += 1
+    if not found:
+        raise SetFormatError(file, "", "no examples: the file has no JSON lines")
+    return builder.build()
+
+
+def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> None:
+    def fail(path: str, problem: str) -> SetFormatError:
+        return SetFormatError(builder.file, f"{where}, {path}" if path else where, problem)
+
+    if not isinstance(item, dict):
+        raise fail("", f"expected a JSON object, got {json_kind(item)}")
+    text = item.get("text")
+    if not isinstance(text, str):
+        got = "missing" if text is None else f"expected a string, got {json_kind(text)}"
+        raise fail("text", got)
+    length, points = codepoint_offsets(text)
+    spans: list[Span] = []
+    for key in SPAN_KEYS:
+        items = item.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise fail(key, f"expected a list of spans, got {json_kind(items)}")
+        for k, raw in enumerate(items):
+            at = f"{key}[{k}]"
+            if isinstance(raw, list) and len(raw) == 3:
+                start, end, label = raw
+            elif isinstance(raw, dict):
+                start, end, label = (raw.get(n) for n in ("start_offset", "end_offset", "label"))
+            else:
+                raise fail(at, "expected [start, end, label] or an object with start_offset")
+            problem = (
+                label_problem(label)
+                if isinstance(label, str)
+                else f"the label is not a string: {json.dumps(label)}"
+            )
+            if problem:
+                raise fail(at, problem)
+            for name, value in (("start", start), ("end", end)):
+                if not isinstance(value, int) or isinstance(value, bool):
+                    raise fail(at, f"{name} is not a whole number: {json.dumps(value)}")
+            if not 0 <= start < end:
+                raise fail(at, f"span {start}–{end} is empty or reversed")
+            if end > length:
+                raise fail(
+                    at, f"end {end} is beyond the text's length {length} (UTF-16 code units)"
+                )
+            first, last = points(start), points(end)
+            if first is None or last is None:
+                raise fail(
+                    at,
+                    f"offset {start if first is None else end} falls inside a character "
+                    "written as a surrogate pair (offsets count UTF-16 code units)",
+                )
+            spans.append(Span(label, first, last, ANNOTATOR, when, when))
+    builder.add(text, _title(item), f"{builder.file} ({where})", spans)
+
+
+def _title(item: dict[str, Any]) -> str | None:
+    meta = item.get("meta")
+    for title in (item.get("title"), meta.get("title") if isinstance(meta, dict) else None):
+        if isinstance(title, str) and title.strip():
+            return title
+    return None

@@ -1,0 +1,275 @@
+"""Label Studio JSON tasks for named-entity labelling of text.
+
+Written: a list of tasks ``{"data": {"text": ..., "title": ...}, "annotations": [...]}``,
+one annotation per annotator holding a ``labels`` result per span::
+
+    {"id": ..., "type": "labels", "from_name": "label", "to_name": "text",
+     "origin": "manual", "value": {"start": 0, "end": 5, "text": "...",
+     "labels": ["claim"]}, "meta": {"text": ["the note"]}}
+
+matching a labelling config ``<Text name="text" value="$text"/>`` with ``<Labels
+name="label" toName="text">``. The annotator is written as ``created_username`` (Label
+Studio ignores it on import and files the annotation under the importing user, so that
+the import never fails over an unknown user); the note as the region's ``meta.text``,
+which Label Studio shows and keeps. Times are per annotation there: the earliest
+``created_at`` and latest ``updated_at`` of the annotator's spans.
+
+Read: ``labels`` results of the tasks' ``annotations`` (other result types, cancelled
+annotations and ``predictions`` are skipped: Annotator imports what people marked). The
+text is ``data.text`` (or the task's only string field); the title ``data.title`` or
+``meta.title``, else the text's first words. The annotator is ``created_username``, else
+``completed_by``'s email, else ``label-studio user N``.
+
+Offsets: Label Studio's Text tag counts code points (since 2022; earlier versions counted
+UTF-16 code units). They are written as code points; read as code points unless the
+result's ``text`` only matches when they are read as UTF-16 code units.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.importers import shown_path
+from annotator.core.model import Annotation, AnnotationSet
+from annotator.core.timestamps import iso_utc
+from annotator.formats.annotation_set import load_json
+from annotator.formats.errors import SetFormatError
+from annotator.formats.task_files import (
+    Span,
+    TaskSetBuilder,
+    codepoint_offsets,
+    file_time,
+    json_kind,
+    label_problem,
+    read_file,
+)
+
+if TYPE_CHECKING:
+    from annotator.formats.registry import RenderOptions
+
+FROM_NAME, TO_NAME = "label", "text"
+UNKNOWN = "label-studio"
+
+
+def render(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions) -> bytes:
+    """The set as a list of Label Studio tasks, one per document."""
+    tasks = []
+    for doc in aset.documents:
+        text = doc.text if doc.text is not None else texts[doc.id]
+        by_annotator: dict[str, list[Annotation]] = {}
+        for ann in doc.annotations:
+            by_annotator.setdefault(ann.annotator, []).append(ann)
+        tasks.append(
+            {
+                "data": {"text": text, "title": doc.title},
+                "annotations": [
+                    {
+                        "created_username": annotator,
+                        "created_at": iso_utc(min(a.created_at for a in anns)),
+                        "updated_at": iso_utc(max(a.updated_at for a in anns)),
+                        "was_cancelled": False,
+                        "ground_truth": False,
+                        "result": [_region(a, text) for a in anns],
+                    }
+                    for annotator, anns in by_annotator.items()
+                ],
+            }
+        )
+    if options.compact:
+        return (json.dumps(tasks, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    return (json.dumps(tasks, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _region(ann: Annotation, text: str) -> dict[str, Any]:
+    region: dict[str, Any] = {
+        "id": ann.id,
+        "type": "labels",
+        "from_name": FROM_NAME,
+        "to_name": TO_NAME,
+        "origin": "manual",
+        "value": {
+            "start": ann.start,
+            "end": ann.end,
+            "text": text[ann.start : ann.end],
+            "labels": [ann.label],
+        },
+    }
+    if ann.note:
+        region["meta"] = {"text": [ann.note]}
+    return region
+
+
+def recognises(path: Path) -> bool:
+    """A ``.json`` file whose top level is a list of objects with ``data`` and
+    ``annotations`` or ``predictions`` (Annotator's sets are objects, not lists)."""
+    if path.suffix.lower() != ".json" or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            if not handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+                return False
+        tasks = json.loads(read_file(path).decode("utf-8").removeprefix("\ufeff"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    return (
+        isinstance(tasks, list)
+        and bool(tasks)
+        and isinstance(tasks[0], dict)
+        and isinstance(tasks[0].get("data"), dict)
+        and ("annotations" in tasks[0] or "predictions" in tasks[0])
+    )
+
+
+def read(path: Path) -> AnnotationSet:
+    """The tasks of a Label Studio JSON file; :class:`SetFormatError` names the file, the
+    JSON path of the task or result, and what is wrong."""
+    file = shown_path(path)
+    tasks = load_json(read_file(path), file=file, what="a Label Studio file")
+    when = file_time(path)
+    if not isinstance(tasks, list):
+        raise SetFormatError(file, "", f"expected a list of tasks, got {json_kind(tasks)}")
+    if not tasks:
+        raise SetFormatError(file, "", "no tasks: the list is empty")
+    builder = TaskSetBuilder(file, "label-studio")
+    for i, task in enumerate(tasks):
+        _task(builder, task, f"[{i}]", when)
+    return builder.build()
+
+
+def _task(builder: TaskSetBuilder, task: Any, where: str, when: datetime) -> None:
+    def fail(path: str, problem: str) -> SetFormatError:
+        return SetFormatError(builder.file, f"{where}{path}", problem)
+
+    if not isinstance(task, dict):
+        raise fail("", f"expected a task object, got {json_kind(task)}")
+    data = task.get("data")
+    if not isinstance(data, dict):
+        got = "missing" if data is None else f"expected an object, got {json_kind(data)}"
+        raise fail(".data", got)
+    text = data.get("text")
+    if text is None:
+        strings = [value for value in data.values() if isinstance(value, str)]
+        text = strings[0] if len(strings) == 1 else None
+    if not isinstance(text, str):
+        raise fail(".data.text", "missing: the task has no text to annotate")
+    length, points = codepoint_offsets(text)
+    annotations = task.get("annotations", [])
+    if not isinstance(annotations, list):
+        raise fail(".annotations", f"expected a list, got {json_kind(annotations)}")
+    spans: list[Span] = []
+    for j, annotation in enumerate(annotations):
+        at = f".annotations[{j}]"
+        if not isinstance(annotation, dict):
+            raise fail(at, f"expected an object, got {json_kind(annotation)}")
+        if annotation.get("was_cancelled") is True:
+            continue
+        annotator = _annotator(annotation)
+        created = _time(annotation.get("created_at"), when)
+        updated = max(_time(annotation.get("updated_at"), created), created)
+        results = annotation.get("result", [])
+        if not isinstance(results, list):
+            raise fail(f"{at}.result", f"expected a list, got {json_kind(results)}")
+        for k, result in enumerate(results):
+            here = f"{at}.result[{k}]"
+            if not isinstance(result, dict):
+                raise fail(here, f"expected an object, got {json_kind(result)}")
+            if result.get("type") != "labels":
+                continue  # choices, relations, text areas...: not spans of text
+            value = result.get("value")
+            if not isinstance(value, dict):
+                raise fail(f"{here}.value", "missing or not an object")
+            start, end = value.get("start"), value.get("end")
+            for name, number in (("start", start), ("end", end)):
+                if not isinstance(number, int) or isinstance(number, bool):
+                    raise fail(f"{here}.value.{name}", f"not a whole number: {json.dumps(number)}")
+            if not 0 <= start < end:
+                raise fail(f"{here}.value", f"span {start}–{end} is empty or reversed")
+            first, last = _placed(text, length, points, start, end, value.get("text"))
+            if first is None or last is None:
+                quote = value.get("text")
+                raise fail(
+                    f"{here}.value",
+                    f"span {start}–{end} does not hold its text {quote!r}, counted in code "
+                    "points or in UTF-16 code units"
+                    if isinstance(quote, str)
+                    else f"span {start}–{end} is beyond the text's length {len(text)}",
+                )
+            labels = value.get("labels")
+            if not isinstance(labels, list):
+                raise fail(f"{here}.value.labels", f"expected a list, got {json_kind(labels)}")
+            note = _note(result.get("meta"))
+            for m, label in enumerate(labels):
+                problem = (
+                    label_problem(label) if isinstance(label, str) else "the label is not a string"
+                )
+                if problem:
+                    raise fail(f"{here}.value.labels[{m}]", problem)
+                spans.append(Span(label, first, last, annotator, created, updated, note))
+    meta = task.get("meta")
+    title = next(
+        (
+            t
+            for t in (data.get("title"), meta.get("title") if isinstance(meta, dict) else None)
+            if isinstance(t, str) and t.strip()
+        ),
+        None,
+    )
+    builder.add(text, title, f"{builder.file} (task {where})", spans)
+
+
+def _placed(
+    text: str, length: int, points: Any, start: int, end: int, quote: Any
+) -> tuple[int | None, int | None]:
+    """Code point offsets of a span: as given (code points) when they fit the text and
+    hold the quote, else read as UTF-16 code units when those do."""
+    if end <= len(text) and (not isinstance(quote, str) or text[start:end] == quote):
+        return start, end
+    if end <= length:
+        first, last = points(start), points(end)
+        if (first is not None and last is not None) and (
+            not isinstance(quote, str) or text[first:last] == quote
+        ):
+            return first, last
+    return None, None
+
+
+def _annotator(annotation: dict[str, Any]) -> str:
+    name = annotation.get("created_username")
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    by = annotation.get("completed_by")
+    if isinstance(by, dict) and isinstance(by.get("email"), str) and by["email"].strip():
+        return by["email"].strip()
+    if isinstance(by, str) and by.strip():
+        return by.strip()
+    if isinstance(by, int) and not isinstance(by, bool):
+        return f"{UNKNOWN} user {by}"
+    return UNKNOWN
+
+
+def _note(meta: Any) -> str | None:
+    if not isinstance(meta, dict):
+        return None
+    text = meta.get("text")
+    if isinstance(text, str):
+        return text or None
+    if isinstance(text, list):
+        return "\n".join(t for t in text if isinstance(t, str)) or None
+    return None
+
+
+def _time(value: Any, default: datetime) -> datetime:
+    """A time Label Studio wrote (ISO 8601), as naive UTC; ``default`` when unreadable."""
+    if not isinstance(value, str):
+        return default
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return default
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
