@@ -107,6 +107,8 @@ def render(aset: AnnotationSet, texts: Mapping[str, str], options: Any = None) -
     ``texts`` supplies quotes and context for documents the set carries without text;
     a document with neither text nor the contexts read with it cannot be written."""
     items = []
+    name = f"{aset.generator_name} {aset.generator_version}".strip()
+    generator = {"type": "Software", "name": name}
     for doc in aset.documents:
         text = doc.text if doc.text is not None else texts.get(doc.id)
         if text is None and len(doc.contexts) != len(doc.annotations):
@@ -123,7 +125,7 @@ def render(aset: AnnotationSet, texts: Mapping[str, str], options: Any = None) -
                 exact = text[ann.start : ann.end]
             else:
                 exact, prefix, suffix = doc.contexts[j]
-            items.append(_annotation(ann, source, exact, prefix, suffix))
+            items.append(_annotation(ann, source, exact, prefix, suffix, generator))
     digest = hashlib.sha256(json.dumps(items, sort_keys=True).encode()).hexdigest()
     collection = uuid.uuid5(_COLLECTIONS, digest)
     data = {
@@ -146,7 +148,12 @@ def render(aset: AnnotationSet, texts: Mapping[str, str], options: Any = None) -
 
 
 def _annotation(
-    ann: Annotation, source: dict[str, str], exact: str, prefix: str, suffix: str
+    ann: Annotation,
+    source: dict[str, str],
+    exact: str,
+    prefix: str,
+    suffix: str,
+    generator: dict[str, str],
 ) -> dict[str, Any]:
     body: list[dict[str, str]] = [{"type": "TextualBody", "purpose": "tagging", "value": ann.label}]
     if ann.note is not None:
@@ -166,6 +173,7 @@ def _annotation(
         "creator": {"type": "Person", "name": ann.annotator},
         "created": iso_utc(ann.created_at),
         "modified": iso_utc(ann.updated_at),
+        "generator": generator,
         "body": body,
         "target": {
             "source": source,
