@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.model import AnnotationSet
-from annotator.formats import doccano, label_studio, refi_qda
+from annotator.formats import doccano, label_studio, refi_qda, w3c
 
 # One file's bytes, or a folder's files by relative path (forward slashes).
 Rendered = bytes | dict[str, bytes]
@@ -66,6 +66,14 @@ FORMATS: tuple[Format, ...] = (
     Format("json", "JSON annotation set (.json)", ".json", _json),
     Format("csv", "CSV, one row per annotation (.csv)", ".csv", _csv),
     Format("jsonl", "JSON Lines, one document per line (.jsonl)", ".jsonl", _jsonl),
+    Format(
+        "w3c",
+        "W3C Web Annotation, JSON-LD (.jsonld)",
+        ".jsonld",
+        w3c.render,
+        w3c.read,
+        w3c.recognises,
+    ),
     Format(
         "refi-qda",
         "REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, QualCoder (.qdpx)",
