@@ -235,7 +235,7 @@ def _ann(
             lines.append(f"#{comments}\t{NOTES} T{n}\t{_one_line(ann.note)}")
         for name, value in ann.attributes:
             brat = attributes.name.get((ann.label, name))
-            if brat is None or value is False or (value == "" and brat in attributes.kind):
+            if brat is None or value is False or value == "":
                 continue  # undefined (the scheme changed), no, or empty: brat cannot say
             names += 1
             if attributes.kind[brat].kind == "boolean":
