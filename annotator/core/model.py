@@ -154,6 +154,8 @@ class AnnotationSet:
     exported_at: datetime | None = None
     generator_name: str = "annotator"
     generator_version: str = ""
+    # What reading it from another format could not carry over, for the import report.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,24 @@ def _jsonl(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions
     return to_jsonl(aset, texts=texts).encode("utf-8")
 
 
+def _brat(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions) -> Rendered:
+    from annotator.formats.brat import render
+
+    return render(aset, texts, options)
+
+
+def _brat_read(path: Path) -> AnnotationSet:
+    from annotator.formats.brat import read
+
+    return read(path)
+
+
+def _brat_recognises(path: Path) -> bool:
+    from annotator.formats.brat import recognises
+
+    return recognises(path)
+
+
 FORMATS: tuple[Format, ...] = (
     Format("json", "JSON annotation set (.json)", ".json", _json),
     Format("csv", "CSV, one row per annotation (.csv)", ".csv", _csv),
@@ -98,6 +116,7 @@ FORMATS: tuple[Format, ...] = (
         label_studio.read,
         label_studio.recognises,
     ),
+    Format("brat", "brat standoff folder (.txt + .ann)", "", _brat, _brat_read, _brat_recognises),
 )
 
 

@@ -86,7 +86,7 @@ def merge_annotation_set(
     progress: Progress | None = None,
 ) -> SetImportReport:
     """Merge ``aset`` into the session's database; see the module docstring."""
-    report = SetImportReport(file)
+    report = SetImportReport(file, notes=list(aset.notes))
     _merge_labels(s, aset, report)
     # Values must fit the definitions the database keeps, not only the file's own.
     defined = {
