@@ -9,8 +9,10 @@ else the text's first words.
 
 doccano's offsets are UTF-16 code units (JavaScript string indices; its "count grapheme
 clusters as one character" option is not supported): converted to and from code points.
-doccano's JSONL has no place for a span's note or annotator: they are not written, and
-spans read are by ``doccano`` at the time the file was last written.
+doccano's JSONL has no place for a span's note or annotator: Annotator writes them in an
+extra list, ``annotator_span_info`` (``[{"annotator", "note"}, ...]``, one per span under
+``label``, in order), which doccano keeps as metadata and Annotator reads back. Spans
+without it are by ``doccano``; all spans read are timed when the file was last written.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 
 ANNOTATOR = "doccano"
 SPAN_KEYS = ("label", "entities")
+INFO = "annotator_span_info"  # the annotator and note of each span under "label", in order
 SNIFF_BYTES = 64 * 1024 * 1024  # of the first line, to recognise a file
 
 
@@ -56,6 +59,8 @@ def render(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions
             "text": text,
             "title": doc.title,
             "label": [[units(a.start), units(a.end), a.label] for a in doc.annotations],
+            # Kept by doccano as the example's metadata; read back by position.
+            INFO: [{"annotator": a.annotator, "note": a.note} for a in doc.annotations],
         }
         lines.append(json.dumps(line, ensure_ascii=False).translate(LINE_BREAKS) + "\n")
     return "".join(lines).encode("utf-8")
@@ -160,8 +165,23 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
                     f"offset {start if first is None else end} falls inside a character "
                     "written as a surrogate pair (offsets count UTF-16 code units)",
                 )
-            spans.append(Span(label, first, last, ANNOTATOR, when, when))
+            annotator, note = _info(item, key, k)
+            spans.append(Span(label, first, last, annotator, when, when, note))
     builder.add(text, _title(item), f"{builder.file} ({where})", spans)
+
+
+def _info(item: dict[str, Any], key: str, k: int) -> tuple[str, str | None]:
+    """The annotator and note Annotator wrote beside span ``k`` of ``label`` (if it is
+    there and well formed), else doccano's own annotator and no note."""
+    info = item.get(INFO)
+    if key != "label" or not isinstance(info, list) or len(info) != len(item["label"]):
+        return ANNOTATOR, None
+    entry = info[k]
+    if not isinstance(entry, dict):
+        return ANNOTATOR, None
+    annotator, note = entry.get("annotator"), entry.get("note")
+    good = isinstance(annotator, str) and annotator.strip() and "\n" not in annotator
+    return (annotator if good else ANNOTATOR), (note if isinstance(note, str) else None)
 
 
 def _title(item: dict[str, Any]) -> str | None:

@@ -455,8 +455,12 @@ class _Reader:
             start, end = (
                 self.integer(selection, name, where) for name in ("startPosition", "endPosition")
             )
-            if not 0 <= start <= end:
-                raise self.fail(where, f"start {start} and end {end} (need 0 <= start <= end)")
+            if not 0 <= start < end:
+                raise self.fail(
+                    where,
+                    f"start {start} and end {end} (need 0 <= start < end: a selection "
+                    "holds at least one character)",
+                )
             selections.append((selection, where, start, end))
         position = _position_map(
             raw,
@@ -547,10 +551,12 @@ class _Reader:
 
 
 def _clean(text: str) -> str:
-    """A name on one line: control characters made spaces, runs of space made one."""
-    return " ".join(
-        "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text).split()
+    """A name on one line: control characters and line breaks made spaces, the ends
+    trimmed; any other space (several in a row, no-break) kept as the name has it."""
+    flat = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch for ch in text
     )
+    return flat.strip()
 
 
 def _colour(value: str | None, used: list[str]) -> str:

@@ -262,7 +262,17 @@ BAD_CASES = {
                 f"{selection(G[10], 3, 2)}</TextSource>"
             ),
         ),
-        "need 0 <= start <= end",
+        "need 0 <= start < end",
+    ),
+    "empty selection": (
+        lambda p: make_qdpx(
+            p,
+            project(
+                f'<TextSource guid="{G[2]}"><PlainTextContent>short</PlainTextContent>'
+                f"{selection(G[10], 2, 2)}</TextSource>"
+            ),
+        ),
+        "a selection holds at least one character",
     ),
     "not a number": (
         lambda p: make_qdpx(
@@ -324,3 +334,10 @@ def test_the_registry_lists_it(tmp_path):
     (tmp_path / "x.QDPX").write_bytes(b"")
     assert registry.recognise(tmp_path / "x.QDPX") is fmt
     assert registry.recognise(tmp_path) is not fmt
+
+
+def test_names_keep_their_inner_spaces_through_a_project(tmp_path):
+    from annotator.formats.refi_qda import _clean
+
+    assert _clean("  Child  code\u00a0x ") == "Child  code\u00a0x"  # as the user wrote it
+    assert _clean("line\u2028break\ttab") == "line break tab"  # names stay on one line

@@ -41,7 +41,8 @@ def js_slice(text, start, end):
 def test_doccano_round_trip(rich_db, tmp_path, capsys):
     data = export(rich_db, "doccano", tmp_path / "out.jsonl")
     lines = [json.loads(line) for line in data.decode("utf-8").splitlines()]
-    assert len(lines) == 3 and all(set(line) == {"id", "text", "title", "label"} for line in lines)
+    keys = {"id", "text", "title", "label", "annotator_span_info"}
+    assert len(lines) == 3 and all(set(line) == keys for line in lines)
     before = spans(rich_db)
     # Offsets are UTF-16 code units: JavaScript's slice gives each quote.
     quotes = {(title, label, quote) for title, label, _s, _e, quote, _n, _a in before}
@@ -58,9 +59,18 @@ def test_doccano_round_trip(rich_db, tmp_path, capsys):
     assert main(["import", "--db", str(fresh), str(tmp_path / "out.jsonl")]) == 0  # recognised
     assert "7 annotation(s) added" in capsys.readouterr().out
     after = spans(fresh)
-    # Label, offsets, quote and title survive; doccano has no place for notes or annotators.
-    assert {s[:5] for s in after} == {s[:5] for s in before}
-    assert {(s[5], s[6]) for s in after} == {(None, "doccano")}
+    # Label, offsets, quote and title survive, and the notes and annotators written beside
+    # the spans (doccano keeps them as metadata).
+    assert sorted(after) == sorted(before)
+    # Without that list (a file doccano made itself), spans are by doccano, without notes.
+    for line in lines:
+        del line["annotator_span_info"]
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    other = tmp_path / "other.db"
+    assert main(["import", "--db", str(other), str(plain)]) == 0
+    assert {(s[5], s[6]) for s in spans(other)} == {(None, "doccano")}
+    capsys.readouterr()
     # The same file again: everything is already there.
     assert main(["import", "--db", str(fresh), str(tmp_path / "out.jsonl")]) == 0
     assert "0 annotation(s) added, 7 skipped" in capsys.readouterr().out
