@@ -380,8 +380,9 @@ def _read_conf(state: _Reading, conf: Path) -> None:
         found = re.match(r"\s*(\S+)(?:\s+(.*))?$", line)
         if found is None or re.fullmatch(r"-+", found.group(1)) or line.startswith("<"):
             continue  # a separator, a macro or a relation of brat's own
+        abstract = found.group(1).startswith("!")  # a heading nothing is annotated with
         term = found.group(1).split("|")[0].lstrip("!")
-        if section == "entities" and term and term not in state.labels:
+        if section == "entities" and term and not abstract and term not in state.labels:
             state.labels[term] = Label(term, "")  # name and colour settled in _read_visual
         elif section == "attributes" and term:
             args = dict(

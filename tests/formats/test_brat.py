@@ -219,3 +219,18 @@ def test_names_are_safe_and_unique():
     text = "\nab\n\ncd\t"
     assert brat.fragments(text, 0, len(text)) == [(0, 0), (1, 3), (5, 7), (8, 8)]
     assert brat.fragments(text, 1, 3) == [(1, 3)]
+
+
+def test_abstract_entity_types_are_not_labels(tmp_path):
+    from annotator.formats.brat import read
+
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text(
+        "[entities]\n!Thing\n\tPerson\n\tPlace\n[relations]\n[events]\n[attributes]\n",
+        encoding="utf-8",
+    )
+    (folder / "a.txt").write_text("Ann went to Rome.\n", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tPerson 0 3\tAnn\nT2\tPlace 12 16\tRome\n", encoding="utf-8")
+    aset = read(folder)
+    assert sorted(label.name for label in aset.labels) == ["Person", "Place"]
