@@ -1,4 +1,5 @@
-"""Command line: the window, ``import``, ``export``, ``stats``, ``backup`` and ``restore``.
+"""Command line: the window, ``import``, ``export``, ``stats``, ``agreement``, ``backup``
+and ``restore``.
 
 Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 """
@@ -14,6 +15,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator import __version__
+from annotator.agreement_run import (
+    AgreementInputError,
+    AgreementOptions,
+    run_agreement,
+)
+from annotator.agreement_run import render_table as render_agreement
 from annotator.app_state import open_store
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
@@ -37,7 +44,7 @@ from annotator.store.backups import (
 from annotator.store.database import default_database_target, describe, sqlite_file, to_url
 from annotator.store.errors import DamagedDatabase
 
-COMMANDS = ("import", "export", "stats", "backup", "restore")
+COMMANDS = ("import", "export", "stats", "agreement", "backup", "restore")
 DB_HELP = (
     "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else annotations.db "
     "in the user data folder)"
@@ -59,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "import": _import,
                 "export": _export,
                 "stats": _stats,
+                "agreement": _agreement,
                 "backup": _backup,
                 "restore": _restore,
             }
@@ -301,6 +309,69 @@ def _stats(argv: list[str]) -> int:
         _write((json.dumps(table.as_dict(), ensure_ascii=False, indent=2) + "\n").encode(), None)
     else:
         _write(render_table(table).encode("utf-8"), None)
+    return 0
+
+
+def _agreement(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator agreement",
+        "Inter-annotator agreement, per label and over all labels: pairwise Cohen's kappa, "
+        "Fleiss' kappa and Krippendorff's alpha (nominal) over tokens, and pairwise span "
+        "precision, recall and F1 for exact and overlapping matches. A document counts for "
+        "a pair of annotators when both annotated it. Filters of one kind may be repeated.",
+    )
+    parser.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        metavar="ID_OR_TITLE",
+        help="a document id, or a title pattern (* and ? wildcards; plain text matches "
+        "titles containing it; case ignored); default: every document",
+    )
+    parser.add_argument(
+        "--label", action="append", default=[], metavar="NAME", help="compare only this label"
+    )
+    parser.add_argument(
+        "--annotator",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="compare this annotator (at least two; default: everyone who annotated the "
+        "chosen documents)",
+    )
+    parser.add_argument(
+        "--done-only", action="store_true", help="only documents marked done (Ctrl+D)"
+    )
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    ns = parser.parse_args(argv)
+    options = AgreementOptions(
+        documents=tuple(ns.document),
+        labels=tuple(ns.label),
+        annotators=tuple(ns.annotator),
+        done_only=ns.done_only,
+    )
+    store = _open(ns.db)
+    try:
+        run = run_agreement(store, options)
+    except AgreementInputError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    if ns.format == "json":
+        data = json.dumps(run.as_json(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        data = render_agreement(run)
+    _write(data.encode("utf-8"), ns.output)
+    if ns.output is not None:
+        print(
+            f"{ns.output}: wrote agreement of {len(run.report.annotators)} annotators over "
+            f"{len(run.documents)} document(s)",
+            file=sys.stderr,
+        )
     return 0
 
 

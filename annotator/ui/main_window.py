@@ -66,6 +66,7 @@ from annotator.stats import count_table
 from annotator.store import Store, StoreError
 from annotator.store.backups import check_backup, restore
 from annotator.store.store import CURRENT_DOCUMENT
+from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.export_dialog import ExportDialog
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self._loading: str | None = None  # a document shown first screen first
         self._tagged: Annotation | None = None  # tagged; the list not yet caught up
         self._stats_dialog: StatsDialog | None = None
+        self._agreement_dialog: AgreementDialog | None = None
         self._history = History()
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
@@ -339,6 +341,12 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+I"),
             "Annotations per document and label",
         )
+        self.agreement_action = self._action(
+            "&Agreement…",
+            self.show_agreement,
+            QKeySequence("Ctrl+Shift+K"),
+            "Inter-annotator agreement: kappas, Krippendorff's alpha and span F1",
+        )
         self.versions_action = self._action(
             "&Versions of this document…",
             self.show_versions,
@@ -484,6 +492,7 @@ class MainWindow(QMainWindow):
         self.label_menu = bar.addMenu("&Label")
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.stats_action)
+        view_menu.addAction(self.agreement_action)
         view_menu.addAction(self.versions_action)
         view_menu.addAction(self.orphans_action)
         view_menu.addSeparator()
@@ -1990,6 +1999,21 @@ class MainWindow(QMainWindow):
             self._stats_dialog.raise_()
         return self._stats_dialog
 
+    def show_agreement(self) -> AgreementDialog:
+        """Open (or reread and raise) the agreement window, non-modal."""
+        current = None
+        if self._document is not None:  # an older version shown: agreement is on the newest
+            newest = self._older_of[0] if self._older_of else self._document.id
+            current = (newest, self._document.title)
+        if self._agreement_dialog is None:
+            self._agreement_dialog = AgreementDialog(self, self._store, current)
+        else:
+            self._agreement_dialog.refresh(current)
+        self._agreement_dialog.show()
+        self._agreement_dialog.raise_()
+        self._agreement_dialog.activateWindow()
+        return self._agreement_dialog
+
     # -- misc ------------------------------------------------------------------------
 
     def _error(self, title: str, message: str) -> None:
@@ -2118,6 +2142,8 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         if self._stats_dialog is not None:
             self._stats_dialog.close()
+        if self._agreement_dialog is not None:
+            self._agreement_dialog.close()
         self.close()
         self._store.close()
         return window
