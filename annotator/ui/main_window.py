@@ -68,6 +68,7 @@ from annotator.store.backups import check_backup, restore
 from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.backup_dialog import RestoreDialog
+from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self._older_of: tuple[str, int] | None = None
         self._versions_dialog: VersionsDialog | None = None
         self._orphans_dialog: OrphansDialog | None = None
+        self._curation_dialog: CurationDialog | None = None
         remember_database(store.location)  # a plain launch reopens it
 
         self.setWindowTitle("Annotator")
@@ -359,6 +361,13 @@ class MainWindow(QMainWindow):
             tip="Annotations that could not be carried over to a newer version of this "
             "document: their quotes and notes",
         )
+        self.curate_action = self._action(
+            "&Curate document…",
+            self.show_curation,
+            QKeySequence("Ctrl+Shift+G"),
+            "Compare the annotators' spans on this document and accept or reject each "
+            "into a gold layer",
+        )
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.open_database_action = self._action(
             "Open &database…",
@@ -495,6 +504,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.agreement_action)
         view_menu.addAction(self.versions_action)
         view_menu.addAction(self.orphans_action)
+        view_menu.addAction(self.curate_action)
         view_menu.addSeparator()
         view_menu.addAction(self.snap_action)
         go_menu = bar.addMenu("&Go")
@@ -809,6 +819,39 @@ class MainWindow(QMainWindow):
         dialog.showRequested.connect(self.open_version)
         dialog.show()
         return dialog
+
+    def show_curation(self) -> CurationDialog:
+        """The curation window on the open document (it follows the document shown)."""
+        dialog = self._curation_dialog
+        if dialog is None:
+            dialog = self._curation_dialog = CurationDialog(self, self._store, self._annotator)
+        dialog.show()
+        dialog.refresh()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def commit_step(self, step: Step, message: str) -> bool:
+        """Make an annotation change built elsewhere (the curation window's) in one
+        transaction, record it for undo and show it; False, with a message and nothing
+        changed, if the database refuses it."""
+        try:
+            self._store.apply_change(step.added, step.removed)
+        except StoreError as exc:
+            self.refresh_from_store()
+            self._error("Could not save the change", str(exc))
+            return False
+        self._history.record(step)
+        if self._loading is not None:
+            self._finish_loading()  # the list must hold every row to show the change
+        if self._document is not None:
+            self._swap_annotations(step.removed, step.added)
+        self.reload_documents()  # counts as the database has them
+        self._update_status()
+        self._update_delete_enabled()
+        self._update_undo_actions()
+        self.statusBar().showMessage(message, 5000)
+        return True
 
     def _select_document_row(self, document_id: str) -> None:
         row = self.documents_model.row_of(document_id)
