@@ -184,7 +184,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             current = MigrationContext.configure(connection).get_current_revision()
             tables = set(inspect(connection).get_table_names())
     except SQLAlchemyError as exc:
-        raise StoreError(f"{where}: cannot read database ({_reason(exc)})") from None
+        raise StoreError(f"{where}: cannot read database ({reason(exc)})") from None
     if current is None and tables - {"alembic_version"}:
         raise StoreError(
             f"{where}: not an Annotator database (it already holds tables: "
@@ -198,7 +198,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     try:
         _upgrade(engine, revision)
     except SQLAlchemyError as exc:
-        raise StoreError(f"{where}: cannot upgrade database ({_reason(exc)})") from None
+        raise StoreError(f"{where}: cannot upgrade database ({reason(exc)})") from None
 
 
 def _upgrade(engine: Engine, revision: str) -> None:
@@ -230,7 +230,7 @@ def _upgrade(engine: Engine, revision: str) -> None:
         migrator.dispose()
 
 
-def _reason(exc: SQLAlchemyError) -> str:
+def reason(exc: SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig if orig is not None else exc).strip()
 
