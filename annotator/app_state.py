@@ -2,20 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator.resources import default_labels, seed_documents
 from annotator.store import Store
-from annotator.store.database import default_database_target
+from annotator.store.database import default_database_target, with_password
+from annotator.store.errors import PasswordNeeded
+
+# Asked for a database server's password: given the question (which names the server and
+# user, never a password), returns the password, or None when the user declines.
+PasswordPrompt = Callable[[str], str | None]
+PASSWORD_TRIES = 3
 
 
-def open_store(target: str | None, *, seed: bool = False) -> Store:
+def open_store(
+    target: str | None, *, seed: bool = False, ask_password: PasswordPrompt | None = None
+) -> Store:
     """Open ``target`` (a path or URL; default location when ``None``).
 
     A new database gets the default labels. With ``seed`` (the window does this) a
     database that has never held a document gets the seed article, once. The command
     line does not seed, so an import into a new database holds exactly what was imported.
-    Raises :class:`annotator.store.StoreError` with a message fit for the user.
+    A server that wants a password neither the URL nor ``~/.pgpass`` gives is asked
+    through ``ask_password`` (up to three times); the password is used for this
+    connection and kept nowhere else. Raises :class:`annotator.store.StoreError` with a
+    message fit for the user (:class:`PasswordNeeded` when no password would do).
     """
-    store = Store.open(target or default_database_target())
+    location = target or default_database_target()
+    tries = 0
+    while True:
+        try:
+            store = Store.open(location)
+            break
+        except PasswordNeeded as exc:
+            tries += 1
+            if ask_password is None or tries > PASSWORD_TRIES:
+                raise
+            question = f"Password for {exc.url.split('://', 1)[-1]}"
+            if exc.refused:
+                question = f"{exc}. {question}"
+            password = ask_password(question)
+            if password is None:
+                raise
+            location = with_password(exc.url, password)
     try:
         store.initialise(default_labels())
         if seed:

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -441,9 +442,19 @@ def _restore(argv: list[str]) -> int:
     return 0
 
 
+def _terminal_password(question: str) -> str | None:
+    """The password typed at the terminal (not echoed); None without a terminal."""
+    if not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(f"{question}: ")
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
 def _open(target: str | None) -> Store:
     """The store at ``target``, telling the user what opening it noticed."""
-    store = open_store(target)
+    store = open_store(target, ask_password=_terminal_password)
     for notice in store.notices:
         print(f"annotator: {notice}", file=sys.stderr)
     return store

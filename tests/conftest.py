@@ -7,6 +7,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+from tests.databases import BACKENDS, make_database
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path_factory, monkeypatch):
@@ -24,3 +26,15 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "annotations.db"
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path):
+    """A fresh database: an SQLite file, then a PostgreSQL database (tests/databases.py)."""
+    yield from make_database(request.param, tmp_path)
+
+
+@pytest.fixture
+def pg(tmp_path):
+    """A fresh PostgreSQL database only, for what SQLite has no counterpart of."""
+    yield from make_database("postgresql", tmp_path)

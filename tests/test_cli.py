@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 
@@ -11,41 +10,39 @@ from annotator.cli import main
 from tests.helpers import check_export
 
 
-def db_dump(path):
-    with sqlite3.connect(path) as conn:
-        return [
-            (table, conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall())
-            for table in ("documents", "labels", "annotations", "settings")
-        ]
+def db_dump(db):
+    return [
+        (table, db.table(table)) for table in ("documents", "labels", "annotations", "settings")
+    ]
 
 
-def export(db_path, capsysbinary):
-    assert main(["export", "--db", str(db_path)]) == 0
+def export(db, capsysbinary):
+    assert main(["export", "--db", db.target]) == 0
     return check_export(capsysbinary.readouterr().out)
 
 
-def test_import_then_export_round_trip(tmp_path, db_path, capsysbinary):
+def test_import_then_export_round_trip(tmp_path, db, capsysbinary):
     crlf = tmp_path / "crlf.txt"
     crlf.write_bytes("\ufeffTitle 😀\r\nLine two\rLine three\r\n".encode())
     md = tmp_path / "notes.md"
     md.write_text("# Heading\n\nBody e\u0301 市民\n", encoding="utf-8")
-    assert main(["import", "--db", str(db_path), str(crlf), str(md)]) == 0
+    assert main(["import", "--db", db.target, str(crlf), str(md)]) == 0
     out = capsysbinary.readouterr().out.decode()
     assert 'crlf.txt: imported as "Title 😀"' in out
     assert 'notes.md: imported as "Heading"' in out
-    parsed = export(db_path, capsysbinary)
+    parsed = export(db, capsysbinary)
     texts = {d["title"]: d["text"] for d in parsed["documents"]}
     assert texts["Title 😀"] == "Title 😀\nLine two\nLine three\n"
     assert texts["Heading"] == "# Heading\n\nBody e\u0301 市民\n"
     assert len(parsed["documents"]) == 2  # exactly what was imported: no seed article
 
 
-def test_reimport_reports_already_imported(tmp_path, db_path, capsys):
+def test_reimport_reports_already_imported(tmp_path, db, capsys):
     f = tmp_path / "a.txt"
     f.write_text("same text", encoding="utf-8")
-    assert main(["import", "--db", str(db_path), str(f)]) == 0
+    assert main(["import", "--db", db.target, str(f)]) == 0
     capsys.readouterr()
-    assert main(["import", "--db", str(db_path), str(f)]) == 0
+    assert main(["import", "--db", db.target, str(f)]) == 0
     assert "already imported" in capsys.readouterr().out
 
 
@@ -58,22 +55,22 @@ def test_reimport_reports_already_imported(tmp_path, db_path, capsys):
         ("slides.pptx", b"PK", "unsupported file type"),
     ],
 )
-def test_bad_file_imports_nothing(tmp_path, db_path, capsys, name, content, message):
-    assert main(["export", "--db", str(db_path), "-o", str(tmp_path / "x.json")]) == 0
+def test_bad_file_imports_nothing(tmp_path, db, capsys, name, content, message):
+    assert main(["export", "--db", db.target, "-o", str(tmp_path / "x.json")]) == 0
     capsys.readouterr()
-    before = db_dump(db_path)
+    before = db_dump(db)
     good = tmp_path / "good.txt"
     good.write_text("fine", encoding="utf-8")
     bad = tmp_path / name
     bad.write_bytes(content)
-    assert main(["import", "--db", str(db_path), str(good), str(bad)]) == 1
+    assert main(["import", "--db", db.target, str(good), str(bad)]) == 1
     err = capsys.readouterr().err
     assert str(bad) in err and message in err
     assert "Traceback" not in err
-    assert db_dump(db_path) == before
+    assert db_dump(db) == before
 
 
-def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db_path, capsys):
+def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db, capsys):
     folder = tmp_path / "sources"
     (folder / "press" / "2024").mkdir(parents=True)
     (folder / ".git").mkdir()
@@ -86,7 +83,7 @@ def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db_
     (folder / "notes.odp").write_bytes(b"not supported")
     (folder / ".git" / "config.txt").write_text("hidden", encoding="utf-8")
     (folder / "press" / "cp1252.txt").write_bytes("Price: £5 – “quoted”".encode("cp1252"))
-    code = main(["import", "--db", str(db_path), str(folder)])
+    code = main(["import", "--db", db.target, str(folder)])
     captured = capsys.readouterr()
     assert code == 1
     assert (
@@ -94,10 +91,7 @@ def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db_
     )
     assert "notes.odp" not in captured.err and "config.txt" not in captured.out
     assert captured.out.count(": imported as") == 4
-    with sqlite3.connect(db_path) as conn:
-        rows = conn.execute(
-            "SELECT title, format, encoding, original_name FROM documents ORDER BY position"
-        ).fetchall()
+    rows = db.rows("SELECT title, format, encoding, original_name FROM documents ORDER BY position")
     assert rows == [
         ("Statement one.", "text", "utf-8", "a.txt"),
         ("Release", "markdown", "utf-8", "b.md"),
@@ -106,7 +100,7 @@ def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db_
     ]
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert main(["import", "--db", str(db_path), str(empty)]) == 1
+    assert main(["import", "--db", db.target, str(empty)]) == 1
     assert "no supported files in this folder" in capsys.readouterr().err
 
 
@@ -139,13 +133,13 @@ def test_usage_errors_exit_2(capsys):
     assert info.value.code == 2
 
 
-def test_export_to_file_and_unwritable_target(tmp_path, db_path, capsys):
+def test_export_to_file_and_unwritable_target(tmp_path, db, capsys):
     target = tmp_path / "out.json"
-    assert main(["export", "--db", str(db_path), "-o", str(target)]) == 0
+    assert main(["export", "--db", db.target, "-o", str(target)]) == 0
     parsed = check_export(target.read_bytes())
     assert parsed["format"] == "annotator-annotation-set"
     bad = tmp_path / "no-such-folder" / "out.json"
-    assert main(["export", "--db", str(db_path), "-o", str(bad)]) == 1
+    assert main(["export", "--db", db.target, "-o", str(bad)]) == 1
     assert "no-such-folder" in capsys.readouterr().err
 
 
@@ -181,16 +175,16 @@ def test_python_dash_m_runs_as_a_separate_process(tmp_path, db_path):
     assert [label["name"] for label in parsed["labels"]] == ["claim", "refusal", "statistic"]
 
 
-def test_file_name_that_is_not_utf8_is_imported_and_named(tmp_path, db_path, capsysbinary):
+def test_file_name_that_is_not_utf8_is_imported_and_named(tmp_path, db, capsysbinary):
 
     name = os.fsdecode(b"caf\xe9.txt")
     path = tmp_path / name
     path.write_text("Some text", encoding="utf-8")
-    assert main(["import", "--db", str(db_path), str(path)]) == 0
+    assert main(["import", "--db", db.target, str(path)]) == 0
     assert "caf\ufffd.txt: imported" in capsysbinary.readouterr().out.decode()
     bad = tmp_path / os.fsdecode(b"bad\xff.txt")
     bad.write_bytes(b"\x00\xff")
-    assert main(["import", "--db", str(db_path), str(bad)]) == 1
+    assert main(["import", "--db", db.target, str(bad)]) == 1
     assert "bad\ufffd.txt: binary data" in capsysbinary.readouterr().err.decode()
 
 
@@ -209,7 +203,7 @@ def test_export_without_stdout_is_a_clear_error(tmp_path, db_path):
 
 
 def test_import_of_a_changed_file_makes_a_new_version_and_says_where_annotations_went(
-    tmp_path, db_path, capsys
+    tmp_path, db, capsys
 ):
     report = tmp_path / "report.txt"
     report.write_text(
@@ -217,30 +211,23 @@ def test_import_of_a_changed_file_makes_a_new_version_and_says_where_annotations
         "Police counted 300 protesters outside.\r\n",
         encoding="utf-8",
     )
-    assert main(["import", "--db", str(db_path), str(report)]) == 0
+    assert main(["import", "--db", db.target, str(report)]) == 0
     capsys.readouterr()
-    with sqlite3.connect(db_path) as conn:
-        doc_id, text = conn.execute("SELECT id, text FROM documents").fetchone()
-        rows = [
-            (f"a{i}", doc_id, label, text.index(q), text.index(q) + len(q), note)
-            for i, (label, q, note) in enumerate(
-                [
-                    ("statistic", "2,000 cameras", None),
-                    ("statistic", "300 protesters", "police figure"),
-                ]
-            )
-        ]
-        conn.executemany(
+    [(doc_id, text)] = db.rows("SELECT id, text FROM documents")
+    for i, (label, q, note) in enumerate(
+        [("statistic", "2,000 cameras", None), ("statistic", "300 protesters", "police figure")]
+    ):
+        db.rows(
             "INSERT INTO annotations (id, document_id, label, start_offset, end_offset, note, "
             "annotator, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'me', "
             "'2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000')",
-            rows,
+            *(f"a{i}", doc_id, label, text.index(q), text.index(q) + len(q), note),
         )
     report.write_text(
         "Budget report\n\nThe minister said 2,000 cameras would be installed.\n",
         encoding="utf-8",
     )
-    assert main(["import", "--db", str(db_path), str(report)]) == 0
+    assert main(["import", "--db", db.target, str(report)]) == 0
     out = capsys.readouterr().out
     where = str(report.resolve())
     assert f'{where}: imported as version 2 of "Budget report"' in out
@@ -253,7 +240,7 @@ def test_import_of_a_changed_file_makes_a_new_version_and_says_where_annotations
     report.write_text("Budget report\n\nThe minister said 2,000 cameras.\n", encoding="utf-8")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary")
-    before = db_dump(db_path)
-    assert main(["import", "--db", str(db_path), str(report), str(bad)]) == 1
+    before = db_dump(db)
+    assert main(["import", "--db", db.target, str(report), str(bad)]) == 1
     assert "bad.txt" in capsys.readouterr().err
-    assert db_dump(db_path) == before
+    assert db_dump(db) == before

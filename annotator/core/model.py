@@ -114,6 +114,9 @@ class Annotation(NamedTuple):
     # Left behind on its version when a changed text replaced it: it could not be placed
     # in the new text (its span still refers to this version's text).
     orphaned: bool = False
+    # Moves on with every change to the stored annotation: an edit of version n is
+    # refused once the stored one is no longer n (optimistic concurrency, migration 0008).
+    version: int = 1
 
     @property
     def attribute_map(self) -> dict[str, AttributeValue]:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspe
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from annotator.store.errors import StoreError
+from annotator.store.errors import PasswordNeeded, StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -37,6 +37,36 @@ def sqlite_file(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
+
+
+def without_password(url: str) -> str:
+    """``url`` with any password left out (what may be shown, logged or remembered)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.password is None:
+        return url
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` with ``password``: for opening a connection only, never to be kept."""
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def password_problem(exc: BaseException) -> str | None:
+    """What the server said when it wanted a password it did not get, or refused the
+    one it got (PostgreSQL); None for any other failure."""
+    text = str(getattr(exc, "orig", None) or exc)
+    for sign in ("no password supplied", "password authentication failed"):
+        if sign in text:
+            return (
+                "password authentication failed"
+                if "failed" in sign
+                else "the server asks for a password"
+            )
+    return None
 
 
 def describe(url: str) -> str:
@@ -184,7 +214,12 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             current = MigrationContext.configure(connection).get_current_revision()
             tables = set(inspect(connection).get_table_names())
     except SQLAlchemyError as exc:
-        raise StoreError(f"{where}: cannot read database ({_reason(exc)})") from None
+        asked = password_problem(exc)
+        if asked is not None:
+            url = without_password(engine.url.render_as_string(hide_password=False))
+            refused = "authentication failed" in asked
+            raise PasswordNeeded(f"{where}: {asked}", url, refused) from None
+        raise StoreError(f"{where}: cannot read database ({reason(exc)})") from None
     if current is None and tables - {"alembic_version"}:
         raise StoreError(
             f"{where}: not an Annotator database (it already holds tables: "
@@ -198,7 +233,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     try:
         _upgrade(engine, revision)
     except SQLAlchemyError as exc:
-        raise StoreError(f"{where}: cannot upgrade database ({_reason(exc)})") from None
+        raise StoreError(f"{where}: cannot upgrade database ({reason(exc)})") from None
 
 
 def _upgrade(engine: Engine, revision: str) -> None:
@@ -230,7 +265,7 @@ def _upgrade(engine: Engine, revision: str) -> None:
         migrator.dispose()
 
 
-def _reason(exc: SQLAlchemyError) -> str:
+def reason(exc: SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig if orig is not None else exc).strip()
 

@@ -13,3 +13,14 @@ class DamagedDatabase(StoreError):
     def __init__(self, message: str, path: str) -> None:
         super().__init__(message)
         self.path = path
+
+
+class PasswordNeeded(StoreError):
+    """The database server asks for a password the URL and ``~/.pgpass`` do not give, or
+    refused the one given. ``url`` is the URL without any password; ``refused`` says a
+    password was tried and refused."""
+
+    def __init__(self, message: str, url: str, refused: bool) -> None:
+        super().__init__(message)
+        self.url = url
+        self.refused = refused

@@ -16,8 +16,53 @@ from sqlalchemy import (
     String,
     Text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.expression import false
+from sqlalchemy.types import TypeDecorator
+
+# PostgreSQL's text cannot hold U+0000, which documents may contain. There a text with
+# NUL (or one that could be mistaken for an escaped one) is stored escaped: MARK, then
+# the text with ESCAPE doubled and each NUL written as ESCAPE + "0". Code points in
+# Python are unchanged; SQLite stores every text as it is.
+ESCAPE = "\ue000"
+MARK = ESCAPE + "NUL:"
+
+
+def escape_nul(value: str) -> str:
+    """``value`` as PostgreSQL can hold it (unchanged unless it holds NUL or MARK)."""
+    if "\x00" not in value and not value.startswith(MARK):
+        return value
+    return MARK + value.replace(ESCAPE, ESCAPE + ESCAPE).replace("\x00", ESCAPE + "0")
+
+
+def unescape_nul(value: str) -> str:
+    """The inverse of :func:`escape_nul`."""
+    if not value.startswith(MARK):
+        return value
+    out: list[str] = []
+    chars = iter(value[len(MARK) :])
+    for ch in chars:
+        out.append(("\x00" if next(chars) == "0" else ESCAPE) if ch == ESCAPE else ch)
+    return "".join(out)
+
+
+class NulSafeText(TypeDecorator[str]):
+    """Text that may hold U+0000 on every backend (escaped on PostgreSQL only)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None or dialect.name != "postgresql":
+            return value
+        return escape_nul(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None or dialect.name != "postgresql":
+            return value
+        return unescape_nul(value)
+
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -40,7 +85,7 @@ class DocumentRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(NulSafeText)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     # Import order: documents imported together keep the order they were given in.
@@ -95,6 +140,8 @@ class AnnotationRow(Base):
     attributes: Mapped[dict[str, object] | None] = mapped_column(JSON(none_as_null=True))
     # Could not be placed in a newer version's text; stays on its own version (0007).
     orphaned: Mapped[bool] = mapped_column(Boolean, server_default="0")
+    # Optimistic concurrency (0008): 1 when made, one more with every change.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class SettingRow(Base):
@@ -120,6 +167,7 @@ ANNOTATION_COLUMNS = (
     AnnotationRow.updated_at,
     AnnotationRow.attributes,
     AnnotationRow.orphaned,
+    AnnotationRow.version,
 )
 
 

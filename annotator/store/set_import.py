@@ -244,7 +244,7 @@ def _write_rows(
         s.execute(insert(table), [{"id": row[0], **values(row)} for row in inserts])
     if updates:
         s.execute(
-            update(table).where(table.c.id == bindparam("key")),
+            update(table).where(table.c.id == bindparam("key")).values(version=table.c.version + 1),
             [{"key": row[0], **values(row)} for row in updates],
         )
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     bindparam,
+    case,
     delete,
     exists,
     func,
@@ -50,6 +51,7 @@ from annotator.store.database import (
     is_busy,
     migrate,
     older_revisions,
+    reason,
     sqlite_file,
     to_url,
 )
@@ -69,6 +71,8 @@ INITIALISED = "initialised"
 SEEDED = "seeded"
 CURRENT_DOCUMENT = "current_document"
 BATCH = 500  # ids per query: well under SQLite's limit on parameters
+CHANGES_CHANNEL = "annotator_changes"  # PostgreSQL: see migration 0008
+PID = "SELECT pg_backend_pid()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +130,9 @@ def document_id_for(sha256: str) -> str:
 class Store:
     """An open Annotator database. Every method is one transaction, committed on return.
 
-    A store is used from one thread. On SQLite it writes through one connection it keeps
-    open, which also tells it when other connections (other windows, processes or
-    stores) have committed: see :meth:`changes_elsewhere`.
+    A store is used from one thread. It writes through one connection it keeps open, so
+    it can tell other connections' commits (other windows, processes, stores or people)
+    from its own: see :meth:`changes_elsewhere`.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -141,12 +145,23 @@ class Store:
         # so its PRAGMA data_version moves only when another connection commits.
         self._writer: Connection | None = None
         self._data_version: int | None = None
-        if engine.dialect.name == "sqlite":
-            try:
+        # PostgreSQL: a connection that LISTENs for the changes every write announces
+        # (migration 0008), and the server process of this store's own writer.
+        self._listener: Connection | None = None
+        self._writer_pid: str | None = None
+        try:
+            if engine.dialect.name == "sqlite":
                 self._writer = engine.connect().execution_options(**{IMMEDIATE: True})
-            except SQLAlchemyError as exc:
-                raise StoreError(f"{self.location}: cannot open database ({exc})") from None
-            self._data_version = self._read_data_version()
+                self._data_version = self._read_data_version()
+            elif engine.dialect.name == "postgresql":
+                self._writer = engine.connect()
+                self._writer_pid = str(self._writer.exec_driver_sql(PID).scalar())
+                self._writer.rollback()
+                self._listener = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+                self._listener.exec_driver_sql(f"LISTEN {CHANGES_CHANNEL}")
+        except SQLAlchemyError as exc:
+            self.close()
+            raise StoreError(f"{self.location}: cannot open database ({reason(exc)})") from None
 
     @classmethod
     def open(cls, target: str) -> Store:
@@ -169,9 +184,10 @@ class Store:
         return store
 
     def close(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+        for connection in (self._writer, self._listener):
+            if connection is not None:
+                connection.close()
+        self._writer = self._listener = None
         self._engine.dispose()
 
     @property
@@ -186,9 +202,11 @@ class Store:
     def changes_elsewhere(self) -> bool:
         """Whether another connection (another window, process or store) has committed a
         change to the database since the last call (or since the store was opened); this
-        store's own changes do not count. Cheap enough to ask on a timer: one pragma, no
-        transaction. Other databases than SQLite always answer False for now (PostgreSQL
-        could answer from LISTEN/NOTIFY)."""
+        store's own changes do not count. Cheap enough to ask on a timer: on SQLite one
+        pragma, no transaction; on PostgreSQL the notifications already received on the
+        listening connection (``LISTEN/NOTIFY``), no round trip when there are none."""
+        if self._listener is not None:
+            return self._notified_elsewhere()
         if self._writer is None or self._data_version is None:
             return False
         if self._writer.in_transaction():
@@ -199,6 +217,15 @@ class Store:
             return False  # asked again on the next tick
         changed, self._data_version = version != self._data_version, version
         return changed
+
+    def _notified_elsewhere(self) -> bool:
+        assert self._listener is not None
+        driver = self._listener.connection.driver_connection
+        try:
+            pids = {n.payload for n in driver.notifies(timeout=0)}  # type: ignore[union-attr]
+        except Exception:
+            return False  # asked again on the next tick
+        return bool(pids - {self._writer_pid})
 
     def _read_data_version(self) -> int:
         assert self._writer is not None
@@ -318,7 +345,7 @@ class Store:
         counts = select(
             AnnotationRow.document_id,
             func.count(),
-            func.coalesce(func.sum(AnnotationRow.orphaned), 0),
+            func.coalesce(func.sum(case((AnnotationRow.orphaned, 1), else_=0)), 0),
         ).group_by(AnnotationRow.document_id)
         query = select(
             DocumentRow.id,
@@ -377,7 +404,7 @@ class Store:
                     select(
                         AnnotationRow.document_id,
                         func.count(),
-                        func.coalesce(func.sum(AnnotationRow.orphaned), 0),
+                        func.coalesce(func.sum(case((AnnotationRow.orphaned, 1), else_=0)), 0),
                     )
                     .where(AnnotationRow.document_id.in_(chain))
                     .group_by(AnnotationRow.document_id)
@@ -558,13 +585,13 @@ class Store:
         path is a few milliseconds, and SQLAlchemy's statement handling was a third of it."""
         driver = s.connection().connection.driver_connection
         twin = driver.execute(
-            "SELECT id, note, created_at, updated_at, attributes, orphaned FROM annotations "
-            "WHERE document_id = ? AND label = ? AND start_offset = ? AND end_offset = ? "
-            "AND annotator = ? LIMIT 1",
+            "SELECT id, note, created_at, updated_at, attributes, orphaned, version "
+            "FROM annotations WHERE document_id = ? AND label = ? AND start_offset = ? "
+            "AND end_offset = ? AND annotator = ? LIMIT 1",
             (document_id, label, start, end, annotator),
         ).fetchone()
         if twin is not None:
-            found, note, created, updated, stored, orphaned = twin
+            found, note, created, updated, stored, orphaned, version = twin
             return Annotation(
                 found,
                 document_id,
@@ -577,6 +604,7 @@ class Store:
                 datetime.fromisoformat(updated),
                 as_attributes(json.loads(stored)) if stored else (),
                 bool(orphaned),
+                version,
             ), False
         length = self._text_length(s, document_id)
         if not 0 <= start < end <= length:
@@ -651,7 +679,9 @@ class Store:
 
     def _current_row(self, s: Session, expected: Annotation) -> AnnotationRow:
         """The annotation's row, provided nobody changed it since ``expected`` was read."""
-        row = s.get(AnnotationRow, expected.id)
+        # FOR UPDATE (PostgreSQL): a concurrent change of the row is waited for and then
+        # seen here, so two people's edits of one version cannot both pass this check.
+        row = s.get(AnnotationRow, expected.id, with_for_update=True, populate_existing=True)
         if row is None or _annotation(row) != expected:
             raise StoreError(
                 "this annotation was changed or deleted elsewhere (another window?) since "
@@ -665,7 +695,11 @@ class Store:
         ids = [ann.id for ann in expected]
         found: dict[str, AnnotationRow] = {}
         for first in range(0, len(ids), BATCH):
-            query = select(AnnotationRow).where(AnnotationRow.id.in_(ids[first : first + BATCH]))
+            query = (
+                select(AnnotationRow)
+                .where(AnnotationRow.id.in_(ids[first : first + BATCH]))
+                .with_for_update()
+            )
             found.update((row.id, row) for row in s.scalars(query))
         for ann in expected:
             row = found.get(ann.id)
@@ -698,6 +732,7 @@ class Store:
             _refuse_clash(s, label, [row])
             row.label = label
             row.updated_at = now_utc()
+            row.version += 1
             s.flush()
             self._refuse_duplicate(s, row)
             return _annotation(row)
@@ -738,6 +773,7 @@ class Store:
                 taken.add(key)
                 row.label = label
                 row.updated_at = moment
+                row.version += 1
                 changed.append(_annotation(row))
             s.flush()
             return Relabelled(tuple(changed), tuple(twins))
@@ -751,6 +787,7 @@ class Store:
                 raise StoreError(f"span {start}-{end} does not fit the text (length {length})")
             row.start_offset, row.end_offset = start, end
             row.updated_at = now_utc()
+            row.version += 1
             s.flush()
             self._refuse_duplicate(s, row)
             return _annotation(row)
@@ -761,6 +798,7 @@ class Store:
             row = self._current_row(s, expected)
             row.note = note if note and note.strip() else None
             row.updated_at = now_utc()
+            row.version += 1
             s.flush()
             return _annotation(row)
 
@@ -774,6 +812,7 @@ class Store:
             row.attributes = dict(as_attributes(values)) or None
             _refuse_clash(s, row.label, [row])
             row.updated_at = now_utc()
+            row.version += 1
             s.flush()
             return _annotation(row)
 
@@ -823,6 +862,7 @@ class Store:
                         updated_at=ann.updated_at,
                         attributes=dict(ann.attributes) or None,
                         orphaned=ann.orphaned,
+                        version=ann.version,
                     )
                 )
             s.flush()
@@ -1023,6 +1063,7 @@ def _carry_over(s: Session, previous: DocumentRow, new_id: str, diff: TextDiff) 
                 start_offset=bindparam("start"),
                 end_offset=bindparam("end"),
                 updated_at=moment,
+                version=table.c.version + 1,
             ),
             moved,
         )
@@ -1030,13 +1071,13 @@ def _carry_over(s: Session, previous: DocumentRow, new_id: str, diff: TextDiff) 
         s.execute(
             update(table)
             .where(table.c.id == bindparam("key"))
-            .values(orphaned=True, updated_at=moment),
+            .values(orphaned=True, updated_at=moment, version=table.c.version + 1),
             [{"key": ann.id} for ann in left],
         )
     left.sort(key=lambda ann: (ann.start, ann.end, ann.label, ann.id))
     orphans = tuple(
         Orphan(
-            ann._replace(orphaned=True, updated_at=moment),
+            ann._replace(orphaned=True, updated_at=moment, version=ann.version + 1),
             previous.version,
             previous.text[ann.start : ann.end],
         )
@@ -1135,7 +1176,7 @@ def _load_annotations(
         if document_id is None:
             cursor = driver.execute(
                 "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
-                "created_at, updated_at, attributes, orphaned FROM annotations"
+                "created_at, updated_at, attributes, orphaned, version FROM annotations"
             )
             return [
                 make(
@@ -1152,14 +1193,15 @@ def _load_annotations(
                         c if up == cr else parse(up),
                         as_attributes(json.loads(at)) if at else (),
                         or_ == 1,
+                        ve,
                     ),
                 )
-                for i, d, lb, st, en, no, an, cr, up, at, or_ in cursor
+                for i, d, lb, st, en, no, an, cr, up, at, or_, ve in cursor
             ]
         # The (document, start, end, label, id) index gives the rows in order.
         cursor = driver.execute(
             "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
-            "updated_at, attributes, orphaned FROM annotations WHERE document_id = ? "
+            "updated_at, attributes, orphaned, version FROM annotations WHERE document_id = ? "
             "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
             (document_id, _NO_END if before is None else before),
         )
@@ -1178,9 +1220,10 @@ def _load_annotations(
                     created if up == cr else parse(up),  # mostly never changed: parsed once
                     as_attributes(json.loads(at)) if at else (),
                     or_ == 1,
+                    ve,
                 ),
             )
-            for i, lb, st, en, no, an, cr, up, at, or_ in cursor
+            for i, lb, st, en, no, an, cr, up, at, or_, ve in cursor
         ]
     query = select(*ANNOTATION_COLUMNS)
     if before is not None:
@@ -1199,7 +1242,12 @@ def _from_columns(row: Sequence[object]) -> Annotation:
     """An annotation from a row of ``ANNOTATION_COLUMNS``."""
     stored = row[9]
     attributes = as_attributes(stored) if stored else ()  # type: ignore[arg-type]
-    return Annotation(*row[:9], attributes=attributes, orphaned=bool(row[10]))  # type: ignore[arg-type]
+    return Annotation(
+        *row[:9],  # type: ignore[arg-type]
+        attributes=attributes,  # type: ignore[arg-type]
+        orphaned=bool(row[10]),
+        version=row[11],  # type: ignore[arg-type]
+    )
 
 
 def _label(row: LabelRow) -> Label:
@@ -1247,4 +1295,5 @@ def _annotation(row: AnnotationRow) -> Annotation:
         updated_at=row.updated_at,
         attributes=as_attributes(row.attributes) if row.attributes else (),
         orphaned=bool(row.orphaned),
+        version=row.version,
     )

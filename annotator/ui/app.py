@@ -45,6 +45,13 @@ def application(theme: str = "system") -> QApplication:
     return app
 
 
+def _ask_password(question: str) -> str | None:
+    application()
+    from annotator.ui.team_database import ask_password
+
+    return ask_password(None, question)
+
+
 def open_launch_store(target: str | None) -> tuple[Store, str | None]:
     """The store the window opens on launch, and a notice for the user (or None).
 
@@ -56,7 +63,7 @@ def open_launch_store(target: str | None) -> tuple[Store, str | None]:
     remembered = None if target or os.environ.get("ANNOTATOR_DB") else remembered_database()
     if remembered is not None:
         try:
-            return open_store(remembered, seed=True), None
+            return open_store(remembered, seed=True, ask_password=_ask_password), None
         except DamagedDatabase as exc:
             if list_backups(Path(exc.path)):
                 raise  # the user decides whether to restore it, never passed over quietly
@@ -65,7 +72,7 @@ def open_launch_store(target: str | None) -> tuple[Store, str | None]:
         except StoreError as exc:
             notice = f"Could not reopen the last database ({exc}); opened the default one."
             return open_store(None, seed=True), notice
-    return open_store(target, seed=True), None
+    return open_store(target, seed=True, ask_password=_ask_password), None
 
 
 def settle() -> None:

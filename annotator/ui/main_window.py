@@ -80,6 +80,7 @@ from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.settings import remember_database, window_settings
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
+from annotator.ui.team_database import ask_password, ask_url
 from annotator.ui.text_view import DocumentView
 from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 
@@ -374,6 +375,12 @@ class MainWindow(QMainWindow):
             self._ask_open_database,
             tip="Switch to another Annotator database (an SQLite file)",
         )
+        self.open_team_database_action = self._action(
+            "Open &team database…",
+            self._ask_open_team_database,
+            tip="Switch to a shared PostgreSQL database by its URL (a password is asked "
+            "for, or read from ~/.pgpass, and never kept)",
+        )
         self.restore_action = self._action(
             "&Restore from backup…",
             self.ask_restore_backup,
@@ -472,6 +479,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.open_database_action)
+        file_menu.addAction(self.open_team_database_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
@@ -2103,6 +2111,12 @@ class MainWindow(QMainWindow):
 
     # -- switching databases ---------------------------------------------------------
 
+    def _ask_open_team_database(self) -> None:
+        url = ask_url(self)
+        self.activateWindow()
+        if url:
+            self.open_database(url)
+
     def _ask_open_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self,
@@ -2120,7 +2134,7 @@ class MainWindow(QMainWindow):
         database that cannot be opened is explained in a dialog and nothing changes.
         Returns the window now showing ``target`` (this one if it already was), or None."""
         try:
-            store = open_store(target, seed=True)
+            store = open_store(target, seed=True, ask_password=lambda q: ask_password(self, q))
         except StoreError as exc:
             self._error("Could not open the database", str(exc))
             return None

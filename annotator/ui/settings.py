@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from annotator.store.database import without_password
+
 LAST_DATABASE = "database/last"
 
 
@@ -23,18 +25,22 @@ def window_settings() -> QSettings:
 
 
 def remember_database(location: str) -> None:
-    """Keep ``location`` (a store's location) as the database to reopen next launch,
-    if it is an SQLite file; URLs are not kept (they may need a password)."""
-    if "://" in location or location in ("", ":memory:"):
+    """Keep ``location`` (a store's location: a file, or a server's URL) as the database
+    to reopen next launch. A URL is kept without its password, which is asked for again
+    (or read from ``~/.pgpass``)."""
+    if location in ("", ":memory:"):
         return
+    if "://" in location:
+        location = without_password(location)
     settings = window_settings()
     settings.setValue(LAST_DATABASE, location)
     settings.sync()
 
 
 def remembered_database() -> str | None:
-    """The SQLite file the window had open last, if it still exists."""
+    """The database the window had open last: a server's URL, or an SQLite file if it
+    still exists."""
     value = window_settings().value(LAST_DATABASE)
-    if isinstance(value, str) and value and Path(value).is_file():
+    if isinstance(value, str) and value and ("://" in value or Path(value).is_file()):
         return value
     return None

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from annotator.core.model import NewDocument
 from annotator.store import StoreError
 
 
-def every_row(db_path):
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT * FROM annotations ORDER BY id").fetchall()
+def every_row(db):
+    return db.rows("SELECT * FROM annotations ORDER BY id")
 
 
 @pytest.fixture
@@ -21,21 +18,21 @@ def doc(store):
     return store.import_documents([NewDocument("T", "src", text)])[0].document
 
 
-def test_deleting_several_refuses_if_any_changed_elsewhere_and_deletes_none(store, doc, db_path):
+def test_deleting_several_refuses_if_any_changed_elsewhere_and_deletes_none(store, doc, db):
     a = store.add_annotation(doc.id, "claim", 0, 6, "me")
     b = store.add_annotation(doc.id, "statistic", 12, 17, "me")
     c = store.add_annotation(doc.id, "refusal", 48, 55, "me")
     store.set_note(b, "changed in another window")  # b as read is stale now
-    before = every_row(db_path)
+    before = every_row(db)
     with pytest.raises(StoreError, match="changed or deleted elsewhere"):
         store.delete_annotations([a, b, c])
-    assert every_row(db_path) == before
+    assert every_row(db) == before
     store.delete_annotation(c.id)  # deleted elsewhere: refused just the same
     with pytest.raises(StoreError, match="changed or deleted elsewhere"):
         store.delete_annotations([a, c])
-    assert [row[0] for row in every_row(db_path)] == sorted([a.id, b.id])
+    assert [row[0] for row in every_row(db)] == sorted([a.id, b.id])
     store.delete_annotations([a, *store.annotations(doc.id)[1:]])
-    assert every_row(db_path) == []
+    assert every_row(db) == []
 
 
 def test_relabelling_several_skips_those_labelled_already_and_would_be_twins(store, doc):
@@ -57,13 +54,13 @@ def test_relabelling_several_skips_those_labelled_already_and_would_be_twins(sto
     }
 
 
-def test_relabelling_several_refuses_if_any_changed_elsewhere_and_changes_none(store, doc, db_path):
+def test_relabelling_several_refuses_if_any_changed_elsewhere_and_changes_none(store, doc, db):
     a = store.add_annotation(doc.id, "claim", 0, 6, "me")
     b = store.add_annotation(doc.id, "statistic", 12, 17, "me")
     store.resize_annotation(b, 12, 19)
-    before = every_row(db_path)
+    before = every_row(db)
     with pytest.raises(StoreError, match="changed or deleted elsewhere"):
         store.relabel_annotations([a, b], "refusal")
     with pytest.raises(StoreError, match="no label"):
         store.relabel_annotations([a], "nonsense")
-    assert every_row(db_path) == before
+    assert every_row(db) == before

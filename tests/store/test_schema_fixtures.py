@@ -77,6 +77,9 @@ def upgraded(revision: str) -> dict[str, list[make.Row]]:
             row |= {"version": 1, "previous_id": None}
         for row in annotations:
             row["orphaned"] = 0
+    if revision < "0008":  # every annotation at its first version
+        for row in annotations:
+            row["version"] = 1
     return tables
 
 
@@ -200,6 +203,7 @@ def test_upgrade_keeps_what_the_store_reads(upgraded_fixture):
                     updated_at=datetime.fromisoformat(a["updated_at"]),
                     attributes=tuple(sorted(json.loads(a["attributes"] or "{}").items())),
                     orphaned=bool(a["orphaned"]),
+                    version=a["version"],
                 )
                 for a in by_document[row["id"]]
             ),

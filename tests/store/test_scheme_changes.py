@@ -14,8 +14,8 @@ from annotator.store import StoreError
 
 
 @pytest.fixture
-def store(db_path):
-    s = open_store(str(db_path), seed=True)
+def store(db):
+    s = open_store(db.target, seed=True)
     yield s
     s.close()
 
@@ -98,7 +98,7 @@ def test_a_rename_may_take_the_name_of_a_label_deleted_in_the_same_edit(store):
     assert store.annotations(doc) == [claim, refusal]
 
 
-def test_definitions_that_stored_values_would_not_fit_are_refused(store, db_path):
+def test_definitions_that_stored_values_would_not_fit_are_refused(store):
     doc = store.documents()[0].id
     stat = store.add_annotation(doc, "statistic", 0, 4, "t")
     stat = store.set_attributes(stat, {"unit": "cameras", "value": 2000})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import threading
+import time
 
 import pytest
 
@@ -22,6 +23,17 @@ def _document(store: Store) -> str:
     return store.import_documents([NewDocument(title="t", source="s", text=TEXT)])[0].document.id
 
 
+def wait_for(condition, seconds: float = 2.0) -> bool:
+    """Whether ``condition()`` holds within ``seconds`` (a notification is delivered
+    asynchronously; the pragma is read at once)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def _count(db_path, sql: str) -> int:
     with sqlite3.connect(db_path) as conn:
         count = conn.execute(sql).fetchone()[0]
@@ -29,24 +41,24 @@ def _count(db_path, sql: str) -> int:
     return count
 
 
-def test_changes_elsewhere_tells_of_other_connections_commits_not_its_own(store, db_path):
+def test_changes_elsewhere_tells_of_other_connections_commits_not_its_own(store, db):
     doc = _document(store)
     assert not store.changes_elsewhere()
     store.tag(doc, "claim", 0, 10, "me")
     store.set_setting("x", "1")
     assert not store.changes_elsewhere()  # its own commits do not count
 
-    other = Store.open(str(db_path))
+    other = Store.open(db.target)
     try:
         assert not other.changes_elsewhere()
         other.tag(doc, "claim", 11, 17, "you")
         other.tag(doc, "statistic", 16, 19, "you")
         store.labels()  # reading changes nothing
-        assert store.changes_elsewhere()
+        assert wait_for(store.changes_elsewhere)
         assert not store.changes_elsewhere()  # told once
         assert not other.changes_elsewhere()
-        store.set_setting("x", "2")
-        assert other.changes_elsewhere()
+        store.set_note(store.annotations(doc)[0], "seen by the other")
+        assert wait_for(other.changes_elsewhere)
     finally:
         other.close()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from annotator.core.model import NewDocument
@@ -11,7 +9,13 @@ from annotator.exporting import ExportOptions, export
 from annotator.formats.annotation_set import parse_annotation_set
 from annotator.formats.errors import SetConflictError
 from annotator.store import Store
-from annotator.store.database import create_db_engine, current_revision, migrate, to_url
+from annotator.store.database import (
+    create_db_engine,
+    current_revision,
+    head_revision,
+    migrate,
+    to_url,
+)
 from tests.helpers import check_export
 
 V1 = (
@@ -26,11 +30,6 @@ V2 = (
     "The minister said 2,000 cameras would surely be installed by June.\n"
     "A spokesman declined to comment on the cost of the system.\n"
 )
-
-
-def raw(db_path, sql, *params):
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 def tag(store, doc_id, text, quote, label, note=None):
@@ -52,7 +51,7 @@ def first(store):
     return doc, made
 
 
-def test_a_changed_text_of_the_same_source_is_a_new_version(store, first, db_path):
+def test_a_changed_text_of_the_same_source_is_a_new_version(store, first, db):
     doc, made = first
     result = store.import_documents([NewDocument("Budget report", "/data/report.txt", V2)])[0]
     new, carried = result.document, result.carried
@@ -89,16 +88,16 @@ def test_a_changed_text_of_the_same_source_is_a_new_version(store, first, db_pat
         (2, 3, 0),
         (1, 1, 1),
     ]
-    assert raw(db_path, "SELECT count(*) FROM annotations") == [(4,)]
+    assert db.rows("SELECT count(*) FROM annotations") == [(4,)]
 
 
-def test_importing_either_text_again_changes_nothing(store, first, db_path):
+def test_importing_either_text_again_changes_nothing(store, first, db):
     store.import_documents([NewDocument("Budget report", "/data/report.txt", V2)])
-    before = raw(db_path, "SELECT * FROM annotations ORDER BY id")
+    before = db.rows("SELECT * FROM annotations ORDER BY id")
     for text in (V1, V2):
         [result] = store.import_documents([NewDocument("Budget report", "/data/report.txt", text)])
         assert not result.created and result.carried is None
-    assert raw(db_path, "SELECT * FROM annotations ORDER BY id") == before
+    assert db.rows("SELECT * FROM annotations ORDER BY id") == before
     assert len(store.documents()) == 1
 
 
@@ -136,9 +135,9 @@ def test_files_of_one_import_are_never_versions_of_each_other(store):
     assert len(store.documents()) == 2
 
 
-def test_a_new_version_is_all_or_nothing_with_the_rest_of_the_import(store, first, db_path):
+def test_a_new_version_is_all_or_nothing_with_the_rest_of_the_import(store, first, db):
     doc, _made = first
-    before = [raw(db_path, f"SELECT * FROM {t} ORDER BY 1") for t in ("documents", "annotations")]
+    before = [db.rows(f"SELECT * FROM {t} ORDER BY 1") for t in ("documents", "annotations")]
     # A set in the same import conflicts with an annotation: nothing at all may change.
     exported = export(store, ExportOptions()).data.replace(b"no figure", b"other note")
     conflicting = parse_annotation_set(exported, file="team.json")
@@ -146,7 +145,7 @@ def test_a_new_version_is_all_or_nothing_with_the_rest_of_the_import(store, firs
         store.import_bundle(
             [NewDocument("Budget report", "/data/report.txt", V2)], [("team.json", conflicting)]
         )
-    after = [raw(db_path, f"SELECT * FROM {t} ORDER BY 1") for t in ("documents", "annotations")]
+    after = [db.rows(f"SELECT * FROM {t} ORDER BY 1") for t in ("documents", "annotations")]
     assert after == before
     assert store.documents()[0].id == doc.id
 
@@ -166,7 +165,7 @@ def test_an_annotation_that_would_become_a_twin_is_orphaned_instead(store):
     assert (placed.start, placed.end) == (0, 16)
 
 
-def test_orphans_are_exported_and_a_set_brings_versions_back(store, first, db_path, tmp_path):
+def test_orphans_are_exported_and_a_set_brings_versions_back(store, first, db, tmp_path):
     store.import_documents([NewDocument("Budget report", "/data/report.txt", V2)])
     out = export(store, ExportOptions())
     parsed = check_export(out.data)  # the shipped JSON Schema holds
@@ -216,32 +215,31 @@ def test_deleting_a_middle_version_links_the_next_to_the_one_before(store, first
     assert [v.id for v in store.versions(doc.id)] == [v3.document.id, doc.id]
 
 
-def test_upgrade_from_0006_keeps_documents_and_annotations(db_path):
-    engine = create_db_engine(to_url(str(db_path)))
+def test_upgrade_from_0006_keeps_documents_and_annotations(db):
+    engine = create_db_engine(to_url(db.target))
     migrate(engine, "0006")
     engine.dispose()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "INSERT INTO labels (name, color, hotkey, description, position) "
-            "VALUES ('claim', '#0072b2', '1', '', 0)"
-        )
-        conn.execute(
-            "INSERT INTO documents (id, title, source, text, sha256, created_at, position, "
-            "format, done) VALUES ('d1', 'Budget report', '/data/report.txt', ?, 'x', "
-            "'2026-01-01 00:00:00.000000', 0, 'text', 1)",
-            (V1,),
-        )
-        conn.execute(
-            "INSERT INTO annotations (id, document_id, label, start_offset, end_offset, note, "
-            "annotator, created_at, updated_at) VALUES ('a1', 'd1', 'claim', 15, 44, 'kept', "
-            "'me', '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000')"
-        )
-    before = raw(db_path, "SELECT * FROM annotations")
-    store = Store.open(str(db_path))
+    db.rows(
+        "INSERT INTO labels (name, color, hotkey, description, position) "
+        "VALUES ('claim', '#0072b2', '1', '', 0)"
+    )
+    db.rows(
+        "INSERT INTO documents (id, title, source, text, sha256, created_at, position, "
+        "format, done) VALUES ('d1', 'Budget report', '/data/report.txt', ?, 'x', "
+        "'2026-01-01 00:00:00.000000', 0, 'text', TRUE)",
+        V1,
+    )
+    db.rows(
+        "INSERT INTO annotations (id, document_id, label, start_offset, end_offset, note, "
+        "annotator, created_at, updated_at) VALUES ('a1', 'd1', 'claim', 15, 44, 'kept', "
+        "'me', '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000')"
+    )
+    before = db.rows("SELECT * FROM annotations")
+    store = Store.open(db.target)
     try:
-        assert current_revision(store.engine) == "0007"
-        assert raw(db_path, "SELECT version, previous_id, done FROM documents") == [(1, None, 1)]
-        assert raw(db_path, "SELECT * FROM annotations") == [(*before[0], 0)]
+        assert current_revision(store.engine) == head_revision()
+        assert db.rows("SELECT version, previous_id, done FROM documents") == [(1, None, 1)]
+        assert db.rows("SELECT * FROM annotations") == [(*before[0], 0, 1)]
         [listed] = store.documents()
         assert (listed.id, listed.version, listed.orphans, listed.done) == ("d1", 1, 0, True)
         [ann] = store.annotations("d1")
