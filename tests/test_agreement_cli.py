@@ -87,9 +87,9 @@ class Corpus:
 
 
 @pytest.fixture
-def db_url(tmp_path):
-    """The database every test here runs on (one place to add other databases)."""
-    return f"sqlite:///{tmp_path / 'agreement.db'}"
+def db_url(db):
+    """The database every test here runs on: an SQLite file, then a PostgreSQL server."""
+    return db.url
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from annotator.store.errors import DamagedDatabase
 from annotator.ui import main_window as main_window_module
 from annotator.ui.app import open_launch_store
 from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import remember_database, remembered_database
+from annotator.ui.settings import remember_database, remembered_database, window_settings
 from tests.ui.conftest import Driver, answer_next_modal, db_annotations
 
 needs_proc = pytest.mark.skipif(
@@ -162,8 +162,14 @@ def test_launch_picks_db_option_then_env_then_the_remembered_database(
     monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "env.db"))
     assert launched() == (str(tmp_path / "env.db"), None)  # so does $ANNOTATOR_DB
     monkeypatch.delenv("ANNOTATOR_DB")
-    remember_database("postgresql://someone@server/annotations")  # URLs are not kept
-    assert launched() == (str(project), None)
+    # A server's URL is kept without its password; one that cannot be reached: the
+    # default, and why.
+    remember_database("postgresql+psycopg://someone:secret@127.0.0.1:1/annotations")
+    assert remembered_database() == "postgresql+psycopg://someone@127.0.0.1:1/annotations"
+    location, notice = launched()
+    assert location == str(default)
+    assert notice is not None and "127.0.0.1:1/annotations" in notice and "default" in notice
+    assert "secret" not in Path(window_settings().fileName()).read_text()
 
     gone = make_database(tmp_path, "gone", "Soon deleted.")
     remember_database(str(gone))
