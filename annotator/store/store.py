@@ -339,14 +339,17 @@ class Store:
 
     # -- documents -------------------------------------------------------------------
 
-    def documents(self) -> list[DocumentSummary]:
+    def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
         """The newest version of every document, in import order, with annotation counts
-        and the number of orphaned annotations its versions hold."""
+        and the number of orphaned annotations its versions hold (only ``annotator``'s
+        annotations counted, if given)."""
         counts = select(
             AnnotationRow.document_id,
             func.count(),
             func.coalesce(func.sum(case((AnnotationRow.orphaned, 1), else_=0)), 0),
         ).group_by(AnnotationRow.document_id)
+        if annotator is not None:
+            counts = counts.where(AnnotationRow.annotator == annotator)
         query = select(
             DocumentRow.id,
             DocumentRow.title,
@@ -453,6 +456,15 @@ class Store:
                 version = links[doc_id].version
                 out.extend(Orphan(ann, version, text[ann.start : ann.end]) for ann in found)
             return out
+
+    def annotators(self, document_id: str | None = None) -> list[str]:
+        """The distinct names of those who made annotations (of one document, if given),
+        sorted by code point (in Python: the same on every database)."""
+        query = select(AnnotationRow.annotator).distinct()
+        if document_id is not None:
+            query = query.where(AnnotationRow.document_id == document_id)
+        with self._unit() as s:
+            return sorted(s.scalars(query))
 
     def label_counts(self) -> dict[tuple[str, str], int]:
         """Number of annotations per (document id, label name)."""

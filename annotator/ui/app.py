@@ -12,12 +12,12 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.app_state import open_store
-from annotator.core.identity import current_annotator
 from annotator.resources import resource_path
 from annotator.store import Store, StoreError
 from annotator.store.backups import list_backups, restore
 from annotator.store.errors import DamagedDatabase
 from annotator.ui import crash_report
+from annotator.ui.annotators import launch_identity
 from annotator.ui.backup_dialog import offer_newest_backup
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import remembered_database
@@ -85,8 +85,12 @@ def settle() -> None:
 
 
 def create_window(store: Store, show_document: str | None = None) -> MainWindow:
-    """The main window on ``store``, showing ``show_document`` or the last one open."""
-    window = MainWindow(store, current_annotator())
+    """The main window on ``store``, showing ``show_document`` or the last one open.
+
+    It annotates as :func:`launch_identity` says, inviting a first-time user to change
+    the name."""
+    name, invite = launch_identity()
+    window = MainWindow(store, name, invite=invite)
     window.setWindowIcon(QIcon(str(resource_path("icon.svg"))))
     window.open_initial_document(show_document)
     return window

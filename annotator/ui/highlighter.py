@@ -12,11 +12,16 @@ nesting gives a stronger tint, and the next span out is drawn as an underline in
 colour, so nested and overlapping spans stay distinguishable. Tints are blended over the
 view's Base colour and weakened where the Text colour would lose contrast on them, so
 they read on light and dark palettes.
+
+A span given an owner (another annotator's, not the current one's) is drawn with a
+lighter tint of its label's colour and a dashed underline in the owner's colour
+(:func:`annotator.core.annotators.annotator_color`), so each annotator's spans can be
+told apart from the current annotator's and from one another's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 
 from PySide6.QtGui import (
@@ -28,6 +33,7 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 
+from annotator.core.annotators import annotator_color
 from annotator.core.offsets import PositionMap
 from annotator.core.spans import Interval, SpanIndex
 from annotator.ui.theme import highlight_color
@@ -35,6 +41,7 @@ from annotator.ui.theme import highlight_color
 TINT = 0.28
 TINT_STEP = 0.14
 TINT_MAX = 0.62
+OTHERS_TINT = 0.6  # another annotator's span: this share of the tint it would have
 
 
 def tint(color: QColor, strength: float, palette: QPalette) -> QColor:
@@ -58,16 +65,23 @@ class SpanHighlighter:
         self._map = PositionMap("")
         self._index = SpanIndex()
         self._label_of: dict[str, str] = {}
+        self._owner_of: dict[str, str] = {}  # key -> annotator, for others' spans only
         self._colors: dict[str, QColor] = {}
-        self._formats: dict[tuple[str, str | None, int], QTextCharFormat] = {}
+        self._formats: dict[tuple[str, str | None, int, str | None], QTextCharFormat] = {}
         self._palette = QPalette()
         # Blocks whose userState equals this are formatted for the current spans and
         # colours; new blocks start at -1.
         self._generation = 0
 
-    def reset(self, positions: PositionMap, spans: Iterable[tuple[str, str, int, int]]) -> None:
+    def reset(
+        self,
+        positions: PositionMap,
+        spans: Iterable[tuple[str, str, int, int]],
+        owners: Mapping[str, str] | None = None,
+    ) -> None:
         """Replace all spans (key, label, start, end in code points of the text that
-        ``positions`` maps); every block is then out of date."""
+        ``positions`` maps), ``owners`` naming the annotator of each span by another
+        annotator (by key); every block is then out of date."""
         self._map = positions
         label_of: dict[str, str] = {}
         intervals = []
@@ -76,6 +90,7 @@ class SpanHighlighter:
             intervals.append(Interval(start, end, key))
         self._index = SpanIndex(intervals)
         self._label_of = label_of
+        self._owner_of = dict(owners) if owners else {}
         self.invalidate()
 
     def invalidate(self) -> None:
@@ -103,14 +118,20 @@ class SpanHighlighter:
         self._formats.clear()
         self.invalidate()
 
-    def add(self, key: str, label: str, start: int, end: int) -> None:
+    def add(self, key: str, label: str, start: int, end: int, owner: str | None = None) -> None:
+        """Add (or replace) a span; ``owner`` is its annotator if it is another's."""
         self._label_of[key] = label
+        if owner is None:
+            self._owner_of.pop(key, None)
+        else:
+            self._owner_of[key] = owner
         self._index.add(Interval(start, end, key))
         self._refresh(start, end)
 
     def remove(self, key: str) -> None:
         interval = self._index.remove(key)
         self._label_of.pop(key, None)
+        self._owner_of.pop(key, None)
         if interval is not None:
             self._refresh(interval.start, interval.end)
 
@@ -121,6 +142,10 @@ class SpanHighlighter:
             for iv in self._index.overlapping(start, end)
             if start <= iv.start < end
         ]
+
+    def owner_of(self, key: str) -> str | None:
+        """The annotator of span ``key`` if it is drawn as another annotator's."""
+        return self._owner_of.get(key)
 
     def keys_at(self, offset: int) -> list[str]:
         """Keys of the spans containing code point ``offset``, longest first (innermost
@@ -196,17 +221,26 @@ class SpanHighlighter:
 
     def _format_for(self, covering: Iterable[Interval]) -> QTextCharFormat:
         ordered = sorted(covering, key=_longest_first, reverse=True)
-        inner = self._label_of[str(ordered[0].key)]
+        inner_key = str(ordered[0].key)
+        inner = self._label_of[inner_key]
         outer = self._label_of[str(ordered[1].key)] if len(ordered) > 1 else None
         depth = min(len(ordered), 4)
-        cache_key = (inner, outer, depth)
+        owner = self._owner_of.get(inner_key) if self._owner_of else None
+        cache_key = (inner, outer, depth, owner)
         fmt = self._formats.get(cache_key)
         if fmt is None:
             fmt = QTextCharFormat()
             strength = min(TINT + TINT_STEP * (depth - 1), TINT_MAX)
             color = self._colors.get(inner, QColor("#888888"))
-            fmt.setBackground(tint(color, strength, self._palette))
-            if outer is not None:
+            if owner is not None:
+                # Another annotator's: lighter, underlined with dashes in their colour.
+                fmt.setBackground(tint(color, strength * OTHERS_TINT, self._palette))
+                fmt.setFontUnderline(True)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(QColor(annotator_color(owner)))
+            else:
+                fmt.setBackground(tint(color, strength, self._palette))
+            if owner is None and outer is not None:
                 fmt.setFontUnderline(True)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(self._colors.get(outer, QColor("#888888")))

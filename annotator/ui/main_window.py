@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -45,12 +46,14 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator import __version__
 from annotator.app_state import open_store
+from annotator.core.annotators import AnnotatorFilter, name_problem
 from annotator.core.attributes import format_value
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.history import History, SchemeChange, Step
@@ -67,6 +70,15 @@ from annotator.store import Store, StoreError
 from annotator.store.backups import check_backup, restore
 from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.agreement_dialog import AgreementDialog
+from annotator.ui.annotators import (
+    AnnotatorMenu,
+    NameDialog,
+    NameInvitation,
+    remember_filter,
+    remember_name,
+    remembered_filter,
+    status_text,
+)
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
@@ -140,10 +152,15 @@ MOUSE_GESTURES = (
 class MainWindow(QMainWindow):
     """One window on one store. Every user action is committed before it returns."""
 
-    def __init__(self, store: Store, annotator: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, annotator: str, parent: QWidget | None = None, *, invite: bool = False
+    ) -> None:
+        """``invite``: show the bar inviting the user to change the annotator's name."""
         super().__init__(parent)
         self._store = store
         self._annotator = annotator
+        # Whose annotations the text, list, strip and counts show (Annotator menu).
+        self._annotator_filter = remembered_filter()
         self._labels: list[Label] = store.labels()
         self._document: Document | None = None
         self._syncing = False
@@ -175,6 +192,7 @@ class MainWindow(QMainWindow):
         )
 
         self.text_view = DocumentView()
+        self.text_view.set_annotator(annotator)  # others' spans are drawn differently
 
         self.annotations_model = AnnotationTableModel()
         self.annotations_view = self._make_table(self.annotations_model, "annotationList")
@@ -186,12 +204,16 @@ class MainWindow(QMainWindow):
         widest_label = max((metrics.horizontalAdvance(lb.name) for lb in self._labels), default=0)
         header.resizeSection(0, max(widest_label, metrics.horizontalAdvance("Label")) + 44)
         header.resizeSection(2, metrics.horizontalAdvance("0000000–0000000") + 16)
+        # Names longer than this are elided; the column can be widened.
+        header.resizeSection(3, metrics.horizontalAdvance("Annotator") + 26)
 
         self.find_bar = FindBar()
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
+        self.invitation = NameInvitation()
+        centre_layout.addWidget(self.invitation)
         centre_layout.addWidget(self.find_bar)
         self.overview = OverviewStrip()
         text_row = QHBoxLayout()
@@ -238,6 +260,7 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.counts_label.setToolTip(f"Database: {store.location}")
         self.statusBar().addPermanentWidget(self.counts_label)
+        self._install_annotator_controls(invite)
 
         self.statusBar().showMessage(HINT)
         self._restore_layout()
@@ -515,6 +538,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.curate_action)
         view_menu.addSeparator()
         view_menu.addAction(self.snap_action)
+        self.annotator_menu = AnnotatorMenu(self, self._store.annotators)
+        bar.addMenu(self.annotator_menu)
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.next_document_action)
         go_menu.addAction(self.previous_document_action)
@@ -589,7 +614,7 @@ class MainWindow(QMainWindow):
     def reload_documents(self) -> None:
         """Refresh the document list; keep the current document open if it still exists."""
         try:
-            documents = self._store.documents()
+            documents = self._store.documents(self._counted_annotator())
         except StoreError as exc:
             self._error("Could not read the document list", str(exc))
             return
@@ -640,7 +665,7 @@ class MainWindow(QMainWindow):
             before = self.text_view.screenful()
         try:
             document = self._store.document(document_id)
-            annotations = self._store.annotations(document_id, before=before)
+            annotations = self._shown(self._store.annotations(document_id, before=before))
         except StoreError as exc:
             self._error("Could not open the document", str(exc))
             if self._document is not None:
@@ -692,7 +717,7 @@ class MainWindow(QMainWindow):
         if document_id is None or self._document is None or self._document.id != document_id:
             return  # loaded already, or another document was opened meanwhile
         try:
-            annotations = self._store.annotations(document_id)
+            annotations = self._shown(self._store.annotations(document_id))
         except StoreError as exc:
             self._error("Could not load the annotations", str(exc))
             return
@@ -713,9 +738,9 @@ class MainWindow(QMainWindow):
             if self._store.labels() != self._labels:
                 self._reload_labels()
                 return
-            documents = self._store.documents()
+            documents = self._store.documents(self._counted_annotator())
             current = self._document
-            annotations = self._store.annotations(current.id) if current else None
+            annotations = self._shown(self._store.annotations(current.id)) if current else None
         except StoreError as exc:
             self.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
             return
@@ -914,7 +939,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select some text first, then press a label key.", 5000)
             return None
         start, end = span
-        existing = self.annotations_model.find(label, start, end)
+        existing = self.annotations_model.find(label, start, end, self._annotator)
         if existing is not None:
             self._select_annotation(existing, move_text=False)
             self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
@@ -934,6 +959,14 @@ class MainWindow(QMainWindow):
             return None
         self._history.record(Step(f"tag '{label}'", added=(annotation,)))
         self._update_undo_actions()
+        if not self._shows(annotation):
+            self.statusBar().showMessage(
+                f"Tagged {label} {start}–{end} as {self._annotator}; not shown: the view "
+                f"shows {self._annotator_filter.describe(self._annotator)} annotations only "
+                "(Annotator ▸ Show everyone's annotations).",
+                10000,
+            )
+            return annotation
         self.text_view.add_annotation(annotation)
         self._syncing = True  # a row inserted above the current one moves it: not a choice
         try:
@@ -1037,7 +1070,7 @@ class MainWindow(QMainWindow):
             if row is None:
                 continue
             ann = self.annotations_model.annotation(row)
-            line = f"{ann.label} {ann.start}–{ann.end} ({ann.annotator})"
+            line = f"{ann.label} {ann.start}–{ann.end} by {ann.annotator}"
             if ann.attributes:
                 line += " · " + ", ".join(f"{k}: {format_value(v)}" for k, v in ann.attributes)
             if ann.note:
@@ -1368,7 +1401,7 @@ class MainWindow(QMainWindow):
         current = self._document
         if current is not None:
             try:
-                annotations = self._store.annotations(current.id)
+                annotations = self._shown(self._store.annotations(current.id))
             except StoreError as exc:
                 self.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
                 return
@@ -1721,7 +1754,7 @@ class MainWindow(QMainWindow):
         document = self._document
         if document is None:
             return
-        added = [ann for ann in added if ann.document_id == document.id]
+        added = [ann for ann in added if ann.document_id == document.id and self._shows(ann)]
         was, self._syncing = self._syncing, True  # the text must not follow rows moving
         try:
             if len(removed) + len(added) <= 2:
@@ -2204,3 +2237,133 @@ class MainWindow(QMainWindow):
         self.close()
         self._store.close()
         return window
+
+    # -- annotators ------------------------------------------------------------------
+
+    @property
+    def annotator(self) -> str:
+        """The name new annotations record."""
+        return self._annotator
+
+    @property
+    def annotator_filter(self) -> AnnotatorFilter:
+        """Whose annotations the window shows."""
+        return self._annotator_filter
+
+    def _install_annotator_controls(self, invite: bool) -> None:
+        """The status bar's button naming who annotates (it opens the Annotator menu),
+        the menu's signals, and the first launch's invitation to change the name."""
+        button = self.annotator_button = QToolButton()
+        button.setObjectName("annotatorButton")
+        button.setAutoRaise(True)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMenu(self.annotator_menu)
+        button.setToolTip(
+            "Who you are annotating as, and whose annotations are shown: click to change"
+        )
+        self.statusBar().addPermanentWidget(button)
+        menu = self.annotator_menu
+        menu.changeNameRequested.connect(self.ask_annotator_name)
+        menu.workAsRequested.connect(self.set_annotator)
+        menu.filterChosen.connect(self.set_annotator_filter)
+        for signal in (
+            self.annotations_model.modelReset,
+            self.annotations_model.rowsInserted,
+            self.annotations_model.rowsRemoved,
+        ):
+            signal.connect(self._update_annotator_column)
+        self._update_annotator_column()
+        self.invitation.changeRequested.connect(self.ask_annotator_name)
+        self.invitation.dismissed.connect(self.text_view.setFocus)
+        if invite:
+            self.invitation.invite(self._annotator)
+        self._show_annotator_state()
+
+    def _update_annotator_column(self, *_args: object) -> None:
+        """Show the list's Annotator column while it lists anyone else's annotations."""
+        others = any(name != self._annotator for name in self.annotations_model.annotators())
+        column = AnnotationTableModel.ANNOTATOR_COLUMN
+        if self.annotations_view.isColumnHidden(column) == others:
+            self.annotations_view.setColumnHidden(column, not others)
+
+    def _show_annotator_state(self) -> None:
+        self.annotator_button.setText(status_text(self._annotator, self._annotator_filter))
+        self.annotator_menu.show_state(self._annotator, self._annotator_filter)
+
+    def ask_annotator_name(self) -> bool:
+        """Ask for the name to annotate under (a dialog); returns whether it changed."""
+        try:
+            known = self._store.annotators()
+        except StoreError:
+            known = []
+        dialog = NameDialog(self, self._annotator, known)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()  # keyboard shortcuts work at once, window manager or not
+        return accepted and self.set_annotator(dialog.name())
+
+    def set_annotator(self, name: str) -> bool:
+        """Annotate as ``name`` from now on: new annotations record it, "mine" means its
+        annotations, and it is kept for the next launch (where ``$ANNOTATOR_USER`` still
+        wins). A name that cannot be one is explained in a dialog and nothing changes.
+        Returns whether the annotator changed."""
+        name = name.strip()
+        problem = name_problem(name)
+        if problem is not None:
+            self._error("Cannot annotate under this name", problem)
+            return False
+        self.invitation.hide()
+        remember_name(name)
+        if name == self._annotator:
+            return False
+        self._annotator = name
+        self.text_view.set_annotator(name)
+        self._refilter()
+        self._update_annotator_column()
+        self._show_annotator_state()
+        message = f"Annotating as {name}: new annotations record this name."
+        if os.environ.get("ANNOTATOR_USER", "").strip():
+            message += " ($ANNOTATOR_USER is set: the next launch uses it again.)"
+        self.statusBar().showMessage(message, 8000)
+        return True
+
+    def set_annotator_filter(self, chosen: AnnotatorFilter) -> None:
+        """Show everyone's annotations, mine, or one annotator's: in the text, the
+        margin, the overview strip, the list and the counts. Kept for the next launch."""
+        self._annotator_filter = chosen
+        remember_filter(chosen)
+        self._refilter()
+        self._show_annotator_state()
+        self.statusBar().showMessage(
+            f"Showing {chosen.describe(self._annotator)} annotations.", 5000
+        )
+
+    def _counted_annotator(self) -> str | None:
+        """The one annotator whose annotations are shown (and counted), or None."""
+        return self._annotator_filter.annotator(self._annotator)
+
+    def _shows(self, annotation: Annotation) -> bool:
+        return self._annotator_filter.shows(annotation, self._annotator)
+
+    def _shown(self, annotations: list[Annotation]) -> list[Annotation]:
+        """Those of ``annotations`` the annotator filter shows (all: the same list)."""
+        return self._annotator_filter.apply(annotations, self._annotator)
+
+    def _refilter(self) -> None:
+        """Show the open document's annotations (and the documents' counts) again, as
+        the annotator filter and the current annotator have them now."""
+        self.reload_documents()
+        if self._loading is not None:
+            self._finish_loading()
+        elif self._document is not None:
+            try:
+                annotations = self._shown(self._store.annotations(self._document.id))
+            except StoreError as exc:
+                self._error("Could not show the annotations", str(exc))
+                return
+            chosen = self.current_annotation()
+            selected = [ann.id for ann in self.selected_annotations()]
+            self.text_view.set_annotations(annotations)
+            self.annotations_model.set_annotations(self._document.text, annotations)
+            self._select_ids(selected, chosen.id if chosen else None, move_text=False)
+        self._update_status()
+        self._update_delete_enabled()

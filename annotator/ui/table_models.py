@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from annotator.core.annotators import annotator_color
 from annotator.core.model import Annotation, DocumentSummary, Label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -122,7 +123,8 @@ def one_line(quote: str, width: int = QUOTE_WIDTH) -> str:
 class AnnotationTableModel(QAbstractTableModel):
     """One document's annotations ordered by (start, end, label, id)."""
 
-    HEADERS = ("Label", "Quote", "Span")
+    HEADERS = ("Label", "Quote", "Span", "Annotator")
+    ANNOTATOR_COLUMN = 3
 
     def __init__(self) -> None:
         super().__init__()
@@ -131,6 +133,8 @@ class AnnotationTableModel(QAbstractTableModel):
         self._text = ""
         self._colors: dict[str, QColor] = {}
         self._counts: Counter[str] = Counter()  # annotations per label, kept as rows change
+        self._annotator_colors: dict[str, QColor] = {}  # each annotator's swatch
+        self._annotators: Counter[str] = Counter()  # annotations per annotator, likewise
 
     @staticmethod
     def _key(ann: Annotation) -> tuple[int, int, str, str]:
@@ -150,6 +154,7 @@ class AnnotationTableModel(QAbstractTableModel):
             self._rows = [annotations[i] for i in order]
             self._keys = [keys[i] for i in order]
         self._counts = Counter(a.label for a in self._rows)
+        self._annotators = Counter(a.annotator for a in self._rows)
         self.endResetModel()
 
     def annotations(self) -> list[Annotation]:
@@ -158,6 +163,10 @@ class AnnotationTableModel(QAbstractTableModel):
     def label_counts(self) -> Counter[str]:
         """How many rows each label has (a copy)."""
         return Counter(self._counts)
+
+    def annotators(self) -> set[str]:
+        """The names of those who made the rows."""
+        return {name for name, n in self._annotators.items() if n > 0}
 
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]
@@ -175,11 +184,16 @@ class AnnotationTableModel(QAbstractTableModel):
             return row
         return None
 
-    def find(self, label: str, start: int, end: int) -> Annotation | None:
-        """An annotation with exactly this label and span, if there is one."""
+    def find(
+        self, label: str, start: int, end: int, annotator: str | None = None
+    ) -> Annotation | None:
+        """An annotation with exactly this label and span (and ``annotator``, if given),
+        if there is one."""
         row = bisect_left(self._keys, (start, end, label, ""))
-        if row < len(self._rows) and self._keys[row][:3] == (start, end, label):
-            return self._rows[row]
+        while row < len(self._rows) and self._keys[row][:3] == (start, end, label):
+            if annotator is None or self._rows[row].annotator == annotator:
+                return self._rows[row]
+            row += 1
         return None
 
     def insert(self, annotation: Annotation) -> int:
@@ -190,6 +204,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self._rows.insert(row, annotation)
         self._keys.insert(row, key)
         self._counts[annotation.label] += 1
+        self._annotators[annotation.annotator] += 1
         self.endInsertRows()
         return row
 
@@ -201,8 +216,15 @@ class AnnotationTableModel(QAbstractTableModel):
         removed = self._rows.pop(row)
         del self._keys[row]
         self._counts[removed.label] -= 1
+        self._annotators[removed.annotator] -= 1
         self.endRemoveRows()
         return removed
+
+    def _annotator_color(self, name: str) -> QColor:
+        color = self._annotator_colors.get(name)
+        if color is None:
+            color = self._annotator_colors[name] = QColor(annotator_color(name))
+        return color
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -246,9 +268,15 @@ class AnnotationTableModel(QAbstractTableModel):
             if column == 1:
                 quote = one_line(self._text[ann.start : ann.end])
                 return f"[orphaned] {quote}" if ann.orphaned else quote
-            return f"{ann.start}–{ann.end}"
+            if column == 2:
+                return f"{ann.start}–{ann.end}"
+            return ann.annotator
         if role == DECORATION:
-            return self._colors.get(ann.label) if column == 0 else None
+            if column == 0:
+                return self._colors.get(ann.label)
+            if column == 3:
+                return self._annotator_color(ann.annotator)
+            return None
         if role == TOOLTIP:
             quote = self._text[ann.start : ann.end]
             tip = f"{ann.label} {ann.start}–{ann.end} by {ann.annotator}\n\n{quote}"

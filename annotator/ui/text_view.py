@@ -84,6 +84,7 @@ class DocumentView(QPlainTextEdit):
         self._drag: _EdgeDrag | None = None
         self._normal_pointer: QCursor | None = None  # saved while the resize arrow shows
         self._snapping = False
+        self._annotator: str | None = None  # whose spans are drawn as one's own
         super().__init__(parent)
         self.setObjectName("documentView")
         self.setReadOnly(True)
@@ -177,7 +178,7 @@ class DocumentView(QPlainTextEdit):
         self._text = text
         self._map = PositionMap(text)
         self._hit_spans = []  # they were offsets into the previous text
-        self._highlighter.reset(self._map, _spans(annotations))
+        self._highlighter.reset(self._map, _spans(annotations), self._owners(annotations))
         self._silent += 1
         try:
             self.setPlainText(text)
@@ -187,7 +188,7 @@ class DocumentView(QPlainTextEdit):
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Replace the highlighted annotations; the text, caret and scroll stay."""
-        self._highlighter.reset(self._map, _spans(annotations))
+        self._highlighter.reset(self._map, _spans(annotations), self._owners(annotations))
         self.viewport().update()
         self.margin.update()
 
@@ -211,8 +212,27 @@ class DocumentView(QPlainTextEdit):
         """The widget's position of code point ``offset`` of the text."""
         return self._map.to_qt(offset)
 
+    def set_annotator(self, name: str | None) -> None:
+        """Draw ``name``'s spans as one's own and everyone else's as others' (see the
+        highlighter) from the next :meth:`show_text` or :meth:`set_annotations` on;
+        ``None`` draws every span as one's own."""
+        self._annotator = name
+
+    def _owners(self, annotations: Sequence[Annotation]) -> dict[str, str]:
+        me = self._annotator
+        if me is None:
+            return {}
+        return {a.id: a.annotator for a in annotations if a.annotator != me}
+
     def add_annotation(self, annotation: Annotation) -> None:
-        self._highlighter.add(annotation.id, annotation.label, annotation.start, annotation.end)
+        owner = annotation.annotator
+        self._highlighter.add(
+            annotation.id,
+            annotation.label,
+            annotation.start,
+            annotation.end,
+            None if self._annotator is None or owner == self._annotator else owner,
+        )
         self.margin.update()
 
     def add_annotations(self, annotations: Iterable[Annotation]) -> None:

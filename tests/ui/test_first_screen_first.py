@@ -20,7 +20,7 @@ def long_document(db_path) -> str:
     doc_id = store.import_documents([NewDocument("Long", "s", text)])[0].document.id
     for line in range(1200):
         start = line * len(WORDS)
-        store.add_annotation(doc_id, "claim", start, start + 9, "me")
+        store.add_annotation(doc_id, "claim", start, start + 9, "tester")  # $ANNOTATOR_USER
     store.close()
     return doc_id
 
