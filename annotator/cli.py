@@ -43,7 +43,7 @@ from annotator.store.backups import (
     restore,
 )
 from annotator.store.database import default_database_target, describe, sqlite_file, to_url
-from annotator.store.errors import DamagedDatabase
+from annotator.store.errors import DamagedDatabase, PasswordNeeded
 
 COMMANDS = ("import", "export", "stats", "agreement", "backup", "restore")
 DB_HELP = (
@@ -454,7 +454,13 @@ def _terminal_password(question: str) -> str | None:
 
 def _open(target: str | None) -> Store:
     """The store at ``target``, telling the user what opening it noticed."""
-    store = open_store(target, ask_password=_terminal_password)
+    try:
+        store = open_store(target, ask_password=_terminal_password)
+    except PasswordNeeded as exc:
+        raise StoreError(
+            f"{exc}; give it in ~/.pgpass (host:port:database:user:password, mode 600) or "
+            "run the command at a terminal to be asked"
+        ) from None
     for notice in store.notices:
         print(f"annotator: {notice}", file=sys.stderr)
     return store

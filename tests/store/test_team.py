@@ -151,3 +151,16 @@ def test_a_password_in_pgpass_is_used_without_asking(pg, tmp_path, monkeypatch):
     store = open_store(bare, ask_password=never)
     assert store.labels()
     store.close()
+
+
+def test_the_command_line_without_a_password_says_where_to_give_it(pg, monkeypatch, capsys):
+    from annotator.cli import main
+
+    url = make_url(pg.target)
+    bare = url._replace(password=None).render_as_string(hide_password=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
+    assert main(["stats", "--db", bare]) == 1  # stdin is no terminal here: nobody to ask
+    err = capsys.readouterr().err
+    assert "asks for a password" in err and "~/.pgpass" in err
+    assert main(["stats", "--db", pg.target]) == 0  # with the password in the URL
+    assert url.password not in capsys.readouterr().err
