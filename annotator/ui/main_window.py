@@ -1507,9 +1507,12 @@ class MainWindow(QMainWindow):
         if annotation is None or self._document is None:
             return
         try:
-            self._store.delete_annotation(annotation.id)
+            # Checked: one changed or deleted elsewhere since it was shown is not deleted
+            # (and an undo could not bring back the other person's version).
+            self._store.delete_annotations([annotation])
         except StoreError as exc:
             self._error("Could not delete the annotation", str(exc))
+            self.refresh_from_store()
             return
         self._history.record(Step(f"delete '{annotation.label}'", removed=(annotation,)))
         self._update_undo_actions()
