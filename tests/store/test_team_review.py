@@ -34,3 +34,27 @@ def test_a_set_import_with_replace_moves_the_version_on(db, tmp_path):
         assert now.version == seen.version + 1
     finally:
         store.close()
+
+
+def test_a_password_given_in_the_urls_query_is_shown_and_kept_nowhere(pg, tmp_path):
+    from sqlalchemy.engine import make_url
+
+    from annotator.store.database import without_password
+
+    url = make_url(pg.target)
+    password = url.password
+    assert password
+    in_query = (
+        url._replace(password=None)
+        .update_query_dict({"password": password})
+        .render_as_string(hide_password=False)
+    )
+    store = open_store(in_query)  # psycopg takes it from the query as well
+    try:
+        assert store.labels()
+        assert password not in store.location
+        kept = without_password(store.location)
+        assert password not in kept and password not in without_password(in_query)
+        assert make_url(kept).query == {} and make_url(kept).database == url.database
+    finally:
+        store.close()
