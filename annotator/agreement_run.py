@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.core.agreement import AgreementReport, Measure, agreement_report, tokenize
+from annotator.core.curation import GOLD
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Annotation, Document, DocumentSummary
 from annotator.stats import _width
@@ -44,9 +45,10 @@ class AgreementOptions:
 
     ``documents`` holds ids or title patterns as ``annotator export --document`` takes
     them (any may match); ``annotators`` default to everyone with an annotation in the
-    chosen documents; ``labels`` restrict the annotations compared (a document still
-    counts as annotated by someone whose annotations there all have other labels);
-    ``done_only`` keeps only documents marked done.
+    chosen documents except the gold layer (annotator ``gold``, made by curation);
+    ``labels`` restrict the annotations compared (a document still counts as annotated
+    by someone whose annotations there all have other labels); ``done_only`` keeps only
+    documents marked done.
     """
 
     documents: tuple[str, ...] = ()
@@ -185,7 +187,8 @@ def compute(data: AgreementData, options: AgreementOptions) -> AgreementRun:
                 f"agreement needs at least two annotators; only {coders[0]!r} was chosen"
             )
     else:
-        coders = data.annotators_in(ids)
+        # The gold layer (curation) is not an annotator: compared only when named.
+        coders = tuple(who for who in data.annotators_in(ids) if who != GOLD)
         if len(coders) < 2:
             where = "documents marked done" if options.done_only else "documents"
             present = f"only by {coders[0]!r}" if coders else "by nobody"
@@ -206,6 +209,11 @@ def compute(data: AgreementData, options: AgreementOptions) -> AgreementRun:
     notes = [
         f"{who} annotated none of the chosen documents" for who in coders if not annotated[who]
     ]
+    if not options.annotators and GOLD in data.annotators_in(ids):
+        notes.append(
+            f"the gold layer ({GOLD!r}, from curation) is not compared; name it as an "
+            "annotator to compare it"
+        )
     notes += [
         f"label {label!r}: no annotations by these annotators in the chosen documents"
         for label in options.labels

@@ -45,9 +45,11 @@ def without_password(url: str) -> str:
         parsed = make_url(url)
     except ArgumentError:
         return url
-    if parsed.password is None:
+    if parsed.password is None and "password" not in parsed.query:
         return url
-    return parsed._replace(password=None).render_as_string(hide_password=False)
+    # psycopg also takes the password from the query (``...?password=...``).
+    parsed = parsed._replace(password=None).difference_update_query(["password"])
+    return parsed.render_as_string(hide_password=False)
 
 
 def with_password(url: str, password: str) -> str:
@@ -77,6 +79,8 @@ def describe(url: str) -> str:
         return url
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return parsed.database
+    if "password" in parsed.query:  # psycopg takes it from the query too
+        parsed = parsed.update_query_dict({"password": "***"})
     return parsed.render_as_string(hide_password=True)
 
 

@@ -228,7 +228,10 @@ def _write_rows(
                 [stored(row) for row in inserts],
             )
         if updates:
-            assignments = ", ".join(f"{c} = ?" for c in ROW_COLUMNS[1:])
+            # The version moves on, as with every change (optimistic concurrency, 0008).
+            assignments = ", ".join(
+                [*(f"{c} = ?" for c in ROW_COLUMNS[1:]), "version = version + 1"]
+            )
             s.connection().exec_driver_sql(
                 f"UPDATE annotations SET {assignments} WHERE id = ?",
                 [(*stored(row)[1:], row[0]) for row in updates],

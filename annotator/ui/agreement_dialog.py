@@ -46,6 +46,7 @@ from annotator.agreement_run import (
     measure_cells,
     summary_lines,
 )
+from annotator.core.curation import GOLD
 from annotator.core.files import write_atomically
 from annotator.store import Store, StoreError
 
@@ -167,12 +168,16 @@ class AgreementDialog(QDialog):
         self.recompute()
 
     def _fill(self, view: QListWidget, names: Sequence[str]) -> None:
-        """List ``names`` checked, except those unchecked before."""
+        """List ``names`` checked, except those unchecked before (and, when first
+        listed, the gold layer's annotator: compared only when chosen)."""
         unchecked = {
             view.item(i).text()
             for i in range(view.count())
             if view.item(i).checkState() == Qt.CheckState.Unchecked
         }
+        known = {view.item(i).text() for i in range(view.count())}
+        if view is self.annotators and GOLD not in known:
+            unchecked.add(GOLD)
         view.blockSignals(True)
         view.clear()
         for name in names:
@@ -204,12 +209,14 @@ class AgreementDialog(QDialog):
     def options(self) -> AgreementOptions:
         """The choices as filters: everyone / every label checked means no filter."""
         annotators = self._checked(self.annotators)
+        everyone = {self.annotators.item(i).text() for i in range(self.annotators.count())}
         labels = self._checked(self.labels)
         use_current = self.current_document.isChecked() and self._current is not None
         return AgreementOptions(
             documents=(self._current[0],) if use_current and self._current else (),
             labels=() if len(labels) == self.labels.count() else tuple(labels),
-            annotators=() if len(annotators) == self.annotators.count() else tuple(annotators),
+            # Everyone (no filter) leaves the gold layer out: named when it is checked.
+            annotators=() if set(annotators) == everyone - {GOLD} else tuple(annotators),
             done_only=self.done_only.isChecked(),
         )
 

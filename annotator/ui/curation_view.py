@@ -415,6 +415,11 @@ class CurationDialog(QDialog):
             self._refresh_pending = True
             QTimer.singleShot(0, self._refresh_later)
 
+    def schedule_refresh(self) -> None:
+        """The main window changed annotations its list may not show (its annotator
+        filter hides them): catch up once, on the next turn."""
+        self._schedule_refresh()
+
     def _refresh_later(self) -> None:
         self._refresh_pending = False
         if self.isVisible():

@@ -751,6 +751,7 @@ class MainWindow(QMainWindow):
                 return
         if current is None or annotations is None:
             return
+        self._follow_in_curation()
         if annotations != self.annotations_model.annotations():
             chosen = self.current_annotation()
             selected = [ann.id for ann in self.selected_annotations()]
@@ -960,6 +961,7 @@ class MainWindow(QMainWindow):
         self._history.record(Step(f"tag '{label}'", added=(annotation,)))
         self._update_undo_actions()
         if not self._shows(annotation):
+            self._follow_in_curation()
             self.statusBar().showMessage(
                 f"Tagged {label} {start}–{end} as {self._annotator}; not shown: the view "
                 f"shows {self._annotator_filter.describe(self._annotator)} annotations only "
@@ -1463,6 +1465,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 5000)
             return True
         touched = {a.document_id for a in (*step.added, *step.removed)}
+        self._follow_in_curation()
         if self._loading is not None:
             self._finish_loading()  # the list must hold every row to show the change
         if self._document is not None and self._document.id in touched:
@@ -1507,9 +1510,12 @@ class MainWindow(QMainWindow):
         if annotation is None or self._document is None:
             return
         try:
-            self._store.delete_annotation(annotation.id)
+            # Checked: one changed or deleted elsewhere since it was shown is not deleted
+            # (and an undo could not bring back the other person's version).
+            self._store.delete_annotations([annotation])
         except StoreError as exc:
             self._error("Could not delete the annotation", str(exc))
+            self.refresh_from_store()
             return
         self._history.record(Step(f"delete '{annotation.label}'", removed=(annotation,)))
         self._update_undo_actions()
@@ -2336,6 +2342,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Showing {chosen.describe(self._annotator)} annotations.", 5000
         )
+
+    def _follow_in_curation(self) -> None:
+        """Annotations changed that the list may not show (the annotator filter): the
+        curation window, which shows everyone's, catches up (it follows the list's own
+        changes by itself)."""
+        if self._curation_dialog is not None and not self._annotator_filter.shows_everyone:
+            self._curation_dialog.schedule_refresh()
 
     def _counted_annotator(self) -> str | None:
         """The one annotator whose annotations are shown (and counted), or None."""
