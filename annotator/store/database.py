@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from functools import cache
@@ -32,7 +33,7 @@ def sqlite_file(url: str) -> Path | None:
     """The file of an SQLite URL (None for other databases and in-memory ones)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return None
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
@@ -43,7 +44,7 @@ def without_password(url: str) -> str:
     """``url`` with any password left out (what may be shown, logged or remembered)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return url
     if parsed.password is None and "password" not in parsed.query:
         return url
@@ -75,7 +76,7 @@ def describe(url: str) -> str:
     """The URL as shown to the user: a plain path for SQLite files, no password."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return url
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return parsed.database
@@ -88,8 +89,9 @@ def create_db_engine(url: str) -> Engine:
     """An engine with the pragmas the app relies on (SQLite) and no pooling surprises."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError(f"{url}: not a database path or URL ({exc})") from None
+    except (ArgumentError, ValueError):
+        shown = re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)  # unparsed: hide a password
+        raise StoreError(f"{shown}: not a database path or URL") from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(parsed.database).parent
         if not folder.is_dir():

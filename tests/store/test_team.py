@@ -164,3 +164,29 @@ def test_the_command_line_without_a_password_says_where_to_give_it(pg, monkeypat
     assert "asks for a password" in err and "~/.pgpass" in err
     assert main(["stats", "--db", pg.target]) == 0  # with the password in the URL
     assert url.password not in capsys.readouterr().err
+
+
+def test_nul_characters_in_titles_and_notes_are_kept_on_every_backend(db):
+    store = open_store(db.target)
+    try:
+        [result] = store.import_documents([NewDocument("a\x00title", "src\x00", "te\x00xt")])
+        doc = result.document
+        ann = store.add_annotation(doc.id, "claim", 0, 4, "me", note="n\x00te \ue000NUL:x")
+        reopened = Store.open(db.target)
+        try:
+            assert reopened.document(doc.id).title == "a\x00title"
+            assert reopened.document(doc.id).text == "te\x00xt"
+            assert reopened.annotations(doc.id) == [ann]
+        finally:
+            reopened.close()
+    finally:
+        store.close()
+
+
+def test_an_unreadable_url_is_a_clear_error_that_shows_no_password(tmp_path, capsys):
+    from annotator.cli import main
+
+    assert main(["stats", "--db", "postgresql+psycopg://alice:s3cret@host:port/db"]) == 1
+    err = capsys.readouterr().err
+    assert "not a database path or URL" in err and "alice:***@host" in err
+    assert "s3cret" not in err
