@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.test_agreement_gold_review import populate
+from tests.test_agreement_gold import populate
 from tests.ui.test_agreement_gui import cells, press_space_on
 
 
