@@ -117,6 +117,10 @@ class Annotation(NamedTuple):
     # Moves on with every change to the stored annotation: an edit of version n is
     # refused once the stored one is no longer n (optimistic concurrency, migration 0008).
     version: int = 1
+    # How it was made: None by hand (or unknown), "suggested" when accepted from the
+    # suggestion engine, then with ``rule`` naming the rule that suggested it (0009).
+    source: str | None = None
+    rule: str | None = None
 
     @property
     def attribute_map(self) -> dict[str, AttributeValue]:

@@ -93,6 +93,10 @@ def annotation_dict(ann: Annotation, text: str | None) -> dict[str, Any]:
     )
     if ann.orphaned:
         out["orphaned"] = True
+    if ann.source is not None:
+        out["source"] = ann.source
+    if ann.rule is not None:
+        out["rule"] = ann.rule
     return out
 
 
@@ -253,6 +257,10 @@ def _pretty_annotation(ann: Annotation, text: str | None) -> str:
     created = iso_utc(ann.created_at)
     updated = created if ann.updated_at == ann.created_at else iso_utc(ann.updated_at)
     orphaned = f',{_IND}"orphaned": true' if ann.orphaned else ""
+    if ann.source is not None:
+        orphaned += f',{_IND}"source": {enc(ann.source)}'
+    if ann.rule is not None:
+        orphaned += f',{_IND}"rule": {enc(ann.rule)}'
     return (
         f'        {{{_IND}"id": {enc(ann.id)},{_IND}"label": {enc(ann.label)},'
         f'{_IND}"start": {ann.start},{_IND}"end": {ann.end},{quoted}'
@@ -629,6 +637,8 @@ class SetReader:
         created_at = self.time(item, "created_at", path)
         updated_at = self.time(item, "updated_at", path)
         orphaned = self.get(item, "orphaned", path, bool, required=False, default=False)
+        source = self.get(item, "source", path, (str, type(None)), required=False)
+        rule = self.get(item, "rule", path, (str, type(None)), required=False)
         annotation = Annotation(
             ann_id,
             doc_id,
@@ -641,6 +651,8 @@ class SetReader:
             updated_at,
             attributes,
             orphaned,
+            source=source,
+            rule=rule,
         )
         return annotation, (quote, prefix, suffix)
 
@@ -706,6 +718,9 @@ def _annotation_fast(
     orphaned = item.get("orphaned", False)
     if type(orphaned) is not bool:
         return None
+    source, rule = item.get("source"), item.get("rule")
+    if not (source is None or type(source) is str) or not (rule is None or type(rule) is str):
+        return None
     try:
         created_at = parse_iso_utc(created)
         updated_at = created_at if updated == created else parse_iso_utc(updated)
@@ -723,6 +738,8 @@ def _annotation_fast(
         updated_at,
         attributes,
         orphaned,
+        source=source,
+        rule=rule,
     )
     return annotation, (quote, prefix, suffix)
 

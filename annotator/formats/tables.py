@@ -45,13 +45,16 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
     starts the text with the BOM Excel needs to read UTF-8. ``texts`` supplies quotes
     for documents the set carries without text. When any annotation is orphaned (left
     on an earlier version of its document), a column ``orphaned`` (``yes`` or empty)
-    follows ``updated_at``.
+    follows ``updated_at``; when any was accepted from a suggestion, columns ``source``
+    and ``rule`` follow.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     extra = attribute_columns(aset)
     orphans = any(a.orphaned for doc in aset.documents for a in doc.annotations)
     flag = ["orphaned"] if orphans else []
+    suggested = any(a.source or a.rule for doc in aset.documents for a in doc.annotations)
+    flag += ["source", "rule"] if suggested else []
     writer.writerow([*CSV_COLUMNS, *flag, *(ATTRIBUTE_PREFIX + name for name in extra)])
     for doc in aset.documents:
         text = doc.text if doc.text is not None else (texts or {}).get(doc.id)
@@ -76,6 +79,7 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
                     row["created_at"],
                     row["updated_at"],
                     *(["yes" if ann.orphaned else ""] if orphans else []),
+                    *([ann.source or "", ann.rule or ""] if suggested else []),
                     *(format_value(values[n]) if n in values else "" for n in extra),
                 ]
             )

@@ -142,6 +142,25 @@ class AnnotationRow(Base):
     orphaned: Mapped[bool] = mapped_column(Boolean, server_default="0")
     # Optimistic concurrency (0008): 1 when made, one more with every change.
     version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # "suggested" (accepted from the suggestion engine) or NULL, and the rule (0009).
+    source: Mapped[str | None] = mapped_column(String(20))
+    rule: Mapped[str | None] = mapped_column(Text)
+
+
+class RejectionRow(Base):
+    """A suggestion someone rejected in a document: not suggested there again (0009)."""
+
+    __tablename__ = "suggestion_rejections"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    label: Mapped[str] = mapped_column(String(100), primary_key=True)
+    start_offset: Mapped[int] = mapped_column(Integer, primary_key=True)
+    end_offset: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str | None] = mapped_column(Text)
+    rejected_by: Mapped[str] = mapped_column(String(200))
+    rejected_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class SettingRow(Base):
@@ -168,6 +187,8 @@ ANNOTATION_COLUMNS = (
     AnnotationRow.attributes,
     AnnotationRow.orphaned,
     AnnotationRow.version,
+    AnnotationRow.source,
+    AnnotationRow.rule,
 )
 
 

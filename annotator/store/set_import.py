@@ -61,6 +61,8 @@ def _content(ann: Annotation, document_id: str) -> tuple[object, ...]:
         ann.updated_at,
         ann.attributes,
         ann.orphaned,
+        ann.source,
+        ann.rule,
     )
 
 
@@ -147,7 +149,10 @@ def merge_annotation_set(
     for chunk in _chunks(ids if anything else []):
         rows = s.execute(select(*ANNOTATION_COLUMNS).where(AnnotationRow.id.in_(chunk)))
         existing.update(
-            (row[0], (*row[1:9], as_attributes(row[9]) if row[9] else (), bool(row[10])))
+            (
+                row[0],
+                (*row[1:9], as_attributes(row[9]) if row[9] else (), bool(row[10]), *row[12:14]),
+            )
             for row in rows
         )
 
@@ -204,6 +209,8 @@ ROW_COLUMNS = (
     "updated_at",
     "attributes",
     "orphaned",
+    "source",
+    "rule",
 )
 
 
@@ -219,7 +226,14 @@ def _write_rows(
         def stored(row: tuple[object, ...]) -> tuple[object, ...]:
             created = _sqlite_time(row[7])
             updated = created if row[8] == row[7] else _sqlite_time(row[8])
-            return (*row[:7], created, updated, _attributes_json(row[9]), bool(row[10]))
+            return (
+                *row[:7],
+                created,
+                updated,
+                _attributes_json(row[9]),
+                bool(row[10]),
+                *row[11:13],
+            )
 
         if inserts:
             marks = ", ".join("?" * len(ROW_COLUMNS))
@@ -233,7 +247,7 @@ def _write_rows(
                 [*(f"{c} = ?" for c in ROW_COLUMNS[1:]), "version = version + 1"]
             )
             s.connection().exec_driver_sql(
-                f"UPDATE annotations SET {assignments} WHERE id = ?",
+                f"UPDATE annotations SET {assignments}, version = version + 1 WHERE id = ?",
                 [(*stored(row)[1:], row[0]) for row in updates],
             )
         return
@@ -298,7 +312,7 @@ def _sqlite_time(moment: object) -> str:
 
 
 def _describe(content: tuple[object, ...]) -> str:
-    _doc, label, start, end, note, annotator, _created, updated, attributes, orphaned = content
+    _doc, label, start, end, note, annotator, _created, updated, attributes, orphaned = content[:10]
     text = f"{label} {start}–{end} by {annotator!r}, updated {updated}"
     if attributes:
         shown = ", ".join(f"{k}={v!r}" for k, v in attributes)  # type: ignore[attr-defined]

@@ -63,6 +63,7 @@ from annotator.store.models import (
     AnnotationRow,
     DocumentRow,
     LabelRow,
+    RejectionRow,
     SettingRow,
 )
 from annotator.store.set_import import Progress, SetImportReport, merge_annotation_set
@@ -597,13 +598,13 @@ class Store:
         path is a few milliseconds, and SQLAlchemy's statement handling was a third of it."""
         driver = s.connection().connection.driver_connection
         twin = driver.execute(
-            "SELECT id, note, created_at, updated_at, attributes, orphaned, version "
-            "FROM annotations WHERE document_id = ? AND label = ? AND start_offset = ? "
+            "SELECT id, note, created_at, updated_at, attributes, orphaned, version, source, "
+            "rule FROM annotations WHERE document_id = ? AND label = ? AND start_offset = ? "
             "AND end_offset = ? AND annotator = ? LIMIT 1",
             (document_id, label, start, end, annotator),
         ).fetchone()
         if twin is not None:
-            found, note, created, updated, stored, orphaned, version = twin
+            found, note, created, updated, stored, orphaned, version, source, rule = twin
             return Annotation(
                 found,
                 document_id,
@@ -617,6 +618,8 @@ class Store:
                 as_attributes(json.loads(stored)) if stored else (),
                 bool(orphaned),
                 version,
+                source,
+                rule,
             ), False
         length = self._text_length(s, document_id)
         if not 0 <= start < end <= length:
@@ -875,6 +878,8 @@ class Store:
                         attributes=dict(ann.attributes) or None,
                         orphaned=ann.orphaned,
                         version=ann.version,
+                        source=ann.source,
+                        rule=ann.rule,
                     )
                 )
             s.flush()
@@ -934,6 +939,60 @@ class Store:
             for row in self._current_rows(s, expected):
                 s.delete(row)
             s.flush()
+
+    # -- rejected suggestions ----------------------------------------------------------
+
+    def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
+        """The (label, start, end) of every suggestion rejected in the document."""
+        query = select(RejectionRow.label, RejectionRow.start_offset, RejectionRow.end_offset)
+        with self._unit() as s:
+            rows = s.execute(query.where(RejectionRow.document_id == document_id))
+            return {(label, start, end) for label, start, end in rows}
+
+    def reject_suggestions(
+        self, document_id: str, rejected: Sequence[tuple[str, int, int, str | None]], who: str
+    ) -> None:
+        """Remember ``(label, start, end, rule)`` suggestions as rejected in the document
+        (one already rejected stays as it was)."""
+        with self._unit(write=True) as s:
+            known = {
+                (row.label, row.start_offset, row.end_offset)
+                for row in s.scalars(
+                    select(RejectionRow).where(RejectionRow.document_id == document_id)
+                )
+            }
+            moment = now_utc()
+            for label, start, end, rule in dict.fromkeys(rejected):
+                if (label, start, end) in known:
+                    continue
+                known.add((label, start, end))
+                s.add(
+                    RejectionRow(
+                        document_id=document_id,
+                        label=label,
+                        start_offset=start,
+                        end_offset=end,
+                        rule=rule,
+                        rejected_by=who,
+                        rejected_at=moment,
+                    )
+                )
+            s.flush()
+
+    def unreject_suggestions(
+        self, document_id: str, suggestions: Sequence[tuple[str, int, int]]
+    ) -> None:
+        """Forget rejections of ``(label, start, end)`` in the document (undo of a reject)."""
+        with self._unit(write=True) as s:
+            for label, start, end in suggestions:
+                s.execute(
+                    delete(RejectionRow).where(
+                        RejectionRow.document_id == document_id,
+                        RejectionRow.label == label,
+                        RejectionRow.start_offset == start,
+                        RejectionRow.end_offset == end,
+                    )
+                )
 
     # -- settings --------------------------------------------------------------------
 
@@ -1188,7 +1247,8 @@ def _load_annotations(
         if document_id is None:
             cursor = driver.execute(
                 "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
-                "created_at, updated_at, attributes, orphaned, version FROM annotations"
+                "created_at, updated_at, attributes, orphaned, version, source, rule "
+                "FROM annotations"
             )
             return [
                 make(
@@ -1206,14 +1266,17 @@ def _load_annotations(
                         as_attributes(json.loads(at)) if at else (),
                         or_ == 1,
                         ve,
+                        so,
+                        ru,
                     ),
                 )
-                for i, d, lb, st, en, no, an, cr, up, at, or_, ve in cursor
+                for i, d, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
             ]
         # The (document, start, end, label, id) index gives the rows in order.
         cursor = driver.execute(
             "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
-            "updated_at, attributes, orphaned, version FROM annotations WHERE document_id = ? "
+            "updated_at, attributes, orphaned, version, source, rule FROM annotations "
+            "WHERE document_id = ? "
             "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
             (document_id, _NO_END if before is None else before),
         )
@@ -1233,9 +1296,11 @@ def _load_annotations(
                     as_attributes(json.loads(at)) if at else (),
                     or_ == 1,
                     ve,
+                    so,
+                    ru,
                 ),
             )
-            for i, lb, st, en, no, an, cr, up, at, or_, ve in cursor
+            for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
         ]
     query = select(*ANNOTATION_COLUMNS)
     if before is not None:
@@ -1259,6 +1324,8 @@ def _from_columns(row: Sequence[object]) -> Annotation:
         attributes=attributes,  # type: ignore[arg-type]
         orphaned=bool(row[10]),
         version=row[11],  # type: ignore[arg-type]
+        source=row[12],  # type: ignore[arg-type]
+        rule=row[13],  # type: ignore[arg-type]
     )
 
 
@@ -1308,4 +1375,6 @@ def _annotation(row: AnnotationRow) -> Annotation:
         attributes=as_attributes(row.attributes) if row.attributes else (),
         orphaned=bool(row.orphaned),
         version=row.version,
+        source=row.source,
+        rule=row.rule,
     )

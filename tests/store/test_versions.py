@@ -239,7 +239,7 @@ def test_upgrade_from_0006_keeps_documents_and_annotations(db):
     try:
         assert current_revision(store.engine) == head_revision()
         assert db.rows("SELECT version, previous_id, done FROM documents") == [(1, None, 1)]
-        assert db.rows("SELECT * FROM annotations") == [(*before[0], 0, 1)]
+        assert db.rows("SELECT * FROM annotations") == [(*before[0], 0, 1, None, None)]
         [listed] = store.documents()
         assert (listed.id, listed.version, listed.orphans, listed.done) == ("d1", 1, 0, True)
         [ann] = store.annotations("d1")
