@@ -1,0 +1,20 @@
+"""Offline suggestions of claims, refusals and statistics: rules over the text, no model.
+
+The contract the rest of the app relies on:
+
+* :class:`Suggestion`: ``label``, ``start``/``end`` (code points, end exclusive), a
+  ``confidence`` in (0, 1], a human-readable ``reason`` and the ``rule`` that made it
+  (``"label:rule-name"``).
+* :func:`load_rules` reads the rule files (the shipped ones, one per label, plus any a
+  researcher adds); :func:`suggest` applies them to a text and returns suggestions sorted
+  by ``(start, end, label)``, at most one per (label, start, end).
+* :func:`pending` leaves out what is already annotated or was rejected.
+"""
+
+from __future__ import annotations
+
+from annotator.core.suggest.engine import RuleSet, load_rules, suggest
+from annotator.core.suggest.model import Suggestion
+from annotator.core.suggest.pending import pending
+
+__all__ = ["RuleSet", "Suggestion", "load_rules", "pending", "suggest"]
