@@ -1,5 +1,5 @@
-"""Command line: the window, ``import``, ``export``, ``stats``, ``agreement``, ``backup``
-and ``restore``.
+"""Command line: the window, ``import``, ``export``, ``stats``, ``agreement``,
+``suggest``, ``backup`` and ``restore``.
 
 Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 """
@@ -44,8 +44,17 @@ from annotator.store.backups import (
 )
 from annotator.store.database import default_database_target, describe, sqlite_file, to_url
 from annotator.store.errors import DamagedDatabase, PasswordNeeded
+from annotator.suggesting import (
+    SUGGEST_ERRORS,
+    SUGGESTER,
+    SuggestOptions,
+)
+from annotator.suggesting import apply as apply_suggestions
+from annotator.suggesting import find as find_suggestions
+from annotator.suggesting import render_json as render_suggestions_json
+from annotator.suggesting import render_table as render_suggestions
 
-COMMANDS = ("import", "export", "stats", "agreement", "backup", "restore")
+COMMANDS = ("import", "export", "stats", "agreement", "suggest", "backup", "restore")
 DB_HELP = (
     "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else annotations.db "
     "in the user data folder)"
@@ -68,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "export": _export,
                 "stats": _stats,
                 "agreement": _agreement,
+                "suggest": _suggest,
                 "backup": _backup,
                 "restore": _restore,
             }
@@ -371,6 +381,70 @@ def _agreement(argv: list[str]) -> int:
         print(
             f"{ns.output}: wrote agreement of {len(run.report.annotators)} annotators over "
             f"{len(run.documents)} document(s)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _suggest(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator suggest",
+        "Suggest claims, refusals and statistics by rules (offline; every suggestion says "
+        "why). Prints the suggestions still open: not annotated already, not rejected. "
+        "Nothing is stored unless --apply is given.",
+    )
+    parser.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        metavar="ID_OR_TITLE",
+        help="a document id, or a title pattern (* and ? wildcards; plain text matches "
+        "titles containing it; case ignored); default: every document",
+    )
+    parser.add_argument(
+        "--label", action="append", default=[], metavar="NAME", help="only this label"
+    )
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="also read the rule files (*.toml) in this folder (docs/suggestion-rules.md)",
+    )
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--apply",
+        action="store_true",
+        help=f"store the suggestions as annotations by annotator {SUGGESTER!r} "
+        "(source 'suggested', with the rule), in one transaction",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    ns = parser.parse_args(argv)
+    options = SuggestOptions(
+        documents=tuple(ns.document), labels=tuple(ns.label), rules=tuple(ns.rules)
+    )
+    for folder in options.rules:
+        if not folder.is_dir():
+            print(f"annotator: error: {folder}: no such folder of rule files", file=sys.stderr)
+            return 1
+    store = _open(ns.db)
+    try:
+        found = find_suggestions(store, options)
+        made = apply_suggestions(store, found) if ns.apply else None
+    except SUGGEST_ERRORS as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    data = render_suggestions_json(found) if ns.format == "json" else render_suggestions(found)
+    _write(data.encode("utf-8"), ns.output)
+    if made is not None:
+        print(
+            f"stored {len(made)} suggestion(s) as annotations by {SUGGESTER!r} in "
+            f"{sum(1 for item in found if item.suggestions)} document(s)",
             file=sys.stderr,
         )
     return 0

@@ -13,8 +13,17 @@ The contract the rest of the app relies on:
 
 from __future__ import annotations
 
+from annotator.core.suggest.accept import SUGGESTED, as_annotation
 from annotator.core.suggest.engine import RuleSet, load_rules, suggest
 from annotator.core.suggest.model import Suggestion
 from annotator.core.suggest.pending import pending
 
-__all__ = ["RuleSet", "Suggestion", "load_rules", "pending", "suggest"]
+__all__ = [
+    "SUGGESTED",
+    "RuleSet",
+    "Suggestion",
+    "as_annotation",
+    "load_rules",
+    "pending",
+    "suggest",
+]

@@ -1,0 +1,149 @@
+"""Suggestions for stored documents: what ``annotator suggest`` and the window share.
+
+Which rule files are read, which documents and labels are asked for, what is still open
+(not annotated, not rejected), and applying suggestions as annotations.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.filters import ExportFilter
+from annotator.core.model import Annotation, Document
+from annotator.core.suggest import RuleSet, Suggestion, as_annotation, load_rules, pending, suggest
+from annotator.resources import data_dir
+from annotator.store import Store
+from annotator.store.store import now_utc
+
+SUGGESTER = "suggester"  # the annotator of suggestions applied from the command line
+
+
+class SuggestInputError(ValueError):
+    """A document pattern or label that matches nothing: a message for the user."""
+
+
+SUGGEST_ERRORS: tuple[type[Exception], ...] = (SuggestInputError,)
+
+
+def rule_folders(extra: Sequence[Path] = ()) -> list[Path]:
+    """Where rule files are read from, in order: the shipped rules, the user's own
+    (``suggest/`` in Annotator's config folder, if it exists), then ``extra``."""
+    from platformdirs import user_config_dir
+
+    folders = [data_dir("resources") / "suggest"]
+    mine = Path(user_config_dir("annotator", appauthor=False)) / "suggest"
+    if mine.is_dir():
+        folders.append(mine)
+    folders.extend(extra)
+    return folders
+
+
+@dataclass(frozen=True)
+class Found:
+    """A document's open suggestions."""
+
+    document: Document
+    suggestions: tuple[Suggestion, ...]
+
+
+@dataclass(frozen=True)
+class SuggestOptions:
+    documents: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    rules: tuple[Path, ...] = ()
+    include_done: bool = field(default=False)  # annotated or rejected ones too
+
+
+def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) -> list[Found]:
+    """Open suggestions for the chosen documents (newest versions), in document order.
+
+    Raises :class:`SuggestInputError` for a document pattern matching nothing or a label
+    the rules do not cover, and ``annotator.core.suggest.RuleError`` for a bad rule file.
+    """
+    rules = rules if rules is not None else load_rules(rule_folders(options.rules))
+    for label in options.labels:
+        if label not in rules.labels:
+            raise SuggestInputError(
+                f"no rules for label {label!r}; the rules cover: {', '.join(rules.labels)}"
+            )
+    summaries = store.documents()
+    for pattern in options.documents:
+        if not any(ExportFilter(documents=(pattern,)).keeps_document(d) for d in summaries):
+            raise SuggestInputError(
+                f"no document matches {pattern!r} (give a document id, or a title or part of "
+                "one; * and ? are wildcards)"
+            )
+    wanted = ExportFilter(documents=options.documents)
+    labels = options.labels or None
+    out = []
+    for summary in summaries:
+        if not wanted.keeps_document(summary):
+            continue
+        document = store.document(summary.id)
+        found = suggest(document.text, rules, labels)
+        if not options.include_done:
+            found = pending(
+                found, store.annotations(document.id), store.rejected_suggestions(document.id)
+            )
+        out.append(Found(document, tuple(found)))
+    return out
+
+
+def apply(store: Store, found: Sequence[Found], annotator: str = SUGGESTER) -> list[Annotation]:
+    """Store every suggestion in ``found`` whose label the database has, as annotations
+    by ``annotator`` with source "suggested" and the rule, in one transaction."""
+    known = {label.name for label in store.labels()}
+    moment = now_utc()
+    made = [
+        as_annotation(s, item.document.id, annotator, moment)
+        for item in found
+        for s in item.suggestions
+        if s.label in known
+    ]
+    store.apply_change(made, [])
+    return made
+
+
+def as_json(found: Sequence[Found]) -> list[dict[str, Any]]:
+    """One object per suggestion: document, label, span (code points), quote, confidence,
+    reason and rule."""
+    return [
+        {
+            "document_id": item.document.id,
+            "document_title": item.document.title,
+            "label": s.label,
+            "start": s.start,
+            "end": s.end,
+            "quote": item.document.text[s.start : s.end],
+            "confidence": round(s.confidence, 3),
+            "reason": s.reason,
+            "rule": s.rule,
+        }
+        for item in found
+        for s in item.suggestions
+    ]
+
+
+def render_json(found: Sequence[Found]) -> str:
+    return json.dumps(as_json(found), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_table(found: Sequence[Found], width: int = 60) -> str:
+    """A table per document: label, span, confidence, quote (shortened) and reason."""
+    lines: list[str] = []
+    for item in found:
+        lines.append(f"{item.document.title} ({len(item.suggestions)} suggestion(s))")
+        for s in item.suggestions:
+            quote = " ".join(item.document.text[s.start : s.end].split())
+            if len(quote) > width:
+                quote = quote[: width - 1] + "…"
+            lines.append(
+                f"  {s.label:<10} {s.start:>7}–{s.end:<7} {s.confidence:4.2f}  “{quote}”  "
+                f"({s.reason})"
+            )
+        lines.append("")
+    return "\n".join(lines) if lines else "no documents\n"
