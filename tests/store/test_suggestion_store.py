@@ -1,0 +1,67 @@
+"""Suggestions in the database: accepted ones keep source and rule through undo and
+every export; rejections are remembered per document."""
+
+from __future__ import annotations
+
+from annotator.core.model import NewDocument
+from annotator.core.suggest import Suggestion, as_annotation
+from annotator.exporting import ExportOptions, export
+from annotator.formats.annotation_set import parse_annotation_set
+from annotator.store import Store
+from annotator.store.store import now_utc
+from tests.helpers import check_export
+
+TEXT = "Officials declined to comment on the 2,000 cameras."
+
+
+def test_an_accepted_suggestion_keeps_its_source_and_rule(store, db, tmp_path):
+    doc = store.import_documents([NewDocument("t", "s", TEXT)])[0].document.id
+    s = Suggestion("refusal", 10, 29, 0.9, "refusal phrase", "refusal:declined")
+    made = as_annotation(s, doc, "alice", now_utc())
+    store.apply_change([made], [])
+    assert store.annotations(doc) == [made]
+    assert db.rows("SELECT source, rule, annotator FROM annotations") == [
+        ("suggested", "refusal:declined", "alice")
+    ]
+    changed = store.set_note(made, "checked")
+    assert (changed.source, changed.rule) == ("suggested", "refusal:declined")
+    store.apply_change([], [changed])  # undo of the acceptance
+    assert store.annotations(doc) == []
+    store.apply_change([changed], [])
+    data = export(store, ExportOptions()).data
+    parsed = check_export(data)
+    [ann] = parsed["documents"][0]["annotations"]
+    assert (ann["source"], ann["rule"]) == ("suggested", "refusal:declined")
+    back = parse_annotation_set(data, file="x")
+    assert back.documents[0].annotations[0] == changed._replace(version=1)  # sets: no versions
+
+
+def test_by_hand_annotations_carry_no_source(store):
+    doc = store.import_documents([NewDocument("t", "s", TEXT)])[0].document.id
+    ann = store.add_annotation(doc, "statistic", 37, 51, "me")
+    assert (ann.source, ann.rule) == (None, None)
+    assert store.annotations(doc) == [ann]
+
+
+def test_rejections_are_remembered_per_document_and_can_be_taken_back(store, db):
+    docs = [
+        r.document.id
+        for r in store.import_documents([NewDocument("a", "s", TEXT), NewDocument("b", "s", "x y")])
+    ]
+    store.reject_suggestions(
+        docs[0], [("refusal", 10, 29, "refusal:declined"), ("statistic", 37, 51, None)], "alice"
+    )
+    store.reject_suggestions(docs[0], [("refusal", 10, 29, "refusal:declined")], "bob")  # again
+    assert store.rejected_suggestions(docs[0]) == {("refusal", 10, 29), ("statistic", 37, 51)}
+    assert store.rejected_suggestions(docs[1]) == set()
+    other = Store.open(db.target)  # another window sees them
+    assert other.rejected_suggestions(docs[0]) == {("refusal", 10, 29), ("statistic", 37, 51)}
+    other.close()
+    assert db.rows("SELECT rejected_by FROM suggestion_rejections ORDER BY label") == [
+        ("alice",),
+        ("alice",),
+    ]
+    store.unreject_suggestions(docs[0], [("statistic", 37, 51)])
+    assert store.rejected_suggestions(docs[0]) == {("refusal", 10, 29)}
+    store.delete_document(docs[0])
+    assert db.rows("SELECT count(*) FROM suggestion_rejections") == [(0,)]
