@@ -1,0 +1,75 @@
+"""The gold evaluation set (eval/gold): up to date, valid, importable, built strictly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from tests.helpers import check_export
+
+GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold"
+SPLITS = ("dev", "test")
+
+
+def run_script(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(folder / "make_gold.py"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_json_files_match_their_sources():
+    result = run_script(GOLD, "--check")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_set_is_valid_and_round_trips_through_a_database(split, tmp_path, capsysbinary):
+    path = GOLD / f"{split}.json"
+    parsed = check_export(path.read_bytes())
+    assert len(parsed["documents"]) == 7
+    assert {label["name"] for label in parsed["labels"]} == {"claim", "refusal", "statistic"}
+    target = str(tmp_path / "gold.db")
+    assert main(["import", "--db", target, str(path)]) == 0
+    capsysbinary.readouterr()
+    assert main(["export", "--db", target]) == 0
+    exported = check_export(capsysbinary.readouterr().out)
+
+    def spans(data: dict) -> dict[str, set[tuple[str, int, int, str, str]]]:
+        return {
+            d["id"]: {
+                (a["label"], a["start"], a["end"], a["quote"], a["annotator"])
+                for a in d["annotations"]
+            }
+            for d in data["documents"]
+        }
+
+    assert spans(exported) == spans(parsed)
+    counts = {name: 0 for name in ("claim", "refusal", "statistic")}
+    for doc in parsed["documents"]:
+        for ann in doc["annotations"]:
+            counts[ann["label"]] += 1
+    assert all(n >= 30 for n in counts.values()), counts
+
+
+def test_missing_or_ambiguous_quote_stops_the_build(tmp_path):
+    copy = tmp_path / "gold"
+    shutil.copytree(GOLD, copy)
+    ann = copy / "docs" / "dev" / "01_lamp_post_cameras.ann"
+    with ann.open("a", encoding="utf-8") as f:
+        f.write("statistic | 999 unicorns\nstatistic | Ms Lo\n")
+    before = (copy / "dev.json").read_bytes()
+    result = run_script(copy)
+    assert result.returncode == 1
+    assert "quote not found in the text: '999 unicorns'" in result.stderr
+    assert "'Ms Lo' occurs 3 times" in result.stderr
+    assert (copy / "dev.json").read_bytes() == before
+    json.loads(before)  # untouched and still a set
