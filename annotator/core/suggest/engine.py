@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.suggest.firstchars import first_chars
 from annotator.core.suggest.model import Suggestion
 from annotator.core.suggest.rules import (
     LabelRules,
@@ -25,6 +26,7 @@ from annotator.core.suggest.rules import (
     render_reason,
     rule_files,
     shipped_rules_folder,
+    template_groups,
 )
 
 __all__ = ["CompiledLabel", "RuleError", "RuleSet", "load_rules", "suggest"]
@@ -42,6 +44,7 @@ class CompiledLabel:
     rules: tuple[Rule, ...]
     regex: re.Pattern[str]
     files: tuple[str, ...]
+    needed: tuple[tuple[str, ...], ...]  # per rule, the groups its reason and boost use
 
 
 @dataclass(frozen=True)
@@ -86,10 +89,19 @@ def _compile_label(lr: LabelRules) -> CompiledLabel:
     parts = [f"(?P<x{i}>{prefixed(x.pattern, f'x{i}_')})" for i, x in enumerate(lr.excludes)]
     parts += [f"(?P<r{i}>{prefixed(r.pattern, f'r{i}_')})" for i, r in enumerate(lr.rules)]
     try:
-        regex = re.compile("|".join(parts) or "(?!)", re.MULTILINE)
+        # A match never starts inside a word, and only with a character some rule can
+        # start with: the guards skip most positions at once.
+        body = "|".join(parts) or "(?!)"
+        first = first_chars(body, re.MULTILINE)
+        guard = "" if first is None else f"(?={first})"
+        regex = re.compile(rf"(?<!\w){guard}(?:{body})", re.MULTILINE)
     except re.error as exc:  # each part compiled alone; only their union can fail here
-        raise RuleError(f"{', '.join(lr.files)}: rules of {lr.label!r} do not combine: {exc}")
-    return CompiledLabel(lr.label, lr.rules, regex, lr.files)
+        raise RuleError(f"{', '.join(lr.files)}: rules of {lr.label!r} do not combine: {exc}") from None
+    needed = tuple(
+        tuple(dict.fromkeys([*template_groups(r.reason), *(g for g, _ in r.boost)]))
+        for r in lr.rules
+    )
+    return CompiledLabel(lr.label, lr.rules, regex, lr.files, needed)
 
 
 def suggest(text: str, rules: RuleSet, labels: Iterable[str] | None = None) -> list[Suggestion]:
@@ -116,11 +128,7 @@ def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestio
         index = int(which[1:])
         rule = compiled.rules[index]
         prefix = f"r{index}_"
-        groups = {
-            name[len(prefix) :]: value
-            for name, value in m.groupdict().items()
-            if name.startswith(prefix) and value is not None
-        }
+        groups = {name: m.group(prefix + name) for name in compiled.needed[index]}
         if rule.span is not None:
             start, end = m.span(prefix + rule.span)
             if start < 0:

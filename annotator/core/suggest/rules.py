@@ -21,8 +21,8 @@ from typing import Any
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _REFERENCE = re.compile(r"(?<!\\)\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
-_BACKREF = re.compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
-_TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_BACKREF = re.compile(r"\(\?(?:P=|\()([A-Za-z_][A-Za-z0-9_]*)\)")
+_TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\??)\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _FILE_KEYS = {"label", "description", "lists", "patterns", "rule", "exclude"}
 _RULE_KEYS = {"name", "pattern", "confidence", "reason", "span", "boost", "description"}
@@ -203,7 +203,7 @@ def _expand(source: _LabelSource) -> LabelRules:
         reason = entry.get("reason", f"rule '{name}'")
         if not isinstance(reason, str) or not reason.strip():
             raise RuleError(f"{where}: {what}: reason must be a non-empty text")
-        for ref in _TEMPLATE_FIELD.findall(reason):
+        for ref, _ in _TEMPLATE_FIELD.findall(reason):
             if ref not in groups:
                 raise RuleError(
                     f"{where}: {what}: reason uses {{{ref}}} but the pattern has no group "
@@ -318,21 +318,28 @@ def _trie_regex(node: dict[str, Any]) -> str:
 def prefixed(pattern: str, prefix: str) -> str:
     """``pattern`` with its named groups renamed ``prefix + name`` (to combine rules)."""
     pattern = _GROUP.sub(lambda m: f"(?P<{prefix}{m.group(1)}>", pattern)
-    return _BACKREF.sub(lambda m: f"(?P={prefix}{m.group(1)})", pattern)
+    return _BACKREF.sub(lambda m: m.group(0).replace(m.group(1), prefix + m.group(1)), pattern)
+
+
+def template_groups(template: str) -> list[str]:
+    """The group names a reason template uses."""
+    return [ref for ref, _ in _TEMPLATE_FIELD.findall(template)]
 
 
 def render_reason(template: str, groups: dict[str, str | None]) -> str:
-    """The reason text: ``{group}`` is the group's text (spaces collapsed); a part in
-    ``[...]`` is left out when a group it names did not match."""
+    """The reason text: ``{group}`` is the group's text (spaces collapsed), ``{group?}``
+    nothing; a part in ``[...]`` is left out when a group it names did not match."""
 
     def optional(m: re.Match[str]) -> str:
         inner = m.group(1)
-        if all(groups.get(ref) for ref in _TEMPLATE_FIELD.findall(inner)):
+        if all(groups.get(ref) for ref, _ in _TEMPLATE_FIELD.findall(inner)):
             return inner
         return ""
 
     text = _OPTIONAL.sub(optional, template)
-    return _TEMPLATE_FIELD.sub(lambda m: " ".join((groups.get(m.group(1)) or "").split()), text)
+    return _TEMPLATE_FIELD.sub(
+        lambda m: "" if m.group(2) else " ".join((groups.get(m.group(1)) or "").split()), text
+    )
 
 
 def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
