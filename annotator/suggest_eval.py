@@ -107,7 +107,9 @@ def table(result: SplitResult) -> str:
     ]
     for label, s in result.overlap.items():
         target = TARGETS.get(label)
-        mark = "" if target is None else f"{target:.2f} " + ("ok" if (s.f1 or 0) >= target else "--")
+        mark = (
+            "" if target is None else f"{target:.2f} " + ("ok" if (s.f1 or 0) >= target else "--")
+        )
         lines.append(
             f"{label:<10} {s.reference:>5} {s.predicted:>5} {s.matched:>5}  {pct(s.precision)} "
             f"{pct(s.recall)} {pct(s.f1)}  {mark:>7}  {pct(result.exact[label].f1):>8}"
@@ -147,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         print(table(r))
         if ns.errors:
-            for title, label, start, end, text, kind in r.errors:
+            for title, label, start, _end, text, kind in r.errors:
                 print(f"  {kind:<6} {label:<9} {title[:24]:<24} {start:>5} {text!r}")
     return 0
 

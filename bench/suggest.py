@@ -52,9 +52,11 @@ def main() -> int:
     size_mb = len(text.encode("utf-8")) / 1e6
     per_label = {label: sum(s.label == label for s in found) for label in rules.labels}
     print(f"suggest on {size_mb:.2f} MB ({len(text):,} code points), {ns.runs} runs")
-    print(f"median {median * 1000:.0f} ms (min {min(times) * 1000:.0f}, max "
-          f"{max(times) * 1000:.0f}); target < {TARGET_S * 1000:.0f} ms: "
-          f"{'ok' if median < TARGET_S else 'MISSED'}")
+    print(
+        f"median {median * 1000:.0f} ms (min {min(times) * 1000:.0f}, max "
+        f"{max(times) * 1000:.0f}); target < {TARGET_S * 1000:.0f} ms: "
+        f"{'ok' if median < TARGET_S else 'MISSED'}"
+    )
     print("suggestions: " + ", ".join(f"{k} {v:,}" for k, v in per_label.items()))
     return 0
 

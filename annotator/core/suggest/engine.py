@@ -96,7 +96,9 @@ def _compile_label(lr: LabelRules) -> CompiledLabel:
         guard = "" if first is None else f"(?={first})"
         regex = re.compile(rf"(?<!\w){guard}(?:{body})", re.MULTILINE)
     except re.error as exc:  # each part compiled alone; only their union can fail here
-        raise RuleError(f"{', '.join(lr.files)}: rules of {lr.label!r} do not combine: {exc}") from None
+        raise RuleError(
+            f"{', '.join(lr.files)}: rules of {lr.label!r} do not combine: {exc}"
+        ) from None
     needed = tuple(
         tuple(dict.fromkeys([*template_groups(r.reason), *(g for g, _ in r.boost)]))
         for r in lr.rules

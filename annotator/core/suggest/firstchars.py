@@ -39,10 +39,7 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
 
 def _sequence(items: list[Any], icase: bool, out: set[str]) -> bool:
     """Add the first characters of a sequence to ``out``; True if it can be empty."""
-    for op, av in items:
-        if not _item(op, av, icase, out):
-            return False
-    return True
+    return all(_item(op, av, icase, out) for op, av in items)
 
 
 def _item(op: Any, av: Any, icase: bool, out: set[str]) -> bool:

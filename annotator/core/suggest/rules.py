@@ -142,9 +142,7 @@ def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
         _check_name(name, f"list {name!r}", where)
         if name in source.patterns:
             raise RuleError(f"{where}: list {name!r} has the name of a pattern")
-        if not isinstance(words, list) or not all(
-            isinstance(w, str) and w.strip() for w in words
-        ):
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise RuleError(f"{where}: list {name!r} must be a list of non-empty texts")
         source.lists.setdefault(name, []).extend(w.strip() for w in words)
 
@@ -211,9 +209,7 @@ def _expand(source: _LabelSource) -> LabelRules:
                 )
         span = entry.get("span")
         if span is not None and (not isinstance(span, str) or span not in groups):
-            raise RuleError(
-                f"{where}: {what}: span {span!r} is not a named group of its pattern"
-            )
+            raise RuleError(f"{where}: {what}: span {span!r} is not a named group of its pattern")
         boost = entry.get("boost", {})
         if not isinstance(boost, dict):
             raise RuleError(f"{where}: {what}: boost must be a table of group = amount")
