@@ -14,7 +14,7 @@ from annotator.cli import main
 from tests.helpers import check_export
 
 GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 
 
 def run_script(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:

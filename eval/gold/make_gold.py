@@ -1,6 +1,6 @@
-"""Build the gold annotation sets ``dev.json`` and ``test.json`` from plain files.
+"""Build the gold annotation sets ``dev.json``, ``test.json`` and ``test2.json`` from plain files.
 
-Input, per split (``dev``, ``test``), in ``docs/<split>/``:
+Input, per split (``dev``, ``test``, ``test2``), in ``docs/<split>/``:
 
 - ``NAME.txt``: the document, UTF-8, LF line ends; its first line is the title.
 - ``NAME.ann``: its gold annotations, one per line: ``label | quote`` or
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 ANNOTATOR = "gold"
 TIMESTAMP = "2026-01-01T00:00:00.000Z"
 CONTEXT = 32
