@@ -27,7 +27,7 @@ from annotator.formats.annotation_set import parse_annotation_set
 from annotator.formats.errors import SetFormatError
 
 GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 TARGETS = {"statistic": 0.90, "refusal": 0.85, "claim": 0.70}
 
 
@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Precision, recall and F1 of the suggestion rules on the gold sets.",
     )
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of dev.json, test.json")
-    parser.add_argument("--split", action="append", choices=SPLITS, help="default: both")
+    parser.add_argument("--split", action="append", choices=SPLITS, help="default: all")
     parser.add_argument("--rules", type=Path, action="append", default=[], help="extra rules")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--errors", action="store_true", help="list missed and extra spans")

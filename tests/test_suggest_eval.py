@@ -42,10 +42,10 @@ def test_the_rules_meet_the_f1_targets(rules, split, label):
     assert scores.f1 is not None and scores.f1 >= TARGETS[label], scores
 
 
-def test_the_report_prints_both_splits_and_json(capsys):
+def test_the_report_prints_every_split_and_json(capsys):
     assert main([]) == 0
     out = capsys.readouterr().out
-    assert out.count("(7 documents)") == 2
+    assert out.count("(7 documents)") == 3
     for label in ("claim", "refusal", "statistic", "micro"):
         assert label in out
     assert main(["--json", "--split", "test"]) == 0
