@@ -1,0 +1,56 @@
+"""The speed measures of the engine change no suggestion: the per-alternative guards give
+the same suggestions as the plain expression, and claims and statistics on the seed and
+dev texts are those recorded before the speed work (refusal rules changed on purpose)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.core.suggest import RuleSet, load_rules, suggest
+from annotator.core.suggest.engine import _compile_label
+from annotator.core.suggest.rules import read_label_rules, rule_files, shipped_rules_folder
+from tests.core.test_suggest_refusals import NEGATIVES, POSITIVES
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOT = ROOT / "tests" / "fixtures" / "suggest" / "snapshot_before_speed.json"
+
+
+def texts() -> dict[str, str]:
+    """The seed articles and the dev gold articles, by name (as in the snapshot)."""
+    found = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
+    dev = json.loads((ROOT / "eval" / "gold" / "dev.json").read_text(encoding="utf-8"))
+    for doc in dev["documents"]:
+        found["dev:" + doc["title"]] = doc["text"]
+    return found
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_rules()
+
+
+def test_guards_change_no_suggestion(rules):
+    plain = RuleSet(
+        tuple(
+            _compile_label(lr, guards=False)
+            for lr in read_label_rules(rule_files([shipped_rules_folder()]))
+        )
+    )
+    corpus = [*texts().values(), *(t for t, _ in POSITIVES), *NEGATIVES]
+    assert len(corpus) > 180
+    for text in corpus:
+        assert suggest(text, rules) == suggest(text, plain)
+
+
+def test_claims_and_statistics_are_those_before_the_speed_work(rules):
+    snapshot = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    current = texts()
+    assert set(snapshot) == set(current)
+    for name, text in current.items():
+        before = [tuple(s) for s in snapshot[name] if s[0] in ("claim", "statistic")]
+        now = [tuple(s) for s in suggest(text, rules, ["claim", "statistic"])]
+        assert now == before, name
+    assert sum(len(v) for v in snapshot.values()) == 197
