@@ -28,7 +28,15 @@ from annotator.core.colors import blend, contrast
 from annotator.core.history import Step
 from annotator.core.model import Annotation, Label
 from annotator.core.spans import Interval, SpanIndex
-from annotator.core.suggest import RuleSet, Suggestion, as_annotation, load_rules, pending, suggest
+from annotator.core.suggest import (
+    SUGGESTED,
+    RuleSet,
+    Suggestion,
+    as_annotation,
+    load_rules,
+    pending,
+    suggest,
+)
 from annotator.store import StoreError
 from annotator.store.store import now_utc
 from annotator.suggesting import rule_folders
@@ -79,6 +87,13 @@ def outline_color(color: QColor, palette: QPalette) -> QColor:
         strength = min(1.0, strength + 0.1)
         mine = blend(text, rgb(color), strength)
     return QColor(*mine)
+
+
+def accepted_spans(annotations: Sequence[Annotation]) -> set[tuple[int, int, str | None]]:
+    """(start, end, rule) of the annotations accepted from suggestions: a suggestion
+    accepted as another label (a label key) is settled by them too, and comes back when
+    such an annotation is undone or deleted."""
+    return {(a.start, a.end, a.rule) for a in annotations if a.source == SUGGESTED}
 
 
 def describe(suggestion: Suggestion, hotkey: str | None) -> str:
@@ -371,7 +386,12 @@ class SuggestionsController(QObject):
         if self._usable() and not self._window.loading:
             labels = {label.name for label in self._window.labels}
             shown = self._window.annotations_model.annotations()
-            found = [s for s in pending(self._all, shown, self._rejected) if s.label in labels]
+            accepted = accepted_spans(shown)
+            found = [
+                s
+                for s in pending(self._all, shown, self._rejected)
+                if s.label in labels and (s.start, s.end, s.rule) not in accepted
+            ]
         self._pending = found
         self._keys = [(s.start, s.end, s.label) for s in found]
         self._by_key = {s.key: s for s in found}
