@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QToolTip
 
 from annotator.core.colors import blend, contrast
 from annotator.core.history import Step
-from annotator.core.model import Annotation, Label
+from annotator.core.model import Annotation
 from annotator.core.spans import Interval, SpanIndex
 from annotator.core.suggest import (
     SUGGESTED,
@@ -125,7 +125,7 @@ class SuggestionsController(QObject):
         self._index = SpanIndex()
         self._by_key: dict[tuple[str, int, int], Suggestion] = {}
         self._current: Suggestion | None = None
-        self._painted: list[tuple[QRectF, Suggestion]] = []  # last paint, for the mouse
+        self._stale = False  # the open suggestions are to be worked out again (_flush)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._collect)
@@ -144,8 +144,9 @@ class SuggestionsController(QObject):
         self._view.selectionChanged.connect(self._on_selection_changed)
         model = window.annotations_model
         model.modelReset.connect(self._on_annotations_reset)
-        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
-            signal.connect(self._recompute)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsRemoved.connect(self._schedule)
+        model.dataChanged.connect(self._schedule)
         self._on_annotations_reset()
 
     # -- actions and the menu ----------------------------------------------------------
@@ -234,6 +235,7 @@ class SuggestionsController(QObject):
         return self.accept_all_menu.actions()
 
     def _fill_accept_all(self) -> None:
+        self._flush()
         counts: dict[str, int] = {}
         for s in self._pending:
             counts[s.label] = counts.get(s.label, 0) + 1
@@ -262,16 +264,19 @@ class SuggestionsController(QObject):
     @property
     def open_suggestions(self) -> list[Suggestion]:
         """The open suggestions of the document shown, in text order (none if hidden)."""
+        self._flush()
         return list(self._pending)
 
     @property
     def current(self) -> Suggestion | None:
+        """The suggestion the keys act on, if any."""
+        self._flush()
         return self._current
 
     @property
     def painted(self) -> list[tuple[QRectF, Suggestion]]:
-        """The outlines drawn by the last paint: (viewport rectangle, suggestion)."""
-        return list(self._painted)
+        """The outlines on screen: (viewport rectangle, suggestion), one per line."""
+        return self._outlines()
 
     def set_shown(self, on: bool) -> None:
         """Show suggestions (computing them if needed) or hide them; kept in window.ini."""
@@ -283,6 +288,7 @@ class SuggestionsController(QObject):
             return
         self._document_id = None  # shown again: start from the document as it is
         self._on_annotations_reset()
+        self._flush()
         self._window.statusBar().showMessage(
             "Suggestions shown." if on else "Suggestions hidden.", 4000
         )
@@ -313,7 +319,7 @@ class SuggestionsController(QObject):
             return
         if wanted is not None:
             self._read_rejections()
-        self._recompute()
+        self._schedule()
 
     def _start(self, document_id: str | None) -> None:
         self._set_current(None)
@@ -325,18 +331,18 @@ class SuggestionsController(QObject):
         document = self._window.document
         if document_id is None or document is None:
             self._poll.stop()
-            self._recompute()
+            self._schedule()
             return
         self._read_rejections()
         cached = self._cache.get(document_id)
         if cached is not None:
             self._cache.move_to_end(document_id)
             self._all = cached
-            self._recompute()
+            self._schedule()
             return
         self._job = (document_id, _worker().submit(_compute, document.text, self._rules))
         self._poll.start()
-        self._recompute()
+        self._schedule()
         self._window.statusBar().showMessage("Suggesting…", 3000)
 
     def _collect(self) -> None:
@@ -379,9 +385,55 @@ class SuggestionsController(QObject):
         except StoreError as exc:
             self._window.statusBar().showMessage(f"Could not read rejections: {exc}", 8000)
 
+    def _schedule(self, *_args: object) -> None:
+        """Work out the open suggestions again on the next turn of the event loop (after
+        the change is painted), or sooner when they are asked for."""
+        if not self._stale:
+            self._stale = True
+            QTimer.singleShot(0, self, self._flush)
+
+    def _flush(self) -> None:
+        if self._stale:
+            self._recompute()
+
+    def _on_rows_inserted(self, _parent: object, first: int, last: int) -> None:
+        """Annotations came (a tag, an acceptance): the suggestions they settle go, at
+        once and without working everything out again (a tag in a long document stays
+        quick)."""
+        if self._stale or last - first > 20:
+            self._schedule()
+            return
+        model = self._window.annotations_model
+        gone = set()
+        for row in range(first, last + 1):
+            ann = model.annotation(row)
+            for interval in self._index.overlapping(ann.start, ann.end):
+                s = self._by_key[interval.key]
+                by_rule = ann.source == SUGGESTED and ann.rule == s.rule
+                made = by_rule and (ann.start, ann.end) == (s.start, s.end)
+                if s.label == ann.label or made:
+                    gone.add(s.key)
+        if gone:
+            self._remove_pending(gone)
+
+    def _remove_pending(self, gone: set[tuple[str, int, int]]) -> None:
+        """Take ``gone`` out of the open suggestions, repainting only where they were."""
+        for key in gone:
+            s = self._by_key.pop(key)
+            self._index.remove(key)
+            row = bisect_left(self._keys, (s.start, s.end, s.label))
+            del self._keys[row], self._pending[row]
+        for key in gone:
+            self._update_span(key[1], key[2])
+        if self._current is not None and self._current.key in gone:
+            self._set_current(None)
+        self._update_status()
+        self._update_actions()
+
     def _recompute(self, *_args: object) -> None:
         """Work out the open suggestions again (not the engine): after any change to the
         annotations shown, the rejections or the labels."""
+        self._stale = False
         found: list[Suggestion] = []
         if self._usable() and not self._window.loading:
             labels = {label.name for label in self._window.labels}
@@ -392,6 +444,9 @@ class SuggestionsController(QObject):
                 for s in pending(self._all, shown, self._rejected)
                 if s.label in labels and (s.start, s.end, s.rule) not in accepted
             ]
+        self._set_pending(found)
+
+    def _set_pending(self, found: list[Suggestion]) -> None:
         self._pending = found
         self._keys = [(s.start, s.end, s.label) for s in found]
         self._by_key = {s.key: s for s in found}
@@ -403,9 +458,7 @@ class SuggestionsController(QObject):
         self._view.viewport().update()
 
     def _update_status(self) -> None:
-        if not self.shown or self._window.document is None:
-            text = ""
-        elif self._window.showing_older_version:
+        if not self.shown or self._window.document is None or self._window.showing_older_version:
             text = ""
         elif self._job is not None:
             text = "suggesting…"
@@ -437,6 +490,7 @@ class SuggestionsController(QObject):
     def takes_label_key(self) -> bool:
         """Whether a label key accepts the current suggestion (rather than tag or
         relabel): one is current, no text is selected, and the text has the focus."""
+        self._flush()
         return (
             self._usable()
             and self._current is not None
@@ -447,6 +501,7 @@ class SuggestionsController(QObject):
     def step(self, direction: int) -> Suggestion | None:
         """Go to the next (1) or previous (-1) open suggestion after the current one, or
         after the caret; past the last, round to the first."""
+        self._flush()
         if not self._usable():
             message = "Suggestions are hidden (Suggestions ▸ Show suggestions)."
             if self.shown:
@@ -503,6 +558,7 @@ class SuggestionsController(QObject):
 
     def _on_caret_clicked(self, offset: int) -> None:
         """A click inside a suggestion makes it current (the shortest where several are)."""
+        self._flush()
         if not self._usable():
             return
         here = [
@@ -522,6 +578,7 @@ class SuggestionsController(QObject):
     def accept_current(self, label: str = "") -> Annotation | None:
         """Accept the current suggestion (as ``label`` if given: a label key) as an
         annotation by the current annotator, one undo step; then go to the next."""
+        self._flush()
         suggestion, document = self._current, self._window.document
         if suggestion is None or document is None or not self._usable():
             return None
@@ -543,6 +600,7 @@ class SuggestionsController(QObject):
     def reject_current(self) -> Suggestion | None:
         """Reject the current suggestion: remembered for the document (it is not offered
         again, here or after a relaunch); then go to the next."""
+        self._flush()
         suggestion = self._current
         if suggestion is None or self._document_id is None or not self._usable():
             return None
@@ -573,6 +631,7 @@ class SuggestionsController(QObject):
     def accept_all(self, label: str) -> list[Annotation]:
         """Accept every open suggestion of ``label`` (where two overlap, the more confident
         one) in one transaction and one undo step; returns the annotations made."""
+        self._flush()
         document = self._window.document
         if document is None or not self._usable():
             return []
@@ -599,6 +658,7 @@ class SuggestionsController(QObject):
 
     def restore_rejected(self) -> int:
         """Forget the rejections in the document shown; returns how many."""
+        self._flush()
         if self._document_id is None or not self._usable() or not self._rejected:
             return 0
         gone = sorted(self._rejected)
@@ -616,27 +676,54 @@ class SuggestionsController(QObject):
 
     # -- drawing and the mouse ---------------------------------------------------------
 
-    def paint(self, painter: QPainter, _area: QRect) -> None:
-        """Draw the open suggestions on screen as dashed outlines in their label's colour
-        (the current one thicker, lightly filled), one box per line they cover."""
-        self._painted = []
+    def _outlines(self, area: QRect | None = None) -> list[tuple[QRectF, Suggestion]]:
+        """(viewport box, suggestion) for each line of an open suggestion on screen (in
+        the blocks reaching into ``area``, if given)."""
         if not self._pending or not self._usable():
-            return
+            return []
         view = self._view
         highlighter = view.highlighter
         offset = view.contentOffset()
-        bottom = view.viewport().height()
+        top, bottom = 0, view.viewport().height()
+        if area is not None:
+            top, bottom = max(top, area.top()), min(bottom, area.bottom() + 1)
+        out = []
         block = view.firstVisibleBlock()
         while block.isValid():
             geometry = view.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > bottom:
                 break
-            first, last = highlighter.block_extent(block)
-            for interval in self._index.overlapping(first, last):
-                s = self._by_key[interval.key]
-                for rect in self._fragments(block, geometry.topLeft(), s, first, last):
-                    self._painted.append((rect, s))
+            if geometry.bottom() >= top:
+                first, last = highlighter.block_extent(block)
+                for interval in self._index.overlapping(first, last):
+                    s = self._by_key[interval.key]
+                    for rect in self._fragments(block, geometry.topLeft(), s, first, last):
+                        out.append((rect, s))
             block = block.next()
+        return out
+
+    def _update_span(self, start: int, end: int) -> None:
+        """Repaint the blocks on screen holding code points ``[start, end)``."""
+        view = self._view
+        document = view.document()
+        block = document.findBlock(view.qt_position(start))
+        last = document.findBlock(view.qt_position(end))
+        offset = view.contentOffset()
+        area = QRectF()
+        while block.isValid():
+            area = area.united(view.blockBoundingGeometry(block).translated(offset))
+            if block == last or area.top() > view.viewport().height():
+                break
+            block = block.next()
+        view.viewport().update(area.toAlignedRect())
+
+    def paint(self, painter: QPainter, area: QRect) -> None:
+        """Draw the open suggestions on screen as dashed outlines in their label's colour
+        (the current one thicker, lightly filled), one box per line they cover."""
+        outlines = self._outlines(area)
+        if not outlines:
+            return
+        view = self._view
         palette = view.palette()
         colors = {
             label.name: outline_color(QColor(label.color), palette) for label in self._window.labels
@@ -644,7 +731,7 @@ class SuggestionsController(QObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         current = self._current
-        for rect, s in sorted(self._painted, key=lambda item: item[1] == current):
+        for rect, s in sorted(outlines, key=lambda item: item[1] == current):
             color = colors.get(s.label, palette.color(QPalette.ColorRole.Text))
             width = CURRENT_WIDTH if s == current else WIDTH
             pen = QPen(color, width)
@@ -698,7 +785,7 @@ class SuggestionsController(QObject):
     def suggestion_at(self, pos: QPointF) -> Suggestion | None:
         """The suggestion drawn at viewport point ``pos`` (the current one, else the
         smallest), if any."""
-        here = [s for rect, s in self._painted if rect.contains(pos)]
+        here = [s for rect, s in self._outlines() if rect.contains(pos)]
         if not here:
             return None
         if self._current in here:

@@ -23,9 +23,7 @@ def by_definition(suggestions, annotations, rejected):
         s
         for s in suggestions
         if s.key not in rejected
-        and not any(
-            a.label == s.label and a.start < s.end and s.start < a.end for a in annotations
-        )
+        and not any(a.label == s.label and a.start < s.end and s.start < a.end for a in annotations)
     ]
 
 
