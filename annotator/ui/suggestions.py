@@ -193,7 +193,7 @@ class SuggestionsController(QObject):
         self.accept_action = self._action(
             "&Accept suggestion",
             lambda: self.accept_current(),
-            ("Return", "Enter"),
+            ("Enter", "Return"),
             "Make the current suggestion an annotation (a label key accepts it as that label)",
             text_only=True,
         )

@@ -392,3 +392,26 @@ def test_the_show_setting_defaults_on(app):
 
     assert window_settings().value(SHOW_SETTING, True, type=bool)
     assert app.window.suggestions.show_action.isChecked()
+
+
+def test_each_document_has_its_own_and_switching_back_keeps_them(app, db_path, doc_id):
+    mine = open_ones(app)
+    walk_to(app, find(app, "refusal", "declined to comment"))
+    app.key(Qt.Key.Key_PageDown, CTRL)  # the seed article
+    assert app.window.document.id != doc_id
+    app.qtbot.waitUntil(lambda: app.window.suggestions.ready, timeout=10000)
+    assert app.window.suggestions.current is None
+    theirs = open_ones(app)
+    assert theirs and all(app.text[s.start : s.end] for s in theirs)
+    assert any("2,000" in app.text[s.start : s.end] for s in open_ones(app, "statistic"))
+    app.key(Qt.Key.Key_PageUp, CTRL)
+    assert app.window.document.id == doc_id
+    assert app.window.suggestions.ready  # computed once: kept
+    assert open_ones(app) == mine
+
+
+def test_the_suggestion_keys_are_window_actions_listed_with_the_shortcuts(app):
+    texts = {a.text().replace("&", ""): a for a in app.window.actions()}
+    assert texts["Next suggestion"].shortcut().toString() == "]"
+    assert texts["Accept suggestion"].shortcut().toString() == "Enter"
+    assert [k.toString() for k in texts["Reject suggestion"].shortcuts()] == ["Esc", "X"]
