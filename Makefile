@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench screenshot clean
+.PHONY: run test lint format bench bench-suggest eval screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Annotator needs Python 3.11 or newer"'
@@ -34,6 +34,14 @@ format: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/suite.py
+
+# Suggestion speed: all rules on ~1 MB of news text, median of 5 runs (target < 1 s).
+bench-suggest: $(VENV)/.installed
+	$(BIN)/python bench/suggest.py
+
+# Suggestion quality: per-label precision, recall and F1 on eval/gold dev and test.
+eval: $(VENV)/.installed
+	$(BIN)/python -m annotator.suggest_eval $(ARGS)
 
 # Regenerates docs/main-window.png from the real window (needs xvfb-run and fonts).
 screenshot: $(VENV)/.installed

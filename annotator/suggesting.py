@@ -14,7 +14,15 @@ from typing import Any
 
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Annotation, Document
-from annotator.core.suggest import RuleSet, Suggestion, as_annotation, load_rules, pending, suggest
+from annotator.core.suggest import (
+    RuleError,
+    RuleSet,
+    Suggestion,
+    as_annotation,
+    load_rules,
+    pending,
+    suggest,
+)
 from annotator.resources import data_dir
 from annotator.store import Store
 from annotator.store.store import now_utc
@@ -26,7 +34,7 @@ class SuggestInputError(ValueError):
     """A document pattern or label that matches nothing: a message for the user."""
 
 
-SUGGEST_ERRORS: tuple[type[Exception], ...] = (SuggestInputError,)
+SUGGEST_ERRORS: tuple[type[Exception], ...] = (SuggestInputError, RuleError)
 
 
 def rule_folders(extra: Sequence[Path] = ()) -> list[Path]:

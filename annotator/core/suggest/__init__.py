@@ -17,9 +17,11 @@ from annotator.core.suggest.accept import SUGGESTED, as_annotation
 from annotator.core.suggest.engine import RuleSet, load_rules, suggest
 from annotator.core.suggest.model import Suggestion
 from annotator.core.suggest.pending import pending
+from annotator.core.suggest.rules import RuleError
 
 __all__ = [
     "SUGGESTED",
+    "RuleError",
     "RuleSet",
     "Suggestion",
     "as_annotation",

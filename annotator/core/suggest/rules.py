@@ -1,0 +1,354 @@
+"""Reading and compiling rule files (TOML, one label per file); see docs/suggestion-rules.md.
+
+A file names its ``label`` and may hold ``[lists]`` (named word lists), ``[patterns]``
+(named regular-expression fragments), ``[[rule]]`` (what makes a suggestion) and
+``[[exclude]]`` (text that is never a suggestion of that label). Files of the same label
+are merged in the order given: later files add words to lists, and add patterns, rules
+and exclusions; they never remove or redefine. ``{name}`` in a pattern stands for a list
+(any of its words) or a pattern fragment. Any problem is a :class:`RuleError` naming the
+file and what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_REFERENCE = re.compile(r"(?<!\\)\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_BACKREF = re.compile(r"\(\?(?:P=|\()([A-Za-z_][A-Za-z0-9_]*)\)")
+_TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\??)\}")
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+_FILE_KEYS = {"label", "description", "lists", "patterns", "rule", "exclude"}
+_RULE_KEYS = {"name", "pattern", "confidence", "reason", "span", "boost", "description"}
+_EXCLUDE_KEYS = {"name", "pattern", "description"}
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used; the message names the file and the problem."""
+
+
+def shipped_rules_folder() -> Path:
+    """The folder of the rule files shipped with the app (``resources/suggest``).
+
+    Found the way :mod:`annotator.resources` finds shipped data: inside an installed
+    wheel (``annotator/_data``) or at the top of a source checkout.
+    """
+    package = Path(__file__).resolve().parents[2]
+    for candidate in (
+        package / "_data" / "resources" / "suggest",
+        package.parent / "resources" / "suggest",
+    ):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError("the shipped suggestion rules (resources/suggest) are missing")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule, its references expanded; ``pattern`` is a regular expression."""
+
+    label: str
+    name: str
+    pattern: str
+    confidence: float
+    reason: str
+    span: str | None  # a named group the suggestion covers; None: the whole match
+    boost: tuple[tuple[str, float], ...]  # (group, amount) added when the group matched
+    file: str
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    label: str
+    name: str
+    pattern: str
+    file: str
+
+
+@dataclass
+class _LabelSource:
+    """What the files say about one label, merged, before expansion."""
+
+    label: str
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    patterns: dict[str, tuple[str, str]] = field(default_factory=dict)  # name: (regex, file)
+    rules: list[tuple[dict[str, Any], str]] = field(default_factory=list)
+    excludes: list[tuple[dict[str, Any], str]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    """A label's expanded rules and exclusions, and the files they came from."""
+
+    label: str
+    rules: tuple[Rule, ...]
+    excludes: tuple[Exclusion, ...]
+    files: tuple[str, ...]
+
+
+def rule_files(folders: Iterable[Path]) -> list[Path]:
+    """The ``*.toml`` files of each folder, folder by folder, each sorted by name.
+
+    A folder that does not exist is skipped (a user folder not made yet); a path that
+    exists but is not a folder is an error.
+    """
+    found: list[Path] = []
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.exists():
+            continue
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: not a folder of rule files")
+        found.extend(sorted(p for p in folder.glob("*.toml") if p.is_file()))
+    return found
+
+
+def read_label_rules(files: Sequence[Path]) -> list[LabelRules]:
+    """Read, merge and expand ``files`` (in order); one :class:`LabelRules` per label."""
+    sources: dict[str, _LabelSource] = {}
+    for path in files:
+        _read_file(Path(path), sources)
+    return [_expand(source) for source in sources.values()]
+
+
+def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RuleError(f"{where}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise RuleError(f"{where}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{where}: not valid TOML: {exc}") from None
+    unknown = sorted(set(data) - _FILE_KEYS)
+    if unknown:
+        raise RuleError(f"{where}: unknown key {unknown[0]!r} (allowed: {_sorted(_FILE_KEYS)})")
+    label = data.get("label")
+    if not isinstance(label, str) or not label.strip():
+        raise RuleError(f"{where}: 'label' is missing or not a text (label = \"claim\")")
+    source = sources.setdefault(label, _LabelSource(label))
+    source.files.append(where)
+
+    lists = _table(data, "lists", where)
+    for name, words in lists.items():
+        _check_name(name, f"list {name!r}", where)
+        if name in source.patterns:
+            raise RuleError(f"{where}: list {name!r} has the name of a pattern")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise RuleError(f"{where}: list {name!r} must be a list of non-empty texts")
+        source.lists.setdefault(name, []).extend(w.strip() for w in words)
+
+    for name, regex in _table(data, "patterns", where).items():
+        _check_name(name, f"pattern {name!r}", where)
+        if not isinstance(regex, str) or not regex:
+            raise RuleError(f"{where}: pattern {name!r} must be a non-empty text")
+        if name in source.lists:
+            raise RuleError(f"{where}: pattern {name!r} has the name of a list")
+        if name in source.patterns:
+            raise RuleError(
+                f"{where}: pattern {name!r} is already defined in {source.patterns[name][1]}"
+            )
+        source.patterns[name] = (regex, where)
+
+    for key, allowed, target in (
+        ("rule", _RULE_KEYS, source.rules),
+        ("exclude", _EXCLUDE_KEYS, source.excludes),
+    ):
+        entries = data.get(key, [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise RuleError(f"{where}: '{key}' must be written as [[{key}]] tables")
+        for i, entry in enumerate(entries, 1):
+            what = f"[[{key}]] number {i}"
+            extra = sorted(set(entry) - allowed)
+            if extra:
+                raise RuleError(
+                    f"{where}: {what} has unknown key {extra[0]!r} (allowed: {_sorted(allowed)})"
+                )
+            name = entry.get("name")
+            if not isinstance(name, str) or not _NAME.match(name.replace("-", "_")):
+                raise RuleError(f"{where}: {what} needs a 'name' (letters, digits, - and _)")
+            if not isinstance(entry.get("pattern"), str) or not entry["pattern"].strip():
+                raise RuleError(f"{where}: {key} {name!r} needs a 'pattern'")
+            taken = {e[0]["name"] for e in target}
+            if name in taken:
+                raise RuleError(f"{where}: {key} {name!r} is defined twice for {label!r}")
+            target.append((entry, where))
+
+
+def _expand(source: _LabelSource) -> LabelRules:
+    rules = []
+    for entry, where in source.rules:
+        name = entry["name"]
+        what = f"rule {name!r}"
+        pattern = _resolve(entry["pattern"], source, what, where, ())
+        _compile(pattern, what, where)
+        groups = set(_GROUP.findall(pattern))
+        confidence = entry.get("confidence", 0.5)
+        if (
+            isinstance(confidence, bool)
+            or not isinstance(confidence, int | float)
+            or not 0 < confidence <= 1
+        ):
+            raise RuleError(f"{where}: {what}: confidence must be a number in (0, 1]")
+        reason = entry.get("reason", f"rule '{name}'")
+        if not isinstance(reason, str) or not reason.strip():
+            raise RuleError(f"{where}: {what}: reason must be a non-empty text")
+        for ref, _ in _TEMPLATE_FIELD.findall(reason):
+            if ref not in groups:
+                raise RuleError(
+                    f"{where}: {what}: reason uses {{{ref}}} but the pattern has no group "
+                    f"(?P<{ref}>...)"
+                )
+        span = entry.get("span")
+        if span is not None and (not isinstance(span, str) or span not in groups):
+            raise RuleError(f"{where}: {what}: span {span!r} is not a named group of its pattern")
+        boost = entry.get("boost", {})
+        if not isinstance(boost, dict):
+            raise RuleError(f"{where}: {what}: boost must be a table of group = amount")
+        for group, amount in boost.items():
+            if group not in groups:
+                raise RuleError(f"{where}: {what}: boost names {group!r}, not a group")
+            if isinstance(amount, bool) or not isinstance(amount, int | float):
+                raise RuleError(f"{where}: {what}: boost for {group!r} must be a number")
+        rules.append(
+            Rule(
+                label=source.label,
+                name=name,
+                pattern=pattern,
+                confidence=float(confidence),
+                reason=reason,
+                span=span,
+                boost=tuple((g, float(a)) for g, a in boost.items()),
+                file=where,
+            )
+        )
+    excludes = []
+    for entry, where in source.excludes:
+        what = f"exclude {entry['name']!r}"
+        pattern = _resolve(entry["pattern"], source, what, where, ())
+        _compile(pattern, what, where)
+        excludes.append(Exclusion(source.label, entry["name"], pattern, where))
+    return LabelRules(source.label, tuple(rules), tuple(excludes), tuple(source.files))
+
+
+def _resolve(
+    pattern: str, source: _LabelSource, what: str, where: str, stack: tuple[str, ...]
+) -> str:
+    """``pattern`` with each ``{name}`` replaced by its list or pattern fragment."""
+
+    def replace(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in source.lists:
+            return words_regex(source.lists[name])
+        if name in source.patterns:
+            if name in stack:
+                raise RuleError(f"{where}: {what}: pattern {name!r} refers to itself")
+            regex, origin = source.patterns[name]
+            inner = _resolve(regex, source, f"pattern {name!r}", origin, (*stack, name))
+            return f"(?:{inner})"
+        raise RuleError(
+            f"{where}: {what} refers to {{{name}}}, which is neither a list nor a pattern "
+            f"of label {source.label!r}"
+        )
+
+    return _REFERENCE.sub(replace, pattern)
+
+
+def _compile(pattern: str, what: str, where: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise RuleError(f"{where}: {what}: not a valid regular expression: {exc}") from None
+
+
+def words_regex(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` as written, longest first.
+
+    Spaces match any run of whitespace; a word in lower case matches in any case
+    (``more than`` matches ``More than``), one with a capital letter only as written
+    (``USD``, ``HK$``). Built as a trie so that long lists stay fast.
+    """
+    folded: set[str] = set()
+    exact: set[str] = set()
+    for word in words:
+        (exact if any(c.isupper() for c in word) else folded).add(" ".join(word.split()))
+    parts = []
+    if exact:
+        parts.append(_trie(exact))
+    if folded:
+        parts.append(f"(?i:{_trie(folded)})")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _trie(words: set[str]) -> str:
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted((k for k in node if k), key=lambda c: c):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy optional: the longer word is tried first, the shorter one on failure.
+    return f"(?:{body})?" if end else body
+
+
+def prefixed(pattern: str, prefix: str) -> str:
+    """``pattern`` with its named groups renamed ``prefix + name`` (to combine rules)."""
+    pattern = _GROUP.sub(lambda m: f"(?P<{prefix}{m.group(1)}>", pattern)
+    return _BACKREF.sub(lambda m: m.group(0).replace(m.group(1), prefix + m.group(1)), pattern)
+
+
+def template_groups(template: str) -> list[str]:
+    """The group names a reason template uses."""
+    return [ref for ref, _ in _TEMPLATE_FIELD.findall(template)]
+
+
+def render_reason(template: str, groups: dict[str, str | None]) -> str:
+    """The reason text: ``{group}`` is the group's text (spaces collapsed), ``{group?}``
+    nothing; a part in ``[...]`` is left out when a group it names did not match."""
+
+    def optional(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if all(groups.get(ref) for ref, _ in _TEMPLATE_FIELD.findall(inner)):
+            return inner
+        return ""
+
+    text = _OPTIONAL.sub(optional, template)
+    return _TEMPLATE_FIELD.sub(
+        lambda m: "" if m.group(2) else " ".join((groups.get(m.group(1)) or "").split()), text
+    )
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise RuleError(f"{where}: [{key}] must be a table")
+    return value
+
+
+def _check_name(name: str, what: str, where: str) -> None:
+    if not _NAME.match(name):
+        raise RuleError(f"{where}: {what}: names are letters, digits and _")
+
+
+def _sorted(keys: set[str]) -> str:
+    return ", ".join(sorted(keys))

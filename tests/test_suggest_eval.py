@@ -1,0 +1,63 @@
+"""``make eval``: the suggestion rules measured on the gold sets; the targets on the held-out
+test split guard the rules' quality (statistic F1 ≥ 0.90, refusal ≥ 0.85, claim ≥ 0.70)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator.core.suggest import load_rules
+from annotator.suggest_eval import GOLD, TARGETS, evaluate_split, main
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+# Measured once, after the rules were frozen (they were written against dev only):
+# refusal F1 on test was 0.79 (recall 0.67). Recorded here as a known miss rather than
+# tuned away; strict, so this fails once the rules meet the target and the mark must go.
+REFUSAL_MISS = pytest.mark.xfail(
+    strict=True, reason="refusal F1 on the held-out test split is 0.79 < 0.85 (issue 10)"
+)
+
+
+@pytest.mark.parametrize(
+    ("split", "label"),
+    [
+        (split, label)
+        if (split, label) != ("test", "refusal")
+        else pytest.param(split, label, marks=REFUSAL_MISS)
+        for split in ("dev", "test")
+        for label in TARGETS
+    ],
+)
+def test_the_rules_meet_the_f1_targets(rules, split, label):
+    result = evaluate_split(GOLD / f"{split}.json", rules, split)
+    assert result.documents == 7
+    scores = result.overlap[label]
+    assert scores.reference > 30
+    assert scores.f1 is not None and scores.f1 >= TARGETS[label], scores
+
+
+def test_the_report_prints_both_splits_and_json(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.count("(7 documents)") == 2
+    for label in ("claim", "refusal", "statistic", "micro"):
+        assert label in out
+    assert main(["--json", "--split", "test"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["splits"]) == {"test"}
+    stat = report["splits"]["test"]["overlap"]["statistic"]
+    assert stat["reference"] == 84 and 0 <= stat["f1"] <= 1
+
+
+def test_missing_gold_or_bad_rules_are_errors_not_tracebacks(tmp_path, capsys):
+    assert main(["--gold", str(tmp_path)]) == 1
+    assert "dev.json" in capsys.readouterr().err
+    (tmp_path / "bad.toml").write_text("label = 1\n", encoding="utf-8")
+    assert main(["--rules", str(tmp_path)]) == 1
+    assert "bad.toml" in capsys.readouterr().err
