@@ -54,6 +54,7 @@ CACHED_DOCUMENTS = 8  # engine results kept, so going back to a document is inst
 WIDTH = 1.5  # an outline's pen width; the current suggestion's is thicker
 CURRENT_WIDTH = 2.5
 DASH = 6.0, 4.0  # dash and gap in pixels, whatever the width
+NEST_INSET = 2.0  # pixels a nested outline is drawn inside the one around it
 PAD = 2.0  # pixels between the text and the outline, left and right
 GRAPHIC_CONTRAST = 3.0  # WCAG 2's minimum for graphics against what is next to them
 
@@ -69,11 +70,29 @@ def _worker() -> ThreadPoolExecutor:
     return _executor
 
 
-def _compute(text: str, rules: RuleSet | None) -> tuple[RuleSet, list[Suggestion]]:
-    """On the worker: the rules (read the first time) and every suggestion for ``text``."""
-    if rules is None:
-        rules = load_rules(rule_folders())
-    return rules, suggest(text, rules)
+# The rules last read, and the rule files they were read from (path, size, time): read
+# again only when a file changes. Touched on the worker thread only.
+_loaded: tuple[tuple[tuple[str, int, int], ...], RuleSet] | None = None
+
+
+def _rule_files() -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for folder in rule_folders():
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.is_file():
+                    stat = path.stat()
+                    found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+def _compute(text: str) -> list[Suggestion]:
+    """On the worker: every suggestion for ``text`` (the rules read if they changed)."""
+    global _loaded
+    files = _rule_files()
+    if _loaded is None or _loaded[0] != files:
+        _loaded = (files, load_rules(rule_folders()))
+    return suggest(text, _loaded[1])
 
 
 def outline_color(color: QColor, palette: QPalette) -> QColor:
@@ -96,6 +115,22 @@ def accepted_spans(annotations: Sequence[Annotation]) -> set[tuple[int, int, str
     return {(a.start, a.end, a.rule) for a in annotations if a.source == SUGGESTED}
 
 
+def _nesting(rect: QRectF, s: Suggestion, outlines: list[tuple[QRectF, Suggestion]]) -> int:
+    """How many longer suggestions' boxes on the same line enclose ``rect`` (at most 2):
+    a nested outline is drawn that much inside, so both stay visible."""
+    depth = 0
+    for other, t in outlines:
+        if (
+            t != s
+            and other.top() == rect.top()
+            and other.left() <= rect.left() + 0.5
+            and other.right() >= rect.right() - 0.5
+            and t.end - t.start > s.end - s.start
+        ):
+            depth += 1
+    return min(depth, 2)
+
+
 def describe(suggestion: Suggestion, hotkey: str | None) -> str:
     """The tooltip of a suggestion: label, confidence, reason and the keys that act on it."""
     keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
@@ -113,11 +148,10 @@ class SuggestionsController(QObject):
         super().__init__(window)
         self._window = window
         self._view = window.text_view
-        self._rules: RuleSet | None = None
         self._cache: OrderedDict[str, list[Suggestion]] = OrderedDict()
         self._document_id: str | None = None  # whose suggestions _all holds (or will)
         self._all: list[Suggestion] = []  # the engine's, for the document shown
-        self._job: tuple[str, Future[tuple[RuleSet, list[Suggestion]]]] | None = None
+        self._job: tuple[str, Future[list[Suggestion]]] | None = None
         self._problem: str | None = None  # why there are no suggestions (a rule error)
         self._rejected: set[tuple[str, int, int]] = set()
         self._pending: list[Suggestion] = []
@@ -340,10 +374,9 @@ class SuggestionsController(QObject):
             self._all = cached
             self._schedule()
             return
-        self._job = (document_id, _worker().submit(_compute, document.text, self._rules))
+        self._job = (document_id, _worker().submit(_compute, document.text))
         self._poll.start()
-        self._schedule()
-        self._window.statusBar().showMessage("Suggesting…", 3000)
+        self._schedule()  # the status bar says "suggesting…" meanwhile
 
     def _collect(self) -> None:
         """On the poll timer: take the worker's result once it is there."""
@@ -364,18 +397,15 @@ class SuggestionsController(QObject):
             self._recompute()
             return
         self._problem = None
-        self._rules, found = future.result()
+        found = future.result()
         self._cache[document_id] = found
         while len(self._cache) > CACHED_DOCUMENTS:
             self._cache.popitem(last=False)
         if document_id != self._document_id:
             return
         self._all = found
-        self._recompute()
-        count = len(self._pending)
-        self._window.statusBar().showMessage(
-            f"{count} suggestion{'' if count == 1 else 's'}: ] goes to the next.", 5000
-        )
+        self._recompute()  # the count shows in the status bar (no message: the
+        # user's own messages are not to be replaced by a background job's)
 
     def _read_rejections(self) -> None:
         if self._document_id is None:
@@ -737,7 +767,8 @@ class SuggestionsController(QObject):
             pen = QPen(color, width)
             pen.setDashPattern([length / width for length in DASH])
             painter.setPen(pen)
-            box = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+            inset = width / 2 + NEST_INSET * _nesting(rect, s, outlines)
+            box = rect.adjusted(width / 2, inset, -width / 2, -inset)
             if s == current:
                 fill = QColor(color)
                 fill.setAlpha(48)

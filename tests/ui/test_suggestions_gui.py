@@ -138,13 +138,19 @@ def test_open_suggestions_are_drawn_as_dashed_outlines_in_the_label_colour(app):
     image = app.view.viewport().grab().toImage()
     ratio = app.view.viewport().devicePixelRatioF()
     color = outline_color(QColor("#009e73"), app.view.palette())
-    y = int(rect.top() * ratio)  # the first row of the pen (1.5 px wide) is fully inked
-    line = [
-        image.pixelColor(round(x * ratio), y)
-        for x in range(int(rect.left()) + 3, int(rect.right()) - 3)
-    ]
-    inked = [close_to(c, color) for c in line]
-    assert sum(inked) >= len(line) // 4, "no outline in the label's colour"
+    # The top edge: its first rows (lower down if it is nested in a longer suggestion).
+    best = []
+    for dy in range(6):
+        y = int((rect.top() + dy) * ratio)
+        line = [
+            image.pixelColor(round(x * ratio), y)
+            for x in range(int(rect.left()) + 3, int(rect.right()) - 3)
+        ]
+        inked = [close_to(c, color) for c in line]
+        if sum(inked) > sum(best):
+            best = inked
+    inked = best
+    assert sum(inked) >= len(inked) // 4, "no outline in the label's colour"
     assert not all(inked), "a solid line, not dashes"
     # Not a filled highlight: the text's own format there has no background.
     assert app.background_at(stat.start) is None
