@@ -137,6 +137,12 @@ def shown_window(store: Store, document_id: str | None = None):
     window.show()
     QTest.qWaitForWindowExposed(window)
     settle()
+    # Suggestions are computed on a worker after the document is shown; measured apart
+    # from them (they would share the interpreter with what is measured).
+    while not window.suggestions.ready:
+        QApplication.instance().processEvents()
+        time.sleep(0.005)
+    settle()
     return window
 
 

@@ -209,9 +209,12 @@ class DetailsPanel(QWidget):
             for name, value in values.items()
             if name not in self.editors
         ]
+        made = ""  # accepted from a suggestion: which rule made it
+        if annotation.source == "suggested":
+            made = f" · suggested by rule {escape(annotation.rule or 'unknown')}"
         self.summary.setText(
             f"<b>{escape(annotation.label)}</b> {annotation.start}–{annotation.end} · "
-            f"{escape(annotation.annotator)} · changed {iso_utc(annotation.updated_at)}<br>"
+            f"{escape(annotation.annotator)} · changed {iso_utc(annotation.updated_at)}{made}<br>"
             f"“{escape(one_line(quote, 200))}”"
             + (f"<br><i>Other attributes:</i> {'; '.join(others)}" if others else "")
         )

@@ -91,6 +91,7 @@ from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.settings import remember_database, window_settings
 from annotator.ui.stats_dialog import StatsDialog
+from annotator.ui.suggestions import SuggestionsController
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.team_database import ask_password, ask_url
 from annotator.ui.text_view import DocumentView
@@ -261,6 +262,8 @@ class MainWindow(QMainWindow):
         self.counts_label.setToolTip(f"Database: {store.location}")
         self.statusBar().addPermanentWidget(self.counts_label)
         self._install_annotator_controls(invite)
+        self.suggestions = SuggestionsController(self)  # its menu, keys and outlines
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.suggestions.menu)
 
         self.statusBar().showMessage(HINT)
         self._restore_layout()
@@ -530,7 +533,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.properties_action)
         edit_menu.addAction(self.done_action)
         self.label_menu = bar.addMenu("&Label")
-        view_menu = bar.addMenu("&View")
+        view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addAction(self.stats_action)
         view_menu.addAction(self.agreement_action)
         view_menu.addAction(self.versions_action)
@@ -785,6 +788,21 @@ class MainWindow(QMainWindow):
     def showing_older_version(self) -> bool:
         return self._older_of is not None
 
+    @property
+    def labels(self) -> list[Label]:
+        """The label scheme, in order."""
+        return list(self._labels)
+
+    @property
+    def loading(self) -> bool:
+        """Whether the open document's annotations are still being loaded (the list holds
+        those of its first screen only)."""
+        return self._loading is not None
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
     def _window_title(self) -> str:
         document = self._document
         if document is None:
@@ -923,6 +941,8 @@ class MainWindow(QMainWindow):
         annotation list has the focus, relabel the selected annotation(s) instead."""
         if self._document is None:
             return None
+        if self.suggestions.takes_label_key():  # a suggestion is current: accept it
+            return self.suggestions.accept_current(label)
         if self._relabels():
             return self.relabel_current(label)
         if self._older_of is not None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextBlock,
@@ -85,6 +86,8 @@ class DocumentView(QPlainTextEdit):
         self._normal_pointer: QCursor | None = None  # saved while the resize arrow shows
         self._snapping = False
         self._annotator: str | None = None  # whose spans are drawn as one's own
+        # Painted over the text after it, in order (see add_overlay).
+        self._overlays: list[Callable[[QPainter, QRect], None]] = []
         super().__init__(parent)
         self.setObjectName("documentView")
         self.setReadOnly(True)
@@ -134,6 +137,19 @@ class DocumentView(QPlainTextEdit):
         finally:
             self._painting = False
         super().paintEvent(event)
+        if self._overlays:
+            painter = QPainter(self.viewport())
+            try:
+                for paint in self._overlays:
+                    paint(painter, event.rect())
+            finally:
+                painter.end()
+
+    def add_overlay(self, paint: Callable[[QPainter, QRect], None]) -> None:
+        """Call ``paint(painter, area)`` after the text is painted, with a painter on the
+        viewport (viewport coordinates), to draw over it (e.g. suggestions' outlines)."""
+        self._overlays.append(paint)
+        self.viewport().update()
 
     def _repaint_block(self, block: QTextBlock) -> None:
         """Schedule the repaint of a block that got new highlights (and of its margin)."""

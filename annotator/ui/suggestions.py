@@ -1,0 +1,833 @@
+"""Suggestions in the window: the rules' proposals for the open document drawn as dashed
+outlines over the text, walked through, accepted and rejected from the keyboard.
+
+Contracts:
+
+* Nothing is written unless the user accepts (an annotation by the current annotator with
+  source "suggested" and the rule, one undo step through :meth:`MainWindow.commit_step`)
+  or rejects (a rejection remembered in the database for the document).
+* The engine runs on a worker thread after the document is shown; the window stays
+  responsive and the status bar says "suggesting…". What is still open (not annotated,
+  not rejected) is worked out again, without the engine, whenever the annotations change.
+* Offsets are code points; the view converts them (:meth:`DocumentView.qt_position`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QToolTip
+
+from annotator.core.colors import blend, contrast
+from annotator.core.history import Step
+from annotator.core.model import Annotation
+from annotator.core.spans import Interval, SpanIndex
+from annotator.core.suggest import (
+    SUGGESTED,
+    RuleSet,
+    Suggestion,
+    as_annotation,
+    load_rules,
+    pending,
+    suggest,
+)
+from annotator.store import StoreError
+from annotator.store.store import now_utc
+from annotator.suggesting import rule_folders
+from annotator.ui.settings import window_settings
+from annotator.ui.theme import rgb
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextBlock
+
+    from annotator.ui.main_window import MainWindow
+
+SHOW_SETTING = "suggestions/show"  # in window.ini: draw suggestions (and their keys)
+POLL_MS = 20  # how often the window looks whether the worker has finished
+CACHED_DOCUMENTS = 8  # engine results kept, so going back to a document is instant
+WIDTH = 1.5  # an outline's pen width; the current suggestion's is thicker
+CURRENT_WIDTH = 2.5
+DASH = 6.0, 4.0  # dash and gap in pixels, whatever the width
+NEST_INSET = 2.0  # pixels a nested outline is drawn inside the one around it
+PAD = 2.0  # pixels between the text and the outline, left and right
+GRAPHIC_CONTRAST = 3.0  # WCAG 2's minimum for graphics against what is next to them
+
+# One worker for every window: the engine is pure Python (it holds the interpreter), so
+# more threads would not go faster; queued documents no longer shown are cancelled.
+_executor: ThreadPoolExecutor | None = None
+
+
+def _worker() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
+    return _executor
+
+
+# The rules last read, and the rule files they were read from (path, size, time): read
+# again only when a file changes. Touched on the worker thread only.
+_loaded: tuple[tuple[tuple[str, int, int], ...], RuleSet] | None = None
+
+
+def _rule_files() -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for folder in rule_folders():
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.is_file():
+                    stat = path.stat()
+                    found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+def _compute(text: str) -> list[Suggestion]:
+    """On the worker: every suggestion for ``text`` (the rules read if they changed)."""
+    global _loaded
+    files = _rule_files()
+    if _loaded is None or _loaded[0] != files:
+        _loaded = (files, load_rules(rule_folders()))
+    return suggest(text, _loaded[1])
+
+
+def outline_color(color: QColor, palette: QPalette) -> QColor:
+    """``color`` as an outline on the palette's Base: blended towards the Text colour
+    until it has the contrast WCAG asks of graphics (3:1), on light and dark palettes."""
+    base = rgb(palette.color(QPalette.ColorRole.Base))
+    text = rgb(palette.color(QPalette.ColorRole.Text))
+    mine = rgb(color)
+    strength = 0.0
+    while contrast(mine, base) < GRAPHIC_CONTRAST and strength < 1.0:
+        strength = min(1.0, strength + 0.1)
+        mine = blend(text, rgb(color), strength)
+    return QColor(*mine)
+
+
+def accepted_spans(annotations: Sequence[Annotation]) -> set[tuple[int, int, str | None]]:
+    """(start, end, rule) of the annotations accepted from suggestions: a suggestion
+    accepted as another label (a label key) is settled by them too, and comes back when
+    such an annotation is undone or deleted."""
+    return {(a.start, a.end, a.rule) for a in annotations if a.source == SUGGESTED}
+
+
+def _nesting(rect: QRectF, s: Suggestion, outlines: list[tuple[QRectF, Suggestion]]) -> int:
+    """How many longer suggestions' boxes on the same line enclose ``rect`` (at most 2):
+    a nested outline is drawn that much inside, so both stay visible."""
+    depth = 0
+    for other, t in outlines:
+        if (
+            t != s
+            and other.top() == rect.top()
+            and other.left() <= rect.left() + 0.5
+            and other.right() >= rect.right() - 0.5
+            and t.end - t.start > s.end - s.start
+        ):
+            depth += 1
+    return min(depth, 2)
+
+
+def describe(suggestion: Suggestion, hotkey: str | None) -> str:
+    """The tooltip of a suggestion: label, confidence, reason and the keys that act on it."""
+    keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
+    return (
+        f"Suggested {suggestion.label} (confidence {suggestion.confidence:.2f}): "
+        f"{suggestion.reason} — {keys}, Esc or x rejects"
+    )
+
+
+class SuggestionsController(QObject):
+    """The suggestions of the document ``window`` shows: computed, drawn on its text view,
+    navigated and acted on through the Suggestions menu and keys."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._view = window.text_view
+        self._cache: OrderedDict[str, list[Suggestion]] = OrderedDict()
+        self._document_id: str | None = None  # whose suggestions _all holds (or will)
+        self._all: list[Suggestion] = []  # the engine's, for the document shown
+        self._job: tuple[str, Future[list[Suggestion]]] | None = None
+        self._problem: str | None = None  # why there are no suggestions (a rule error)
+        self._rejected: set[tuple[str, int, int]] = set()
+        self._pending: list[Suggestion] = []
+        self._keys: list[tuple[int, int, str]] = []  # of _pending, in order
+        self._index = SpanIndex()
+        self._by_key: dict[tuple[str, int, int], Suggestion] = {}
+        self._current: Suggestion | None = None
+        self._stale = False  # the open suggestions are to be worked out again (_flush)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._collect)
+
+        self.status = QLabel()
+        self.status.setObjectName("suggestionsStatus")
+        self.status.setToolTip("Open suggestions in this document (Suggestions menu)")
+        window.statusBar().insertPermanentWidget(0, self.status)
+        self._build_actions()
+        self.menu = self._build_menu()
+
+        self._view.add_overlay(self.paint)
+        self._view.viewport().installEventFilter(self)  # before the view: tooltips
+        self._view.caretMoved.connect(self._on_caret_moved)
+        self._view.caretClicked.connect(self._on_caret_clicked)
+        self._view.selectionChanged.connect(self._on_selection_changed)
+        model = window.annotations_model
+        model.modelReset.connect(self._on_annotations_reset)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsRemoved.connect(self._schedule)
+        model.dataChanged.connect(self._schedule)
+        self._on_annotations_reset()
+
+    # -- actions and the menu ----------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, keys: Sequence[str] = (), tip: str = "", *, text_only: bool
+    ) -> QAction:
+        """An action of the window (listed in F1, its keys reserved from label hotkeys);
+        ``text_only``: its keys work only while the text has the focus."""
+        action = QAction(text, self._window)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        self._window.addAction(action)
+        if text_only:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self._view.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.show_action = QAction("&Show suggestions", self._window)
+        self.show_action.setCheckable(True)
+        self.show_action.setChecked(window_settings().value(SHOW_SETTING, True, type=bool))
+        self.show_action.setStatusTip(
+            "Draw the rules' suggestions as dashed outlines (hidden: none drawn, their keys "
+            "do nothing)"
+        )
+        self.show_action.toggled.connect(self.set_shown)
+        self.next_action = self._action(
+            "&Next suggestion",
+            lambda: self.step(1),
+            ("]", "Alt+Down"),
+            "Go to the next open suggestion",
+            text_only=False,
+        )
+        self.previous_action = self._action(
+            "&Previous suggestion",
+            lambda: self.step(-1),
+            ("[", "Alt+Up"),
+            "Go to the previous open suggestion",
+            text_only=False,
+        )
+        self.accept_action = self._action(
+            "&Accept suggestion",
+            lambda: self.accept_current(),
+            ("Enter", "Return"),
+            "Make the current suggestion an annotation (a label key accepts it as that label)",
+            text_only=True,
+        )
+        self.reject_action = self._action(
+            "&Reject suggestion",
+            self.reject_current,
+            ("Esc", "X"),
+            "Reject the current suggestion: it does not come back in this document",
+            text_only=True,
+        )
+        self.restore_action = self._action(
+            "Bring back &rejected suggestions",
+            self.restore_rejected,
+            tip="Forget the suggestions rejected in this document, so they are offered again",
+            text_only=False,
+        )
+
+    def _build_menu(self) -> QMenu:
+        menu = QMenu("&Suggestions", self._window)
+        menu.setObjectName("suggestionsMenu")
+        menu.addAction(self.show_action)
+        menu.addSeparator()
+        menu.addAction(self.next_action)
+        menu.addAction(self.previous_action)
+        menu.addSeparator()
+        menu.addAction(self.accept_action)
+        menu.addAction(self.reject_action)
+        menu.addSeparator()
+        self.accept_all_menu = menu.addMenu("Accept &all of a label")
+        self.accept_all_menu.aboutToShow.connect(self._fill_accept_all)
+        menu.addAction(self.restore_action)
+        menu.aboutToShow.connect(self._fill_accept_all)  # enabled only if there are any
+        return menu
+
+    def accept_all_actions(self) -> list[QAction]:
+        """The "Accept all <label> suggestions" actions, one per label, as the menu has
+        them now (with the counts of open suggestions)."""
+        self._fill_accept_all()
+        return self.accept_all_menu.actions()
+
+    def _fill_accept_all(self) -> None:
+        self._flush()
+        counts: dict[str, int] = {}
+        for s in self._pending:
+            counts[s.label] = counts.get(s.label, 0) + 1
+        self.accept_all_menu.clear()
+        for label in self._window.labels:
+            count = counts.get(label.name, 0)
+            action = self.accept_all_menu.addAction(
+                f"Accept all {count} {label.name} suggestions",
+                lambda name=label.name: self.accept_all(name),
+            )
+            action.setObjectName(f"acceptAll:{label.name}")
+            action.setEnabled(count > 0)
+        self.accept_all_menu.setEnabled(bool(self._pending))
+
+    # -- state -------------------------------------------------------------------------
+
+    @property
+    def shown(self) -> bool:
+        return self.show_action.isChecked()
+
+    @property
+    def ready(self) -> bool:
+        """Whether the open document's suggestions are computed (or there are none to)."""
+        return self._job is None
+
+    @property
+    def open_suggestions(self) -> list[Suggestion]:
+        """The open suggestions of the document shown, in text order (none if hidden)."""
+        self._flush()
+        return list(self._pending)
+
+    @property
+    def current(self) -> Suggestion | None:
+        """The suggestion the keys act on, if any."""
+        self._flush()
+        return self._current
+
+    @property
+    def painted(self) -> list[tuple[QRectF, Suggestion]]:
+        """The outlines on screen: (viewport rectangle, suggestion), one per line."""
+        return self._outlines()
+
+    def set_shown(self, on: bool) -> None:
+        """Show suggestions (computing them if needed) or hide them; kept in window.ini."""
+        settings = window_settings()
+        settings.setValue(SHOW_SETTING, on)
+        settings.sync()
+        if self.show_action.isChecked() != on:
+            self.show_action.setChecked(on)  # calls back here
+            return
+        self._document_id = None  # shown again: start from the document as it is
+        self._on_annotations_reset()
+        self._flush()
+        self._window.statusBar().showMessage(
+            "Suggestions shown." if on else "Suggestions hidden.", 4000
+        )
+
+    def _hotkey(self, label: str) -> str | None:
+        return next((lb.hotkey for lb in self._window.labels if lb.name == label), None)
+
+    def _usable(self) -> bool:
+        document = self._window.document
+        return (
+            self.shown
+            and document is not None
+            and document.id == self._document_id
+            and not self._window.showing_older_version
+        )
+
+    # -- computing ---------------------------------------------------------------------
+
+    def _on_annotations_reset(self) -> None:
+        """A document was opened, or its annotations shown afresh (a refresh, an undo of
+        many): compute for a new document, else read the rejections again."""
+        document = self._window.document
+        wanted = None
+        if self.shown and document is not None and not self._window.showing_older_version:
+            wanted = document.id
+        if wanted != self._document_id:
+            self._start(wanted)
+            return
+        if wanted is not None:
+            self._read_rejections()
+        self._schedule()
+
+    def _start(self, document_id: str | None) -> None:
+        self._set_current(None)
+        self._document_id = document_id
+        self._all, self._rejected = [], set()
+        if self._job is not None:
+            self._job[1].cancel()  # if it has not started: a document no longer shown
+            self._job = None
+        document = self._window.document
+        if document_id is None or document is None:
+            self._poll.stop()
+            self._schedule()
+            return
+        self._read_rejections()
+        cached = self._cache.get(document_id)
+        if cached is not None:
+            self._cache.move_to_end(document_id)
+            self._all = cached
+            self._schedule()
+            return
+        self._job = (document_id, _worker().submit(_compute, document.text))
+        self._poll.start()
+        self._schedule()  # the status bar says "suggesting…" meanwhile
+
+    def _collect(self) -> None:
+        """On the poll timer: take the worker's result once it is there."""
+        if self._job is None:
+            self._poll.stop()
+            return
+        document_id, future = self._job
+        if not future.done():
+            return
+        self._job = None
+        self._poll.stop()
+        if future.cancelled():
+            return
+        error = future.exception()
+        if error is not None:
+            self._problem = f"Suggestions are unavailable: {error}"
+            self._window.statusBar().showMessage(self._problem, 10000)
+            self._recompute()
+            return
+        self._problem = None
+        found = future.result()
+        self._cache[document_id] = found
+        while len(self._cache) > CACHED_DOCUMENTS:
+            self._cache.popitem(last=False)
+        if document_id != self._document_id:
+            return
+        self._all = found
+        self._recompute()  # the count shows in the status bar (no message: the
+        # user's own messages are not to be replaced by a background job's)
+
+    def _read_rejections(self) -> None:
+        if self._document_id is None:
+            return
+        try:
+            self._rejected = self._window.store.rejected_suggestions(self._document_id)
+        except StoreError as exc:
+            self._window.statusBar().showMessage(f"Could not read rejections: {exc}", 8000)
+
+    def _schedule(self, *_args: object) -> None:
+        """Work out the open suggestions again on the next turn of the event loop (after
+        the change is painted), or sooner when they are asked for."""
+        if not self._stale:
+            self._stale = True
+            QTimer.singleShot(0, self, self._flush)
+
+    def _flush(self) -> None:
+        if self._stale:
+            self._recompute()
+
+    def _on_rows_inserted(self, _parent: object, first: int, last: int) -> None:
+        """Annotations came (a tag, an acceptance): the suggestions they settle go, at
+        once and without working everything out again (a tag in a long document stays
+        quick)."""
+        if self._stale or last - first > 20:
+            self._schedule()
+            return
+        model = self._window.annotations_model
+        gone = set()
+        for row in range(first, last + 1):
+            ann = model.annotation(row)
+            for interval in self._index.overlapping(ann.start, ann.end):
+                s = self._by_key[interval.key]
+                by_rule = ann.source == SUGGESTED and ann.rule == s.rule
+                made = by_rule and (ann.start, ann.end) == (s.start, s.end)
+                if s.label == ann.label or made:
+                    gone.add(s.key)
+        if gone:
+            self._remove_pending(gone)
+
+    def _remove_pending(self, gone: set[tuple[str, int, int]]) -> None:
+        """Take ``gone`` out of the open suggestions, repainting only where they were."""
+        for key in gone:
+            s = self._by_key.pop(key)
+            self._index.remove(key)
+            row = bisect_left(self._keys, (s.start, s.end, s.label))
+            del self._keys[row], self._pending[row]
+        for key in gone:
+            self._update_span(key[1], key[2])
+        if self._current is not None and self._current.key in gone:
+            self._set_current(None)
+        self._update_status()
+        self._update_actions()
+
+    def _recompute(self, *_args: object) -> None:
+        """Work out the open suggestions again (not the engine): after any change to the
+        annotations shown, the rejections or the labels."""
+        self._stale = False
+        found: list[Suggestion] = []
+        if self._usable() and not self._window.loading:
+            labels = {label.name for label in self._window.labels}
+            shown = self._window.annotations_model.annotations()
+            accepted = accepted_spans(shown)
+            found = [
+                s
+                for s in pending(self._all, shown, self._rejected)
+                if s.label in labels and (s.start, s.end, s.rule) not in accepted
+            ]
+        self._set_pending(found)
+
+    def _set_pending(self, found: list[Suggestion]) -> None:
+        self._pending = found
+        self._keys = [(s.start, s.end, s.label) for s in found]
+        self._by_key = {s.key: s for s in found}
+        self._index = SpanIndex(Interval(s.start, s.end, s.key) for s in found)
+        if self._current is not None and self._current.key not in self._by_key:
+            self._set_current(None)
+        self._update_status()
+        self._update_actions()
+        self._view.viewport().update()
+
+    def _update_status(self) -> None:
+        if not self.shown or self._window.document is None or self._window.showing_older_version:
+            text = ""
+        elif self._job is not None:
+            text = "suggesting…"
+        elif self._problem is not None:
+            text = "no suggestions (rule error)"
+        else:
+            count = len(self._pending)
+            text = f"{count} suggestion{'' if count == 1 else 's'}"
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _update_actions(self) -> None:
+        usable = self._usable()
+        for action in (self.next_action, self.previous_action):
+            action.setEnabled(usable and bool(self._pending))
+        for action in (self.accept_action, self.reject_action):
+            action.setEnabled(usable and self._current is not None)
+        self.restore_action.setEnabled(usable and bool(self._rejected))
+
+    # -- the current suggestion --------------------------------------------------------
+
+    def _set_current(self, suggestion: Suggestion | None) -> None:
+        if suggestion == self._current:
+            return
+        self._current = suggestion
+        self._update_actions()
+        self._view.viewport().update()
+
+    def takes_label_key(self) -> bool:
+        """Whether a label key accepts the current suggestion (rather than tag or
+        relabel): one is current, no text is selected, and the text has the focus."""
+        self._flush()
+        return (
+            self._usable()
+            and self._current is not None
+            and not self._view.textCursor().hasSelection()
+            and not self._window.annotations_view.hasFocus()
+        )
+
+    def step(self, direction: int) -> Suggestion | None:
+        """Go to the next (1) or previous (-1) open suggestion after the current one, or
+        after the caret; past the last, round to the first."""
+        self._flush()
+        if not self._usable():
+            message = "Suggestions are hidden (Suggestions ▸ Show suggestions)."
+            if self.shown:
+                message = "No suggestions here."
+            self._window.statusBar().showMessage(message, 4000)
+            return None
+        if not self._pending:
+            self._window.statusBar().showMessage("No open suggestions in this document.", 4000)
+            return None
+        if self._current is not None:
+            here = (self._current.start, self._current.end, self._current.label)
+            if direction > 0:
+                row = bisect_right(self._keys, here)
+            else:
+                row = bisect_left(self._keys, here) - 1
+        else:
+            caret = self._view.caret_offset()
+            if direction > 0:
+                row = bisect_left(self._keys, (caret, -1, ""))
+            else:
+                row = bisect_left(self._keys, (caret, -1, "")) - 1
+        wrapped = not 0 <= row < len(self._pending)
+        chosen = self._pending[row % len(self._pending)]
+        self.go_to(chosen, "Back to the first. " if wrapped and direction > 0 else "")
+        return chosen
+
+    def go_to(self, suggestion: Suggestion, prefix: str = "") -> None:
+        """Make ``suggestion`` current: the caret at its start, scrolled into view, no
+        annotation selected (keys act on the suggestion)."""
+        self._window.annotations_view.selectionModel().clearSelection()
+        self._view.place_caret(suggestion.end)
+        self._view.ensureCursorVisible()
+        self._view.place_caret(suggestion.start)
+        self._view.ensureCursorVisible()
+        self._set_current(suggestion)
+        self._announce(suggestion, prefix)
+
+    def _announce(self, suggestion: Suggestion, prefix: str = "") -> None:
+        number = self._keys.index((suggestion.start, suggestion.end, suggestion.label)) + 1
+        self._window.statusBar().showMessage(
+            f"{prefix}{number} of {len(self._pending)}: "
+            f"{describe(suggestion, self._hotkey(suggestion.label))}",
+            10000,
+        )
+
+    def _on_caret_moved(self, offset: int) -> None:
+        current = self._current
+        if current is not None and not current.start <= offset <= current.end:
+            self._set_current(None)  # the user went elsewhere
+
+    def _on_selection_changed(self) -> None:
+        if self._current is not None and self._view.textCursor().hasSelection():
+            self._set_current(None)  # selecting text to tag it: label keys tag again
+
+    def _on_caret_clicked(self, offset: int) -> None:
+        """A click inside a suggestion makes it current (the shortest where several are)."""
+        self._flush()
+        if not self._usable():
+            return
+        here = [
+            self._by_key[iv.key]
+            for iv in self._index.overlapping(max(0, offset - 1), offset + 1)
+            if iv.start <= offset <= iv.end
+        ]
+        if not here:
+            return
+        inside = [s for s in here if s.start <= offset < s.end] or here
+        chosen = min(inside, key=lambda s: (s.end - s.start, s.start, s.label))
+        self._set_current(chosen)
+        self._announce(chosen)
+
+    # -- acting on suggestions ---------------------------------------------------------
+
+    def accept_current(self, label: str = "") -> Annotation | None:
+        """Accept the current suggestion (as ``label`` if given: a label key) as an
+        annotation by the current annotator, one undo step; then go to the next."""
+        self._flush()
+        suggestion, document = self._current, self._window.document
+        if suggestion is None or document is None or not self._usable():
+            return None
+        name = label or suggestion.label
+        who = self._window.annotator
+        if self._window.annotations_model.find(name, suggestion.start, suggestion.end, who):
+            self._window.statusBar().showMessage(f"Already tagged as {name}.", 5000)
+            return None
+        annotation = as_annotation(suggestion, document.id, who, now_utc(), name)
+        message = f"Accepted {name} {suggestion.start}–{suggestion.end}"
+        if name != suggestion.label:
+            message += f" (suggested as {suggestion.label}, accepted as {name})"
+        if not self._window.commit_step(Step(f"accept suggested '{name}'", (annotation,)), ""):
+            return None
+        self._recompute()
+        self._after(suggestion, message + ".")
+        return annotation
+
+    def reject_current(self) -> Suggestion | None:
+        """Reject the current suggestion: remembered for the document (it is not offered
+        again, here or after a relaunch); then go to the next."""
+        self._flush()
+        suggestion = self._current
+        if suggestion is None or self._document_id is None or not self._usable():
+            return None
+        s = suggestion
+        try:
+            self._window.store.reject_suggestions(
+                self._document_id, [(s.label, s.start, s.end, s.rule)], self._window.annotator
+            )
+        except StoreError as exc:
+            QMessageBox.warning(self._window, "Could not reject the suggestion", str(exc))
+            return None
+        self._rejected.add(s.key)
+        self._recompute()
+        self._after(s, f"Rejected {s.label} {s.start}–{s.end} (not offered again here).")
+        return s
+
+    def _after(self, done: Suggestion, message: str) -> None:
+        """Go on to the open suggestion after ``done`` (acted on), or say none is left."""
+        row = bisect_right(self._keys, (done.start, done.end, done.label))
+        if row < len(self._pending):
+            self.go_to(self._pending[row], f"{message} Next, ")
+        elif self._pending:
+            self.go_to(self._pending[0], f"{message} Back to the first, ")
+        else:
+            self._set_current(None)
+            self._window.statusBar().showMessage(f"{message} No suggestions left.", 8000)
+
+    def accept_all(self, label: str) -> list[Annotation]:
+        """Accept every open suggestion of ``label`` (where two overlap, the more confident
+        one) in one transaction and one undo step; returns the annotations made."""
+        self._flush()
+        document = self._window.document
+        if document is None or not self._usable():
+            return []
+        chosen: list[Suggestion] = []
+        taken = SpanIndex()
+        candidates = [s for s in self._pending if s.label == label]
+        for s in sorted(candidates, key=lambda s: (-s.confidence, s.start, s.end)):
+            if not taken.any_in(s.start, s.end):
+                taken.add(Interval(s.start, s.end, s.key))
+                chosen.append(s)
+        if not chosen:
+            self._window.statusBar().showMessage(f"No open {label} suggestions.", 5000)
+            return []
+        chosen.sort(key=lambda s: (s.start, s.end))
+        moment, who = now_utc(), self._window.annotator
+        made = tuple(as_annotation(s, document.id, who, moment) for s in chosen)
+        count = len(made)
+        noun = "suggestion" if count == 1 else "suggestions"
+        message = f"Accepted {count} {label} {noun} (one undo step)."
+        if not self._window.commit_step(Step(f"accept {count} suggested '{label}'", made), message):
+            return []
+        self._recompute()
+        return list(made)
+
+    def restore_rejected(self) -> int:
+        """Forget the rejections in the document shown; returns how many."""
+        self._flush()
+        if self._document_id is None or not self._usable() or not self._rejected:
+            return 0
+        gone = sorted(self._rejected)
+        try:
+            self._window.store.unreject_suggestions(self._document_id, gone)
+        except StoreError as exc:
+            QMessageBox.warning(self._window, "Could not bring the suggestions back", str(exc))
+            return 0
+        self._rejected = set()
+        self._recompute()
+        self._window.statusBar().showMessage(
+            f"{len(gone)} rejected suggestion{'' if len(gone) == 1 else 's'} offered again.", 5000
+        )
+        return len(gone)
+
+    # -- drawing and the mouse ---------------------------------------------------------
+
+    def _outlines(self, area: QRect | None = None) -> list[tuple[QRectF, Suggestion]]:
+        """(viewport box, suggestion) for each line of an open suggestion on screen (in
+        the blocks reaching into ``area``, if given)."""
+        if not self._pending or not self._usable():
+            return []
+        view = self._view
+        highlighter = view.highlighter
+        offset = view.contentOffset()
+        top, bottom = 0, view.viewport().height()
+        if area is not None:
+            top, bottom = max(top, area.top()), min(bottom, area.bottom() + 1)
+        out = []
+        block = view.firstVisibleBlock()
+        while block.isValid():
+            geometry = view.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            if geometry.bottom() >= top:
+                first, last = highlighter.block_extent(block)
+                for interval in self._index.overlapping(first, last):
+                    s = self._by_key[interval.key]
+                    for rect in self._fragments(block, geometry.topLeft(), s, first, last):
+                        out.append((rect, s))
+            block = block.next()
+        return out
+
+    def _update_span(self, start: int, end: int) -> None:
+        """Repaint the blocks on screen holding code points ``[start, end)``."""
+        view = self._view
+        document = view.document()
+        block = document.findBlock(view.qt_position(start))
+        last = document.findBlock(view.qt_position(end))
+        offset = view.contentOffset()
+        area = QRectF()
+        while block.isValid():
+            area = area.united(view.blockBoundingGeometry(block).translated(offset))
+            if block == last or area.top() > view.viewport().height():
+                break
+            block = block.next()
+        view.viewport().update(area.toAlignedRect())
+
+    def paint(self, painter: QPainter, area: QRect) -> None:
+        """Draw the open suggestions on screen as dashed outlines in their label's colour
+        (the current one thicker, lightly filled), one box per line they cover."""
+        outlines = self._outlines(area)
+        if not outlines:
+            return
+        view = self._view
+        palette = view.palette()
+        colors = {
+            label.name: outline_color(QColor(label.color), palette) for label in self._window.labels
+        }
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        current = self._current
+        for rect, s in sorted(outlines, key=lambda item: item[1] == current):
+            color = colors.get(s.label, palette.color(QPalette.ColorRole.Text))
+            width = CURRENT_WIDTH if s == current else WIDTH
+            pen = QPen(color, width)
+            pen.setDashPattern([length / width for length in DASH])
+            painter.setPen(pen)
+            inset = width / 2 + NEST_INSET * _nesting(rect, s, outlines)
+            box = rect.adjusted(width / 2, inset, -width / 2, -inset)
+            if s == current:
+                fill = QColor(color)
+                fill.setAlpha(48)
+                painter.fillRect(box, fill)
+            painter.drawRoundedRect(box, 2.5, 2.5)
+
+    def _fragments(
+        self, block: QTextBlock, origin: QPointF, s: Suggestion, first: int, last: int
+    ) -> list[QRectF]:
+        """Viewport boxes of the part of ``s`` in ``block`` (code points ``[first,
+        last)``), one per line it reaches."""
+        view = self._view
+        length = block.length() - 1  # without the separator
+        begin = view.qt_position(max(s.start, first)) - block.position()
+        end = view.qt_position(min(s.end, last)) - block.position()
+        begin, end = max(0, min(begin, length)), max(0, min(end, length))
+        if end <= begin:
+            return []
+        layout = block.layout()
+        top = layout.lineForTextPosition(begin)
+        bottom = layout.lineForTextPosition(end - 1)
+        if not top.isValid() or not bottom.isValid():
+            return []  # not laid out (not on screen)
+        origin = origin + layout.position()
+        boxes = []
+        for number in range(top.lineNumber(), bottom.lineNumber() + 1):
+            line = layout.lineAt(number)
+            line_start = line.textStart()
+            line_end = line_start + line.textLength()
+            x1, _ = line.cursorToX(max(begin, line_start))
+            x2, _ = line.cursorToX(min(end, line_end))
+            left, right = sorted((x1, x2))  # right-to-left text runs the other way
+            if right - left < 1:
+                continue
+            boxes.append(
+                QRectF(
+                    origin.x() + left - PAD,
+                    origin.y() + line.y(),
+                    right - left + 2 * PAD,
+                    line.height(),
+                )
+            )
+        return boxes
+
+    def suggestion_at(self, pos: QPointF) -> Suggestion | None:
+        """The suggestion drawn at viewport point ``pos`` (the current one, else the
+        smallest), if any."""
+        here = [s for rect, s in self._outlines() if rect.contains(pos)]
+        if not here:
+            return None
+        if self._current in here:
+            return self._current
+        return min(here, key=lambda s: (s.end - s.start, s.start))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            suggestion = self.suggestion_at(QPointF(event.pos()))
+            if suggestion is not None:
+                text = describe(suggestion, self._hotkey(suggestion.label))
+                QToolTip.showText(event.globalPos(), text, self._view.viewport())
+                return True
+        return False

@@ -1,0 +1,423 @@
+"""Suggestions in the window, driven with real keys and clicks: dashed outlines, the
+tooltip, walking through them, accepting (Enter, a label key, all of a label) and
+rejecting (Esc, x), undo, hiding, and that nothing is written without acceptance."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from annotator.app_state import open_store
+from annotator.core.model import NewDocument
+from annotator.ui.suggestions import SHOW_SETTING, outline_color
+from tests.ui.conftest import utf16_len
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+# Phrases any engine worth the name suggests: a refusal and a statistic; an emoji before
+# the second refusal puts code points and Qt positions apart.
+TEXT = (
+    "Budget hearing\n\n"
+    "The minister promised that 2,000 cameras would be installed by June.\n\n"
+    "A spokesman declined to comment on the cost. 😀 The police also declined to comment "
+    "when asked again.\n"
+)
+
+
+@pytest.fixture
+def doc_id(db_path):
+    store = open_store(str(db_path), seed=True)
+    try:
+        [result] = store.import_documents([NewDocument("Hearing", "hearing.txt", TEXT)])
+        return result.document.id
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def open_window(make_window, doc_id):
+    """A window on the hearing, its suggestions computed."""
+
+    def make():
+        app = make_window(show_document=doc_id)
+        # A reopened window takes the layout the offscreen platform saved (narrow).
+        app.window.resize(1330, 820)
+        app.window.splitter.setSizes([290, 640, 400])
+        app.qtbot.waitUntil(lambda: app.window.suggestions.ready, timeout=10000)
+        QApplication.processEvents()
+        return app
+
+    return make
+
+
+@pytest.fixture
+def app(open_window):
+    return open_window()
+
+
+def rows(db_path, doc_id):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT label, start_offset, end_offset, annotator, source, rule FROM annotations "
+            "WHERE document_id = ? ORDER BY start_offset, label",
+            (doc_id,),
+        ).fetchall()
+
+
+def rejections(db_path, doc_id):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT label, start_offset, end_offset, rule, rejected_by "
+            "FROM suggestion_rejections WHERE document_id = ? ORDER BY start_offset",
+            (doc_id,),
+        ).fetchall()
+
+
+def everything(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return (
+            conn.execute("SELECT * FROM annotations ORDER BY id").fetchall(),
+            conn.execute("SELECT * FROM suggestion_rejections").fetchall(),
+        )
+
+
+def open_ones(app, label=None):
+    return [s for s in app.window.suggestions.open_suggestions if label in (None, s.label)]
+
+
+def find(app, label, phrase, nth=0):
+    """The ``nth`` open suggestion of ``label`` whose quote holds ``phrase``."""
+    found = [s for s in open_ones(app, label) if phrase in app.text[s.start : s.end]]
+    assert len(found) > nth, f"no {label} suggestion on {phrase!r}: {open_ones(app)}"
+    return found[nth]
+
+
+def walk_to(app, suggestion, limit=50):
+    """Press ] until ``suggestion`` is current."""
+    for _ in range(limit):
+        app.qtbot.keyClick(app.view, "]")
+        QApplication.processEvents()
+        if app.window.suggestions.current == suggestion:
+            return
+    raise AssertionError(f"] never reached {suggestion}")
+
+
+def outline_rects(app, suggestion):
+    app.view.viewport().repaint()
+    return [rect for rect, s in app.window.suggestions.painted if s == suggestion]
+
+
+def close_to(a: QColor, b: QColor, tolerance: int = 40) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+def test_open_suggestions_are_drawn_as_dashed_outlines_in_the_label_colour(app):
+    stat = find(app, "statistic", "2,000")
+    [rect] = outline_rects(app, stat)
+    # Where the text is: the box spans the characters' Qt positions (counted here in
+    # UTF-16 units, not through the app's PositionMap).
+    cursor = QTextCursor(app.view.document())
+    cursor.setPosition(app.qt_pos(stat.start))
+    left = app.view.cursorRect(cursor)
+    cursor.setPosition(app.qt_pos(stat.end))
+    right = app.view.cursorRect(cursor)
+    assert abs(rect.left() - left.left()) <= 4 and abs(rect.right() - right.left()) <= 4
+    assert rect.top() <= left.center().y() <= rect.bottom()
+    # The refusal after the emoji is outlined where the emoji-shifted Qt text has it.
+    later = find(app, "refusal", "declined to comment", 1)
+    assert later.start > TEXT.index("😀")
+    cursor.setPosition(utf16_len(TEXT[: later.start]))
+    [box] = outline_rects(app, later)
+    assert abs(box.left() - app.view.cursorRect(cursor).left()) <= 4
+    # Dashes: along the top edge the label's colour alternates with the background.
+    image = app.view.viewport().grab().toImage()
+    ratio = app.view.viewport().devicePixelRatioF()
+    color = outline_color(QColor("#009e73"), app.view.palette())
+    # The top edge: its first rows (lower down if it is nested in a longer suggestion).
+    best = []
+    for dy in range(6):
+        y = int((rect.top() + dy) * ratio)
+        line = [
+            image.pixelColor(round(x * ratio), y)
+            for x in range(int(rect.left()) + 3, int(rect.right()) - 3)
+        ]
+        inked = [close_to(c, color) for c in line]
+        if sum(inked) > sum(best):
+            best = inked
+    inked = best
+    assert sum(inked) >= len(inked) // 4, "no outline in the label's colour"
+    assert not all(inked), "a solid line, not dashes"
+    # Not a filled highlight: the text's own format there has no background.
+    assert app.background_at(stat.start) is None
+
+
+def test_the_tooltip_names_label_confidence_reason_and_keys(app):
+    stat = find(app, "statistic", "2,000")
+    [rect] = outline_rects(app, stat)
+    point = rect.center().toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, app.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(app.view.viewport(), event)
+    text = QToolTip.text()
+    assert text.startswith(f"Suggested statistic (confidence {stat.confidence:.2f}): ")
+    assert stat.reason in text
+    assert text.endswith("Enter or 3 accepts, Esc or x rejects")
+
+
+def test_next_goes_through_them_in_text_order_and_enter_accepts(app, db_path, doc_id):
+    suggestions = app.window.suggestions
+    first = open_ones(app)[0]
+    app.click_at(0)
+    app.key(Qt.Key.Key_BracketRight)
+    assert suggestions.current == first
+    assert app.view.textCursor().position() == app.qt_pos(first.start)
+    assert "Suggested" in app.window.statusBar().currentMessage()
+    # Drawn emphasised: thicker than the others.
+    stat = find(app, "statistic", "2,000")
+    walk_to(app, stat)
+    count = len(open_ones(app))
+    app.key(Qt.Key.Key_Return)
+    assert rows(db_path, doc_id) == [
+        ("statistic", stat.start, stat.end, "tester", "suggested", stat.rule)
+    ]
+    assert ("statistic", TEXT[stat.start : stat.end], f"{stat.start}–{stat.end}") in (
+        app.list_rows()
+    )
+    assert stat not in open_ones(app) and len(open_ones(app)) == count - 1
+    # On to the next open one.
+    assert suggestions.current is not None and suggestions.current.start >= stat.start
+    assert "Accepted statistic" in app.window.statusBar().currentMessage()
+    # The details panel says where it came from.
+    app.key(Qt.Key.Key_F8)  # to the annotation list's first (only) annotation
+    assert f"suggested by rule {stat.rule}" in app.window.details.summary.text()
+
+
+def test_previous_goes_back_and_wraps(app):
+    suggestions = app.window.suggestions
+    ones = open_ones(app)
+    app.click_at(len(TEXT) - 1)
+    app.key(Qt.Key.Key_BracketLeft)
+    assert suggestions.current == ones[-1]
+    app.key(Qt.Key.Key_BracketRight)
+    assert suggestions.current == ones[0]  # past the last: the first
+    app.key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert suggestions.current == ones[-1]
+
+
+def test_a_label_key_accepts_the_current_one_as_that_label(app, db_path, doc_id):
+    refusal = find(app, "refusal", "declined to comment")
+    walk_to(app, refusal)
+    app.key(Qt.Key.Key_1)  # claim's key
+    assert rows(db_path, doc_id) == [
+        ("claim", refusal.start, refusal.end, "tester", "suggested", refusal.rule)
+    ]
+    assert "accepted as claim" in app.window.statusBar().currentMessage()
+    assert refusal not in open_ones(app)  # dealt with, though no refusal covers it
+    second = find(app, "refusal", "declined to comment")  # the first is dealt with
+    assert second.start > refusal.start
+    walk_to(app, second)
+    app.key(Qt.Key.Key_2)  # its own label's key
+    assert ("refusal", second.start, second.end, "tester", "suggested", second.rule) in rows(
+        db_path, doc_id
+    )
+    # Undoing the claim offers the first refusal again.
+    app.key(Qt.Key.Key_Z, CTRL)
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert refusal in open_ones(app) and rows(db_path, doc_id) == []
+
+
+def test_with_text_selected_a_label_key_tags_the_selection_as_ever(app, db_path, doc_id):
+    stat = find(app, "statistic", "2,000")
+    walk_to(app, stat)
+    start = TEXT.index("minister")
+    app.select_chars(start, len("minister"))
+    assert app.window.suggestions.current is None
+    app.key(Qt.Key.Key_1)
+    assert rows(db_path, doc_id) == [("claim", start, start + 8, "tester", None, None)]
+    # Enter with a selection and no current suggestion writes nothing.
+    app.select_chars(start, 3)
+    app.key(Qt.Key.Key_Return)
+    assert len(rows(db_path, doc_id)) == 1
+
+
+def test_clicking_inside_a_suggestion_makes_it_current(app, db_path, doc_id):
+    stat = find(app, "statistic", "2,000")
+    app.click_at(stat.start + 2)
+    assert app.window.suggestions.current == stat
+    [rect] = outline_rects(app, stat)
+    assert rect.height() > 0
+    app.key(Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert rows(db_path, doc_id)[0][:3] == ("statistic", stat.start, stat.end)
+    # Clicking outside any suggestion leaves none current.
+    app.click_at(TEXT.index("Budget") + 1)
+    assert app.window.suggestions.current is None
+
+
+def test_escape_and_x_reject_and_the_rejection_outlives_the_window(
+    app, open_window, db_path, doc_id
+):
+    first = find(app, "refusal", "declined to comment")
+    second = find(app, "refusal", "declined to comment", 1)
+    walk_to(app, first)
+    app.key(Qt.Key.Key_Escape)
+    assert first not in open_ones(app)
+    assert "Rejected refusal" in app.window.statusBar().currentMessage()
+    walk_to(app, second)
+    app.key(Qt.Key.Key_X)
+    assert second not in open_ones(app)
+    assert rejections(db_path, doc_id) == [
+        ("refusal", first.start, first.end, first.rule, "tester"),
+        ("refusal", second.start, second.end, second.rule, "tester"),
+    ]
+    assert rows(db_path, doc_id) == []  # rejecting makes no annotation
+    left = open_ones(app)
+    app.window.close()
+    again = open_window()
+    assert open_ones(again) == left
+    assert not open_ones(again, "refusal") or all(
+        s.key not in {first.key, second.key} for s in open_ones(again)
+    )
+    # They can be brought back (Suggestions ▸ Bring back rejected suggestions).
+    again.window.suggestions.restore_action.trigger()
+    assert first in open_ones(again) and second in open_ones(again)
+    assert rejections(db_path, doc_id) == []
+
+
+def test_accept_all_of_a_label_is_one_undo_step(app, db_path, doc_id):
+    [action] = [
+        a
+        for a in app.window.suggestions.accept_all_actions()
+        if a.objectName() == "acceptAll:refusal"
+    ]
+    refusals = open_ones(app, "refusal")
+    assert len(refusals) >= 2 and action.isEnabled()
+    assert action.text() == f"Accept all {len(refusals)} refusal suggestions"
+    others = len(open_ones(app)) - len(refusals)
+    action.trigger()
+    made = rows(db_path, doc_id)
+    assert [(r[0], r[1], r[2]) for r in made] == [("refusal", s.start, s.end) for s in refusals]
+    assert all(r[3:5] == ("tester", "suggested") for r in made)
+    assert f"Accepted {len(refusals)} refusal suggestions" in (
+        app.window.statusBar().currentMessage()
+    )
+    assert len(open_ones(app)) == others
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert rows(db_path, doc_id) == []
+    assert open_ones(app, "refusal") == refusals
+
+
+def test_undo_of_an_accept_brings_the_suggestion_back(app, db_path, doc_id):
+    stat = find(app, "statistic", "2,000")
+    walk_to(app, stat)
+    app.key(Qt.Key.Key_Return)
+    assert len(rows(db_path, doc_id)) == 1
+    assert app.window.undo_action.text() == "&Undo accept suggested 'statistic'"
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert rows(db_path, doc_id) == []
+    assert stat in open_ones(app)
+    assert outline_rects(app, stat)
+    app.key(Qt.Key.Key_Z, CTRL | SHIFT)  # and redo
+    assert rows(db_path, doc_id)[0][:5] == (
+        "statistic",
+        stat.start,
+        stat.end,
+        "tester",
+        "suggested",
+    )
+
+
+def test_tagging_by_hand_settles_a_suggestion_and_undo_reopens_it(app, db_path, doc_id):
+    stat = find(app, "statistic", "2,000")
+    app.tag("2,000", Qt.Key.Key_3)
+    assert stat not in open_ones(app)
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert stat in open_ones(app)
+
+
+def test_hiding_draws_nothing_and_the_keys_do_nothing(app, open_window, db_path, doc_id):
+    suggestions = app.window.suggestions
+    stat = find(app, "statistic", "2,000")
+    walk_to(app, stat)
+    assert suggestions.status.text().endswith("suggestions")
+    suggestions.show_action.trigger()
+    assert not suggestions.show_action.isChecked()
+    assert outline_rects(app, stat) == [] and suggestions.painted == []
+    assert suggestions.current is None and not suggestions.status.isVisible()
+    for key in (Qt.Key.Key_BracketRight, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_X):
+        app.key(key)
+    app.click_at(stat.start + 1)
+    app.key(Qt.Key.Key_Return)
+    assert suggestions.current is None
+    assert rows(db_path, doc_id) == [] and rejections(db_path, doc_id) == []
+    # Remembered for the next window (window.ini).
+    app.window.close()
+    again = open_window()
+    assert not again.window.suggestions.show_action.isChecked()
+    assert again.window.suggestions.painted == []
+    again.window.suggestions.show_action.trigger()
+    again.qtbot.waitUntil(lambda: again.window.suggestions.ready)
+    assert stat in open_ones(again)
+    assert outline_rects(again, stat)
+
+
+def test_browsing_writes_nothing(app, db_path):
+    before = everything(db_path)
+    for _ in range(6):
+        app.key(Qt.Key.Key_BracketRight)
+    app.key(Qt.Key.Key_BracketLeft)
+    stat = find(app, "statistic", "2,000")
+    app.click_at(stat.start + 1)
+    [rect] = outline_rects(app, stat)
+    point = rect.center().toPoint()
+    QApplication.sendEvent(
+        app.view.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, point, app.view.viewport().mapToGlobal(QPoint(0, 0))),
+    )
+    app.window.suggestions.menu.aboutToShow.emit()
+    app.window.suggestions.show_action.trigger()
+    app.window.suggestions.show_action.trigger()
+    app.qtbot.waitUntil(lambda: app.window.suggestions.ready)
+    assert everything(db_path) == before
+
+
+def test_the_status_bar_counts_them(app):
+    count = len(open_ones(app))
+    assert count > 0
+    assert app.window.suggestions.status.text() == f"{count} suggestions"
+    walk_to(app, find(app, "statistic", "2,000"))
+    app.key(Qt.Key.Key_X)
+    assert app.window.suggestions.status.text() == f"{count - 1} suggestions"
+
+
+def test_the_show_setting_defaults_on(app):
+    from annotator.ui.settings import window_settings
+
+    assert window_settings().value(SHOW_SETTING, True, type=bool)
+    assert app.window.suggestions.show_action.isChecked()
+
+
+def test_each_document_has_its_own_and_switching_back_keeps_them(app, db_path, doc_id):
+    mine = open_ones(app)
+    walk_to(app, find(app, "refusal", "declined to comment"))
+    app.key(Qt.Key.Key_PageDown, CTRL)  # the seed article
+    assert app.window.document.id != doc_id
+    app.qtbot.waitUntil(lambda: app.window.suggestions.ready, timeout=10000)
+    assert app.window.suggestions.current is None
+    theirs = open_ones(app)
+    assert theirs and all(app.text[s.start : s.end] for s in theirs)
+    assert any("2,000" in app.text[s.start : s.end] for s in open_ones(app, "statistic"))
+    app.key(Qt.Key.Key_PageUp, CTRL)
+    assert app.window.document.id == doc_id
+    assert app.window.suggestions.ready  # computed once: kept
+    assert open_ones(app) == mine
+
+
+def test_the_suggestion_keys_are_window_actions_listed_with_the_shortcuts(app):
+    texts = {a.text().replace("&", ""): a for a in app.window.actions()}
+    assert texts["Next suggestion"].shortcut().toString() == "]"
+    assert texts["Accept suggestion"].shortcut().toString() == "Enter"
+    assert [k.toString() for k in texts["Reject suggestion"].shortcuts()] == ["Esc", "X"]
