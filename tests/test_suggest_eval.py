@@ -16,11 +16,11 @@ def rules():
     return load_rules()
 
 
-# Measured once, after the rules were frozen (they were written against dev only):
-# refusal F1 on test was 0.79 (recall 0.67). Recorded here as a known miss rather than
-# tuned away; strict, so this fails once the rules meet the target and the mark must go.
-REFUSAL_MISS = pytest.mark.xfail(
-    strict=True, reason="refusal F1 on the held-out test split is 0.79 < 0.85 (issue 10)"
+# Held-out measurements are in eval/RESULTS.md. test2 was written after the rules and
+# measured once with them as they stood: statistic F1 0.89 < 0.90. Recorded as a known miss;
+# strict, so this fails once the rules meet the target there and the mark must go.
+STATISTIC_MISS = pytest.mark.xfail(
+    strict=True, reason="statistic F1 on the fresh held-out split test2 is 0.89 < 0.90"
 )
 
 
@@ -28,9 +28,9 @@ REFUSAL_MISS = pytest.mark.xfail(
     ("split", "label"),
     [
         (split, label)
-        if (split, label) != ("test", "refusal")
-        else pytest.param(split, label, marks=REFUSAL_MISS)
-        for split in ("dev", "test")
+        if (split, label) != ("test2", "statistic")
+        else pytest.param(split, label, marks=STATISTIC_MISS)
+        for split in ("dev", "test", "test2")
         for label in TARGETS
     ],
 )
