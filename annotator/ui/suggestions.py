@@ -392,8 +392,15 @@ class SuggestionsController(QObject):
             return
         error = future.exception()
         if error is not None:
-            self._problem = f"Suggestions are unavailable: {error}"
-            self._window.statusBar().showMessage(self._problem, 10000)
+            problem = f"Suggestions are unavailable: {error}"
+            if problem != self._problem:  # said once, not again for every document
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning, "Suggestion rules", problem, parent=self._window
+                )
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()  # not modal to the app: annotating goes on
+            self._problem = problem
+            self._window.statusBar().showMessage(problem, 10000)
             self._recompute()
             return
         self._problem = None

@@ -421,3 +421,39 @@ def test_the_suggestion_keys_are_window_actions_listed_with_the_shortcuts(app):
     assert texts["Next suggestion"].shortcut().toString() == "]"
     assert texts["Accept suggestion"].shortcut().toString() == "Enter"
     assert [k.toString() for k in texts["Reject suggestion"].shortcuts()] == ["Esc", "X"]
+
+
+def test_a_broken_rule_file_of_the_users_is_named_in_a_dialog_and_work_goes_on(
+    make_window, doc_id, db_path, tmp_path
+):
+    import os
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    app = make_window(show_document=doc_id)
+    folder = Path(os.environ["XDG_CONFIG_HOME"]) / "annotator" / "suggest"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text("label = [unclosed\n", encoding="utf-8")
+    app.key(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)  # the seed article
+    assert app.window.document.id != doc_id
+
+    def warning():
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+        return boxes[0] if boxes else None
+
+    app.qtbot.waitUntil(lambda: warning() is not None, timeout=10000)
+    box = warning()
+    assert "mine.toml" in box.text() and "Suggestions are unavailable" in box.text()
+    assert app.window.suggestions.open_suggestions == []  # nothing half-read
+    app.qtbot.keyClick(box, Qt.Key.Key_Return)  # OK
+    app.qtbot.waitUntil(lambda: warning() is None)
+    app.window.activateWindow()  # as the window manager does when the box goes
+    app.qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window)
+    seed = app.window.document.id
+    start = app.tag("615 new CCTV cameras", Qt.Key.Key_3)  # annotating goes on
+    assert rows(db_path, seed) == [("statistic", start, start + 20, "tester", None, None)]
