@@ -54,3 +54,34 @@ def test_claims_and_statistics_are_those_before_the_speed_work(rules):
         now = [tuple(s) for s in suggest(text, rules, ["claim", "statistic"])]
         assert now == before, name
     assert sum(len(v) for v in snapshot.values()) == 197
+
+
+def test_prefixes_give_what_optional_leading_groups_give(rules):
+    """A rule's ``prefix``, looked for backwards, finds what ``(?:prefix)?pattern`` would."""
+    from dataclasses import replace
+
+    from annotator.core.suggest.rules import LabelRules
+    from tests.core.test_suggest_statistics import NEGATIVES as STAT_NEGATIVES
+    from tests.core.test_suggest_statistics import POSITIVES as STAT_POSITIVES
+
+    inline = []
+    for lr in read_label_rules(rule_files([shipped_rules_folder()])):
+        inlined = tuple(
+            r
+            if r.prefix is None
+            else replace(r, pattern=f"(?:{r.prefix})?(?:{r.pattern})", prefix=None)
+            for r in lr.rules
+        )
+        inline.append(_compile_label(LabelRules(lr.label, inlined, lr.excludes, lr.files)))
+    plain = RuleSet(tuple(inline))
+    with_prefix = sum(r.prefix is not None for c in rules.compiled for r in c.rules)
+    assert with_prefix >= 10  # statistic qualifiers and refusal auxiliaries
+    corpus = [
+        *texts().values(),
+        *(t for t, _ in POSITIVES),
+        *NEGATIVES,
+        *(t for t, _ in STAT_POSITIVES),
+        *STAT_NEGATIVES,
+    ]
+    for text in corpus:
+        assert suggest(text, rules) == suggest(text, plain)

@@ -25,7 +25,7 @@ _BACKREF = re.compile(r"\(\?(?:P=|\()([A-Za-z_][A-Za-z0-9_]*)\)")
 _TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\??)\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _FILE_KEYS = {"label", "description", "lists", "patterns", "rule", "exclude"}
-_RULE_KEYS = {"name", "pattern", "confidence", "reason", "span", "boost", "description"}
+_RULE_KEYS = {"name", "pattern", "prefix", "confidence", "reason", "span", "boost", "description"}
 _EXCLUDE_KEYS = {"name", "pattern", "description"}
 
 
@@ -61,6 +61,9 @@ class Rule:
     span: str | None  # a named group the suggestion covers; None: the whole match
     boost: tuple[tuple[str, float], ...]  # (group, amount) added when the group matched
     file: str
+    # An optional expression directly before the match (its end is where the match starts),
+    # looked for backwards once ``pattern`` has matched: None when the rule has none.
+    prefix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,20 @@ def _expand(source: _LabelSource) -> LabelRules:
         pattern = _resolve(entry["pattern"], source, what, where, ())
         _compile(pattern, what, where)
         groups = set(_GROUP.findall(pattern))
+        prefix = entry.get("prefix")
+        if prefix is not None:
+            if not isinstance(prefix, str) or not prefix.strip():
+                raise RuleError(f"{where}: {what}: prefix must be a non-empty text")
+            if entry.get("span") is not None:
+                raise RuleError(f"{where}: {what}: a rule with a prefix cannot also name a span")
+            prefix = _resolve(prefix, source, what, where, ())
+            _compile(prefix, f"{what} (prefix)", where)
+            shared = groups & set(_GROUP.findall(prefix))
+            if shared:
+                raise RuleError(
+                    f"{where}: {what}: group {sorted(shared)[0]!r} is in both prefix and pattern"
+                )
+            groups |= set(_GROUP.findall(prefix))
         confidence = entry.get("confidence", 0.5)
         if (
             isinstance(confidence, bool)
@@ -228,6 +245,7 @@ def _expand(source: _LabelSource) -> LabelRules:
                 span=span,
                 boost=tuple((g, float(a)) for g, a in boost.items()),
                 file=where,
+                prefix=prefix,
             )
         )
     excludes = []
