@@ -1,0 +1,50 @@
+"""The suggestion engine as a helper process runs it: rules read once and again only when
+a rule file changes. Plain functions of picklable values, so that the window can run them
+in a process of its own (the engine is pure Python: in a thread of the window's process it
+would hold the interpreter lock the window needs to paint)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator.core.suggest.engine import RuleSet, load_rules, suggest
+from annotator.core.suggest.model import Suggestion
+
+Files = tuple[tuple[str, int, int], ...]
+
+_loaded: tuple[Files, RuleSet] | None = None
+
+
+def rule_files(folders: Sequence[str]) -> Files:
+    """(path, size, modification time) of every file in ``folders``: what, changed,
+    means the rules are read again."""
+    found = []
+    for name in folders:
+        folder = Path(name)
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.is_file():
+                    stat = path.stat()
+                    found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+def rules_for(folders: Sequence[str]) -> RuleSet:
+    """The rules in ``folders`` (see :func:`load_rules`), read again only if a file changed.
+    Raises ``RuleError`` for a file that cannot be used."""
+    global _loaded
+    files = rule_files(folders)
+    if _loaded is None or _loaded[0] != files:
+        _loaded = (files, load_rules([Path(f) for f in folders]))
+    return _loaded[1]
+
+
+def warm(folders: Sequence[str]) -> int:
+    """Read the rules ahead of the first document; returns how many rules there are."""
+    return rules_for(folders).rule_count
+
+
+def compute(text: str, folders: Sequence[str]) -> list[Suggestion]:
+    """Every suggestion the rules in ``folders`` make for ``text``."""
+    return suggest(text, rules_for(folders))
