@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import get_context
 from typing import TYPE_CHECKING
 
@@ -61,15 +61,27 @@ GRAPHIC_CONTRAST = 3.0  # WCAG 2's minimum for graphics against what is next to 
 # would hold the interpreter lock, so every paint and key of the window would wait for it
 # (measured: a launch went from 0.65 s to 1.5 s). Spawned, not forked: the window's
 # process has threads. Queued documents no longer shown are cancelled.
-_executor: ProcessPoolExecutor | None = None
+_executor: ProcessPoolExecutor | ThreadPoolExecutor | None = None
 
 
-def _worker() -> ProcessPoolExecutor:
+def _worker() -> ProcessPoolExecutor | ThreadPoolExecutor:
     global _executor
     if _executor is None:
-        _executor = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
-        _executor.submit(warm, _folders())  # the rules are read while the window starts
+        try:
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+            pool.submit(warm, _folders())  # the rules are read while the window starts
+            _executor = pool
+        except (RuntimeError, OSError):
+            # No helper process here (e.g. a script embedding the window without the
+            # main-module guard that spawning needs): a thread does the work instead.
+            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
     return _executor
+
+
+def _forget_broken_worker() -> None:
+    """After the helper process died: the next document starts another."""
+    global _executor
+    _executor = None
 
 
 def _folders() -> tuple[str, ...]:
@@ -372,6 +384,8 @@ class SuggestionsController(QObject):
         if future.cancelled():
             return
         error = future.exception()
+        if isinstance(error, BrokenExecutor):
+            _forget_broken_worker()
         if error is not None:
             problem = f"Suggestions are unavailable: {error}"
             if problem != self._problem:  # said once, not again for every document
