@@ -14,6 +14,7 @@ Contracts:
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -35,7 +36,7 @@ from annotator.core.suggest import (
     as_annotation,
     pending,
 )
-from annotator.core.suggest.worker import compute, warm
+from annotator.core.suggest.worker import compute, warm, watch_parent
 from annotator.store import StoreError
 from annotator.store.store import now_utc
 from annotator.suggesting import rule_folders
@@ -68,7 +69,12 @@ def _worker() -> ProcessPoolExecutor | ThreadPoolExecutor:
     global _executor
     if _executor is None:
         try:
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+            pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=get_context("spawn"),
+                initializer=watch_parent,
+                initargs=(os.getpid(),),
+            )
             pool.submit(warm, _folders())  # the rules are read while the window starts
             _executor = pool
         except (RuntimeError, OSError):
@@ -760,7 +766,8 @@ class SuggestionsController(QObject):
         colors = {
             label.name: outline_color(QColor(label.color), palette) for label in self._window.labels
         }
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Square corners, no antialiasing: a dashed rounded, antialiased box cost ~1 ms of
+        # every repaint (measured), and the dashes read just as well.
         painter.setBrush(Qt.BrushStyle.NoBrush)
         current = self._current
         for rect, s in sorted(outlines, key=lambda item: item[1] == current):
@@ -775,7 +782,7 @@ class SuggestionsController(QObject):
                 fill = QColor(color)
                 fill.setAlpha(48)
                 painter.fillRect(box, fill)
-            painter.drawRoundedRect(box, 2.5, 2.5)
+            painter.drawRect(box)
 
     def _fragments(
         self, block: QTextBlock, origin: QPointF, s: Suggestion, first: int, last: int

@@ -5,6 +5,9 @@ would hold the interpreter lock the window needs to paint)."""
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +17,18 @@ from annotator.core.suggest.model import Suggestion
 Files = tuple[tuple[str, int, int], ...]
 
 _loaded: tuple[Files, RuleSet] | None = None
+
+
+def watch_parent(parent: int) -> None:
+    """In the helper process: end it as soon as ``parent`` (the window's process) is gone,
+    even if that was killed and never said goodbye (checked every half second)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def rule_files(folders: Sequence[str]) -> Files:
