@@ -1,10 +1,10 @@
 """Undo and redo of annotation changes, as plain data.
 
 A :class:`Step` says what changed (annotations that came into being and annotations that
-went away, and for label-scheme edits the scheme before and after); undoing swaps the
-two. The history is linear, so a step is only ever undone in the state it produced. It
-knows nothing of the database or the window: whoever applies a step (the main window,
-through the store) does the work.
+went away, suggestions rejected or offered again, and for label-scheme edits the scheme
+before and after); undoing swaps the two. The history is linear, so a step is only ever
+undone in the state it produced. It knows nothing of the database or the window: whoever
+applies a step (the main window, through the store) does the work.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotator.core.model import Annotation, Label
+from annotator.core.suggest.model import Rejection
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +31,27 @@ class SchemeChange:
 @dataclass(frozen=True, slots=True)
 class Step:
     """One user action: ``added`` appeared, ``removed`` disappeared, ``scheme`` changed
-    (applied after ``removed`` goes and before ``added`` comes); ``name`` is what the
-    Edit menu shows ("tag 'claim'")."""
+    (applied after ``removed`` goes and before ``added`` comes), suggestions were
+    ``rejected`` or offered again (``unrejected``); ``name`` is what the Edit menu shows
+    ("tag 'claim'")."""
 
     name: str
     added: tuple[Annotation, ...] = ()
     removed: tuple[Annotation, ...] = ()
     scheme: SchemeChange | None = None
+    rejected: tuple[Rejection, ...] = ()
+    unrejected: tuple[Rejection, ...] = ()
 
     def inverse(self) -> Step:
         scheme = None if self.scheme is None else self.scheme.inverse()
-        return Step(self.name, added=self.removed, removed=self.added, scheme=scheme)
+        return Step(
+            self.name,
+            added=self.removed,
+            removed=self.added,
+            scheme=scheme,
+            rejected=self.unrejected,
+            unrejected=self.rejected,
+        )
 
 
 @dataclass

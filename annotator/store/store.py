@@ -42,6 +42,7 @@ from annotator.core.model import (
     VersionSummary,
 )
 from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff
+from annotator.core.suggest.model import Rejection
 from annotator.core.text import text_sha256
 from annotator.store import database
 from annotator.store.database import (
@@ -843,16 +844,21 @@ class Store:
         removed: Sequence[Annotation],
         scheme: SchemeChange | None = None,
         *,
+        rejected: Sequence[Rejection] = (),
+        unrejected: Sequence[Rejection] = (),
         dry_run: bool = False,
     ) -> None:
         """Remove annotations, change the label scheme, then (re-)create annotations
-        exactly as given (same ids and times), in one transaction: what undo and redo do,
-        and what a label-scheme edit does. Raises :class:`StoreError`, changing nothing,
-        if an annotation to remove is no longer exactly as given (changed or deleted
-        elsewhere), one to add already exists or its document is gone, the labels are not
-        ``scheme.before`` any more, or a label to delete still has annotations. With
-        ``dry_run`` nothing is kept either way: only the error, if any, tells."""
+        exactly as given (same ids and times), and remember suggestions as ``rejected``
+        or forget their rejection (``unrejected``), in one transaction: what undo and redo
+        do, and what a label-scheme edit does. Raises :class:`StoreError`, changing
+        nothing, if an annotation to remove is no longer exactly as given (changed or
+        deleted elsewhere), one to add already exists or its document is gone, the labels
+        are not ``scheme.before`` any more, or a label to delete still has annotations.
+        With ``dry_run`` nothing is kept either way: only the error, if any, tells."""
         with self._unit(write=True, dry_run=dry_run) as s:
+            _forget_rejections(s, unrejected)
+            _remember_rejections(s, rejected, now_utc())
             for row in self._current_rows(s, removed):
                 s.delete(row)
             s.flush()
@@ -949,50 +955,33 @@ class Store:
             rows = s.execute(query.where(RejectionRow.document_id == document_id))
             return {(label, start, end) for label, start, end in rows}
 
+    def rejections(self, document_id: str) -> list[Rejection]:
+        """Every rejection remembered in the document, in span order."""
+        query = select(RejectionRow).where(RejectionRow.document_id == document_id)
+        with self._unit() as s:
+            rows = s.scalars(query.order_by(RejectionRow.start_offset, RejectionRow.end_offset))
+            return [
+                Rejection(
+                    r.document_id, r.label, r.start_offset, r.end_offset, r.rule, r.rejected_by
+                )
+                for r in rows
+            ]
+
     def reject_suggestions(
         self, document_id: str, rejected: Sequence[tuple[str, int, int, str | None]], who: str
     ) -> None:
         """Remember ``(label, start, end, rule)`` suggestions as rejected in the document
         (one already rejected stays as it was)."""
+        wanted = [Rejection(document_id, *r, who) for r in rejected]
         with self._unit(write=True) as s:
-            known = {
-                (row.label, row.start_offset, row.end_offset)
-                for row in s.scalars(
-                    select(RejectionRow).where(RejectionRow.document_id == document_id)
-                )
-            }
-            moment = now_utc()
-            for label, start, end, rule in dict.fromkeys(rejected):
-                if (label, start, end) in known:
-                    continue
-                known.add((label, start, end))
-                s.add(
-                    RejectionRow(
-                        document_id=document_id,
-                        label=label,
-                        start_offset=start,
-                        end_offset=end,
-                        rule=rule,
-                        rejected_by=who,
-                        rejected_at=moment,
-                    )
-                )
-            s.flush()
+            _remember_rejections(s, wanted, now_utc())
 
     def unreject_suggestions(
         self, document_id: str, suggestions: Sequence[tuple[str, int, int]]
     ) -> None:
         """Forget rejections of ``(label, start, end)`` in the document (undo of a reject)."""
         with self._unit(write=True) as s:
-            for label, start, end in suggestions:
-                s.execute(
-                    delete(RejectionRow).where(
-                        RejectionRow.document_id == document_id,
-                        RejectionRow.label == label,
-                        RejectionRow.start_offset == start,
-                        RejectionRow.end_offset == end,
-                    )
-                )
+            _forget_rejections(s, [Rejection(document_id, *key, None, "") for key in suggestions])
 
     # -- settings --------------------------------------------------------------------
 
@@ -1171,6 +1160,46 @@ def _chain(rows: Mapping[str, Any], document_id: str) -> list[str]:
         chain.append(at)
         at = rows[at].previous_id
     return chain
+
+
+def _remember_rejections(s: Session, rejected: Sequence[Rejection], moment: datetime) -> None:
+    """Add rejection rows for ``rejected`` (one remembered already stays as it was)."""
+    for document_id in dict.fromkeys(r.document_id for r in rejected):
+        known = {
+            (row.label, row.start_offset, row.end_offset)
+            for row in s.scalars(
+                select(RejectionRow).where(RejectionRow.document_id == document_id)
+            )
+        }
+        for r in rejected:
+            if r.document_id != document_id or r.key in known:
+                continue
+            known.add(r.key)
+            s.add(
+                RejectionRow(
+                    document_id=document_id,
+                    label=r.label,
+                    start_offset=r.start,
+                    end_offset=r.end,
+                    rule=r.rule,
+                    rejected_by=r.by,
+                    rejected_at=moment,
+                )
+            )
+    s.flush()
+
+
+def _forget_rejections(s: Session, rejections: Sequence[Rejection]) -> None:
+    """Delete the rejection rows of ``rejections`` (matched on document and key)."""
+    for r in rejections:
+        s.execute(
+            delete(RejectionRow).where(
+                RejectionRow.document_id == r.document_id,
+                RejectionRow.label == r.label,
+                RejectionRow.start_offset == r.start,
+                RejectionRow.end_offset == r.end,
+            )
+        )
 
 
 def _present(s: Session, column: InstrumentedAttribute[str], values: Sequence[str]) -> set[str]:

@@ -888,7 +888,9 @@ class MainWindow(QMainWindow):
         transaction, record it for undo and show it; False, with a message and nothing
         changed, if the database refuses it."""
         try:
-            self._store.apply_change(step.added, step.removed)
+            self._store.apply_change(
+                step.added, step.removed, rejected=step.rejected, unrejected=step.unrejected
+            )
         except StoreError as exc:
             self.refresh_from_store()
             self._error("Could not save the change", str(exc))
@@ -1470,7 +1472,13 @@ class MainWindow(QMainWindow):
             )
             return False
         try:
-            self._store.apply_change(step.added, step.removed, step.scheme)
+            self._store.apply_change(
+                step.added,
+                step.removed,
+                step.scheme,
+                rejected=step.rejected,
+                unrejected=step.unrejected,
+            )
         except StoreError as exc:
             # The database moved on without this history (another window, an import):
             # it cannot be replayed safely any more.
@@ -1485,6 +1493,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 5000)
             return True
         touched = {a.document_id for a in (*step.added, *step.removed)}
+        touched.update(r.document_id for r in (*step.rejected, *step.unrejected))
         self._follow_in_curation()
         if self._loading is not None:
             self._finish_loading()  # the list must hold every row to show the change
@@ -1498,6 +1507,8 @@ class MainWindow(QMainWindow):
             self._select_annotation(step.added[0], move_text=True)
         elif step.added:  # a bulk step: all of them selected again
             self._select_ids([a.id for a in step.added], step.added[0].id, move_text=True)
+        if step.rejected or step.unrejected:
+            self.suggestions.rejections_changed(step.unrejected)
         self._update_status()
         self._update_delete_enabled()
         self._update_undo_actions()

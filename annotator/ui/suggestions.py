@@ -32,6 +32,7 @@ from annotator.core.model import Annotation
 from annotator.core.spans import Interval, SpanIndex
 from annotator.core.suggest import (
     SUGGESTED,
+    Rejection,
     Suggestion,
     as_annotation,
     pending,
@@ -636,24 +637,31 @@ class SuggestionsController(QObject):
         return annotation
 
     def reject_current(self) -> Suggestion | None:
-        """Reject the current suggestion: remembered for the document (it is not offered
-        again, here or after a relaunch); then go to the next."""
+        """Reject the current suggestion, one undo step: remembered for the document (it
+        is not offered again, here or after a relaunch); then go to the next."""
         self._flush()
-        suggestion = self._current
-        if suggestion is None or self._document_id is None or not self._usable():
+        s = self._current
+        if s is None or self._document_id is None or not self._usable():
             return None
-        s = suggestion
-        try:
-            self._window.store.reject_suggestions(
-                self._document_id, [(s.label, s.start, s.end, s.rule)], self._window.annotator
-            )
-        except StoreError as exc:
-            QMessageBox.warning(self._window, "Could not reject the suggestion", str(exc))
+        rejection = Rejection(self._document_id, *s.key, s.rule, self._window.annotator)
+        if not self._window.commit_step(
+            Step(f"reject suggested '{s.label}'", rejected=(rejection,)), ""
+        ):
             return None
         self._rejected.add(s.key)
         self._recompute()
         self._after(s, f"Rejected {s.label} {s.start}–{s.end} (not offered again here).")
         return s
+
+    def rejections_changed(self, offered_again: Sequence[Rejection] = ()) -> None:
+        """The document's rejections changed (an undo or redo): read them again; where one
+        suggestion is offered again, it becomes current."""
+        self._read_rejections()
+        self._recompute()
+        if len(offered_again) == 1 and offered_again[0].document_id == self._document_id:
+            back = self._by_key.get(offered_again[0].key)
+            if back is not None:
+                self.go_to(back)
 
     def _after(self, done: Suggestion, message: str) -> None:
         """Go on to the open suggestion after ``done`` (acted on), or say none is left."""
@@ -695,22 +703,23 @@ class SuggestionsController(QObject):
         return list(made)
 
     def restore_rejected(self) -> int:
-        """Forget the rejections in the document shown; returns how many."""
+        """Forget the rejections in the document shown, one undo step; returns how many."""
         self._flush()
         if self._document_id is None or not self._usable() or not self._rejected:
             return 0
-        gone = sorted(self._rejected)
         try:
-            self._window.store.unreject_suggestions(self._document_id, gone)
+            gone = tuple(self._window.store.rejections(self._document_id))
         except StoreError as exc:
             QMessageBox.warning(self._window, "Could not bring the suggestions back", str(exc))
             return 0
+        count = len(gone)
+        noun = "suggestion" if count == 1 else "suggestions"
+        step = Step(f"bring back {count} rejected {noun}", unrejected=gone)
+        if not self._window.commit_step(step, f"{count} rejected {noun} offered again."):
+            return 0
         self._rejected = set()
         self._recompute()
-        self._window.statusBar().showMessage(
-            f"{len(gone)} rejected suggestion{'' if len(gone) == 1 else 's'} offered again.", 5000
-        )
-        return len(gone)
+        return count
 
     # -- drawing and the mouse ---------------------------------------------------------
 

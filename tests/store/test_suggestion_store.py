@@ -3,11 +3,12 @@ every export; rejections are remembered per document."""
 
 from __future__ import annotations
 
+from annotator.core.history import Step
 from annotator.core.model import NewDocument
-from annotator.core.suggest import Suggestion, as_annotation
+from annotator.core.suggest import Rejection, Suggestion, as_annotation
 from annotator.exporting import ExportOptions, export
 from annotator.formats.annotation_set import parse_annotation_set
-from annotator.store import Store
+from annotator.store import Store, StoreError
 from annotator.store.store import now_utc
 from tests.helpers import check_export
 
@@ -65,3 +66,29 @@ def test_rejections_are_remembered_per_document_and_can_be_taken_back(store, db)
     assert store.rejected_suggestions(docs[0]) == {("refusal", 10, 29)}
     store.delete_document(docs[0])
     assert db.rows("SELECT count(*) FROM suggestion_rejections") == [(0,)]
+
+
+def test_rejections_go_with_a_change_and_its_undo_in_one_transaction(store, db):
+    doc = store.import_documents([NewDocument("t", "s", TEXT)])[0].document.id
+    gone = Rejection(doc, "refusal", 10, 29, "refusal:declined", "alice")
+    step = Step("reject suggested 'refusal'", rejected=(gone,))
+    store.apply_change(step.added, step.removed, rejected=step.rejected)
+    assert store.rejections(doc) == [gone]
+    assert store.rejected_suggestions(doc) == {("refusal", 10, 29)}
+    undo = step.inverse()
+    assert (undo.rejected, undo.unrejected) == ((), (gone,))
+    store.apply_change(undo.added, undo.removed, unrejected=undo.unrejected)
+    assert store.rejections(doc) == []
+    # A change that fails keeps the rejections as they were: nothing half done.
+    made = as_annotation(
+        Suggestion("refusal", 10, 29, 0.9, "r", "refusal:declined"), doc, "a", now_utc()
+    )
+    store.apply_change([made], [])
+    before = db.rows("SELECT * FROM suggestion_rejections")
+    try:
+        store.apply_change([made], [], rejected=[gone])  # the annotation exists already
+    except StoreError:
+        pass
+    else:
+        raise AssertionError("adding an annotation twice was accepted")
+    assert db.rows("SELECT * FROM suggestion_rejections") == before == []

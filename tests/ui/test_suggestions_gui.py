@@ -287,6 +287,73 @@ def test_escape_and_x_reject_and_the_rejection_outlives_the_window(
     assert rejections(db_path, doc_id) == []
 
 
+def test_a_rejection_is_undone_and_redone_like_any_change(app, db_path, doc_id):
+    stat = find(app, "statistic", "2,000")
+    refusal = find(app, "refusal", "declined to comment", 1)  # after the emoji
+    walk_to(app, refusal)
+    app.key(Qt.Key.Key_X)
+    walk_to(app, stat)
+    app.key(Qt.Key.Key_Escape)
+    assert [r[:3] for r in rejections(db_path, doc_id)] == [
+        ("statistic", stat.start, stat.end),
+        ("refusal", refusal.start, refusal.end),
+    ]
+    assert app.window.undo_action.text() == "&Undo reject suggested 'statistic'"
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert [r[:3] for r in rejections(db_path, doc_id)] == [("refusal", refusal.start, refusal.end)]
+    assert stat in open_ones(app) and outline_rects(app, stat)
+    assert app.window.suggestions.current == stat  # what came back is where the caret is
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert rejections(db_path, doc_id) == []
+    assert app.window.suggestions.current == refusal
+    app.key(Qt.Key.Key_Return)  # and it can be accepted now, exact in code points
+    assert rows(db_path, doc_id) == [
+        ("refusal", refusal.start, refusal.end, "tester", "suggested", refusal.rule)
+    ]
+    assert TEXT[refusal.start : refusal.end] == app.text[refusal.start : refusal.end]
+    app.key(Qt.Key.Key_Z, CTRL)  # the acceptance
+    app.key(Qt.Key.Key_Z, CTRL | SHIFT)  # redo it
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert rows(db_path, doc_id) == []
+    app.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    app.key(Qt.Key.Key_Z, CTRL | SHIFT)  # the redone acceptance
+    assert rows(db_path, doc_id)[0][:3] == ("refusal", refusal.start, refusal.end)
+
+
+def test_redo_of_a_rejection_keeps_who_rejected_it(app, db_path, doc_id):
+    stat = find(app, "statistic", "2,000")
+    walk_to(app, stat)
+    app.key(Qt.Key.Key_X)
+    before = rejections(db_path, doc_id)
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert stat in open_ones(app)
+    app.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert (
+        rejections(db_path, doc_id)
+        == before
+        == [("statistic", stat.start, stat.end, stat.rule, "tester")]
+    )
+    assert stat not in open_ones(app)
+
+
+def test_bringing_back_rejected_ones_is_one_undo_step(app, db_path, doc_id):
+    refusals = open_ones(app, "refusal")
+    for refusal in refusals:
+        walk_to(app, refusal)
+        app.key(Qt.Key.Key_X)
+    rejected = rejections(db_path, doc_id)
+    assert len(rejected) == len(refusals) >= 2 and not open_ones(app, "refusal")
+    app.window.suggestions.restore_action.trigger()
+    assert rejections(db_path, doc_id) == [] and open_ones(app, "refusal") == refusals
+    assert app.window.undo_action.text() == (
+        f"&Undo bring back {len(refusals)} rejected suggestions"
+    )
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert rejections(db_path, doc_id) == rejected
+    assert not open_ones(app, "refusal")
+    assert app.window.suggestions.restore_action.isEnabled()
+
+
 def test_accept_all_of_a_label_is_one_undo_step(app, db_path, doc_id):
     [action] = [
         a

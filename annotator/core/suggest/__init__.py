@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from annotator.core.suggest.accept import SUGGESTED, as_annotation
 from annotator.core.suggest.engine import RuleSet, load_rules, suggest
-from annotator.core.suggest.model import Suggestion
+from annotator.core.suggest.model import Rejection, Suggestion
 from annotator.core.suggest.pending import pending
 from annotator.core.suggest.rules import RuleError
 
 __all__ = [
     "SUGGESTED",
+    "Rejection",
     "RuleError",
     "RuleSet",
     "Suggestion",

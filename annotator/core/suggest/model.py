@@ -19,3 +19,19 @@ class Suggestion(NamedTuple):
     def key(self) -> tuple[str, int, int]:
         """What identifies it in a document (and what a rejection remembers)."""
         return (self.label, self.start, self.end)
+
+
+class Rejection(NamedTuple):
+    """A suggestion someone rejected in a document: not offered there again."""
+
+    document_id: str
+    label: str
+    start: int  # code points, end exclusive
+    end: int
+    rule: str | None
+    by: str  # who rejected it
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """The key of the suggestion it rejects (see :attr:`Suggestion.key`)."""
+        return (self.label, self.start, self.end)
