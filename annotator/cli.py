@@ -103,8 +103,9 @@ def _parser(prog: str, description: str, db_help: str = DB_HELP) -> argparse.Arg
 def _gui(argv: list[str]) -> int:
     parser = _parser(
         "annotator",
-        "Open the annotation window. Subcommands: 'annotator import', 'annotator export' "
-        "and 'annotator stats'; see 'annotator import --help'.",
+        "Open the annotation window. Subcommands: "
+        + ", ".join(f"'annotator {c}'" for c in COMMANDS)
+        + "; see 'annotator COMMAND --help'.",
         GUI_DB_HELP,
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")

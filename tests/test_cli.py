@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli import COMMANDS, main
 from tests.helpers import check_export
 
 
@@ -244,3 +244,13 @@ def test_import_of_a_changed_file_makes_a_new_version_and_says_where_annotations
     assert main(["import", "--db", db.target, str(report), str(bad)]) == 1
     assert "bad.txt" in capsys.readouterr().err
     assert db_dump(db) == before
+
+
+def test_the_windows_help_names_every_subcommand(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for command in COMMANDS:
+        assert f"'annotator {command}'" in out
+    assert "'annotator COMMAND --help'" in out
