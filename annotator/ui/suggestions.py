@@ -131,6 +131,15 @@ def _nesting(rect: QRectF, s: Suggestion, outlines: list[tuple[QRectF, Suggestio
     return min(depth, 2)
 
 
+def summary(suggestion: Suggestion, hotkey: str | None) -> str:
+    """The status-bar line of a suggestion: shorter than its tooltip, the reason first."""
+    keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
+    return (
+        f"Suggested {suggestion.label}: {suggestion.reason} ({suggestion.confidence:.2f}). "
+        f"{keys}, x rejects"
+    )
+
+
 def describe(suggestion: Suggestion, hotkey: str | None) -> str:
     """The tooltip of a suggestion: label, confidence, reason and the keys that act on it."""
     keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
@@ -582,7 +591,7 @@ class SuggestionsController(QObject):
         number = self._keys.index((suggestion.start, suggestion.end, suggestion.label)) + 1
         self._window.statusBar().showMessage(
             f"{prefix}{number} of {len(self._pending)}: "
-            f"{describe(suggestion, self._hotkey(suggestion.label))}",
+            f"{summary(suggestion, self._hotkey(suggestion.label))}",
             10000,
         )
 

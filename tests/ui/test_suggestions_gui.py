@@ -175,7 +175,12 @@ def test_next_goes_through_them_in_text_order_and_enter_accepts(app, db_path, do
     app.key(Qt.Key.Key_BracketRight)
     assert suggestions.current == first
     assert app.view.textCursor().position() == app.qt_pos(first.start)
-    assert "Suggested" in app.window.statusBar().currentMessage()
+    total = len(open_ones(app))
+    [hotkey] = [label.hotkey for label in app.window.labels if label.name == first.label]
+    assert app.window.statusBar().currentMessage() == (
+        f"1 of {total}: Suggested {first.label}: {first.reason} ({first.confidence:.2f}). "
+        f"Enter or {hotkey} accepts, x rejects"
+    )
     # Drawn emphasised: thicker than the others.
     stat = find(app, "statistic", "2,000")
     walk_to(app, stat)
