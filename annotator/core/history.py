@@ -27,20 +27,34 @@ class SchemeChange:
         return SchemeChange(self.after, self.before, tuple((n, o) for o, n in self.renames))
 
 
+# A suggestion rejected in a document: (document id, label, start, end, rule).
+Rejection = tuple[str, str, int, int, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One user action: ``added`` appeared, ``removed`` disappeared, ``scheme`` changed
-    (applied after ``removed`` goes and before ``added`` comes); ``name`` is what the
-    Edit menu shows ("tag 'claim'")."""
+    (applied after ``removed`` goes and before ``added`` comes); ``rejected``
+    suggestions came to be remembered as rejected and ``unrejected`` ones forgotten;
+    ``name`` is what the Edit menu shows ("tag 'claim'")."""
 
     name: str
     added: tuple[Annotation, ...] = ()
     removed: tuple[Annotation, ...] = ()
     scheme: SchemeChange | None = None
+    rejected: tuple[Rejection, ...] = ()
+    unrejected: tuple[Rejection, ...] = ()
 
     def inverse(self) -> Step:
         scheme = None if self.scheme is None else self.scheme.inverse()
-        return Step(self.name, added=self.removed, removed=self.added, scheme=scheme)
+        return Step(
+            self.name,
+            added=self.removed,
+            removed=self.added,
+            scheme=scheme,
+            rejected=self.unrejected,
+            unrejected=self.rejected,
+        )
 
 
 @dataclass

@@ -889,6 +889,7 @@ class MainWindow(QMainWindow):
         changed, if the database refuses it."""
         try:
             self._store.apply_change(step.added, step.removed)
+            self.suggestions.store_rejections(step)
         except StoreError as exc:
             self.refresh_from_store()
             self._error("Could not save the change", str(exc))
@@ -1471,6 +1472,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             self._store.apply_change(step.added, step.removed, step.scheme)
+            self.suggestions.store_rejections(step)
         except StoreError as exc:
             # The database moved on without this history (another window, an import):
             # it cannot be replayed safely any more.
@@ -1485,6 +1487,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 5000)
             return True
         touched = {a.document_id for a in (*step.added, *step.removed)}
+        touched.update(r[0] for r in (*step.rejected, *step.unrejected))
         self._follow_in_curation()
         if self._loading is not None:
             self._finish_loading()  # the list must hold every row to show the change

@@ -5,7 +5,8 @@ Contracts:
 
 * Nothing is written unless the user accepts (an annotation by the current annotator with
   source "suggested" and the rule, one undo step through :meth:`MainWindow.commit_step`)
-  or rejects (a rejection remembered in the database for the document).
+  or rejects (a rejection remembered in the database for the document, also one undo
+  step).
 * The engine runs on a worker thread after the document is shown; the window stays
   responsive and the status bar says "suggesting…". What is still open (not annotated,
   not rejected) is worked out again, without the engine, whenever the annotations change.
@@ -533,7 +534,7 @@ class SuggestionsController(QObject):
             self._usable()
             and self._current is not None
             and not self._view.textCursor().hasSelection()
-            and not self._window.annotations_view.hasFocus()
+            and self._window.focusWidget() in (None, self._view)
         )
 
     def step(self, direction: int) -> Suggestion | None:
@@ -643,17 +644,34 @@ class SuggestionsController(QObject):
         if suggestion is None or self._document_id is None or not self._usable():
             return None
         s = suggestion
-        try:
-            self._window.store.reject_suggestions(
-                self._document_id, [(s.label, s.start, s.end, s.rule)], self._window.annotator
-            )
-        except StoreError as exc:
-            QMessageBox.warning(self._window, "Could not reject the suggestion", str(exc))
+        rejection = (self._document_id, s.label, s.start, s.end, s.rule)
+        if not self._window.commit_step(
+            Step(f"reject suggested '{s.label}'", rejected=(rejection,)), ""
+        ):
             return None
-        self._rejected.add(s.key)
-        self._recompute()
         self._after(s, f"Rejected {s.label} {s.start}–{s.end} (not offered again here).")
         return s
+
+    def store_rejections(self, step: Step) -> None:
+        """Remember ``step.rejected`` in the database and forget ``step.unrejected`` (a
+        reject, its undo or redo), and show what is open now; one undone in the document
+        shown becomes current again. Raises ``StoreError``."""
+        if not step.rejected and not step.unrejected:
+            return
+        store = self._window.store
+        for document_id, label, start, end, _rule in step.unrejected:
+            store.unreject_suggestions(document_id, [(label, start, end)])
+        for document_id, label, start, end, rule in step.rejected:
+            store.reject_suggestions(
+                document_id, [(label, start, end, rule)], self._window.annotator
+            )
+        if self._document_id is None:
+            return
+        self._read_rejections()
+        self._recompute()
+        back = [self._by_key.get(r[1:4]) for r in step.unrejected if r[0] == self._document_id]
+        if len(back) == 1 and back[0] is not None:
+            self.go_to(back[0])
 
     def _after(self, done: Suggestion, message: str) -> None:
         """Go on to the open suggestion after ``done`` (acted on), or say none is left."""
