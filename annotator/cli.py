@@ -434,20 +434,32 @@ def _suggest(argv: list[str]) -> int:
     store = _open(ns.db)
     try:
         found = find_suggestions(store, options)
+        data = render_suggestions_json(found) if ns.format == "json" else render_suggestions(found)
+        # Written before --apply stores anything: an output that cannot be written
+        # leaves the database as it was.
+        _write(data.encode("utf-8"), ns.output)
         made = apply_suggestions(store, found) if ns.apply else None
     except SUGGEST_ERRORS as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         return 1
     finally:
         store.close()
-    data = render_suggestions_json(found) if ns.format == "json" else render_suggestions(found)
-    _write(data.encode("utf-8"), ns.output)
     if made is not None:
         print(
             f"stored {len(made)} suggestion(s) as annotations by {SUGGESTER!r} in "
-            f"{sum(1 for item in found if item.suggestions)} document(s)",
+            f"{len({a.document_id for a in made})} document(s)",
             file=sys.stderr,
         )
+        stored = {a.label for a in made}
+        left: dict[str, int] = {}
+        for s in (s for item in found for s in item.suggestions if s.label not in stored):
+            left[s.label] = left.get(s.label, 0) + 1
+        for label, count in sorted(left.items()):
+            print(
+                f"annotator: not stored: {count} {label!r} suggestion(s); the database has "
+                f"no label {label!r}",
+                file=sys.stderr,
+            )
     return 0
 
 

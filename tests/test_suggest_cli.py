@@ -129,3 +129,38 @@ def test_table_names_each_document_and_says_why(corpus, capsys):
     out = capsys.readouterr().out
     assert "Budget report" in out and "Protest" in out
     assert "declined to comment" in out and "refusal" in out
+
+
+def test_apply_with_an_output_that_cannot_be_written_stores_nothing(corpus, capsys, tmp_path):
+    db, _ids = corpus
+    before = db.table("annotations")
+    target = tmp_path / "no such folder" / "out.json"
+    assert main(["suggest", "--db", db.target, "--apply", "-o", str(target)]) == 1
+    assert str(target.parent) in capsys.readouterr().err
+    assert db.table("annotations") == before
+    assert not target.exists()
+
+
+def test_apply_with_an_output_file_writes_it_and_stores_them(corpus, capsys, tmp_path):
+    db, _ids = corpus
+    target = tmp_path / "out.json"
+    assert (
+        main(["suggest", "--db", db.target, "--apply", "--format", "json", "-o", str(target)]) == 0
+    )
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written and db.rows("SELECT count(*) FROM annotations") == [(len(written),)]
+
+
+def test_apply_says_which_labels_it_could_not_store(corpus, capsys, tmp_path):
+    db, _ids = corpus
+    (tmp_path / "opinion.toml").write_text(
+        'label = "opinion"\n[[rule]]\nname = "police"\npattern = "Police"\n'
+        'confidence = 0.5\nreason = "police"\n',
+        encoding="utf-8",
+    )
+    args = ["suggest", "--db", db.target, "--rules", str(tmp_path), "--label", "opinion"]
+    assert main([*args, "--apply"]) == 0
+    err = capsys.readouterr().err
+    assert "stored 0 suggestion(s)" in err and "in 0 document(s)" in err
+    assert "not stored: 1 'opinion' suggestion(s); the database has no label 'opinion'" in err
+    assert db.rows("SELECT count(*) FROM annotations") == [(0,)]

@@ -5,10 +5,12 @@ Contracts:
 
 * Nothing is written unless the user accepts (an annotation by the current annotator with
   source "suggested" and the rule, one undo step through :meth:`MainWindow.commit_step`)
-  or rejects (a rejection remembered in the database for the document).
-* The engine runs on a worker thread after the document is shown; the window stays
-  responsive and the status bar says "suggesting…". What is still open (not annotated,
-  not rejected) is worked out again, without the engine, whenever the annotations change.
+  or rejects (a rejection remembered in the database for the document, also one undo
+  step).
+* The engine runs in a helper process (a thread where none can start) after the document is
+  shown; the window stays responsive and the status bar says "suggesting…". What is still
+  open (not annotated, not rejected) is worked out again, without the engine, whenever the
+  annotations change.
 * Offsets are code points; the view converts them (:meth:`DocumentView.qt_position`).
 """
 
@@ -543,7 +545,7 @@ class SuggestionsController(QObject):
             self._usable()
             and self._current is not None
             and not self._view.textCursor().hasSelection()
-            and not self._window.annotations_view.hasFocus()
+            and self._window.focusWidget() in (None, self._view)
         )
 
     def step(self, direction: int) -> Suggestion | None:

@@ -529,3 +529,118 @@ def test_a_broken_rule_file_of_the_users_is_named_in_a_dialog_and_work_goes_on(
     seed = app.window.document.id
     start = app.tag("615 new CCTV cameras", Qt.Key.Key_3)  # annotating goes on
     assert rows(db_path, seed) == [("statistic", start, start + 20, "tester", None, None)]
+
+
+# Suggestion keys only act on suggestions while the text has the focus: a label key,
+# x, Enter, Esc, [ or ] typed in a field or chosen in a list acts there, and writes
+# nothing for the suggestion that is current in the text.
+
+
+def focus(app, name):
+    window = app.window
+    if name == "find":
+        window.find_bar_open()
+        widget = window.find_bar.field
+    else:
+        widget = getattr(window, name)
+    widget.setFocus()
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is widget
+    return widget
+
+
+@pytest.mark.parametrize("name", ["label_filter", "documents_view", "text_filter", "find"])
+def test_a_label_key_outside_the_text_does_not_accept_the_current_suggestion(
+    app, db_path, doc_id, name
+):
+    stat = find(app, "statistic", "2,000")
+    walk_to(app, stat)
+    widget = focus(app, name)
+    app.qtbot.keyClick(widget, Qt.Key.Key_3)  # statistic's key
+    QApplication.processEvents()
+    assert rows(db_path, doc_id) == []
+    assert stat in open_ones(app)
+    # Back in the text, the key accepts it.
+    app.view.setFocus()
+    walk_to(app, stat)
+    app.qtbot.keyClick(app.view, Qt.Key.Key_3)
+    assert rows(db_path, doc_id)[0][:3] == ("statistic", stat.start, stat.end)
+
+
+@pytest.mark.parametrize("name", ["text_filter", "find"])
+@pytest.mark.parametrize("key", ["x", "[", "]", "2"])
+def test_typing_in_a_line_edit_types_there(app, db_path, doc_id, name, key):
+    stat = find(app, "statistic", "2,000")
+    walk_to(app, stat)
+    widget = focus(app, name)
+    before = widget.text()
+    app.qtbot.keyClick(widget, key)
+    QApplication.processEvents()
+    assert widget.text() == before + key
+    assert app.window.suggestions.current in (stat, None)  # [ and ] did not step
+    assert rows(db_path, doc_id) == [] and rejections(db_path, doc_id) == []
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_X])
+def test_enter_esc_and_x_in_the_note_editor_do_not_act_on_a_suggestion(app, db_path, doc_id, key):
+    claim = find(app, "claim", "minister")
+    app.tag("minister", Qt.Key.Key_2)  # a refusal inside the claim suggestion
+    app.click_at(TEXT.index("minister") + 2)  # selects it; the claim becomes current
+    assert app.window.suggestions.current == claim
+    app.key(Qt.Key.Key_F2)  # edit the refusal's note
+    note = app.window.details.note
+    assert QApplication.focusWidget() is note
+    app.qtbot.keyClick(note, key)
+    QApplication.processEvents()
+    assert [r[0] for r in rows(db_path, doc_id)] == ["refusal"]
+    assert rejections(db_path, doc_id) == [] and claim in open_ones(app)
+    if key == Qt.Key.Key_X:
+        assert note.toPlainText() == "x"
+
+
+# Rejecting a suggestion is one undo step like accepting one: Ctrl+Z after x brings
+# that suggestion back (database and outlines), not an earlier step; Ctrl+Shift+Z rejects
+# it again.
+
+
+def test_undo_of_a_reject_brings_it_back_and_redo_rejects_it_again(app, db_path, doc_id):
+    stat = find(app, "statistic", "2,000")
+    walk_to(app, stat)
+    app.key(Qt.Key.Key_Return)  # an earlier step, which Ctrl+Z must leave alone
+    accepted = rows(db_path, doc_id)
+    refusal = find(app, "refusal", "declined to comment")
+    walk_to(app, refusal)
+    app.key(Qt.Key.Key_X)
+    assert refusal not in open_ones(app) and outline_rects(app, refusal) == []
+    assert app.window.undo_action.text() == "&Undo reject suggested 'refusal'"
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert rejections(db_path, doc_id) == []
+    assert rows(db_path, doc_id) == accepted  # the accept before it stays
+    assert refusal in open_ones(app) and outline_rects(app, refusal)
+    assert app.window.suggestions.current == refusal  # to decide again
+    assert "Undid reject suggested 'refusal'" in app.window.statusBar().currentMessage()
+    app.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert rejections(db_path, doc_id) == [
+        ("refusal", refusal.start, refusal.end, refusal.rule, "tester")
+    ]
+    assert refusal not in open_ones(app) and outline_rects(app, refusal) == []
+    assert rows(db_path, doc_id) == accepted
+    # Undo twice: the rejection, then the accept.
+    app.key(Qt.Key.Key_Z, CTRL)
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert rows(db_path, doc_id) == [] and rejections(db_path, doc_id) == []
+    assert stat in open_ones(app) and refusal in open_ones(app)
+
+
+def test_undo_of_a_reject_made_in_another_document_goes_back_there(app, db_path, doc_id):
+    refusal = find(app, "refusal", "declined to comment")
+    walk_to(app, refusal)
+    app.key(Qt.Key.Key_Escape)
+    app.key(Qt.Key.Key_PageDown, CTRL)  # the seed article
+    assert app.window.document.id != doc_id
+    app.qtbot.waitUntil(lambda: app.window.suggestions.ready, timeout=10000)
+    app.key(Qt.Key.Key_Z, CTRL)
+    assert app.window.document.id == doc_id
+    app.qtbot.waitUntil(lambda: app.window.suggestions.ready, timeout=10000)
+    assert rejections(db_path, doc_id) == []
+    assert refusal in open_ones(app)
