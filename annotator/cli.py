@@ -243,14 +243,7 @@ def _export(argv: list[str]) -> int:
     parser.add_argument(
         "--excel", action="store_true", help="CSV: start with the BOM Excel needs for UTF-8"
     )
-    parser.add_argument(
-        "--document",
-        action="append",
-        default=[],
-        metavar="ID_OR_TITLE",
-        help="a document id, or a title pattern (* and ? wildcards; plain text matches "
-        "titles containing it; case ignored)",
-    )
+    _document_option(parser)
     parser.add_argument("--label", action="append", default=[], metavar="NAME")
     parser.add_argument("--annotator", action="append", default=[], metavar="NAME")
     parser.add_argument(
@@ -324,14 +317,8 @@ def _stats(argv: list[str]) -> int:
     return 0
 
 
-def _agreement(argv: list[str]) -> int:
-    parser = _parser(
-        "annotator agreement",
-        "Inter-annotator agreement, per label and over all labels: pairwise Cohen's kappa, "
-        "Fleiss' kappa and Krippendorff's alpha (nominal) over tokens, and pairwise span "
-        "precision, recall and F1 for exact and overlapping matches. A document counts for "
-        "a pair of annotators when both annotated it. Filters of one kind may be repeated.",
-    )
+def _document_option(parser: argparse.ArgumentParser) -> None:
+    """``--document``, repeatable: which documents a command reads."""
     parser.add_argument(
         "--document",
         action="append",
@@ -340,6 +327,17 @@ def _agreement(argv: list[str]) -> int:
         help="a document id, or a title pattern (* and ? wildcards; plain text matches "
         "titles containing it; case ignored); default: every document",
     )
+
+
+def _agreement(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator agreement",
+        "Inter-annotator agreement, per label and over all labels: pairwise Cohen's kappa, "
+        "Fleiss' kappa and Krippendorff's alpha (nominal) over tokens, and pairwise span "
+        "precision, recall and F1 for exact and overlapping matches. A document counts for "
+        "a pair of annotators when both annotated it. Filters of one kind may be repeated.",
+    )
+    _document_option(parser)
     parser.add_argument(
         "--label", action="append", default=[], metavar="NAME", help="compare only this label"
     )
@@ -394,14 +392,7 @@ def _suggest(argv: list[str]) -> int:
         "why). Prints the suggestions still open: not annotated already, not rejected. "
         "Nothing is stored unless --apply is given.",
     )
-    parser.add_argument(
-        "--document",
-        action="append",
-        default=[],
-        metavar="ID_OR_TITLE",
-        help="a document id, or a title pattern (* and ? wildcards; plain text matches "
-        "titles containing it; case ignored); default: every document",
-    )
+    _document_option(parser)
     parser.add_argument(
         "--label", action="append", default=[], metavar="NAME", help="only this label"
     )
