@@ -344,6 +344,27 @@ def test_an_extension_file_adds_rules_and_new_labels(tmp_path):
     )
 
 
+def test_a_closing_quote_the_span_did_not_open_is_left_out(tmp_path):
+    write(
+        tmp_path,
+        "tail.toml",
+        'label = "tail"\n'
+        "[[rule]]\nname = \"from-it\"\npattern = '\\bit\\s+is[^,\\n]*'\n"
+        'confidence = 0.5\nreason = "from it"\n',
+    )
+    write(
+        tmp_path,
+        "quoted.toml",
+        'label = "quoted"\n'
+        '[[rule]]\nname = "quoted"\npattern = \'[“"][^”"\\n]*[”"]\'\n'
+        'confidence = 0.5\nreason = "quoted"\n',
+    )
+    rules = load_rules([tmp_path])
+    for text in ("He said “it is late”, and left.", 'He said "it is late", and left.'):
+        assert spans(text, rules, "tail") == ["it is late"]
+        assert spans(text, rules, "quoted") == [text[8:20]]  # opened in the span: kept
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -4,6 +4,8 @@ alone. Each positive is (sentence, expected span); the span must be the only ref
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from annotator.core.suggest import RuleSet, load_rules, suggest
@@ -343,6 +345,23 @@ POSITIVES = [
     ("The financial details were withheld.", "The financial details were withheld"),
     ("No decision has been made on the appeal.", "No decision has been made on the appeal"),
     ("No figures were available for last year.", "No figures were available for last year"),
+    # not appropriate to disclose, with the attribution after it (the body's predicate)
+    (
+        "“It is not appropriate for disclosure,” the bureau said.",
+        "is not appropriate for disclosure",
+    ),
+    (
+        "The details were not appropriate for public release, officials said.",
+        "were not appropriate for public release",
+    ),
+    (
+        "It would be inappropriate to comment on an ongoing investigation, the force said.",
+        "would be inappropriate to comment on an ongoing investigation",
+    ),
+    (
+        "It would not be appropriate to disclose the names of the officers, police said.",
+        "would not be appropriate to disclose the names of the officers",
+    ),
     # headlines
     ("Ministry refuses to publish vaccine contracts\n", "refuses to publish vaccine contracts"),
     ("Police will not name officer in shooting\n", "will not name officer in shooting"),
@@ -393,6 +412,9 @@ NEGATIVES = [
     "The council did not discuss the budget at Monday's meeting.",
     "He never said the company was at fault.",
     "The officers did not identify as members of the group.",
+    "The film is not appropriate for children.",
+    "Jeans are inappropriate for a job interview.",
+    "Critics said the punishment was not appropriate to the offence.",
 ]
 
 
@@ -410,3 +432,16 @@ def test_the_lists_are_large_and_varied():
     assert len(POSITIVES) >= 120
     assert len(NEGATIVES) >= 40
     assert len({t for t, _ in POSITIVES}) == len(POSITIVES)
+
+
+def test_the_seed_articles_refusals_are_all_suggested(rules):
+    """The four refusals of the article every new user opens first."""
+    [seed] = (Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")
+    found = refusals(seed.read_text(encoding="utf-8"), rules)
+    assert [span.split()[:4] for span in found] == [
+        ["have", "so", "far", "refused"],
+        ["said", "he", "did", "not"],
+        ["told", "that", "no", "such"],
+        ["is", "not", "appropriate", "for"],
+    ]
+    assert found[-1].endswith("in the prevention and detection of crime")  # no stray ”

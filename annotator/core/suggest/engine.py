@@ -35,8 +35,19 @@ from annotator.core.suggest.rules import (
 __all__ = ["CompiledLabel", "RuleError", "RuleSet", "load_rules", "suggest"]
 
 # Trimmed from both ends of a span: whitespace and clause punctuation. Quotation marks
-# are kept (a claim may end with one).
+# are kept (a claim may end with one), except a closing one the span did not open.
 _TRIM = " \t\r\n\u00a0,;:"
+
+
+def _unopened_close(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a closing quotation mark it did not open
+    (a span that began inside a quotation: "crime”, it said")."""
+    last = text[end - 1]
+    if last == "”":
+        return text.find("“", start, end) < 0
+    return last == '"' and text.count('"', start, end) % 2 == 1
+
+
 # How far back from a match its rule's prefix is looked for (code points).
 PREFIX_REACH = 80
 
@@ -178,6 +189,10 @@ def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestio
             start += 1
         while end > start and text[end - 1] in _TRIM:
             end -= 1
+        if end > start and _unopened_close(text, start, end):
+            end -= 1
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
         if start >= end:
             continue
         confidence = rule.confidence + sum(a for g, a in rule.boost if groups.get(g))
