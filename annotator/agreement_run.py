@@ -3,11 +3,13 @@
 :func:`load` reads what an agreement run needs from the store once; :func:`compute`
 applies :class:`AgreementOptions` to it and calls the core's
 :func:`~annotator.core.agreement.agreement_report`; :func:`render_table` prints the result
-for a terminal. Only the newest version of each document takes part (as in statistics).
+for a terminal, :func:`render_json` as JSON. Only the newest version of each document
+takes part (as in statistics).
 """
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -278,6 +280,11 @@ def summary_lines(run: AgreementRun) -> list[str]:
     if filters:
         lines.append("Filters: " + "; ".join(filters))
     return lines
+
+
+def render_json(run: AgreementRun) -> str:
+    """:meth:`AgreementRun.as_json` as indented JSON text, one newline at the end."""
+    return json.dumps(run.as_json(), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_table(run: AgreementRun, width: int = 88) -> str:

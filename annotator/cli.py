@@ -21,6 +21,7 @@ from annotator.agreement_run import (
     AgreementOptions,
     run_agreement,
 )
+from annotator.agreement_run import render_json as render_agreement_json
 from annotator.agreement_run import render_table as render_agreement
 from annotator.app_state import open_store
 from annotator.core.files import write_atomically, write_folder
@@ -371,10 +372,7 @@ def _agreement(argv: list[str]) -> int:
         return 1
     finally:
         store.close()
-    if ns.format == "json":
-        data = json.dumps(run.as_json(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        data = render_agreement(run)
+    data = render_agreement_json(run) if ns.format == "json" else render_agreement(run)
     _write(data.encode("utf-8"), ns.output)
     if ns.output is not None:
         print(

@@ -7,7 +7,6 @@ shown as a table with its units. Save JSON writes what ``--format json`` prints.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,6 +43,7 @@ from annotator.agreement_run import (
     compute,
     load,
     measure_cells,
+    render_json,
     summary_lines,
 )
 from annotator.core.curation import GOLD
@@ -290,8 +290,7 @@ class AgreementDialog(QDialog):
         """Write the report as ``annotator agreement --format json`` prints it."""
         if self.run is None:
             raise ValueError("there is no report to save")
-        data = json.dumps(self.run.as_json(), ensure_ascii=False, indent=2) + "\n"
-        write_atomically(path, data.encode("utf-8"))
+        write_atomically(path, render_json(self.run).encode("utf-8"))
 
     def _ask_save(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

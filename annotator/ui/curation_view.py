@@ -372,8 +372,7 @@ class CurationDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._on_chosen)
         self._watched: tuple[SignalInstance, ...] = ()  # connected while shown
         self.finished.connect(self._stop_watching)
-        self.resize(1100, 760)
-        self.refresh()
+        self.resize(1100, 760)  # filled when shown (see showEvent)
         self.table.setFocus()
 
     def _action(self, text: str, slot: object, keys: Sequence[str], button: QPushButton) -> QAction:
@@ -390,14 +389,6 @@ class CurationDialog(QDialog):
     @property
     def gold_annotator(self) -> str:
         return str(self.gold_combo.currentData())
-
-    @property
-    def document(self) -> Document | None:
-        return self._document
-
-    def candidates(self) -> list[Candidate]:
-        """Every candidate of the document, whatever the filter shows."""
-        return list(self._candidates)
 
     def rejected(self) -> set[SpanKey]:
         """The keys rejected in this session on the current document."""
@@ -527,13 +518,6 @@ class CurationDialog(QDialog):
             if self.model.status(row) in (AGREED, DISPUTED, OPEN):
                 return row
         return 0
-
-    def choose(self, key: SpanKey) -> bool:
-        """Select the candidate with ``key`` (if the filter shows it)."""
-        if self.model.row_of(key) is None:
-            return False
-        self._select_keys([key], key)
-        return True
 
     def _on_chosen(self, *_args: object) -> None:
         chosen = self.chosen()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from annotator.app_state import open_store
@@ -132,7 +132,7 @@ def test_agreement_window_reports_filters_and_saves_what_the_cli_prints(
     # Save JSON: the same file `annotator agreement --done-only --format json` prints.
     target = tmp_path / "agreement.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    dialog.save_button.click()
+    app.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = json.loads(target.read_text(encoding="utf-8"))
     assert main(["agreement", "--db", str(db_path), "--done-only", "--format", "json"]) == 0
     assert saved == json.loads(capsys.readouterr().out)
@@ -150,7 +150,7 @@ def test_agreement_window_reports_filters_and_saves_what_the_cli_prints(
     assert not dialog.message.isVisible()
 
     # Copy puts the table on the clipboard, tab-separated, headers first.
-    dialog.copy_button.click()
+    app.qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     lines = QApplication.clipboard().text().splitlines()
     assert lines[0] == "Scope\tMeasure\tAnnotators\tValue\tDocuments\tTokens"
     assert [tuple(line.split("\t")) for line in lines[1:]] == cells(dialog)
@@ -160,7 +160,12 @@ def test_agreement_window_reports_filters_and_saves_what_the_cli_prints(
 def test_current_document_labels_and_a_fresh_tag(make_window, db_path):
     ids = populate(db_path)
     app = make_window(show_document=ids["press"])
-    app.window.agreement_action.trigger()  # View ▸ Agreement…
+    # View ▸ Agreement…, clicked in the open menu.
+    view_menu = next(a.menu() for a in app.window.menuBar().actions() if a.text() == "&View")
+    view_menu.popup(app.window.mapToGlobal(QPoint(0, 0)))
+    app.qtbot.waitExposed(view_menu)
+    where = view_menu.actionGeometry(app.window.agreement_action).center()
+    app.qtbot.mouseClick(view_menu, Qt.MouseButton.LeftButton, pos=where)
     dialog = app.window._agreement_dialog
     assert "Press release" in dialog.current_document.text()
     app.qtbot.mouseClick(dialog.current_document, Qt.MouseButton.LeftButton)

@@ -88,6 +88,24 @@ def rows(dialog):
     ]
 
 
+def go_to(qtbot, dialog, quote):
+    """Choose the candidate quoting ``quote`` with the arrow keys, as a user does."""
+    (target,) = [row for row, r in enumerate(rows(dialog)) if r[2] == quote]
+    moves = target - dialog.table.currentIndex().row()
+    for _ in range(abs(moves)):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Down if moves > 0 else Qt.Key.Key_Up)
+    assert [c.start for c in dialog.chosen()] == [dialog.model.candidate(target).start]
+
+
+def pick(qtbot, combo, text):
+    """Choose ``text`` in ``combo`` with the arrow keys, as a keyboard user does."""
+    combo.setFocus()
+    moves = combo.findText(text) - combo.currentIndex()
+    for _ in range(abs(moves)):
+        qtbot.keyClick(combo, Qt.Key.Key_Down if moves > 0 else Qt.Key.Key_Up)
+    assert combo.currentText() == text
+
+
 def status_of(dialog, quote, label=None):
     found = [r[0] for r in rows(dialog) if r[2] == quote and (label is None or r[1] == label)]
     assert len(found) == 1, rows(dialog)
@@ -196,12 +214,12 @@ def test_the_gold_layer_can_be_the_curators_own_name(app, spans, db_path, qtbot)
     assert "3 annotators (ana, ben, tester)" in dialog.summary.text()
     assert status_of(dialog, "Raymond Siu") == "disputed"
     assert status_of(dialog, CAMERAS) == "disputed"  # tester lacks it
-    dialog.gold_combo.setCurrentIndex(dialog.gold_combo.findData("tester"))
+    pick(qtbot, dialog.gold_combo, "tester (my name)")
     # Now tester's annotations are the gold layer, not an annotator's.
     assert "2 annotators (ana, ben)" in dialog.summary.text()
     assert status_of(dialog, "Raymond Siu") == "accepted"
     assert status_of(dialog, CAMERAS) == "agreed"
-    dialog.choose(next(c.key for c in dialog.candidates() if c.key.label == "statistic"))
+    go_to(qtbot, dialog, CAMERAS)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert gold_rows(db_path, "tester") == [
         ("claim", *span_of(spans, "Raymond Siu")),
@@ -226,16 +244,16 @@ def test_it_follows_changes_made_in_the_main_window(app, spans, qtbot):
 
 def test_the_show_filter_keeps_what_is_left_to_decide(app, spans, qtbot):
     dialog = open_curation(app)
-    dialog.filter_combo.setCurrentText("Disputed")
+    pick(qtbot, dialog.filter_combo, "Disputed")
     assert [r[0] for r in rows(dialog)] == ["disputed"] * 3
     assert dialog.chosen()[0].key.label == "refusal"  # the first disputed one
-    dialog.filter_combo.setCurrentText("To decide")
+    pick(qtbot, dialog.filter_combo, "To decide")
     assert dialog.chosen()[0].key.label == "refusal"  # still chosen
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     # The accepted row leaves "To decide"; the next one is chosen.
     assert [r[2] for r in rows(dialog)] == [PRIVACY, REFUSAL, CAMERAS, ENOUGH]
     assert dialog.chosen()[0].key.start == span_of(spans, REFUSAL)[0]
-    dialog.filter_combo.setCurrentText("Accepted")
+    pick(qtbot, dialog.filter_combo, "Accepted")
     assert [r[:3] for r in rows(dialog)] == [("accepted", "refusal", AUTHORITIES)]
 
 
@@ -275,15 +293,18 @@ def test_a_refused_change_shows_a_message_and_changes_nothing(app, spans, db_pat
         other.delete_annotations([a for a in gold if a.label == "claim"])
     finally:
         other.close()
-    dialog.choose(next(c.key for c in dialog.candidates() if c.key.label == "claim"))
+    go_to(qtbot, dialog, PRIVACY)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     assert gold_rows(db_path) == [("statistic", *span_of(spans, CAMERAS))]
     assert status_of(dialog, PRIVACY) == "rejected"
     # Undoing "accept 2" now cannot replay (the claim is gone): a dialog says so and
     # the database keeps what it has.
-    timer = answer_next_modal(QMessageBox, lambda box: box.accept())
-    assert not app.window.undo()
+    said = []
+    timer = answer_next_modal(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL)  # the window's Undo works here too
     timer.stop()
+    assert len(said) == 1 and "The undo history was cleared." in said[0]
+    assert not app.window.undo_action.isEnabled()
     assert gold_rows(db_path) == [("statistic", *span_of(spans, CAMERAS))]
 
 
