@@ -273,12 +273,6 @@ class SuggestionsController(QObject):
         menu.aboutToShow.connect(self._fill_accept_all)  # enabled only if there are any
         return menu
 
-    def accept_all_actions(self) -> list[QAction]:
-        """The "Accept all <label> suggestions" actions, one per label, as the menu has
-        them now (with the counts of open suggestions)."""
-        self._fill_accept_all()
-        return self.accept_all_menu.actions()
-
     def _fill_accept_all(self) -> None:
         self._flush()
         counts: dict[str, int] = {}
@@ -568,11 +562,9 @@ class SuggestionsController(QObject):
             else:
                 row = bisect_left(self._keys, here) - 1
         else:
-            caret = self._view.caret_offset()
-            if direction > 0:
-                row = bisect_left(self._keys, (caret, -1, ""))
-            else:
-                row = bisect_left(self._keys, (caret, -1, "")) - 1
+            row = bisect_left(self._keys, (self._view.caret_offset(), -1, ""))
+            if direction < 0:
+                row -= 1
         wrapped = not 0 <= row < len(self._pending)
         chosen = self._pending[row % len(self._pending)]
         self.go_to(chosen, "Back to the first. " if wrapped and direction > 0 else "")
@@ -643,7 +635,7 @@ class SuggestionsController(QObject):
             message += f" (suggested as {suggestion.label}, accepted as {name})"
         if not self._window.commit_step(Step(f"accept suggested '{name}'", (annotation,)), ""):
             return None
-        self._recompute()
+        self._flush()  # the new row took the suggestion out already (_on_rows_inserted)
         self._after(suggestion, message + ".")
         return annotation
 
@@ -710,7 +702,7 @@ class SuggestionsController(QObject):
         message = f"Accepted {count} {label} {noun} (one undo step)."
         if not self._window.commit_step(Step(f"accept {count} suggested '{label}'", made), message):
             return []
-        self._recompute()
+        self._flush()
         return list(made)
 
     def restore_rejected(self) -> int:
