@@ -187,6 +187,32 @@ def test_open_suggestions_are_drawn_as_dashed_outlines_in_the_label_colour(app):
     assert app.background_at(stat.start) is None
 
 
+def test_the_current_suggestion_is_drawn_thicker(app):
+    stat = find(app, "statistic", "2,000")
+    color = outline_color(QColor("#009e73"), app.view.palette())
+
+    def inked() -> int:
+        """Pixels in the statistic's colour in and around its outline."""
+        [rect] = outline_rects(app, stat)
+        image = app.view.viewport().grab().toImage()
+        ratio = app.view.viewport().devicePixelRatioF()
+        box = rect.toAlignedRect().adjusted(-3, -3, 3, 3)
+        return sum(
+            close_to(image.pixelColor(round(x * ratio), round(y * ratio)), color)
+            for x in range(box.left(), box.right() + 1)
+            for y in range(box.top(), box.bottom() + 1)
+        )
+
+    plain = inked()
+    walk_to(app, stat)
+    assert app.window.suggestions.current == stat
+    emphasised = inked()
+    assert emphasised > plain * 1.3, (plain, emphasised)
+    app.click_at(TEXT.index("Budget") + 1)  # elsewhere: none current, drawn as before
+    assert app.window.suggestions.current is None
+    assert inked() == plain
+
+
 def test_the_tooltip_names_label_confidence_reason_and_keys(app):
     stat = find(app, "statistic", "2,000")
     [rect] = outline_rects(app, stat)
@@ -212,7 +238,6 @@ def test_next_goes_through_them_in_text_order_and_enter_accepts(app, db_path, do
         f"1 of {total}: Suggested {first.label}: {first.reason} ({first.confidence:.2f}). "
         f"Enter or {hotkey} accepts, x rejects"
     )
-    # Drawn emphasised: thicker than the others.
     stat = find(app, "statistic", "2,000")
     walk_to(app, stat)
     count = len(open_ones(app))
