@@ -11,6 +11,7 @@ import getpass
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -440,9 +441,7 @@ def _suggest(argv: list[str]) -> int:
             file=sys.stderr,
         )
         stored = {a.label for a in made}
-        left: dict[str, int] = {}
-        for s in (s for item in found for s in item.suggestions if s.label not in stored):
-            left[s.label] = left.get(s.label, 0) + 1
+        left = Counter(s.label for item in found for s in item.suggestions if s.label not in stored)
         for label, count in sorted(left.items()):
             print(
                 f"annotator: not stored: {count} {label!r} suggestion(s); the database has "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +63,7 @@ class SuggestOptions:
     documents: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
     rules: tuple[Path, ...] = ()
-    include_done: bool = field(default=False)  # annotated or rejected ones too
+    include_done: bool = False  # annotated or rejected ones too
 
 
 def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) -> list[Found]:

@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
+from annotator.suggest_eval import GOLD, SPLITS
 from tests.helpers import check_export
-
-GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold"
-SPLITS = ("dev", "test", "test2")
 
 
 def run_script(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -10,6 +10,7 @@ import pytest
 from annotator.app_state import open_store
 from annotator.cli import main
 from annotator.core.model import NewDocument
+from annotator.core.suggest import Rejection
 
 REPORT = (
     "Police said more than 2,000 cameras would be installed by June. "
@@ -114,9 +115,10 @@ def test_rejected_suggestions_are_not_offered_again(corpus, capsys):
     db, (report, _other) = corpus
     [first, *_rest] = [i for i in run_json(capsys, "--db", db.target) if i["document_id"] == report]
     store = open_store(db.target)
-    store.reject_suggestions(
-        report, [(first["label"], first["start"], first["end"], first["rule"])], "alice"
+    rejection = Rejection(
+        report, first["label"], first["start"], first["end"], first["rule"], "alice"
     )
+    store.apply_change([], [], rejected=[rejection])
     store.close()
     again = run_json(capsys, "--db", db.target)
     keys = {(i["document_id"], i["label"], i["start"], i["end"]) for i in again}

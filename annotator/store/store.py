@@ -950,10 +950,8 @@ class Store:
 
     def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
         """The (label, start, end) of every suggestion rejected in the document."""
-        query = select(RejectionRow.label, RejectionRow.start_offset, RejectionRow.end_offset)
         with self._unit() as s:
-            rows = s.execute(query.where(RejectionRow.document_id == document_id))
-            return {(label, start, end) for label, start, end in rows}
+            return _rejected_keys(s, document_id)
 
     def rejections(self, document_id: str) -> list[Rejection]:
         """Every rejection remembered in the document, in span order."""
@@ -966,22 +964,6 @@ class Store:
                 )
                 for r in rows
             ]
-
-    def reject_suggestions(
-        self, document_id: str, rejected: Sequence[tuple[str, int, int, str | None]], who: str
-    ) -> None:
-        """Remember ``(label, start, end, rule)`` suggestions as rejected in the document
-        (one already rejected stays as it was)."""
-        wanted = [Rejection(document_id, *r, who) for r in rejected]
-        with self._unit(write=True) as s:
-            _remember_rejections(s, wanted, now_utc())
-
-    def unreject_suggestions(
-        self, document_id: str, suggestions: Sequence[tuple[str, int, int]]
-    ) -> None:
-        """Forget rejections of ``(label, start, end)`` in the document (undo of a reject)."""
-        with self._unit(write=True) as s:
-            _forget_rejections(s, [Rejection(document_id, *key, None, "") for key in suggestions])
 
     # -- settings --------------------------------------------------------------------
 
@@ -1162,30 +1144,33 @@ def _chain(rows: Mapping[str, Any], document_id: str) -> list[str]:
     return chain
 
 
+def _rejected_keys(s: Session, document_id: str) -> set[tuple[str, int, int]]:
+    """The (label, start, end) of every rejection remembered in the document."""
+    query = select(RejectionRow.label, RejectionRow.start_offset, RejectionRow.end_offset)
+    rows = s.execute(query.where(RejectionRow.document_id == document_id))
+    return {(label, start, end) for label, start, end in rows}
+
+
 def _remember_rejections(s: Session, rejected: Sequence[Rejection], moment: datetime) -> None:
     """Add rejection rows for ``rejected`` (one remembered already stays as it was)."""
-    for document_id in dict.fromkeys(r.document_id for r in rejected):
-        known = {
-            (row.label, row.start_offset, row.end_offset)
-            for row in s.scalars(
-                select(RejectionRow).where(RejectionRow.document_id == document_id)
+    known: dict[str, set[tuple[str, int, int]]] = {}
+    for r in rejected:
+        if r.document_id not in known:
+            known[r.document_id] = _rejected_keys(s, r.document_id)
+        if r.key in known[r.document_id]:
+            continue
+        known[r.document_id].add(r.key)
+        s.add(
+            RejectionRow(
+                document_id=r.document_id,
+                label=r.label,
+                start_offset=r.start,
+                end_offset=r.end,
+                rule=r.rule,
+                rejected_by=r.by,
+                rejected_at=moment,
             )
-        }
-        for r in rejected:
-            if r.document_id != document_id or r.key in known:
-                continue
-            known.add(r.key)
-            s.add(
-                RejectionRow(
-                    document_id=document_id,
-                    label=r.label,
-                    start_offset=r.start,
-                    end_offset=r.end,
-                    rule=r.rule,
-                    rejected_by=r.by,
-                    rejected_at=moment,
-                )
-            )
+        )
     s.flush()
 
 

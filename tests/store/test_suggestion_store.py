@@ -49,10 +49,10 @@ def test_rejections_are_remembered_per_document_and_can_be_taken_back(store, db)
         r.document.id
         for r in store.import_documents([NewDocument("a", "s", TEXT), NewDocument("b", "s", "x y")])
     ]
-    store.reject_suggestions(
-        docs[0], [("refusal", 10, 29, "refusal:declined"), ("statistic", 37, 51, None)], "alice"
-    )
-    store.reject_suggestions(docs[0], [("refusal", 10, 29, "refusal:declined")], "bob")  # again
+    refusal = Rejection(docs[0], "refusal", 10, 29, "refusal:declined", "alice")
+    statistic = Rejection(docs[0], "statistic", 37, 51, None, "alice")
+    store.apply_change([], [], rejected=[refusal, statistic])
+    store.apply_change([], [], rejected=[refusal._replace(by="bob")])  # again
     assert store.rejected_suggestions(docs[0]) == {("refusal", 10, 29), ("statistic", 37, 51)}
     assert store.rejected_suggestions(docs[1]) == set()
     other = Store.open(db.target)  # another window sees them
@@ -62,7 +62,7 @@ def test_rejections_are_remembered_per_document_and_can_be_taken_back(store, db)
         ("alice",),
         ("alice",),
     ]
-    store.unreject_suggestions(docs[0], [("statistic", 37, 51)])
+    store.apply_change([], [], unrejected=[statistic])
     assert store.rejected_suggestions(docs[0]) == {("refusal", 10, 29)}
     store.delete_document(docs[0])
     assert db.rows("SELECT count(*) FROM suggestion_rejections") == [(0,)]

@@ -62,7 +62,7 @@ class CompiledLabel:
     files: tuple[str, ...]
     needed: tuple[tuple[str, ...], ...]  # per rule, the groups its reason and boost use
     # per rule, its prefix anchored to end where the match starts, or None
-    prefixes: tuple[re.Pattern[str] | None, ...] = ()
+    prefixes: tuple[re.Pattern[str] | None, ...]
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestio
                 continue
         else:
             start, end = m.span()
-        before = compiled.prefixes[index] if compiled.prefixes else None
+        before = compiled.prefixes[index]
         if before is not None and start > previous:
             found = before.search(text, max(previous, start - PREFIX_REACH), start)
             if found is not None:

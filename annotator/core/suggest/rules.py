@@ -202,12 +202,13 @@ def _expand(source: _LabelSource) -> LabelRules:
                 raise RuleError(f"{where}: {what}: a rule with a prefix cannot also name a span")
             prefix = _resolve(prefix, source, what, where, ())
             _compile(prefix, f"{what} (prefix)", where)
-            shared = groups & set(_GROUP.findall(prefix))
+            prefix_groups = set(_GROUP.findall(prefix))
+            shared = groups & prefix_groups
             if shared:
                 raise RuleError(
                     f"{where}: {what}: group {sorted(shared)[0]!r} is in both prefix and pattern"
                 )
-            groups |= set(_GROUP.findall(prefix))
+            groups |= prefix_groups
         confidence = entry.get("confidence", 0.5)
         if (
             isinstance(confidence, bool)
@@ -319,7 +320,7 @@ def _trie(words: set[str]) -> str:
 def _trie_regex(node: dict[str, Any]) -> str:
     end = "" in node
     branches = []
-    for ch in sorted((k for k in node if k), key=lambda c: c):
+    for ch in sorted(k for k in node if k):
         piece = r"\s+" if ch == " " else re.escape(ch)
         branches.append(piece + _trie_regex(node[ch]))
     if not branches:
