@@ -62,13 +62,10 @@ def password_problem(exc: BaseException) -> str | None:
     """What the server said when it wanted a password it did not get, or refused the
     one it got (PostgreSQL); None for any other failure."""
     text = str(getattr(exc, "orig", None) or exc)
-    for sign in ("no password supplied", "password authentication failed"):
-        if sign in text:
-            return (
-                "password authentication failed"
-                if "failed" in sign
-                else "the server asks for a password"
-            )
+    if "no password supplied" in text:
+        return "the server asks for a password"
+    if "password authentication failed" in text:
+        return "password authentication failed"
     return None
 
 

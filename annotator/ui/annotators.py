@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.annotators import AnnotatorFilter, name_problem
+from annotator.core.annotators import CHOSEN, AnnotatorFilter, name_problem
 from annotator.core.identity import current_annotator
 from annotator.store import StoreError
 from annotator.ui.settings import window_settings
@@ -49,12 +49,17 @@ def remember_name(name: str) -> None:
     settings.sync()
 
 
+def chosen_by_environment() -> bool:
+    """Whether ``$ANNOTATOR_USER`` names the annotator (it wins at every launch)."""
+    return bool(os.environ.get(ENVIRONMENT, "").strip())
+
+
 def launch_identity() -> tuple[str, bool]:
     """Who annotates in a window opened now, and whether to invite them to change the
     name: ``$ANNOTATOR_USER`` wins (no invitation: it was chosen), then the name kept
     from an earlier launch, else the login name, which is kept from now on and comes
     with the invitation (so only the first launch shows it)."""
-    if os.environ.get(ENVIRONMENT, "").strip():
+    if chosen_by_environment():
         return current_annotator(), False
     kept = remembered_name()
     if kept is not None:
@@ -226,12 +231,12 @@ class AnnotatorMenu(QMenu):
         return action
 
     def show_state(self, me: str, chosen: AnnotatorFilter) -> None:
-        """Mark who annotates and whose annotations are shown."""
+        """Mark who annotates and whose annotations are shown (the lists of names are
+        marked when the menu next opens: no query before anyone looks)."""
         self._me, self._filter = me, chosen
         self.show_everyone_action.setChecked(chosen.shows_everyone)
         self.show_mine_action.setChecked(chosen == AnnotatorFilter.mine())
         self.show_mine_action.setText(f"Show &mine only ({me})")
-        self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the lists of names from ``known()``."""
@@ -256,7 +261,7 @@ class AnnotatorMenu(QMenu):
         for action in self.show_only_menu.actions():
             self.show_group.removeAction(action)
         self.show_only_menu.clear()
-        chosen = self._filter.name if self._filter.kind == "annotator" else None
+        chosen = self._filter.name if self._filter.kind == CHOSEN else None
         listed = sorted({*names, *([chosen] if chosen else [])})
         for name in listed:
             self._show_action(name, AnnotatorFilter.of(name), self.show_only_menu)

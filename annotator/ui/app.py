@@ -21,6 +21,7 @@ from annotator.ui.annotators import launch_identity
 from annotator.ui.backup_dialog import offer_newest_backup
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import remembered_database
+from annotator.ui.team_database import ask_password
 from annotator.ui.theme import apply_theme
 
 
@@ -47,8 +48,6 @@ def application(theme: str = "system") -> QApplication:
 
 def _ask_password(question: str) -> str | None:
     application()
-    from annotator.ui.team_database import ask_password
-
     return ask_password(None, question)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -74,6 +73,7 @@ from annotator.ui.annotators import (
     AnnotatorMenu,
     NameDialog,
     NameInvitation,
+    chosen_by_environment,
     remember_filter,
     remember_name,
     remembered_filter,
@@ -2358,7 +2358,7 @@ class MainWindow(QMainWindow):
         self._update_annotator_column()
         self._show_annotator_state()
         message = f"Annotating as {name}: new annotations record this name."
-        if os.environ.get("ANNOTATOR_USER", "").strip():
+        if chosen_by_environment():
             message += " ($ANNOTATOR_USER is set: the next launch uses it again.)"
         self.statusBar().showMessage(message, 8000)
         return True

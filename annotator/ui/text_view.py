@@ -241,13 +241,12 @@ class DocumentView(QPlainTextEdit):
         return {a.id: a.annotator for a in annotations if a.annotator != me}
 
     def add_annotation(self, annotation: Annotation) -> None:
-        owner = annotation.annotator
         self._highlighter.add(
             annotation.id,
             annotation.label,
             annotation.start,
             annotation.end,
-            None if self._annotator is None or owner == self._annotator else owner,
+            self._owners([annotation]).get(annotation.id),
         )
         self.margin.update()
 

@@ -67,6 +67,21 @@ def menu(app):
     return annotator_menu
 
 
+def choose(app, *path: str) -> None:
+    """Open the Annotator menu from the menu bar with a click, then click the entries of
+    ``path`` in turn (a submenu's, then one of its entries), as a user does."""
+    bar, menu = app.window.menuBar(), app.window.annotator_menu
+    click = app.qtbot.mouseClick
+    click(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center())
+    for text in path:
+        app.qtbot.waitUntil(lambda menu=menu: QApplication.activePopupWidget() is menu)
+        QApplication.processEvents()  # as the event loop does while it is open
+        action = next(a for a in menu.actions() if a.text() == text)
+        click(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+        menu = action.menu() or menu
+    app.qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)  # it closed
+
+
 def ok_button(dialog: NameDialog):
     box = dialog.findChild(QDialogButtonBox)
     return box.button(QDialogButtonBox.StandardButton.Ok)
@@ -154,7 +169,7 @@ def test_change_name_from_the_invitation_refuses_an_empty_name_then_is_remembere
 
 def test_cancelling_the_name_dialog_changes_nothing(app, qtbot, db_path):
     timer = answer_next_modal(NameDialog, lambda dialog: dialog.reject())
-    menu(app).change_name_action.trigger()
+    choose(app, "&Change my name…")
     timer.stop()
     assert app.window.annotator == "tester"
     assert window_settings().value(NAME_SETTING) is None
@@ -172,7 +187,7 @@ def test_work_as_another_annotator_then_tag_with_the_keyboard(make_window, db_pa
     assert names == ["bob", "carol", "tester", "Someone &else…"]
     assert annotator_menu.work_as_action("tester").isChecked()
 
-    annotator_menu.work_as_action("bob").trigger()
+    choose(app, "&Work as", "bob")
     assert window.annotator == "bob"
     assert window.annotator_button.text() == "Annotating as bob"
     start = app.tag("Hong Kong Police Commissioner", Qt.Key.Key_1)
@@ -186,8 +201,7 @@ def test_work_as_another_annotator_then_tag_with_the_keyboard(make_window, db_pa
         qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
 
     timer = answer_next_modal(NameDialog, answer)
-    someone_else = menu(app).work_as_menu.actions()[-1]
-    someone_else.trigger()
+    choose(app, "&Work as", "Someone &else…")
     timer.stop()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the dialog gone
     assert window.annotator == "dana"
@@ -239,7 +253,7 @@ def test_show_mine_everyone_or_one_annotator_in_list_text_margin_strip_and_count
     assert window.documents_model.documents()[0].annotation_count == 3
 
     # Mine only.
-    menu(app).show_mine_action.trigger()
+    choose(app, "Show &mine only (tester)")
     assert listed(app) == [(MINE_PHRASE, "tester")]
     assert app.background_at(starts["tester"]) == label_tint(STATISTIC)
     assert app.background_at(starts["bob"]) is None
@@ -260,7 +274,7 @@ def test_show_mine_everyone_or_one_annotator_in_list_text_margin_strip_and_count
         "carol",
         "tester",
     ]
-    annotator_menu.show_only_action("bob").trigger()
+    choose(app, "Show &only", "bob")
     assert listed(app) == [(BOB_PHRASE, "bob")]
     assert app.background_at(starts["bob"]) is not None
     assert app.background_at(starts["tester"]) is None
@@ -277,16 +291,16 @@ def test_show_mine_everyone_or_one_annotator_in_list_text_margin_strip_and_count
     again = make_window()
     assert again.window.annotator_filter == AnnotatorFilter.of("bob")
     assert listed(again) == [(BOB_PHRASE, "bob")]
-    menu(again).show_everyone_action.trigger()
+    choose(again, "Show &everyone's annotations")
     assert len(listed(again)) == 3
 
 
 def test_mine_follows_the_current_annotator(make_window, db_path):
     starts = seed_three_annotators(db_path)
     app = make_window()
-    menu(app).show_mine_action.trigger()
+    choose(app, "Show &mine only (tester)")
     assert listed(app) == [(MINE_PHRASE, "tester")]
-    menu(app).work_as_action("carol").trigger()
+    choose(app, "&Work as", "carol")
     assert listed(app) == [(CAROL_PHRASE, "carol")]
     assert app.background_at(starts["carol"]) == label_tint(STATISTIC)  # her own now
     assert app.background_at(starts["tester"]) is None
@@ -299,7 +313,7 @@ def test_keyboard_navigation_delete_and_undo_skip_what_the_filter_hides(
     app = make_window()
     window = app.window
     mine = app.tag("Hong Kong Police Commissioner", Qt.Key.Key_1)
-    menu(app).show_mine_action.trigger()
+    choose(app, "Show &mine only (tester)")
     app.click_at(0)
     visited = []
     for _ in range(4):
@@ -324,7 +338,7 @@ def test_undoing_a_change_to_a_hidden_annotation_keeps_it_hidden(make_window, db
     assert app.window.current_annotation().annotator == "bob"
     app.key(Qt.Key.Key_Delete)
     assert len(db_annotations(db_path)) == 2
-    menu(app).show_mine_action.trigger()
+    choose(app, "Show &mine only (tester)")
     app.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ("refusal", starts["bob"], starts["bob"] + len(BOB_PHRASE), "bob") in (
         db_annotations(db_path)
@@ -337,7 +351,7 @@ def test_undoing_a_change_to_a_hidden_annotation_keeps_it_hidden(make_window, db
 def test_a_tag_hidden_by_the_filter_is_stored_and_said_so(make_window, db_path):
     seed_three_annotators(db_path)
     app = make_window()
-    menu(app).show_only_action("bob").trigger()
+    choose(app, "Show &only", "bob")
     start = app.tag("Hong Kong Police Commissioner", Qt.Key.Key_1)
     assert ("claim", start, start + 29, "tester") in db_annotations(db_path)
     assert listed(app) == [(BOB_PHRASE, "bob")]
@@ -350,7 +364,7 @@ def test_a_tag_hidden_by_the_filter_is_stored_and_said_so(make_window, db_path):
 def test_changes_from_another_window_arrive_through_the_filter(make_window, db_path):
     seed_three_annotators(db_path)
     app = make_window()
-    menu(app).show_mine_action.trigger()
+    choose(app, "Show &mine only (tester)")
     other = open_store(str(db_path))
     try:
         doc = other.documents()[0].id
@@ -402,7 +416,7 @@ def test_others_spans_are_lighter_and_underlined_in_their_colour(make_window, db
     assert model.headerData(column, Qt.Orientation.Horizontal) == "Annotator"
 
     # Working as bob: his are drawn as one's own, tester's as another's.
-    menu(app).work_as_action("bob").trigger()
+    choose(app, "&Work as", "bob")
     assert app.background_at(starts["bob"]) == label_tint(REFUSAL)
     assert underline(app.format_at(starts["bob"])) is None
     assert underline(app.format_at(starts["tester"])) == (dashes, annotator_color("tester"))

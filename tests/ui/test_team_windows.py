@@ -11,11 +11,33 @@ from sqlalchemy.engine import make_url
 
 from annotator.store import Store
 from annotator.ui.settings import LAST_DATABASE, remembered_database, window_settings
-from tests.ui.conftest import label_tint
+from tests.ui.conftest import Driver, label_tint
 
 STATISTIC = "#009e73"
 CLAIM = "#0072b2"
 SHOWN_WITHIN_MS = 2000
+
+
+def their_note_lands_unseen(window: Driver, target: str, monkeypatch) -> list[str]:
+    """The window tags a statistic; someone else's note on it lands between the window's
+    last refresh and its own next edit (the refresh is held back so that the moment is
+    certain); the annotation's row is then selected in the list, which has the focus.
+    Returns the texts of the warnings the window shows from then on."""
+    window.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    [shown] = window.window.annotations_model.annotations()
+    window.window._catch_up_timer.stop()
+    other = Store.open(target)
+    try:
+        [theirs] = other.annotations(shown.document_id)
+        other.set_note(theirs, "their note")
+    finally:
+        other.close()
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: errors.append(text))
+    table = window.window.annotations_view
+    table.setFocus()
+    table.selectRow(0)
+    return errors
 
 
 def test_a_tag_in_one_window_appears_in_the_other_on_a_server(make_window, pg):
@@ -48,22 +70,7 @@ def test_someone_elses_change_of_the_same_annotation_is_not_overwritten(
     make_window, pg, monkeypatch
 ):
     window = make_window(pg.target)
-    window.tag("615 new CCTV cameras", Qt.Key.Key_3)
-    [shown] = window.window.annotations_model.annotations()
-    # Someone else's note lands between the window's last refresh and its own edit (the
-    # refresh is held back so that the moment is certain).
-    window.window._catch_up_timer.stop()
-    other = Store.open(pg.target)
-    try:
-        [theirs] = other.annotations(shown.document_id)
-        other.set_note(theirs, "their note")
-    finally:
-        other.close()
-    errors: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: errors.append(text))
-    table = window.window.annotations_view
-    table.setFocus()
-    table.selectRow(0)
+    errors = their_note_lands_unseen(window, pg.target, monkeypatch)
     window.key(Qt.Key.Key_F2)
     window.qtbot.keyClicks(window.window.details.note, "my note")
     window.qtbot.keyClick(
