@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.importers import shown_path
 from annotator.core.model import AnnotationSet
+from annotator.core.values import label_problem
 from annotator.formats.annotation_set import load_json
 from annotator.formats.errors import SetFormatError
 from annotator.formats.task_files import (
@@ -34,7 +35,6 @@ from annotator.formats.task_files import (
     codepoint_offsets,
     file_time,
     json_kind,
-    label_problem,
     read_file,
     utf16_offsets,
 )
