@@ -20,7 +20,7 @@ ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip member can carry
 # Control characters (C0, DEL, C1) and lone surrogates; a note may hold line breaks and tabs.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOTE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_TITLE_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_TITLE_BREAKS = re.compile("\\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\\s*")
 
 
 def _shown(value: str, width: int = 40) -> str:
@@ -80,8 +80,8 @@ def text_problem(text: str) -> str | None:
 
 def clean_title(title: str) -> str:
     """``title`` on one line as the properties dialog keeps it: each run of line breaks,
-    tabs or other control characters one space, the ends trimmed (empty if nothing is
-    left)."""
+    tabs or other control characters (with the spaces around it) one space, the ends
+    trimmed (empty if nothing is left)."""
     return _TITLE_BREAKS.sub(" ", title).strip()
 
 

@@ -40,7 +40,7 @@ from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.office import ExtractError, _Archive
 from annotator.core.text import BOM, normalise_text, text_sha256
 from annotator.core.timestamps import iso_utc
-from annotator.core.values import OUT_OF_RANGE, zip_time
+from annotator.core.values import OUT_OF_RANGE, label_problem, zip_time
 from annotator.formats.annotation_set import annotation_order
 from annotator.formats.checks import checked
 from annotator.formats.errors import SetFormatError
@@ -359,8 +359,10 @@ class _Reader:
             for i, code in enumerate(parent.iterfind(f"{self.q}Code"), 1):
                 where = f"{path}/Code[{i}]"
                 key = _norm_guid(self.required(code, "guid", where))
-                name = _clean(self.required(code, "name", where))[:100].strip()
-                name = name or f"code {key[:8]}"
+                name = _clean(self.required(code, "name", where)) or f"code {key[:8]}"
+                problem = label_problem(name)
+                if problem is not None:
+                    raise self.fail(f"{where}/@name", problem)
                 described = code.find(f"{self.q}Description")
                 description = (described.text or "").strip() if described is not None else ""
                 found.append((key, name, code.get("color"), description, parents))
