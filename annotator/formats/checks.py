@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from annotator.core.model import AnnotationSet
 from annotator.core.values import (
+    MAX_INTEGER,
     annotator_problem,
     clean_title,
     integer_problem,
@@ -52,19 +53,19 @@ def checked(aset: AnnotationSet, file: str, *, json_paths: bool = False) -> Anno
         if problem is not None:
             raise fail("text", problem)
         for j, ann in enumerate(doc.annotations):
-            at = f"{where}.annotations[{j}]" if json_paths else f"{where}, annotation {ann.id}"
-            for field, value in (("start", ann.start), ("end", ann.end)):
-                problem = integer_problem(value)
-                if problem is not None:
-                    raise fail(field, problem, at)
-            if ann.annotator not in annotators:
-                problem = annotator_problem(ann.annotator)
-                if problem is not None:
-                    raise fail("annotator", problem, at)
+            field, problem = "", None
+            if not (0 <= ann.start <= MAX_INTEGER and 0 <= ann.end <= MAX_INTEGER):
+                field, problem = "start", integer_problem(ann.start)
+                if problem is None:
+                    field, problem = "end", integer_problem(ann.end)
+            elif ann.annotator not in annotators:
+                field, problem = "annotator", annotator_problem(ann.annotator)
                 annotators.add(ann.annotator)
-            problem = None if ann.note is None else note_problem(ann.note)
+            if problem is None and ann.note is not None:
+                field, problem = "note", note_problem(ann.note)
             if problem is not None:
-                raise fail("note", problem, at)
+                at = f"{where}.annotations[{j}]" if json_paths else f"{where}, annotation {ann.id}"
+                raise fail(field, problem, at)
         if title != doc.title:
             doc = replace(doc, title=title)
             changed = True
