@@ -8,11 +8,13 @@ from datetime import UTC, datetime
 
 from annotator import __version__
 from annotator.core.filters import ExportFilter
-from annotator.core.model import AnnotationSet
+from annotator.core.model import AnnotationSet, DocumentExport
 from annotator.formats import registry
 from annotator.formats.annotation_set import set_document
 from annotator.formats.registry import Rendered, RenderOptions
 from annotator.store import Store
+from annotator.store.errors import StoreError
+from annotator.store.stored_dates import unreadable_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ def export(
     ``progress(done, total)`` is called as documents are prepared; it may raise to stop.
     """
     fmt = registry.get(options.format)
-    items = store.export_documents()
+    items = _stored_documents(store)
     chosen = options.filter
     # A chosen document brings its earlier versions, which hold its orphaned annotations.
     previous = {item.document.id: item.document.previous_id for item in items}
@@ -71,6 +73,18 @@ def export(
     data = fmt.render(aset, texts, RenderOptions(compact=options.compact, excel=options.excel))
     count = sum(len(d.annotations) for d in documents)
     return ExportResult(data, len(documents), count)
+
+
+def _stored_documents(store: Store) -> list[DocumentExport]:
+    """Every stored document and annotation, or :class:`StoreError` naming the row and
+    column of a value that cannot be read (a date that is not one, which SQLite lets
+    another program write): the export is refused rather than written without it."""
+    try:
+        return store.export_documents()
+    except (ValueError, TypeError) as exc:
+        found = unreadable_date(store.engine, ("documents", "annotations"))
+        problem = found or f"a stored value cannot be read ({exc})"
+        raise StoreError(f"Cannot export: {problem}. Nothing was written.") from None
 
 
 def _now_ms() -> datetime:

@@ -4,10 +4,10 @@ shows (everyone's, mine, or one chosen annotator's). No Qt, no database."""
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 
 from annotator.core.model import Annotation
+from annotator.core.values import MAX_ANNOTATOR, has_control
 
 # Mid-tones (after Paul Tol's "muted" scheme) with at least 2.8:1 contrast on white and
 # on the dark theme's base, so an underline or a swatch in them reads on both; none is a
@@ -22,7 +22,7 @@ ANNOTATOR_PALETTE = (
     "#5c9e3a",  # leaf green
     "#b8793a",  # ochre
 )
-MAX_NAME = 100
+MAX_NAME = MAX_ANNOTATOR
 
 EVERYONE = "everyone"
 MINE = "mine"
@@ -41,7 +41,7 @@ def name_problem(name: str) -> str | None:
     name, or ``None`` if it can."""
     if not name:
         return "The name is empty: type the name your annotations should carry."
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in name):
+    if has_control(name):
         return "The name contains a control character (a line break or a tab)."
     if len(name) > MAX_NAME:
         return f"The name is longer than {MAX_NAME} characters."

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from annotator.core.attributes import spec_problems
 from annotator.core.model import Label
+from annotator.core.values import label_problem
 
 # Okabe & Ito's palette, told apart with every common colour-vision deficiency; black
 # (the eighth colour) is left out as it does not read as a highlight.
@@ -49,14 +49,9 @@ def scheme_problems(labels: Sequence[Label]) -> list[str]:
     hotkeys: dict[str, str] = {}
     for label in labels:
         name = label.name
-        if not name.strip():
-            problems.append("a label has no name")
-        elif name != name.strip():
-            problems.append(f"label {name!r} starts or ends with a space")
-        elif any(unicodedata.category(ch) in ("Cc", "Cs") for ch in name):
-            problems.append(f"label {name!r} contains a control character")
-        elif len(name) > 100:
-            problems.append(f"label {name[:20]!r}… is longer than 100 characters")
+        problem = label_problem(name)
+        if problem is not None:
+            problems.append(problem)
         if name in names:
             problems.append(f"two labels are named {name!r}")
         names.add(name)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import json
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -37,6 +36,8 @@ from annotator.core.model import (
 from annotator.core.spans import context
 from annotator.core.text import text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
+from annotator.core.values import label_problem
+from annotator.formats.checks import checked
 from annotator.formats.errors import SetFormatError, member_path
 from annotator.formats.pretty import pretty_dumps, scalar_json
 
@@ -292,7 +293,8 @@ def parse_annotation_set(data: bytes, *, file: str) -> AnnotationSet:
     """Read and validate an annotation set; raises :class:`SetFormatError` naming the
     file, the JSON path and the problem."""
     with gc_paused():
-        return SetReader(file).read(load_json(data, file=file, what="an annotation set"))
+        aset = SetReader(file).read(load_json(data, file=file, what="an annotation set"))
+        return checked(aset, file, json_paths=True)
 
 
 @contextmanager
@@ -467,10 +469,9 @@ class SetReader:
             if not isinstance(item, dict):
                 raise self.fail(path, f"expected an object, got {_json_type(item)}")
             name = self.get(item, "name", path, str)
-            if not name.strip():
-                raise self.fail(f"{path}.name", "empty label name")
-            if any(unicodedata.category(ch) == "Cc" for ch in name):
-                raise self.fail(f"{path}.name", f"{name!r} contains a control character")
+            problem = label_problem(name)
+            if problem is not None:
+                raise self.fail(f"{path}.name", problem)
             if name in seen:
                 raise self.fail(f"{path}.name", f"duplicate label {name!r} (also {seen[name]})")
             seen[name] = f"{path}.name"

@@ -44,6 +44,9 @@ from annotator.core.model import (
 )
 from annotator.core.text import normalise_text, text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
+from annotator.core.values import label_problem
+from annotator.formats.annotation_set import load_json
+from annotator.formats.checks import checked
 from annotator.formats.errors import SetFormatError
 
 CONF, VISUAL = "annotation.conf", "visual.conf"
@@ -340,7 +343,8 @@ def read(path: Path) -> AnnotationSet:
     if state.ignored:
         shown = ", ".join(f"{n} {what}" for what, n in sorted(state.ignored.items()))
         notes.append(f"not imported (Annotator has no place for them): {shown}")
-    return AnnotationSet(tuple(state.labels.values()), tuple(documents), notes=tuple(notes))
+    aset = AnnotationSet(tuple(state.labels.values()), tuple(documents), notes=tuple(notes))
+    return checked(aset, where)
 
 
 def _text(path: Path) -> str:
@@ -402,16 +406,19 @@ def _label_comment(state: _Reading, conf: Path, n: int, raw: str) -> None:
         return state.fail(conf, f"line {n}", f"annotator-label comment: {problem}")
 
     try:
-        item = json.loads(raw)
-    except ValueError:
-        raise bad("not valid JSON") from None
+        item = load_json(raw.encode("utf-8"), file=shown_path(conf), what="a comment")
+    except SetFormatError as exc:
+        raise bad(exc.problem) from None
     if not isinstance(item, dict):
         raise bad("not a JSON object")
     brat_type, name, color = item.get("type"), item.get("name"), item.get("color")
     hotkey, description = item.get("hotkey"), item.get("description", "")
     raw_specs = item.get("attributes", [])
-    if not (isinstance(brat_type, str) and isinstance(name, str) and name.strip()):
+    if not (isinstance(brat_type, str) and isinstance(name, str)):
         raise bad("needs a type and a name")
+    problem = label_problem(name)
+    if problem is not None:
+        raise bad(problem)
     if not (isinstance(color, str) and COLOR.fullmatch(color)):
         raise bad(f"colour {color!r} is not like #0072b2")
     if not (hotkey is None or isinstance(hotkey, str)) or not isinstance(description, str):
@@ -640,14 +647,14 @@ def _join(raw: str, frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _provenance(state: _Reading, path: Path, where: str, tail: str) -> dict[str, Any]:
     try:
-        item = json.loads(tail)
+        item = load_json(tail.encode("utf-8"), file=shown_path(path), what="a comment")
         assert isinstance(item, dict)
         assert isinstance(item["id"], str) and item["id"]
         assert isinstance(item["annotator"], str)
         assert isinstance(item.get("note", ""), str)
         item["created_at"] = parse_iso_utc(item["created_at"])
         item["updated_at"] = parse_iso_utc(item["updated_at"])
-    except (ValueError, AssertionError, KeyError, TypeError):
+    except (ValueError, AssertionError, KeyError, TypeError):  # SetFormatError too
         raise state.fail(
             path,
             where,

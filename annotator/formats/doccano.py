@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.importers import shown_path
 from annotator.core.model import AnnotationSet
+from annotator.core.values import annotator_problem, label_problem
 from annotator.formats.annotation_set import load_json
 from annotator.formats.errors import SetFormatError
 from annotator.formats.task_files import (
@@ -34,7 +35,6 @@ from annotator.formats.task_files import (
     codepoint_offsets,
     file_time,
     json_kind,
-    label_problem,
     read_file,
     utf16_offsets,
 )
@@ -180,7 +180,7 @@ def _info(item: dict[str, Any], key: str, k: int) -> tuple[str, str | None]:
     if not isinstance(entry, dict):
         return ANNOTATOR, None
     annotator, note = entry.get("annotator"), entry.get("note")
-    good = isinstance(annotator, str) and annotator.strip() and "\n" not in annotator
+    good = isinstance(annotator, str) and annotator_problem(annotator) is None
     return (annotator if good else ANNOTATOR), (note if isinstance(note, str) else None)
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.importers import shown_path
 from annotator.core.model import Annotation, AnnotationSet
 from annotator.core.timestamps import iso_utc
+from annotator.core.values import label_problem
 from annotator.formats.annotation_set import load_json
 from annotator.formats.errors import SetFormatError
 from annotator.formats.task_files import (
@@ -44,7 +45,6 @@ from annotator.formats.task_files import (
     codepoint_offsets,
     file_time,
     json_kind,
-    label_problem,
     read_file,
 )
 
@@ -268,8 +268,8 @@ def _time(value: Any, default: datetime) -> datetime:
         return default
     try:
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):  # not a time, or beyond year 1 or 9999 in UTC
         return default
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment

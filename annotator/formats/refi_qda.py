@@ -40,7 +40,9 @@ from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.office import ExtractError, _Archive
 from annotator.core.text import BOM, normalise_text, text_sha256
 from annotator.core.timestamps import iso_utc
+from annotator.core.values import OUT_OF_RANGE, label_problem, zip_time
 from annotator.formats.annotation_set import annotation_order
+from annotator.formats.checks import checked
 from annotator.formats.errors import SetFormatError
 
 if TYPE_CHECKING:
@@ -234,7 +236,7 @@ def parse_qdpx(data: bytes, *, file: str) -> AnnotationSet:
         archive = _Archive(data, "REFI-QDA project")
     except ExtractError as exc:
         raise SetFormatError(file, "", str(exc)) from None
-    return _Reader(file, archive).project()
+    return checked(_Reader(file, archive).project(), file)
 
 
 def _norm_guid(value: str) -> str:
@@ -292,7 +294,7 @@ class _Reader:
             root, "creationDateTime", "Project"
         )
         if self.fallback_time is None:
-            self.fallback_time = datetime(*self.archive.zip.getinfo(self.qde).date_time)
+            self.fallback_time = zip_time(self.archive.zip.getinfo(self.qde).date_time)
         self.default_user = root.get("creatingUserGUID")
         self.users = self.read_users(root)
         self.labels, self.code_labels = self.read_codes(root)
@@ -328,7 +330,10 @@ class _Reader:
         except ValueError:
             raise self.fail(f"{path}/@{name}", f"{value!r} is not a date and time") from None
         if moment.tzinfo is not None:
-            moment = moment.astimezone(UTC).replace(tzinfo=None)
+            try:
+                moment = moment.astimezone(UTC).replace(tzinfo=None)
+            except OverflowError:
+                raise self.fail(f"{path}/@{name}", f"{value!r} {OUT_OF_RANGE}") from None
         return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
     def read_users(self, root: Any) -> dict[str, str]:
@@ -354,8 +359,10 @@ class _Reader:
             for i, code in enumerate(parent.iterfind(f"{self.q}Code"), 1):
                 where = f"{path}/Code[{i}]"
                 key = _norm_guid(self.required(code, "guid", where))
-                name = _clean(self.required(code, "name", where))[:100].strip()
-                name = name or f"code {key[:8]}"
+                name = _clean(self.required(code, "name", where)) or f"code {key[:8]}"
+                problem = label_problem(name)
+                if problem is not None:
+                    raise self.fail(f"{where}/@name", problem)
                 described = code.find(f"{self.q}Description")
                 description = (described.text or "").strip() if described is not None else ""
                 found.append((key, name, code.get("color"), description, parents))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from annotator.core.attributes import format_value
 from annotator.core.model import AnnotationSet
@@ -42,7 +43,8 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
 
     Each attribute gets a column ``attribute:NAME`` after the fixed ones; yes/no values
     read ``yes``/``no``. An empty note or unset attribute is an empty field. ``excel``
-    starts the text with the BOM Excel needs to read UTF-8. ``texts`` supplies quotes
+    starts the text with the BOM Excel needs to read UTF-8 and puts ``'`` before each
+    text cell that would be a formula there (see :func:`_neutralised`). ``texts`` supplies quotes
     for documents the set carries without text. When any annotation is orphaned (left
     on an earlier version of its document), a column ``orphaned`` (``yes`` or empty)
     follows ``updated_at``; when any was accepted from a suggestion, columns ``source``
@@ -63,27 +65,40 @@ def to_csv(aset: AnnotationSet, *, texts: dict[str, str] | None = None, excel: b
             values = ann.attribute_map
             if text is None and doc.contexts:
                 row.update(zip(("quote", "prefix", "suffix"), doc.contexts[j], strict=True))
-            writer.writerow(
-                [
-                    doc.id,
-                    doc.title,
-                    ann.id,
-                    ann.label,
-                    ann.start,
-                    ann.end,
-                    row.get("quote", ""),
-                    row.get("prefix", ""),
-                    row.get("suffix", ""),
-                    ann.note or "",
-                    ann.annotator,
-                    row["created_at"],
-                    row["updated_at"],
-                    *(["yes" if ann.orphaned else ""] if orphans else []),
-                    *([ann.source or "", ann.rule or ""] if suggested else []),
-                    *(format_value(values[n]) if n in values else "" for n in extra),
-                ]
-            )
+            cells = [
+                doc.id,
+                doc.title,
+                ann.id,
+                ann.label,
+                ann.start,
+                ann.end,
+                row.get("quote", ""),
+                row.get("prefix", ""),
+                row.get("suffix", ""),
+                ann.note or "",
+                ann.annotator,
+                row["created_at"],
+                row["updated_at"],
+                *(["yes" if ann.orphaned else ""] if orphans else []),
+                *([ann.source or "", ann.rule or ""] if suggested else []),
+                *(format_value(values[n]) if n in values else "" for n in extra),
+            ]
+            writer.writerow([_neutralised(c) for c in cells] if excel else cells)
     return (EXCEL_BOM if excel else "") + out.getvalue()
+
+
+# What starts a formula in a spreadsheet cell (OWASP, "CSV Injection"), and a plain
+# number, which starts with - or + yet computes nothing.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _neutralised(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with ``'`` before it (Excel
+    shows the text, without the quote mark); a plain number like ``-3.5`` as it is."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def to_jsonl(aset: AnnotationSet, *, texts: dict[str, str] | None = None) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import stat
-import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from annotator.core.labels import next_colour
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.text import BOM, normalise_text, text_sha256
 from annotator.formats.annotation_set import MAX_SET_BYTES
+from annotator.formats.checks import checked
 from annotator.formats.errors import SetFormatError
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -88,15 +88,6 @@ def file_time(path: Path) -> datetime:
     same time, so importing it again skips what is already there."""
     moment = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
-
-
-def label_problem(name: str) -> str | None:
-    """What makes ``name`` unusable as a label, if anything."""
-    if not name.strip():
-        return "empty label name"
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in name):
-        return f"label {name!r} contains a control character"
-    return None
 
 
 def json_kind(value: object) -> str:
@@ -200,7 +191,8 @@ class TaskSetBuilder:
             )
             for sha, doc in self.docs.items()
         )
-        return AnnotationSet(tuple(self.labels.values()), documents, generator_name=self.generator)
+        aset = AnnotationSet(tuple(self.labels.values()), documents, generator_name=self.generator)
+        return checked(aset, self.file)
 
 
 def _normalised_offsets(raw: str, text: str) -> Callable[[int], int]:

@@ -26,7 +26,6 @@ import hashlib
 import json
 import re
 import stat
-import unicodedata
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -40,6 +39,7 @@ from annotator.core.labels import next_colour
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec, Label, SetDocument
 from annotator.core.spans import context
 from annotator.core.timestamps import iso_utc, parse_iso_utc
+from annotator.core.values import OUT_OF_RANGE, label_problem
 from annotator.formats.annotation_set import (
     CONTEXT_WIDTH,
     FORMAT_NAME,
@@ -49,6 +49,7 @@ from annotator.formats.annotation_set import (
     label_dict,
     load_json,
 )
+from annotator.formats.checks import checked
 from annotator.formats.errors import SetFormatError, member_path
 from annotator.formats.pretty import pretty_dumps
 
@@ -238,7 +239,7 @@ def read(path: Path) -> AnnotationSet:
 def parse(data: bytes, *, file: str) -> AnnotationSet:
     """:func:`read` of the bytes of a file named ``file``."""
     raw = load_json(data, file=file, what="a W3C annotation file")
-    return _Reader(file).read(raw)
+    return checked(_Reader(file).read(raw), file)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -409,8 +410,9 @@ class _Reader(SetReader):
         if len(notes) > 1:
             raise self.fail(where, f"has {len(notes)} comments; an annotation has one note")
         label = tags[0]
-        if not label.strip() or any(unicodedata.category(ch) == "Cc" for ch in label):
-            raise self.fail(where, f"the tagging body's value {label!r} is not a label name")
+        problem = label_problem(label)
+        if problem is not None:
+            raise self.fail(where, f"the tagging body's value is not a label name: {problem}")
         return label, notes[0] if notes else None
 
     def creator(self, item: dict[str, Any], path: str) -> str:
@@ -441,7 +443,10 @@ class _Reader(SetReader):
             moment = None
         if moment is None or moment.tzinfo is None:
             raise self.fail(_join(path, key), f"{value!r} is not a date-time with a time zone")
-        return moment.astimezone(UTC).replace(tzinfo=None)
+        try:
+            return moment.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:
+            raise self.fail(_join(path, key), f"{value!r} {OUT_OF_RANGE}") from None
 
     def target(
         self, item: dict[str, Any], path: str

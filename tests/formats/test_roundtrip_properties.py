@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec, Label, SetDocument
 from annotator.core.text import text_sha256
+from annotator.core.values import clean_title
 from annotator.exporting import ExportOptions, export
 from annotator.formats import (
     dump_annotation_set,
@@ -25,6 +26,10 @@ from annotator.store import Store
 
 ALPHABET = st.characters(blacklist_categories=("Cs",))
 NAME_ALPHABET = st.characters(blacklist_categories=("Cs", "Cc"))
+NOTE_ALPHABET = st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t")
+# Names and titles as the window takes them (see annotator.core.values).
+NAMES = st.text(NAME_ALPHABET, min_size=1, max_size=8).filter(lambda s: s.strip() == s != "")
+TITLES = st.text(NAME_ALPHABET, min_size=1, max_size=12).filter(lambda s: clean_title(s) == s != "")
 TEXT_PIECES = st.sampled_from(
     [
         "a",
@@ -49,7 +54,7 @@ T0 = datetime(2026, 1, 1)
 @st.composite
 def texts(draw):
     pieces = draw(st.lists(st.one_of(TEXT_PIECES, st.text(ALPHABET, max_size=5)), max_size=30))
-    return "".join(pieces)
+    return "".join(pieces).replace("\x00", " ")  # a NUL makes data binary, not text
 
 
 @st.composite
@@ -107,7 +112,7 @@ def attribute_values(draw, specs):
 def annotation_sets(draw):
     names = draw(
         st.lists(
-            st.text(NAME_ALPHABET, min_size=1, max_size=8).filter(str.strip),
+            NAMES,
             min_size=1,
             max_size=4,
             unique=True,
@@ -149,8 +154,8 @@ def annotation_sets(draw):
                     label=label,
                     start=start,
                     end=end,
-                    note=draw(st.one_of(st.none(), st.text(ALPHABET, max_size=12))),
-                    annotator=draw(st.text(ALPHABET, max_size=6)),
+                    note=draw(st.one_of(st.none(), st.text(NOTE_ALPHABET, max_size=12))),
+                    annotator=draw(NAMES),
                     created_at=created,
                     updated_at=created + timedelta(milliseconds=draw(st.integers(0, 10**6))),
                     attributes=attribute_values(draw, specs_of[label]),
@@ -161,7 +166,7 @@ def annotation_sets(draw):
         documents.append(
             SetDocument(
                 id=doc_id,
-                title=draw(st.text(ALPHABET, max_size=12)),
+                title=draw(TITLES),
                 source=draw(st.text(ALPHABET, max_size=12)),
                 sha256=text_sha256(text),
                 length=len(text),

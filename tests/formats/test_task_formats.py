@@ -195,7 +195,7 @@ DOCCANO_BAD = [
     ('{"text": "ok", "label": []}\n\n{"text": oops}\n', "line 3: not JSON"),
     ('{"text": "😀", "label": [[1, 2, "x"]]}\n', "inside a character written as a surrogate"),
     ('{"text": "ab", "label": [[1, 1, "x"]]}\n', "line 1, label[0]: span 1–1 is empty"),
-    ('{"text": "ab", "label": [[0, 1, ""]]}\n', "empty label name"),
+    ('{"text": "ab", "label": [[0, 1, ""]]}\n', "a label has no name"),
     ('{"text": "ab", "label": [[0, 1]]}\n', "expected [start, end, label]"),
     ('{"label": [[0, 1, "x"]]}\n', "line 1, text: missing"),
     ('["text"]\n', "line 1: expected a JSON object"),

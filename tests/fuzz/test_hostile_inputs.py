@@ -145,17 +145,15 @@ def test_a_nul_in_a_book_chapter_is_dropped_not_made_a_line_break(tmp_path):
     assert imported(tmp_path, "b.epub", zip_of(members)).endswith("\n\nSecond chapter.\n")
 
 
-def test_nul_characters_in_a_set_are_kept_and_exported_as_they_came(tmp_path):
+def test_nul_characters_in_a_set_are_refused_as_the_window_refuses_them(tmp_path, capsys):
     text = "Before\x00after."
-    data = a_set(text, [{**tiny(text, 6), "note": "n\x00te"}])
-    path = tmp_path / "nul.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    db = tmp_path / "n.db"
-    assert main(["import", "--db", str(db), str(path)]) == 0
-    out = tmp_path / "out.json"
-    assert main(["export", "--db", str(db), "-o", str(out)]) == 0
-    document = json.loads(out.read_bytes())["documents"][0]
-    assert document["text"] == text and document["annotations"][0]["note"] == "n\x00te"
+    data = json.dumps(a_set(text, [tiny(text, 6)])).encode()
+    err = refused(tmp_path, capsys, "nul.json", data, "NUL character at offset 6")
+    assert "documents[0].text" in err
+    clean = "Before after."
+    data = json.dumps(a_set(clean, [{**tiny(clean, 6), "note": "n\x00te"}])).encode()
+    err = refused(tmp_path, capsys, "nul-note.json", data, "control character U+0000")
+    assert "documents[0].annotations[0].note" in err
 
 
 # -- lone surrogates -----------------------------------------------------------------

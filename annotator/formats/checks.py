@@ -1,0 +1,77 @@
+"""One check, by the window's rules, of every set a format reads: each format's reader
+ends with :func:`checked`, so a value the window would refuse never reaches the
+database whatever file it came in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from annotator.core.model import AnnotationSet
+from annotator.core.values import (
+    MAX_INTEGER,
+    annotator_problem,
+    clean_title,
+    integer_problem,
+    label_problem,
+    note_problem,
+    text_problem,
+)
+from annotator.formats.errors import SetFormatError
+
+
+def checked(aset: AnnotationSet, file: str, *, json_paths: bool = False) -> AnnotationSet:
+    """``aset`` with each title on one line (:func:`clean_title`), or
+    :class:`SetFormatError` naming ``file``, the record and what is wrong: a label name,
+    annotator name, note or text the window would refuse, an empty title, an offset,
+    length or version out of the database's range.
+
+    Records are named by JSON path (``documents[3].annotations[17].note``) when
+    ``json_paths`` (the set's own format), else by document title and annotation id."""
+    for i, label in enumerate(aset.labels):
+        problem = label_problem(label.name)
+        if problem is not None:
+            raise SetFormatError(file, f"labels[{i}].name" if json_paths else "labels", problem)
+    documents = []
+    annotators: set[str] = set()  # names found good
+    changed = False
+    for i, doc in enumerate(aset.documents):
+        where = f"documents[{i}]" if json_paths else f"document {_shown(doc.title)}"
+
+        def fail(field: str, problem: str, at: str = where) -> SetFormatError:
+            return SetFormatError(
+                file, f"{at}.{field}" if json_paths else f"{at}, {field}", problem
+            )
+
+        title = clean_title(doc.title)
+        if not title:
+            raise fail("title", "the title is empty")
+        for field, value, least in (("length", doc.length, 0), ("version", doc.version, 1)):
+            problem = integer_problem(value, least)
+            if problem is not None:
+                raise fail(field, problem)
+        problem = None if doc.text is None else text_problem(doc.text)
+        if problem is not None:
+            raise fail("text", problem)
+        for j, ann in enumerate(doc.annotations):
+            field, problem = "", None
+            if not (0 <= ann.start <= MAX_INTEGER and 0 <= ann.end <= MAX_INTEGER):
+                field, problem = "start", integer_problem(ann.start)
+                if problem is None:
+                    field, problem = "end", integer_problem(ann.end)
+            elif ann.annotator not in annotators:
+                field, problem = "annotator", annotator_problem(ann.annotator)
+                annotators.add(ann.annotator)
+            if problem is None and ann.note is not None:
+                field, problem = "note", note_problem(ann.note)
+            if problem is not None:
+                at = f"{where}.annotations[{j}]" if json_paths else f"{where}, annotation {ann.id}"
+                raise fail(field, problem, at)
+        if title != doc.title:
+            doc = replace(doc, title=title)
+            changed = True
+        documents.append(doc)
+    return replace(aset, documents=tuple(documents)) if changed else aset
+
+
+def _shown(title: str, width: int = 40) -> str:
+    return repr(title if len(title) <= width else title[: width - 1] + "…")
