@@ -513,3 +513,134 @@ def test_deeply_nested_xml_is_refused_by_the_parser_not_by_recursion(tmp_path, c
         members["word/document.xml"] = document.replace("<w:t>Central</w:t>", nested, 1)
         data = zip_of(members)
     refused(tmp_path, capsys, f"deep.{kind}", data, "Excessive depth in document: 256")
+
+
+# -- one guarded read for every file an importer opens (issue 17) ----------------------
+
+
+def brat_folder(root: Path) -> Path:
+    """A brat folder holding one good document with one annotation."""
+    folder = root / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Cameras watch the square.", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tclaim 0 7\tCameras\n", encoding="utf-8")
+    return folder
+
+
+def stored_texts(db: Path) -> list[str]:
+    store = open_store(str(db))
+    try:
+        return sorted(store.document(d.id).text for d in store.documents())
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda z: os.mkfifo(z), "not a regular file (a pipe or device?)"),
+        (lambda z: os.truncate(z.open("wb").name, 2**30), "more than the 50 MiB"),
+    ],
+    ids=["fifo", "sparse-gib"],
+)
+def test_brat_texts_go_through_the_file_guard(tmp_path, capsys, make, reason):
+    """A FIFO used to block for ever and a 1 GiB sparse file was read whole."""
+    folder = brat_folder(tmp_path)
+    make(folder / "z.txt")
+    db = tmp_path / "b.db"
+    assert main(["import", "--db", str(db), str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"annotator: error: {folder / 'z.txt'}: ") and reason in err, err
+    assert not db.exists()
+
+
+def test_a_brat_text_linked_out_of_its_folder_is_skipped_and_reported(tmp_path, capsys):
+    """``z.txt -> /dev/zero`` grew until memory ran out; ``notes.txt -> ~/.ssh/id_rsa``
+    landed the key in the database. Both are now skipped, with the reason shown."""
+    folder = brat_folder(tmp_path)
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----", encoding="utf-8")
+    (folder / "notes.txt").symlink_to(secret)
+    (folder / "z.txt").symlink_to("/dev/zero")
+    db = tmp_path / "b.db"
+    assert main(["import", "--db", str(db), str(folder)]) == 0
+    out = capsys.readouterr().out
+    for name in ("notes.txt", "z.txt"):
+        assert f"{folder / name}: a symbolic link to a file outside {folder}" in out, out
+    assert stored_texts(db) == ["Cameras watch the square."]
+
+
+def test_a_folder_import_follows_links_only_inside_the_folder(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "good.txt").write_text("A good document.", encoding="utf-8")
+    (corpus / "sub" / "real.txt").write_text("Linked from inside.", encoding="utf-8")
+    (corpus / "inside.md").symlink_to(corpus / "sub" / "real.txt")
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY", encoding="utf-8")
+    (corpus / "notes.txt").symlink_to(secret)
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    db = tmp_path / "f.db"
+    assert main(["import", "--db", str(db), str(corpus)]) == 1  # some files not imported
+    out, err = capsys.readouterr()
+    assert f"{corpus / 'inside.md'}: imported" in out, out
+    for name in ("notes.txt", "zero.txt"):
+        assert (
+            f"annotator: not imported: {corpus / name}: a symbolic link to a file outside "
+            f"{corpus} (skipped" in err
+        ), err
+    texts = stored_texts(db)
+    assert texts == ["A good document.", "Linked from inside."]
+    assert not any("PRIVATE" in text for text in texts)
+
+
+def test_proc_files_are_refused_before_they_are_read(tmp_path, capsys):
+    """Files under /proc say they are regular files of size 0: /proc/self/status was
+    imported, and /proc/kmsg blocked for ever."""
+    targets = {"status.txt": "/proc/self/status"}
+    if os.access("/proc/kmsg", os.R_OK):
+        targets["kmsg.txt"] = "/proc/kmsg"
+    for name, target in targets.items():
+        link = tmp_path / name
+        link.symlink_to(target)
+        db = tmp_path / f"{name}.db"
+        assert main(["import", "--db", str(db), str(link)]) == 1
+        err = capsys.readouterr().err
+        assert (
+            err == f"annotator: error: {link}: refused: a system file under /proc, not a document\n"
+        )
+        assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("set.json", None),
+        ("set.json", "json"),
+        ("project.qdpx", None),
+        ("w3c.jsonld", "w3c"),
+        ("tasks.jsonl", "doccano"),
+        ("tasks.json", "label-studio"),
+        ("team.txt", None),
+    ],
+)
+def test_every_format_reads_through_the_guard(tmp_path, capsys, name, fmt):
+    link = tmp_path / name
+    link.symlink_to("/proc/self/status")
+    db = tmp_path / "g.db"
+    options = [] if fmt is None else ["--format", fmt]
+    assert main(["import", "--db", str(db), *options, str(link)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"annotator: error: {link}: refused: a system file under /proc, not a document\n"
+    assert not db.exists()
+
+
+def test_schemes_and_library_sets_read_through_the_guard(tmp_path):
+    from annotator.formats import load_annotation_set
+
+    link = tmp_path / "scheme.json"
+    link.symlink_to("/proc/self/status")
+    with pytest.raises(SetFormatError, match="a system file under /proc"):
+        read_scheme(link)
+    with pytest.raises(OSError, match="a system file under /proc"):
+        load_annotation_set(link)
