@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import stat
 import tracemalloc
 from pathlib import Path
 
@@ -644,3 +645,61 @@ def test_schemes_and_library_sets_read_through_the_guard(tmp_path):
         read_scheme(link)
     with pytest.raises(OSError, match="a system file under /proc"):
         load_annotation_set(link)
+
+
+# -- export targets that are not regular files (issue 17) ------------------------------
+
+
+def export_db(tmp_path: Path) -> Path:
+    db = tmp_path / "export.db"
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Something to export.", encoding="utf-8")
+    assert main(["import", "--db", str(db), str(doc)]) == 0
+    return db
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (os.mkfifo, "refused: a device, pipe or socket, not a regular file to write over"),
+        (os.mkdir, "refused: a folder, not a regular file to write over"),
+    ],
+    ids=["fifo", "folder"],
+)
+def test_export_refuses_a_target_that_is_not_a_regular_file(tmp_path, capsys, make, reason):
+    db = export_db(tmp_path)
+    target = tmp_path / "out.json"
+    make(target)
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "-o", str(target)]) == 1
+    assert capsys.readouterr().err == f"annotator: error: {target}: {reason}\n"
+    assert not target.is_file()  # still the pipe or folder it was
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")] == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="replacing /dev/null needs root")
+@pytest.mark.parametrize(
+    "args", [["-o", "/dev/null"], ["--format", "brat", "-o", "/dev/null"]], ids=["file", "folder"]
+)
+def test_export_never_replaces_a_device_node(tmp_path, capsys, args):
+    """As root, ``-o /dev/null`` used to replace the device with a regular file."""
+    db = export_db(tmp_path)
+    before = os.stat("/dev/null")
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), *args]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "annotator: error: /dev/null: refused: a system path under /dev, not a place to write\n"
+    )
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+    assert after.st_ino == before.st_ino
+
+
+def test_export_refuses_system_paths_that_do_not_exist_yet(tmp_path, capsys):
+    db = export_db(tmp_path)
+    for target in ("/dev/annotator-export.json", "/proc/annotator-export.json"):
+        capsys.readouterr()
+        assert main(["export", "--db", str(db), "-o", target]) == 1
+        assert "refused: a system path under /" in capsys.readouterr().err
+        assert not os.path.lexists(target)
