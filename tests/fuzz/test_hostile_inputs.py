@@ -703,3 +703,83 @@ def test_export_refuses_system_paths_that_do_not_exist_yet(tmp_path, capsys):
         assert main(["export", "--db", str(db), "-o", target]) == 1
         assert "refused: a system path under /" in capsys.readouterr().err
         assert not os.path.lexists(target)
+
+
+# -- XML entities refused rather than read as missing text (issue 17) ------------------
+
+
+def declared_entity_in(kind: str, where: str, doctype: str) -> tuple[bytes, str]:
+    """An archive of ``kind`` whose ``where`` member declares ``doctype`` and uses its
+    last entity; the member's name."""
+    if kind == "docx":
+        members = members_of(DOCX)
+        name = "word/document.xml"
+        members[name] = with_doctype(members[name].decode(), doctype, "Central")
+        return zip_of(members), name
+    if kind == "odt":
+        return zip_of(
+            {**ODT_MEMBERS, "content.xml": with_doctype(ODT_CONTENT, doctype, "first item")}
+        ), "content.xml"
+    if where == "chapter":
+        last = re.findall(r"<!ENTITY (\w+)", doctype)[-1]
+        chapter = f'<?xml version="1.0"?>{doctype}<html><body><p>A &{last}; here.</p></body></html>'
+        return zip_of({**EPUB_MEMBERS, "OEBPS/two.xhtml": chapter}), "OEBPS/two.xhtml"
+    package = with_doctype(EPUB_MEMBERS["OEBPS/book.opf"], doctype, "The Book")
+    return zip_of({**EPUB_MEMBERS, "OEBPS/book.opf": package}), "OEBPS/book.opf"
+
+
+@pytest.mark.parametrize(
+    "doctype", ['<!DOCTYPE d [<!ENTITY foo "bar">]>', LAUGHS], ids=["one", "laughs"]
+)
+@pytest.mark.parametrize(
+    ("kind", "where"), [("docx", ""), ("odt", ""), ("epub", "package"), ("epub", "chapter")]
+)
+def test_a_member_declaring_xml_entities_is_refused(tmp_path, capsys, kind, where, doctype):
+    """A DOCX entity reference used to cut its paragraph short ("Central" vanished)."""
+    data, name = declared_entity_in(kind, where, doctype)
+    refused(tmp_path, capsys, f"entities.{kind}", data, f"refused: {name} declares XML entities")
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_an_entity_from_a_dtd_never_loaded_is_refused_not_dropped(tmp_path, capsys, kind):
+    """With an external DTD (never loaded) an undeclared reference parses as an entity
+    node: the DOCX paragraph lost its text after it, the ODT one read "&foo;"."""
+    doctype = '<!DOCTYPE d SYSTEM "http://example.invalid/d.dtd">'
+    if kind == "docx":
+        members = members_of(DOCX)
+        document = members["word/document.xml"].decode().split("?>", 1)[1]
+        members["word/document.xml"] = (
+            '<?xml version="1.0"?>' + doctype + document.replace("Central", "Cen&foo;tral", 1)
+        )
+        data, name = zip_of(members), "word/document.xml"
+    else:
+        content = ODT_CONTENT.strip().split("?>", 1)[1].replace("first item", "first &foo; item")
+        data = zip_of({**ODT_MEMBERS, "content.xml": '<?xml version="1.0"?>' + doctype + content})
+        name = "content.xml"
+    refused(tmp_path, capsys, f"dtd.{kind}", data, f"refused: {name} uses the XML entity &foo;")
+
+
+# -- XML element count bounded before any tree is built (issue 17) ----------------------
+
+
+def test_a_docx_of_millions_of_tiny_paragraphs_is_refused_while_inflating():
+    """14 MB of tiny paragraphs took 2.4 GB in lxml's tree. Elements are now counted as
+    the XML inflates: the read stops at the limit, holding less than the XML's size."""
+    from annotator.core.office import MAX_ELEMENTS
+
+    count = MAX_ELEMENTS // 3 + MAX_ELEMENTS // 12  # 3 elements a paragraph: 25% too many
+    paragraphs = "".join(f"<w:p><w:r><w:t>{i}</w:t></w:r></w:p>" for i in range(count))
+    members = members_of(DOCX)
+    document = members["word/document.xml"].decode()
+    members["word/document.xml"] = document.replace("<w:body>", "<w:body>" + paragraphs, 1)
+    xml_size = len(members["word/document.xml"])
+    data = zip_of(members)
+    del members, paragraphs, document
+    tracemalloc.start()
+    try:
+        with pytest.raises(ExtractError, match=f"more than {MAX_ELEMENTS:,} XML elements"):
+            docx_text(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < xml_size, f"{peak / 2**20:.0f} MiB held for {xml_size / 2**20:.0f} MiB of XML"
