@@ -52,11 +52,21 @@ def shown_path(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "replace")
 
 
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, with a loop of symbolic links an ``OSError`` (Python 3.11
+    raises ``RuntimeError``) naming the path."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        raise OSError(f"{shown_path(path)}: a loop of symbolic links") from None
+
+
 def system_path(path: Path) -> Path | None:
-    """The system folder (``/proc``, ``/sys``, ``/dev``) ``path`` leads into, if any."""
-    resolved = path.resolve()
+    """The system folder (``/proc``, ``/sys``, ``/dev``) ``path`` leads into, if any;
+    ``OSError`` for a loop of symbolic links."""
+    resolved_path = resolved(path)
     for folder in SYSTEM_FOLDERS:
-        if resolved == folder or folder in resolved.parents:
+        if resolved_path == folder or folder in resolved_path.parents:
             return folder
     return None
 
@@ -71,16 +81,16 @@ def open_file(path: Path, *, folder: Path | None = None) -> Iterator[tuple[Binar
     """
     where = shown_path(path)
     try:
-        resolved = path.resolve()
+        target = resolved(path)
         if folder is not None:
-            root = folder.resolve()
-            if resolved != root and root not in resolved.parents:
+            root = resolved(folder)
+            if target != root and root not in target.parents:
                 raise OutsideFolder(
                     where,
                     f"a symbolic link to a file outside {shown_path(folder)} (skipped: only "
                     "links that stay inside the folder are followed)",
                 )
-        system = system_path(resolved)
+        system = system_path(target)
         if system is not None:
             raise FileReadError(where, f"refused: a system file under {system}, not a document")
         if path.is_dir():
@@ -88,11 +98,12 @@ def open_file(path: Path, *, folder: Path | None = None) -> Iterator[tuple[Binar
         if not stat.S_ISREG(path.stat().st_mode):
             raise FileReadError(where, "not a regular file (a pipe or device?)")
         # The resolved path's last part is no link; O_NOFOLLOW keeps it so until opened.
-        fd = os.open(resolved, _FLAGS | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(target, _FLAGS | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         raise FileReadError(where, "no such file") from None
     except OSError as exc:
-        raise FileReadError(where, f"cannot read ({exc.strerror or exc})") from None
+        reason = exc.strerror or str(exc).removeprefix(f"{where}: ")
+        raise FileReadError(where, f"cannot read ({reason})") from None
     handle = os.fdopen(fd, "rb", buffering=0)
     with handle:
         info = os.fstat(fd)

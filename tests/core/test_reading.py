@@ -39,8 +39,9 @@ def test_the_cap_is_inclusive_and_one_byte_more_is_refused(tmp_path):
             "refused: a system file under /sys, not a document",
         ),
         (lambda p: None, "no such file"),
+        (lambda p: p.symlink_to(p), "cannot read (a loop of symbolic links)"),
     ],
-    ids=["fifo", "folder", "dev-zero", "sys", "missing"],
+    ids=["fifo", "folder", "dev-zero", "sys", "missing", "loop"],
 )
 def test_what_is_not_a_regular_file_is_refused_without_being_opened(tmp_path, make, reason):
     path = tmp_path / "x.txt"

@@ -783,3 +783,18 @@ def test_a_docx_of_millions_of_tiny_paragraphs_is_refused_while_inflating():
     finally:
         tracemalloc.stop()
     assert peak < xml_size, f"{peak / 2**20:.0f} MiB held for {xml_size / 2**20:.0f} MiB of XML"
+
+
+def test_a_loop_of_links_is_a_message_on_import_and_export(tmp_path, capsys):
+    """Python 3.11's resolve() raises RuntimeError for a loop: export crashed on it."""
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    db = tmp_path / "l.db"
+    assert main(["import", "--db", str(db), str(loop)]) == 1
+    assert capsys.readouterr().err == (
+        f"annotator: error: {loop}: cannot read (a loop of symbolic links)\n"
+    )
+    db = export_db(tmp_path)
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "-o", str(loop)]) == 1
+    assert capsys.readouterr().err == f"annotator: error: {loop}: a loop of symbolic links\n"
