@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,13 +13,13 @@ from annotator.core.importers import (
     shown_path,
 )
 from annotator.core.model import AnnotationSet, NewDocument
+from annotator.core.reading import read_file, read_head
 from annotator.formats import registry
 from annotator.formats.annotation_set import (
     MAX_SET_BYTES,
     looks_like_annotation_set,
     parse_annotation_set,
 )
-from annotator.formats.errors import SetFormatError
 from annotator.store import CarriedOver, ImportResult, SetImportReport, Store
 from annotator.store.set_import import Progress
 
@@ -149,7 +148,7 @@ def read_inputs(
     ``progress(done, total)`` is called before each file.
     """
     inputs = ImportInputs()
-    named: list[tuple[Path, bool]] = []  # (file, inside a folder)
+    named: list[tuple[Path, Path | None]] = []  # (file, the folder it was found in)
     for path in paths:
         fmt = _interchange_format(path, format)
         if fmt is not None:
@@ -162,15 +161,16 @@ def read_inputs(
             found = list(files_in_folder(path))
             if not found:
                 inputs.failures.append(f"{shown_path(path)}: no supported files in this folder")
-            named.extend((file, True) for file in found)
+            named.extend((file, path) for file in found)
         else:
-            named.append((path, False))
-    for done, (path, in_folder) in enumerate(named):
+            named.append((path, None))
+    for done, (path, folder) in enumerate(named):
         if progress is not None:
             progress(done, len(named))
-        if in_folder:
+        if folder is not None:
             try:
-                inputs.documents.append((path, read_document(path, join_hyphens=join_hyphens)))
+                document = read_document(path, join_hyphens=join_hyphens, folder=folder)
+                inputs.documents.append((path, document))
             except DocumentReadError as exc:
                 inputs.failures.append(str(exc))
             continue
@@ -190,35 +190,15 @@ def _interchange_format(path: Path, name: str | None) -> registry.Format | None:
 
 def _holds_a_set(path: Path) -> bool:
     """An annotation set saved under another name (say ``team.txt``) is still a set."""
-    if not path.is_file():
-        return False  # a pipe or device is not opened here (that would wait or never end)
-    try:
-        with path.open("rb") as handle:
-            return looks_like_annotation_set(handle.read(65536))
-    except OSError:
-        return False  # reading it as a document reports the problem
+    head = read_head(path, 65536)  # None for what the guard refuses: reading it reports it
+    return head is not None and looks_like_annotation_set(head)
 
 
 def read_set(path: Path) -> AnnotationSet:
-    where = shown_path(path)
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentReadError(f"{where}: not a regular file (a pipe or device?)")
-        if info.st_size > MAX_SET_BYTES:
-            raise SetFormatError(
-                where,
-                "",
-                f"file is {info.st_size / 2**20:.0f} MiB, more than the "
-                f"{MAX_SET_BYTES // 2**20} MiB an annotation set may have",
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SET_BYTES + 1)  # load_json refuses more; it may grow
-    except FileNotFoundError:
-        raise DocumentReadError(f"{where}: no such file") from None
-    except OSError as exc:
-        raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
-    return parse_annotation_set(data, file=where)
+    """The annotation set in the file at ``path``, read through the guarded read;
+    :class:`DocumentReadError` or :class:`SetFormatError` name the file and the problem."""
+    data = read_file(path, limit=MAX_SET_BYTES, what="an annotation set")
+    return parse_annotation_set(data, file=shown_path(path))
 
 
 def run_import(

@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from tests.fuzz.samples import EPUB_MEMBERS, lying_zip, opf, zip_of  # noqa: E402
+from tests.fuzz.samples import DOCX, EPUB_MEMBERS, lying_zip, members_of, opf, zip_of  # noqa: E402
 
 T = "2026-01-31T12:00:00.000Z"
 # `annotator import ARGS` in a fresh process that prints its peak resident memory (KiB,
@@ -84,6 +84,15 @@ def tiny_set(count: int) -> bytes:
     return body[: -len("]}]}")].encode() + ",".join(items).encode() + b"]}]}"
 
 
+def tiny_paragraphs(count: int) -> bytes:
+    """A DOCX of ``count`` one-word paragraphs (words varied, so it passes the ratio check)."""
+    members = members_of(DOCX)
+    paragraphs = "".join(f"<w:p><w:r><w:t>w{i}</w:t></w:r></w:p>" for i in range(count))
+    document = members["word/document.xml"].decode()
+    members["word/document.xml"] = document.replace("<w:body>", "<w:body>" + paragraphs, 1)
+    return zip_of(members)
+
+
 def inputs(quick: bool) -> list[tuple[str, str, bytes]]:
     accents = ("surveillance café naïve " * (TEN_MB // 24)).encode("cp1252")
     liar = lying_zip("content.xml", 1 << 30)
@@ -105,6 +114,7 @@ def inputs(quick: bool) -> list[tuple[str, str, bytes]]:
             ),
         ),
         ("JSON nested 100,000 deep", "deep.json", b"[" * 100_000 + b"]" * 100_000),
+        ("DOCX of 3,600,000 tiny paragraphs", "tiny.docx", tiny_paragraphs(3_600_000)),
     ]  # fmt: skip
     if not quick:
         out.append(("set of 1,000,000 one-character annotations", "million.json", tiny_set(10**6)))

@@ -1,16 +1,43 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from annotator.core.reading import system_path
+
+
+def check_target(path: Path, *, folder: bool = False) -> None:
+    """Refuse to write over ``path`` when it is under ``/dev``, ``/proc`` or ``/sys``, or
+    exists and is not a regular file (a folder when ``folder``): a device, pipe or socket
+    replaced by a file would break the system, and writing into one never ends.
+
+    Raises ``OSError`` naming the path and the reason.
+    """
+    system = system_path(path)
+    if system is not None:
+        raise OSError(f"{path}: refused: a system path under {system}, not a place to write")
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OSError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    if folder and not stat.S_ISDIR(mode):
+        raise OSError(f"{path}: refused: exists and is not a folder")
+    if not folder and not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        raise OSError(f"{path}: refused: {kind}, not a regular file to write over")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file so no half file is ever left.
 
     Raises ``OSError`` (with the path in its message) when the folder is missing or
-    not writable.
+    not writable, or ``path`` is refused by :func:`check_target`.
     """
+    check_target(path)
     folder = path.resolve().parent
     if not folder.is_dir():
         raise OSError(f"{path}: folder {folder} does not exist")
@@ -34,7 +61,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def write_folder(folder: Path, files: dict[str, bytes]) -> int:
     """Write ``files`` (relative path -> bytes) into ``folder``; returns the bytes written.
-    Paths that would leave the folder are refused."""
+    Paths that would leave the folder are refused, and so are a ``folder`` that
+    :func:`check_target` refuses and files in it that are not regular files."""
+    check_target(folder, folder=True)
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
     for name, data in files.items():

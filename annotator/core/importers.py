@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from annotator.core.decoding import DecodeError, decode_bytes
 from annotator.core.html_text import declared_charset, html_to_text
 from annotator.core.model import NewDocument
 from annotator.core.office import ExtractError, docx_text, epub_text, odt_text, pdf_text
+from annotator.core.reading import DocumentReadError, read_file, shown_path
 from annotator.core.text import BOM, guess_title, normalise_text
 
 FORMATS = {
@@ -32,23 +32,18 @@ MAX_BYTES = 50 * 1024 * 1024  # a document's file; documented in README
 MAX_TEXT = 50 * 1024 * 1024  # characters of extracted text
 
 
-class DocumentReadError(ValueError):
-    """A file that cannot be imported; the message names the file and the reason."""
-
-
-def shown_path(path: Path) -> str:
-    """``path`` as text that can always be printed and stored: file names that are not
-    valid UTF-8 get U+FFFD where their undecodable bytes were."""
-    return os.fsencode(path).decode("utf-8", "replace")
-
-
-def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
-    """Read one document file. The text is normalised once (a BOM removed, CRLF and CR
-    made LF) and nothing else is changed.
+def read_document(
+    path: Path, *, join_hyphens: bool = False, folder: Path | None = None
+) -> NewDocument:
+    """Read one document file through the guarded read
+    (:func:`annotator.core.reading.read_file`). The text is normalised once (a BOM
+    removed, CRLF and CR made LF) and nothing else is changed.
 
     Raises :class:`DocumentReadError` for a missing, unreadable, oversized, empty,
-    binary or unsupported file, naming the file and the reason. ``join_hyphens`` joins
-    words hyphenated across line ends in PDFs.
+    binary or unsupported file, one that is not a regular file or lies under ``/proc``,
+    ``/sys`` or ``/dev``, and (given the ``folder`` it was found in) a symbolic link
+    out of that folder, naming the file and the reason. ``join_hyphens`` joins words
+    hyphenated across line ends in PDFs.
     """
     where = shown_path(path)
     if path.is_dir():
@@ -59,23 +54,7 @@ def read_document(path: Path, *, join_hyphens: bool = False) -> NewDocument:
             f"{where}: unsupported file type {path.suffix or '(none)'!r} "
             f"(supported: {', '.join(SUFFIXES)})"
         )
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentReadError(f"{where}: not a regular file (a pipe or device?)")
-        too_big = DocumentReadError(
-            f"{where}: file is more than the {MAX_BYTES // 2**20} MiB a document may have"
-        )
-        if info.st_size > MAX_BYTES:
-            raise too_big
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # the size may change under us
-        if len(data) > MAX_BYTES:
-            raise too_big
-    except FileNotFoundError:
-        raise DocumentReadError(f"{where}: no such file") from None
-    except OSError as exc:
-        raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
+    data = read_file(path, limit=MAX_BYTES, what="a document", folder=folder)
     author = None
     try:
         if fmt == "html":
@@ -144,7 +123,9 @@ def read_documents(paths: list[Path]) -> list[NewDocument]:
 
 def files_in_folder(folder: Path) -> Iterator[Path]:
     """Supported files under ``folder``, recursively, in name order; hidden files and
-    folders (names starting with a dot) are skipped, symbolic links to folders not followed."""
+    folders (names starting with a dot) are skipped, symbolic links to folders not followed.
+    Symbolic links to files are listed: reading them with ``folder=folder`` refuses those
+    that lead out of the folder."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):

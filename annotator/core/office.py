@@ -5,8 +5,12 @@ uncompressed sizes and compression ratios are checked, so a small file that infl
 gigabytes is refused; members are then inflated a chunk at a time and the bytes actually
 read are capped too, since a header can lie. Nothing is ever written to disk, so member
 names (``../../evil``) are only looked up, never used as paths. XML is parsed with entity
-resolution off. PDFs give their text layer, a page per paragraph block; a PDF without one
-is reported as probably scanned.
+resolution off; a member that declares XML entities, or whose text is cut by an entity
+reference, is refused (its text would be wrong), and so is an archive whose XML holds more
+elements than :data:`MAX_ELEMENTS`, counted in the bytes as they inflate, before any tree
+is built (a tree costs over 100 bytes an element: 14 MB of tiny paragraphs took 2.4 GB).
+PDFs give their text layer, a page per paragraph block; a PDF without one is reported as
+probably scanned.
 """
 
 from __future__ import annotations
@@ -23,6 +27,16 @@ MAX_UNPACKED = 200 * 1024 * 1024  # bytes an archive may unpack to (declared, an
 MAX_RATIO = 200  # uncompressed / compressed, per member
 MAX_MEMBERS = 10_000  # files inside an archive
 CHUNK = 1 << 20  # bytes inflated at a time
+# XML elements an archive's parsed members may hold, together: generous (Word writes about
+# one per 30 bytes of XML, so this is a document.xml of some 120 MB); an import of 3.8
+# million tiny ones peaks at 680 MB.
+MAX_ELEMENTS = 4_000_000
+_ENTITY_DECLARATION = re.compile(
+    b"|".join(
+        re.escape("<!ENTITY".encode(codec))
+        for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+    )
+)
 MAX_TEXT = 50 * 1024 * 1024  # characters a document may extract to
 MAX_SECONDS = 60  # a PDF's text extraction, checked between pages
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
@@ -76,6 +90,9 @@ def docx_text(data: bytes) -> Extracted:
         body = document.element.body
     except Exception as exc:  # python-docx raises many types for broken files
         raise ExtractError(f"not a readable Word document ({_why(exc)})") from None
+    _refuse_entity_references(document.element, "word/document.xml")
+    if has_properties:
+        _refuse_entity_references(document.core_properties._element, "docProps/core.xml")
     blocks, heading = _blocks(body)
     text = "\n\n".join(block for block in blocks if block.strip())
     title, author = "", None
@@ -197,13 +214,18 @@ class _Archive:
                 f"{MAX_UNPACKED // 2**20} MiB"
             )
         self.left = MAX_UNPACKED
+        self.elements_left = MAX_ELEMENTS
 
     def names(self) -> set[str]:
         return set(self.zip.namelist())
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, *, xml: bool | None = False) -> bytes:
         """A member's bytes; ``KeyError`` if there is none of that name,
-        :class:`ExtractError` if it cannot be inflated or the archive's budget runs out."""
+        :class:`ExtractError` if it cannot be inflated or the archive's budget runs out.
+
+        With ``xml`` (``None``: when the member starts like XML), the member is XML to be
+        parsed: its elements count against :data:`MAX_ELEMENTS` as it inflates, and one
+        that declares entities is refused."""
         info = self.zip.getinfo(name)
         chunks = []
         try:
@@ -215,19 +237,44 @@ class _Archive:
                         raise ExtractError(
                             f"refused: it unpacks to more than {MAX_UNPACKED // 2**20} MiB"
                         )
+                    if xml is None:
+                        xml = chunk[:64].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")[:1] == b"<"
+                    if xml:
+                        self._count_elements(chunk)
                     chunks.append(chunk)
         except ExtractError:
             raise
         except Exception as exc:  # zipfile and zlib raise several types for broken data
             raise ExtractError(f"not a readable {self.kind} ({name}: {_why(exc)})") from None
-        return b"".join(chunks)
+        data = b"".join(chunks)
+        if xml and _ENTITY_DECLARATION.search(data):
+            raise ExtractError(
+                f"refused: {name} declares XML entities (text made of entities is not "
+                "read, and may be a billion laughs)"
+            )
+        return data
+
+    def read_xml(self, name: str) -> bytes:
+        """:meth:`read` of a member that is XML to be parsed."""
+        return self.read(name, xml=True)
+
+    def _count_elements(self, chunk: bytes) -> None:
+        # Every element starts with a "<" not followed by "/": an upper bound, counted in
+        # C before any tree is built (a "</" split between chunks counts one too many).
+        self.elements_left -= chunk.count(b"<") - chunk.count(b"</")
+        if self.elements_left < 0:
+            raise ExtractError(
+                f"refused: more than {MAX_ELEMENTS:,} XML elements inside, more than a "
+                "real document has (reading them would take gigabytes of memory)"
+            )
 
     def stored_copy(self) -> bytes:
-        """The same members in an uncompressed archive, each read through :meth:`read`."""
+        """The same members in an uncompressed archive, each read through :meth:`read`
+        (as XML when it starts like XML: the reader parses those)."""
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
             for name in dict.fromkeys(self.zip.namelist()):  # a repeated name: the last
-                copy.writestr(name, self.read(name))
+                copy.writestr(name, self.read(name, xml=None))
         return out.getvalue()
 
 
@@ -241,14 +288,28 @@ def _xml(archive: _Archive, name: str) -> Any:
 
     kind = archive.kind
     try:
-        data = archive.read(name)
+        data = archive.read_xml(name)
     except KeyError:
         raise ExtractError(f"not {_a(kind)} ({name} is missing)") from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractError(f"not a readable {kind} ({name}: {_why(exc, named=False)})") from None
+    _refuse_entity_references(root, name)
+    return root
+
+
+def _refuse_entity_references(root: Any, name: str) -> None:
+    """An entity reference left in a tree (declared in a DTD never loaded) stands where
+    text should be: the text would be cut short or hold ``&name;``, so refuse it."""
+    from lxml import etree
+
+    for entity in root.iter(etree.Entity):
+        raise ExtractError(
+            f"refused: {name} uses the XML entity {entity.text}, which is not read "
+            "(its text would be missing)"
+        )
 
 
 class _TextBudget:
@@ -364,7 +425,7 @@ def epub_text(data: bytes) -> Extracted:
         if not href:
             continue
         try:
-            raw = archive.read(folder + href.split("#")[0])
+            raw = archive.read_xml(folder + href.split("#")[0])
         except KeyError:
             continue
         _title, chapter = html_to_text(raw.decode("utf-8", "replace"))

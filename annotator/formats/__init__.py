@@ -12,9 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
+from annotator.core.reading import FileReadError, read_file
 from annotator.formats.annotation_set import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    MAX_SET_BYTES,
     parse_annotation_set,
     render,
     render_bytes,
@@ -49,10 +51,15 @@ def load_annotation_set(path: str | Path) -> AnnotationSet:
     """Read and validate the annotation set at ``path``.
 
     Raises :class:`SetFormatError` (file, JSON path, problem) for anything invalid and
-    ``OSError`` when the file cannot be read.
+    ``OSError`` when the file cannot be read or is refused by the guarded read (not a
+    regular file, under ``/proc``, ``/sys`` or ``/dev``, too large).
     """
     path = Path(path)
-    return parse_annotation_set(path.read_bytes(), file=str(path))
+    try:
+        data = read_file(path, limit=MAX_SET_BYTES, what="an annotation set")
+    except FileReadError as exc:
+        raise OSError(str(exc)) from None
+    return parse_annotation_set(data, file=str(path))
 
 
 def dumps_annotation_set(aset: AnnotationSet, *, compact: bool = False) -> str:

@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_problems, spec_to_dict
-from annotator.core.importers import DocumentReadError, shown_path
+from annotator.core.importers import MAX_BYTES, DocumentReadError, shown_path
 from annotator.core.labels import COLOR, next_colour
 from annotator.core.model import (
     Annotation,
@@ -42,6 +42,7 @@ from annotator.core.model import (
     Label,
     SetDocument,
 )
+from annotator.core.reading import OutsideFolder, read_file
 from annotator.core.text import normalise_text, text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
 from annotator.core.values import label_problem
@@ -333,8 +334,12 @@ def read(path: Path) -> AnnotationSet:
     state = _Reading(path)
     _read_conf(state, path / CONF)
     _read_visual(state, path / VISUAL)
-    documents = [_document(state, txt) for txt in texts]
-    notes = []
+    documents, notes = [], []
+    for txt in texts:
+        try:
+            documents.append(_document(state, txt))
+        except OutsideFolder as exc:
+            notes.append(str(exc))
     if state.split:
         notes.append(
             f"{state.split} discontinuous annotation(s) read as {state.split_into} separate "
@@ -347,16 +352,15 @@ def read(path: Path) -> AnnotationSet:
     return checked(aset, where)
 
 
-def _text(path: Path) -> str:
+def _text(state: _Reading, path: Path) -> str:
+    """A file of the folder through the guarded read: a regular file, a symbolic link
+    only to a file inside the folder, no more than a document may hold."""
+    data = read_file(path, limit=MAX_BYTES, what="a brat file", folder=state.folder)
     try:
-        return path.read_bytes().decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DocumentReadError(
             f"{shown_path(path)}: not valid UTF-8 (byte {exc.start}); brat files are UTF-8"
-        ) from None
-    except OSError as exc:
-        raise DocumentReadError(
-            f"{shown_path(path)}: cannot read ({exc.strerror or exc})"
         ) from None
 
 
@@ -376,7 +380,7 @@ def _sections(text: str) -> list[tuple[int, str, str]]:
 def _read_conf(state: _Reading, conf: Path) -> None:
     if not conf.is_file():
         return
-    text = _text(conf)
+    text = _text(state, conf)
     for n, line in enumerate(text.split("\n"), 1):
         if line.startswith(LABEL_COMMENT):
             _label_comment(state, conf, n, line[len(LABEL_COMMENT) :])
@@ -444,7 +448,7 @@ def _label_comment(state: _Reading, conf: Path, n: int, raw: str) -> None:
 def _read_visual(state: _Reading, visual: Path) -> None:
     """Display names and colours of labels not described by Annotator's comments."""
     if visual.is_file():
-        for _n, section, line in _sections(_text(visual)):
+        for _n, section, line in _sections(_text(state, visual)):
             if section == "labels":
                 terms = [t.strip() for t in line.split("|")]
                 if len(terms) > 1 and terms[1]:
@@ -482,7 +486,7 @@ def _foreign_label(state: _Reading, brat_type: str) -> Label:
 
 
 def _document(state: _Reading, txt: Path) -> SetDocument:
-    raw = _text(txt)
+    raw = _text(state, txt)
     text = normalise_text(raw)
     sha = text_sha256(text)
     ann_path = txt.with_suffix(".ann")
@@ -526,7 +530,7 @@ def _annotations(
     values: dict[str, list[tuple[int, str, str | None]]] = {}
     targets: list[tuple[int, str, str]] = []  # line, id, the id it refers to
     ids: set[str] = set()
-    for n, line in enumerate(_text(path).split("\n"), 1):
+    for n, line in enumerate(_text(state, path).split("\n"), 1):
         line = line.rstrip("\r")
         if not line.strip():
             continue

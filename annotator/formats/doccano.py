@@ -17,6 +17,7 @@ without it are by ``doccano``; all spans read are timed when the file was last w
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Mapping
 from datetime import datetime
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.importers import shown_path
 from annotator.core.model import AnnotationSet
+from annotator.core.reading import open_file
 from annotator.core.values import annotator_problem, label_problem
 from annotator.formats.annotation_set import load_json
 from annotator.formats.errors import SetFormatError
@@ -70,15 +72,15 @@ def recognises(path: Path) -> bool:
     """A ``.jsonl`` file whose first non-empty line is a doccano example: an object with
     a ``text`` string and ``label`` (a list of ``[start, end, label]``) or ``entities``.
     Annotator's own JSON Lines (documents with ``annotations``) is not."""
-    if path.suffix.lower() != ".jsonl" or not path.is_file():
+    if path.suffix.lower() != ".jsonl":
         return False
     try:
-        with path.open("rb") as handle:
+        with open_file(path) as (raw, _size), io.BufferedReader(raw) as handle:
             while line := handle.readline(SNIFF_BYTES):
                 if line.strip(b"\xef\xbb\xbf \t\r\n"):
                     break
         item = json.loads(line.decode("utf-8").removeprefix("\ufeff"))
-    except (OSError, ValueError, RecursionError):
+    except (OSError, ValueError, RecursionError):  # the guard's refusals are ValueErrors
         return False
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return False

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.importers import shown_path
 from annotator.core.model import Annotation, AnnotationSet
+from annotator.core.reading import read_head
 from annotator.core.timestamps import iso_utc
 from annotator.core.values import label_problem
 from annotator.formats.annotation_set import load_json
@@ -106,12 +107,12 @@ def _region(ann: Annotation, text: str) -> dict[str, Any]:
 def recognises(path: Path) -> bool:
     """A ``.json`` file whose top level is a list of objects with ``data`` and
     ``annotations`` or ``predictions`` (Annotator's sets are objects, not lists)."""
-    if path.suffix.lower() != ".json" or not path.is_file():
+    if path.suffix.lower() != ".json":
+        return False
+    head = read_head(path, 4096)
+    if head is None or not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         return False
     try:
-        with path.open("rb") as handle:
-            if not handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-                return False
         tasks = json.loads(read_file(path).decode("utf-8").removeprefix("\ufeff"))
     except (OSError, ValueError, RecursionError):
         return False

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import unicodedata
 import uuid
 import zipfile
@@ -34,10 +33,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.importers import DocumentReadError, shown_path
+from annotator.core.importers import shown_path
 from annotator.core.labels import COLOR, next_colour
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.office import ExtractError, _Archive
+from annotator.core.reading import read_file
 from annotator.core.text import BOM, normalise_text, text_sha256
 from annotator.core.timestamps import iso_utc
 from annotator.core.values import OUT_OF_RANGE, label_problem, zip_time
@@ -210,24 +210,8 @@ def read(path: Path) -> AnnotationSet:
     """A ``.qdpx`` file as an annotation set whose documents carry their texts; raises
     :class:`SetFormatError` (or :class:`DocumentReadError` for an unreadable file) with
     a message naming the file, the place in the project and the problem."""
-    where = shown_path(path)
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentReadError(f"{where}: not a regular file (a pipe or device?)")
-        if info.st_size > MAX_QDPX:
-            raise SetFormatError(
-                where,
-                "",
-                f"file is {info.st_size / 2**20:.0f} MiB, more than the "
-                f"{MAX_QDPX // 2**20} MiB a REFI-QDA project may have",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentReadError(f"{where}: no such file") from None
-    except OSError as exc:
-        raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
-    return parse_qdpx(data, file=where)
+    data = read_file(path, limit=MAX_QDPX, what="a REFI-QDA project")
+    return parse_qdpx(data, file=shown_path(path))
 
 
 def parse_qdpx(data: bytes, *, file: str) -> AnnotationSet:

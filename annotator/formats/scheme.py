@@ -4,12 +4,12 @@ a scheme too."""
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core.labels import scheme_problems
 from annotator.core.model import Label
+from annotator.core.reading import FileReadError, read_file
 from annotator.formats.annotation_set import (
     FORMAT_NAME,
     MAX_SET_BYTES,
@@ -57,10 +57,10 @@ def parse_scheme(data: bytes, *, file: str) -> list[Label]:
 
 
 def read_scheme(path: Path) -> list[Label]:
-    """:func:`parse_scheme` of the file at ``path``, which must be a regular file (a pipe
-    would never end). Raises ``OSError`` when it cannot be read."""
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise SetFormatError(str(path), "", "not a regular file (a pipe or device?)")
-    with path.open("rb") as handle:
-        data = handle.read(MAX_SET_BYTES + 1)  # more is refused as too large
+    """:func:`parse_scheme` of the file at ``path``, read through the guarded read; a
+    file it refuses or cannot read is a :class:`SetFormatError` naming it and why."""
+    try:
+        data = read_file(path, limit=MAX_SET_BYTES, what="a label scheme")
+    except FileReadError as exc:
+        raise SetFormatError(exc.file, "", exc.reason) from None
     return parse_scheme(data, file=str(path))

@@ -9,20 +9,18 @@ over them; :class:`TaskSetBuilder` stores each text as Annotator does (normalise
 from __future__ import annotations
 
 import re
-import stat
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.core.importers import DocumentReadError, shown_path
 from annotator.core.labels import next_colour
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
+from annotator.core.reading import read_file as guarded_read
 from annotator.core.text import BOM, normalise_text, text_sha256
 from annotator.formats.annotation_set import MAX_SET_BYTES
 from annotator.formats.checks import checked
-from annotator.formats.errors import SetFormatError
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Characters some line splitters break lines at: escaped in JSON Lines output.
@@ -60,26 +58,9 @@ def codepoint_offsets(text: str) -> tuple[int, Callable[[int], int | None]]:
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of a tool's file, or :class:`DocumentReadError` / :class:`SetFormatError`
+    """The bytes of a tool's file through the guarded read, or :class:`DocumentReadError`
     naming it: missing, unreadable, not a regular file, too large."""
-    where = shown_path(path)
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentReadError(f"{where}: not a regular file (a folder, pipe or device?)")
-        if info.st_size > MAX_SET_BYTES:
-            raise SetFormatError(
-                where,
-                "",
-                f"file is {info.st_size / 2**20:.0f} MiB, more than the "
-                f"{MAX_SET_BYTES // 2**20} MiB a file of annotations may have",
-            )
-        with path.open("rb") as handle:
-            return handle.read(MAX_SET_BYTES + 1)
-    except FileNotFoundError:
-        raise DocumentReadError(f"{where}: no such file") from None
-    except OSError as exc:
-        raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
+    return guarded_read(path, limit=MAX_SET_BYTES, what="a file of annotations")
 
 
 def file_time(path: Path) -> datetime:

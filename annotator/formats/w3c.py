@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import stat
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -34,9 +33,9 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from annotator.core.attributes import as_attributes, is_scalar, value_problem
-from annotator.core.importers import DocumentReadError
 from annotator.core.labels import next_colour
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec, Label, SetDocument
+from annotator.core.reading import read_file, read_head
 from annotator.core.spans import context
 from annotator.core.timestamps import iso_utc, parse_iso_utc
 from annotator.core.values import OUT_OF_RANGE, label_problem
@@ -197,12 +196,8 @@ def _annotation(
 def recognises(path: Path) -> bool:
     """A JSON file whose start names the W3C annotation context and an Annotation,
     AnnotationCollection or AnnotationPage (and is not an Annotator set)."""
-    try:
-        if not path.is_file():
-            return False
-        with path.open("rb") as handle:
-            head = handle.read(HEAD)
-    except OSError:
+    head = read_head(path, HEAD)
+    if head is None:
         return False
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     return (
@@ -222,18 +217,8 @@ def read(path: Path) -> AnnotationSet:
 
     Raises :class:`SetFormatError` naming the file, the JSON path and the problem, or
     :class:`DocumentReadError` when the file cannot be read."""
-    where = str(path)
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentReadError(f"{where}: not a regular file (a pipe or device?)")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SET_BYTES + 1)  # load_json refuses more
-    except FileNotFoundError:
-        raise DocumentReadError(f"{where}: no such file") from None
-    except OSError as exc:
-        raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
-    return parse(data, file=where)
+    data = read_file(path, limit=MAX_SET_BYTES, what="a W3C annotation file")
+    return parse(data, file=str(path))
 
 
 def parse(data: bytes, *, file: str) -> AnnotationSet:

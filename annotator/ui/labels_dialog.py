@@ -459,8 +459,8 @@ class LabelsDialog(QDialog):
     def export_scheme(self, path: Path) -> bool:
         try:
             write_atomically(path, render_scheme(self.scheme()))
-        except OSError as exc:
-            QMessageBox.warning(self, "Cannot export the scheme", f"{path}: {exc.strerror}")
+        except OSError as exc:  # its message names the path
+            QMessageBox.warning(self, "Cannot export the scheme", str(exc))
             return False
         return True
 

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import stat
 import tracemalloc
 from pathlib import Path
 
@@ -511,3 +512,287 @@ def test_deeply_nested_xml_is_refused_by_the_parser_not_by_recursion(tmp_path, c
         members["word/document.xml"] = document.replace("<w:t>Central</w:t>", nested, 1)
         data = zip_of(members)
     refused(tmp_path, capsys, f"deep.{kind}", data, "Excessive depth in document: 256")
+
+
+# -- one guarded read for every file an importer opens (issue 17) ----------------------
+
+
+def brat_folder(root: Path) -> Path:
+    """A brat folder holding one good document with one annotation."""
+    folder = root / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Cameras watch the square.", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tclaim 0 7\tCameras\n", encoding="utf-8")
+    return folder
+
+
+def stored_texts(db: Path) -> list[str]:
+    store = open_store(str(db))
+    try:
+        return sorted(store.document(d.id).text for d in store.documents())
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda z: os.mkfifo(z), "not a regular file (a pipe or device?)"),
+        (lambda z: os.truncate(z.open("wb").name, 2**30), "more than the 50 MiB"),
+    ],
+    ids=["fifo", "sparse-gib"],
+)
+def test_brat_texts_go_through_the_file_guard(tmp_path, capsys, make, reason):
+    """A FIFO used to block for ever and a 1 GiB sparse file was read whole."""
+    folder = brat_folder(tmp_path)
+    make(folder / "z.txt")
+    db = tmp_path / "b.db"
+    assert main(["import", "--db", str(db), str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"annotator: error: {folder / 'z.txt'}: ") and reason in err, err
+    assert not db.exists()
+
+
+def test_a_brat_text_linked_out_of_its_folder_is_skipped_and_reported(tmp_path, capsys):
+    """``z.txt -> /dev/zero`` grew until memory ran out; ``notes.txt -> ~/.ssh/id_rsa``
+    landed the key in the database. Both are now skipped, with the reason shown."""
+    folder = brat_folder(tmp_path)
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----", encoding="utf-8")
+    (folder / "notes.txt").symlink_to(secret)
+    (folder / "z.txt").symlink_to("/dev/zero")
+    db = tmp_path / "b.db"
+    assert main(["import", "--db", str(db), str(folder)]) == 0
+    out = capsys.readouterr().out
+    for name in ("notes.txt", "z.txt"):
+        assert f"{folder / name}: a symbolic link to a file outside {folder}" in out, out
+    assert stored_texts(db) == ["Cameras watch the square."]
+
+
+def test_a_folder_import_follows_links_only_inside_the_folder(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "good.txt").write_text("A good document.", encoding="utf-8")
+    (corpus / "sub" / "real.txt").write_text("Linked from inside.", encoding="utf-8")
+    (corpus / "inside.md").symlink_to(corpus / "sub" / "real.txt")
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY", encoding="utf-8")
+    (corpus / "notes.txt").symlink_to(secret)
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    db = tmp_path / "f.db"
+    assert main(["import", "--db", str(db), str(corpus)]) == 1  # some files not imported
+    out, err = capsys.readouterr()
+    assert f"{corpus / 'inside.md'}: imported" in out, out
+    for name in ("notes.txt", "zero.txt"):
+        assert (
+            f"annotator: not imported: {corpus / name}: a symbolic link to a file outside "
+            f"{corpus} (skipped" in err
+        ), err
+    texts = stored_texts(db)
+    assert texts == ["A good document.", "Linked from inside."]
+    assert not any("PRIVATE" in text for text in texts)
+
+
+def test_proc_files_are_refused_before_they_are_read(tmp_path, capsys):
+    """Files under /proc say they are regular files of size 0: /proc/self/status was
+    imported, and /proc/kmsg blocked for ever."""
+    targets = {"status.txt": "/proc/self/status"}
+    if os.access("/proc/kmsg", os.R_OK):
+        targets["kmsg.txt"] = "/proc/kmsg"
+    for name, target in targets.items():
+        link = tmp_path / name
+        link.symlink_to(target)
+        db = tmp_path / f"{name}.db"
+        assert main(["import", "--db", str(db), str(link)]) == 1
+        err = capsys.readouterr().err
+        assert (
+            err == f"annotator: error: {link}: refused: a system file under /proc, not a document\n"
+        )
+        assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("set.json", None),
+        ("set.json", "json"),
+        ("project.qdpx", None),
+        ("w3c.jsonld", "w3c"),
+        ("tasks.jsonl", "doccano"),
+        ("tasks.json", "label-studio"),
+        ("team.txt", None),
+    ],
+)
+def test_every_format_reads_through_the_guard(tmp_path, capsys, name, fmt):
+    link = tmp_path / name
+    link.symlink_to("/proc/self/status")
+    db = tmp_path / "g.db"
+    options = [] if fmt is None else ["--format", fmt]
+    assert main(["import", "--db", str(db), *options, str(link)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"annotator: error: {link}: refused: a system file under /proc, not a document\n"
+    assert not db.exists()
+
+
+def test_schemes_and_library_sets_read_through_the_guard(tmp_path):
+    from annotator.formats import load_annotation_set
+
+    link = tmp_path / "scheme.json"
+    link.symlink_to("/proc/self/status")
+    with pytest.raises(SetFormatError, match="a system file under /proc"):
+        read_scheme(link)
+    with pytest.raises(OSError, match="a system file under /proc"):
+        load_annotation_set(link)
+
+
+# -- export targets that are not regular files (issue 17) ------------------------------
+
+
+def export_db(tmp_path: Path) -> Path:
+    db = tmp_path / "export.db"
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Something to export.", encoding="utf-8")
+    assert main(["import", "--db", str(db), str(doc)]) == 0
+    return db
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (os.mkfifo, "refused: a device, pipe or socket, not a regular file to write over"),
+        (os.mkdir, "refused: a folder, not a regular file to write over"),
+    ],
+    ids=["fifo", "folder"],
+)
+def test_export_refuses_a_target_that_is_not_a_regular_file(tmp_path, capsys, make, reason):
+    db = export_db(tmp_path)
+    target = tmp_path / "out.json"
+    make(target)
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "-o", str(target)]) == 1
+    assert capsys.readouterr().err == f"annotator: error: {target}: {reason}\n"
+    assert not target.is_file()  # still the pipe or folder it was
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")] == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="replacing /dev/null needs root")
+@pytest.mark.parametrize(
+    "args", [["-o", "/dev/null"], ["--format", "brat", "-o", "/dev/null"]], ids=["file", "folder"]
+)
+def test_export_never_replaces_a_device_node(tmp_path, capsys, args):
+    """As root, ``-o /dev/null`` used to replace the device with a regular file."""
+    db = export_db(tmp_path)
+    before = os.stat("/dev/null")
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), *args]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "annotator: error: /dev/null: refused: a system path under /dev, not a place to write\n"
+    )
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+    assert after.st_ino == before.st_ino
+
+
+def test_export_refuses_system_paths_that_do_not_exist_yet(tmp_path, capsys):
+    db = export_db(tmp_path)
+    for target in ("/dev/annotator-export.json", "/proc/annotator-export.json"):
+        capsys.readouterr()
+        assert main(["export", "--db", str(db), "-o", target]) == 1
+        assert "refused: a system path under /" in capsys.readouterr().err
+        assert not os.path.lexists(target)
+
+
+# -- XML entities refused rather than read as missing text (issue 17) ------------------
+
+
+def declared_entity_in(kind: str, where: str, doctype: str) -> tuple[bytes, str]:
+    """An archive of ``kind`` whose ``where`` member declares ``doctype`` and uses its
+    last entity; the member's name."""
+    if kind == "docx":
+        members = members_of(DOCX)
+        name = "word/document.xml"
+        members[name] = with_doctype(members[name].decode(), doctype, "Central")
+        return zip_of(members), name
+    if kind == "odt":
+        return zip_of(
+            {**ODT_MEMBERS, "content.xml": with_doctype(ODT_CONTENT, doctype, "first item")}
+        ), "content.xml"
+    if where == "chapter":
+        last = re.findall(r"<!ENTITY (\w+)", doctype)[-1]
+        chapter = f'<?xml version="1.0"?>{doctype}<html><body><p>A &{last}; here.</p></body></html>'
+        return zip_of({**EPUB_MEMBERS, "OEBPS/two.xhtml": chapter}), "OEBPS/two.xhtml"
+    package = with_doctype(EPUB_MEMBERS["OEBPS/book.opf"], doctype, "The Book")
+    return zip_of({**EPUB_MEMBERS, "OEBPS/book.opf": package}), "OEBPS/book.opf"
+
+
+@pytest.mark.parametrize(
+    "doctype", ['<!DOCTYPE d [<!ENTITY foo "bar">]>', LAUGHS], ids=["one", "laughs"]
+)
+@pytest.mark.parametrize(
+    ("kind", "where"), [("docx", ""), ("odt", ""), ("epub", "package"), ("epub", "chapter")]
+)
+def test_a_member_declaring_xml_entities_is_refused(tmp_path, capsys, kind, where, doctype):
+    """A DOCX entity reference used to cut its paragraph short ("Central" vanished)."""
+    data, name = declared_entity_in(kind, where, doctype)
+    refused(tmp_path, capsys, f"entities.{kind}", data, f"refused: {name} declares XML entities")
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_an_entity_from_a_dtd_never_loaded_is_refused_not_dropped(tmp_path, capsys, kind):
+    """With an external DTD (never loaded) an undeclared reference parses as an entity
+    node: the DOCX paragraph lost its text after it, the ODT one read "&foo;"."""
+    doctype = '<!DOCTYPE d SYSTEM "http://example.invalid/d.dtd">'
+    if kind == "docx":
+        members = members_of(DOCX)
+        document = members["word/document.xml"].decode().split("?>", 1)[1]
+        members["word/document.xml"] = (
+            '<?xml version="1.0"?>' + doctype + document.replace("Central", "Cen&foo;tral", 1)
+        )
+        data, name = zip_of(members), "word/document.xml"
+    else:
+        content = ODT_CONTENT.strip().split("?>", 1)[1].replace("first item", "first &foo; item")
+        data = zip_of({**ODT_MEMBERS, "content.xml": '<?xml version="1.0"?>' + doctype + content})
+        name = "content.xml"
+    refused(tmp_path, capsys, f"dtd.{kind}", data, f"refused: {name} uses the XML entity &foo;")
+
+
+# -- XML element count bounded before any tree is built (issue 17) ----------------------
+
+
+def test_a_docx_of_millions_of_tiny_paragraphs_is_refused_while_inflating():
+    """14 MB of tiny paragraphs took 2.4 GB in lxml's tree. Elements are now counted as
+    the XML inflates: the read stops at the limit, holding less than the XML's size."""
+    from annotator.core.office import MAX_ELEMENTS
+
+    count = MAX_ELEMENTS // 3 + MAX_ELEMENTS // 12  # 3 elements a paragraph: 25% too many
+    paragraphs = "".join(f"<w:p><w:r><w:t>{i}</w:t></w:r></w:p>" for i in range(count))
+    members = members_of(DOCX)
+    document = members["word/document.xml"].decode()
+    members["word/document.xml"] = document.replace("<w:body>", "<w:body>" + paragraphs, 1)
+    xml_size = len(members["word/document.xml"])
+    data = zip_of(members)
+    del members, paragraphs, document
+    tracemalloc.start()
+    try:
+        with pytest.raises(ExtractError, match=f"more than {MAX_ELEMENTS:,} XML elements"):
+            docx_text(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < xml_size, f"{peak / 2**20:.0f} MiB held for {xml_size / 2**20:.0f} MiB of XML"
+
+
+def test_a_loop_of_links_is_a_message_on_import_and_export(tmp_path, capsys):
+    """Python 3.11's resolve() raises RuntimeError for a loop: export crashed on it."""
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    db = tmp_path / "l.db"
+    assert main(["import", "--db", str(db), str(loop)]) == 1
+    assert capsys.readouterr().err == (
+        f"annotator: error: {loop}: cannot read (a loop of symbolic links)\n"
+    )
+    db = export_db(tmp_path)
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "-o", str(loop)]) == 1
+    assert capsys.readouterr().err == f"annotator: error: {loop}: a loop of symbolic links\n"
