@@ -55,6 +55,7 @@ from annotator.store.database import (
     reason,
     sqlite_file,
     to_url,
+    unreachable,
 )
 from annotator.store.errors import StoreError
 from annotator.store.integrity import prepare_file
@@ -163,7 +164,8 @@ class Store:
                 self._listener.exec_driver_sql(f"LISTEN {CHANGES_CHANNEL}")
         except SQLAlchemyError as exc:
             self.close()
-            raise StoreError(f"{self.location}: cannot open database ({reason(exc)})") from None
+            problem = unreachable(engine.url, exc) or f"cannot open database ({reason(exc)})"
+            raise StoreError(f"{self.location}: {problem}") from None
 
     @classmethod
     def open(cls, target: str) -> Store:
