@@ -45,6 +45,7 @@ from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff
 from annotator.core.suggest.model import Rejection
 from annotator.core.text import text_sha256
 from annotator.store import database
+from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
     IMMEDIATE,
     create_db_engine,
@@ -495,6 +496,7 @@ class Store:
 
         A changed text of a known source becomes that document's next version and takes
         its annotations over (see :func:`_import_one`)."""
+        check_new_documents(documents)
         with self._unit(write=True) as s:
             made: set[str] = set()
             return [_import_one(s, doc, made) for doc in documents]
@@ -513,6 +515,7 @@ class Store:
         for the database, or whatever ``progress`` raises to cancel) leaves the
         database as it was.
         """
+        check_new_documents(documents)
         with self._unit(write=True) as s:
             made: set[str] = set()
             results = [_import_one(s, doc, made) for doc in documents]
