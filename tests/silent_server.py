@@ -10,10 +10,11 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def silent_server() -> Iterator[int]:
-    """The port of a server on 127.0.0.1 that accepts every connection and never sends a
+def silent_server(host: str = "127.0.0.1") -> Iterator[int]:
+    """The port of a server on ``host`` that accepts every connection and never sends a
     byte (closed on leaving the ``with``)."""
-    server = socket.create_server(("127.0.0.1", 0))
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    server = socket.create_server((host, 0), family=family)
     server.settimeout(0.1)  # the loop below looks at ``stop`` this often
     accepted: list[socket.socket] = []
     stop = threading.Event()

@@ -186,7 +186,8 @@ def unreachable(url: URL, exc: BaseException) -> str | None:
     orig = getattr(exc, "orig", None) or exc
     if type(orig).__name__ != "ConnectionTimeout" and "timeout expired" not in str(orig):
         return None
-    where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    host = url.host or "localhost"
+    where = f"{f'[{host}]' if ':' in host else host}:{url.port or 5432}"
     return (
         f"cannot reach the database server at {where} within {connect_timeout(url)} s "
         f"(is it running, and is this its address? ${CONNECT_TIMEOUT_VARIABLE} sets the wait)"

@@ -4,6 +4,8 @@ holding an unencoded ``@``."""
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from sqlalchemy import text
 
@@ -28,6 +30,23 @@ def test_the_command_line_gives_up_on_a_server_that_never_answers(silent_port, m
     err = capsys.readouterr().err
     assert f"cannot reach the database server at 127.0.0.1:{silent_port} within 2 s" in err
     assert "Traceback" not in err
+
+
+def ipv6_loopback() -> bool:
+    try:
+        socket.create_server(("::1", 0), family=socket.AF_INET6).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not ipv6_loopback(), reason="no IPv6 loopback here")
+def test_an_ipv6_server_is_named_in_brackets(monkeypatch):
+    monkeypatch.setenv("ANNOTATOR_CONNECT_TIMEOUT", "2")
+    with silent_server("::1") as port:
+        refused = pytest.raises(StoreError, match=rf"server at \[::1\]:{port} within 2 s")
+        with refused:
+            Store.open(f"postgresql+psycopg://alice@[::1]:{port}/corpus")
 
 
 def test_the_urls_connect_timeout_wins_over_the_environment(silent_port, monkeypatch):
