@@ -7,7 +7,7 @@ Documents are matched by SHA-256, annotations by id, labels by name. Any problem
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -90,7 +90,8 @@ def merge_annotation_set(
     progress: Progress | None = None,
 ) -> SetImportReport:
     """Merge ``aset`` into the session's database; see the module docstring."""
-    check_columns(file, aset)
+    known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
+    check_columns(file, aset, set(s.scalars(select(LabelRow.name))), known.keys())
     report = SetImportReport(file, notes=list(aset.notes))
     _merge_labels(s, aset, report)
     # Values must fit the definitions the database keeps, not only the file's own.
@@ -99,7 +100,6 @@ def merge_annotation_set(
         for row in s.scalars(select(LabelRow))
     }
 
-    known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
     taken = set(known.values())
     links: list[tuple[int, str, str]] = []  # (index in set, new document id, previous id)
     position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
@@ -349,11 +349,17 @@ ANNOTATION_FIELDS = {
 }
 
 
-def check_columns(file: str, aset: AnnotationSet) -> None:
+def check_columns(
+    file: str, aset: AnnotationSet, labels_here: Set[str], documents_here: Set[str]
+) -> None:
     """Refuse ``aset`` (:class:`SetFormatError` naming the record, the field and the
-    limit) if any value it would write does not fit its column on every backend."""
+    limit) if any value it would write does not fit its column on every backend. Labels
+    (by name) and documents (by SHA-256) already here are not written, nor are the
+    documents it has no text of."""
     for i, label in enumerate(aset.labels):
-        _check_record(file, f"labels[{i}]", f"label {_short(label.name)}", label, LABEL_FIELDS)
+        if label.name not in labels_here:
+            record = f"label {_short(label.name)}"
+            _check_record(file, f"labels[{i}]", record, label, LABEL_FIELDS)
     ids, annotators, sources = (
         ANNOTATION_FIELDS[name].type.length  # type: ignore[attr-defined]
         for name in ("id", "annotator", "source")
@@ -361,7 +367,10 @@ def check_columns(file: str, aset: AnnotationSet) -> None:
     low, high = INTEGER_RANGE
     for i, doc in enumerate(aset.documents):
         path = f"documents[{i}]"
-        _check_record(file, path, f"document {_short(doc.title)}", doc, DOCUMENT_FIELDS)
+        if doc.sha256 not in documents_here:
+            if doc.text is None:
+                continue  # reported as not placed
+            _check_record(file, path, f"document {_short(doc.title)}", doc, DOCUMENT_FIELDS)
         for j, ann in enumerate(doc.annotations):
             # Inline first: a set may hold a million annotations.
             if (

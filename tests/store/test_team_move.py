@@ -106,7 +106,8 @@ def huge_version(data) -> None:
 
 
 def long_hotkey(data) -> None:
-    data["labels"][0]["hotkey"] = "Ctrl+Alt+Shift+Meta+F1"
+    opinion = {"name": "opinion", "color": "#9467bd", "hotkey": "Ctrl+Alt+Shift+Meta+F1"}
+    data["labels"].insert(0, {**opinion, "description": "", "attributes": []})
 
 
 @pytest.mark.parametrize(
