@@ -8,13 +8,14 @@ import sqlite3
 import time
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from annotator.store.errors import PasswordNeeded, StoreError
@@ -40,12 +41,74 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def split_credentials(url: str) -> tuple[str, str, str, str] | None:
+    """``(scheme, user, password, rest)`` of a URL that carries a password, as written
+    (not percent-decoded); None when it carries none.
+
+    A password may hold an unencoded ``@``: the credentials end at the last ``@`` before
+    the host, as browsers read URLs, so no part of a password is taken for the host."""
+    scheme, sep, after = url.partition("://")
+    if not sep:
+        return None
+    for at, char in enumerate(after):
+        if char != "@" or "@" in re.match(r"[^/?]*", after[at + 1 :]).group():  # type: ignore[union-attr]
+            continue
+        user, colon, password = after[:at].partition(":")
+        if not colon or "/" in user or "?" in user:
+            return None
+        return scheme, user, password, after[at + 1 :]
+    return None
+
+
+def parse_url(url: str) -> URL:
+    """``url`` parsed, with credentials split as :func:`split_credentials` says.
+
+    Raises ValueError for a string that is no URL, or one that cannot be read safely (an
+    ``@`` left in the database name could be part of the password)."""
+    credentials = split_credentials(url)
+    if credentials is not None:
+        scheme, user, password, rest = credentials
+        url = f"{scheme}://{_encoded(user)}:{_encoded(password)}@{rest}"
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as exc:
+        raise ValueError("not a database path or URL") from exc
+    if parsed.password is not None and "@" in (parsed.database or ""):
+        raise ValueError("write each @ in the password as %40")
+    return parsed
+
+
+def _encoded(part: str) -> str:
+    return quote(unquote(part), safe="")
+
+
+def hidden(url: str) -> str:
+    """``url`` with any password as ``***``, even in a URL that does not parse."""
+    parts = _loose_credentials(url)
+    return url if parts is None else "{}://{}:***@{}".format(*parts)
+
+
+def _loose_credentials(url: str) -> tuple[str, str, str] | None:
+    """``(scheme, user, rest)`` of a URL that may carry a password, split generously:
+    at the last ``@`` before the query, so that no part of a password is left in
+    ``rest`` however the URL is broken."""
+    scheme, sep, after = url.partition("://")
+    first = after.find("@")
+    if not sep or first < 0:
+        return None
+    query = after.find("?", first)
+    at = after.rfind("@", 0, query if query >= 0 else len(after))
+    user, colon, _password = after[:at].partition(":")
+    return (scheme, user, after[at + 1 :]) if colon and "/" not in user else None
+
+
 def without_password(url: str) -> str:
     """``url`` with any password left out (what may be shown, logged or remembered)."""
     try:
-        parsed = make_url(url)
-    except (ArgumentError, ValueError):
-        return url
+        parsed = parse_url(url)
+    except ValueError:
+        parts = _loose_credentials(url)
+        return url if parts is None else "{}://{}@{}".format(*parts)
     if parsed.password is None and "password" not in parsed.query:
         return url
     # psycopg also takes the password from the query (``...?password=...``).
@@ -55,7 +118,7 @@ def without_password(url: str) -> str:
 
 def with_password(url: str, password: str) -> str:
     """``url`` with ``password``: for opening a connection only, never to be kept."""
-    return make_url(url).set(password=password).render_as_string(hide_password=False)
+    return parse_url(url).set(password=password).render_as_string(hide_password=False)
 
 
 def password_problem(exc: BaseException) -> str | None:
@@ -72,9 +135,9 @@ def password_problem(exc: BaseException) -> str | None:
 def describe(url: str) -> str:
     """The URL as shown to the user: a plain path for SQLite files, no password."""
     try:
-        parsed = make_url(url)
-    except (ArgumentError, ValueError):
-        return url
+        parsed = parse_url(url)
+    except ValueError:
+        return hidden(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return parsed.database
     if "password" in parsed.query:  # psycopg takes it from the query too
@@ -82,19 +145,72 @@ def describe(url: str) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
+# A database server that accepts a connection and never answers would otherwise be
+# waited for without end: connecting gives up after this many seconds...
+CONNECT_TIMEOUT_S = 10
+CONNECT_TIMEOUT_VARIABLE = "ANNOTATOR_CONNECT_TIMEOUT"
+MIN_CONNECT_TIMEOUT_S = 2  # libpq's (and psycopg's) least: 1 is taken as 2
+# ...and an open connection to a server that went silent (a cable pulled, a machine
+# gone) is found dead by TCP keepalives within about a minute, not hours.
+KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 60000,  # ms: data sent and never acknowledged
+}
+
+
+def connect_timeout(url: URL) -> int:
+    """Seconds a connection to a server may take: the URL's ``connect_timeout=``, else
+    ``$ANNOTATOR_CONNECT_TIMEOUT``, else :data:`CONNECT_TIMEOUT_S`; at least 2.
+
+    Raises :class:`StoreError` for a value that is not a positive whole number."""
+    given = url.query.get("connect_timeout")
+    source = "the URL's connect_timeout"
+    if given is None:
+        given = os.environ.get(CONNECT_TIMEOUT_VARIABLE, "").strip() or None
+        source = f"${CONNECT_TIMEOUT_VARIABLE}"
+    if given is None:
+        return CONNECT_TIMEOUT_S
+    value = given if isinstance(given, str) else given[-1]
+    if not value.isascii() or not value.isdigit() or int(value) == 0:
+        raise StoreError(f"{source} is {value!r}: give a whole number of seconds, such as 10")
+    return max(int(value), MIN_CONNECT_TIMEOUT_S)
+
+
+def unreachable(url: URL, exc: BaseException) -> str | None:
+    """What to tell the user when connecting to ``url`` timed out (``exc``: the driver's
+    error or SQLAlchemy's wrapping one): *cannot reach the database server at HOST:PORT
+    within N s*; None for any other failure."""
+    orig = getattr(exc, "orig", None) or exc
+    if type(orig).__name__ != "ConnectionTimeout" and "timeout expired" not in str(orig):
+        return None
+    host = url.host or "localhost"
+    where = f"{f'[{host}]' if ':' in host else host}:{url.port or 5432}"
+    return (
+        f"cannot reach the database server at {where} within {connect_timeout(url)} s "
+        f"(is it running, and is this its address? ${CONNECT_TIMEOUT_VARIABLE} sets the wait)"
+    )
+
+
 def create_db_engine(url: str) -> Engine:
-    """An engine with the pragmas the app relies on (SQLite) and no pooling surprises."""
+    """An engine with the pragmas the app relies on (SQLite) and no pooling surprises;
+    connections to a server time out (:func:`connect_timeout`) and are kept alive."""
     try:
-        parsed = make_url(url)
-    except (ArgumentError, ValueError):
-        shown = re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)  # unparsed: hide a password
-        raise StoreError(f"{shown}: not a database path or URL") from None
+        parsed = parse_url(url)
+    except ValueError as exc:
+        raise StoreError(f"{hidden(url)}: {exc}") from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(parsed.database).parent
         if not folder.is_dir():
             raise StoreError(f"{parsed.database}: folder {folder} does not exist")
+    options: dict[str, object] = {}
+    if parsed.get_backend_name() == "postgresql":
+        options = {key: value for key, value in KEEPALIVES.items() if key not in parsed.query}
+        options["connect_timeout"] = connect_timeout(parsed)
     try:
-        engine = create_engine(url)
+        engine = create_engine(parsed, connect_args=options)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
         raise StoreError(f"{describe(url)}: cannot open database ({exc})") from None
     if engine.dialect.name == "sqlite":
@@ -222,7 +338,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             url = without_password(engine.url.render_as_string(hide_password=False))
             refused = "authentication failed" in asked
             raise PasswordNeeded(f"{where}: {asked}", url, refused) from None
-        raise StoreError(f"{where}: cannot read database ({reason(exc)})") from None
+        problem = unreachable(engine.url, exc) or f"cannot read database ({reason(exc)})"
+        raise StoreError(f"{where}: {problem}") from None
     if current is None and tables - {"alembic_version"}:
         raise StoreError(
             f"{where}: not an Annotator database (it already holds tables: "

@@ -7,17 +7,19 @@ Documents are matched by SHA-256, annotations by id, labels by name. Any problem
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
 from annotator.formats.annotation_set import check_context
 from annotator.formats.errors import SetConflictError, SetFormatError, member_path
+from annotator.store.column_limits import INTEGER_RANGE, column_problem
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow, LabelRow
 
 CHUNK = 500
@@ -88,6 +90,8 @@ def merge_annotation_set(
     progress: Progress | None = None,
 ) -> SetImportReport:
     """Merge ``aset`` into the session's database; see the module docstring."""
+    known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
+    check_columns(file, aset, set(s.scalars(select(LabelRow.name))), known.keys())
     report = SetImportReport(file, notes=list(aset.notes))
     _merge_labels(s, aset, report)
     # Values must fit the definitions the database keeps, not only the file's own.
@@ -96,7 +100,6 @@ def merge_annotation_set(
         for row in s.scalars(select(LabelRow))
     }
 
-    known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
     taken = set(known.values())
     links: list[tuple[int, str, str]] = []  # (index in set, new document id, previous id)
     position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
@@ -323,6 +326,76 @@ def _describe(content: tuple[object, ...]) -> str:
     if orphaned:
         text += ", orphaned"
     return text
+
+
+# What a set gives each column with a limit (String(N), Integer): the field of the core
+# type, and its column. Annotation labels are the labels' names, checked there.
+LABEL_FIELDS = {"name": LabelRow.name, "color": LabelRow.color, "hotkey": LabelRow.hotkey}
+DOCUMENT_FIELDS = {
+    "id": DocumentRow.id,
+    "sha256": DocumentRow.sha256,
+    "format": DocumentRow.format,
+    "encoding": DocumentRow.encoding,
+    "published": DocumentRow.published,
+    "version": DocumentRow.version,
+    "previous_id": DocumentRow.previous_id,
+}
+ANNOTATION_FIELDS = {
+    "id": AnnotationRow.id,
+    "start": AnnotationRow.start_offset,
+    "end": AnnotationRow.end_offset,
+    "annotator": AnnotationRow.annotator,
+    "source": AnnotationRow.source,
+}
+
+
+def check_columns(
+    file: str, aset: AnnotationSet, labels_here: Set[str], documents_here: Set[str]
+) -> None:
+    """Refuse ``aset`` (:class:`SetFormatError` naming the record, the field and the
+    limit) if any value it would write does not fit its column on every backend. Labels
+    (by name) and documents (by SHA-256) already here are not written, nor are the
+    documents it has no text of."""
+    for i, label in enumerate(aset.labels):
+        if label.name not in labels_here:
+            record = f"label {_short(label.name)}"
+            _check_record(file, f"labels[{i}]", record, label, LABEL_FIELDS)
+    ids, annotators, sources = (
+        ANNOTATION_FIELDS[name].type.length  # type: ignore[attr-defined]
+        for name in ("id", "annotator", "source")
+    )
+    low, high = INTEGER_RANGE
+    for i, doc in enumerate(aset.documents):
+        path = f"documents[{i}]"
+        if doc.sha256 not in documents_here:
+            if doc.text is None:
+                continue  # reported as not placed
+            _check_record(file, path, f"document {_short(doc.title)}", doc, DOCUMENT_FIELDS)
+        for j, ann in enumerate(doc.annotations):
+            # Inline first: a set may hold a million annotations.
+            if (
+                len(ann.id) <= ids
+                and len(ann.annotator) <= annotators
+                and (ann.source is None or len(ann.source) <= sources)
+                and low <= ann.start <= high
+                and low <= ann.end <= high
+            ):
+                continue
+            record = f"annotation {_short(ann.id)}"
+            _check_record(file, f"{path}.annotations[{j}]", record, ann, ANNOTATION_FIELDS)
+
+
+def _check_record(
+    file: str, path: str, record: str, item: object, fields: dict[str, InstrumentedAttribute[Any]]
+) -> None:
+    for name, column in fields.items():
+        problem = column_problem(column, getattr(item, name))
+        if problem is not None:
+            raise SetFormatError(file, f"{path}.{name}", f"{record}: {name} {problem}")
+
+
+def _short(value: str, width: int = 40) -> str:
+    return repr(value if len(value) <= width else value[: width - 1] + "…")
 
 
 def _check_values(

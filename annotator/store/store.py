@@ -45,6 +45,7 @@ from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff
 from annotator.core.suggest.model import Rejection
 from annotator.core.text import text_sha256
 from annotator.store import database
+from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
     IMMEDIATE,
     create_db_engine,
@@ -55,6 +56,7 @@ from annotator.store.database import (
     reason,
     sqlite_file,
     to_url,
+    unreachable,
 )
 from annotator.store.errors import StoreError
 from annotator.store.integrity import prepare_file
@@ -163,7 +165,8 @@ class Store:
                 self._listener.exec_driver_sql(f"LISTEN {CHANGES_CHANNEL}")
         except SQLAlchemyError as exc:
             self.close()
-            raise StoreError(f"{self.location}: cannot open database ({reason(exc)})") from None
+            problem = unreachable(engine.url, exc) or f"cannot open database ({reason(exc)})"
+            raise StoreError(f"{self.location}: {problem}") from None
 
     @classmethod
     def open(cls, target: str) -> Store:
@@ -493,6 +496,7 @@ class Store:
 
         A changed text of a known source becomes that document's next version and takes
         its annotations over (see :func:`_import_one`)."""
+        check_new_documents(documents)
         with self._unit(write=True) as s:
             made: set[str] = set()
             return [_import_one(s, doc, made) for doc in documents]
@@ -511,6 +515,7 @@ class Store:
         for the database, or whatever ``progress`` raises to cancel) leaves the
         database as it was.
         """
+        check_new_documents(documents)
         with self._unit(write=True) as s:
             made: set[str] = set()
             results = [_import_one(s, doc, made) for doc in documents]
