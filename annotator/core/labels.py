@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from annotator.core.attributes import spec_problems
 from annotator.core.model import Label
@@ -14,13 +14,42 @@ from annotator.core.model import Label
 # (the eighth colour) is left out as it does not read as a highlight.
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#f0e442")
 COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # a label's colour, matched whole
+_PALETTE_SET = frozenset(PALETTE)
 
 
-def next_colour(used: Sequence[str]) -> str:
+def next_colour(used: Iterable[str]) -> str:
     """The first palette colour no label uses yet (the palette again once all are)."""
-    taken = {colour.lower() for colour in used}
-    free = [colour for colour in PALETTE if colour not in taken]
-    return free[0] if free else PALETTE[len(used) % len(PALETTE)]
+    return ColourAllocator(used).next()
+
+
+class ColourAllocator:
+    """Palette colours for labels added one by one, in one pass: :meth:`next` gives what
+    :func:`next_colour` would give for every colour taken so far, in O(1) amortised."""
+
+    def __init__(self, used: Iterable[str] = ()) -> None:
+        self._taken: set[str] = set()  # palette colours in use
+        self._count = 0  # colours in use, palette or not
+        self._first_free = 0  # palette colours before this index are all taken
+        for colour in used:
+            self.take(colour)
+
+    def take(self, colour: str) -> None:
+        """Record a colour a label has (any colour, any case)."""
+        colour = colour.lower()
+        if colour in _PALETTE_SET:
+            self._taken.add(colour)
+        self._count += 1
+
+    def next(self) -> str:
+        """The first free palette colour (the palette again once all are), now taken."""
+        while self._first_free < len(PALETTE) and PALETTE[self._first_free] in self._taken:
+            self._first_free += 1  # colours are never given back: the index only grows
+        if self._first_free < len(PALETTE):
+            colour = PALETTE[self._first_free]
+        else:
+            colour = PALETTE[self._count % len(PALETTE)]
+        self.take(colour)
+        return colour
 
 
 def markers(names: Sequence[str]) -> dict[str, str]:

@@ -1,6 +1,14 @@
 from __future__ import annotations
 
-from annotator.core.labels import PALETTE, markers, next_colour, scheme_problems
+import random
+
+from annotator.core.labels import (
+    PALETTE,
+    ColourAllocator,
+    markers,
+    next_colour,
+    scheme_problems,
+)
 from annotator.core.model import AttributeSpec, Label
 
 
@@ -41,3 +49,19 @@ def test_scheme_problems_name_the_labels():
         "a label has no name",
         "label 'y': choice attribute 'a' lists no choices",
     ]
+
+
+def test_the_allocator_gives_what_next_colour_gives_label_by_label():
+    rng = random.Random(17)
+    for _ in range(200):
+        used: list[str] = []
+        palette = ColourAllocator()
+        for _ in range(rng.randrange(25)):
+            if rng.random() < 0.4:  # a label with a colour of its own
+                colour = rng.choice([*PALETTE, "#123456", PALETTE[2].upper()])
+                palette.take(colour)
+            else:
+                colour = next_colour(used)
+                assert palette.next() == colour
+            used.append(colour)
+    assert ColourAllocator(["#0072B2"]).next() == PALETTE[1]
