@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from annotator.core.web_encodings import web_codec
+
 SKIP = {
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "nav", "button", "select", "datalist", "dialog", "head",
@@ -169,22 +171,11 @@ _META_CHARSET = re.compile(
 
 
 _COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
-# What browsers read these labels as (the WHATWG Encoding Standard), in Python's names.
-_AS_BROWSERS_DO = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252",
-    "iso-8859-9": "cp1254", "latin5": "cp1254", "gb2312": "gb18030", "gbk": "gb18030",
-    "x-gbk": "gb18030", "big5": "big5hkscs", "shift_jis": "cp932", "sjis": "cp932",
-    "x-sjis": "cp932", "euc-kr": "cp949", "tis-620": "cp874", "iso-8859-11": "cp874",
-    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
-}  # fmt: skip
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The encoding a page declares in a ``<meta>`` tag near its start (outside comments),
-    as a browser would read the label; None if there is none."""
+    """The Python codec of the encoding a page declares in a ``<meta>`` tag near its start
+    (outside comments), as a browser reads the label; None if there is none or it is no
+    web encoding (a browser ignores it)."""
     match = _META_CHARSET.search(_COMMENT.sub(b"", data[:8192]))
-    if not match:
-        return None
-    label = match.group(1).decode("ascii").lower()
-    return _AS_BROWSERS_DO.get(label, label)
+    return web_codec(match.group(1).decode("ascii")) if match else None
