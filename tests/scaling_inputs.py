@@ -27,8 +27,22 @@ def page(unit: str, n: int) -> str:
     return "<html><body><p>start" + f"<p>word {unit}" * n
 
 
-def make_html(unit: str) -> Callable[[int], Callable[[], Any]]:
-    return lambda n: lambda: html_to_text(page(unit, n))
+# A paragraph as pages have them, before each unterminated construct of the 400 KB page.
+PARAGRAPH = '<p class="n">Police &amp; cameras: <b>2,000</b> in <a href="/hk">Hong Kong</a>. '
+
+
+def mixed_page(unit: str, n: int) -> str:
+    """``n`` paragraphs of a page, each with an unterminated ``unit``."""
+    return "<html><head><title>T</title></head><body>" + (PARAGRAPH + unit) * n
+
+
+def units_in_400k(unit: str) -> int:
+    return PAGE_400K // len(PARAGRAPH + unit)
+
+
+def make_html(unit: str, *, mixed: bool = False) -> Callable[[int], Callable[[], Any]]:
+    build = mixed_page if mixed else page
+    return lambda n: (lambda html: lambda: html_to_text(html))(build(unit, n))
 
 
 def epub(chapter: str) -> bytes:
@@ -51,8 +65,9 @@ def epub(chapter: str) -> bytes:
     return out.getvalue()
 
 
-def make_epub(unit: str) -> Callable[[int], Callable[[], Any]]:
-    return lambda n: (lambda data: lambda: epub_text(data))(epub(page(unit, n)))
+def make_epub(unit: str, *, mixed: bool = False) -> Callable[[int], Callable[[], Any]]:
+    build = mixed_page if mixed else page
+    return lambda n: (lambda data: lambda: epub_text(data))(epub(build(unit, n)))
 
 
 def guid(i: int) -> str:

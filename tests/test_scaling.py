@@ -10,6 +10,20 @@ from tests import scaling_inputs as inputs
 from tests.work import assert_linear
 
 LABELS = 5_000  # and 20,000: the battery's 20,000 codes or labels
+CONSTRUCTS = 12_500  # and 50,000 unterminated <!--, </a or <![CDATA[
+UNITS = list(inputs.UNTERMINATED.values())
+
+
+@pytest.mark.parametrize("unit", UNITS)
+@pytest.mark.parametrize("make", [inputs.make_html, inputs.make_epub], ids=["html", "epub"])
+def test_50000_unterminated_constructs(make, unit):
+    assert_linear(make(unit), CONSTRUCTS)
+
+
+@pytest.mark.parametrize("unit", UNITS)
+@pytest.mark.parametrize("make", [inputs.make_html, inputs.make_epub], ids=["html", "epub"])
+def test_a_400_kb_page_of_them(make, unit):
+    assert_linear(make(unit, mixed=True), inputs.units_in_400k(unit) // 4)
 
 
 def test_refi_qda_codebook_of_20000_codes():
