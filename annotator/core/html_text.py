@@ -28,7 +28,6 @@ VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",
 }  # fmt: skip
-HEAD_CONTENT = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\n\r\f\v]+")  # HTML's ASCII whitespace; NBSP stays
 BREAK = "\x00"  # stands for <br> inside a paragraph until whitespace is collapsed
@@ -169,17 +168,29 @@ def html_to_text(html: str) -> tuple[str, str]:
     return parser.close()
 
 
+# Each try stops at the tag's end or the next tag, so the search is linear.
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+    rb"""<meta[^<>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
-
-
-_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 
 
 def declared_charset(data: bytes) -> str | None:
     """The Python codec of the encoding a page declares in a ``<meta>`` tag near its start
     (outside comments), as a browser reads the label; None if there is none or it is no
     web encoding (a browser ignores it)."""
-    match = _META_CHARSET.search(_COMMENT.sub(b"", data[:8192]))
+    match = _META_CHARSET.search(_without_comments(data[:8192]))
     return web_codec(match.group(1).decode("ascii")) if match else None
+
+
+def _without_comments(data: bytes) -> bytes:
+    """``data`` without its comments; an unterminated one runs to the end."""
+    kept: list[bytes] = []
+    at = 0
+    while (start := data.find(b"<!--", at)) >= 0:
+        kept.append(data[at:start])
+        end = data.find(b"-->", start + 4)
+        if end < 0:
+            return b"".join(kept)
+        at = end + 3
+    kept.append(data[at:])
+    return b"".join(kept)
