@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from annotator.core.attributes import spec_problems
@@ -55,17 +56,21 @@ class ColourAllocator:
 def markers(names: Sequence[str]) -> dict[str, str]:
     """For each label, the shortest upper-cased prefix that no other label's prefix of
     that width shares: claim → C, refusal → R, claim/count → CL/CO, claim/claims →
-    CLAIM/CLAIMS."""
+    CLAIM/CLAIMS. Each prefix is counted once, so the work grows with the names' length,
+    not with their number squared."""
+    texts = {name: name.strip() or "?" for name in names}
+    prefixes: Counter[tuple[int, str]] = Counter()  # (width, prefix) of names that long
+    whole: dict[str, list[int]] = {}  # a whole name upper-cased -> the lengths it has
+    for text in texts.values():
+        prefixes.update((width, text[:width].upper()) for width in range(1, len(text) + 1))
+        whole.setdefault(text.upper(), []).append(len(text))
     out: dict[str, str] = {}
-    for name in names:
-        stripped = name.strip() or "?"
-        for width in range(1, len(stripped) + 1):
-            marker = stripped[:width].upper()
-            clash = any(
-                other != name and (other.strip() or "?")[:width].upper() == marker
-                for other in names
-            )
-            if not clash:
+    for name, text in texts.items():
+        for width in range(1, len(text) + 1):
+            marker = text[:width].upper()
+            # A shorter name is its own prefix at every greater width.
+            shorter = sum(1 for length in whole.get(marker, ()) if length < width)
+            if prefixes[width, marker] + shorter == 1:  # this name's own prefix only
                 break
         out[name] = marker
     return out
