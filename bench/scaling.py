@@ -34,9 +34,9 @@ def cases(folder: Path) -> list[tuple[str, Make, tuple[int, ...]]]:
         page = (big // 4, big // 2, big)
         out += [
             (f"HTML, {unit} × n", inputs.make_html(unit), sizes),
-            (f"HTML, 100/200/400 KB page, {name}", inputs.make_html(unit, mixed=True), page),
+            (f"HTML, 100/200/400 KB page, {name}", inputs.make_html(unit, bare=True), page),
             (f"EPUB chapter, {unit} × n", inputs.make_epub(unit), sizes),
-            (f"EPUB, 100/200/400 KB chapter, {name}", inputs.make_epub(unit, mixed=True), page),
+            (f"EPUB, 100/200/400 KB chapter, {name}", inputs.make_epub(unit, bare=True), page),
         ]
     labels = (5_000, 10_000, 20_000)
     out += [

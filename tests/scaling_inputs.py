@@ -27,21 +27,18 @@ def page(unit: str, n: int) -> str:
     return "<html><body><p>start" + f"<p>word {unit}" * n
 
 
-# A paragraph as pages have them, before each unterminated construct of the 400 KB page.
-PARAGRAPH = '<p class="n">Police &amp; cameras: <b>2,000</b> in <a href="/hk">Hong Kong</a>. '
-
-
-def mixed_page(unit: str, n: int) -> str:
-    """``n`` paragraphs of a page, each with an unterminated ``unit``."""
-    return "<html><head><title>T</title></head><body>" + (PARAGRAPH + unit) * n
+def bare_page(unit: str, n: int) -> str:
+    """Nothing but ``n`` unterminated ``unit`` constructs."""
+    return unit * n
 
 
 def units_in_400k(unit: str) -> int:
-    return PAGE_400K // len(PARAGRAPH + unit)
+    """How many ``unit`` make the battery's 400 KB page."""
+    return PAGE_400K // len(unit)
 
 
-def make_html(unit: str, *, mixed: bool = False) -> Callable[[int], Callable[[], Any]]:
-    build = mixed_page if mixed else page
+def make_html(unit: str, *, bare: bool = False) -> Callable[[int], Callable[[], Any]]:
+    build = bare_page if bare else page
     return lambda n: (lambda html: lambda: html_to_text(html))(build(unit, n))
 
 
@@ -65,8 +62,8 @@ def epub(chapter: str) -> bytes:
     return out.getvalue()
 
 
-def make_epub(unit: str, *, mixed: bool = False) -> Callable[[int], Callable[[], Any]]:
-    build = mixed_page if mixed else page
+def make_epub(unit: str, *, bare: bool = False) -> Callable[[int], Callable[[], Any]]:
+    build = bare_page if bare else page
     return lambda n: (lambda data: lambda: epub_text(data))(epub(build(unit, n)))
 
 

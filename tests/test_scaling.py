@@ -23,7 +23,7 @@ def test_50000_unterminated_constructs(make, unit):
 @pytest.mark.parametrize("unit", UNITS)
 @pytest.mark.parametrize("make", [inputs.make_html, inputs.make_epub], ids=["html", "epub"])
 def test_a_400_kb_page_of_them(make, unit):
-    assert_linear(make(unit, mixed=True), inputs.units_in_400k(unit) // 4)
+    assert_linear(make(unit, bare=True), inputs.units_in_400k(unit) // 4)
 
 
 def test_refi_qda_codebook_of_20000_codes():
