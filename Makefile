@@ -34,6 +34,7 @@ format: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/suite.py
+	$(BIN)/python bench/scaling.py
 
 # Suggestion speed: all rules on ~1 MB of news text, median of 5 runs (target < 1 s).
 bench-suggest: $(VENV)/.installed

@@ -1,4 +1,4 @@
-"""The readable text of a web page saved from a browser, with the standard library only.
+"""The readable text of a web page saved from a browser, read with libxml2's HTML parser.
 
 Scripts, styles, navigation and hidden elements are dropped; entities are decoded;
 paragraphs and headings are separated by blank lines and ``<br>`` is a line break;
@@ -8,7 +8,11 @@ paragraphs and headings are separated by blank lines and ``<br>`` is a line brea
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from collections.abc import Mapping
+
+from lxml import etree
+
+from annotator.core.web_encodings import web_codec
 
 SKIP = {
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -24,7 +28,6 @@ VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",
 }  # fmt: skip
-HEAD_CONTENT = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\n\r\f\v]+")  # HTML's ASCII whitespace; NBSP stays
 BREAK = "\x00"  # stands for <br> inside a paragraph until whitespace is collapsed
@@ -32,13 +35,16 @@ CELL = "\x01"  # a table cell's start, a tab once whitespace is collapsed
 _MARKERS = {ord(BREAK): None, ord(CELL): None}  # dropped from the page's own text
 
 
-class _Extractor(HTMLParser):
+class _Extractor:
+    """The parser's target: libxml2 reports every element's start and end, the ones HTML
+    ends implicitly (an unclosed ``<head>``, ``<p>`` or ``<li>``) included, and void
+    elements as a start and an end at once."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.paragraphs: list[str] = []
         self.buffer: list[str] = []
         self.skipping: str | None = None  # tag name of the element being skipped
-        self.skip_depth = 0
+        self.skip_depth = 0  # elements open inside it, itself included
         self.pre_depth = 0
         self.title: list[str] = []
         self.in_title = False
@@ -46,17 +52,15 @@ class _Extractor(HTMLParser):
         self.h1_depth = 0
         self.first_h1: str | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title" and self.skipping in (None, "head"):
+    def start(self, tag: str, attributes: Mapping[str, str]) -> None:
+        if self.skipping is not None:
+            self.skip_depth += 1
+            if tag == "title" and self.skipping == "head":
+                self.in_title = True
+            return
+        if tag == "title":
             self.in_title = True
             return
-        if self.skipping is not None:
-            if not self._implicitly_ends_skip(tag):
-                if tag == self.skipping and tag not in VOID:
-                    self.skip_depth += 1
-                return
-            self.skipping, self.skip_depth = None, 0
-        attributes = dict(attrs)
         hidden = (
             "hidden" in attributes
             or (attributes.get("aria-hidden") or "").lower() == "true"
@@ -80,36 +84,15 @@ class _Extractor(HTMLParser):
         if tag == "h1":
             self.h1_depth += 1
 
-    def _implicitly_ends_skip(self, tag: str) -> bool:
-        """Whether ``tag`` closes the skipped element without its end tag, as in HTML:
-        body content ends an unclosed ``<head>``; a block ends an unclosed ``<p>``; the
-        next item ends an unclosed ``<li>``, ``<dt>``, ``<dd>`` or ``<option>``."""
-        skipped = self.skipping
-        if skipped == "head":
-            return tag not in HEAD_CONTENT
-        if skipped == "p" and self.skip_depth == 1:
-            return tag in BLOCK
-        if skipped in ("li", "dt", "dd", "option") and self.skip_depth == 1:
-            return tag == skipped or (skipped in ("dt", "dd") and tag in ("dt", "dd"))
-        return False
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag == "title" and self.in_title:
             self.in_title = False
-            return
-        if tag == "br" and self.skipping is None:  # </br> is a line break too
-            self.buffer.append(BREAK)
-            return
         if self.skipping is not None:
-            if tag == self.skipping:
-                self.skip_depth -= 1
-                if self.skip_depth == 0:
-                    self.skipping = None
+            self.skip_depth -= 1
+            if self.skip_depth == 0:
+                self.skipping = None
+            return
+        if tag == "title" or tag in VOID:
             return
         if tag in BLOCK:
             self._flush()
@@ -120,7 +103,7 @@ class _Extractor(HTMLParser):
             if self.first_h1 is None and self.h1:
                 self.first_h1 = " ".join("".join(self.h1).split())
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if BREAK in data or CELL in data:
             data = data.translate(_MARKERS)  # browsers drop NUL too
         if self.in_title:
@@ -149,42 +132,65 @@ class _Extractor(HTMLParser):
         if text.strip():
             self.paragraphs.append(text)
 
-    def result(self) -> tuple[str, str]:
+    def close(self) -> tuple[str, str]:
         self._flush()
         title = " ".join("".join(self.title).split()) or (self.first_h1 or "")
         return title, "\n\n".join(self.paragraphs) + ("\n" if self.paragraphs else "")
 
 
+# A DOCTYPE's internal subset (``<!DOCTYPE html [ <!ENTITY x "y"> ]>``) at the start of a
+# page, after an XML declaration if there is one: HTML ends a DOCTYPE at its first ">".
+_DOCTYPE_SUBSET = re.compile(r"[\s\ufeff]*(?:<\?xml[^<>]*>\s*)?<!doctype[^<>\[]*\[", re.I)
+_SUBSET_END = re.compile(r"\][\t\n\f\r ]*>")
+_END_BR = re.compile(r"</(br)(?=[\t\n\f\r />])", re.I)  # HTML reads </br> as <br>
+
+
 def html_to_text(html: str) -> tuple[str, str]:
-    """``(title, text)`` of an HTML page; the title may be empty."""
-    parser = _Extractor()
-    parser.feed(html)
-    parser.close()
-    return parser.result()
+    """``(title, text)`` of an HTML page; the title may be empty.
+
+    libxml2's HTML parser reads the page in time linear in its length, as a browser
+    tokenizes it (an unterminated comment runs to the end); nothing is fetched, no DTD
+    is loaded and no entity but HTML's own is expanded."""
+    subset = _DOCTYPE_SUBSET.match(html)
+    if subset:
+        end = _SUBSET_END.search(html, subset.end())
+        html = html[end.end() :] if end else html[subset.end() :]
+    html = _END_BR.sub(r"<\1", html).replace(BREAK, "")  # browsers drop NUL; libxml2 keeps U+FFFD
+    if not html.strip():
+        return "", ""
+    # Bytes with their encoding named: libxml2 then ignores the page's <meta charset>.
+    # huge_tree lifts libxml2's 10 MB limit on one comment or text run, past which it drops
+    # or shows the rest of the page without a word; the page's size is capped before.
+    parser = etree.HTMLParser(
+        target=_Extractor(), encoding="utf-8", no_network=True, huge_tree=True
+    )
+    parser.feed(html.encode("utf-8", "replace"))
+    return parser.close()
 
 
+# Each try stops at the tag's end or the next tag, so the search is linear.
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+    rb"""<meta[^<>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 
 
-_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
-# What browsers read these labels as (the WHATWG Encoding Standard), in Python's names.
-_AS_BROWSERS_DO = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252",
-    "iso-8859-9": "cp1254", "latin5": "cp1254", "gb2312": "gb18030", "gbk": "gb18030",
-    "x-gbk": "gb18030", "big5": "big5hkscs", "shift_jis": "cp932", "sjis": "cp932",
-    "x-sjis": "cp932", "euc-kr": "cp949", "tis-620": "cp874", "iso-8859-11": "cp874",
-    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
-}  # fmt: skip
-
-
 def declared_charset(data: bytes) -> str | None:
-    """The encoding a page declares in a ``<meta>`` tag near its start (outside comments),
-    as a browser would read the label; None if there is none."""
-    match = _META_CHARSET.search(_COMMENT.sub(b"", data[:8192]))
-    if not match:
-        return None
-    label = match.group(1).decode("ascii").lower()
-    return _AS_BROWSERS_DO.get(label, label)
+    """The Python codec of the encoding a page declares in a ``<meta>`` tag near its start
+    (outside comments), as a browser reads the label; None if there is none or it is no
+    web encoding (a browser ignores it)."""
+    match = _META_CHARSET.search(_without_comments(data[:8192]))
+    return web_codec(match.group(1).decode("ascii")) if match else None
+
+
+def _without_comments(data: bytes) -> bytes:
+    """``data`` without its comments; an unterminated one runs to the end."""
+    kept: list[bytes] = []
+    at = 0
+    while (start := data.find(b"<!--", at)) >= 0:
+        kept.append(data[at:start])
+        end = data.find(b"-->", start + 4)
+        if end < 0:
+            return b"".join(kept)
+        at = end + 3
+    kept.append(data[at:])
+    return b"".join(kept)

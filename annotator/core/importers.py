@@ -105,12 +105,11 @@ def _decode_html(data: bytes) -> tuple[str, str]:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
-    declared = declared_charset(data)
+    declared = declared_charset(data)  # a web encoding's codec, or None
     if declared:
         try:
-            name = codecs.lookup(declared).name
-            return data.decode(name), name
-        except (LookupError, UnicodeDecodeError):
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
             pass  # a wrong declaration: detect instead
     decoded = decode_bytes(data)
     return decoded.text, decoded.encoding

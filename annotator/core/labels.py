@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from annotator.core.attributes import spec_problems
 from annotator.core.model import Label
@@ -14,29 +15,62 @@ from annotator.core.values import label_problem
 # (the eighth colour) is left out as it does not read as a highlight.
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#f0e442")
 COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # a label's colour, matched whole
+_PALETTE_SET = frozenset(PALETTE)
 
 
-def next_colour(used: Sequence[str]) -> str:
+def next_colour(used: Iterable[str]) -> str:
     """The first palette colour no label uses yet (the palette again once all are)."""
-    taken = {colour.lower() for colour in used}
-    free = [colour for colour in PALETTE if colour not in taken]
-    return free[0] if free else PALETTE[len(used) % len(PALETTE)]
+    return ColourAllocator(used).next()
+
+
+class ColourAllocator:
+    """Palette colours for labels added one by one, in one pass: :meth:`next` gives what
+    :func:`next_colour` would give for every colour taken so far, in O(1) amortised."""
+
+    def __init__(self, used: Iterable[str] = ()) -> None:
+        self._taken: set[str] = set()  # palette colours in use
+        self._count = 0  # colours in use, palette or not
+        self._first_free = 0  # palette colours before this index are all taken
+        for colour in used:
+            self.take(colour)
+
+    def take(self, colour: str) -> None:
+        """Record a colour a label has (any colour, any case)."""
+        colour = colour.lower()
+        if colour in _PALETTE_SET:
+            self._taken.add(colour)
+        self._count += 1
+
+    def next(self) -> str:
+        """The first free palette colour (the palette again once all are), now taken."""
+        while self._first_free < len(PALETTE) and PALETTE[self._first_free] in self._taken:
+            self._first_free += 1  # colours are never given back: the index only grows
+        if self._first_free < len(PALETTE):
+            colour = PALETTE[self._first_free]
+        else:
+            colour = PALETTE[self._count % len(PALETTE)]
+        self.take(colour)
+        return colour
 
 
 def markers(names: Sequence[str]) -> dict[str, str]:
     """For each label, the shortest upper-cased prefix that no other label's prefix of
     that width shares: claim → C, refusal → R, claim/count → CL/CO, claim/claims →
-    CLAIM/CLAIMS."""
+    CLAIM/CLAIMS. Each prefix is counted once, so the work grows with the names' length,
+    not with their number squared."""
+    texts = {name: name.strip() or "?" for name in names}
+    prefixes: Counter[tuple[int, str]] = Counter()  # (width, prefix) of names that long
+    whole: dict[str, list[int]] = {}  # a whole name upper-cased -> the lengths it has
+    for text in texts.values():
+        prefixes.update((width, text[:width].upper()) for width in range(1, len(text) + 1))
+        whole.setdefault(text.upper(), []).append(len(text))
     out: dict[str, str] = {}
-    for name in names:
-        stripped = name.strip() or "?"
-        for width in range(1, len(stripped) + 1):
-            marker = stripped[:width].upper()
-            clash = any(
-                other != name and (other.strip() or "?")[:width].upper() == marker
-                for other in names
-            )
-            if not clash:
+    for name, text in texts.items():
+        for width in range(1, len(text) + 1):
+            marker = text[:width].upper()
+            # A shorter name is its own prefix at every greater width.
+            shorter = sum(1 for length in whole.get(marker, ()) if length < width)
+            if prefixes[width, marker] + shorter == 1:  # this name's own prefix only
                 break
         out[name] = marker
     return out

@@ -33,7 +33,7 @@ from urllib.parse import quote, unquote
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_problems, spec_to_dict
 from annotator.core.importers import MAX_BYTES, DocumentReadError, shown_path
-from annotator.core.labels import COLOR, next_colour
+from annotator.core.labels import COLOR, ColourAllocator
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -191,10 +191,11 @@ def render(aset: AnnotationSet, texts: Mapping[str, str], _options: object) -> d
     ``.ann`` per document, named from its title."""
     labels = list(aset.labels)
     declared = {label.name for label in labels}
+    palette = ColourAllocator(label.color for label in labels)
     for doc in aset.documents:
         for ann in doc.annotations:
             if ann.label not in declared:  # not in the scheme (any more): still a type
-                labels.append(Label(ann.label, next_colour([x.color for x in labels])))
+                labels.append(Label(ann.label, palette.next()))
                 declared.add(ann.label)
     types = type_names([label.name for label in labels])
     attributes = _Attributes(labels, types)
@@ -305,6 +306,9 @@ class _Reading:
         self.ids: set[str] = set()
         self.split = self.split_into = 0
         self.ignored: dict[str, int] = {}
+        # Colours and names of the labels that have one, kept from the first foreign label on.
+        self.palette: ColourAllocator | None = None
+        self.named: set[str] = set()
 
     def fail(self, path: Path, where: str, problem: str) -> SetFormatError:
         return SetFormatError(shown_path(path), where, problem)
@@ -466,12 +470,19 @@ def _read_visual(state: _Reading, visual: Path) -> None:
 def _foreign_label(state: _Reading, brat_type: str) -> Label:
     """The label for a brat type Annotator did not describe: its display name (unless
     another label has it), its colour, its declared attributes."""
-    names = {label.name for t, label in state.labels.items() if t != brat_type and label.color}
+    if state.palette is None:  # every label described by annotation.conf has its colour
+        coloured = [label for label in state.labels.values() if label.color]
+        state.palette = ColourAllocator(label.color for label in coloured)
+        state.named = {label.name for label in coloured}
     name = state.display.get(brat_type, brat_type)
-    if name in names or not name.strip():
+    if name in state.named or not name.strip():
         name = brat_type
-    used = [label.color for label in state.labels.values() if label.color]
-    color = state.colors.get(brat_type) or next_colour(used)
+    state.named.add(name)
+    color = state.colors.get(brat_type)
+    if color:
+        state.palette.take(color)
+    else:
+        color = state.palette.next()
     specs = state.specs.setdefault(brat_type, {})
     for attr, (args, values) in state.brat_attributes.items():
         if brat_type in args or "<ENTITY>" in args or "<ANY>" in args:

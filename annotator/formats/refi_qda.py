@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.importers import shown_path
-from annotator.core.labels import COLOR, next_colour
+from annotator.core.labels import COLOR, ColourAllocator, next_colour
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.office import ExtractError, _Archive
 from annotator.core.reading import read_file
@@ -361,6 +361,7 @@ class _Reader:
         labels: list[Label] = []
         by_guid: dict[str, str] = {}
         taken: set[str] = set()
+        palette = ColourAllocator()
         for key, name, color, description, parents in found:
             if key in by_guid:
                 raise self.fail("CodeBook", f"two codes have the GUID {key}")
@@ -375,11 +376,7 @@ class _Reader:
             if parents:
                 where = f"Nested under {' / '.join(parents)} in the REFI-QDA project."
                 description = f"{description}\n\n{where}" if description else where
-            labels.append(
-                Label(
-                    label_name, _colour(color, [label.color for label in labels]), None, description
-                )
-            )
+            labels.append(Label(label_name, _colour(color, palette), None, description))
             by_guid[key] = label_name
         return labels, by_guid
 
@@ -550,13 +547,16 @@ def _clean(text: str) -> str:
     return flat.strip()
 
 
-def _colour(value: str | None, used: list[str]) -> str:
+def _colour(value: str | None, palette: ColourAllocator) -> str:
     """``#rrggbb`` from a code's colour (``#rgb`` widened); a free palette colour when it
-    has none or one that is not a colour."""
+    has none or one that is not a colour. The colour is taken from ``palette``."""
     value = (value or "").strip()
     if re.fullmatch(r"#[0-9a-fA-F]{3}", value):
         value = "#" + "".join(ch * 2 for ch in value[1:])
-    return value.lower() if COLOR.fullmatch(value) else next_colour(used)
+    if COLOR.fullmatch(value):
+        palette.take(value)
+        return value.lower()
+    return palette.next()
 
 
 def _position_map(

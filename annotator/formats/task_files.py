@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.core.labels import next_colour
+from annotator.core.labels import ColourAllocator
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.reading import read_file as guarded_read
 from annotator.core.text import BOM, normalise_text, text_sha256
@@ -120,6 +120,7 @@ class TaskSetBuilder:
         self.file = file
         self.generator = generator
         self.labels: dict[str, Label] = {}
+        self.palette = ColourAllocator()
         self.docs: dict[str, _Doc] = {}  # by sha256
 
     def add(self, raw_text: str, title: str | None, source: str, spans: list[Span]) -> None:
@@ -135,8 +136,7 @@ class TaskSetBuilder:
         doc_id = document_id_for(sha)
         for span in spans:
             if span.label not in self.labels:
-                used = [label.color for label in self.labels.values()]
-                self.labels[span.label] = Label(span.label, next_colour(used))
+                self.labels[span.label] = Label(span.label, self.palette.next())
             start, end = moved(span.start), moved(span.end)
             key = "\0".join((doc_id, span.annotator, span.label, str(start), str(end)))
             ann_id = str(uuid.uuid5(_ANNOTATION_NAMESPACE, key))

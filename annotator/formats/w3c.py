@@ -33,7 +33,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from annotator.core.attributes import as_attributes, is_scalar, value_problem
-from annotator.core.labels import next_colour
+from annotator.core.labels import ColourAllocator
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec, Label, SetDocument
 from annotator.core.reading import read_file, read_head
 from annotator.core.spans import context
@@ -255,14 +255,14 @@ class _Reader(SetReader):
         declared = {label.name: {spec.name: spec for spec in label.attributes} for label in labels}
         documents: dict[str, tuple[str, list[tuple[Annotation, tuple[str, str, str]]]]] = {}
         seen: dict[str, str] = {}
+        palette = ColourAllocator(label.color for label in labels)
         for item, path in self.items(raw):
             sha, title, ann, found = self.annotation(item, path, declared)
             if ann.id in seen:
                 raise self.fail(f"{path}.id", f"duplicate id {ann.id!r} (also {seen[ann.id]})")
             seen[ann.id] = f"{path}.id"
             if ann.label not in declared:
-                used = [label.color for label in labels]
-                labels.append(Label(ann.label, next_colour(used)))
+                labels.append(Label(ann.label, palette.next()))
                 declared[ann.label] = {}
             documents.setdefault(sha, (title, []))[1].append((ann, found))
         out = []

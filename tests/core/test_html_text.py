@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import http.server
+import threading
+
 from annotator.core.html_text import declared_charset, html_to_text
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Police  &amp; cameras</title>
@@ -64,3 +67,54 @@ def test_unclosed_head_hidden_paragraphs_and_items_do_not_swallow_the_page():
     assert text == (
         "Body text without a closing head tag.\n\nVisible again.\n\nshown item\n\nLine\nbreak\n"
     )
+
+
+def test_a_doctype_internal_subset_leaves_nothing_in_the_text():
+    for page in (
+        '<!DOCTYPE html [ <!ENTITY x "y"> ]><p>text &x;</p>',
+        '\ufeff<?xml version="1.0"?>\n<!DOCTYPE html [\n<!ENTITY nbsp "&#160;">\n] >\n'
+        "<html><body><p>text &x;</p></body></html>",
+    ):
+        assert html_to_text(page) == ("", "text &x;\n")
+
+
+def test_unterminated_constructs_end_as_a_browser_ends_them():
+    assert html_to_text("<p>one <!-- never closed <p>two") == ("", "one\n")
+    assert html_to_text("<p>one </a<p>two </a") == ("", "one two\n")
+    assert html_to_text("<p>one <![CDATA[<p>two <![CDATA[") == ("", "one two\n")
+    assert html_to_text("<p>a\x00b\x01c</p>") == ("", "abc\n")  # NUL and markers dropped
+
+
+def test_the_page_decides_nothing_about_its_own_decoding_or_fetching(tmp_path):
+    """The characters are read as given (a <meta> naming another encoding changes
+    nothing); external DTDs and entities are neither fetched nor expanded."""
+    dtd = tmp_path / "x.dtd"
+    dtd.write_text('<!ENTITY secret "LEAKED">', encoding="utf-8")
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'<!ENTITY secret "LEAKED">')
+
+        def log_message(self, *_args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        for system in (f"{url}/x.dtd", dtd.as_uri()):
+            page = (
+                f'<!DOCTYPE html SYSTEM "{system}"><meta charset="iso-8859-5">'
+                f'<link rel=stylesheet href="{url}/s.css"><img src="{url}/i.png">'
+                f'<iframe src="{url}/f.html"></iframe><p>café &secret; end</p>'
+            )
+            assert html_to_text(page) == ("", "café &secret; end\n")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []

@@ -1,7 +1,16 @@
 from __future__ import annotations
 
-from annotator.core.labels import PALETTE, markers, next_colour, scheme_problems
+import random
+
+from annotator.core.labels import (
+    PALETTE,
+    ColourAllocator,
+    markers,
+    next_colour,
+    scheme_problems,
+)
 from annotator.core.model import AttributeSpec, Label
+from tests.work import assert_linear
 
 
 def test_markers_are_the_shortest_prefixes_that_tell_labels_apart():
@@ -41,3 +50,51 @@ def test_scheme_problems_name_the_labels():
         "a label has no name",
         "label 'y': choice attribute 'a' lists no choices",
     ]
+
+
+def test_the_allocator_gives_what_next_colour_gives_label_by_label():
+    rng = random.Random(17)
+    for _ in range(200):
+        used: list[str] = []
+        palette = ColourAllocator()
+        for _ in range(rng.randrange(25)):
+            if rng.random() < 0.4:  # a label with a colour of its own
+                colour = rng.choice([*PALETTE, "#123456", PALETTE[2].upper()])
+                palette.take(colour)
+            else:
+                colour = next_colour(used)
+                assert palette.next() == colour
+            used.append(colour)
+    assert ColourAllocator(["#0072B2"]).next() == PALETTE[1]
+
+
+def brute_force_markers(names):
+    """The definition: the shortest width at which no other name's prefix is the same."""
+    out = {}
+    for name in names:
+        stripped = name.strip() or "?"
+        for width in range(1, len(stripped) + 1):
+            marker = stripped[:width].upper()
+            if not any(
+                other != name and (other.strip() or "?")[:width].upper() == marker
+                for other in names
+            ):
+                break
+        out[name] = marker
+    return out
+
+
+def test_markers_follow_their_definition_for_any_names():
+    rng = random.Random(7)
+    for _ in range(300):
+        names = list(
+            dict.fromkeys(
+                "".join(rng.choice("abAB ßsS") for _ in range(rng.randrange(5)))
+                for _ in range(rng.randrange(1, 9))
+            )
+        )
+        assert markers(names) == brute_force_markers(names), names
+
+
+def test_markers_of_20000_labels_take_n_log_n_work():
+    assert_linear(lambda n: lambda: markers([f"code {i}" for i in range(n)]), 5_000, growth=6)
