@@ -4,6 +4,7 @@ an import killed mid-way, restores racing imports)."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -114,9 +115,8 @@ def restore_race(argv: list[str]) -> int:
         try:
             with closing(sqlite3.connect(f"file:{file}?mode=ro", uri=True)) as conn:
                 texts.update(row[0] for row in conn.execute("SELECT text FROM documents"))
-        except sqlite3.Error as exc:
-            print(f"annotator: {file}: {exc}", file=sys.stderr)
-            return 3
+        except sqlite3.Error:
+            continue  # a file an opener had just made: it holds nothing
     marks = [Path(p).read_text("utf-8").strip() for p in acknowledged]
     lost = [mark for mark in marks if not any(mark in text for text in texts)]
     if lost:
@@ -127,4 +127,32 @@ def restore_race(argv: list[str]) -> int:
     return 0
 
 
-ACTIONS = {"@scheme": scheme, "@sigkill": sigkill, "@restore-race": restore_race}
+def sleep(argv: list[str]) -> int:
+    """The runner's self-test: a case that hangs."""
+    time.sleep(float(argv[0]))
+    return 0
+
+
+def fail(argv: list[str]) -> int:
+    """The runner's self-test: a case that ends in a traceback."""
+    raise RuntimeError("raised on purpose")
+
+
+def clobber(argv: list[str]) -> int:
+    """The runner's self-test: replace the file at ``argv[0]`` (a device node in the
+    case's folder) with a regular file, as an atomic write over any path would."""
+    target = Path(argv[0])
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes(b"replaced")
+    os.replace(partial, target)
+    return 0
+
+
+ACTIONS = {
+    "@scheme": scheme,
+    "@sigkill": sigkill,
+    "@restore-race": restore_race,
+    "@sleep": sleep,
+    "@raise": fail,
+    "@clobber": clobber,
+}

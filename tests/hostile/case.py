@@ -29,7 +29,7 @@ class Run:
     db: Path | None = None
     # What a refusal's message must name (default: the last path in argv; "": nothing).
     names: str | None = None
-    timeout: float = 20.0
+    timeout: float = 30.0
     memory: int = 2 << 30  # address-space limit of the run, bytes
     env: dict[str, str] = field(default_factory=dict)
     # After the run: a problem with the result (a wrong outcome), or None.

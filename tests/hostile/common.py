@@ -32,7 +32,7 @@ def import_case(
     derive: Callable[[Path], bytes] | None = None,
     finding: str = "",
     check: Check | None = None,
-    timeout: float = 20.0,
+    timeout: float = 30.0,
     memory: int = 2 << 30,
     options: tuple[str, ...] = (),
 ) -> Case:

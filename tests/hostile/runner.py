@@ -150,6 +150,9 @@ def _child(run: Run, folder: Path) -> None:
         for fd, name in ((1, ".stdout"), (2, ".stderr")):
             target = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             os.dup2(target, fd)
+        # Whatever stood for them before the fork (pytest's capture) writes elsewhere.
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
         os.chdir(folder)
         home = folder / "home"
         os.environ.update(

@@ -33,7 +33,7 @@ def folder_case(
     make: Callable[[Path, Path], str],
     *,
     finding: str = "",
-    timeout: float = 20.0,
+    timeout: float = 30.0,
 ) -> Case:
     """A folder of good documents plus what ``make`` adds (it returns the name a
     refusal must give), imported as a folder."""
@@ -61,7 +61,7 @@ def named_case(
     make: Callable[[Path, Path], Path],
     *,
     finding: str = "",
-    timeout: float = 20.0,
+    timeout: float = 30.0,
 ) -> Case:
     """One special file named on the command line."""
 
