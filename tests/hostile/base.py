@@ -46,12 +46,15 @@ def make_base(folder: Path) -> None:
         "ANNOTATOR_USER": "battery",
         "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
     }
-    subprocess.run(
+    made = subprocess.run(
         [sys.executable, "-m", "tests.hostile.base", str(folder)],
         env=env,
-        check=True,
         cwd=env["PYTHONPATH"],
+        capture_output=True,
+        text=True,
     )
+    if made.returncode != 0:
+        raise RuntimeError(f"making the base samples failed:\n{made.stderr}")
 
 
 def _write_base(folder: Path) -> None:

@@ -229,8 +229,15 @@ def _qdpx(edit: Callable[[str], str]) -> Callable[[Path], bytes]:
 
 
 def _dated_zero(base: Path) -> bytes:
-    """The export with every zip member's date and time fields 0."""
-    data = bytearray((base / "project.qdpx").read_bytes())
+    """The export without the project's own dates (so its time comes from the zip) and
+    with every zip member's date and time fields 0."""
+    members = members_of((base / "project.qdpx").read_bytes())
+    project = members["project.qde"].decode()
+    tag = project.index("<Project")
+    end = project.index(">", tag)
+    head = re.sub(r' (creation|modified)DateTime="[^"]*"', "", project[tag:end])
+    members["project.qde"] = (project[:tag] + head + project[end:]).encode()
+    data = bytearray(zip_of(members))
     for match in re.finditer(rb"PK\x03\x04|PK\x01\x02", bytes(data)):
         at = match.start() + (10 if match.group() == b"PK\x03\x04" else 12)
         data[at : at + 4] = struct.pack("<HH", 0, 0)
