@@ -31,7 +31,7 @@ from tests.fuzz.samples import (
     mutated,
     zip_of,
 )
-from tests.hostile.base import _write_base
+from tests.hostile.base import write_base
 
 READ_ERRORS = (SetFormatError, DocumentReadError)
 _base: list[Path] = []
@@ -44,7 +44,7 @@ def base(tmp_path_factory) -> Path:
     if not _base:
         folder = tmp_path_factory.mktemp("fuzz-base") / "base"
         folder.mkdir()
-        _write_base(folder)
+        write_base(folder)
         _base.append(folder)
     return _base[0]
 

@@ -57,7 +57,7 @@ def make_base(folder: Path) -> None:
         raise RuntimeError(f"making the base samples failed:\n{made.stderr}")
 
 
-def _write_base(folder: Path) -> None:
+def write_base(folder: Path) -> None:
     from annotator.app_state import open_store
     from annotator.cli import main
     from annotator.core.model import Label, NewDocument
@@ -99,4 +99,4 @@ def _write_base(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    _write_base(Path(sys.argv[1]))
+    write_base(Path(sys.argv[1]))
