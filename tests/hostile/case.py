@@ -27,7 +27,8 @@ class Run:
     argv: list[str]
     # The database a refusal must leave exactly as it was (None: no database to keep).
     db: Path | None = None
-    # What a refusal's message must name (default: the last path in argv; "": nothing).
+    # What a refusal's message must name (default: the last path in argv; "": nothing;
+    # alternatives between "|").
     names: str | None = None
     timeout: float = 30.0
     memory: int = 2 << 30  # address-space limit of the run, bytes
@@ -58,6 +59,15 @@ def write(folder: Path, name: str, data: bytes | str) -> Path:
         data = data.encode("utf-8")
     path.write_bytes(data)
     return path
+
+
+def link_names(path: Path) -> str:
+    """What a refusal of ``path`` may name: its own name or, for a link, where it leads
+    (``|`` between alternatives)."""
+    if not path.is_symlink():
+        return path.name
+    target = os.readlink(path)
+    return f"{path.name}|{target}|/{Path(target).name}"
 
 
 def outside(folder: Path) -> Path:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.fuzz.samples import members_of, zip_of
-from tests.hostile.case import SECRET, Case, Expect, Run, outside
+from tests.hostile.case import SECRET, Case, Expect, Run, link_names, outside
 from tests.hostile.common import Check, base_db, import_case
 from tests.hostile.sets import DEEP, EDGE_DATES, no_line_breaks
 
@@ -64,7 +64,7 @@ def _beside(text_name: str, make: Callable[[Path], None], start: str = "Some") -
         make(path)
         ann = f"T1\tclaim 0 4\t{start}\n"
         path.with_suffix(".ann").write_text(ann, encoding="utf-8")
-        return text_name
+        return link_names(path)
 
     return tweak
 

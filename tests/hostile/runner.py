@@ -268,7 +268,7 @@ def _judge(
     named = run.names if run.names is not None else _last_path(run.argv)
     if not lines or any(not line.startswith("annotator") for line in lines):
         return "wrong outcome", f"a refusal that is not an annotator message: {last[:200]}"
-    if named and not any(named in line for line in lines):
+    if named and not any(name in line for name in named.split("|") for line in lines):
         return "wrong outcome", f"the message does not name {named}: {last[:200]}"
     return "clean refusal", ""
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tests.fuzz.samples import SAMPLES
 from tests.fuzz.test_hostile_inputs import a_set, tiny
-from tests.hostile.case import Case, Expect, Run, null_device, outside, write
+from tests.hostile.case import Case, Expect, Run, link_names, null_device, outside, write
 from tests.hostile.common import base_db, never_says
 
 # -- folder imports and files named directly -----------------------------------------
@@ -69,7 +69,9 @@ def named_case(
         db = base_db(folder, base)
         (folder / "in").mkdir()
         path = make(folder / "in", folder)
-        return Run(["import", "--db", str(db), str(path)], db=db, timeout=timeout)
+        return Run(
+            ["import", "--db", str(db), str(path)], db=db, names=link_names(path), timeout=timeout
+        )
 
     return Case(f"named {name}", "folders and special files", expect, build, finding)
 
@@ -77,7 +79,7 @@ def named_case(
 def _link(name: str, target: Callable[[Path], str | Path]) -> Callable[[Path, Path], str]:
     def make(docs: Path, folder: Path) -> str:
         (docs / name).symlink_to(target(folder))
-        return name
+        return link_names(docs / name)
 
     return make
 
@@ -352,9 +354,7 @@ def db_case(
         if command == "import":
             args.append(str(write(folder, "in/new.txt", "A new document.\n")))
         keep = db if db.is_file() and not db.is_symlink() else None
-        # A link is named by where it leads.
-        named = Path(os.readlink(db)).name if db.is_symlink() else db.name
-        return Run([command, *args], db=keep, names=named, timeout=timeout)
+        return Run([command, *args], db=keep, names=link_names(db), timeout=timeout)
 
     return Case(f"--db {name} ({command})", "damaged databases", expect, build, finding)
 
