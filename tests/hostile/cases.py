@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from tests.hostile.case import Case
+from tests.hostile.databases import database_and_process_cases
 from tests.hostile.documents import document_cases
+from tests.hostile.files import file_cases
 from tests.hostile.interchange import interchange_cases
 from tests.hostile.sets import scheme_cases, set_cases
-from tests.hostile.system import system_cases
 
 
 def all_cases() -> list[Case]:
@@ -15,7 +16,8 @@ def all_cases() -> list[Case]:
         *set_cases(),
         *scheme_cases(),
         *interchange_cases(),
-        *system_cases(),
+        *file_cases(),
+        *database_and_process_cases(),
     ]
     names = [case.name for case in cases]
     duplicates = {name for name in names if names.count(name) > 1}

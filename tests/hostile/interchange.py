@@ -93,10 +93,6 @@ def _many_types(brat: Path, folder: Path) -> None:
     return None
 
 
-def _secret_not_stored(folder: Path, out: str, err: str) -> str | None:
-    return None  # the runner checks every database for the secret
-
-
 def brat_cases() -> list[Case]:
     guards = "brat and folder imports bypass the file guards"
     links = "symlinks out of the imported folder"
