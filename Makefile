@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench bench-suggest eval screenshot clean
+.PHONY: run test lint format bench bench-suggest fuzz eval screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Annotator needs Python 3.11 or newer"'
@@ -39,6 +39,13 @@ bench: $(VENV)/.installed-test
 # Suggestion speed: all rules on ~1 MB of news text, median of 5 runs (target < 1 s).
 bench-suggest: $(VENV)/.installed
 	$(BIN)/python bench/suggest.py
+
+# The hostile battery (README, "Reliability"): ~380 generated hostile inputs, each run as
+# `annotator ...` in a process of its own; prints the summary table and every failure.
+# ARGS="--only brat -v" runs some cases with a line each; PostgreSQL cases need
+# ANNOTATOR_TEST_PG_URL. `make test` runs it too (tests/hostile/test_battery.py).
+fuzz: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.hostile.runner $(ARGS)
 
 # Suggestion quality: per-label precision, recall and F1 on eval/gold dev and test.
 eval: $(VENV)/.installed
