@@ -386,8 +386,9 @@ def _upgrade(engine: Engine, revision: str) -> None:
 
 
 def reason(exc: SQLAlchemyError) -> str:
+    """What the driver said, on one line (libpq puts a hint on a line of its own)."""
     orig = getattr(exc, "orig", None)
-    return str(orig if orig is not None else exc).strip()
+    return " ".join(str(orig if orig is not None else exc).split())
 
 
 def default_database_target() -> str:

@@ -32,6 +32,16 @@ def test_the_command_line_gives_up_on_a_server_that_never_answers(silent_port, m
     assert "Traceback" not in err
 
 
+def test_a_server_that_refuses_the_connection_is_one_line_naming_it(capsys):
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]  # closed again: nothing listens there
+    url = f"postgresql+psycopg://alice@127.0.0.1:{port}/corpus"
+    assert main(["stats", "--db", url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"annotator: error: {url}: ") and err.count("\n") == 1, err
+    assert f'"127.0.0.1", port {port} failed' in err
+
+
 def ipv6_loopback() -> bool:
     try:
         socket.create_server(("::1", 0), family=socket.AF_INET6).close()
