@@ -584,10 +584,12 @@ def _annotations(
             raise state.fail(path, f"line {n}", f"{ann_id}: refers to unknown id {target!r}")
     remap = _offset_map(raw, text)
     out = []
-    for t_id, (_n, brat_type, frags) in spans.items():
+    for t_id, (n, brat_type, frags) in spans.items():
         if brat_type not in state.labels:
             state.labels[brat_type] = Label(brat_type, "")
-            _foreign_label(state, brat_type)
+            problem = label_problem(_foreign_label(state, brat_type).name)
+            if problem is not None:  # named in the .ann where the type first appears
+                raise state.fail(path, f"line {n}", f"{t_id}: {problem}")
         label = state.labels[brat_type]
         prov = provenance.get(t_id, (0, {}))[1]
         note = "\n".join(notes[t_id]) if t_id in notes else None

@@ -111,6 +111,17 @@ def test_brat_refuses_a_label_with_a_control_character_from_visual_conf(tmp_path
         read_back(folder, "brat")
 
 
+def test_brat_names_the_ann_line_of_a_type_no_conf_declares(tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Some text.", "utf-8")
+    (folder / "a.ann").write_text("T1\tPER 0 4\tSome\nT2\t" + "s" * 150 + " 5 9\ttext\n", "utf-8")
+    with pytest.raises(SetFormatError) as caught:
+        read_back(folder, "brat")
+    assert str(caught.value).startswith(f"{folder / 'a.ann'}: line 2: T2: label 'sss")
+    assert "is longer than 100 characters" in str(caught.value)
+
+
 @pytest.mark.parametrize("name", ["json", "w3c", "brat", "label-studio"])
 def test_an_annotator_name_with_a_line_break_is_refused(tmp_path, name):
     message = refused(tmp_path, name, a_set(annotator="al\nice"), "contains a control character")
