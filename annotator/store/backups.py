@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from annotator.store.errors import StoreError
+from annotator.store.file_lock import hold_exclusive, shared
 
 KEEP = 7  # backups kept by default
 EVERY = timedelta(days=1)  # an automatic backup at most this often, by default
@@ -63,7 +64,8 @@ def make_backup(database: Path, *, keep: int = KEEP, now: datetime | None = None
     partial = target.with_suffix(".partial")
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        _copy(database, partial)
+        with shared(database):  # never while a restore swaps the file
+            _copy(database, partial)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
@@ -174,12 +176,26 @@ def quick_check(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(str(row) for row in rows)
 
 
-def restore(database: Path, backup: Path, *, now: datetime | None = None) -> Path | None:
+def restore(
+    database: Path, backup: Path, *, now: datetime | None = None, wait_s: float = 0.0
+) -> Path | None:
     """Replace ``database`` with a copy of ``backup`` (checked first). The file replaced,
-    if there was one, is moved into the backup folder and its path returned. Close every
-    connection to ``database`` first: one left open would go on writing to the old file."""
+    if there was one, is moved into the backup folder and its path returned.
+
+    The whole swap holds ``database``'s lock exclusively (see :mod:`file_lock`): it is
+    refused (:class:`StoreError`) while a window or program has the database open (for
+    ``wait_s`` seconds, by default at once), and whoever opens it meanwhile waits, then
+    opens the restored file."""
     check_backup(backup, database)
-    ensure_unused(database)
+    lock = hold_exclusive(database, wait_s=wait_s)
+    try:
+        ensure_unused(database)  # a process of an older Annotator takes no lock
+        return _swap(database, backup, now)
+    finally:
+        lock.release()
+
+
+def _swap(database: Path, backup: Path, now: datetime | None) -> Path | None:
     moment = (now or datetime.now(UTC)).replace(tzinfo=None)
     folder = backup_folder(database)
     kept = None
@@ -188,6 +204,10 @@ def restore(database: Path, backup: Path, *, now: datetime | None = None) -> Pat
         folder.mkdir(mode=0o700, exist_ok=True)
         if database.exists():
             kept = folder / f"before-restore-{moment.strftime(STAMP)}-{database.name}"
+            twin = 1
+            while kept.exists():  # two restores in one microsecond (or one given `now`)
+                twin += 1
+                kept = folder / f"before-restore-{moment.strftime(STAMP)}-{twin}-{database.name}"
             for suffix in ("-wal", "-shm", ""):  # its journal goes with it
                 here = database.with_name(database.name + suffix)
                 if here.exists():
