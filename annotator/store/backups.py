@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotator.store.errors import StoreError
 from annotator.store.file_lock import hold_exclusive, shared
+from annotator.store.schemas import schema_problem
 
 KEEP = 7  # backups kept by default
 EVERY = timedelta(days=1)  # an automatic backup at most this often, by default
@@ -130,8 +131,13 @@ def check_backup(backup: Path, database: Path | None = None) -> None:
     if database is not None and database.exists() and backup.samefile(database):
         raise StoreError(f"{backup}: that is the database itself, not a backup of it")
     problem = quick_check(backup)
-    if problem is None and schema_revision(backup) is None:
-        problem = "not an Annotator database"
+    if problem is None:
+        revision = schema_revision(backup)
+        if revision is None:
+            problem = "not an Annotator database: it records no schema revision"
+        else:
+            found = schema_problem(backup, revision)
+            problem = None if found is None else f"not an Annotator database: {found}"
     if problem is not None:
         raise StoreError(f"{backup}: not a usable backup ({problem})")
 
