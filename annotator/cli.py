@@ -47,6 +47,7 @@ from annotator.store.backups import (
 from annotator.store.database import default_database_target, describe, sqlite_file, to_url
 from annotator.store.errors import DamagedDatabase, PasswordNeeded
 from annotator.store.file_lock import shared
+from annotator.store.integrity import check_kind
 from annotator.suggesting import (
     SUGGEST_ERRORS,
     SUGGESTER,
@@ -553,4 +554,5 @@ def _database_file(target: str | None) -> Path:
     file = sqlite_file(url)
     if file is None:
         raise StoreError(f"{describe(url)}: backups are for SQLite database files only")
+    check_kind(file)
     return file

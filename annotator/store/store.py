@@ -58,7 +58,7 @@ from annotator.store.database import (
 )
 from annotator.store.errors import StoreError
 from annotator.store.file_lock import DatabaseLock, Waiting, hold_shared
-from annotator.store.integrity import prepare_file
+from annotator.store.integrity import check_kind, prepare_file
 from annotator.store.models import (
     ANNOTATION_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -172,14 +172,16 @@ class Store:
         """Open (creating or upgrading as needed) the database at a path or URL.
 
         An SQLite file is checked first (``PRAGMA quick_check``): a damaged file or one
-        that is not a database raises :class:`DamagedDatabase` and is left untouched. A
-        new file is created readable by its owner only. The store holds the file's lock (shared) until it is
+        that is not a database raises :class:`DamagedDatabase` and is left untouched; a
+        path that is not a regular file raises :class:`StoreError`. A new file is created
+        readable by its owner only. The store holds the file's lock (shared) until it is
         closed, so no restore swaps the file under it; while one does, opening waits
         (``on_wait`` is told so) and then opens the restored file."""
         url = to_url(target)
         file = sqlite_file(url)
         lock = None
         if file is not None:
+            check_kind(file)
             lock = hold_shared(file, on_wait=on_wait)
         try:
             notices = [] if file is None else prepare_file(file, older_revisions())

@@ -3,10 +3,13 @@ restored without destroying what they replace; damaged files refused untouched."
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 import stat
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -40,6 +43,22 @@ def tagged_database(db_path, phrase="one two three"):
 def rows(path, sql="SELECT label, start_offset, end_offset FROM annotations ORDER BY 2"):
     with sqlite3.connect(path) as conn:
         return conn.execute(sql).fetchall()
+
+
+@contextmanager
+def timeout_alarm(seconds):
+    """Fail (rather than hang the suite) if the block takes longer than ``seconds``."""
+
+    def fail(_signum, _frame):
+        raise AssertionError(f"still blocked after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def mode(path):
@@ -285,3 +304,35 @@ def test_restore_accepts_a_backup_of_an_older_schema_and_opening_upgrades_it(db_
     open_store(str(db_path)).close()
     assert rows(db_path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
 
+
+def special_paths(tmp_path):
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.db"
+    link.symlink_to("/dev/null")
+    return {
+        "device": Path("/dev/null"),
+        "fifo": fifo,
+        "link to a device": link,
+        "folder": tmp_path,
+        "/proc file": Path("/proc/self/status"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "link to a device", "folder", "/proc file"])
+@pytest.mark.parametrize("command", ["stats", "import", "backup", "restore"])
+def test_db_naming_anything_but_a_regular_file_is_refused(tmp_path, kind, command, capsys):
+    path = special_paths(tmp_path)[kind]
+    document = tmp_path / "doc.txt"
+    document.write_text("A document.")
+    args = {"stats": [], "import": [str(document)], "backup": [], "restore": [str(document)]}
+    with timeout_alarm(20):  # a FIFO opened for reading would block
+        assert main([command, "--db", str(path), *args[command]]) == 1
+    err = capsys.readouterr().err
+    shown = path.resolve()  # the path as opened, links followed
+    assert f"{shown}: " in err and "Traceback" not in err
+    assert any(
+        why in err
+        for why in ("not a regular file", "a folder, not a database", "a file of the operating")
+    ), err
+    assert not Path("/dev/null.lock").exists() and not (tmp_path / "pipe.db.lock").exists()
