@@ -225,7 +225,7 @@ def _swap(database: Path, backup: Path, now: datetime | None) -> Path | None:
         raise StoreError(f"{database}: could not move it aside to restore ({exc})") from None
     partial = database.with_name(database.name + ".restoring")
     try:
-        _copy(backup, partial)
+        _copy(backup, partial, journal="WAL")  # as opening sets it: nothing to change then
         os.replace(partial, database)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
@@ -240,13 +240,14 @@ def _put_back(moved: list[tuple[Path, Path]]) -> None:
             os.replace(there, here)
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, journal: str = "DELETE") -> None:
     """Copy the database ``source`` (which may be in use) into a new private file
-    ``target``, in SQLite's rollback-journal mode: one self-contained file."""
+    ``target``, in the ``journal`` mode given; one self-contained file either way (the
+    copy is closed, so no WAL is left beside it)."""
     _create_private(target)
     with closing(sqlite3.connect(source)) as reader, closing(sqlite3.connect(target)) as copy:
         reader.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")
+        copy.execute(f"PRAGMA journal_mode={journal}")
 
 
 def _create_private(path: Path) -> None:

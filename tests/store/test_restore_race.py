@@ -23,9 +23,8 @@ from annotator.store.errors import StoreError
 from tests.store.acknowledged import ROOT, integrity
 from tests.store.import_stream import SOURCE
 
-ROUNDS = int(
-    os.environ.get("RACE_ROUNDS", "1000")
-)  # restores, each after at least one acknowledged import
+# Restores, each after at least one acknowledged import (fewer with $RACE_ROUNDS).
+ROUNDS = int(os.environ.get("RACE_ROUNDS", "1000"))
 
 
 def race_numbers(path) -> list[int]:
@@ -68,6 +67,7 @@ class Acks:
         self._thread.join(timeout=60)
 
 
+@pytest.mark.timeout(600)  # a minute alone; a machine shared with other work takes longer
 def test_restores_racing_imports_lose_no_acknowledged_import(db_path, tmp_path):
     seed = random.randrange(1_000_000)
     rng = random.Random(seed)
@@ -128,7 +128,7 @@ def test_an_import_arriving_during_a_restore_waits_and_lands_in_the_restored_fil
     arrived: list[object] = []
     copy = backups._copy
 
-    def copy_while_an_import_arrives(source, target):
+    def copy_while_an_import_arrives(source, target, **options):
         # The database has been moved aside and the backup not yet copied in: before the
         # lock, an import here made a new file, and the restore then orphaned it.
         child = subprocess.Popen(
@@ -141,7 +141,7 @@ def test_an_import_arriving_during_a_restore_waits_and_lands_in_the_restored_fil
         )
         arrived.append(child)
         arrived.append(child.stderr.readline())  # it says it waits (or it ends)
-        copy(source, target)
+        copy(source, target, **options)
 
     monkeypatch.setattr(backups, "_copy", copy_while_an_import_arrives)
     kept = restore(db_path, backup)
