@@ -132,7 +132,7 @@ def _gui(argv: list[str]) -> int:
             new_docs = read_documents(ns.files)
             from annotator.ui.app import open_launch_store
 
-            store, notice = open_launch_store(ns.db)
+            store, notice = open_launch_store(ns.db, on_wait=_say)
             break
         except USER_ERRORS as exc:
             # Launched from a desktop there is no terminal to read stderr: say it in a
