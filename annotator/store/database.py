@@ -256,7 +256,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
 def _upgrade_when_free(engine: Engine, revision: str) -> None:
     """:func:`_upgrade`, tried again (it is one transaction) while another connection's
-    lock keeps it from committing, for up to :data:`LOCK_WAIT_S` in all."""
+    lock keeps it from committing or from changing the journal mode, for up to
+    :data:`LOCK_WAIT_S` in all (as :func:`_begin_immediate` waits)."""
     deadline = time.monotonic() + LOCK_WAIT_S
     pause = 0.01
     while True:
@@ -300,20 +301,12 @@ def _upgrade(engine: Engine, revision: str) -> None:
 
 
 def _wal_mode(driver: sqlite3.Connection) -> None:
-    """``PRAGMA journal_mode=WAL``, asked again while another connection holds a lock
-    that keeps it from changing the mode, for up to :data:`LOCK_WAIT_S` in all (as
-    :func:`_begin_immediate` does)."""
-    deadline = time.monotonic() + LOCK_WAIT_S
-    pause = 0.01
-    while True:
-        try:
-            driver.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if not is_busy(exc) or time.monotonic() + pause > deadline:
-                raise OperationalError("PRAGMA journal_mode=WAL", (), exc) from exc
-        time.sleep(pause)
-        pause = min(pause * 2, 0.2)
+    """``PRAGMA journal_mode=WAL``; a lock that keeps it from changing the mode raises
+    SQLAlchemy's error, for :func:`_upgrade_when_free` to wait and try again."""
+    try:
+        driver.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as exc:
+        raise OperationalError("PRAGMA journal_mode=WAL", (), exc) from exc
 
 
 def reason(exc: SQLAlchemyError) -> str:
