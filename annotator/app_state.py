@@ -8,6 +8,7 @@ from annotator.resources import default_labels, seed_documents
 from annotator.store import Store
 from annotator.store.database import default_database_target, with_password
 from annotator.store.errors import PasswordNeeded
+from annotator.store.file_lock import Waiting
 
 # Asked for a database server's password: given the question (which names the server and
 # user, never a password), returns the password, or None when the user declines.
@@ -16,7 +17,11 @@ PASSWORD_TRIES = 3
 
 
 def open_store(
-    target: str | None, *, seed: bool = False, ask_password: PasswordPrompt | None = None
+    target: str | None,
+    *,
+    seed: bool = False,
+    ask_password: PasswordPrompt | None = None,
+    on_wait: Waiting | None = None,
 ) -> Store:
     """Open ``target`` (a path or URL; default location when ``None``).
 
@@ -25,14 +30,16 @@ def open_store(
     line does not seed, so an import into a new database holds exactly what was imported.
     A server that wants a password neither the URL nor ``~/.pgpass`` gives is asked
     through ``ask_password`` (up to three times); the password is used for this
-    connection and kept nowhere else. Raises :class:`annotator.store.StoreError` with a
-    message fit for the user (:class:`PasswordNeeded` when no password would do).
+    connection and kept nowhere else. ``on_wait`` is told when opening waits for a
+    restore of the database to finish (see :meth:`Store.open`). Raises
+    :class:`annotator.store.StoreError` with a message fit for the user
+    (:class:`PasswordNeeded` when no password would do).
     """
     location = target or default_database_target()
     tries = 0
     while True:
         try:
-            store = Store.open(location)
+            store = Store.open(location, on_wait=on_wait)
             break
         except PasswordNeeded as exc:
             tries += 1

@@ -46,6 +46,8 @@ from annotator.store.backups import (
 )
 from annotator.store.database import default_database_target, describe, sqlite_file, to_url
 from annotator.store.errors import DamagedDatabase, PasswordNeeded
+from annotator.store.file_lock import shared
+from annotator.store.integrity import check_kind
 from annotator.suggesting import (
     SUGGEST_ERRORS,
     SUGGESTER,
@@ -130,7 +132,7 @@ def _gui(argv: list[str]) -> int:
             new_docs = read_documents(ns.files)
             from annotator.ui.app import open_launch_store
 
-            store, notice = open_launch_store(ns.db)
+            store, notice = open_launch_store(ns.db, on_wait=_say)
             break
         except USER_ERRORS as exc:
             # Launched from a desktop there is no terminal to read stderr: say it in a
@@ -484,11 +486,12 @@ def _backup(argv: list[str]) -> int:
                 store.set_setting(EVERY_SETTING, str(max(0.0, ns.every_hours)))
         finally:
             store.close()
-    problem = quick_check(database) if database.is_file() else None
-    if problem is not None:
-        raise StoreError(f"{database}: damaged or not a database ({problem}); not backed up")
-    keep, _every = policy(database)
-    made = make_backup(database, keep=keep)
+    with shared(database, on_wait=_say):  # not while a restore swaps the file
+        problem = quick_check(database) if database.is_file() else None
+        if problem is not None:
+            raise StoreError(f"{database}: damaged or not a database ({problem}); not backed up")
+        keep, _every = policy(database)
+        made = make_backup(database, keep=keep)
     print(f"backed up {database} to {made.path} (keeping the newest {keep})")
     return 0
 
@@ -530,7 +533,7 @@ def _terminal_password(question: str) -> str | None:
 def _open(target: str | None) -> Store:
     """The store at ``target``, telling the user what opening it noticed."""
     try:
-        store = open_store(target, ask_password=_terminal_password)
+        store = open_store(target, ask_password=_terminal_password, on_wait=_say)
     except PasswordNeeded as exc:
         raise StoreError(
             f"{exc}; give it in ~/.pgpass (host:port:database:user:password, mode 600) or "
@@ -541,10 +544,15 @@ def _open(target: str | None) -> Store:
     return store
 
 
+def _say(message: str) -> None:
+    print(f"annotator: {message}", file=sys.stderr, flush=True)
+
+
 def _database_file(target: str | None) -> Path:
     """The SQLite file that ``--db`` (or the default) names; backups are for files only."""
     url = to_url(target or default_database_target())
     file = sqlite_file(url)
     if file is None:
         raise StoreError(f"{describe(url)}: backups are for SQLite database files only")
+    check_kind(file)
     return file

@@ -16,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from annotator.store.errors import StoreError
+from annotator.store.file_lock import hold_exclusive, shared
+from annotator.store.schemas import schema_problem
 
 KEEP = 7  # backups kept by default
 EVERY = timedelta(days=1)  # an automatic backup at most this often, by default
@@ -63,7 +65,8 @@ def make_backup(database: Path, *, keep: int = KEEP, now: datetime | None = None
     partial = target.with_suffix(".partial")
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        _copy(database, partial)
+        with shared(database):  # never while a restore swaps the file
+            _copy(database, partial)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
@@ -128,8 +131,13 @@ def check_backup(backup: Path, database: Path | None = None) -> None:
     if database is not None and database.exists() and backup.samefile(database):
         raise StoreError(f"{backup}: that is the database itself, not a backup of it")
     problem = quick_check(backup)
-    if problem is None and schema_revision(backup) is None:
-        problem = "not an Annotator database"
+    if problem is None:
+        revision = schema_revision(backup)
+        if revision is None:
+            problem = "not an Annotator database: it records no schema revision"
+        else:
+            found = schema_problem(backup, revision)
+            problem = None if found is None else f"not an Annotator database: {found}"
     if problem is not None:
         raise StoreError(f"{backup}: not a usable backup ({problem})")
 
@@ -174,12 +182,26 @@ def quick_check(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(str(row) for row in rows)
 
 
-def restore(database: Path, backup: Path, *, now: datetime | None = None) -> Path | None:
+def restore(
+    database: Path, backup: Path, *, now: datetime | None = None, wait_s: float = 0.0
+) -> Path | None:
     """Replace ``database`` with a copy of ``backup`` (checked first). The file replaced,
-    if there was one, is moved into the backup folder and its path returned. Close every
-    connection to ``database`` first: one left open would go on writing to the old file."""
+    if there was one, is moved into the backup folder and its path returned.
+
+    The whole swap holds ``database``'s lock exclusively (see :mod:`file_lock`): it is
+    refused (:class:`StoreError`) while a window or program has the database open (for
+    ``wait_s`` seconds, by default at once), and whoever opens it meanwhile waits, then
+    opens the restored file."""
     check_backup(backup, database)
-    ensure_unused(database)
+    lock = hold_exclusive(database, wait_s=wait_s)
+    try:
+        ensure_unused(database)  # a process of an older Annotator takes no lock
+        return _swap(database, backup, now)
+    finally:
+        lock.release()
+
+
+def _swap(database: Path, backup: Path, now: datetime | None) -> Path | None:
     moment = (now or datetime.now(UTC)).replace(tzinfo=None)
     folder = backup_folder(database)
     kept = None
@@ -188,6 +210,10 @@ def restore(database: Path, backup: Path, *, now: datetime | None = None) -> Pat
         folder.mkdir(mode=0o700, exist_ok=True)
         if database.exists():
             kept = folder / f"before-restore-{moment.strftime(STAMP)}-{database.name}"
+            twin = 1
+            while kept.exists():  # two restores in one microsecond (or one given `now`)
+                twin += 1
+                kept = folder / f"before-restore-{moment.strftime(STAMP)}-{twin}-{database.name}"
             for suffix in ("-wal", "-shm", ""):  # its journal goes with it
                 here = database.with_name(database.name + suffix)
                 if here.exists():
@@ -199,7 +225,7 @@ def restore(database: Path, backup: Path, *, now: datetime | None = None) -> Pat
         raise StoreError(f"{database}: could not move it aside to restore ({exc})") from None
     partial = database.with_name(database.name + ".restoring")
     try:
-        _copy(backup, partial)
+        _copy(backup, partial, journal="WAL")  # as opening sets it: nothing to change then
         os.replace(partial, database)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
@@ -214,13 +240,14 @@ def _put_back(moved: list[tuple[Path, Path]]) -> None:
             os.replace(there, here)
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, journal: str = "DELETE") -> None:
     """Copy the database ``source`` (which may be in use) into a new private file
-    ``target``, in SQLite's rollback-journal mode: one self-contained file."""
+    ``target``, in the ``journal`` mode given; one self-contained file either way (the
+    copy is closed, so no WAL is left beside it)."""
     _create_private(target)
     with closing(sqlite3.connect(source)) as reader, closing(sqlite3.connect(target)) as copy:
         reader.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")
+        copy.execute(f"PRAGMA journal_mode={journal}")
 
 
 def _create_private(path: Path) -> None:

@@ -302,6 +302,7 @@ def alembic_config() -> Config:
     return config
 
 
+@cache
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
@@ -309,10 +310,16 @@ def head_revision() -> str:
 
 
 @cache
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version of Annotator has a migration for."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(rev.revision for rev in script.walk_revisions())
+
+
+@cache
 def older_revisions() -> frozenset[str]:
     """Every schema revision before head (a file at one of them is upgraded on open)."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return frozenset(rev.revision for rev in script.walk_revisions()) - {head_revision()}
+    return known_revisions() - {head_revision()}
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -327,11 +334,12 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     not Annotator's, or one written by a newer Annotator.
     """
     where = describe(engine.url.render_as_string(hide_password=False))
-    script = ScriptDirectory.from_config(alembic_config())
+    sqlite = engine.dialect.name == "sqlite"
     try:
         with engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
             tables = set(inspect(connection).get_table_names())
+            journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar() if sqlite else None
     except SQLAlchemyError as exc:
         asked = password_problem(exc)
         if asked is not None:
@@ -345,15 +353,39 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             f"{where}: not an Annotator database (it already holds tables: "
             f"{', '.join(sorted(tables))})"
         )
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+    if current is not None and current not in known_revisions():
         raise StoreError(
             f"{where}: written by a newer version of Annotator (schema revision {current}); "
             "update Annotator to open it"
         )
+    if sqlite and revision == "head" and current == head_revision() and journal == "wal":
+        return  # as it should be: nothing to write
     try:
-        _upgrade(engine, revision)
+        _upgrade_when_free(engine, revision)
     except SQLAlchemyError as exc:
+        if is_busy(exc):
+            raise StoreError(
+                f"{where}: cannot open it: another program kept it locked for more than "
+                f"{LOCK_WAIT_S:.0f} s ({reason(exc)}); try again when it is done"
+            ) from None
         raise StoreError(f"{where}: cannot upgrade database ({reason(exc)})") from None
+
+
+def _upgrade_when_free(engine: Engine, revision: str) -> None:
+    """:func:`_upgrade`, tried again (it is one transaction) while another connection's
+    lock keeps it from committing or from changing the journal mode, for up to
+    :data:`LOCK_WAIT_S` in all (as :func:`_begin_immediate` waits)."""
+    deadline = time.monotonic() + LOCK_WAIT_S
+    pause = 0.01
+    while True:
+        try:
+            _upgrade(engine, revision)
+            return
+        except SQLAlchemyError as exc:
+            if not is_busy(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def _upgrade(engine: Engine, revision: str) -> None:
@@ -378,11 +410,20 @@ def _upgrade(engine: Engine, revision: str) -> None:
                     raise StoreError(f"migration left {len(broken)} dangling references")
         raw = migrator.raw_connection()
         try:
-            raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+            _wal_mode(raw.driver_connection)
         finally:
             raw.close()
     finally:
         migrator.dispose()
+
+
+def _wal_mode(driver: sqlite3.Connection) -> None:
+    """``PRAGMA journal_mode=WAL``; a lock that keeps it from changing the mode raises
+    SQLAlchemy's error, for :func:`_upgrade_when_free` to wait and try again."""
+    try:
+        driver.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as exc:
+        raise OperationalError("PRAGMA journal_mode=WAL", (), exc) from exc
 
 
 def reason(exc: SQLAlchemyError) -> str:

@@ -4,6 +4,7 @@ backed up (when due, and always before its schema is upgraded)."""
 from __future__ import annotations
 
 import os
+import stat
 from contextlib import suppress
 from pathlib import Path
 
@@ -45,7 +46,26 @@ def prepare_file(path: Path, older: frozenset[str]) -> list[str]:
     return []
 
 
+def check_kind(path: Path) -> None:
+    """Raise :class:`StoreError` naming ``path`` if it exists and is not a regular file
+    (nor a link to one), or is one of the system's own (``/proc``, ``/sys``): a device,
+    a FIFO or a folder is never opened as a database."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return  # not there (or moved aside this moment by a restore): made when opened
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open it as a database ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"{path}: a folder, not a database file")
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"{path}: not a regular file (a device, FIFO or socket); not a database")
+    if path.resolve().parts[1:2] in (("proc",), ("sys",)):
+        raise StoreError(f"{path}: a file of the operating system, not a database")
+
+
 def _check(path: Path) -> None:
+    check_kind(path)
     if not path.exists():
         if path.parent.is_dir():
             # Made meanwhile by another process: theirs to set up.

@@ -59,7 +59,8 @@ from annotator.store.database import (
     unreachable,
 )
 from annotator.store.errors import StoreError
-from annotator.store.integrity import prepare_file
+from annotator.store.file_lock import DatabaseLock, Waiting, hold_shared
+from annotator.store.integrity import check_kind, prepare_file
 from annotator.store.models import (
     ANNOTATION_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -145,6 +146,7 @@ class Store:
         self._lengths: dict[str, int] = {}  # document id -> length of its (unchanging) text
         self.location = describe(engine.url.render_as_string(hide_password=False))
         self.notices: list[str] = []  # for the user, from opening (e.g. a failed backup)
+        self._lock: DatabaseLock | None = None  # SQLite: held while open (Store.open)
         # SQLite: every write goes through this connection (reads take any from the pool),
         # so its PRAGMA data_version moves only when another connection commits.
         self._writer: Connection | None = None
@@ -169,23 +171,36 @@ class Store:
             raise StoreError(f"{self.location}: {problem}") from None
 
     @classmethod
-    def open(cls, target: str) -> Store:
+    def open(cls, target: str, *, on_wait: Waiting | None = None) -> Store:
         """Open (creating or upgrading as needed) the database at a path or URL.
 
         An SQLite file is checked first (``PRAGMA quick_check``): a damaged file or one
-        that is not a database raises :class:`DamagedDatabase` and is left untouched. A
-        new file is created readable by its owner only."""
+        that is not a database raises :class:`DamagedDatabase` and is left untouched; a
+        path that is not a regular file raises :class:`StoreError`. A new file is created
+        readable by its owner only. The store holds the file's lock (shared) until it is
+        closed, so no restore swaps the file under it; while one does, opening waits
+        (``on_wait`` is told so) and then opens the restored file."""
         url = to_url(target)
         file = sqlite_file(url)
-        notices = [] if file is None else prepare_file(file, older_revisions())
-        engine = create_db_engine(url)
+        lock = None
+        if file is not None:
+            check_kind(file)
+            lock = hold_shared(file, on_wait=on_wait)
         try:
-            migrate(engine)
-            store = cls(engine)
-        except StoreError:
-            engine.dispose()
+            notices = [] if file is None else prepare_file(file, older_revisions())
+            engine = create_db_engine(url)
+            try:
+                migrate(engine)
+                store = cls(engine)
+            except StoreError:
+                engine.dispose()
+                raise
+        except BaseException:
+            if lock is not None:
+                lock.release()
             raise
         store.notices = notices
+        store._lock = lock
         return store
 
     def close(self) -> None:
@@ -194,6 +209,9 @@ class Store:
                 connection.close()
         self._writer = self._listener = None
         self._engine.dispose()
+        if self._lock is not None:
+            self._lock.release()  # after every connection of this store is closed
+            self._lock = None
 
     @property
     def file(self) -> Path | None:

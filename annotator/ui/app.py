@@ -16,6 +16,7 @@ from annotator.resources import resource_path
 from annotator.store import Store, StoreError
 from annotator.store.backups import list_backups, restore
 from annotator.store.errors import DamagedDatabase
+from annotator.store.file_lock import Waiting
 from annotator.ui import crash_report
 from annotator.ui.annotators import launch_identity
 from annotator.ui.backup_dialog import offer_newest_backup
@@ -51,27 +52,32 @@ def _ask_password(question: str) -> str | None:
     return ask_password(None, question)
 
 
-def open_launch_store(target: str | None) -> tuple[Store, str | None]:
+def open_launch_store(
+    target: str | None, on_wait: Waiting | None = None
+) -> tuple[Store, str | None]:
     """The store the window opens on launch, and a notice for the user (or None).
 
     ``target`` (``--db``) wins, then ``$ANNOTATOR_DB``, then the database the window had
     open last (if the file still exists), then the default database. A remembered
     database that no longer opens is passed over for the default, with a notice saying
-    why. Raises :class:`StoreError` when the database chosen cannot be opened.
+    why. ``on_wait`` is told when opening waits for a restore of the database to finish.
+    Raises :class:`StoreError` when the database chosen cannot be opened.
     """
     remembered = None if target or os.environ.get("ANNOTATOR_DB") else remembered_database()
     if remembered is not None:
         try:
-            return open_store(remembered, seed=True, ask_password=_ask_password), None
+            return open_store(
+                remembered, seed=True, ask_password=_ask_password, on_wait=on_wait
+            ), None
         except DamagedDatabase as exc:
             if list_backups(Path(exc.path)):
                 raise  # the user decides whether to restore it, never passed over quietly
             notice = f"Could not reopen the last database ({exc}); opened the default one."
-            return open_store(None, seed=True), notice
+            return open_store(None, seed=True, on_wait=on_wait), notice
         except StoreError as exc:
             notice = f"Could not reopen the last database ({exc}); opened the default one."
-            return open_store(None, seed=True), notice
-    return open_store(target, seed=True, ask_password=_ask_password), None
+            return open_store(None, seed=True, on_wait=on_wait), notice
+    return open_store(target, seed=True, ask_password=_ask_password, on_wait=on_wait), None
 
 
 def settle() -> None:

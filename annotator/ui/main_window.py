@@ -2204,7 +2204,12 @@ class MainWindow(QMainWindow):
         database that cannot be opened is explained in a dialog and nothing changes.
         Returns the window now showing ``target`` (this one if it already was), or None."""
         try:
-            store = open_store(target, seed=True, ask_password=lambda q: ask_password(self, q))
+            store = open_store(
+                target,
+                seed=True,
+                ask_password=lambda q: ask_password(self, q),
+                on_wait=self._say_waiting,
+            )
         except StoreError as exc:
             self._error("Could not open the database", str(exc))
             return None
@@ -2246,13 +2251,18 @@ class MainWindow(QMainWindow):
             self._error("Could not restore the backup", str(exc))
             note = "Nothing was restored."  # the database is as it was: opened again
         try:
-            store = open_store(str(database), seed=True)
+            store = open_store(str(database), seed=True, on_wait=self._say_waiting)
         except StoreError as exc:
             self._error("Could not open the database", str(exc))
             return None
         window = self._replace_with(store)
         window.statusBar().showMessage(note, 30000)
         return window
+
+    def _say_waiting(self, message: str) -> None:
+        """Show that opening a database waits (for a restore of it to finish)."""
+        self.statusBar().showMessage(message[:1].upper() + message[1:])
+        QApplication.processEvents()  # painted before the wait goes on
 
     def _replace_with(self, store: Store) -> MainWindow:
         """A new window on ``store`` takes this one's place and layout; this window and

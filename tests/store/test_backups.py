@@ -3,10 +3,13 @@ restored without destroying what they replace; damaged files refused untouched."
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 import stat
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +26,7 @@ from annotator.store.backups import (
     make_backup,
     quick_check,
 )
+from annotator.store.database import head_revision
 from annotator.store.errors import DamagedDatabase
 
 T0 = datetime(2026, 1, 1, 12, 0)
@@ -39,6 +43,22 @@ def tagged_database(db_path, phrase="one two three"):
 def rows(path, sql="SELECT label, start_offset, end_offset FROM annotations ORDER BY 2"):
     with sqlite3.connect(path) as conn:
         return conn.execute(sql).fetchall()
+
+
+@contextmanager
+def timeout_alarm(seconds):
+    """Fail (rather than hang the suite) if the block takes longer than ``seconds``."""
+
+    def fail(_signum, _frame):
+        raise AssertionError(f"still blocked after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def mode(path):
@@ -234,3 +254,85 @@ def test_odd_backup_settings_and_a_blocked_backup_folder_never_stop_opening(db_p
     backup_folder(db_path).write_text("not a folder")
     assert main(["stats", "--db", str(db_path)]) == 0
     assert "No backup was made" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["only a revision", "unknown revision", "a column renamed"])
+def test_restore_refuses_a_file_that_only_looks_like_an_annotator_database(
+    db_path, tmp_path, kind, capsys
+):
+    tagged_database(db_path)
+    fake = tmp_path / "fake.db"
+    if kind == "a column renamed":
+        fake.write_bytes(make_backup(db_path).path.read_bytes())
+        with closing(sqlite3.connect(fake)) as conn:
+            conn.execute("ALTER TABLE settings RENAME COLUMN value TO worth")
+            conn.commit()
+    else:
+        with closing(sqlite3.connect(fake)) as conn:
+            conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+            revision = head_revision() if kind == "only a revision" else "f00dface"
+            conn.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
+            conn.commit()
+    before = db_path.read_bytes()
+    assert main(["restore", "--db", str(db_path), str(fake)]) == 1
+    err = capsys.readouterr().err
+    assert f"{fake}: not a usable backup (not an Annotator database: " in err
+    assert {
+        "only a revision": f"schema revision {head_revision()} has a table",
+        "unknown revision": "schema revision 'f00dface' is not one Annotator knows",
+        "a column renamed": "table 'settings' lacks the column(s) value",
+    }[kind] in err
+    assert db_path.read_bytes() == before and "Traceback" not in err
+
+
+def test_restore_accepts_a_backup_of_an_older_schema_and_opening_upgrades_it(db_path):
+    from alembic import command
+
+    from annotator.store.database import alembic_config, create_db_engine, to_url
+
+    tagged_database(db_path)
+    engine = create_db_engine(to_url(str(db_path)))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    engine.dispose()
+    old = make_backup(db_path).path
+    open_store(str(db_path)).close()  # upgraded
+    assert main(["restore", "--db", str(db_path), str(old)]) == 0
+    assert rows(db_path, "SELECT version_num FROM alembic_version") == [("0005",)]
+    open_store(str(db_path)).close()
+    assert rows(db_path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+
+
+def special_paths(tmp_path):
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.db"
+    link.symlink_to("/dev/null")
+    return {
+        "device": Path("/dev/null"),
+        "fifo": fifo,
+        "link to a device": link,
+        "folder": tmp_path,
+        "/proc file": Path("/proc/self/status"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "link to a device", "folder", "/proc file"])
+@pytest.mark.parametrize("command", ["stats", "import", "backup", "restore"])
+def test_db_naming_anything_but_a_regular_file_is_refused(tmp_path, kind, command, capsys):
+    path = special_paths(tmp_path)[kind]
+    document = tmp_path / "doc.txt"
+    document.write_text("A document.")
+    args = {"stats": [], "import": [str(document)], "backup": [], "restore": [str(document)]}
+    with timeout_alarm(20):  # a FIFO opened for reading would block
+        assert main([command, "--db", str(path), *args[command]]) == 1
+    err = capsys.readouterr().err
+    shown = path.resolve()  # the path as opened, links followed
+    assert f"{shown}: " in err and "Traceback" not in err
+    assert any(
+        why in err
+        for why in ("not a regular file", "a folder, not a database", "a file of the operating")
+    ), err
+    assert not Path("/dev/null.lock").exists() and not (tmp_path / "pipe.db.lock").exists()

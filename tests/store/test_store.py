@@ -233,7 +233,9 @@ def test_foreign_sqlite_database_is_refused_untouched(tmp_path):
     with pytest.raises(StoreError, match="not an Annotator database"):
         Store.open(str(other))
     assert other.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+    # Beside it only the (empty) lock file every opener takes: no journal, no backup.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db", "other.db.lock"]
+    assert (tmp_path / "other.db.lock").read_bytes() == b""
     assert raw(other, "PRAGMA journal_mode") == [("delete",)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.cli import main
+from annotator.store import file_lock
 from annotator.store.backups import backup_folder, make_backup
 from annotator.store.errors import DamagedDatabase
 from annotator.ui import main_window as main_window_module
@@ -320,3 +322,16 @@ def test_restore_from_backup_in_the_window_brings_the_backup_back(app, db_path):
     conn.close()
     assert labels == ["claim", "statistic"]
     window.close()
+
+
+def test_opening_a_database_during_a_restore_waits_and_says_so(app, tmp_path):
+    other = make_database(tmp_path, "minutes", "Minutes of the meeting on 3 May.")
+    restoring = file_lock.hold_exclusive(other)  # as a restore in another program does
+    shown: list[str] = []
+    app.window.statusBar().messageChanged.connect(shown.append)
+    threading.Timer(0.3, restoring.release).start()  # it finishes
+
+    new = app.window.open_database(str(other))
+
+    assert isinstance(new, MainWindow) and new.document.text.startswith("Minutes")
+    assert f"Waiting for a restore of {other} to finish…" in shown

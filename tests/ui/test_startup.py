@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.cli import main
@@ -35,3 +37,21 @@ def test_gui_launch_with_a_bad_file_argument_imports_nothing(tmp_path, monkeypat
     assert main(["--db", str(db_path), str(bad)]) == 1
     assert "garbage.txt" in shown[0][1] and "binary data" in shown[0][1]
     assert not db_path.exists()
+
+
+def test_gui_launch_on_a_fifo_explains_in_a_dialog_without_blocking(tmp_path, capsys):
+    shown = []
+
+    def quit_(box):
+        shown.append((box.windowTitle(), box.text()))
+        box.reject()
+
+    timer = answer_next_modal(QMessageBox, quit_)
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    assert main(["--db", str(fifo)]) == 1  # (reading a FIFO would block: never opened)
+    timer.stop()
+    assert f"{fifo}: not a regular file" in capsys.readouterr().err
+    (title, text), *more = shown
+    assert title == "Annotator cannot start" and not more
+    assert text.startswith(f"{fifo}: not a regular file") and fifo.exists()
