@@ -185,6 +185,14 @@ def test_backups_are_for_files_only():
         _database_file("postgresql+psycopg://u@localhost/x")
 
 
+def test_backing_up_a_missing_database_makes_no_file(tmp_path, capsys):
+    missing = tmp_path / "none.db"
+    assert main(["backup", "--db", str(missing)]) == 1
+    assert "none.db: no such database file to back up" in capsys.readouterr().err
+    assert not missing.exists()
+    assert not backup_folder(missing).exists()
+
+
 def test_restore_is_refused_while_the_database_is_open_elsewhere(db_path, capsys):
     tagged_database(db_path)
     main(["backup", "--db", str(db_path)])
