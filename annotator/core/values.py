@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-MAX_LABEL = 100  # characters of a label name (the labels dialog's limit and the column's)
+MAX_LABEL = 100  # characters of a label name (the labels dialog's; the store's columns use it)
 MAX_ANNOTATOR = 100  # characters of an annotator's name
-# Offsets, lengths and versions are INTEGER columns: 32 bits on PostgreSQL.
+# Offsets, lengths and versions are INTEGER columns: 32 bits on PostgreSQL (the store's
+# column checks use this bound too).
 MAX_INTEGER = 2**31 - 1
 
 # Said of a date and time that exists only in another time zone (0001-01-01T00:00+14:00).
