@@ -38,13 +38,7 @@ def label_problem(name: str) -> str | None:
     """Why ``name`` cannot be a label's name (as the labels dialog says it), or ``None``."""
     if not name.strip():
         return "a label has no name"
-    if name != name.strip():
-        return f"label {_shown(name)} starts or ends with a space"
-    if _CONTROL.search(name):
-        return f"label {_shown(name)} contains a control character"
-    if len(name) > MAX_LABEL:
-        return f"label {name[:20]!r}… is longer than {MAX_LABEL} characters"
-    return None
+    return _name_problem("label", name, MAX_LABEL, "")
 
 
 def annotator_problem(name: str) -> str | None:
@@ -52,12 +46,17 @@ def annotator_problem(name: str) -> str | None:
     name read from a file must be stripped already), or ``None``."""
     if not name.strip():
         return "the annotator's name is empty"
+    return _name_problem("annotator", name, MAX_ANNOTATOR, " (a line break or a tab)")
+
+
+def _name_problem(kind: str, name: str, limit: int, control: str) -> str | None:
+    """What is wrong with a non-blank ``name`` of a ``kind`` ("label"), or ``None``."""
     if name != name.strip():
-        return f"annotator {_shown(name)} starts or ends with a space"
+        return f"{kind} {_shown(name)} starts or ends with a space"
     if _CONTROL.search(name):
-        return f"annotator {_shown(name)} contains a control character (a line break or a tab)"
-    if len(name) > MAX_ANNOTATOR:
-        return f"annotator {name[:20]!r}… is longer than {MAX_ANNOTATOR} characters"
+        return f"{kind} {_shown(name)} contains a control character{control}"
+    if len(name) > limit:
+        return f"{kind} {name[:20]!r}… is longer than {limit} characters"
     return None
 
 
