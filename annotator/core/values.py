@@ -24,7 +24,8 @@ _NOTE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _TITLE_BREAKS = re.compile("\\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\\s*")
 
 
-def _shown(value: str, width: int = 40) -> str:
+def quoted(value: str, width: int = 40) -> str:
+    """``value`` quoted as a message shows it, cut to ``width`` characters with "…"."""
     return repr(value if len(value) <= width else value[: width - 1] + "…")
 
 
@@ -52,9 +53,9 @@ def annotator_problem(name: str) -> str | None:
 def _name_problem(kind: str, name: str, limit: int, control: str) -> str | None:
     """What is wrong with a non-blank ``name`` of a ``kind`` ("label"), or ``None``."""
     if name != name.strip():
-        return f"{kind} {_shown(name)} starts or ends with a space"
+        return f"{kind} {quoted(name)} starts or ends with a space"
     if _CONTROL.search(name):
-        return f"{kind} {_shown(name)} contains a control character{control}"
+        return f"{kind} {quoted(name)} contains a control character{control}"
     if len(name) > limit:
         return f"{kind} {name[:20]!r}… is longer than {limit} characters"
     return None
