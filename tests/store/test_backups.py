@@ -313,6 +313,20 @@ def test_restore_accepts_a_backup_of_an_older_schema_and_opening_upgrades_it(db_
     assert rows(db_path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
 
 
+@pytest.mark.parametrize("command", ["stats", "import", "backup", "restore"])
+def test_db_naming_a_loop_of_links_is_refused(tmp_path, command, capsys):
+    loop = tmp_path / "loop.db"
+    loop.symlink_to("loop.db")
+    document = tmp_path / "doc.txt"
+    document.write_text("A document.")
+    args = {"stats": [], "import": [str(document)], "backup": [], "restore": [str(document)]}
+    assert main([command, "--db", str(loop), *args[command]]) == 1
+    assert capsys.readouterr().err == (
+        f"annotator: error: {loop}: a loop of symbolic links, not a database file\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "loop.db"]
+
+
 def special_paths(tmp_path):
     fifo = tmp_path / "pipe.db"
     os.mkfifo(fifo)
