@@ -5,7 +5,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from annotator.core.reading import system_path
+from annotator.core.reading import resolved, system_path
 
 
 def check_target(path: Path, *, folder: bool = False) -> None:
@@ -65,9 +65,9 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> int:
     :func:`check_target` refuses and files in it that are not regular files."""
     check_target(folder, folder=True)
     folder.mkdir(parents=True, exist_ok=True)
-    root = folder.resolve()
+    root = resolved(folder)
     for name, data in files.items():
-        target = (folder / name).resolve()
+        target = resolved(folder / name)  # a loop of links: OSError, not RuntimeError
         if root not in target.parents:
             raise OSError(f"{name}: not a path inside {folder}")
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-MAX_LABEL = 100  # characters of a label name (the labels dialog's limit and the column's)
+MAX_LABEL = 100  # characters of a label name (the labels dialog's; the store's columns use it)
 MAX_ANNOTATOR = 100  # characters of an annotator's name
-# Offsets, lengths and versions are INTEGER columns: 32 bits on PostgreSQL.
+# Offsets, lengths and versions are INTEGER columns: 32 bits on PostgreSQL (the store's
+# column checks use this bound too).
 MAX_INTEGER = 2**31 - 1
 
 # Said of a date and time that exists only in another time zone (0001-01-01T00:00+14:00).
@@ -23,7 +24,8 @@ _NOTE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _TITLE_BREAKS = re.compile("\\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\\s*")
 
 
-def _shown(value: str, width: int = 40) -> str:
+def quoted(value: str, width: int = 40) -> str:
+    """``value`` quoted as a message shows it, cut to ``width`` characters with "…"."""
     return repr(value if len(value) <= width else value[: width - 1] + "…")
 
 
@@ -37,13 +39,7 @@ def label_problem(name: str) -> str | None:
     """Why ``name`` cannot be a label's name (as the labels dialog says it), or ``None``."""
     if not name.strip():
         return "a label has no name"
-    if name != name.strip():
-        return f"label {_shown(name)} starts or ends with a space"
-    if _CONTROL.search(name):
-        return f"label {_shown(name)} contains a control character"
-    if len(name) > MAX_LABEL:
-        return f"label {name[:20]!r}… is longer than {MAX_LABEL} characters"
-    return None
+    return _name_problem("label", name, MAX_LABEL, "")
 
 
 def annotator_problem(name: str) -> str | None:
@@ -51,12 +47,17 @@ def annotator_problem(name: str) -> str | None:
     name read from a file must be stripped already), or ``None``."""
     if not name.strip():
         return "the annotator's name is empty"
+    return _name_problem("annotator", name, MAX_ANNOTATOR, " (a line break or a tab)")
+
+
+def _name_problem(kind: str, name: str, limit: int, control: str) -> str | None:
+    """What is wrong with a non-blank ``name`` of a ``kind`` ("label"), or ``None``."""
     if name != name.strip():
-        return f"annotator {_shown(name)} starts or ends with a space"
+        return f"{kind} {quoted(name)} starts or ends with a space"
     if _CONTROL.search(name):
-        return f"annotator {_shown(name)} contains a control character (a line break or a tab)"
-    if len(name) > MAX_ANNOTATOR:
-        return f"annotator {name[:20]!r}… is longer than {MAX_ANNOTATOR} characters"
+        return f"{kind} {quoted(name)} contains a control character{control}"
+    if len(name) > limit:
+        return f"{kind} {name[:20]!r}… is longer than {limit} characters"
     return None
 
 

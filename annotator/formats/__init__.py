@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.files import write_atomically
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.reading import FileReadError, read_file
 from annotator.formats.annotation_set import (
@@ -68,5 +69,7 @@ def dumps_annotation_set(aset: AnnotationSet, *, compact: bool = False) -> str:
 
 
 def dump_annotation_set(aset: AnnotationSet, path: str | Path, *, compact: bool = False) -> None:
-    """Write the set to ``path`` as UTF-8 JSON (LF line ends on every platform)."""
-    Path(path).write_bytes(render_bytes(aset, compact=compact))
+    """Write the set to ``path`` as UTF-8 JSON (LF line ends on every platform), through
+    :func:`annotator.core.files.write_atomically`: never half a file, and ``OSError``
+    naming the path for a device, pipe, folder or system path."""
+    write_atomically(Path(path), render_bytes(aset, compact=compact))

@@ -36,7 +36,7 @@ from annotator.core.model import (
 from annotator.core.spans import context
 from annotator.core.text import text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
-from annotator.core.values import label_problem
+from annotator.core.values import label_problem, quoted
 from annotator.formats.checks import checked
 from annotator.formats.errors import SetFormatError, member_path
 from annotator.formats.pretty import pretty_dumps, scalar_json
@@ -753,16 +753,12 @@ def check_context(
     if len(quote) != end - start or not text.startswith(quote, start, end):
         actual = text[start:end]
         raise fail(
-            f"{path}.quote", f"{_short(quote)} does not equal text[{start}:{end}] {_short(actual)}"
+            f"{path}.quote", f"{quoted(quote)} does not equal text[{start}:{end}] {quoted(actual)}"
         )
     if len(prefix) > CONTEXT_WIDTH or not text.endswith(prefix, 0, start):
         raise fail(f"{path}.prefix", "does not match the text before start")
     if len(suffix) > CONTEXT_WIDTH or not text.startswith(suffix, end):
         raise fail(f"{path}.suffix", "does not match the text after end")
-
-
-def _short(value: str, width: int = 40) -> str:
-    return repr(value if len(value) <= width else value[: width - 1] + "…")
 
 
 def _json_type(value: Any) -> str:

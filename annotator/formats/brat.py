@@ -336,9 +336,12 @@ def read(path: Path) -> AnnotationSet:
         if not ann.with_suffix(".txt").is_file():
             raise SetFormatError(shown_path(ann), "", f"no matching {ann.stem}.txt beside it")
     state = _Reading(path)
-    _read_conf(state, path / CONF)
-    _read_visual(state, path / VISUAL)
     documents, notes = [], []
+    for read_settings, name in ((_read_conf, CONF), (_read_visual, VISUAL)):
+        try:
+            read_settings(state, path / name)
+        except OutsideFolder as exc:  # read as a folder without it
+            notes.append(str(exc))
     for txt in texts:
         try:
             documents.append(_document(state, txt))

@@ -14,6 +14,7 @@ from annotator.core.values import (
     integer_problem,
     label_problem,
     note_problem,
+    quoted,
     text_problem,
 )
 from annotator.formats.errors import SetFormatError
@@ -35,7 +36,7 @@ def checked(aset: AnnotationSet, file: str, *, json_paths: bool = False) -> Anno
     annotators: set[str] = set()  # names found good
     changed = False
     for i, doc in enumerate(aset.documents):
-        where = f"documents[{i}]" if json_paths else f"document {_shown(doc.title)}"
+        where = f"documents[{i}]" if json_paths else f"document {quoted(doc.title)}"
 
         def fail(field: str, problem: str, at: str = where) -> SetFormatError:
             return SetFormatError(
@@ -71,7 +72,3 @@ def checked(aset: AnnotationSet, file: str, *, json_paths: bool = False) -> Anno
             changed = True
         documents.append(doc)
     return replace(aset, documents=tuple(documents)) if changed else aset
-
-
-def _shown(title: str, width: int = 40) -> str:
-    return repr(title if len(title) <= width else title[: width - 1] + "…")

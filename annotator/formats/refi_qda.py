@@ -40,7 +40,7 @@ from annotator.core.office import ExtractError, _Archive
 from annotator.core.reading import read_file
 from annotator.core.text import BOM, normalise_text, text_sha256
 from annotator.core.timestamps import iso_utc
-from annotator.core.values import OUT_OF_RANGE, label_problem, zip_time
+from annotator.core.values import MAX_LABEL, OUT_OF_RANGE, label_problem, zip_time
 from annotator.formats.annotation_set import annotation_order
 from annotator.formats.checks import checked
 from annotator.formats.errors import SetFormatError
@@ -367,7 +367,7 @@ class _Reader:
                 raise self.fail("CodeBook", f"two codes have the GUID {key}")
             label_name = name
             if counts[name] > 1 and parents:
-                label_name = " / ".join((*parents, name))[-100:].strip()
+                label_name = " / ".join((*parents, name))[-MAX_LABEL:].strip()
             number = 2
             while label_name in taken:
                 label_name = f"{name} ({number})"

@@ -92,8 +92,10 @@ def backup_if_due(
 
 def policy(database: Path) -> tuple[int, timedelta]:
     """How many backups to keep and how often to make one, from the database's settings
-    (the defaults where unset or unreadable)."""
+    (the defaults where unset or unreadable; never creates a missing file)."""
     keep, every = KEEP, EVERY
+    if not database.is_file():
+        return keep, every
     try:
         with closing(sqlite3.connect(database)) as conn:
             rows = dict(

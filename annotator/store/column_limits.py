@@ -15,11 +15,12 @@ from sqlalchemy import Integer, String
 from sqlalchemy.orm import InstrumentedAttribute
 
 from annotator.core.model import NewDocument
+from annotator.core.values import MAX_INTEGER
 from annotator.store.errors import StoreError
 from annotator.store.models import DocumentRow
 
 # PostgreSQL's ``integer``, the narrowest of the backends'.
-INTEGER_RANGE = (-(2**31), 2**31 - 1)
+INTEGER_RANGE = (-MAX_INTEGER - 1, MAX_INTEGER)
 
 
 def column_problem(column: InstrumentedAttribute[Any], value: object) -> str | None:

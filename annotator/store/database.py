@@ -18,16 +18,21 @@ from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspe
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
+from annotator.core.reading import resolved
 from annotator.store.errors import PasswordNeeded, StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def to_url(target: str) -> str:
-    """An SQLAlchemy URL for ``target``, which is either a URL or a file path."""
+    """An SQLAlchemy URL for ``target``, which is either a URL or a file path
+    (:class:`StoreError` for a path that is a loop of symbolic links)."""
     if "://" in target:
         return target
-    return "sqlite:///" + str(Path(target).expanduser().resolve())
+    try:
+        return "sqlite:///" + str(resolved(Path(target).expanduser()))
+    except OSError as exc:  # a loop of symbolic links
+        raise StoreError(f"{exc}, not a database file") from None
 
 
 def sqlite_file(url: str) -> Path | None:

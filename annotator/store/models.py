@@ -21,6 +21,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeDecorator
 
+from annotator.core.values import MAX_LABEL
+
 # PostgreSQL's text cannot hold U+0000, which documents may contain. There a text with
 # NUL (or one that could be mistaken for an escaped one) is stored escaped: MARK, then
 # the text with ESCAPE doubled and each NUL written as ESCAPE + "0". Code points in
@@ -106,7 +108,7 @@ class DocumentRow(Base):
 class LabelRow(Base):
     __tablename__ = "labels"
 
-    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(MAX_LABEL), primary_key=True)
     color: Mapped[str] = mapped_column(String(7))
     hotkey: Mapped[str | None] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -155,7 +157,7 @@ class RejectionRow(Base):
     document_id: Mapped[str] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
     )
-    label: Mapped[str] = mapped_column(String(100), primary_key=True)
+    label: Mapped[str] = mapped_column(String(MAX_LABEL), primary_key=True)
     start_offset: Mapped[int] = mapped_column(Integer, primary_key=True)
     end_offset: Mapped[int] = mapped_column(Integer, primary_key=True)
     rule: Mapped[str | None] = mapped_column(Text)

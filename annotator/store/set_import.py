@@ -17,6 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
+from annotator.core.values import quoted
 from annotator.formats.annotation_set import check_context
 from annotator.formats.errors import SetConflictError, SetFormatError, member_path
 from annotator.store.column_limits import INTEGER_RANGE, column_problem
@@ -358,7 +359,7 @@ def check_columns(
     documents it has no text of."""
     for i, label in enumerate(aset.labels):
         if label.name not in labels_here:
-            record = f"label {_short(label.name)}"
+            record = f"label {quoted(label.name)}"
             _check_record(file, f"labels[{i}]", record, label, LABEL_FIELDS)
     ids, annotators, sources = (
         ANNOTATION_FIELDS[name].type.length  # type: ignore[attr-defined]
@@ -370,7 +371,7 @@ def check_columns(
         if doc.sha256 not in documents_here:
             if doc.text is None:
                 continue  # reported as not placed
-            _check_record(file, path, f"document {_short(doc.title)}", doc, DOCUMENT_FIELDS)
+            _check_record(file, path, f"document {quoted(doc.title)}", doc, DOCUMENT_FIELDS)
         for j, ann in enumerate(doc.annotations):
             # Inline first: a set may hold a million annotations.
             if (
@@ -381,7 +382,7 @@ def check_columns(
                 and low <= ann.end <= high
             ):
                 continue
-            record = f"annotation {_short(ann.id)}"
+            record = f"annotation {quoted(ann.id)}"
             _check_record(file, f"{path}.annotations[{j}]", record, ann, ANNOTATION_FIELDS)
 
 
@@ -392,10 +393,6 @@ def _check_record(
         problem = column_problem(column, getattr(item, name))
         if problem is not None:
             raise SetFormatError(file, f"{path}.{name}", f"{record}: {name} {problem}")
-
-
-def _short(value: str, width: int = 40) -> str:
-    return repr(value if len(value) <= width else value[: width - 1] + "…")
 
 
 def _check_values(

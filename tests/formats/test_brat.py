@@ -200,6 +200,24 @@ def test_an_ann_without_its_text_and_a_bad_conf_are_named(rich_db, tmp_path, cap
     assert "annotation.conf: line 1: annotator-label comment" in capsys.readouterr().err
 
 
+def test_a_conf_linked_out_of_the_folder_is_skipped_and_reported(tmp_path, db_path, capsys):
+    folder = brat_folder(tmp_path, "T1\tClaim 0 4\tSome")
+    secret = tmp_path / "secret.conf"
+    secret.write_text("[entities]\nSecret\n", encoding="utf-8")
+    for name in ("annotation.conf", "visual.conf"):
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).symlink_to(secret)
+    assert main(["import", "--db", str(db_path), "--format", "brat", str(folder)]) == 0
+    out = capsys.readouterr().out
+    for name in ("annotation.conf", "visual.conf"):
+        assert f"{folder / name}: a symbolic link to a file outside {folder} (skipped" in out
+    store = open_store(str(db_path))
+    assert "Secret" not in [label.name for label in store.labels()]
+    doc = next(d for d in store.documents() if d.title == "doc")
+    assert [a.label for a in store.annotations(doc.id)] == ["Claim"]
+    store.close()
+
+
 def test_names_are_safe_and_unique():
     assert brat.file_names(["a/b", "A\\b", "a b", "", "CON", "..", "市民"]) == [
         "a_b",

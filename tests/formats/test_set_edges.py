@@ -104,6 +104,18 @@ def test_dump_writes_exactly_the_rendered_bytes(rich_db, tmp_path):
     assert (tmp_path / "b.json").read_bytes() == (tmp_path / "a.json").read_bytes()
 
 
+def test_dump_goes_through_the_export_guard(rich_db, tmp_path):
+    export_to(rich_db, tmp_path / "a.json")
+    aset = load_annotation_set(tmp_path / "a.json")
+    with pytest.raises(OSError, match=r"/dev/null: refused: a system path under /dev"):
+        dump_annotation_set(aset, "/dev/null")
+    (tmp_path / "folder.json").mkdir()
+    before = sorted(tmp_path.iterdir())
+    with pytest.raises(OSError, match=r"folder\.json: refused: a folder"):
+        dump_annotation_set(aset, tmp_path / "folder.json")
+    assert sorted(tmp_path.iterdir()) == before  # no temporary file left
+
+
 def test_a_set_saved_under_another_name_is_still_a_set(rich_db, tmp_path, capsys):
     export_to(rich_db, tmp_path / "a.json")
     disguised = tmp_path / "team.txt"

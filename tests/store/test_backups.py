@@ -185,6 +185,14 @@ def test_backups_are_for_files_only():
         _database_file("postgresql+psycopg://u@localhost/x")
 
 
+def test_backing_up_a_missing_database_makes_no_file(tmp_path, capsys):
+    missing = tmp_path / "none.db"
+    assert main(["backup", "--db", str(missing)]) == 1
+    assert "none.db: no such database file to back up" in capsys.readouterr().err
+    assert not missing.exists()
+    assert not backup_folder(missing).exists()
+
+
 def test_restore_is_refused_while_the_database_is_open_elsewhere(db_path, capsys):
     tagged_database(db_path)
     main(["backup", "--db", str(db_path)])
@@ -303,6 +311,20 @@ def test_restore_accepts_a_backup_of_an_older_schema_and_opening_upgrades_it(db_
     assert rows(db_path, "SELECT version_num FROM alembic_version") == [("0005",)]
     open_store(str(db_path)).close()
     assert rows(db_path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+
+
+@pytest.mark.parametrize("command", ["stats", "import", "backup", "restore"])
+def test_db_naming_a_loop_of_links_is_refused(tmp_path, command, capsys):
+    loop = tmp_path / "loop.db"
+    loop.symlink_to("loop.db")
+    document = tmp_path / "doc.txt"
+    document.write_text("A document.")
+    args = {"stats": [], "import": [str(document)], "backup": [], "restore": [str(document)]}
+    assert main([command, "--db", str(loop), *args[command]]) == 1
+    assert capsys.readouterr().err == (
+        f"annotator: error: {loop}: a loop of symbolic links, not a database file\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "loop.db"]
 
 
 def special_paths(tmp_path):

@@ -8,7 +8,7 @@ from annotator.cli import main
 from tests.ui.conftest import answer_next_modal
 
 
-def test_gui_launch_on_a_bad_database_explains_in_a_dialog(tmp_path, capsys):
+def test_gui_launch_on_a_bad_database_explains_in_a_dialog(qapp, tmp_path, capsys):
     shown = []
 
     def quit_(box):
@@ -39,7 +39,7 @@ def test_gui_launch_with_a_bad_file_argument_imports_nothing(tmp_path, monkeypat
     assert not db_path.exists()
 
 
-def test_gui_launch_on_a_fifo_explains_in_a_dialog_without_blocking(tmp_path, capsys):
+def test_gui_launch_on_a_fifo_explains_in_a_dialog_without_blocking(qapp, tmp_path, capsys):
     shown = []
 
     def quit_(box):
