@@ -418,6 +418,18 @@ def test_a_rule_file_that_is_not_utf8_or_a_folder_that_is_a_file(tmp_path):
         load_rules([not_folder])
 
 
+def test_a_rule_file_linked_to_a_proc_file_is_refused_without_reading_it(tmp_path):
+    (tmp_path / "kmsg.toml").symlink_to("/proc/self/status")  # /proc/kmsg would block
+    with pytest.raises(RuleError, match=r"kmsg\.toml: refused: a system file under /proc"):
+        load_rules([tmp_path])
+
+
+def test_a_rules_folder_that_is_a_loop_of_links_is_a_clear_error(tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    with pytest.raises(RuleError, match="a loop of symbolic links"):
+        load_rules([tmp_path / "loop"])
+
+
 def test_words_regex_matches_lower_case_words_in_any_case_and_capitals_exactly():
     import re
 

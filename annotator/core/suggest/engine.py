@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.reading import resolved
 from annotator.core.suggest.firstchars import first_chars
 from annotator.core.suggest.model import Suggestion
 from annotator.core.suggest.rules import (
@@ -94,7 +95,10 @@ def load_rules(folders: Sequence[Path] = ()) -> RuleSet:
     naming the file and the problem when a file cannot be used.
     """
     shipped = shipped_rules_folder()
-    extra = [Path(f) for f in folders if Path(f).resolve() != shipped.resolve()]
+    try:
+        extra = [Path(f) for f in folders if resolved(Path(f)) != shipped.resolve()]
+    except OSError as exc:  # a loop of symbolic links
+        raise RuleError(str(exc)) from None
     return compile_rules(rule_files([shipped, *extra]))
 
 

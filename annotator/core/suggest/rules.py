@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.core.reading import FileReadError, read_file
+
+MAX_RULE_BYTES = 1 << 20  # the shipped files are a few KiB each
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _REFERENCE = re.compile(r"(?<!\\)\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
@@ -124,9 +127,9 @@ def read_label_rules(files: Sequence[Path]) -> list[LabelRules]:
 def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
     where = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleError(f"{where}: cannot be read ({exc.strerror or exc})") from None
+        data = tomllib.loads(read_file(path, limit=MAX_RULE_BYTES, what="a rule file").decode())
+    except FileReadError as exc:
+        raise RuleError(str(exc)) from None
     except UnicodeDecodeError:
         raise RuleError(f"{where}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
