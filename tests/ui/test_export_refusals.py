@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+
+from annotator.core.model import NewDocument
+from annotator.ui.export_dialog import ExportDialog
+from tests.ui.conftest import answer_next_modal
+from tests.ui.test_files_gui import Dialogs, press_ok
 
 
 def test_export_over_a_date_that_is_not_one_shows_a_dialog(
@@ -12,16 +17,19 @@ def test_export_over_a_date_that_is_not_one_shows_a_dialog(
 ):
     app = make_window()
     store = app.window._store
-    ann = store.add_annotation(store.documents()[0].id, "claim", 0, 3, "alice")
+    # On a document the window does not show: the window itself reads only the one it shows.
+    [other] = store.import_documents([NewDocument("Other", "other.txt", "Another text.")])
+    ann = store.add_annotation(other.document.id, "claim", 0, 3, "alice")
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE annotations SET updated_at = 'not a date' WHERE id = ?", (ann.id,))
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _p, title, text, *a: shown.append((title, text))
-    )
+    conn.close()
+    dialogs = Dialogs(monkeypatch)
     out = tmp_path / "out.json"
-    assert app.window.export_to(out) is False
+    dialogs.save_answer = str(out)
+    timer = answer_next_modal(ExportDialog, press_ok)
+    app.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert not out.exists()
-    [(title, text)] = shown
+    [(title, text)] = dialogs.warnings
     assert title == "Export failed"
     assert f"annotations row {ann.id!r}, column updated_at holds 'not a date'" in text
+    del timer
