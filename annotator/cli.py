@@ -31,7 +31,7 @@ from annotator.core.importers import DocumentReadError, read_documents
 from annotator.exporting import ExportOptions, export
 from annotator.formats import registry
 from annotator.formats.errors import SetFormatError
-from annotator.importing import read_inputs, run_import
+from annotator.importing import BadFiles, read_inputs, run_import
 from annotator.stats import count_table, render_table
 from annotator.store import Store, StoreError
 from annotator.store.backups import (
@@ -198,7 +198,12 @@ def _import(argv: list[str]) -> int:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     ns = parser.parse_args(argv)
-    inputs = read_inputs(ns.files, join_hyphens=ns.join_hyphens, format=ns.format)
+    try:
+        inputs = read_inputs(ns.files, join_hyphens=ns.join_hyphens, format=ns.format)
+    except BadFiles as exc:  # a line for each, so all can be mended before the next run
+        for message in exc.messages:
+            print(f"annotator: error: {message}", file=sys.stderr)
+        return 1
     store = _open(ns.db)
     try:
         outcome = run_import(store, inputs, replace=ns.replace)

@@ -20,6 +20,7 @@ from annotator.formats.annotation_set import (
     looks_like_annotation_set,
     parse_annotation_set,
 )
+from annotator.formats.errors import SetFormatError
 from annotator.store import CarriedOver, ImportResult, SetImportReport, Store
 from annotator.store.set_import import Progress
 
@@ -143,19 +144,26 @@ def read_inputs(
     as documents; any other folder stands for the supported documents inside it,
     recursively. With ``format``, every path named is read as that format.
 
-    Raises :class:`DocumentReadError` or :class:`SetFormatError` for the first bad file
-    named directly; bad files inside folders are listed in ``failures`` instead.
+    Every file is read before anything is raised. One bad file named directly raises
+    its :class:`DocumentReadError` or :class:`SetFormatError`; several raise
+    :class:`BadFiles`, naming each; bad files inside folders are listed in ``failures``
+    instead.
     ``progress(done, total)`` is called before each file.
     """
     inputs = ImportInputs()
     named: list[tuple[Path, Path | None]] = []  # (file, the folder it was found in)
+    bad: list[DocumentReadError | SetFormatError] = []  # files named directly
     for path in paths:
-        fmt = _interchange_format(path, format)
-        if fmt is not None:
-            inputs.sets.append((shown_path(path), fmt.read(path)))  # type: ignore[misc]
-            continue
-        if format == "json":
-            inputs.sets.append((shown_path(path), read_set(path)))
+        try:
+            fmt = _interchange_format(path, format)
+            if fmt is not None:
+                inputs.sets.append((shown_path(path), fmt.read(path)))  # type: ignore[misc]
+                continue
+            if format == "json":
+                inputs.sets.append((shown_path(path), read_set(path)))
+                continue
+        except (DocumentReadError, SetFormatError) as exc:
+            bad.append(exc)
             continue
         if path.is_dir():
             found = list(files_in_folder(path))
@@ -174,11 +182,27 @@ def read_inputs(
             except DocumentReadError as exc:
                 inputs.failures.append(str(exc))
             continue
-        if (path.suffix.lower() in SET_SUFFIXES and not path.is_dir()) or _holds_a_set(path):
-            inputs.sets.append((shown_path(path), read_set(path)))
-        else:
-            inputs.documents.append((path, read_document(path, join_hyphens=join_hyphens)))
+        try:
+            if (path.suffix.lower() in SET_SUFFIXES and not path.is_dir()) or _holds_a_set(path):
+                inputs.sets.append((shown_path(path), read_set(path)))
+            else:
+                inputs.documents.append((path, read_document(path, join_hyphens=join_hyphens)))
+        except (DocumentReadError, SetFormatError) as exc:
+            bad.append(exc)
+    if len(bad) == 1:
+        raise bad[0]
+    if bad:
+        raise BadFiles([str(exc) for exc in bad])
     return inputs
+
+
+class BadFiles(DocumentReadError):
+    """Several files named directly could not be read: ``messages`` has one line per
+    file (``file: reason``), in the order named; ``str()`` is those lines."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("\n".join(messages))
 
 
 def _interchange_format(path: Path, name: str | None) -> registry.Format | None:

@@ -70,6 +70,29 @@ def test_bad_file_imports_nothing(tmp_path, db, capsys, name, content, message):
     assert db_dump(db) == before
 
 
+def test_every_bad_file_named_is_reported_in_one_run(tmp_path, db, capsys):
+    assert main(["export", "--db", db.target, "-o", str(tmp_path / "x.json")]) == 0
+    capsys.readouterr()
+    before = db_dump(db)
+    good = tmp_path / "good.txt"
+    good.write_text("fine", encoding="utf-8")
+    empty, slides, broken = tmp_path / "empty.txt", tmp_path / "slides.pptx", tmp_path / "s.json"
+    empty.write_bytes(b"  \n")
+    slides.write_bytes(b"PK")
+    broken.write_bytes(b'{"format": "annotator-annotation-set"')
+    missing = tmp_path / "missing.txt"
+    files = [empty, good, slides, missing, broken]
+    assert main(["import", "--db", db.target, *map(str, files)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(": ")[2] for line in lines] == [
+        str(path) for path in (empty, slides, missing, broken)
+    ]
+    assert all(line.startswith("annotator: error: ") for line in lines)
+    assert "holds no text" in lines[0] and "unsupported file type" in lines[1]
+    assert "no such file" in lines[2]
+    assert db_dump(db) == before
+
+
 def test_a_folder_is_imported_recursively_and_bad_files_are_listed(tmp_path, db, capsys):
     folder = tmp_path / "sources"
     (folder / "press" / "2024").mkdir(parents=True)

@@ -98,6 +98,25 @@ def test_bad_file_in_the_gui_shows_a_dialog_and_changes_nothing(
     assert app.window.documents_model.rowCount() == 1
 
 
+def test_several_bad_files_in_the_gui_are_all_named_in_one_dialog(
+    app, tmp_path, monkeypatch, db_path
+):
+    dialogs = Dialogs(monkeypatch)
+    good, empty, slides = tmp_path / "good.txt", tmp_path / "empty.txt", tmp_path / "s.pptx"
+    good.write_text("fine", encoding="utf-8")
+    empty.write_bytes(b"\n")
+    slides.write_bytes(b"PK")
+    before = dump(db_path)
+    dialogs.open_answer = [str(empty), str(good), str(slides)]
+    app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    [(title, message)] = dialogs.warnings
+    assert title == "Nothing was imported"
+    assert f"{empty}: the file holds no text" in message
+    assert f"{slides}: unsupported file type" in message
+    assert dump(db_path) == before
+    assert app.window.documents_model.rowCount() == 1
+
+
 HOSTILE = {
     "liar.odt": (lying_zip("content.xml", 16 << 20), "not a readable OpenDocument text"),
     "deep.json": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
