@@ -161,7 +161,8 @@ def test_a_new_database_file_is_readable_by_its_owner_only(db_path):
     assert mode(db_path) == 0o600
 
 
-def test_a_database_is_backed_up_before_its_schema_is_upgraded(db_path):
+def tagged_at_revision(db_path, revision: str) -> None:
+    """A tagged database, then migrated down to the older schema ``revision``."""
     from alembic import command
 
     from annotator.store.database import alembic_config, create_db_engine, to_url
@@ -171,8 +172,12 @@ def test_a_database_is_backed_up_before_its_schema_is_upgraded(db_path):
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
+        command.downgrade(config, revision)
     engine.dispose()
+
+
+def test_a_database_is_backed_up_before_its_schema_is_upgraded(db_path):
+    tagged_at_revision(db_path, "0005")
     open_store(str(db_path)).close()  # upgrades to head
     (backup,) = list_backups(db_path)
     assert rows(backup.path, "SELECT version_num FROM alembic_version") == [("0005",)]
@@ -294,17 +299,7 @@ def test_restore_refuses_a_file_that_only_looks_like_an_annotator_database(
 
 
 def test_restore_accepts_a_backup_of_an_older_schema_and_opening_upgrades_it(db_path):
-    from alembic import command
-
-    from annotator.store.database import alembic_config, create_db_engine, to_url
-
-    tagged_database(db_path)
-    engine = create_db_engine(to_url(str(db_path)))
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
-    engine.dispose()
+    tagged_at_revision(db_path, "0005")
     old = make_backup(db_path).path
     open_store(str(db_path)).close()  # upgraded
     assert main(["restore", "--db", str(db_path), str(old)]) == 0
