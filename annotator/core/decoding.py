@@ -83,16 +83,59 @@ class DecodeError(ValueError):
     """Bytes that are not text in any encoding this program can tell apart."""
 
 
+# Below this confidence a reading is uncertain: the window asks the user to confirm it.
+UNCERTAIN = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One candidate decoding of the same bytes."""
+
+    encoding: str  # a Python codec name
+    text: str
+    confidence: float  # 0..1
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """The chosen reading of a text file's bytes. ``confidence`` is 1.0 where the bytes
+    leave no doubt (a byte-order mark, valid UTF-8, an encoding the user named);
+    ``alternatives`` are the next-best readings whose text differs, best first."""
+
     text: str
     encoding: str  # a Python codec name, e.g. "utf-8", "cp1252", "gb18030"
+    confidence: float = 1.0
+    alternatives: tuple[Reading, ...] = ()
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence < UNCERTAIN
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def codec_name(name: str) -> str:
+    """The Python codec a user's encoding name (``latin-1``, ``Windows-1252``, ``sjis``)
+    stands for; :class:`LookupError` naming it if there is none, or if it is not a text
+    encoding (``rot13``, ``base64``)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise LookupError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError(f"{name!r} is not a text encoding")
+    return info.name
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode a text file's bytes, recording the encoding; :class:`DecodeError` if it is
     binary data or no encoding fits. A BOM stays as U+FEFF at the start: normalise_text
-    removes exactly one."""
+    removes exactly one. ``encoding`` (a name :func:`codec_name` knows) forces that
+    decoding: bytes it cannot decode are a :class:`DecodeError` naming the first."""
+    if encoding is not None:
+        codec = codec_name(encoding)
+        try:
+            return _checked(Decoded(data.decode(codec), codec))
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"is not {encoding} ({exc.reason} at byte {exc.start})") from None
     for bom, name in BOMS:
         if data.startswith(bom):
             codec = "utf-8" if name == "utf-8-sig" else name
@@ -134,7 +177,7 @@ def _guess(data: bytes) -> Decoded:
             return chosen
     if best is None:
         raise DecodeError("cannot tell its encoding (not UTF-8, and no other encoding fits)")
-    return Decoded(str(best), codecs.lookup(best.encoding).name)
+    return Decoded(str(best), codecs.lookup(best.encoding).name, confidence=1.0 - best.chaos)
 
 
 def _isolated_high_bytes(data: bytes) -> bool:
@@ -180,7 +223,16 @@ def _single_byte_choice(data: bytes, hint: str | None) -> Decoded | None:
     recorded = best
     if best == "cp1252" and not any(0x80 <= byte <= 0x9F for byte in data):
         recorded = "latin_1"  # the same text: only 0x80-0x9F tell Windows-1252 apart
-    return Decoded(texts[best], codecs.lookup(recorded).name)
+    others = sorted((n for n in texts if texts[n] != texts[best]), key=lambda n: -scores[n])
+    total = sum(scores.values()) or 1.0
+    return Decoded(
+        texts[best],
+        codecs.lookup(recorded).name,
+        confidence=scores[best] / total if scores[best] else 0.0,
+        alternatives=tuple(
+            Reading(codecs.lookup(n).name, texts[n], scores[n] / total) for n in others
+        ),
+    )
 
 
 def _words(data: bytes) -> Iterator[tuple[int, int]]:

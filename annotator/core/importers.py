@@ -7,8 +7,9 @@ import codecs
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from annotator.core.decoding import DecodeError, decode_bytes
+from annotator.core.decoding import Decoded, DecodeError, decode_bytes
 from annotator.core.html_text import declared_charset, html_to_text
 from annotator.core.model import NewDocument
 from annotator.core.office import ExtractError, docx_text, epub_text, odt_text, pdf_text
@@ -33,7 +34,11 @@ MAX_TEXT = 50 * 1024 * 1024  # characters of extracted text
 
 
 def read_document(
-    path: Path, *, join_hyphens: bool = False, folder: Path | None = None
+    path: Path,
+    *,
+    join_hyphens: bool = False,
+    folder: Path | None = None,
+    encoding: str | None = None,
 ) -> NewDocument:
     """Read one document file through the guarded read
     (:func:`annotator.core.reading.read_file`). The text is normalised once (a BOM
@@ -56,9 +61,11 @@ def read_document(
         )
     data = read_file(path, limit=MAX_BYTES, what="a document", folder=folder)
     author = None
+    decoded: Decoded | None = None
     try:
         if fmt == "html":
-            html, encoding = _decode_html(data)
+            decoded = _decode_html(data, encoding)
+            html, encoding = decoded.text, decoded.encoding
             if "\x00" in html:
                 raise DecodeError("binary data, not text (it holds NUL bytes)")
             title, text = html_to_text(html)
@@ -69,9 +76,9 @@ def read_document(
                 extracted = {"docx": docx_text, "odt": odt_text, "epub": epub_text}[fmt](data)
             title, text, author, encoding = extracted.title, extracted.text, extracted.author, None
         else:
-            decoded = decode_bytes(data)
+            decoded = decode_bytes(data, encoding)
             title, text, encoding = "", decoded.text, decoded.encoding
-    except (DecodeError, ExtractError) as exc:
+    except (DecodeError, ExtractError, LookupError) as exc:
         raise DocumentReadError(f"{where}: {exc}") from None
     text = normalise_text(text)
     if len(text) > MAX_TEXT:
@@ -90,29 +97,46 @@ def read_document(
         encoding=encoding,
         original_name=shown_path(Path(resolved.name)),
         author=author,
+        **_decoding_record(decoded, data),
     )
 
 
-def _decode_html(data: bytes) -> tuple[str, str]:
-    """A page's characters: a BOM first; then UTF-8 when the bytes are UTF-8 with
-    something beyond ASCII (a page saved as UTF-8 whatever its tag says); then its
-    ``<meta charset>`` read as a browser reads it; then detection."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        decoded = decode_bytes(data)
-        return decoded.text, decoded.encoding
+def _decoding_record(decoded: Decoded | None, data: bytes) -> dict[str, Any]:
+    """What a document records of a decoding that was not certain from the bytes alone:
+    its confidence, the other readings and the original bytes (to read them again)."""
+    if (
+        decoded is None
+        or decoded.encoding in ("utf-8", "ascii")
+        or decoded.encoding.startswith(("utf-16", "utf-32", "utf_16", "utf_32"))
+    ):
+        return {}
+    return {
+        "confidence": decoded.confidence,
+        "alternatives": decoded.alternatives,
+        "original": data,
+    }
+
+
+def _decode_html(data: bytes, encoding: str | None = None) -> Decoded:
+    """A page's characters: the ``encoding`` the user named; else a BOM first; then UTF-8
+    when the bytes are UTF-8 with something beyond ASCII (a page saved as UTF-8 whatever
+    its tag says); then its ``<meta charset>`` read as a browser reads it; then detection."""
+    if encoding is not None or data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        return decode_bytes(data, encoding)
     if not data.isascii():
         try:
-            return data.decode("utf-8"), "utf-8"
+            return Decoded(data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
             pass
     declared = declared_charset(data)  # a web encoding's codec, or None
     if declared:
         try:
-            return data.decode(declared), declared
+            return Decoded(data.decode(declared), declared)
         except UnicodeDecodeError:
             pass  # a wrong declaration: detect instead
-    decoded = decode_bytes(data)
-    return decoded.text, decoded.encoding
+    return decode_bytes(data)
 
 
 def read_documents(paths: list[Path]) -> list[NewDocument]:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
+from annotator.core.decoding import Reading
+
 # An attribute's value: text and choices are str, numbers int or float, yes/no bool.
 AttributeValue = str | int | float | bool
 ATTRIBUTE_KINDS = ("text", "number", "choice", "boolean")
@@ -45,7 +47,9 @@ class NewDocument:
 
     ``format`` is what it was extracted from (text, markdown, html, ...), ``encoding``
     the character encoding its bytes were decoded from, ``original_name`` its file name;
-    ``published`` is an ISO date (``2024-02-22``) when known.
+    ``published`` is an ISO date (``2024-02-22``) when known. A text file whose encoding
+    was guessed carries how sure the guess was (``confidence``, 0..1), the next-best
+    readings (``alternatives``) and its ``original`` bytes, so it can be read again.
     """
 
     title: str
@@ -56,6 +60,9 @@ class NewDocument:
     original_name: str | None = None
     author: str | None = None
     published: str | None = None
+    confidence: float | None = None
+    alternatives: tuple[Reading, ...] = ()
+    original: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

