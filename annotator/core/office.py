@@ -31,12 +31,14 @@ CHUNK = 1 << 20  # bytes inflated at a time
 # one per 30 bytes of XML, so this is a document.xml of some 120 MB); an import of 3.8
 # million tiny ones peaks at 680 MB.
 MAX_ELEMENTS = 4_000_000
+_XML_CODECS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 _ENTITY_DECLARATION = re.compile(
-    b"|".join(
-        re.escape("<!ENTITY".encode(codec))
-        for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
-    )
+    b"|".join(re.escape("<!ENTITY".encode(codec)) for codec in _XML_CODECS)
 )
+_DOCTYPES = {codec: "<!DOCTYPE".encode(codec) for codec in _XML_CODECS}
+# The public DTDs of (X)HTML and of EPUB 2's NCX, which books name as a matter of course
+# (never loaded); any other DTD in a member is refused.
+_STANDARD_DTDS = re.compile(r'PUBLIC\s+["\'](-//W3C//DTD X?HTML|-//NISO//DTD ncx)', re.I)
 MAX_TEXT = 50 * 1024 * 1024  # characters a document may extract to
 MAX_SECONDS = 60  # a PDF's text extraction, checked between pages
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
@@ -252,7 +254,32 @@ class _Archive:
                 f"refused: {name} declares XML entities (text made of entities is not "
                 "read, and may be a billion laughs)"
             )
+        if xml:
+            self._refuse_dtd(data, name)
         return data
+
+    def _refuse_dtd(self, data: bytes, name: str) -> None:
+        """Refuse a member whose XML names a DTD: no Office program writes one, and a DTD
+        is where entities that expand without end or reach other files are declared. An
+        EPUB's (X)HTML and NCX may name their standard public DTDs (never loaded)."""
+        for codec, doctype in _DOCTYPES.items():
+            at = data.find(doctype)
+            if at < 0:
+                continue
+            width = len(doctype) // len("<!DOCTYPE")
+            declared = data[at : at + 300 * width].decode(codec, "replace")
+            declared = declared.split(">", 1)[0] + (">" if ">" in declared else "…")
+            standard = "[" not in declared and (
+                declared.lower().replace(" ", "") == "<!doctypehtml>"
+                or _STANDARD_DTDS.search(declared) is not None
+            )
+            if self.kind == "EPUB book" and standard:
+                return
+            shown = " ".join(declared.split())[:120]
+            raise ExtractError(
+                f"refused: {name} declares a DTD ({shown}); DTDs are not read, as they can "
+                "declare entities that expand without end or reach other files"
+            )
 
     def read_xml(self, name: str) -> bytes:
         """:meth:`read` of a member that is XML to be parsed."""

@@ -246,9 +246,9 @@ class _Reader:
     def fail(self, path: str, problem: str) -> SetFormatError:
         return SetFormatError(self.file, f"{self.qde} {path}" if path else "", problem)
 
-    def read_member(self, name: str) -> bytes:
+    def read_member(self, name: str, *, xml: bool = False) -> bytes:
         try:
-            return self.archive.read(name)
+            return self.archive.read(name, xml=xml)
         except ExtractError as exc:
             raise SetFormatError(self.file, "", str(exc)) from None
 
@@ -261,7 +261,7 @@ class _Reader:
             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
         )
         try:
-            root = etree.fromstring(self.read_member(self.qde), parser)
+            root = etree.fromstring(self.read_member(self.qde, xml=True), parser)
         except (etree.XMLSyntaxError, ValueError) as exc:
             problem = " ".join(str(exc).split())
             raise SetFormatError(self.file, self.qde, f"not well-formed XML: {problem}") from None

@@ -235,7 +235,16 @@ BAD_CASES = {
             + NS.encode()
             + b'" name="p">&a;</Project>',
         ),
-        "DOCTYPE is not allowed",
+        "project.qde declares XML entities",
+    ),
+    "dtd": (
+        lambda p: make_qdpx(
+            p,
+            b'<!DOCTYPE Project SYSTEM "http://example.invalid/p.dtd"><Project xmlns="'
+            + NS.encode()
+            + b'" name="p"/>',
+        ),
+        "project.qde declares a DTD",
     ),
     "wrong root": (lambda p: make_qdpx(p, b"<html/>"), "not a REFI-QDA project"),
     "missing text file": (

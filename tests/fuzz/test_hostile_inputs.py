@@ -740,8 +740,9 @@ def test_a_member_declaring_xml_entities_is_refused(tmp_path, capsys, kind, wher
 
 @pytest.mark.parametrize("kind", ["docx", "odt"])
 def test_an_entity_from_a_dtd_never_loaded_is_refused_not_dropped(tmp_path, capsys, kind):
-    """With an external DTD (never loaded) an undeclared reference parses as an entity
-    node: the DOCX paragraph lost its text after it, the ODT one read "&foo;"."""
+    """With an external DTD (never loaded) an undeclared reference parsed as an entity
+    node: the DOCX paragraph lost its text after it, the ODT one read "&foo;". Now the
+    DTD itself is refused (issue 18), before any parse."""
     doctype = '<!DOCTYPE d SYSTEM "http://example.invalid/d.dtd">'
     if kind == "docx":
         members = members_of(DOCX)
@@ -754,7 +755,56 @@ def test_an_entity_from_a_dtd_never_loaded_is_refused_not_dropped(tmp_path, caps
         content = ODT_CONTENT.strip().split("?>", 1)[1].replace("first item", "first &foo; item")
         data = zip_of({**ODT_MEMBERS, "content.xml": '<?xml version="1.0"?>' + doctype + content})
         name = "content.xml"
-    refused(tmp_path, capsys, f"dtd.{kind}", data, f"refused: {name} uses the XML entity &foo;")
+    refused(tmp_path, capsys, f"dtd.{kind}", data, f"refused: {name} declares a DTD")
+
+
+SYSTEM_DTD = '<!DOCTYPE d SYSTEM "http://example.invalid/d.dtd">'
+XHTML_DTD = (
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" '
+    '"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">'
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "where"), [("docx", ""), ("odt", ""), ("epub", "package"), ("epub", "chapter")]
+)
+def test_a_member_declaring_a_dtd_is_refused_as_such(tmp_path, capsys, kind, where):
+    """Issue 18: a DTD with no entity in sight (its file never loaded) is refused too,
+    with a message that names the member and says it declares a DTD."""
+    if where == "chapter":
+        chapter = f'<?xml version="1.0"?>{SYSTEM_DTD}<html><body><p>A chapter.</p></body></html>'
+        data = zip_of({**EPUB_MEMBERS, "OEBPS/two.xhtml": chapter})
+        name = "OEBPS/two.xhtml"
+    elif kind == "epub":
+        package = EPUB_MEMBERS["OEBPS/book.opf"].replace("?>", "?>" + SYSTEM_DTD, 1)
+        data, name = zip_of({**EPUB_MEMBERS, "OEBPS/book.opf": package}), "OEBPS/book.opf"
+    elif kind == "docx":
+        members = members_of(DOCX)
+        name = "word/document.xml"
+        members[name] = members[name].decode().replace("?>", "?>" + SYSTEM_DTD, 1)
+        data = zip_of(members)
+    else:
+        content = ODT_CONTENT.strip().replace("?>", "?>" + SYSTEM_DTD, 1)
+        data, name = zip_of({**ODT_MEMBERS, "content.xml": content}), "content.xml"
+    refused(
+        tmp_path,
+        capsys,
+        f"dtd.{kind}",
+        data,
+        f'refused: {name} declares a DTD (<!DOCTYPE d SYSTEM "http://example.invalid/d.dtd">)',
+    )
+
+
+def test_an_epub_chapter_naming_the_xhtml_dtd_is_read(tmp_path):
+    """EPUB 2 books name the XHTML 1.1 DTD in every chapter; that public DTD is never
+    loaded, so the book is read, not refused."""
+    chapter = (
+        f'<?xml version="1.0" encoding="utf-8"?>\n{XHTML_DTD}\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Named DTD, read.</p></body></html>'
+    )
+    path = tmp_path / "xhtml.epub"
+    path.write_bytes(zip_of({**EPUB_MEMBERS, "OEBPS/two.xhtml": chapter}))
+    assert "Named DTD, read." in read_document(path).text
 
 
 # -- XML element count bounded before any tree is built (issue 17) ----------------------
