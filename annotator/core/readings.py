@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from annotator.core.reanchor import equal_blocks
+from annotator.core.reanchor import TextDiff, equal_blocks
 
 
 class Difference(NamedTuple):
@@ -55,3 +55,61 @@ def first_difference(text: str, other: str) -> str:
         return ""
     words = other[found[0].other_start : found[0].other_end]
     return words if len(words) <= 40 else words[:39] + "…"
+
+
+# A passage: per reading, its stretch of text as (characters, disagreed on) segments.
+Segments = list[tuple[str, bool]]
+
+
+def passages(
+    best: str, others: list[str], *, limit: int = 8, context: int = 40
+) -> list[list[Segments]]:
+    """Side by side, the first ``limit`` passages where any of ``others`` reads ``best``'s
+    bytes differently: for each passage, ``best``'s stretch then each other reading's,
+    split into segments with the words that reading disagrees on marked. A passage is
+    the differing words with about ``context`` characters either side, "…" where the
+    text goes on."""
+    found = [differences(best, other) for other in others]
+    spans = sorted({(d.start, d.end) for diffs in found for d in diffs})
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo, hi = _word_around(best, max(0, start - context), min(len(best), end + context))
+        while lo < start and best[lo].isspace():
+            lo += 1
+        while hi > end and best[hi - 1].isspace():
+            hi -= 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        elif len(windows) == limit:
+            break
+        else:
+            windows.append((lo, hi))
+    maps = [TextDiff(best, other) for other in others]
+    out = []
+    for lo, hi in windows:
+        columns = [_segments(best, lo, hi, spans)]
+        for other, diffs, mapping in zip(others, found, maps, strict=True):
+            other_lo, other_hi = mapping.expected(lo), mapping.expected(hi)
+            marked = [(d.other_start, d.other_end) for d in diffs]
+            columns.append(_segments(other, other_lo, other_hi, marked))
+        out.append(columns)
+    return out
+
+
+def _segments(text: str, lo: int, hi: int, marked: list[tuple[int, int]]) -> Segments:
+    """``text[lo:hi]`` with the ``marked`` spans marked, and "…" where it goes on."""
+    out: Segments = [("…", False)] if lo > 0 else []
+    at = lo
+    for start, end in marked:
+        start, end = max(start, lo), min(end, hi)
+        if start >= end or start < at:
+            continue
+        if start > at:
+            out.append((text[at:start], False))
+        out.append((text[start:end], True))
+        at = end
+    if at < hi:
+        out.append((text[at:hi], False))
+    if hi < len(text):
+        out.append(("…", False))
+    return out

@@ -88,6 +88,7 @@ from annotator.ui.annotators import (
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
+from annotator.ui.encoding_review import review_decodings
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import color_icon
@@ -2071,7 +2072,9 @@ class MainWindow(QMainWindow):
     def _review_decodings(self, inputs: ImportInputs) -> ImportInputs | None:
         """The inputs to store once the user has confirmed the uncertain decodings
         (``NewDocument.confidence`` below ``UNCERTAIN``), or None if they cancelled."""
-        return inputs
+        reviewed = review_decodings(self, inputs)
+        self.activateWindow()  # keyboard shortcuts work at once, window manager or not
+        return reviewed
 
     def _ask_export(self) -> None:
         dialog = ExportDialog(self, self._labels, self._document)
