@@ -285,6 +285,7 @@ def uncertain(doc: NewDocument) -> bool:
         and doc.confidence < UNCERTAIN
         and not doc.encoding_chosen
         and bool(doc.alternatives)
+        and doc.original is not None
     )
 
 

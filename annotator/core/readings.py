@@ -17,13 +17,17 @@ class Difference(NamedTuple):
     other_end: int
 
 
-def differences(text: str, other: str, limit: int = 50) -> list[Difference]:
+def differences(
+    text: str, other: str, limit: int = 50, *, diff: TextDiff | None = None
+) -> list[Difference]:
     """The first ``limit`` stretches where ``text`` and ``other`` differ, each widened to
     whole words (letters and digits on either side), in text order; overlapping ones
-    are merged. Time is that of :func:`annotator.core.reanchor.equal_blocks`."""
+    are merged. Time is that of :func:`annotator.core.reanchor.equal_blocks` (none if
+    their ``diff`` is given)."""
     out: list[Difference] = []
     a = b = 0
-    for block in [*equal_blocks(text, other), None]:
+    blocks = equal_blocks(text, other) if diff is None else diff.blocks
+    for block in [*blocks, None]:
         a1, b1 = (len(text), len(other)) if block is None else block[:2]
         if a1 > a or b1 > b:
             start, end = _word_around(text, a, a1)
@@ -69,7 +73,8 @@ def passages(
     split into segments with the words that reading disagrees on marked. A passage is
     the differing words with about ``context`` characters either side, "…" where the
     text goes on."""
-    found = [differences(best, other) for other in others]
+    maps = [TextDiff(best, other) for other in others]
+    found = [differences(best, other, diff=m) for other, m in zip(others, maps, strict=True)]
     spans = sorted({(d.start, d.end) for diffs in found for d in diffs})
     windows: list[tuple[int, int]] = []
     for start, end in spans:
@@ -84,7 +89,6 @@ def passages(
             break
         else:
             windows.append((lo, hi))
-    maps = [TextDiff(best, other) for other in others]
     out = []
     for lo, hi in windows:
         columns = [_segments(best, lo, hi, spans)]

@@ -26,18 +26,25 @@ from PySide6.QtWidgets import (
 from annotator.core.decoding import Reading
 from annotator.core.importers import document_from_bytes, shown_path
 from annotator.core.model import NewDocument
-from annotator.core.readings import passages
+from annotator.core.readings import Segments, passages
 from annotator.importing import ImportInputs, uncertain
 
 # The disagreeing words: dark text on amber, legible in light and dark themes alike.
 MARK_STYLE = "background-color:#ffd54f; color:#000000; font-weight:bold"
 
 
-def comparison_html(headers: Sequence[str], texts: Sequence[str], selected: int) -> str:
+def comparison_html(
+    headers: Sequence[str],
+    texts: Sequence[str],
+    selected: int,
+    found: list[list[Segments]] | None = None,
+) -> str:
     """An HTML table of the passages where ``texts[1:]`` read differently from
-    ``texts[0]``, one column per text under its header, the words they disagree on
-    marked; the ``selected`` column's header says it is the one chosen."""
-    found = passages(texts[0], list(texts[1:]))
+    ``texts[0]`` (``found``, if already worked out), one column per text under its
+    header, the words they disagree on marked; the ``selected`` column's header says it
+    is the one chosen."""
+    if found is None:
+        found = passages(texts[0], list(texts[1:]))
     if not found:
         return "<p>These readings are the same text.</p>"
     cells = []
@@ -76,6 +83,7 @@ class EncodingReviewDialog(QDialog):
         self._items = list(items)
         self._readings = [_readings(doc) for _name, doc in self._items]
         self._chosen = [0] * len(self._items)
+        self._passages: dict[int, list[list[Segments]]] = {}  # by row, once worked out
         many = len(self._items) > 1
         intro = QLabel(
             (
@@ -164,8 +172,11 @@ class EncodingReviewDialog(QDialog):
             reading.encoding + (" (best guess)" if i == 0 else "")
             for i, reading in enumerate(readings)
         ]
+        texts = [r.text for r in readings]
+        if row not in self._passages:
+            self._passages[row] = passages(texts[0], texts[1:])
         self.comparison.setHtml(
-            comparison_html(headers, [r.text for r in readings], self._chosen[row])
+            comparison_html(headers, texts, self._chosen[row], self._passages[row])
         )
 
 

@@ -3,8 +3,10 @@ one, the original bytes kept apart, and a new version read again from them."""
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.core.model import NewDocument
-from annotator.store import Store
+from annotator.store import Store, StoreError
 from annotator.store.database import (
     create_db_engine,
     current_revision,
@@ -105,3 +107,11 @@ def test_upgrade_from_0009_keeps_documents_and_annotations(db):
         assert store.original(result.document.id) == RAW
     finally:
         store.close()
+
+
+def test_only_the_newest_version_takes_a_new_one(store):
+    [first] = store.import_documents([guessed(TEXT.replace("’", "\u00d5"))])
+    store.import_version(first.document.id, guessed(encoding_chosen=True))
+    with pytest.raises(StoreError, match="has a newer version: re-read the newest one"):
+        store.import_version(first.document.id, guessed(TEXT + "More.\n"))
+    assert len(store.versions(first.document.id)) == 2
