@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from annotator.core.reanchor import TextDiff, equal_blocks
@@ -61,6 +62,8 @@ def first_difference(text: str, other: str) -> str:
     return words if len(words) <= 40 else words[:39] + "…"
 
 
+_VISIBLE = re.compile(r"\S")
+
 # A passage: per reading, its stretch of text as (characters, disagreed on) segments.
 Segments = list[tuple[str, bool]]
 
@@ -102,7 +105,7 @@ def passages(
 
 def _segments(text: str, lo: int, hi: int, marked: list[tuple[int, int]]) -> Segments:
     """``text[lo:hi]`` with the ``marked`` spans marked, and "…" where it goes on."""
-    out: Segments = [("…", False)] if lo > 0 else []
+    out: Segments = [("…", False)] if text[max(0, lo - 1000) : lo].strip() else []
     at = lo
     for start, end in marked:
         start, end = max(start, lo), min(end, hi)
@@ -114,6 +117,6 @@ def _segments(text: str, lo: int, hi: int, marked: list[tuple[int, int]]) -> Seg
         at = end
     if at < hi:
         out.append((text[at:hi], False))
-    if hi < len(text):
+    if _VISIBLE.search(text, hi):
         out.append(("…", False))
     return out

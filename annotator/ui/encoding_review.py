@@ -133,6 +133,10 @@ class EncodingReviewDialog(QDialog):
         self.documents.currentRowChanged.connect(self._show_document)
         self.readings.currentRowChanged.connect(self._choose)
         self.documents.setCurrentRow(0)
+        for view in (self.documents, self.readings):  # as tall as their rows (up to 8)
+            rows = min(max(view.count(), 1), 8)
+            view.setMaximumHeight(rows * view.sizeHintForRow(0) + 2 * view.frameWidth() + 4)
+        side_layout.addStretch(1)
         self.readings.setFocus()
 
     def choices(self) -> list[Reading | None]:
