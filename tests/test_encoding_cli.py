@@ -130,3 +130,19 @@ def test_importing_again_with_an_encoding_makes_a_new_version(db, capsys, ambigu
         assert document.text[annotation.start : annotation.end] == "committee"
     finally:
         store.close()
+
+
+def test_encoding_also_forces_a_web_page_over_its_meta_charset(tmp_path, db, capsys):
+    page = tmp_path / "news.html"
+    body = "<p>Мэр отказался назвать сумму.</p>"
+    page.write_bytes(
+        f'<html><head><meta charset="utf-8"><title>Новости</title></head>{body}</html>'.encode(
+            "cp1251"
+        )
+    )
+    assert main(["import", "--db", db.target, "--encoding", "cp1251", str(page)]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(f'{page}: imported as "Новости"')
+    assert line.endswith("; decoded as cp1251 (chosen by you)")
+    [(text, encoding, _confidence, chosen)] = stored(db)
+    assert (text, encoding, chosen) == ("Мэр отказался назвать сумму.\n", "cp1251", True)
