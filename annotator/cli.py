@@ -25,6 +25,7 @@ from annotator.agreement_run import (
 from annotator.agreement_run import render_json as render_agreement_json
 from annotator.agreement_run import render_table as render_agreement
 from annotator.app_state import open_store
+from annotator.core.decoding import codec_name
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
 from annotator.core.importers import DocumentReadError, read_documents
@@ -196,10 +197,20 @@ def _import(argv: list[str]) -> int:
         choices=("json", *(fmt.name for fmt in registry.readable())),
         help="read every FILE as this format (default: recognised from each file)",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        type=_encoding,
+        help="decode every text and HTML file with this encoding (cp1252, iso-8859-2, "
+        "koi8-r, shift_jis...) instead of guessing; a file imported before becomes a new "
+        "version, its annotations carried over",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     ns = parser.parse_args(argv)
     try:
-        inputs = read_inputs(ns.files, join_hyphens=ns.join_hyphens, format=ns.format)
+        inputs = read_inputs(
+            ns.files, join_hyphens=ns.join_hyphens, format=ns.format, encoding=ns.encoding
+        )
     except BadFiles as exc:  # a line for each, so all can be mended before the next run
         for message in exc.messages:
             print(f"annotator: error: {message}", file=sys.stderr)
@@ -214,6 +225,15 @@ def _import(argv: list[str]) -> int:
     for failure in outcome.failures:
         print(f"annotator: not imported: {failure}", file=sys.stderr)
     return 1 if outcome.failures else 0
+
+
+def _encoding(name: str) -> str:
+    """``--encoding``: a name Python knows as a text encoding (a usage error if not)."""
+    try:
+        codec_name(name)
+    except LookupError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return name
 
 
 def _since(value: str) -> datetime:

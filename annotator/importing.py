@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.decoding import UNCERTAIN
 from annotator.core.importers import (
     DocumentReadError,
     files_in_folder,
@@ -14,6 +15,7 @@ from annotator.core.importers import (
 )
 from annotator.core.model import AnnotationSet, NewDocument
 from annotator.core.reading import read_file, read_head
+from annotator.core.readings import first_difference
 from annotator.formats import registry
 from annotator.formats.annotation_set import (
     MAX_SET_BYTES,
@@ -43,6 +45,9 @@ class ImportOutcome:
     documents: list[tuple[Path, ImportResult]]
     sets: list[SetImportReport]
     failures: list[str] = field(default_factory=list)
+    # Per document, the next readings of an uncertain decoding (else empty): each
+    # encoding with the first words it reads differently.
+    doubts: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
 
     def versions(self) -> list[tuple[Path, CarriedOver]]:
         """The new versions of known documents this import made, with what became of
@@ -86,21 +91,31 @@ class ImportOutcome:
     def lines(self) -> list[str]:
         """What the import did, a line per file (and per unplaced document or note)."""
         out = []
-        for path, result in self.documents:
+        doubts = self.doubts or [()] * len(self.documents)
+        for (path, result), doubt in zip(self.documents, doubts, strict=True):
             state = "imported" if result.created else "already imported"
             doc = result.document
             where = shown_path(path)
             carried = result.carried
+            decoding = ""
+            if result.created and (doc.confidence is not None or doc.encoding_chosen):
+                decoding = f"; decoded as {doc.encoding_note()}"
             if carried is None:
                 out.append(
                     f'{where}: {state} as "{doc.title}" ({doc.length} characters, id {doc.id})'
+                    + decoding
                 )
+            else:
+                old = carried.previous
+                out.append(
+                    f'{where}: imported as version {doc.version} of "{old.title}" '
+                    f"({doc.length} characters, id {doc.id}; version {old.version} is {old.id})"
+                    + decoding
+                )
+            if doubt and result.created:
+                out.append(f"{where}: not sure of its encoding: " + _other_readings(doubt))
+            if carried is None:
                 continue
-            old = carried.previous
-            out.append(
-                f'{where}: imported as version {doc.version} of "{old.title}" '
-                f"({doc.length} characters, id {doc.id}; version {old.version} is {old.id})"
-            )
             out.append(
                 f"{where}: annotations placed "
                 + carried_counts(carried.exact, carried.quote, carried.fuzzy, carried.orphaned)
@@ -122,6 +137,16 @@ class ImportOutcome:
         return out
 
 
+def _other_readings(readings: tuple[tuple[str, str], ...]) -> str:
+    """The next readings of an uncertain decoding, each with the first words it reads
+    differently, and how to force one."""
+    shown = [f"{encoding} ({words!r})" for encoding, words in readings[:3]]
+    return (
+        f"it may also be {' or '.join(shown)}; import it again with --encoding NAME "
+        "to choose one (a new version, annotations carried over)"
+    )
+
+
 def carried_counts(exact: int, quote: int, fuzzy: int, orphaned: int) -> str:
     """How carried-over annotations were placed, in words."""
     return f"{exact} exactly, {quote} by quote, {fuzzy} fuzzily, {orphaned} orphaned"
@@ -138,11 +163,13 @@ def read_inputs(
     *,
     join_hyphens: bool = False,
     format: str | None = None,
+    encoding: str | None = None,
 ) -> ImportInputs:
     """Read every file: ``.json`` as annotation sets, files and folders in another
     interchange format (see :mod:`annotator.formats.registry`) as that format, the rest
     as documents; any other folder stands for the supported documents inside it,
-    recursively. With ``format``, every path named is read as that format.
+    recursively. With ``format``, every path named is read as that format; with
+    ``encoding``, every text and HTML document is decoded with it.
 
     Every file is read before anything is raised. One bad file named directly raises
     its :class:`DocumentReadError` or :class:`SetFormatError`; several raise
@@ -177,7 +204,9 @@ def read_inputs(
             progress(done, len(named))
         if folder is not None:
             try:
-                document = read_document(path, join_hyphens=join_hyphens, folder=folder)
+                document = read_document(
+                    path, join_hyphens=join_hyphens, folder=folder, encoding=encoding
+                )
                 inputs.documents.append((path, document))
             except DocumentReadError as exc:
                 inputs.failures.append(str(exc))
@@ -186,7 +215,8 @@ def read_inputs(
             if (path.suffix.lower() in SET_SUFFIXES and not path.is_dir()) or _holds_a_set(path):
                 inputs.sets.append((shown_path(path), read_set(path)))
             else:
-                inputs.documents.append((path, read_document(path, join_hyphens=join_hyphens)))
+                document = read_document(path, join_hyphens=join_hyphens, encoding=encoding)
+                inputs.documents.append((path, document))
         except (DocumentReadError, SetFormatError) as exc:
             bad.append(exc)
     if len(bad) == 1:
@@ -243,4 +273,24 @@ def run_import(
         list(zip((p for p, _d in inputs.documents), results, strict=True)),
         reports,
         list(inputs.failures),
+        [_doubts(doc) for _path, doc in inputs.documents],
     )
+
+
+def uncertain(doc: NewDocument) -> bool:
+    """Whether ``doc``'s encoding was guessed with too little confidence to keep it
+    without asking (see :data:`annotator.core.decoding.UNCERTAIN`)."""
+    return (
+        doc.confidence is not None
+        and doc.confidence < UNCERTAIN
+        and not doc.encoding_chosen
+        and bool(doc.alternatives)
+        and doc.original is not None
+    )
+
+
+def _doubts(doc: NewDocument) -> tuple[tuple[str, str], ...]:
+    if not uncertain(doc) or doc.original is None or doc.encoding is None:
+        return ()
+    best = doc.original.decode(doc.encoding, errors="replace")
+    return tuple((r.encoding, first_difference(best, r.text)) for r in doc.alternatives)

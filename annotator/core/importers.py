@@ -60,6 +60,22 @@ def read_document(
             f"(supported: {', '.join(SUFFIXES)})"
         )
     data = read_file(path, limit=MAX_BYTES, what="a document", folder=folder)
+    return document_from_bytes(data, path, fmt, join_hyphens=join_hyphens, encoding=encoding)
+
+
+def document_from_bytes(
+    data: bytes,
+    path: Path,
+    fmt: str,
+    *,
+    join_hyphens: bool = False,
+    encoding: str | None = None,
+) -> NewDocument:
+    """The document a file's bytes hold, read as :func:`read_document` reads the file at
+    ``path`` (which is not opened: it names the source) in the format ``fmt``. A named
+    ``encoding`` is recorded as chosen by the user."""
+    where = shown_path(path)
+    forced = encoding is not None
     author = None
     decoded: Decoded | None = None
     try:
@@ -97,20 +113,23 @@ def read_document(
         encoding=encoding,
         original_name=shown_path(Path(resolved.name)),
         author=author,
-        **_decoding_record(decoded, data),
+        **_decoding_record(decoded, data, chosen=forced and decoded is not None),
     )
 
 
-def _decoding_record(decoded: Decoded | None, data: bytes) -> dict[str, Any]:
+def _decoding_record(decoded: Decoded | None, data: bytes, *, chosen: bool) -> dict[str, Any]:
     """What a document records of a decoding that was not certain from the bytes alone:
-    its confidence, the other readings and the original bytes (to read them again)."""
+    its confidence, the other readings and the original bytes (to read them again), and
+    whether the user chose it."""
+    record: dict[str, Any] = {"encoding_chosen": True} if chosen else {}
     if (
         decoded is None
         or decoded.encoding in ("utf-8", "ascii")
         or decoded.encoding.startswith(("utf-16", "utf-32", "utf_16", "utf_32"))
     ):
-        return {}
+        return record
     return {
+        **record,
         "confidence": decoded.confidence,
         "alternatives": decoded.alternatives,
         "original": data,

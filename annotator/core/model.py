@@ -63,6 +63,8 @@ class NewDocument:
     confidence: float | None = None
     alternatives: tuple[Reading, ...] = ()
     original: bytes | None = None
+    # The user named the encoding (``--encoding``, a reading picked in the window).
+    encoding_chosen: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +84,31 @@ class Document:
     # names the version it replaced (see README, "Changed documents").
     version: int = 1
     previous_id: str | None = None
+    # How sure the guess of ``encoding`` was (0..1), None where the bytes left no doubt
+    # (or it was imported before confidences were kept); ``encoding_chosen`` when the
+    # user named the encoding.
+    confidence: float | None = None
+    encoding_chosen: bool = False
 
     @property
     def length(self) -> int:
         return len(self.text)
+
+    def encoding_note(self) -> str:
+        """The encoding as people read it: ``cp1252 (97% sure)``, ``cp1252 (chosen by
+        you)``, ``utf-8``; ``—`` for formats that have none."""
+        return describe_encoding(self.encoding, self.confidence, chosen=self.encoding_chosen)
+
+
+def describe_encoding(encoding: str | None, confidence: float | None, *, chosen: bool) -> str:
+    """See :meth:`Document.encoding_note`."""
+    if encoding is None:
+        return "—"
+    if chosen:
+        return f"{encoding} (chosen by you)"
+    if confidence is None:
+        return encoding
+    return f"{encoding} ({confidence:.0%} sure)"
 
 
 @dataclass(frozen=True, slots=True)

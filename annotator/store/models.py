@@ -9,9 +9,11 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -103,6 +105,22 @@ class DocumentRow(Base):
     # (No foreign key: adding one would rebuild the table. Store.delete_document relinks.)
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     previous_id: Mapped[str | None] = mapped_column(String(36))
+    # Decodings (0010): how sure a guessed encoding was (NULL where the bytes left no
+    # doubt, or imported before), and whether the user named the encoding instead.
+    confidence: Mapped[float | None] = mapped_column(Float)
+    encoding_chosen: Mapped[bool] = mapped_column(Boolean, server_default=false())
+
+
+class OriginalRow(Base):
+    """The bytes a document with a guessed or chosen encoding was decoded from (0010),
+    kept apart so that listing documents never reads them."""
+
+    __tablename__ = "document_originals"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class LabelRow(Base):
@@ -208,4 +226,6 @@ DOCUMENT_COLUMNS = (
     DocumentRow.published,
     DocumentRow.version,
     DocumentRow.previous_id,
+    DocumentRow.confidence,
+    DocumentRow.encoding_chosen,
 )

@@ -67,6 +67,7 @@ from annotator.store.models import (
     AnnotationRow,
     DocumentRow,
     LabelRow,
+    OriginalRow,
     RejectionRow,
     SettingRow,
 )
@@ -546,6 +547,28 @@ class Store:
             ]
             return results, reports
 
+    def original(self, document_id: str) -> bytes | None:
+        """The bytes the document was decoded from, kept where its encoding was guessed
+        or chosen (from migration 0010 on); None otherwise."""
+        with self._unit() as s:
+            return s.scalar(select(OriginalRow.data).where(OriginalRow.document_id == document_id))
+
+    def import_version(self, document_id: str, doc: NewDocument) -> ImportResult:
+        """Store ``doc`` as the next version of the document ``document_id`` (its newest
+        version), carrying its annotations over as an import of a changed file does.
+        A text already stored changes nothing (``created`` is False)."""
+        check_new_documents([doc])
+        with self._unit(write=True) as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise StoreError(f"{self.location}: no document with id {document_id}")
+            if s.scalar(select(DocumentRow.id).where(DocumentRow.previous_id == row.id)):
+                raise StoreError(
+                    f"{row.title!r} version {row.version} has a newer version: "
+                    "re-read the newest one"
+                )
+            return _import_one(s, doc, set(), of=row)
+
     def update_document_metadata(
         self, document_id: str, *, title: str, author: str | None, published: str | None
     ) -> Document:
@@ -1017,7 +1040,9 @@ class Store:
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
 
 
-def _import_one(s: Session, doc: NewDocument, made: set[str]) -> ImportResult:
+def _import_one(
+    s: Session, doc: NewDocument, made: set[str], *, of: DocumentRow | None = None
+) -> ImportResult:
     """Import one document inside the caller's transaction; ``made`` holds the ids the
     same import created so far (never taken for an earlier version of another file).
 
@@ -1025,12 +1050,15 @@ def _import_one(s: Session, doc: NewDocument, made: set[str]) -> ImportResult:
     :func:`_known_source`) becomes that document's next version: it takes its place in
     the list and its annotations, placed in the new text by
     :func:`annotator.core.reanchor.reanchor`; those that cannot be placed stay on the old
-    version, flagged orphaned."""
+    version, flagged orphaned. With ``of``, the new text is a version of that document."""
     sha = text_sha256(doc.text)
     existing = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
     if existing is not None:
         return ImportResult(_document(existing), created=False)
-    previous, diff = _known_source(s, doc, made)
+    if of is None:
+        previous, diff = _known_source(s, doc, made)
+    else:
+        previous, diff = of, TextDiff(of.text, doc.text)
     if previous is None:
         position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
     else:
@@ -1051,9 +1079,13 @@ def _import_one(s: Session, doc: NewDocument, made: set[str]) -> ImportResult:
         published=doc.published or (previous.published if previous else None),
         version=previous.version + 1 if previous else 1,
         previous_id=previous.id if previous else None,
+        confidence=None if doc.encoding_chosen else doc.confidence,
+        encoding_chosen=doc.encoding_chosen,
     )
     s.add(row)
     s.flush()
+    if doc.original is not None:
+        s.add(OriginalRow(document_id=row.id, data=doc.original))
     made.add(row.id)
     carried = None
     if previous is not None and diff is not None:
@@ -1395,6 +1427,8 @@ def _document(row: DocumentRow) -> Document:
         published=row.published,
         version=row.version,
         previous_id=row.previous_id,
+        confidence=row.confidence,
+        encoding_chosen=row.encoding_chosen,
     )
 
 

@@ -67,6 +67,7 @@ from annotator.importing import (
     SET_SUFFIXES,
     ImportInputs,
     ImportOutcome,
+    carried_counts,
     read_inputs,
     run_import,
 )
@@ -88,6 +89,7 @@ from annotator.ui.annotators import (
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
+from annotator.ui.encoding_review import review_decodings
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import color_icon
@@ -95,6 +97,7 @@ from annotator.ui.labels_dialog import LabelsDialog, step_name
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
+from annotator.ui.reread_dialog import CannotReread, RereadDialog, original_bytes
 from annotator.ui.settings import remember_database, window_settings
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.suggestions import SuggestionsController
@@ -364,6 +367,12 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+P"),
             "Title, author, publication date, source and encoding of this document",
         )
+        self.reread_action = self._action(
+            "Re-read with &encoding…",
+            self.reread_document,
+            None,
+            "Read this document again from its original bytes with another encoding",
+        )
         self.export_action = self._action(
             "&Export…",
             self._ask_export,
@@ -537,6 +546,7 @@ class MainWindow(QMainWindow):
             resize_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.properties_action)
+        edit_menu.addAction(self.reread_action)
         edit_menu.addAction(self.done_action)
         self.label_menu = bar.addMenu("&Label")
         view_menu = self.view_menu = bar.addMenu("&View")
@@ -2010,6 +2020,43 @@ class MainWindow(QMainWindow):
         self._update_status()
         return True
 
+    def reread_document(self) -> bool:
+        """Document ▸ Re-read with encoding…: a new version of the open document read
+        from its original bytes with the encoding the user picks, annotations carried
+        over as for a changed file; the status bar says how they were placed."""
+        if self._document is None:
+            return False
+        try:
+            data = original_bytes(self._store, self._document)
+        except (CannotReread, StoreError) as exc:
+            self._error("Cannot re-read this document", str(exc))
+            return False
+        dialog = RereadDialog(self, self._document, data)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.activateWindow()
+        new = dialog.document()
+        dialog.deleteLater()
+        if not accepted or new is None:
+            return False
+        try:
+            result = self._store.import_version(self._document.id, new)
+        except StoreError as exc:
+            self._error("Could not make the new version", str(exc))
+            return False
+        self.open_document(result.document.id)
+        if result.carried is None:
+            message = "That text is already stored: nothing was changed."
+        else:
+            carried = result.carried
+            message = (
+                f"Re-read as {new.encoding}: version {result.document.version}; annotations "
+                "placed "
+                + carried_counts(carried.exact, carried.quote, carried.fuzzy, carried.orphaned)
+                + "."
+            )
+        self.statusBar().showMessage(message, 10000)
+        return result.created
+
     def import_files(self, paths: Sequence[Path], *, replace: bool = False) -> bool:
         """Import documents and annotation sets, all or nothing, with a progress dialog.
 
@@ -2071,7 +2118,9 @@ class MainWindow(QMainWindow):
     def _review_decodings(self, inputs: ImportInputs) -> ImportInputs | None:
         """The inputs to store once the user has confirmed the uncertain decodings
         (``NewDocument.confidence`` below ``UNCERTAIN``), or None if they cancelled."""
-        return inputs
+        reviewed = review_decodings(self, inputs)
+        self.activateWindow()  # keyboard shortcuts work at once, window manager or not
+        return reviewed
 
     def _ask_export(self) -> None:
         dialog = ExportDialog(self, self._labels, self._document)

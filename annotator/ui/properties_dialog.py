@@ -54,7 +54,7 @@ class PropertiesDialog(QDialog):
             ("Source:", document.source),
             ("File name:", document.original_name or "—"),
             ("Format:", document.format),
-            ("Encoding:", document.encoding or "—"),
+            ("Encoding:", document.encoding_note()),
             ("Imported:", iso_utc(document.created_at)),
             ("Characters:", f"{document.length:,}"),
             ("SHA-256:", document.sha256),

@@ -31,6 +31,7 @@ KEYS = {
     "annotations": "id",
     "settings": "key",
     "suggestion_rejections": "document_id",
+    "document_originals": "document_id",
 }
 JSON_COLUMNS = {("labels", "attributes"), ("annotations", "attributes")}
 
@@ -90,6 +91,10 @@ def upgraded(revision: str) -> dict[str, list[make.Row]]:
         for row in annotations:
             row |= {"source": None, "rule": None}
         tables["suggestion_rejections"] = []
+    if revision < "0010":  # no decoding recorded: no confidence, not chosen, no bytes
+        for row in documents:
+            row |= {"confidence": None, "encoding_chosen": 0}
+        tables["document_originals"] = []
     return tables
 
 
@@ -198,8 +203,14 @@ def test_upgrade_keeps_what_the_store_reads(upgraded_fixture):
             original_name=row["original_name"],
             author=row["author"],
             published=row["published"],
+            confidence=row["confidence"],
+            encoding_chosen=bool(row["encoding_chosen"]),
         )
         assert "\r" not in document.text
+        assert store.original(row["id"]) == next(
+            (o["data"] for o in expected["document_originals"] if o["document_id"] == row["id"]),
+            None,
+        )
         annotations = store.annotations(row["id"])
         assert annotations == sorted(
             (

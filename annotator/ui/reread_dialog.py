@@ -1,0 +1,219 @@
+"""Document ▸ Re-read with encoding…: the open document's bytes decoded again with an
+encoding the user picks, previewed against the stored text before a new version is made."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.decoding import DecodeError, codec_name, decode_bytes
+from annotator.core.importers import MAX_BYTES, DocumentReadError, document_from_bytes
+from annotator.core.model import Document, NewDocument
+from annotator.core.reading import read_file
+from annotator.store import Store
+from annotator.ui.encoding_review import comparison_html
+
+# Formats whose text is decoded from bytes with an encoding (the others carry their own).
+DECODED_FORMATS = ("text", "markdown", "html")
+# Offered after the detector's candidates, by name.
+COMMON_ENCODINGS = (
+    "big5",
+    "cp1250",
+    "cp1251",
+    "cp1252",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "euc_jp",
+    "euc_kr",
+    "gb18030",
+    "iso8859-1",
+    "iso8859-15",
+    "iso8859-2",
+    "iso8859-5",
+    "iso8859-7",
+    "iso8859-9",
+    "koi8-r",
+    "koi8-u",
+    "mac-roman",
+    "shift_jis",
+    "utf-16",
+    "utf-8",
+)
+
+
+class CannotReread(Exception):
+    """Why a document's bytes are not to be had (shown to the user as it is)."""
+
+
+def original_bytes(store: Store, document: Document) -> bytes:
+    """The bytes ``document`` was decoded from: those kept in the database, else its
+    source file read again; :class:`CannotReread` saying why neither will do."""
+    if document.format not in DECODED_FORMATS:
+        raise CannotReread(
+            f"“{document.title}” was read from a {document.format.upper()} file, "
+            "which says itself how its text is encoded: there is no encoding to choose."
+        )
+    kept = store.original(document.id)
+    if kept is not None:
+        return kept
+    try:
+        return read_file(Path(document.source), limit=MAX_BYTES, what="a document")
+    except DocumentReadError as exc:
+        raise CannotReread(
+            f"The bytes of “{document.title}” were not kept (it was imported before "
+            f"Annotator kept them, or as UTF-8), and its file cannot be read again: {exc}"
+        ) from None
+
+
+class RereadDialog(QDialog):
+    """Encodings to read ``data`` with (the detector's candidates first, then common
+    ones, or any name typed), and a preview of where the new text differs from the
+    stored one. OK is enabled only for a reading that changes the text;
+    :meth:`document` is then the new version to store."""
+
+    def __init__(self, parent: QWidget | None, document: Document, data: bytes) -> None:
+        super().__init__(parent)
+        self.setObjectName("rereadDialog")
+        self.setWindowTitle("Re-read with encoding")
+        self.resize(860, 500)
+        self._document, self._data = document, data
+        self._new: NewDocument | None = None
+        intro = QLabel(
+            f"Read “{document.title}” again from its original bytes, now read as "
+            f"{document.encoding_note()}. The new text becomes a new version; annotations "
+            "are carried over as for a changed file."
+        )
+        intro.setWordWrap(True)
+        self.encodings = QListWidget()
+        self.encodings.setObjectName("rereadEncodings")
+        for name, note in _candidates(data, document.encoding):
+            item = QListWidgetItem(f"{name}  ({note})" if note else name)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.encodings.addItem(item)
+        self.name = QLineEdit()
+        self.name.setObjectName("rereadName")
+        self.name.setPlaceholderText("or type an encoding name")
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("rereadPreview")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Read as:"))
+        side_layout.addWidget(self.encodings)
+        side_layout.addWidget(self.name)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(side)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 640])
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Make new version")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.encodings.currentItemChanged.connect(self._picked)
+        self.name.textEdited.connect(self._typed)
+        self.encodings.setCurrentRow(0)
+        self.encodings.setFocus()
+
+    def document(self) -> NewDocument | None:
+        """The new version the chosen encoding reads, or None if there is none."""
+        return self._new
+
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self._show(item.data(Qt.ItemDataRole.UserRole))
+
+    def _typed(self, name: str) -> None:
+        self.encodings.blockSignals(True)
+        self.encodings.clearSelection()
+        self.encodings.setCurrentRow(-1)
+        self.encodings.blockSignals(False)
+        self._show(name.strip())
+
+    def _show(self, name: str) -> None:
+        self._new, problem, preview = None, "", ""
+        document = self._document
+        if not name:
+            self.preview.setHtml("")
+            self.problem.setText("")
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        try:
+            codec_name(name)
+            new = document_from_bytes(
+                self._data, Path(document.source), document.format, encoding=name
+            )
+        except LookupError as exc:
+            problem = f"{str(exc)[0].upper()}{str(exc)[1:]}."
+        except DocumentReadError as exc:
+            problem = f"Cannot read it as {name}: {str(exc).split(': ', 1)[-1]}."
+        else:
+            headers = [f"Stored ({document.encoding_note()})", f"Read as {name}"]
+            preview = comparison_html(headers, [document.text, new.text], 1)
+            if new.text == document.text:
+                problem = f"Read as {name}, the text is the same: nothing would change."
+            else:
+                self._new = replace(
+                    new,
+                    source=document.source,
+                    original_name=document.original_name,
+                    original=self._data,
+                )
+        self.preview.setHtml(preview)
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._new is not None)
+
+
+def _candidates(data: bytes, current: str | None) -> list[tuple[str, str]]:
+    """Encoding names with a note: the detector's readings of ``data`` best first
+    ("likely"), then the common encodings; each codec once, the document's current
+    encoding ("now") included."""
+    likely: list[str] = []
+    try:
+        decoded = decode_bytes(data)
+        likely = [decoded.encoding, *(r.encoding for r in decoded.alternatives)]
+    except DecodeError:
+        pass
+    try:
+        now = codec_name(current) if current else None
+    except LookupError:  # a name from an imported annotation set
+        now = None
+    seen: set[str] = set()
+    out = []
+    for name in [*likely, *([current] if current else []), *COMMON_ENCODINGS]:
+        try:
+            codec = codec_name(name)
+        except LookupError:
+            continue
+        if codec not in seen:
+            seen.add(codec)
+            note = "now" if codec == now else "likely" if name in likely else ""
+            out.append((name, note))
+    return out
