@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         )
         self.done_action.setCheckable(True)
         self.properties_action = self._action(
-            "Document &properties…",
+            "&Properties…",
             self.edit_properties,
             QKeySequence("Ctrl+Shift+P"),
             "Title, author, publication date, source and encoding of this document",
@@ -544,10 +544,10 @@ class MainWindow(QMainWindow):
         resize_menu = edit_menu.addMenu("Resi&ze annotation")
         for action in self.resize_actions:
             resize_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.properties_action)
-        edit_menu.addAction(self.reread_action)
-        edit_menu.addAction(self.done_action)
+        document_menu = bar.addMenu("&Document")
+        document_menu.addAction(self.properties_action)
+        document_menu.addAction(self.reread_action)
+        document_menu.addAction(self.done_action)
         self.label_menu = bar.addMenu("&Label")
         view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addAction(self.stats_action)
