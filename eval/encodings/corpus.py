@@ -19,8 +19,8 @@ import re
 import sys
 import tempfile
 import unicodedata
-from itertools import combinations
 from dataclasses import asdict, dataclass
+from itertools import combinations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

@@ -1,0 +1,131 @@
+"""What each language's words are made of, for telling encodings apart by orthography
+(core/decoding.py): the non-ASCII letters each language uses, and the characters the
+East Asian standards define as common. Nothing here is learned from sample text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True, slots=True)
+class Alphabet:
+    """A language's letters beyond ASCII (lower case, plus capitals that do not
+    lower-case to one character); ``latin`` says whether ASCII letters belong too."""
+
+    name: str
+    letters: frozenset[str]
+    latin: bool = True
+    # Combining marks the language writes after a vowel (Vietnamese in cp1258).
+    marks: frozenset[str] = frozenset()
+    # What the language's spelling rules allow a (lower-case) word to be, if it says.
+    rules: re.Pattern[str] | None = None
+
+
+_VI_PRECOMPOSED = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_VI_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_CYRILLIC = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+_GREEK = "αβγδεζηθικλμνξοπρστυφχψωςάέήίόύώϊϋΐΰ"
+_HEBREW = "".join(map(chr, range(0x05D0, 0x05EB)))
+_HEBREW_POINTS = "".join(map(chr, range(0x05B0, 0x05C8)))
+_ARABIC = "".join(map(chr, range(0x0621, 0x064B)))
+_ARABIC_MARKS = "".join(map(chr, range(0x064B, 0x0653))) + "\u0670"
+
+
+# East Slavic and Bulgarian spelling: no word starts with a soft or hard sign or ы, and й
+# follows a vowel (or starts a word before о, е: "йод", "Йемен").
+_CYRILLIC_VOWELS = "аеёиоуыэюяіїєъ"
+_SLAVIC = re.compile(
+    rf"й$|(?![ьъы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_VOWELS}])й|[^й])*$", re.S
+)
+_BULGARIAN = re.compile(
+    rf"й$|(?![ьы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_VOWELS}])й|[^й])*$", re.S
+)
+
+
+_L = frozenset
+
+
+def _minus(letters: str, drop: str) -> str:
+    return "".join(ch for ch in letters if ch not in drop)
+
+
+ALPHABETS: tuple[Alphabet, ...] = (
+    Alphabet("French", frozenset("àâçéèêëîïôœùûüÿ")),
+    Alphabet("Spanish", frozenset("áéíñóúüºª")),
+    Alphabet("Portuguese", frozenset("áâãàçéêíóôõúºª")),
+    Alphabet("German", frozenset("äöüßẞ")),
+    Alphabet("Italian", frozenset("àèéìíîòóùúºª")),
+    Alphabet("Dutch", frozenset("éèëïóöüáàäêíôú")),
+    Alphabet("Nordic", frozenset("åæøäöéáóü")),
+    Alphabet("Catalan", frozenset("àçèéíïòóúü")),
+    Alphabet("Icelandic", frozenset("áðéíóúýþæö")),
+    Alphabet("Polish", frozenset("ąćęłńóśźż")),
+    Alphabet("Czech", frozenset("áčďéěíňóřšťúůýž")),
+    Alphabet("Slovak", frozenset("áäčďéíĺľňóôŕšťúýž")),
+    Alphabet("Hungarian", frozenset("áéíóöőúüű")),
+    Alphabet("Croatian", frozenset("čćđšž")),
+    Alphabet("Romanian", frozenset("ăâîşţșț")),
+    Alphabet("Turkish", frozenset("çğıöşüâîûİ")),
+    Alphabet("Lithuanian", frozenset("ąčęėįšųūž")),
+    Alphabet("Latvian", frozenset("āčēģīķļņšūž")),
+    Alphabet("Estonian", frozenset("äöõüšž")),
+    Alphabet("Vietnamese", frozenset(_VI_PRECOMPOSED), marks=frozenset(_VI_TONES)),
+    Alphabet("Russian", rules=_SLAVIC, letters=_L(_CYRILLIC + "ё"), latin=False),
+    Alphabet("Ukrainian", rules=_SLAVIC, letters=_L(_minus(_CYRILLIC, "ёъыэ") + "ґєії’"),
+             latin=False),
+    Alphabet("Belarusian", rules=_SLAVIC, letters=_L(_minus(_CYRILLIC, "ищъ") + "ёіў’"),
+             latin=False),
+    Alphabet("Bulgarian", rules=_BULGARIAN, letters=_L(_minus(_CYRILLIC, "ёыэ") + "ѝ"),
+             latin=False),
+    Alphabet("Serbian", frozenset(_minus(_CYRILLIC, "ёщъыьэюяй") + "ђјљњћџ"), latin=False),
+    Alphabet("Macedonian", frozenset(_minus(_CYRILLIC, "ёщъыьэюяй") + "ѓѕјљњќџ"), latin=False),
+    Alphabet("Greek", frozenset(_GREEK), latin=False),
+    Alphabet("Hebrew", frozenset(_HEBREW + "״׳"), latin=False, marks=frozenset(_HEBREW_POINTS)),
+    Alphabet("Arabic", frozenset(_ARABIC + "ـ"), latin=False, marks=_L(_ARABIC_MARKS)),
+    Alphabet("Persian", frozenset(_ARABIC + "پچژگکیـ"), latin=False, marks=_L(_ARABIC_MARKS)),
+)  # fmt: skip
+
+# Symbols that text almost never holds: where a reading makes them, it misread the bytes.
+RARE_SYMBOLS = frozenset("¤¦¨¯´¸¬¶¹¼½¾ˆ˜‡†ƒ‹›¿¡±µ×÷¢¥©®™°§")
+# Of those, the ones real text does use now and then (outside words).
+OCCASIONAL = frozenset("¿¡±×°§©®™¥¢µ")
+# Punctuation that may stand inside a word: apostrophes, hyphens, Hebrew geresh/gershayim.
+INSIDE_WORD = frozenset("'’ʼ‐-·״׳־")
+
+
+def _decoded(codec: str, leads: range, trails: tuple[range, ...]) -> frozenset[str]:
+    chars = set()
+    for lead in leads:
+        for trail_range in trails:
+            for trail in trail_range:
+                try:
+                    chars.add(bytes((lead, trail)).decode(codec))
+                except UnicodeDecodeError:
+                    continue
+    return frozenset(ch for ch in chars if len(ch) == 1)
+
+
+_ROW = (range(0xA1, 0xFF),)
+
+
+@cache
+def common_characters(family: str) -> frozenset[str]:
+    """The characters a CJK standard marks as common, read from the standard's own byte
+    ranges: GB 2312 level 1, Big5's frequent block, JIS X 0208 level 1 with kana, KS X
+    1001's Hangul; each with the standard's punctuation and full-width forms."""
+    if family == "gb":
+        return _decoded("gb2312", range(0xB0, 0xD8), _ROW) | _decoded(
+            "gb2312", range(0xA1, 0xA4), _ROW
+        )
+    if family == "big5":
+        return _decoded("big5", range(0xA1, 0xC7), (range(0x40, 0x7F), range(0xA1, 0xFF)))
+    if family == "jis":
+        return _decoded("euc_jp", range(0xB0, 0xD0), _ROW) | _decoded(
+            "euc_jp", range(0xA1, 0xA6), _ROW
+        )
+    if family == "ks":
+        return _decoded("euc_kr", range(0xB0, 0xC9), _ROW) | _decoded("euc_kr", (0xA1, 0xA3), _ROW)
+    raise ValueError(family)
