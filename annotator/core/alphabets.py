@@ -22,6 +22,8 @@ class Alphabet:
     marks: frozenset[str] = frozenset()
     # What the language's spelling rules allow a (lower-case) word to be, if it says.
     rules: re.Pattern[str] | None = None
+    # Its words of one non-ASCII letter ("à", "è"); None: any letter may stand alone.
+    singles: frozenset[str] | None = frozenset()
 
 
 _VI_PRECOMPOSED = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
@@ -37,15 +39,19 @@ _ARABIC_MARKS = "".join(map(chr, range(0x064B, 0x0653))) + "\u0670"
 # East Slavic and Bulgarian spelling: no word starts with a soft or hard sign or ы, and й
 # follows a vowel (or starts a word before о, е: "йод", "Йемен").
 _CYRILLIC_VOWELS = "аеёиоуыэюяіїєъ"
-_SLAVIC = re.compile(
-    rf"й$|(?![ьъы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_VOWELS}])й|[^й])*$", re.S
-)
-_BULGARIAN = re.compile(
-    rf"й$|(?![ьы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_VOWELS}])й|[^й])*$", re.S
-)
+_SLAVIC = re.compile(rf"й$|(?![ьъы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_VOWELS}])й|[^й])*$", re.S)
+_BULGARIAN = re.compile(rf"й$|(?![ьы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_VOWELS}])й|[^й])*$", re.S)
 
 
+# Greek spelling: final sigma only at the end, σ never there, one accented vowel at most,
+# and a diaeresis never first.
+_GREEK_RULES = re.compile(r"(?![ϊϋΐΰ])(?!.*ς.)(?!.*σ$)(?!.*[άέήίόύώΐΰ].*[άέήίόύώΐΰ])", re.S)
 _L = frozenset
+
+
+def _script(name: str, letters: str, rules: re.Pattern[str] | None = None, marks: str = ""):
+    """An alphabet of a script without ASCII letters, where any letter may stand alone."""
+    return Alphabet(name, _L(letters), latin=False, marks=_L(marks), rules=rules, singles=None)
 
 
 def _minus(letters: str, drop: str) -> str:
@@ -53,15 +59,15 @@ def _minus(letters: str, drop: str) -> str:
 
 
 ALPHABETS: tuple[Alphabet, ...] = (
-    Alphabet("French", frozenset("àâçéèêëîïôœùûüÿ")),
-    Alphabet("Spanish", frozenset("áéíñóúüºª")),
-    Alphabet("Portuguese", frozenset("áâãàçéêíóôõúºª")),
+    Alphabet("French", frozenset("àâçéèêëîïôœùûüÿ"), singles=_L("à")),
+    Alphabet("Spanish", frozenset("áéíñóúüºª"), singles=_L("ºª")),
+    Alphabet("Portuguese", frozenset("áâãàçéêíóôõúºª"), singles=_L("àéºª")),
     Alphabet("German", frozenset("äöüßẞ")),
-    Alphabet("Italian", frozenset("àèéìíîòóùúºª")),
+    Alphabet("Italian", frozenset("àèéìíîòóùúºª"), singles=_L("èºª")),
     Alphabet("Dutch", frozenset("éèëïóöüáàäêíôú")),
-    Alphabet("Nordic", frozenset("åæøäöéáóü")),
+    Alphabet("Nordic", frozenset("åæøäöéáóü"), singles=_L("åøö")),
     Alphabet("Catalan", frozenset("àçèéíïòóúü")),
-    Alphabet("Icelandic", frozenset("áðéíóúýþæö")),
+    Alphabet("Icelandic", frozenset("áðéíóúýþæö"), singles=_L("áíó")),
     Alphabet("Polish", frozenset("ąćęłńóśźż")),
     Alphabet("Czech", frozenset("áčďéěíňóřšťúůýž")),
     Alphabet("Slovak", frozenset("áäčďéíĺľňóôŕšťúýž")),
@@ -72,22 +78,21 @@ ALPHABETS: tuple[Alphabet, ...] = (
     Alphabet("Lithuanian", frozenset("ąčęėįšųūž")),
     Alphabet("Latvian", frozenset("āčēģīķļņšūž")),
     Alphabet("Estonian", frozenset("äöõüšž")),
-    Alphabet("Vietnamese", frozenset(_VI_PRECOMPOSED), marks=frozenset(_VI_TONES)),
-    Alphabet("Russian", rules=_SLAVIC, letters=_L(_CYRILLIC + "ё"), latin=False),
-    Alphabet("Ukrainian", rules=_SLAVIC, letters=_L(_minus(_CYRILLIC, "ёъыэ") + "ґєії’"),
-             latin=False),
-    Alphabet("Belarusian", rules=_SLAVIC, letters=_L(_minus(_CYRILLIC, "ищъ") + "ёіў’"),
-             latin=False),
-    Alphabet("Bulgarian", rules=_BULGARIAN, letters=_L(_minus(_CYRILLIC, "ёыэ") + "ѝ"),
-             latin=False),
-    Alphabet("Serbian", frozenset(_minus(_CYRILLIC, "ёщъыьэюяй") + "ђјљњћџ"), latin=False),
-    Alphabet("Macedonian", frozenset(_minus(_CYRILLIC, "ёщъыьэюяй") + "ѓѕјљњќџ"), latin=False),
-    Alphabet("Greek", frozenset(_GREEK), latin=False),
-    Alphabet("Hebrew", frozenset(_HEBREW + "״׳"), latin=False, marks=frozenset(_HEBREW_POINTS)),
-    Alphabet("Arabic", frozenset(_ARABIC + "ـ"), latin=False, marks=_L(_ARABIC_MARKS)),
-    Alphabet("Persian", frozenset(_ARABIC + "پچژگکیـ"), latin=False, marks=_L(_ARABIC_MARKS)),
+    Alphabet("Vietnamese", _L(_VI_PRECOMPOSED), marks=_L(_VI_TONES), singles=None),
+    _script("Russian", _CYRILLIC + "ё", _SLAVIC),
+    _script("Ukrainian", _minus(_CYRILLIC, "ёъыэ") + "ґєії’", _SLAVIC),
+    _script("Belarusian", _minus(_CYRILLIC, "ищъ") + "ёіў’", _SLAVIC),
+    _script("Bulgarian", _minus(_CYRILLIC, "ёыэ") + "ѝ", _BULGARIAN),
+    _script("Serbian", _minus(_CYRILLIC, "ёщъыьэюяй") + "ђјљњћџ"),
+    _script("Macedonian", _minus(_CYRILLIC, "ёщъыьэюяй") + "ѓѕјљњќџ"),
+    _script("Greek", _GREEK, _GREEK_RULES),
+    _script("Hebrew", _HEBREW + "״׳", marks=_HEBREW_POINTS),
+    _script("Arabic", _ARABIC + "ـ", marks=_ARABIC_MARKS),
+    _script("Persian", _ARABIC + "پچژگکیـ", marks=_ARABIC_MARKS),
 )  # fmt: skip
 
+# Letters no word of a Latin-script language starts with (curly quotes read as MacRoman).
+NEVER_FIRST = frozenset("ìòùîûïÿ")
 # Symbols that text almost never holds: where a reading makes them, it misread the bytes.
 RARE_SYMBOLS = frozenset("¤¦¨¯´¸¬¶¹¼½¾ˆ˜‡†ƒ‹›¿¡±µ×÷¢¥©®™°§")
 # Of those, the ones real text does use now and then (outside words).

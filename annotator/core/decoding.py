@@ -21,6 +21,7 @@ from itertools import pairwise
 from annotator.core.alphabets import (
     ALPHABETS,
     INSIDE_WORD,
+    NEVER_FIRST,
     OCCASIONAL,
     RARE_SYMBOLS,
     common_characters,
@@ -45,6 +46,20 @@ MULTI_BYTE = {
     "cp949": "ks", "shift_jis": "jis", "gbk": "gb", "gb2312": "gb", "euc_kr": "ks",
     "big5hkscs": "big5", "euc_jis_2004": "jis", "shift_jis_2004": "jis",
     "shift_jisx0213": "jis", "euc_jisx0213": "jis", "johab": "ks",
+}  # fmt: skip
+# Points a reading gives up for its encoding being rarer: ties go to the common one.
+PRIOR = {
+    "cp1252": 0.0, "latin_1": 0.0, "iso8859_15": 0.25, "cp1250": 0.25, "iso8859_2": 0.25,
+    "cp1251": 0.0, "koi8_r": 0.25, "koi8_u": 0.5, "cp1253": 0.0, "iso8859_7": 0.25,
+    "cp1254": 0.25, "iso8859_9": 0.25, "cp1257": 0.25, "cp1255": 0.0, "cp1256": 0.0,
+    "cp1258": 0.5, "mac_roman": 0.5, "iso8859_5": 1.0, "cp866": 1.0,
+}  # fmt: skip
+UNLISTED_PRIOR = 1.0  # charset-normalizer's answer, where it is none of the above
+# The script of the letters a non-Latin single-byte encoding exists for.
+SCRIPTS = {
+    "cp1251": (0x0400, 0x04FF), "koi8_r": (0x0400, 0x04FF), "koi8_u": (0x0400, 0x04FF),
+    "iso8859_5": (0x0400, 0x04FF), "cp866": (0x0400, 0x04FF), "cp1253": (0x0370, 0x03FF),
+    "iso8859_7": (0x0370, 0x03FF), "cp1255": (0x0590, 0x05FF), "cp1256": (0x0600, 0x06FF),
 }  # fmt: skip
 MULTI_BYTE_CANDIDATES = ("cp932", "euc_jp", "gb18030", "big5", "cp950", "cp949")
 PRINTABLE_CONTROLS = set("\t\n\r\f\v")
@@ -145,7 +160,8 @@ def _guess(data: bytes) -> Decoded:
     for rank, codec in enumerate(codecs_):
         text = _decode_sample(sample, codec, complete=len(data) <= SAMPLE_BYTES)
         if text is not None:
-            scored.append((-_points(text, codec), rank, codec, text))
+            points = _points(text, codec) - PRIOR.get(codec, UNLISTED_PRIOR)
+            scored.append((-points, rank, codec, text))
     scored.sort()
     readings: list[tuple[float, str, str]] = []  # (points, codec, full text), best first
     seen: set[str] = set()
@@ -165,7 +181,8 @@ def _guess(data: bytes) -> Decoded:
     best_points, best, text = readings[0]
     evidence = _non_ascii_bytes(sample)
     confidences = [
-        _confidence(best_points - points, best_points, evidence) for points, _, _ in readings
+        _confidence(best_points - points, best_points, evidence, _differing(text, other))
+        for points, _, other in readings
     ]
     recorded = best
     if best == "cp1252" and not any(0x80 <= byte <= 0x9F for byte in data):
@@ -175,7 +192,7 @@ def _guess(data: bytes) -> Decoded:
         codecs.lookup(recorded).name,
         confidence=confidences[1]
         if len(readings) > 1
-        else _confidence(evidence, best_points, evidence),
+        else _confidence(evidence, best_points, evidence, evidence),
         alternatives=tuple(
             Reading(codecs.lookup(codec).name, full, round(1.0 - confidence, 3))
             for (_, codec, full), confidence in zip(readings[1:], confidences[1:], strict=True)
@@ -183,18 +200,30 @@ def _guess(data: bytes) -> Decoded:
     )
 
 
-def _confidence(margin: float, points: float, evidence: int) -> float:
-    """How sure a reading is from its lead over the next (in bytes of plausible text) and
+MARGIN_HALVING = 2.0  # points of lead that halve the doubt
+PLAUSIBLE_SHARE = 0.6  # below this share of plausible non-ASCII text, confidence drops
+
+
+def _confidence(margin: float, points: float, evidence: int, differing: int) -> float:
+    """How sure a reading is: from its lead over the next (in bytes of plausible text),
+    the more so when that lead is won on nearly every character where they differ; and
     from how much of its own non-ASCII text is plausible."""
     if evidence == 0:
         return 1.0
-    lead = 1.0 - 0.5 ** (max(margin, 0.0) / MARGIN_HALVING)
+    margin = max(margin, 0.0)
+    lead = 1.0 - 0.5 ** (margin / MARGIN_HALVING)
+    if margin >= 1.0:
+        lead = max(lead, 0.7 + 0.25 * min(1.0, margin / max(differing, 1)))
     share = max(0.0, min(1.0, points / evidence))
     return round(lead * min(1.0, share / PLAUSIBLE_SHARE), 3)
 
 
-MARGIN_HALVING = 2.0
-PLAUSIBLE_SHARE = 0.6
+def _differing(text: str, other: str, limit: int = SAMPLE_BYTES) -> int:
+    """Characters where two readings of the sample differ (all, if their lengths do)."""
+    text, other = text[:limit], other[:limit]
+    if len(text) != len(other):
+        return sum(not ch.isascii() for ch in text)
+    return sum(a != b for a, b in zip(text, other, strict=True))
 
 
 def _normalizer_guess(data: bytes) -> str | None:
@@ -243,6 +272,10 @@ def _points(text: str, codec: str) -> float:
         return _cjk_points(text, codec, family)
     fits = dict.fromkeys(range(len(ALPHABETS)), 0.0)
     points = 0.0
+    if codec in SCRIPTS:
+        low, high = SCRIPTS[codec]
+        if not any(low <= ord(ch) <= high for ch in text):
+            points -= 2.0  # a Cyrillic encoding for text without one Cyrillic letter
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token.isascii():
@@ -296,9 +329,14 @@ def _word(word: str) -> tuple[float, tuple[int, ...]]:
     if any(_glued(a, b) or _glued(b, a) for a, b in pairwise(word)):
         return -1.0, ()  # "Ł5" is £5
     ascii_letters = any(ch.isascii() and ch.isalpha() for ch in word)
+    single = word.lower() if len(word) == 1 else None
     fitting = []
     for index, alphabet in enumerate(ALPHABETS):
         if not letters <= alphabet.letters or not marks <= alphabet.marks:
+            continue
+        if single is not None and alphabet.singles is not None and single not in alphabet.singles:
+            continue  # "č" alone is Italian "è" read as Windows-1250
+        if alphabet.latin and word[0] in NEVER_FIRST:
             continue
         if ascii_letters and not alphabet.latin:
             continue
@@ -351,6 +389,8 @@ def _cjk_points(text: str, codec: str, family: str) -> float:
             points += 0.3 * width * count
         elif unicodedata.category(ch) in ("Co", "Cn", "Cc"):
             points -= width * count
+        elif 0xFF61 <= code <= 0xFF9F:
+            points -= 0.5 * count  # half-width katakana: Latin-1 letters read as Shift_JIS
     if family in ("gb", "big5", "jis"):
         points -= 2 * len(_IDEOGRAPH_SPACE.findall(text))
     points -= 2 * len(_GLUED_TO_LATIN.findall(text))
