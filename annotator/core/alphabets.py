@@ -24,6 +24,8 @@ class Alphabet:
     rules: re.Pattern[str] | None = None
     # Its words of one non-ASCII letter ("à", "è"); None: any letter may stand alone.
     singles: frozenset[str] | None = frozenset()
+    # Rarer languages weigh less: Turkish read as Windows-1252 is all Icelandic letters.
+    weight: float = 1.0
 
 
 _VI_PRECOMPOSED = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
@@ -67,7 +69,7 @@ ALPHABETS: tuple[Alphabet, ...] = (
     Alphabet("Dutch", frozenset("éèëïóöüáàäêíôú")),
     Alphabet("Nordic", frozenset("åæøäöéáóü"), singles=_L("åøö")),
     Alphabet("Catalan", frozenset("àçèéíïòóúü")),
-    Alphabet("Icelandic", frozenset("áðéíóúýþæö"), singles=_L("áíó")),
+    Alphabet("Icelandic", frozenset("áðéíóúýþæö"), singles=_L("áíó"), weight=0.75),
     Alphabet("Polish", frozenset("ąćęłńóśźż")),
     Alphabet("Czech", frozenset("áčďéěíňóřšťúůýž")),
     Alphabet("Slovak", frozenset("áäčďéíĺľňóôŕšťúýž")),

@@ -288,7 +288,7 @@ def _points(text: str, codec: str) -> float:
             points += credit
             continue
         for index in alphabets:
-            fits[index] += credit
+            fits[index] += credit * ALPHABETS[index].weight
     return points + max(fits.values())
 
 
@@ -305,7 +305,9 @@ def _lone_character(ch: str, text: str, at: int) -> float:
             return -1.0
         return 0.0 if ch in OCCASIONAL else -0.5
     if category[0] == "P" or category == "Sc":
-        return -0.5 if between and category not in ("Pd", "Pf", "Pi") else 1.0
+        if between and text[at - 1].islower() and text[at + 1].islower():
+            return -0.5  # "a–o": a dash or quote inside a lower-case word
+        return 1.0
     return -1.0 if between else -0.25
 
 
@@ -347,7 +349,7 @@ def _word(word: str) -> tuple[float, tuple[int, ...]]:
         fitting.append(index)
     if not fitting:
         return 0.0, ()
-    credit = float(len(non_ascii))
+    credit = float(len(non_ascii)) if letters or marks else 0.5  # "it’s": weak evidence
     cased = [ch for ch in word if ch.isalpha() and ch.lower() != ch.upper()]
     if len(cased) >= 3 and all(ch.isupper() for ch in cased):
         credit /= 2  # all capitals: what KOI8-R and Windows-1251 make of each other
