@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -17,6 +18,7 @@ EVAL = Path(__file__).resolve().parents[2] / "eval" / "encodings"
 def _load(name: str):
     spec = importlib.util.spec_from_file_location(f"eval_encodings_{name}", EVAL / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
