@@ -46,8 +46,10 @@ _BULGARIAN = re.compile(rf"й$|(?![ьы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_V
 
 
 # Greek spelling: final sigma only at the end, σ never there, one accented vowel at most,
-# and a diaeresis never first.
-_GREEK_RULES = re.compile(r"(?![ϊϋΐΰ])(?!.*ς.)(?!.*σ$)(?!.*[άέήίόύώΐΰ].*[άέήίόύώΐΰ])", re.S)
+# and a diaeresis only on a vowel after a vowel.
+_GREEK_RULES = re.compile(
+    r"(?![ϊϋΐΰ])(?!.*[^αεηιοέ][ϊϋΐΰ])(?!.*ς.)(?!.*σ$)(?!.*[άέήίόύώΐΰ].*[άέήίόύώΐΰ])", re.S
+)
 _L = frozenset
 
 
