@@ -328,6 +328,11 @@ def _word(word: str) -> tuple[float, tuple[int, ...]]:
             return -1.0, ()
     if any(a.islower() and b.isupper() for a, b in pairwise(word)):
         return -1.0, ()  # "ХрпхсгеЯп": capitals inside a word mean the bytes were misread
+    if any(
+        a.isupper() and b.isupper() and c.islower() and not (a + b).isascii()
+        for a, b, c in zip(word, word[1:], word[2:], strict=False)
+    ):
+        return -1.0, ()  # "ÒThe": a MacRoman quote read as a capital
     if any(_glued(a, b) or _glued(b, a) for a, b in pairwise(word)):
         return -1.0, ()  # "Ł5" is £5
     ascii_letters = any(ch.isascii() and ch.isalpha() for ch in word)

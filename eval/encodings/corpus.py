@@ -69,7 +69,9 @@ SUBSTITUTES: dict[str, tuple[str, ...]] = {
     "€": ("EUR",), "£": ("GBP",), "₽": ("руб.", "rub."), "₴": ("грн", "UAH"),
     "₺": ("TL",), "₪": ('ש"ח', "ILS"), "¥": ("円", "yen"),
     "ѝ": ("и",), "％": ("%",), "（": ("(",), "）": (")",), "\u00a0": (" ",),
-    "\u202f": (" ",), "״": ('"',), "־": ("-",),
+    "\u202f": (" ",), "\u2009": (" ",), "״": ('"',), "־": ("-",), "‑": ("-",), "‐": ("-",),
+    "ș": ("ş",), "ț": ("ţ",), "Ș": ("Ş",), "Ț": ("Ţ",), "№": ("N",), "•": ("-",),
+    "′": ("'",), "″": ('"',), "×": ("x",), "‰": (" per mille",), "→": ("->",),
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'»”“」』)）]*(?=\s|$)|[。！？][\"'»”“」』)）]*")
 
@@ -104,8 +106,28 @@ def typed_in(text: str, encoding: str) -> str:
                 out.append(sub)
                 break
         else:
-            raise ValueError(f"{encoding} lacks {ch!r} and no substitute is known")
+            out.append(_fallback(ch, encoding))
     return "".join(out)
+
+
+def _fallback(ch: str, encoding: str) -> str:
+    """What a writer types for a character no substitute is listed for: its compatibility
+    form, a digit's ASCII digit, a space, a hyphen or a straight quote."""
+    for candidate in (
+        unicodedata.normalize("NFKC", ch),
+        str(unicodedata.digit(ch, "")),
+        unicodedata.normalize("NFKD", ch)[:1],
+    ):
+        if candidate and _encodable(candidate, encoding):
+            return candidate
+    category = unicodedata.category(ch)
+    if category.startswith("Z"):
+        return " "
+    if category == "Pd":
+        return "-"
+    if category in ("Pi", "Pf"):
+        return '"'
+    raise ValueError(f"{encoding} lacks {ch!r} and no substitute is known")
 
 
 def _encodable(text: str, encoding: str) -> bool:
@@ -175,8 +197,13 @@ def excerpt(paras: list[str], low: int, high: int, rng: random.Random) -> str:
                     best = (score, piece)
         if best is not None and best[0] < (high - low) // 4:
             break
-    if best is None:
-        raise ValueError(f"no excerpt of {low}-{high} characters")
+    if best is None:  # no sentence fits the band: cut after a word (or anywhere in CJK)
+        piece = text[:target]
+        cut = max(piece.rfind(" "), piece.rfind("，"), piece.rfind("、"))
+        piece = piece[:cut] if cut >= low else piece
+        best = (0, piece.rstrip())
+        if len(best[1]) < low:
+            raise ValueError(f"no excerpt of {low}-{high} characters")
     return best[1]
 
 
