@@ -50,6 +50,14 @@ _BULGARIAN = re.compile(rf"й$|(?![ьы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_V
 _GREEK_RULES = re.compile(
     r"(?![ϊϋΐΰ])(?!.*[^αεηιοέ][ϊϋΐΰ])(?!.*ς.)(?!.*σ$)(?!.*[άέήίόύώΐΰ].*[άέήίόύώΐΰ])", re.S
 )
+# Vietnamese words are syllables: an initial consonant (cluster), one to three vowels, and
+# one of the few final consonants.
+_VI_VOWELS = "aeiouyăâêôơư" + "".join(ch for ch in _VI_PRECOMPOSED if ch != "đ")
+_VIETNAMESE = re.compile(
+    rf"(?!.*[ăắằẳẵặ](?![cmnpt]))"  # ă is always followed by a final consonant
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VI_VOWELS}]{{1,3}}"
+    r"(?:ch|ng|nh|[cmnpt])?$"
+)
 _L = frozenset
 
 
@@ -82,7 +90,10 @@ ALPHABETS: tuple[Alphabet, ...] = (
     Alphabet("Lithuanian", frozenset("ąčęėįšųūž")),
     Alphabet("Latvian", frozenset("āčēģīķļņšūž")),
     Alphabet("Estonian", frozenset("äöõüšž")),
-    Alphabet("Vietnamese", _L(_VI_PRECOMPOSED), marks=_L(_VI_TONES), singles=_L("ởýồừạàáơư")),
+    Alphabet(
+        "Vietnamese", _L(_VI_PRECOMPOSED), marks=_L(_VI_TONES), rules=_VIETNAMESE,
+        singles=_L("ởýồừạàáơư"),
+    ),
     _script("Russian", _CYRILLIC + "ё", _SLAVIC),
     _script("Ukrainian", _minus(_CYRILLIC, "ёъыэ") + "ґєії’", _SLAVIC),
     _script("Belarusian", _minus(_CYRILLIC, "ищъ") + "ёіў’", _SLAVIC),

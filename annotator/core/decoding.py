@@ -262,6 +262,7 @@ _TOKEN = re.compile(
 )
 _IDEOGRAPH_SPACE = re.compile(r"[\u3400-\u9fff] +[\u3400-\u9fff]")
 _GLUED_TO_LATIN = re.compile(r"[A-Za-z][^\x00-\x7f]+[A-Za-z]")
+_ORDINAL = re.compile(r"[ºª](?=\w)|(?<=[^\WnN\d])[ºª]")
 _VOWELS = frozenset("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 
 
@@ -337,6 +338,9 @@ def _word(word: str) -> tuple[float, tuple[int, ...]]:
         return -1.0, ()  # "Ł5" is £5
     ascii_letters = any(ch.isascii() and ch.isalpha() for ch in word)
     single = word.lower() if len(word) == 1 else None
+    spelled = unicodedata.normalize("NFC", word.lower())
+    if _ORDINAL.search(word):
+        return 0.0, ()  # "ºi": an ordinal sign belongs after a number (1º, nº)
     fitting = []
     for index, alphabet in enumerate(ALPHABETS):
         if not letters <= alphabet.letters or not marks <= alphabet.marks:
@@ -349,7 +353,7 @@ def _word(word: str) -> tuple[float, tuple[int, ...]]:
             continue
         if marks and alphabet.name == "Vietnamese" and not _marks_on_vowels(word):
             continue
-        if alphabet.rules is not None and not alphabet.rules.match(word.lower()):
+        if alphabet.rules is not None and not alphabet.rules.match(spelled):
             continue
         fitting.append(index)
     if not fitting:
