@@ -50,6 +50,10 @@ _BULGARIAN = re.compile(rf"й$|(?![ьы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_V
 _GREEK_RULES = re.compile(
     r"(?![ϊϋΐΰ])(?!.*[^αεηιοέ][ϊϋΐΰ])(?!.*ς.)(?!.*σ$)(?!.*[άέήίόύώΐΰ].*[άέήίόύώΐΰ])", re.S
 )
+# Czech ě and ů, Slovak ŕ and ĺ follow consonants; Polish ą, ę, ń, Romanian â and Turkish
+# ğ start no word (rules that catch Italian "è", "ù", "à" read as Windows-1250).
+_CZECH = re.compile("(?![ěů])(?!.*[aeiouyáéíóúýůě][ěů])", re.S)
+_SLOVAK = re.compile("(?!.*[aeiouyáéíóúýäô][ŕĺ])", re.S)
 # Vietnamese words are syllables: an initial consonant (cluster), one to three vowels, and
 # one of the few final consonants.
 _VI_VOWELS = "aeiouyăâêôơư" + "".join(ch for ch in _VI_PRECOMPOSED if ch != "đ")
@@ -80,13 +84,13 @@ ALPHABETS: tuple[Alphabet, ...] = (
     Alphabet("Nordic", frozenset("åæøäöéáóü"), singles=_L("åøö")),
     Alphabet("Catalan", frozenset("àçèéíïòóúü")),
     Alphabet("Icelandic", frozenset("áðéíóúýþæö"), singles=_L("áí"), weight=0.75),
-    Alphabet("Polish", frozenset("ąćęłńóśźż")),
-    Alphabet("Czech", frozenset("áčďéěíňóřšťúůýž")),
-    Alphabet("Slovak", frozenset("áäčďéíĺľňóôŕšťúýž")),
+    Alphabet("Polish", frozenset("ąćęłńóśźż"), rules=re.compile("(?![ąęń])")),
+    Alphabet("Czech", frozenset("áčďéěíňóřšťúůýž"), rules=_CZECH),
+    Alphabet("Slovak", frozenset("áäčďéíĺľňóôŕšťúýž"), rules=_SLOVAK),
     Alphabet("Hungarian", frozenset("áéíóöőúüű")),
     Alphabet("Croatian", frozenset("čćđšž")),
-    Alphabet("Romanian", frozenset("ăâîşţșț")),
-    Alphabet("Turkish", frozenset("çğıöşüâîûİ")),
+    Alphabet("Romanian", frozenset("ăâîşţșț"), rules=re.compile("(?!â)")),
+    Alphabet("Turkish", frozenset("çğıöşüâîûİ"), rules=re.compile("(?!ğ)")),
     Alphabet("Lithuanian", frozenset("ąčęėįšųūž")),
     Alphabet("Latvian", frozenset("āčēģīķļņšūž")),
     Alphabet("Estonian", frozenset("äöõüšž")),
