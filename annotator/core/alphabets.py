@@ -50,6 +50,9 @@ _BULGARIAN = re.compile(rf"й$|(?![ьы])(?:й(?=[оеу]))?(?:(?<=[{_CYRILLIC_V
 _GREEK_RULES = re.compile(
     r"(?![ϊϋΐΰ])(?!.*[^αεηιοέ][ϊϋΐΰ])(?!.*ς.)(?!.*σ$)(?!.*[άέήίόύώΐΰ].*[άέήίόύώΐΰ])", re.S
 )
+# French and Portuguese ç comes before a, o or u; Catalan's may also end a word.
+_CEDILLA = re.compile("(?!.*ç(?![aouâôûãõ]))", re.S)
+_CATALAN = re.compile("(?!.*ç(?![aou]|$))", re.S)
 # Czech ě and ů, Slovak ŕ and ĺ follow consonants; Polish ą, ę, ń, Romanian â and Turkish
 # ğ start no word (rules that catch Italian "è", "ù", "à" read as Windows-1250).
 _CZECH = re.compile("(?![ěů])(?!.*[aeiouyáéíóúýůě][ěů])", re.S)
@@ -65,9 +68,18 @@ _VIETNAMESE = re.compile(
 _L = frozenset
 
 
-def _script(name: str, letters: str, rules: re.Pattern[str] | None = None, marks: str = ""):
-    """An alphabet of a script without ASCII letters, where any letter may stand alone."""
-    return Alphabet(name, _L(letters), latin=False, marks=_L(marks), rules=rules, singles=None)
+def _script(
+    name: str,
+    letters: str,
+    rules: re.Pattern[str] | None = None,
+    marks: str = "",
+    singles: str | None = None,
+) -> Alphabet:
+    """An alphabet of a script without ASCII letters (None: any letter may stand alone)."""
+    return Alphabet(
+        name, _L(letters), latin=False, marks=_L(marks), rules=rules,
+        singles=None if singles is None else _L(singles),
+    )  # fmt: skip
 
 
 def _minus(letters: str, drop: str) -> str:
@@ -75,14 +87,14 @@ def _minus(letters: str, drop: str) -> str:
 
 
 ALPHABETS: tuple[Alphabet, ...] = (
-    Alphabet("French", frozenset("àâçéèêëîïôœùûüÿ"), singles=_L("à")),
+    Alphabet("French", frozenset("àâçéèêëîïôœùûüÿ"), singles=_L("à"), rules=_CEDILLA),
     Alphabet("Spanish", frozenset("áéíñóúüºª"), singles=_L("ºª")),
-    Alphabet("Portuguese", frozenset("áâãàçéêíóôõúºª"), singles=_L("àéºª")),
+    Alphabet("Portuguese", frozenset("áâãàçéêíóôõúºª"), singles=_L("àéºª"), rules=_CEDILLA),
     Alphabet("German", frozenset("äöüßẞ")),
     Alphabet("Italian", frozenset("àèéìíîòóùúºª"), singles=_L("èºª")),
     Alphabet("Dutch", frozenset("éèëïóöüáàäêíôú")),
     Alphabet("Nordic", frozenset("åæøäöéáóü"), singles=_L("åøö")),
-    Alphabet("Catalan", frozenset("àçèéíïòóúü")),
+    Alphabet("Catalan", frozenset("àçèéíïòóúü"), rules=_CATALAN),
     Alphabet("Icelandic", frozenset("áðéíóúýþæö"), singles=_L("áí"), weight=0.75),
     Alphabet("Polish", frozenset("ąćęłńóśźż"), rules=re.compile("(?![ąęń])")),
     Alphabet("Czech", frozenset("áčďéěíňóřšťúůýž"), rules=_CZECH),
@@ -98,16 +110,16 @@ ALPHABETS: tuple[Alphabet, ...] = (
         "Vietnamese", _L(_VI_PRECOMPOSED), marks=_L(_VI_TONES), rules=_VIETNAMESE,
         singles=_L("ởýồừạàáơư"),
     ),
-    _script("Russian", _CYRILLIC + "ё", _SLAVIC),
-    _script("Ukrainian", _minus(_CYRILLIC, "ёъыэ") + "ґєії’", _SLAVIC),
-    _script("Belarusian", _minus(_CYRILLIC, "ищъ") + "ёіў’", _SLAVIC),
-    _script("Bulgarian", _minus(_CYRILLIC, "ёыэ") + "ѝ", _BULGARIAN),
-    _script("Serbian", _minus(_CYRILLIC, "ёщъыьэюяй") + "ђјљњћџ"),
-    _script("Macedonian", _minus(_CYRILLIC, "ёщъыьэюяй") + "ѓѕјљњќџ"),
-    _script("Greek", _GREEK, _GREEK_RULES),
-    _script("Hebrew", _HEBREW + "״׳", marks=_HEBREW_POINTS),
-    _script("Arabic", _ARABIC + "ـ", marks=_ARABIC_MARKS),
-    _script("Persian", _ARABIC + "پچژگکیـ", marks=_ARABIC_MARKS),
+    _script("Russian", _CYRILLIC + "ё", _SLAVIC, singles="вскуоияа"),
+    _script("Ukrainian", _minus(_CYRILLIC, "ёъыэ") + "ґєії’", _SLAVIC, singles="вузійоа"),
+    _script("Belarusian", _minus(_CYRILLIC, "ищъ") + "ёіў’", _SLAVIC, singles="вузіаоў"),
+    _script("Bulgarian", _minus(_CYRILLIC, "ёыэ") + "ѝ", _BULGARIAN, singles="вискуоаѝ"),
+    _script("Serbian", _minus(_CYRILLIC, "ёщъыьэюяй") + "ђјљњћџ", singles="уиаскоњ"),
+    _script("Macedonian", _minus(_CYRILLIC, "ёщъыьэюяй") + "ѓѕјљњќџ", singles="виаскоу"),
+    _script("Greek", _GREEK, _GREEK_RULES, singles="οηήωα"),
+    _script("Hebrew", _HEBREW + "״׳", marks=_HEBREW_POINTS, singles=""),
+    _script("Arabic", _ARABIC + "ـ", marks=_ARABIC_MARKS, singles="و"),
+    _script("Persian", _ARABIC + "پچژگکیـ", marks=_ARABIC_MARKS, singles="و"),
 )  # fmt: skip
 
 # Letters no word of a Latin-script language starts with (curly quotes read as MacRoman).

@@ -275,7 +275,7 @@ def _points(text: str, codec: str) -> float:
     points = 0.0
     if codec in SCRIPTS:
         low, high = SCRIPTS[codec]
-        if not any(low <= ord(ch) <= high for ch in text):
+        if not any(low <= ord(ch) <= high and ch.isalpha() for ch in text):
             points -= 2.0  # a Cyrillic encoding for text without one Cyrillic letter
     for match in _TOKEN.finditer(text):
         token = match.group()
