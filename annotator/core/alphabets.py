@@ -6,6 +6,7 @@ East Asian standards define as common. Nothing here is learned from sample text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -90,7 +91,7 @@ ALPHABETS: tuple[Alphabet, ...] = (
     Alphabet("French", frozenset("àâçéèêëîïôœùûüÿ"), singles=_L("à"), rules=_CEDILLA),
     Alphabet("Spanish", frozenset("áéíñóúüºª"), singles=_L("ºª")),
     Alphabet("Portuguese", frozenset("áâãàçéêíóôõúºª"), singles=_L("àéºª"), rules=_CEDILLA),
-    Alphabet("German", frozenset("äöüßẞ")),
+    Alphabet("German", frozenset("äöüß")),
     Alphabet("Italian", frozenset("àèéìíîòóùúºª"), singles=_L("èºª")),
     Alphabet("Dutch", frozenset("éèëïóöüáàäêíôú")),
     Alphabet("Nordic", frozenset("åæøäöéáóü"), singles=_L("åøö")),
@@ -101,7 +102,7 @@ ALPHABETS: tuple[Alphabet, ...] = (
     Alphabet("Slovak", frozenset("áäčďéíĺľňóôŕšťúýž"), rules=_SLOVAK),
     Alphabet("Hungarian", frozenset("áéíóöőúüű")),
     Alphabet("Croatian", frozenset("čćđšž")),
-    Alphabet("Romanian", frozenset("ăâîşţșț"), rules=re.compile("(?!â)")),
+    Alphabet("Romanian", frozenset("ăâîşţ"), rules=re.compile("(?!â)")),
     Alphabet("Turkish", frozenset("çğıöşüâîûİ"), rules=re.compile("(?!ğ)")),
     Alphabet("Lithuanian", frozenset("ąčęėįšųūž")),
     Alphabet("Latvian", frozenset("āčēģīķļņšūž")),
@@ -165,3 +166,26 @@ def common_characters(family: str) -> frozenset[str]:
     if family == "ks":
         return _decoded("euc_kr", range(0xB0, 0xC9), _ROW) | _decoded("euc_kr", (0xA1, 0xA3), _ROW)
     raise ValueError(family)
+
+
+@cache
+def languages_of(codec: str) -> frozenset[int]:
+    """The alphabets (indices into ALPHABETS) a single-byte encoding can write: nearly all
+    their letters encode in it (Vietnamese tones as combining marks). Turkish is not a
+    language of Windows-1252, which has no ş, ğ or ı."""
+    return frozenset(
+        index
+        for index, alphabet in enumerate(ALPHABETS)
+        if sum(_encodes(ch, codec) for ch in alphabet.letters) >= 0.85 * len(alphabet.letters)
+    )
+
+
+def _encodes(letter: str, codec: str) -> bool:
+    parts = unicodedata.normalize("NFD", letter)
+    for form in (letter, parts, unicodedata.normalize("NFC", parts[:2]) + parts[2:]):
+        try:
+            form.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return True
+    return False

@@ -25,6 +25,7 @@ from annotator.core.alphabets import (
     OCCASIONAL,
     RARE_SYMBOLS,
     common_characters,
+    languages_of,
 )
 
 BOMS = (
@@ -272,6 +273,7 @@ def _points(text: str, codec: str) -> float:
     if family is not None:
         return _cjk_points(text, codec, family)
     fits = dict.fromkeys(range(len(ALPHABETS)), 0.0)
+    languages = languages_of(codec)
     points = 0.0
     if codec in SCRIPTS:
         low, high = SCRIPTS[codec]
@@ -289,7 +291,8 @@ def _points(text: str, codec: str) -> float:
             points += credit
             continue
         for index in alphabets:
-            fits[index] += credit * ALPHABETS[index].weight
+            if index in languages:
+                fits[index] += credit * ALPHABETS[index].weight
     return points + max(fits.values())
 
 

@@ -153,9 +153,19 @@ def test_the_issue_misreadings_now_read_right(text, written):
         ("Tha\u0300nh phô\u0301 se\u0303 chi 96 ty\u0309 đô\u0300ng cho camera.", "cp1258"),
         # Lithuanian in Windows-1257 is Icelandic-looking letters in Windows-1252.
         ("Savivaldybė atsisakė patikslinti, kiek kamerų bus įrengta ir kur tiksliai.", "cp1257"),
+        # Latvian in Windows-1252 is Turkish letters, but Turkish is no language of
+        # Windows-1252 (it has no ş, ğ, ı).
+        ("Liepājas slimnīca atzina, ka uz operāciju gaida pacientu – visvairāk vēsturē.",
+         "cp1257"),
+        # A MacRoman dash is no one-letter Cyrillic word ("Р") and no Hebrew (paseq).
+        ("The figures were withheld – the longest wait since records began.", "mac_roman"),
+        # Portuguese "não" is Romanian "năo" in Windows-1250, a Vietnamese word shape too.
+        ("Ninguém nos perguntou nada, conta João Brandão, que não quer ser identificada.",
+         "cp1252"),
     ],
     ids=["c1-controls", "symbol-in-word", "glued-to-digit", "case-flip", "cyrillic-y-rule",
-         "greek-8859-7", "vietnamese-marks", "baltic"],
+         "greek-8859-7", "vietnamese-marks", "baltic", "language-of-encoding",
+         "one-letter-words", "vietnamese-syllables"],
 )  # fmt: skip
 def test_each_rule_tells_the_reading_apart(text, written):
     data = text.encode(written)
