@@ -153,10 +153,10 @@ def test_the_issue_misreadings_now_read_right(text, written):
         ("Tha\u0300nh phô\u0301 se\u0303 chi 96 ty\u0309 đô\u0300ng cho camera.", "cp1258"),
         # Lithuanian in Windows-1257 is Icelandic-looking letters in Windows-1252.
         ("Savivaldybė atsisakė patikslinti, kiek kamerų bus įrengta ir kur tiksliai.", "cp1257"),
-        # Latvian in Windows-1252 is Turkish letters, but Turkish is no language of
-        # Windows-1252 (it has no ş, ğ, ı).
-        ("Liepājas slimnīca atzina, ka uz operāciju gaida pacientu – visvairāk vēsturē.",
-         "cp1257"),
+        # Latvian in Windows-1252 has Turkish letters (â, î, ç), but Turkish is no
+        # language of Windows-1252, which has no ş, ğ, ı.
+        ("Pašvaldība atteicās precizēt, cik kameru tiks uzstādīts; rīdzinieki ir sašutuši "
+         "un pieprasa ziņojumu.", "cp1257"),
         # A MacRoman dash is no one-letter Cyrillic word ("Р") and no Hebrew (paseq).
         ("The figures were withheld – the longest wait since records began.", "mac_roman"),
         # Portuguese "não" is Romanian "năo" in Windows-1250, a Vietnamese word shape too.
@@ -182,6 +182,16 @@ def test_each_rule_tells_the_reading_apart(text, written):
     ],
     ids=["korean-spaces", "japanese-kana", "traditional", "simplified"],
 )  # fmt: skip
+def test_a_language_counts_only_for_the_encodings_that_write_it():
+    from annotator.core.alphabets import ALPHABETS, languages_of
+
+    names = {codec: {ALPHABETS[i].name for i in languages_of(codec)} for codec in
+             ("cp1252", "cp1254", "cp1257", "cp1258", "koi8_r")}  # fmt: skip
+    assert "Turkish" not in names["cp1252"] and "Turkish" in names["cp1254"]
+    assert {"Latvian", "Lithuanian"} <= names["cp1257"] and "Czech" not in names["cp1257"]
+    assert "Vietnamese" in names["cp1258"] and "Russian" in names["koi8_r"]
+
+
 def test_east_asian_readings_are_told_by_their_common_characters(text, written):
     assert decode_bytes(text.encode(written)).text == text
 
