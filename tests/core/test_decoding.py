@@ -172,16 +172,6 @@ def test_each_rule_tells_the_reading_apart(text, written):
     assert decode_bytes(data).text == data.decode(written)
 
 
-@pytest.mark.parametrize(
-    ("text", "written"),
-    [
-        ("부산광역시는 도심 방범용 카메라 망을 확충하기 위해 86억 원을 투입한다.", "euc-kr"),
-        ("福岡市は防犯カメラ網を拡充するため、約4億円を投じると発表した。", "euc-jp"),
-        ("台中市政府宣布，將擴建市中心的公共安全監視器網絡，但拒絕透露數量。", "big5"),
-        ("成都市政府宣布，将扩建市中心的视频监控网络，但拒绝透露摄像头数量。", "gb18030"),
-    ],
-    ids=["korean-spaces", "japanese-kana", "traditional", "simplified"],
-)  # fmt: skip
 def test_a_language_counts_only_for_the_encodings_that_write_it():
     from annotator.core.alphabets import ALPHABETS, languages_of
 
@@ -192,6 +182,16 @@ def test_a_language_counts_only_for_the_encodings_that_write_it():
     assert "Vietnamese" in names["cp1258"] and "Russian" in names["koi8_r"]
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("부산광역시는 도심 방범용 카메라 망을 확충하기 위해 86억 원을 투입한다.", "euc-kr"),
+        ("福岡市は防犯カメラ網を拡充するため、約4億円を投じると発表した。", "euc-jp"),
+        ("台中市政府宣布，將擴建市中心的公共安全監視器網絡，但拒絕透露數量。", "big5"),
+        ("成都市政府宣布，将扩建市中心的视频监控网络，但拒绝透露摄像头数量。", "gb18030"),
+    ],
+    ids=["korean-spaces", "japanese-kana", "traditional", "simplified"],
+)  # fmt: skip
 def test_east_asian_readings_are_told_by_their_common_characters(text, written):
     assert decode_bytes(text.encode(written)).text == text
 
