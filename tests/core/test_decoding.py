@@ -221,11 +221,13 @@ def test_charset_normalizers_answer_is_weighed_like_any_other(monkeypatch):
 
 
 def test_an_ambiguous_short_text_is_uncertain_and_offers_the_other_readings():
-    # Italian "è" and "ù" are Czech "č" and "ů" in Windows-1250: both read as words.
-    data = "Lui è là più o meno.".encode("cp1252")
-    decoded = decode_bytes(data)
-    assert decoded.text == "Lui è là più o meno."
+    # Italian "sarà" and "già" are "sarą" and "gią" in Windows-1257: Lithuanian-looking.
+    text = "Se sarà approvata, le telecamere saranno già in funzione in autunno."
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded.text == text
+    assert decoded.uncertain
     assert 1 <= len(decoded.alternatives) <= 3
+    assert text.encode("cp1252").decode("cp1257") in [r.text for r in decoded.alternatives]
     texts = [decoded.text] + [r.text for r in decoded.alternatives]
     assert len(set(texts)) == len(texts)  # each alternative reads differently
     confidences = [r.confidence for r in decoded.alternatives]
