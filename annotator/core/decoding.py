@@ -1,11 +1,11 @@
 """Telling the encoding of a text file and decoding it without mojibake.
 
-Order (DESIGN-NOTES §6): a byte-order mark wins; then strict UTF-8; then UTF-16 without a
-mark (told by its zero bytes); then charset-normalizer. Where charset-normalizer names a
-Latin single-byte encoding (it takes Windows-1252 text for Windows-1250, ``£`` read as
-``Ł``) or a multi-byte one for text whose few non-ASCII bytes stand alone, Windows-1252,
--1250 and -1254 are weighed by which of them turns the words where they differ into
-letters that one language uses together.
+Order (DESIGN-NOTES §6): a byte-order mark wins; then UTF-16 without a mark (told by its
+zero bytes); then strict UTF-8; then every candidate encoding (the Windows code pages,
+ISO 8859, KOI8, MacRoman, the East Asian standards, and charset-normalizer's answer) that
+decodes the bytes is scored on one scale, the bytes of plausible text in its reading, by
+orthography (core/alphabets.py), never by statistics learned from samples. The best
+reading wins; its lead over the next reading that differs is its confidence.
 """
 
 from __future__ import annotations
