@@ -71,6 +71,7 @@ SUBSTITUTES: dict[str, tuple[str, ...]] = {
     "ѝ": ("и",), "％": ("%",), "（": ("(",), "）": (")",), "\u00a0": (" ",),
     "\u202f": (" ",), "\u2009": (" ",), "״": ('"',), "־": ("-",), "‑": ("-",), "‐": ("-",),
     "ș": ("ş",), "ț": ("ţ",), "Ș": ("Ş",), "Ț": ("Ţ",), "№": ("N",), "•": ("-",),
+    "œ": ("oe",), "Œ": ("OE",), "æ": ("ae",), "Æ": ("AE",), "ß": ("ss",), "ẞ": ("SS",),
     "′": ("'",), "″": ('"',), "×": ("x",), "‰": (" per mille",), "→": ("->",),
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'»”“」』)）]*(?=\s|$)|[。！？][\"'»”“」』)）]*")
@@ -127,7 +128,8 @@ def _fallback(ch: str, encoding: str) -> str:
         return "-"
     if category in ("Pi", "Pf"):
         return '"'
-    raise ValueError(f"{encoding} lacks {ch!r} and no substitute is known")
+    print(f"corpus: {encoding} lacks {ch!r}; written as '?'", file=sys.stderr)
+    return "?"
 
 
 def _encodable(text: str, encoding: str) -> bool:
