@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench bench-suggest fuzz eval screenshot clean
+.PHONY: run test lint format bench bench-suggest fuzz eval eval-encodings screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Annotator needs Python 3.11 or newer"'
@@ -35,6 +35,7 @@ format: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/suite.py
 	$(BIN)/python bench/scaling.py
+	$(BIN)/python bench/decoding.py
 
 # Suggestion speed: all rules on ~1 MB of news text, median of 5 runs (target < 1 s).
 bench-suggest: $(VENV)/.installed
@@ -50,6 +51,11 @@ fuzz: $(VENV)/.installed-test
 # Suggestion quality: per-label precision, recall and F1 on eval/gold dev and test.
 eval: $(VENV)/.installed
 	$(BIN)/python -m annotator.suggest_eval $(ARGS)
+
+# Encoding detection: the app, charset-normalizer alone and chardet on the generated
+# corpus (eval/encodings/), exact decodings by length band. ARGS=-v lists the app's misses.
+eval-encodings: $(VENV)/.installed-test
+	$(BIN)/python eval/encodings/evaluate.py $(ARGS)
 
 # Regenerates docs/main-window.png from the real window (needs xvfb-run and fonts).
 screenshot: $(VENV)/.installed
