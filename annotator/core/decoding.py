@@ -82,6 +82,8 @@ class Reading:
 
     encoding: str  # a Python codec name
     text: str
+    # For an alternative: how closely it rivals the chosen reading (1.0: as plausible),
+    # not a probability; only the chosen reading's confidence is shown to users.
     confidence: float  # 0..1
 
 

@@ -152,8 +152,9 @@ class EncodingReviewDialog(QDialog):
         self.readings.blockSignals(True)
         self.readings.clear()
         for i, reading in enumerate(self._readings[row]):
-            sure = f"{reading.confidence:.0%}"
-            best = f" — best guess ({sure} sure)" if i == 0 else f" ({sure})"
+            # An alternative's number measures its rivalry with the best, not how sure
+            # it is: shown beside the best's own confidence it would mislead.
+            best = f" — best guess ({reading.confidence:.0%} sure)" if i == 0 else ""
             self.readings.addItem(QListWidgetItem(reading.encoding + best))
         self.readings.setCurrentRow(self._chosen[row])
         self.readings.blockSignals(False)
