@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.decoding import Reading
+from annotator.core.encoding_names import described
 from annotator.core.importers import document_from_bytes, shown_path
 from annotator.core.model import NewDocument
 from annotator.core.readings import Segments, passages
@@ -155,7 +156,7 @@ class EncodingReviewDialog(QDialog):
             # An alternative's number measures its rivalry with the best, not how sure
             # it is: shown beside the best's own confidence it would mislead.
             best = f" — best guess ({reading.confidence:.0%} sure)" if i == 0 else ""
-            self.readings.addItem(QListWidgetItem(reading.encoding + best))
+            self.readings.addItem(QListWidgetItem(described(reading.encoding) + best))
         self.readings.setCurrentRow(self._chosen[row])
         self.readings.blockSignals(False)
         self._show_comparison()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.decoding import DecodeError, codec_name, decode_bytes
+from annotator.core.encoding_names import described
 from annotator.core.importers import MAX_BYTES, DocumentReadError, document_from_bytes
 from annotator.core.model import Document, NewDocument
 from annotator.core.reading import read_file
@@ -105,7 +106,7 @@ class RereadDialog(QDialog):
         self.encodings = QListWidget()
         self.encodings.setObjectName("rereadEncodings")
         for name, note in _candidates(data, document.encoding):
-            item = QListWidgetItem(f"{name}  ({note})" if note else name)
+            item = QListWidgetItem(described(name) + (f"  ({note})" if note else ""))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.encodings.addItem(item)
         self.name = QLineEdit()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from annotator.core.decoding import decode_bytes
+from annotator.core.encoding_names import described
 from annotator.ui.encoding_review import EncodingReviewDialog
 from annotator.ui.properties_dialog import PropertiesDialog
 from tests.ui.conftest import answer_next_modal
@@ -91,9 +92,12 @@ def test_enter_keeps_the_best_reading(app, monkeypatch, files, db_path, qtbot):
     _timer, seen = review(press(qtbot, Qt.Key.Key_Return))
     app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert seen["rows"] == [str(signed)]  # one row for a single file
-    assert seen["readings"][0] == f"{decoded.encoding} — best guess ({decoded.confidence:.0%} sure)"
-    # The next readings by name only: an alternative's number is no "sure" to show.
-    assert seen["readings"][1:] == [r.encoding for r in decoded.alternatives]
+    assert seen["readings"][0] == (
+        f"{described(decoded.encoding)} — best guess ({decoded.confidence:.0%} sure)"
+    )
+    # The next readings by name and purpose only: an alternative's number is no "sure".
+    assert seen["readings"][1:] == [described(r.encoding) for r in decoded.alternatives]
+    assert seen["readings"][1] == "cp1250 — Windows, Central European"
     # Side by side, the word they disagree on highlighted in each reading.
     following = decoded.alternatives[0]
     assert "Peèek" in seen["plain"] and following.text.split()[6] in seen["plain"]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from annotator.core.decoding import decode_bytes
+from annotator.core.encoding_names import described
 from annotator.ui.encoding_review import EncodingReviewDialog
 from annotator.ui.reread_dialog import RereadDialog
 from tests.ui.conftest import answer_next_modal, db_annotations
@@ -81,9 +82,9 @@ def test_reread_makes_a_new_version_and_carries_annotations(
         qtbot.keyClick(dialog.encodings, Qt.Key.Key_Return)
 
     seen = reread(app, act)
-    assert seen["items"][0] == f"{decoded.encoding}  (now)"
-    assert seen["items"][1] == f"{following.encoding}  (likely)"
-    assert "cp1252" in [item.split()[0] for item in seen["items"]]
+    assert seen["items"][0] == f"{described(decoded.encoding)}  (now)"
+    assert seen["items"][1] == f"{following.encoding} — Windows, Central European  (likely)"
+    assert "cp1252 — Windows, Western European" in seen["items"]
     assert not seen["first"]["ok"] and "nothing would change" in seen["first"]["problem"]
     assert seen["ok"] and seen["problem"] == ""
     assert "Peèek" in seen["preview"] and following.text.split()[6] in seen["preview"]
