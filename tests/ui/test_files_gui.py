@@ -88,8 +88,19 @@ def test_bad_file_in_the_gui_shows_a_dialog_and_changes_nothing(
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00broken")
     before = dump(db_path)
+    offers = []
+
+    def refuse(box):
+        offers.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
     dialogs.open_answer = [str(good), str(bad)]
-    app.window.import_action.trigger()
+    timer = answer_next_modal(QMessageBox, refuse)
+    app.window.import_action.trigger()  # the good file is offered; the user declines
+    timer.stop()
+    assert str(bad) in offers[0] and "byte-order mark but is not utf-16-le" in offers[0]
+    dialogs.open_answer = [str(bad)]
+    app.window.import_action.trigger()  # nothing good to offer
     assert len(dialogs.warnings) == 1
     title, message = dialogs.warnings[0]
     assert title == "Nothing was imported"
