@@ -194,7 +194,6 @@ class MainWindow(QMainWindow):
         # The files an import is reading in the background, and the loop waiting for them.
         self._reading: tuple[BackgroundWork, QEventLoop] | None = None
         self._importing = False
-        self._closed = False
         remember_database(store.location)  # a plain launch reopens it
 
         self.setWindowTitle("Annotator")
@@ -2049,12 +2048,13 @@ class MainWindow(QMainWindow):
     def _import(self, paths: Sequence[Path], replace: bool) -> bool:
         try:
             inputs = self._read_in_background(list(paths))
+        except Cancelled:
+            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            return False
         except (DocumentReadError, SetFormatError, StoreError) as exc:
             self._error("Nothing was imported", str(exc))
             return False
-        if inputs is None:
-            if not self._closed:
-                self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+        if inputs is None:  # the window was closed: nothing more to do or show
             return False
         listed = bool(inputs.refused)
         if listed and not self._offer_the_readable(inputs):
@@ -2096,8 +2096,9 @@ class MainWindow(QMainWindow):
 
     def _read_in_background(self, paths: list[Path]) -> ImportInputs | None:
         """Everything read from ``paths`` (bad files named directly in ``refused``), read
-        in a worker thread while this window's events go on; None if cancelled or the
-        window was closed. Raises what reading raised."""
+        in a worker thread while this window's events go on; None if the window was
+        closed meanwhile. Raises :class:`Cancelled` if the user cancelled, else what
+        reading raised."""
         reading = BackgroundWork(
             lambda progress: read_inputs(paths, progress, keep_good=True), self
         )
@@ -2109,7 +2110,7 @@ class MainWindow(QMainWindow):
         self._enable_import_conflicts(False)
         reading.start()
         loop.exec()
-        if self._closed:  # closeEvent stopped the reading and tidied up
+        if self._reading is None:  # closeEvent stopped the reading and tidied up
             return None
         if reading.isRunning():  # the application is quitting: stop at the next file
             reading.cancel()
@@ -2119,7 +2120,7 @@ class MainWindow(QMainWindow):
         self._enable_import_conflicts(True)
         reading.deleteLater()
         if reading.cancelled or reading.cancel_requested:
-            return None
+            raise Cancelled
         if reading.error is not None:
             raise reading.error
         inputs = reading.result
@@ -2292,13 +2293,14 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self._catch_up_timer.stop()
         self._loading = None  # nothing left to load into a closed window
-        self._closed = True
         if self._reading is not None:  # stop reading, store nothing, leave no thread
             reading, loop = self._reading
             self._reading = None
             reading.cancel()
             reading.wait()
             loop.quit()
+            self.import_progress.finish()
+            self._enable_import_conflicts(True)
         if self._owns_store:
             self._store.close()
         event.accept()

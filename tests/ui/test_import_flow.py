@@ -17,6 +17,7 @@ from annotator.ui.main_window import MainWindow
 from tests.ui.conftest import answer_next_modal
 
 BINARY = b"\x00\x01binary\x02\x03"
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def rows(db_path) -> dict[str, list[tuple]]:
@@ -149,7 +150,7 @@ def test_the_window_stays_usable_while_a_folder_is_read(
         held.release.set()
 
     when(timers, held.reached.is_set, read_and_switch)
-    app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    app.key(Qt.Key.Key_O, CTRL_SHIFT)  # File ▸ Import folder…
     assert meanwhile["scrolled"] > meanwhile["top"]  # the text scrolled while files were read
     assert meanwhile["switched to"] != "Long report"
     assert meanwhile["importing"] and meanwhile["progress"] == "Reading files: 150 of 300"
@@ -176,7 +177,7 @@ def test_cancel_while_reading_stops_at_once_and_stores_nothing(
         held.release.set()
 
     when(timers, held.reached.is_set, cancel)
-    app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    app.key(Qt.Key.Key_O, CTRL_SHIFT)  # File ▸ Import folder…
     assert said == ["Cancelling…"]
     assert max(held.seen) == 100  # no file after the one being read when Cancel was pressed
     assert app.window.statusBar().currentMessage() == "Import cancelled: nothing was changed."
@@ -185,23 +186,36 @@ def test_cancel_while_reading_stops_at_once_and_stores_nothing(
     assert not app.window.import_progress.isVisible()
 
 
+@pytest.mark.parametrize("kind", ["first window", "window of an opened database"])
 def test_closing_the_window_while_reading_cancels_and_leaves_no_thread(
-    app, tmp_path, monkeypatch, db_path, timers
+    app, tmp_path, monkeypatch, db_path, timers, kind
 ):
+    if kind == "first window":
+        window = app.window
+    else:  # deleted when closed, and closes its own store
+        db_path = tmp_path / "other.db"
+        window = app.window.open_database(str(db_path))
+        app.qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     choose_folder(monkeypatch, folder_of_notes(tmp_path))
     held = HeldReading(monkeypatch, at=100)
     before = rows(db_path)
-    threads = []
+    seen = {}
 
     def close() -> None:
-        threads.extend(app.window.findChildren(QThread))
+        threads = window.findChildren(QThread)
         held.release.set()
-        app.window.close()
+        window.close()
+        seen["threads"] = len(threads)
+        seen["running"] = [t.isRunning() for t in threads]
+        seen["visible"] = window.isVisible()
 
     when(timers, held.reached.is_set, close)
-    app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert not app.window.isVisible()
-    assert threads and not any(t.isRunning() for t in threads)
+    app.qtbot.keyClick(
+        window,
+        Qt.Key.Key_O,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert seen == {"threads": 1, "running": [False], "visible": False}
     QApplication.processEvents()  # the reading's end arrives in a closed window: ignored
     assert rows(db_path) == before
 
