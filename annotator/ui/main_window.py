@@ -116,13 +116,13 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in urls]
 
 
-# Windows opened by MainWindow.open_database: kept alive here until they are closed.
 def _listing(lines: list[str], most: int = 30) -> str:
     """``lines`` for a dialog: the first ``most``, then how many more."""
     more = len(lines) - most
     return "\n".join(lines[:most]) + (f"\n… and {more} more" if more > 0 else "")
 
 
+# Windows opened by MainWindow.open_database: kept alive here until they are closed.
 _replacement_windows: set[MainWindow] = set()
 
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
