@@ -28,7 +28,7 @@ from annotator.app_state import open_store
 from annotator.core.decoding import codec_name
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
-from annotator.core.importers import DocumentReadError, read_documents
+from annotator.core.importers import DocumentReadError
 from annotator.exporting import ExportOptions, export
 from annotator.formats import registry
 from annotator.formats.errors import SetFormatError
@@ -119,7 +119,9 @@ def _gui(argv: list[str]) -> int:
         nargs="*",
         metavar="FILE",
         type=Path,
-        help="documents to import and open (.txt, .md, .html, .docx, .odt, .pdf, .epub)",
+        help="documents (.txt, .md, .html, .docx, .odt, .pdf, .epub), folders of them and "
+        "annotation sets to import once the window is open, as File > Import does: files "
+        "that cannot be read are listed there, with an offer to import the others",
     )
     parser.add_argument(
         "--theme",
@@ -130,7 +132,6 @@ def _gui(argv: list[str]) -> int:
     ns = parser.parse_args(argv)
     for attempt in range(2):  # a damaged database may be restored once, then opened
         try:
-            new_docs = read_documents(ns.files)
             from annotator.ui.app import open_launch_store
 
             store, notice = open_launch_store(ns.db, on_wait=_say)
@@ -152,15 +153,12 @@ def _gui(argv: list[str]) -> int:
     else:
         return 1
     try:
-        shown = None
-        if new_docs:
-            shown = store.import_documents(new_docs)[0].document.id
         from annotator.ui.app import run
 
         notice = " ".join([*([notice] if notice else []), *store.notices]) or None
         if notice:
             print(f"annotator: {notice}", file=sys.stderr)
-        return run(store, show_document=shown, theme=ns.theme, notice=notice)
+        return run(store, theme=ns.theme, notice=notice, imports=ns.files)
     finally:
         store.close()
 

@@ -38,6 +38,13 @@ class ImportInputs:
     # Files inside folders that could not be read: "file: reason". Folder imports keep
     # the good files; files named one by one are all or nothing.
     failures: list[str] = field(default_factory=list)
+    # Files named one by one that could not be read, "file: reason": only when read with
+    # ``keep_good`` (the window offers to import the others).
+    refused: list[str] = field(default_factory=list)
+
+    def readable(self) -> int:
+        """How many files were read and can be imported."""
+        return len(self.documents) + len(self.sets)
 
 
 @dataclass
@@ -164,6 +171,7 @@ def read_inputs(
     join_hyphens: bool = False,
     format: str | None = None,
     encoding: str | None = None,
+    keep_good: bool = False,
 ) -> ImportInputs:
     """Read every file: ``.json`` as annotation sets, files and folders in another
     interchange format (see :mod:`annotator.formats.registry`) as that format, the rest
@@ -174,7 +182,8 @@ def read_inputs(
     Every file is read before anything is raised. One bad file named directly raises
     its :class:`DocumentReadError` or :class:`SetFormatError`; several raise
     :class:`BadFiles`, naming each; bad files inside folders are listed in ``failures``
-    instead.
+    instead. With ``keep_good``, nothing is raised: the bad files named directly are
+    listed in ``refused`` and the good ones kept.
     ``progress(done, total)`` is called before each file.
     """
     inputs = ImportInputs()
@@ -219,9 +228,11 @@ def read_inputs(
                 inputs.documents.append((path, document))
         except (DocumentReadError, SetFormatError) as exc:
             bad.append(exc)
-    if len(bad) == 1:
+    if keep_good:
+        inputs.refused = [str(exc) for exc in bad]
+    elif len(bad) == 1:
         raise bad[0]
-    if bad:
+    elif bad:
         raise BadFiles([str(exc) for exc in bad])
     return inputs
 
@@ -272,7 +283,7 @@ def run_import(
     return ImportOutcome(
         list(zip((p for p, _d in inputs.documents), results, strict=True)),
         reports,
-        list(inputs.failures),
+        [*inputs.refused, *inputs.failures],
         [_doubts(doc) for _path, doc in inputs.documents],
     )
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -107,10 +108,13 @@ def run(
     *,
     theme: str = "system",
     notice: str | None = None,
+    imports: Sequence[Path] = (),
 ) -> int:
     """Open the main window and run the event loop; returns the exit code.
 
-    ``notice`` is shown in the status bar (e.g. why another database was opened)."""
+    ``notice`` is shown in the status bar (e.g. why another database was opened).
+    ``imports`` are imported once the window shows, as its Import does: files that
+    cannot be read are listed there, with an offer to import the others."""
     app = application(theme)
     crash_report.install()
     window = create_window(store, show_document)
@@ -120,6 +124,8 @@ def run(
     window.raise_()
     window.activateWindow()
     settle()
+    if imports:
+        QTimer.singleShot(0, window, lambda: window.import_files(list(imports)))
     return app.exec()
 
 

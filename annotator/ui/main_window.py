@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
+    QEventLoop,
     QItemSelection,
     QItemSelectionModel,
     QMimeData,
@@ -86,6 +87,7 @@ from annotator.ui.annotators import (
     remembered_filter,
     status_text,
 )
+from annotator.ui.background import BackgroundWork
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
@@ -95,7 +97,7 @@ from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import color_icon
 from annotator.ui.labels_dialog import LabelsDialog, step_name
 from annotator.ui.overview import OverviewStrip
-from annotator.ui.progress import Cancelled, run_with_progress
+from annotator.ui.progress import Cancelled, ProgressStrip, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.reread_dialog import CannotReread, RereadDialog, original_bytes
 from annotator.ui.settings import remember_database, window_settings
@@ -115,6 +117,12 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
     if not urls or not all(url.isLocalFile() for url in urls):
         return []
     return [Path(url.toLocalFile()) for url in urls]
+
+
+def _listing(lines: list[str], most: int = 30) -> str:
+    """``lines`` for a dialog: the first ``most``, then how many more."""
+    more = len(lines) - most
+    return "\n".join(lines[:most]) + (f"\n… and {more} more" if more > 0 else "")
 
 
 # Windows opened by MainWindow.open_database: kept alive here until they are closed.
@@ -186,6 +194,9 @@ class MainWindow(QMainWindow):
         self._versions_dialog: VersionsDialog | None = None
         self._orphans_dialog: OrphansDialog | None = None
         self._curation_dialog: CurationDialog | None = None
+        # The files an import is reading in the background, and the loop waiting for them.
+        self._reading: tuple[BackgroundWork, QEventLoop] | None = None
+        self._importing = False
         remember_database(store.location)  # a plain launch reopens it
 
         self.setWindowTitle("Annotator")
@@ -270,6 +281,9 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.counts_label.setToolTip(f"Database: {store.location}")
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.import_progress = ProgressStrip()
+        self.import_progress.cancelRequested.connect(self._cancel_import)
+        self.statusBar().addPermanentWidget(self.import_progress)
         self._install_annotator_controls(invite)
         self.suggestions = SuggestionsController(self)  # its menu, keys and outlines
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.suggestions.menu)
@@ -1966,18 +1980,18 @@ class MainWindow(QMainWindow):
             self.import_files([Path(folder)])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_paths(event.mimeData()):
+        if not self._importing and _dropped_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _dropped_paths(event.mimeData()):
+        if not self._importing and _dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = _dropped_paths(event.mimeData())
-        if not paths:
+        if not paths or self._importing:
             event.ignore()
             return
         event.acceptProposedAction()
@@ -2058,35 +2072,47 @@ class MainWindow(QMainWindow):
         return result.created
 
     def import_files(self, paths: Sequence[Path], *, replace: bool = False) -> bool:
-        """Import documents and annotation sets, all or nothing, with a progress dialog.
+        """Import documents, folders of them and annotation sets; returns whether the
+        import was stored.
 
-        A dialog explains any failure in the command line's words; a conflict offers to
-        replace. The first imported document is opened.
+        The files are read in the background, the status bar showing progress and
+        Cancel; the window stays usable meanwhile (another import and switching databases
+        wait). Then, in the GUI thread: named files that cannot be read are listed with
+        an offer to import the others, uncertain decodings are reviewed, and everything
+        is stored in one transaction with a progress dialog. A dialog explains any
+        failure in the command line's words; a conflict offers to replace. The first
+        imported document is opened. Cancel, or closing the window, stores nothing.
         """
-
-        def work(progress: Callable[[int, int], None]) -> ImportOutcome:
-            inputs = read_inputs(list(paths), progress)
-            reviewed = self._review_decodings(inputs)
-            if reviewed is None:
-                raise Cancelled
-            return run_import(self._store, reviewed, replace=replace, progress=progress)
-
+        if self._importing:
+            self.statusBar().showMessage("An import is already running.", 5000)
+            return False
+        self._importing = True
         try:
-            outcome = run_with_progress(self, "Importing…", work)
+            return self._import(paths, replace)
+        finally:
+            self._importing = False
+
+    def _import(self, paths: Sequence[Path], replace: bool) -> bool:
+        try:
+            inputs = self._read_in_background(list(paths))
         except Cancelled:
             self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
             return False
-        except SetConflictError as exc:
-            answer = QMessageBox.question(
-                self,
-                "Annotations conflict",
-                f"{exc}\n\nReplace the annotations in the database with the file's versions?",
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                return self.import_files(paths, replace=True)
-            return False
         except (DocumentReadError, SetFormatError, StoreError) as exc:
             self._error("Nothing was imported", str(exc))
+            return False
+        if inputs is None:  # the window was closed: nothing more to do or show
+            return False
+        listed = bool(inputs.refused)
+        if listed and not self._offer_the_readable(inputs):
+            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            return False
+        reviewed = self._review_decodings(inputs)
+        if reviewed is None:
+            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            return False
+        outcome = self._store_inputs(reviewed, replace)
+        if outcome is None:
             return False
         self._reload_labels()  # a set may have brought labels; documents and counts too
         if outcome.documents:
@@ -2096,13 +2122,8 @@ class MainWindow(QMainWindow):
             if self._document is None:
                 self.open_initial_document()
         self.statusBar().showMessage(outcome.summary(), 8000)
-        if outcome.failures:
-            shown = outcome.failures[:30]
-            more = len(outcome.failures) - len(shown)
-            self._error(
-                "Some files were not imported",
-                "\n".join(shown) + (f"\n… and {more} more" if more > 0 else ""),
-            )
+        if outcome.failures and not listed:  # listed already: the bad files in folders
+            self._error("Some files were not imported", _listing(outcome.failures))
         versions = outcome.versions()
         if outcome.sets or versions:
             lines = outcome.lines()
@@ -2114,6 +2135,109 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Import finished", "\n".join(lines))
             self.activateWindow()
         return True
+
+    @property
+    def importing(self) -> bool:
+        """Whether an import is under way (reading, asking or storing)."""
+        return self._importing
+
+    def _read_in_background(self, paths: list[Path]) -> ImportInputs | None:
+        """Everything read from ``paths`` (bad files named directly in ``refused``), read
+        in a worker thread while this window's events go on; None if the window was
+        closed meanwhile. Raises :class:`Cancelled` if the user cancelled, else what
+        reading raised."""
+        reading = BackgroundWork(
+            lambda progress: read_inputs(paths, progress, keep_good=True), self
+        )
+        loop = QEventLoop()
+        self._reading = (reading, loop)
+        reading.finished.connect(loop.quit)
+        reading.progressed.connect(self.import_progress.advance)
+        self.import_progress.start("Reading files")
+        self._enable_import_conflicts(False)
+        reading.start()
+        loop.exec()
+        if self._reading is None:  # closeEvent stopped the reading and tidied up
+            return None
+        if reading.isRunning():  # the application is quitting: stop at the next file
+            reading.cancel()
+            reading.wait()
+        self._reading = None
+        self.import_progress.finish()
+        self._enable_import_conflicts(True)
+        reading.deleteLater()
+        if reading.cancelled or reading.cancel_requested:
+            raise Cancelled
+        if reading.error is not None:
+            raise reading.error
+        inputs = reading.result
+        assert isinstance(inputs, ImportInputs)
+        if inputs.refused and not inputs.readable():
+            raise DocumentReadError(_listing(inputs.refused))
+        return inputs
+
+    def _cancel_import(self) -> None:
+        if self._reading is not None:
+            self._reading[0].cancel()
+
+    def _enable_import_conflicts(self, enabled: bool) -> None:
+        """Another import, or another database, must wait until this one is read."""
+        for action in (
+            self.import_action,
+            self.import_folder_action,
+            self.open_database_action,
+            self.open_team_database_action,
+            self.restore_action,
+        ):
+            action.setEnabled(enabled)
+
+    def _offer_the_readable(self, inputs: ImportInputs) -> bool:
+        """List the files that cannot be imported and offer to import the others;
+        returns whether the user chose to."""
+        bad = [*inputs.refused, *inputs.failures]
+        count = inputs.readable()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Some files cannot be imported")
+        box.setText(
+            f"{len(bad)} file{'' if len(bad) == 1 else 's'} cannot be imported:\n\n" + _listing(bad)
+        )
+        other = "the other file" if count == 1 else f"the {count:,} others"
+        box.setInformativeText(f"Import {other}? Nothing is changed until you choose.")
+        accept = box.addButton(f"Import {other}", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(accept)
+        box.exec()
+        self.activateWindow()
+        return box.clickedButton() is accept
+
+    def _store_inputs(self, inputs: ImportInputs, replace: bool) -> ImportOutcome | None:
+        """Store what was read in one transaction, with a progress dialog; a conflict
+        with the database's annotations offers to replace them. None if nothing was
+        stored (the user was told why)."""
+        while True:
+            try:
+                return run_with_progress(self, "Importing…", self._storing(inputs, replace))
+            except Cancelled:
+                self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+                return None
+            except SetConflictError as exc:
+                answer = QMessageBox.question(
+                    self,
+                    "Annotations conflict",
+                    f"{exc}\n\nReplace the annotations in the database with the file's versions?",
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return None
+                replace = True
+            except (DocumentReadError, SetFormatError, StoreError) as exc:
+                self._error("Nothing was imported", str(exc))
+                return None
+
+    def _storing(
+        self, inputs: ImportInputs, replace: bool
+    ) -> Callable[[Callable[[int, int], None]], ImportOutcome]:
+        return lambda progress: run_import(self._store, inputs, replace=replace, progress=progress)
 
     def _review_decodings(self, inputs: ImportInputs) -> ImportInputs | None:
         """The inputs to store once the user has confirmed the uncertain decodings
@@ -2218,6 +2342,14 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self._catch_up_timer.stop()
         self._loading = None  # nothing left to load into a closed window
+        if self._reading is not None:  # stop reading, store nothing, leave no thread
+            reading, loop = self._reading
+            self._reading = None
+            reading.cancel()
+            reading.wait()
+            loop.quit()
+            self.import_progress.finish()
+            self._enable_import_conflicts(True)
         if self._owns_store:
             self._store.close()
         event.accept()

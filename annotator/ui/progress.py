@@ -1,12 +1,21 @@
-"""Long work in the GUI thread with a progress dialog that can cancel it."""
+"""Progress of long work, with a way to cancel it: a dialog for work in the GUI thread,
+a strip in the status bar for work in the background."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 T = TypeVar("T")
 # How long work may run before the dialog appears (ms); tests set 0.
@@ -43,3 +52,49 @@ def run_with_progress(
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+class ProgressStrip(QWidget):
+    """A status-bar strip: what is being done, a bar, and Cancel. It blocks nothing;
+    Cancel emits :attr:`cancelRequested` and says "Cancelling…" until :meth:`finish`."""
+
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressStrip")
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancelProgress")
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self._text = text
+        self.label.setText(f"{text}…")
+        self.bar.setRange(0, 0)  # busy until the total is known
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def advance(self, done: int, total: int) -> None:
+        if not self.cancel_button.isEnabled():
+            return  # "Cancelling…" stays until the work stops
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self.label.setText(f"{self._text}: {done + 1:,} of {total:,}")
+
+    def finish(self) -> None:
+        self.hide()
+
+    def _cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.label.setText("Cancelling…")
+        self.cancelRequested.emit()

@@ -88,8 +88,19 @@ def test_bad_file_in_the_gui_shows_a_dialog_and_changes_nothing(
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00broken")
     before = dump(db_path)
+    offers = []
+
+    def refuse(box):
+        offers.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
     dialogs.open_answer = [str(good), str(bad)]
-    app.window.import_action.trigger()
+    timer = answer_next_modal(QMessageBox, refuse)
+    app.window.import_action.trigger()  # the good file is offered; the user declines
+    timer.stop()
+    assert str(bad) in offers[0] and "byte-order mark but is not utf-16-le" in offers[0]
+    dialogs.open_answer = [str(bad)]
+    app.window.import_action.trigger()  # nothing good to offer
     assert len(dialogs.warnings) == 1
     title, message = dialogs.warnings[0]
     assert title == "Nothing was imported"
@@ -108,11 +119,22 @@ def test_several_bad_files_in_the_gui_are_all_named_in_one_dialog(
     slides.write_bytes(b"PK")
     before = dump(db_path)
     dialogs.open_answer = [str(empty), str(good), str(slides)]
+    offers: list[str] = []
+    timer = answer_next_modal(QMessageBox, decline_offer(offers))
+    app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    timer.stop()
+    [message] = offers
+    assert message.startswith("2 files cannot be imported:")
+    assert f"{empty}: the file holds no text" in message
+    assert f"{slides}: unsupported file type" in message
+    assert dialogs.warnings == []
+    dialogs.open_answer = [str(empty), str(slides)]  # nothing good to offer: one dialog
     app.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     [(title, message)] = dialogs.warnings
     assert title == "Nothing was imported"
-    assert f"{empty}: the file holds no text" in message
-    assert f"{slides}: unsupported file type" in message
+    first, second = message.split("\n")  # a line each
+    assert first == f"{empty}: the file holds no text"
+    assert second.startswith(f"{slides}: unsupported file type")
     assert dump(db_path) == before
     assert app.window.documents_model.rowCount() == 1
 
@@ -137,11 +159,26 @@ def test_hostile_files_in_the_gui_show_one_message_and_change_nothing(
     bad.write_bytes(data)
     before = dump(db_path)
     dialogs.open_answer = [str(good), str(bad)]
+    offers: list[str] = []
+    timer = answer_next_modal(QMessageBox, decline_offer(offers))
     app.window.import_action.trigger()
-    assert [title for title, _message in dialogs.warnings] == ["Nothing was imported"]
-    message = dialogs.warnings[0][1]
-    assert message.startswith(f"{bad}: ") and reason in message and "\n" not in message
+    timer.stop()
+    assert dialogs.warnings == []
+    [message] = offers
+    header, listed = message.split("\n\n", 1)
+    assert header == "1 file cannot be imported:"
+    assert listed.startswith(f"{bad}: ") and reason in listed and "\n" not in listed
     assert dump(db_path) == before
+
+
+def decline_offer(offers: list[str]):
+    """Answers the offer to import the readable files of a selection: Cancel."""
+
+    def act(box: QMessageBox) -> None:
+        offers.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    return act
 
 
 def tag_three(app):

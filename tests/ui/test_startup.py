@@ -27,18 +27,6 @@ def test_gui_launch_on_a_bad_database_explains_in_a_dialog(qapp, tmp_path, capsy
     assert junk.read_bytes() == b"not a database" * 300
 
 
-def test_gui_launch_with_a_bad_file_argument_imports_nothing(tmp_path, monkeypatch, db_path):
-    shown = []
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda _parent, title, text, *a: shown.append((title, text))
-    )
-    bad = tmp_path / "garbage.txt"
-    bad.write_bytes(b"\x00\x01binary\x02\x03")
-    assert main(["--db", str(db_path), str(bad)]) == 1
-    assert "garbage.txt" in shown[0][1] and "binary data" in shown[0][1]
-    assert not db_path.exists()
-
-
 def test_gui_launch_on_a_fifo_explains_in_a_dialog_without_blocking(qapp, tmp_path, capsys):
     shown = []
 
