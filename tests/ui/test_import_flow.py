@@ -9,10 +9,13 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.cli import main
+from annotator.core.decoding import decode_bytes
 from annotator.ui import main_window as main_window_module
+from annotator.ui.encoding_review import EncodingReviewDialog
 from annotator.ui.main_window import MainWindow
 from tests.ui.conftest import answer_next_modal
 
@@ -401,4 +404,38 @@ def test_launch_with_a_folder_imports_its_good_files_and_lists_the_bad(
     ]
     assert seen["document"] == "Press release"
     assert seen["status"] == "Imported 2 document(s). 1 file(s) could not be imported."
+    capsys.readouterr()
+
+
+def test_launch_with_an_uncertain_file_asks_which_reading_as_import_does(
+    no_quit_on_close, tmp_path, db_path, timers, capsys
+):
+    """A FILE named at launch goes through the window's import, review included: its
+    uncertain decoding is shown for the user to choose (here the next reading)."""
+    signed = tmp_path / "signed.txt"
+    signed.write_bytes(b"Signed for the committee by Jan Pe\xe8ek on the first of May 2024.\n")
+    assert decode_bytes(signed.read_bytes()).uncertain, "the test needs an uncertain decoding"
+    seen: dict = {}
+
+    def choose_next(dialog):
+        seen["dialogs"] = 1
+        seen["window shown behind"] = launched_window() is not None
+        seen["rows"] = [dialog.documents.item(i).text() for i in range(dialog.documents.count())]
+        QTest.keyClick(dialog.readings, Qt.Key.Key_Down)
+        QTest.keyClick(dialog.readings, Qt.Key.Key_Return)
+
+    answer(timers, EncodingReviewDialog, choose_next)
+    close_when_imported(timers, seen)
+    assert main(["--db", str(db_path), str(signed)]) == 0
+    assert seen["window shown behind"] and seen["rows"] == [str(signed)]
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute(
+            "SELECT text, encoding, encoding_chosen FROM documents WHERE source = ?",
+            (str(signed),),
+        ).fetchall()
+    conn.close()
+    assert stored == [
+        ("Signed for the committee by Jan Peček on the first of May 2024.\n", "cp1250", 1)
+    ]
+    assert seen["document"].startswith("Signed for the committee by Jan Peček")
     capsys.readouterr()
