@@ -322,9 +322,9 @@ class Store:
                 return False
             empty = s.scalar(select(DocumentRow.id).limit(1)) is None
             if empty:
-                made: set[str] = set()
+                batch = _Batch(s)
                 for doc in seeds:
-                    _import_one(s, doc, made)
+                    _import_one(s, doc, batch)
             s.add(SettingRow(key=SEEDED, value=now_utc().isoformat()))
             return empty
 
@@ -517,8 +517,8 @@ class Store:
         its annotations over (see :func:`_import_one`)."""
         check_new_documents(documents)
         with self._unit(write=True) as s:
-            made: set[str] = set()
-            return [_import_one(s, doc, made) for doc in documents]
+            batch = _Batch(s)
+            return [_import_one(s, doc, batch) for doc in documents]
 
     def import_bundle(
         self,
@@ -536,8 +536,12 @@ class Store:
         """
         check_new_documents(documents)
         with self._unit(write=True) as s:
-            made: set[str] = set()
-            results = [_import_one(s, doc, made) for doc in documents]
+            batch = _Batch(s)
+            results = []
+            for done, doc in enumerate(documents):
+                if progress is not None:
+                    progress(done, len(documents))
+                results.append(_import_one(s, doc, batch))
             moment = now_utc()
             reports = [
                 merge_annotation_set(
@@ -567,7 +571,7 @@ class Store:
                     f"{row.title!r} version {row.version} has a newer version: "
                     "re-read the newest one"
                 )
-            return _import_one(s, doc, set(), of=row)
+            return _import_one(s, doc, _Batch(s), of=row)
 
     def update_document_metadata(
         self, document_id: str, *, title: str, author: str | None, published: str | None
@@ -1040,11 +1044,59 @@ class Store:
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
 
 
+class _Batch:
+    """What the documents of one transaction share: the ids it created (never taken for
+    an earlier version of another file), the next list position, and the newest versions
+    by source and by title, read once, so matching a document scans no table."""
+
+    def __init__(self, s: Session) -> None:
+        self.made: set[str] = set()
+        self._s = s
+        self._heads: dict[str, dict[str, list[tuple[datetime, int, str]]]] | None = None
+        self._position: int | None = None
+
+    def heads(self, column: str, value: str) -> list[str]:
+        """Ids of the newest versions whose ``column`` ("source" or "title") is
+        ``value``, imported last first."""
+        if self._heads is None:
+            newer = aliased(DocumentRow)
+            rows = self._s.execute(
+                select(
+                    DocumentRow.id,
+                    DocumentRow.source,
+                    DocumentRow.title,
+                    DocumentRow.created_at,
+                    DocumentRow.position,
+                ).where(~exists().where(newer.previous_id == DocumentRow.id))
+            )
+            self._heads = {"source": {}, "title": {}}
+            for row_id, source, title, created_at, position in rows:
+                entry = (created_at, position, row_id)
+                self._heads["source"].setdefault(source, []).append(entry)
+                self._heads["title"].setdefault(title, []).append(entry)
+        found = sorted(self._heads[column].get(value, ()), reverse=True)
+        return [row_id for _created, _position, row_id in found]
+
+    def replaced(self, row: DocumentRow) -> None:
+        """``row`` has a newer version now: it is no longer one to match."""
+        if self._heads is not None:
+            for column, value in (("source", row.source), ("title", row.title)):
+                entries = self._heads[column].get(value, [])
+                entries[:] = [entry for entry in entries if entry[2] != row.id]
+
+    def next_position(self) -> int:
+        if self._position is None:
+            self._position = self._s.scalar(
+                select(func.coalesce(func.max(DocumentRow.position), -1))
+            )
+        self._position += 1
+        return self._position
+
+
 def _import_one(
-    s: Session, doc: NewDocument, made: set[str], *, of: DocumentRow | None = None
+    s: Session, doc: NewDocument, batch: _Batch, *, of: DocumentRow | None = None
 ) -> ImportResult:
-    """Import one document inside the caller's transaction; ``made`` holds the ids the
-    same import created so far (never taken for an earlier version of another file).
+    """Import one document inside the caller's transaction, one of ``batch``.
 
     A text already stored is left as it is. A new text of a known source (see
     :func:`_known_source`) becomes that document's next version: it takes its place in
@@ -1056,13 +1108,14 @@ def _import_one(
     if existing is not None:
         return ImportResult(_document(existing), created=False)
     if of is None:
-        previous, diff = _known_source(s, doc, made)
+        previous, diff = _known_source(s, doc, batch)
     else:
         previous, diff = of, TextDiff(of.text, doc.text)
     if previous is None:
-        position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
+        position = batch.next_position()
     else:
         position = previous.position
+        batch.replaced(previous)
     row = DocumentRow(
         id=document_id_for(sha),
         title=doc.title,
@@ -1086,7 +1139,7 @@ def _import_one(
     s.flush()
     if doc.original is not None:
         s.add(OriginalRow(document_id=row.id, data=doc.original))
-    made.add(row.id)
+    batch.made.add(row.id)
     carried = None
     if previous is not None and diff is not None:
         carried = _carry_over(s, previous, row.id, diff)
@@ -1099,24 +1152,21 @@ TITLE_MATCH_SHARED = 0.5
 
 
 def _known_source(
-    s: Session, doc: NewDocument, made: set[str]
+    s: Session, doc: NewDocument, batch: _Batch
 ) -> tuple[DocumentRow | None, TextDiff | None]:
     """The newest version of the document ``doc`` is a new text of, with the diff of the
     two texts, or ``(None, None)``. Known is the same source path, else the same title
     with at least :data:`TITLE_MATCH_SHARED` of the old text unchanged; among several,
     the one imported last. Documents this import created do not count."""
-    newer = aliased(DocumentRow)
-    heads = (
-        select(DocumentRow)
-        .where(~exists().where(newer.previous_id == DocumentRow.id))
-        .order_by(DocumentRow.created_at.desc(), DocumentRow.position.desc())
-    )
-    for column, value in ((DocumentRow.source, doc.source), (DocumentRow.title, doc.title)):
-        for row in s.scalars(heads.where(column == value)):
-            if row.id in made:
+    for column, value in (("source", doc.source), ("title", doc.title)):
+        for row_id in batch.heads(column, value):
+            if row_id in batch.made:
+                continue
+            row = s.get(DocumentRow, row_id)
+            if row is None:  # deleted by this transaction: not one to match
                 continue
             diff = TextDiff(row.text, doc.text)
-            if column is DocumentRow.title:
+            if column == "title":
                 shared = sum(block.length for block in diff.blocks)
                 if shared < TITLE_MATCH_SHARED * len(row.text):
                     break
