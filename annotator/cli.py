@@ -130,6 +130,12 @@ def _gui(argv: list[str]) -> int:
         help="colours: the system's light or dark palette (default), or force one",
     )
     ns = parser.parse_args(argv)
+    misplaced = next((f for f in ns.files if str(f) in COMMANDS and not f.exists()), None)
+    if misplaced is not None:  # "annotator --db x.db import a.txt"
+        parser.error(
+            f"'{misplaced}' is a command: put it first, as in "
+            f"'annotator {misplaced} --db PATH …' (see 'annotator {misplaced} --help')"
+        )
     for attempt in range(2):  # a damaged database may be restored once, then opened
         try:
             from annotator.ui.app import open_launch_store

@@ -269,6 +269,20 @@ def test_import_of_a_changed_file_makes_a_new_version_and_says_where_annotations
     assert db_dump(db) == before
 
 
+def test_a_command_after_the_options_is_a_usage_error_that_says_put_it_first(tmp_path, capsys):
+    """``annotator --db x.db import a.txt`` used to open the window and report "import:
+    unsupported file type"; it is a usage error naming the fix, and opens nothing."""
+    paper = tmp_path / "a.txt"
+    paper.write_text("A paper.\n", encoding="utf-8")
+    db_path = tmp_path / "x.db"
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", str(db_path), "import", str(paper)])
+    assert exited.value.code == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "'import' is a command: put it first, as in 'annotator import --db PATH …'" in err
+    assert not db_path.exists()
+
+
 def test_the_windows_help_names_every_subcommand(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--help"])
