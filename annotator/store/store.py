@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -609,9 +609,11 @@ class Store:
 
     def annotations(self, document_id: str, *, before: int | None = None) -> list[Annotation]:
         """The document's annotations ordered by (start, end, label, id); with ``before``,
-        only those that start before that code point."""
+        only those that start before that code point. A time another program stored
+        unreadably reads as :data:`UNREADABLE_TIME`, so the document still opens (export
+        refuses such a database instead, naming the row)."""
         with self._unit() as s:
-            return _load_annotations(s, document_id, before)
+            return _load_annotations(s, document_id, before, lenient=True)
 
     def add_annotation(
         self,
@@ -1352,66 +1354,61 @@ _NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
 
 
 def _load_annotations(
-    s: Session, document_id: str | None, before: int | None = None
+    s: Session, document_id: str | None, before: int | None = None, *, lenient: bool = False
 ) -> list[Annotation]:
     """Annotations of one document ordered by (start, end, label, id) (only those that
     start before code point ``before`` if given), or of all documents in no particular
-    order."""
+    order. A stored time that cannot be read raises ``ValueError``, or with ``lenient``
+    reads as :data:`UNREADABLE_TIME`."""
     if s.get_bind().dialect.name == "sqlite":
-        # Straight from the driver: SQLAlchemy's SQLite DateTime parsing is a regex per
-        # value; its stored form is ISO 8601, which the C parser reads directly.
-        parse = datetime.fromisoformat
-        make = tuple.__new__
-        driver = s.connection().connection.driver_connection
-        if document_id is None:
-            cursor = driver.execute(
-                "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
-                "created_at, updated_at, attributes, orphaned, version, source, rule "
-                "FROM annotations"
-            )
-            return [
-                make(
-                    Annotation,
-                    (
-                        i,
-                        d,
-                        lb,
-                        st,
-                        en,
-                        no,
-                        an,
-                        c := parse(cr),
-                        c if up == cr else parse(up),
-                        as_attributes(json.loads(at)) if at else (),
-                        or_ == 1,
-                        ve,
-                        so,
-                        ru,
-                    ),
-                )
-                for i, d, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
-            ]
-        # The (document, start, end, label, id) index gives the rows in order.
+        try:
+            return _sqlite_annotations(s, document_id, before, datetime.fromisoformat)
+        except (ValueError, TypeError):  # a date another program wrote
+            if not lenient:
+                raise
+            return _sqlite_annotations(s, document_id, before, _readable_time)
+    return _orm_annotations(s, document_id, before)
+
+
+# Shown for a time another program stored as something unreadable (export refuses such a
+# database, naming the row: see annotator.store.stored_dates).
+UNREADABLE_TIME = datetime(1970, 1, 1)
+
+
+def _readable_time(value: object) -> datetime:
+    try:
+        return datetime.fromisoformat(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        return UNREADABLE_TIME
+
+
+def _sqlite_annotations(
+    s: Session, document_id: str | None, before: int | None, parse: Callable[[Any], datetime]
+) -> list[Annotation]:
+    """:func:`_load_annotations` on SQLite, ``parse`` reading the stored times."""
+    # Straight from the driver: SQLAlchemy's SQLite DateTime parsing is a regex per
+    # value; its stored form is ISO 8601, which the C parser reads directly.
+    make = tuple.__new__
+    driver = s.connection().connection.driver_connection
+    if document_id is None:
         cursor = driver.execute(
-            "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
-            "updated_at, attributes, orphaned, version, source, rule FROM annotations "
-            "WHERE document_id = ? "
-            "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
-            (document_id, _NO_END if before is None else before),
+            "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
+            "created_at, updated_at, attributes, orphaned, version, source, rule "
+            "FROM annotations"
         )
         return [
             make(
                 Annotation,
                 (
                     i,
-                    document_id,
+                    d,
                     lb,
                     st,
                     en,
                     no,
                     an,
-                    created := parse(cr),
-                    created if up == cr else parse(up),  # mostly never changed: parsed once
+                    c := parse(cr),
+                    c if up == cr else parse(up),
                     as_attributes(json.loads(at)) if at else (),
                     or_ == 1,
                     ve,
@@ -1419,8 +1416,41 @@ def _load_annotations(
                     ru,
                 ),
             )
-            for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
+            for i, d, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
         ]
+    # The (document, start, end, label, id) index gives the rows in order.
+    cursor = driver.execute(
+        "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
+        "updated_at, attributes, orphaned, version, source, rule FROM annotations "
+        "WHERE document_id = ? "
+        "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
+        (document_id, _NO_END if before is None else before),
+    )
+    return [
+        make(
+            Annotation,
+            (
+                i,
+                document_id,
+                lb,
+                st,
+                en,
+                no,
+                an,
+                created := parse(cr),
+                created if up == cr else parse(up),  # mostly never changed: parsed once
+                as_attributes(json.loads(at)) if at else (),
+                or_ == 1,
+                ve,
+                so,
+                ru,
+            ),
+        )
+        for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
+    ]
+
+
+def _orm_annotations(s: Session, document_id: str | None, before: int | None) -> list[Annotation]:
     query = select(*ANNOTATION_COLUMNS)
     if before is not None:
         query = query.where(AnnotationRow.start_offset < before)
