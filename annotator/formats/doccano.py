@@ -252,7 +252,7 @@ def _infos(
         for annotator, note in left:
             notes.append(
                 f"{where}: no {label} span at {start}–{end}{quote} any more (deleted in "
-                f"doccano?): its annotator {annotator}"
+                f"doccano, or dropped there as overlapping): its annotator {annotator}"
                 + (f" and note {_short(note)}" if note else "")
                 + " not imported"
             )
