@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -200,7 +201,7 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
                     "written as a surrogate pair (offsets count UTF-16 code units)",
                 )
             found.append(_Found(key, label, start, end, first, last))
-    infos, notes = _infos(item, found, text, points, where)
+    infos, notes = _infos(item, found, text, (length, points), where)
     spans = []
     for f, info in zip(found, infos, strict=True):
         annotator, note = info or (ANNOTATOR, None)
@@ -216,39 +217,43 @@ def _infos(
     item: dict[str, Any],
     found: list[_Found],
     text: str,
-    points: Callable[[int], int | None],
+    offsets: tuple[int, Callable[[int], int | None]],
     where: str,
 ) -> tuple[list[Info | None], list[str]]:
     """The annotator and note Annotator wrote for each span (``None`` where there is
-    none), and a note for each entry that fits no span."""
+    none), and a note for each entry that fits no span. ``offsets`` is
+    :func:`codepoint_offsets` of ``text``."""
     info = item.get(INFO)
     if not isinstance(info, list) or not info:
         return [None] * len(found), []
     if not any(isinstance(entry, dict) and "start" in entry for entry in info):
         return _by_position(item, info, found, where)
-    waiting: dict[tuple[int, int, str], list[Info]] = {}
+    waiting: dict[tuple[int, int, str], deque[Info]] = {}
     notes = []
-    for k, entry in enumerate(info):
+    unreadable = 0
+    for entry in info:
         start, end, label = (
             (entry.get("start"), entry.get("end"), entry.get("label"))
             if isinstance(entry, dict)
             else (None, None, None)
         )
-        if not (_whole(start) and _whole(end) and isinstance(label, str)):
-            notes.append(f"{where}: {INFO}[{k}] has no whole start and end and a label: ignored")
+        if not (_whole(start) and _whole(end) and isinstance(label, str)) or label_problem(label):
+            unreadable += 1
             continue
-        waiting.setdefault((start, end, label), []).append(_entry(entry))
+        waiting.setdefault((start, end, label), deque()).append(_entry(entry))
+    if unreadable:
+        notes.append(
+            f"{where}: {unreadable} of {len(info)} {INFO} entries have no whole start and "
+            "end or no label: ignored"
+        )
     infos: list[Info | None] = []
     for f in found:
         matching = waiting.get((f.start, f.end, f.label))
-        infos.append(matching.pop(0) if matching else None)
+        infos.append(matching.popleft() if matching else None)
+    length, points = offsets
     for (start, end, label), left in waiting.items():
-        first, last = points(start), points(end)
-        quote = (
-            f" {_short(text[first:last])}"
-            if first is not None and last is not None and 0 <= first < last <= len(text)
-            else ""
-        )
+        first, last = (points(start), points(end)) if 0 <= start < end <= length else (None, None)
+        quote = f" {_short(text[first:last])}" if first is not None and last is not None else ""
         for annotator, note in left:
             notes.append(
                 f"{where}: no {label} span at {start}–{end}{quote} any more (deleted in "

@@ -124,3 +124,21 @@ def test_older_span_info_is_matched_by_position_only_while_the_counts_agree(tmp_
     assert "line 1: annotator_span_info has 3 entries (without offsets" in said
     assert "line 2: annotator_span_info has 2 entries" in said
     assert {(s[5], s[6]) for s in spans(db)} == {(None, "doccano")}
+
+
+def test_span_info_that_fits_nothing_is_reported_not_fatal(tmp_path, capsys):
+    item = json.loads((FIXTURES / "exported_overlapping.jsonl").read_text("utf-8").splitlines()[0])
+    item["annotator_span_info"] += [
+        {"start": 999, "end": 1000, "label": "claim", "annotator": "dave", "note": "far"},
+        {"start": 1, "end": 2, "label": "bad\nlabel", "annotator": "erin"},
+        "not an entry",
+    ]
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "odd.db"
+    assert main(["import", "--db", str(db), str(path)]) == 0
+    said = capsys.readouterr().out
+    assert "line 1: no claim span at 999–1000 any more" in said  # no quote past the text
+    assert 'its annotator dave and note "far" not imported' in said
+    assert "line 1: 2 of 6 annotator_span_info entries have no whole start and end" in said
+    assert {s[6] for s in spans(db)} == {"alice", "bob", "doccano"}
