@@ -10,16 +10,25 @@ else the text's first words.
 doccano's offsets are UTF-16 code units (JavaScript string indices; its "count grapheme
 clusters as one character" option is not supported): converted to and from code points.
 doccano's JSONL has no place for a span's note or annotator: Annotator writes them in an
-extra list, ``annotator_span_info`` (``[{"annotator", "note"}, ...]``, one per span under
-``label``, in order), which doccano keeps as metadata and Annotator reads back. Spans
-without it are by ``doccano``; all spans read are timed when the file was last written.
+extra list, ``annotator_span_info`` (``[{"start", "end", "label", "annotator", "note"},
+...]``, one per span, offsets as under ``label``), which doccano keeps as metadata and
+writes back on export. Reading matches each entry to the span with its start, end and
+label, so spans deleted, added or reordered in doccano keep their own annotator and note:
+an entry whose span is gone is reported (in the set's notes), never moved onto another
+span; a span without an entry (added in doccano, or a file doccano made itself) is by
+``doccano``, without a note. Older files' entries (no start and end) are matched by
+position, and only while there are as many as spans under ``label``; otherwise that is
+reported and the spans are by ``doccano``. All spans read are timed when the file was
+last written.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,7 +55,7 @@ if TYPE_CHECKING:
 
 ANNOTATOR = "doccano"
 SPAN_KEYS = ("label", "entities")
-INFO = "annotator_span_info"  # the annotator and note of each span under "label", in order
+INFO = "annotator_span_info"  # each span's start, end, label, annotator and note
 SNIFF_BYTES = 64 * 1024 * 1024  # of the first line, to recognise a file
 
 
@@ -61,8 +70,17 @@ def render(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions
             "text": text,
             "title": doc.title,
             "label": [[units(a.start), units(a.end), a.label] for a in doc.annotations],
-            # Kept by doccano as the example's metadata; read back by position.
-            INFO: [{"annotator": a.annotator, "note": a.note} for a in doc.annotations],
+            # Kept by doccano as the example's metadata; read back matched on start, end, label.
+            INFO: [
+                {
+                    "start": units(a.start),
+                    "end": units(a.end),
+                    "label": a.label,
+                    "annotator": a.annotator,
+                    "note": a.note,
+                }
+                for a in doc.annotations
+            ],
         }
         lines.append(json.dumps(line, ensure_ascii=False).translate(LINE_BREAKS) + "\n")
     return "".join(lines).encode("utf-8")
@@ -94,11 +112,12 @@ def recognises(path: Path) -> bool:
 
 def read(path: Path) -> AnnotationSet:
     """The examples of a doccano JSONL file; :class:`SetFormatError` names the file, the
-    line and what is wrong."""
+    line and what is wrong. Span info that could not be matched is in the set's notes."""
     data = read_file(path)
     file = shown_path(path)
     when = file_time(path)
     builder = TaskSetBuilder(file, "doccano")
+    notes: list[str] = []
     found = 0
     for number, line in enumerate(data.split(b"\n"), 1):
         if number == 1:
@@ -111,14 +130,28 @@ def read(path: Path) -> AnnotationSet:
         except SetFormatError as exc:
             path = f"{where}, {exc.path}" if exc.path else where
             raise SetFormatError(file, path, exc.problem) from None
-        _example(builder, item, where, when)
+        notes.extend(_example(builder, item, where, when))
         found += 1
     if not found:
         raise SetFormatError(file, "", "no examples: the file has no JSON lines")
-    return builder.build()
+    return replace(builder.build(), notes=tuple(notes))
 
 
-def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> None:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A span as the line gives it: offsets in UTF-16 code units and in code points."""
+
+    key: str
+    label: str
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> list[str]:
+    """Adds the example to ``builder``; returns what could not be carried over."""
+
     def fail(path: str, problem: str) -> SetFormatError:
         return SetFormatError(builder.file, f"{where}, {path}" if path else where, problem)
 
@@ -129,7 +162,7 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
         got = "missing" if text is None else f"expected a string, got {json_kind(text)}"
         raise fail("text", got)
     length, points = codepoint_offsets(text)
-    spans: list[Span] = []
+    found: list[_Found] = []
     for key in SPAN_KEYS:
         items = item.get(key)
         if items is None:
@@ -167,23 +200,101 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
                     f"offset {start if first is None else end} falls inside a character "
                     "written as a surrogate pair (offsets count UTF-16 code units)",
                 )
-            annotator, note = _info(item, key, k)
-            spans.append(Span(label, first, last, annotator, when, when, note))
+            found.append(_Found(key, label, start, end, first, last))
+    infos, notes = _infos(item, found, text, (length, points), where)
+    spans = []
+    for f, info in zip(found, infos, strict=True):
+        annotator, note = info or (ANNOTATOR, None)
+        spans.append(Span(f.label, f.first, f.last, annotator, when, when, note))
     builder.add(text, _title(item), f"{builder.file} ({where})", spans)
+    return notes
 
 
-def _info(item: dict[str, Any], key: str, k: int) -> tuple[str, str | None]:
-    """The annotator and note Annotator wrote beside span ``k`` of ``label`` (if it is
-    there and well formed), else doccano's own annotator and no note."""
+Info = tuple[str, str | None]  # annotator, note
+
+
+def _infos(
+    item: dict[str, Any],
+    found: list[_Found],
+    text: str,
+    offsets: tuple[int, Callable[[int], int | None]],
+    where: str,
+) -> tuple[list[Info | None], list[str]]:
+    """The annotator and note Annotator wrote for each span (``None`` where there is
+    none), and a note for each entry that fits no span. ``offsets`` is
+    :func:`codepoint_offsets` of ``text``."""
     info = item.get(INFO)
-    if key != "label" or not isinstance(info, list) or len(info) != len(item["label"]):
-        return ANNOTATOR, None
-    entry = info[k]
+    if not isinstance(info, list) or not info:
+        return [None] * len(found), []
+    if not any(isinstance(entry, dict) and "start" in entry for entry in info):
+        return _by_position(item, info, found, where)
+    waiting: dict[tuple[int, int, str], deque[Info]] = {}
+    notes = []
+    unreadable = 0
+    for entry in info:
+        start, end, label = (
+            (entry.get("start"), entry.get("end"), entry.get("label"))
+            if isinstance(entry, dict)
+            else (None, None, None)
+        )
+        if not (_whole(start) and _whole(end) and isinstance(label, str)) or label_problem(label):
+            unreadable += 1
+            continue
+        waiting.setdefault((start, end, label), deque()).append(_entry(entry))
+    if unreadable:
+        notes.append(
+            f"{where}: {unreadable} of {len(info)} {INFO} entries have no whole start and "
+            "end or no label: ignored"
+        )
+    infos: list[Info | None] = []
+    for f in found:
+        matching = waiting.get((f.start, f.end, f.label))
+        infos.append(matching.popleft() if matching else None)
+    length, points = offsets
+    for (start, end, label), left in waiting.items():
+        first, last = (points(start), points(end)) if 0 <= start < end <= length else (None, None)
+        quote = f" {_short(text[first:last])}" if first is not None and last is not None else ""
+        for annotator, note in left:
+            notes.append(
+                f"{where}: no {label} span at {start}–{end}{quote} any more (deleted in "
+                f"doccano, or dropped there as overlapping): its annotator {annotator}"
+                + (f" and note {_short(note)}" if note else "")
+                + " not imported"
+            )
+    return infos, notes
+
+
+def _by_position(
+    item: dict[str, Any], info: list[Any], found: list[_Found], where: str
+) -> tuple[list[Info | None], list[str]]:
+    """An older file's entries: one per span under ``label``, in order."""
+    labelled = [f for f in found if f.key == "label"]
+    if len(info) != len(labelled):
+        return [None] * len(found), [
+            f"{where}: {INFO} has {len(info)} entries (without offsets, from an older "
+            f"Annotator) for {len(labelled)} spans: spans were added or deleted in doccano, "
+            "so no annotator or note could be matched to a span; all are by doccano"
+        ]
+    entries = iter(info)
+    return [_entry(next(entries)) if f.key == "label" else None for f in found], []
+
+
+def _entry(entry: Any) -> Info:
+    """The annotator and note of a well-formed entry, else doccano's own and none."""
     if not isinstance(entry, dict):
         return ANNOTATOR, None
     annotator, note = entry.get("annotator"), entry.get("note")
     good = isinstance(annotator, str) and annotator_problem(annotator) is None
     return (annotator if good else ANNOTATOR), (note if isinstance(note, str) else None)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters."""
+    return json.dumps(text if len(text) <= limit else text[: limit - 1] + "…", ensure_ascii=False)
 
 
 def _title(item: dict[str, Any]) -> str | None:

@@ -54,6 +54,10 @@ def test_doccano_round_trip(rich_db, tmp_path, capsys):
     assert written == quotes
     emoji = next(line for line in lines if "😀" in line["text"])
     assert [9, 11, "statistic"] in emoji["label"]  # 😀 is two code units
+    # Each span's annotator and note are written with its own start, end and label.
+    for line in lines:
+        info = line["annotator_span_info"]
+        assert [[e["start"], e["end"], e["label"]] for e in info] == line["label"]
 
     fresh = tmp_path / "fresh.db"
     assert main(["import", "--db", str(fresh), str(tmp_path / "out.jsonl")]) == 0  # recognised
