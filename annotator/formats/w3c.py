@@ -16,8 +16,9 @@ and suffix against their text, and reports the documents it cannot place.
 What the standard has no word for travels in Annotator's own terms (:data:`VOCAB`):
 ``annotator:labels`` on the collection (the label definitions: colour, hotkey,
 description, attributes), ``annotator:attributes`` (an annotation's attribute values,
-typed) and ``annotator:orphaned``. Without ``annotator:labels`` (a file from another
-tool), labels are made from the tagging bodies with palette colours.
+typed) and ``annotator:orphaned``, defined in each annotation's own ``@context`` as in the
+collection's. Without ``annotator:labels`` (a file from another tool), labels are made
+from the tagging bodies with palette colours.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ from annotator.formats.pretty import pretty_dumps
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:annotator:vocab#"
 DOCUMENT_IRI = "urn:sha256:"
-# The collection's context: the standard's, then Annotator's terms (JSON literals need
-# JSON-LD 1.1). Each annotation repeats the standard's, so that it stands on its own.
+# The standard's context, then Annotator's terms (JSON literals need JSON-LD 1.1): the
+# collection's and each annotation's, so that one taken out of the collection (as an
+# annotation server stores it) keeps the meaning of its attributes.
 CONTEXT: list[Any] = [
     ANNO_CONTEXT,
     {
@@ -166,7 +168,7 @@ def _annotation(
             }
         )
     out: dict[str, Any] = {
-        "@context": ANNO_CONTEXT,
+        "@context": CONTEXT,
         "id": annotation_iri(ann.id),
         "type": "Annotation",
         "motivation": "tagging",
