@@ -18,7 +18,7 @@ What the standard has no word for travels in Annotator's own terms (:data:`VOCAB
 description, attributes), ``annotator:attributes`` (an annotation's attribute values,
 typed) and ``annotator:orphaned``, defined in each annotation's own ``@context`` as in the
 collection's. Without ``annotator:labels`` (a file from another tool), labels are made
-from the tagging bodies with palette colours.
+from the tagging bodies and coloured on import after the database's labels.
 """
 
 from __future__ import annotations
@@ -258,6 +258,7 @@ class _Reader(SetReader):
         documents: dict[str, tuple[str, list[tuple[Annotation, tuple[str, str, str]]]]] = {}
         seen: dict[str, str] = {}
         palette = ColourAllocator(label.color for label in labels)
+        named_only: set[str] = set()  # labels only a tagging body names
         for item, path in self.items(raw):
             sha, title, ann, found = self.annotation(item, path, declared)
             if ann.id in seen:
@@ -266,6 +267,7 @@ class _Reader(SetReader):
             if ann.label not in declared:
                 labels.append(Label(ann.label, palette.next()))
                 declared[ann.label] = {}
+                named_only.add(ann.label)
             documents.setdefault(sha, (title, []))[1].append((ann, found))
         out = []
         for sha, (title, found) in documents.items():
@@ -285,7 +287,12 @@ class _Reader(SetReader):
                     contexts=tuple(context for _, context in found),
                 )
             )
-        return AnnotationSet(labels=tuple(labels), documents=tuple(out), exported_at=None)
+        return AnnotationSet(
+            labels=tuple(labels),
+            documents=tuple(out),
+            exported_at=None,
+            undefined_labels=frozenset(named_only),
+        )
 
     def declared_labels(self, raw: Any) -> list[Label]:
         if not isinstance(raw, dict) or LABELS not in raw:
