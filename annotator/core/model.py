@@ -193,6 +193,10 @@ class AnnotationSet:
     generator_version: str = ""
     # What reading it from another format could not carry over, for the import report.
     notes: tuple[str, ...] = ()
+    # Labels the file only names (their colour is the reader's pick, nothing else is
+    # given): the import colours new ones after the database's and keeps existing ones
+    # without saying they differ.
+    undefined_labels: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

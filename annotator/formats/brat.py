@@ -309,6 +309,7 @@ class _Reading:
         # Colours and names of the labels that have one, kept from the first foreign label on.
         self.palette: ColourAllocator | None = None
         self.named: set[str] = set()
+        self.uncoloured: set[str] = set()  # foreign types visual.conf gives no colour
 
     def fail(self, path: Path, where: str, problem: str) -> SetFormatError:
         return SetFormatError(shown_path(path), where, problem)
@@ -355,7 +356,17 @@ def read(path: Path) -> AnnotationSet:
     if state.ignored:
         shown = ", ".join(f"{n} {what}" for what, n in sorted(state.ignored.items()))
         notes.append(f"not imported (Annotator has no place for them): {shown}")
-    aset = AnnotationSet(tuple(state.labels.values()), tuple(documents), notes=tuple(notes))
+    aset = AnnotationSet(
+        tuple(state.labels.values()),
+        tuple(documents),
+        notes=tuple(notes),
+        # Named only: no colour in visual.conf and no attribute in annotation.conf or .ann.
+        undefined_labels=frozenset(
+            label.name
+            for brat_type, label in state.labels.items()
+            if brat_type in state.uncoloured and not label.attributes
+        ),
+    )
     return checked(aset, where)
 
 
@@ -496,6 +507,8 @@ def _foreign_label(state: _Reading, brat_type: str) -> Label:
             )
     label = Label(name, color, None, "", tuple(specs.values()))
     state.labels[brat_type] = label
+    if brat_type not in state.colors:
+        state.uncoloured.add(brat_type)
     return label
 
 

@@ -1,7 +1,8 @@
 """Label Studio JSON tasks for named-entity labelling of text.
 
-Written: a list of tasks ``{"data": {"text": ..., "title": ...}, "annotations": [...]}``,
-one annotation per annotator holding a ``labels`` result per span::
+Written: a list of tasks ``{"id": 1, "data": {"text": ..., "title": ...}, "annotations":
+[...]}``, one annotation (``id`` a whole number unique in the file, as Label Studio's
+converters expect) per annotator holding a ``labels`` result per span::
 
     {"id": ..., "type": "labels", "from_name": "label", "to_name": "text",
      "origin": "manual", "value": {"start": 0, "end": 5, "text": "...",
@@ -17,8 +18,10 @@ which Label Studio shows and keeps. Times are per annotation there: the earliest
 Read: ``labels`` results of the tasks' ``annotations`` (other result types, cancelled
 annotations and ``predictions`` are skipped: Annotator imports what people marked). The
 text is ``data.text`` (or the task's only string field); the title ``data.title`` or
-``meta.title``, else the text's first words. The annotator is ``created_username``, else
-``completed_by``'s email, else ``label-studio user N``.
+``meta.title``, else the text's first words. A Label Studio user gets one name whatever
+the export's shape (``completed_by`` an id or the user object): their email where the file
+gives it for that id anywhere, else ``label-studio user N``; any other
+``created_username`` (Annotator's) is the name.
 
 Offsets: Label Studio's Text tag counts code points (since 2022; earlier versions counted
 UTF-16 code units). They are written as code points; read as code points unless the
@@ -28,8 +31,10 @@ result's ``text`` only matches when they are read as UTF-16 code units.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,21 +59,26 @@ if TYPE_CHECKING:
 
 FROM_NAME, TO_NAME = "label", "text"
 UNKNOWN = "label-studio"
+# What Label Studio's export writes as created_username: "[first last ]email, id".
+_LS_USERNAME = re.compile(r"(?:.*\s)?(?P<email>[^\s,]+@[^\s,]+), (?P<id>\d+)")
 
 
 def render(aset: AnnotationSet, texts: Mapping[str, str], options: RenderOptions) -> bytes:
     """The set as a list of Label Studio tasks, one per document."""
     tasks = []
-    for doc in aset.documents:
+    numbers = count(1)  # annotation ids: whole numbers, unique in the file, as Label Studio's
+    for task_id, doc in enumerate(aset.documents, 1):
         text = doc.text if doc.text is not None else texts[doc.id]
         by_annotator: dict[str, list[Annotation]] = {}
         for ann in doc.annotations:
             by_annotator.setdefault(ann.annotator, []).append(ann)
         tasks.append(
             {
+                "id": task_id,
                 "data": {"text": text, "title": doc.title},
                 "annotations": [
                     {
+                        "id": next(numbers),
                         "created_username": annotator,
                         "created_at": iso_utc(min(a.created_at for a in anns)),
                         "updated_at": iso_utc(max(a.updated_at for a in anns)),
@@ -136,12 +146,15 @@ def read(path: Path) -> AnnotationSet:
     if not tasks:
         raise SetFormatError(file, "", "no tasks: the list is empty")
     builder = TaskSetBuilder(file, "label-studio")
+    emails = _emails(tasks)
     for i, task in enumerate(tasks):
-        _task(builder, task, f"[{i}]", when)
+        _task(builder, task, f"[{i}]", when, emails)
     return builder.build()
 
 
-def _task(builder: TaskSetBuilder, task: Any, where: str, when: datetime) -> None:
+def _task(
+    builder: TaskSetBuilder, task: Any, where: str, when: datetime, emails: Mapping[int, str]
+) -> None:
     def fail(path: str, problem: str) -> SetFormatError:
         return SetFormatError(builder.file, f"{where}{path}", problem)
 
@@ -168,7 +181,7 @@ def _task(builder: TaskSetBuilder, task: Any, where: str, when: datetime) -> Non
             raise fail(at, f"expected an object, got {json_kind(annotation)}")
         if annotation.get("was_cancelled") is True:
             continue
-        annotator = _annotator(annotation)
+        annotator = _annotator(annotation, emails)
         created = _time(annotation.get("created_at"), when)
         updated = max(_time(annotation.get("updated_at"), created), created)
         results = annotation.get("result", [])
@@ -238,18 +251,54 @@ def _placed(
     return None, None
 
 
-def _annotator(annotation: dict[str, Any]) -> str:
+def _user(annotation: Mapping[str, Any]) -> tuple[int | None, str | None]:
+    """The Label Studio user (id, email) an annotation names, as far as it says: in
+    ``completed_by`` (an id, or the user object) or in the ``created_username`` Label
+    Studio writes (``"[first last] email, id"``)."""
+    by = annotation.get("completed_by")
+    user_id = _whole(by.get("id")) if isinstance(by, dict) else _whole(by)
+    email = by.get("email") if isinstance(by, dict) else None
+    email = email.strip() if isinstance(email, str) and email.strip() else None
+    name = annotation.get("created_username")
+    found = _LS_USERNAME.fullmatch(name.strip()) if isinstance(name, str) else None
+    if found and (user_id is None or user_id == int(found["id"])):
+        user_id, email = int(found["id"]), email or found["email"]
+    return user_id, email
+
+
+def _emails(tasks: list[Any]) -> dict[int, str]:
+    """Each user id's email, where any annotation in the file gives it."""
+    out: dict[int, str] = {}
+    for task in tasks:
+        annotations = task.get("annotations") if isinstance(task, dict) else None
+        for annotation in annotations if isinstance(annotations, list) else ():
+            if isinstance(annotation, dict):
+                user_id, email = _user(annotation)
+                if user_id is not None and email is not None:
+                    out.setdefault(user_id, email)
+    return out
+
+
+def _annotator(annotation: dict[str, Any], emails: Mapping[int, str]) -> str:
+    """One name per person whatever the export's shape: a Label Studio user is their
+    email when the file gives it anywhere, else ``label-studio user N``; another name in
+    ``created_username`` (Annotator's own export) is kept as it is."""
+    user_id, email = _user(annotation)
+    if user_id is not None:
+        return emails.get(user_id) or email or f"{UNKNOWN} user {user_id}"
+    if email is not None:
+        return email
     name = annotation.get("created_username")
     if isinstance(name, str) and name.strip():
         return name.strip()
     by = annotation.get("completed_by")
-    if isinstance(by, dict) and isinstance(by.get("email"), str) and by["email"].strip():
-        return by["email"].strip()
     if isinstance(by, str) and by.strip():
         return by.strip()
-    if isinstance(by, int) and not isinstance(by, bool):
-        return f"{UNKNOWN} user {by}"
     return UNKNOWN
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _note(meta: Any) -> str | None:

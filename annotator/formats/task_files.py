@@ -172,7 +172,12 @@ class TaskSetBuilder:
             )
             for sha, doc in self.docs.items()
         )
-        aset = AnnotationSet(tuple(self.labels.values()), documents, generator_name=self.generator)
+        aset = AnnotationSet(
+            tuple(self.labels.values()),
+            documents,
+            generator_name=self.generator,
+            undefined_labels=frozenset(self.labels),  # these formats only name labels
+        )
         return checked(aset, self.file)
 
 

@@ -16,8 +16,9 @@ and suffix against their text, and reports the documents it cannot place.
 What the standard has no word for travels in Annotator's own terms (:data:`VOCAB`):
 ``annotator:labels`` on the collection (the label definitions: colour, hotkey,
 description, attributes), ``annotator:attributes`` (an annotation's attribute values,
-typed) and ``annotator:orphaned``. Without ``annotator:labels`` (a file from another
-tool), labels are made from the tagging bodies with palette colours.
+typed) and ``annotator:orphaned``, defined in each annotation's own ``@context`` as in the
+collection's. Without ``annotator:labels`` (a file from another tool), labels are made
+from the tagging bodies and coloured on import after the database's labels.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ from annotator.formats.pretty import pretty_dumps
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:annotator:vocab#"
 DOCUMENT_IRI = "urn:sha256:"
-# The collection's context: the standard's, then Annotator's terms (JSON literals need
-# JSON-LD 1.1). Each annotation repeats the standard's, so that it stands on its own.
+# The standard's context, then Annotator's terms (JSON literals need JSON-LD 1.1): the
+# collection's and each annotation's, so that one taken out of the collection (as an
+# annotation server stores it) keeps the meaning of its attributes.
 CONTEXT: list[Any] = [
     ANNO_CONTEXT,
     {
@@ -166,7 +168,7 @@ def _annotation(
             }
         )
     out: dict[str, Any] = {
-        "@context": ANNO_CONTEXT,
+        "@context": CONTEXT,
         "id": annotation_iri(ann.id),
         "type": "Annotation",
         "motivation": "tagging",
@@ -256,6 +258,7 @@ class _Reader(SetReader):
         documents: dict[str, tuple[str, list[tuple[Annotation, tuple[str, str, str]]]]] = {}
         seen: dict[str, str] = {}
         palette = ColourAllocator(label.color for label in labels)
+        named_only: set[str] = set()  # labels only a tagging body names
         for item, path in self.items(raw):
             sha, title, ann, found = self.annotation(item, path, declared)
             if ann.id in seen:
@@ -264,6 +267,7 @@ class _Reader(SetReader):
             if ann.label not in declared:
                 labels.append(Label(ann.label, palette.next()))
                 declared[ann.label] = {}
+                named_only.add(ann.label)
             documents.setdefault(sha, (title, []))[1].append((ann, found))
         out = []
         for sha, (title, found) in documents.items():
@@ -283,7 +287,12 @@ class _Reader(SetReader):
                     contexts=tuple(context for _, context in found),
                 )
             )
-        return AnnotationSet(labels=tuple(labels), documents=tuple(out), exported_at=None)
+        return AnnotationSet(
+            labels=tuple(labels),
+            documents=tuple(out),
+            exported_at=None,
+            undefined_labels=frozenset(named_only),
+        )
 
     def declared_labels(self, raw: Any) -> list[Label]:
         if not isinstance(raw, dict) or LABELS not in raw:

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
+from annotator.core.labels import ColourAllocator
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
 from annotator.core.values import quoted
 from annotator.formats.annotation_set import check_context
@@ -427,7 +428,14 @@ def _merge_labels(s: Session, aset: AnnotationSet, report: SetImportReport) -> N
     rows = {row.name: row for row in s.scalars(select(LabelRow))}
     hotkeys = {row.hotkey for row in rows.values() if row.hotkey}
     position = max((row.position for row in rows.values()), default=-1) + 1
+    # A label the file only names takes the first colour no label here has yet.
+    palette = ColourAllocator(
+        [row.color for row in rows.values()]
+        + [label.color for label in aset.labels if label.name not in aset.undefined_labels]
+    )
     for label in aset.labels:
+        if label.name in aset.undefined_labels and label.name in rows:
+            continue  # the file says nothing of it that could differ
         if label.name in rows:
             row = rows[label.name]
             ours = {spec["name"]: spec for spec in row.attributes or ()}
@@ -460,7 +468,7 @@ def _merge_labels(s: Session, aset: AnnotationSet, report: SetImportReport) -> N
         s.add(
             LabelRow(
                 name=label.name,
-                color=label.color,
+                color=palette.next() if label.name in aset.undefined_labels else label.color,
                 hotkey=hotkey,
                 description=label.description,
                 position=position,

@@ -20,6 +20,7 @@ from annotator.resources import seed_documents
 from tests.formats.conftest import CRLF_BORN, PLAIN, db_state
 
 VALIDATOR = Path("/work/shared/validators/validate_w3c.py")
+TOOLS = Path(__file__).resolve().parents[1] / "fixtures" / "tools"
 
 
 def validate(path: Path) -> None:
@@ -260,3 +261,41 @@ def test_any_annotation_id_survives_its_iri(ann_id):
     iri = w3c.annotation_iri(ann_id)
     assert iri.split(":", 1)[0] and " " not in iri
     assert w3c.annotation_id(iri) == ann_id
+
+
+def test_one_annotation_out_of_the_collection_keeps_its_attributes(
+    rich_db, exported, tmp_path, capsys
+):
+    from pyld import jsonld
+
+    anno = json.loads((TOOLS / "w3c" / "anno.jsonld").read_bytes())
+
+    def offline(url, options=None):  # the standard's context, from our copy of it
+        assert url.rstrip("/") in (w3c.ANNO_CONTEXT, w3c.ANNO_CONTEXT.replace("http:", "https:"))
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": anno,
+        }
+
+    items = json.loads(exported.read_text(encoding="utf-8"))["first"]["items"]
+    one = next(a for a in items if w3c.ATTRIBUTES in a)
+    # Alone, as an annotation server stores it: a JSON-LD processor reads our terms.
+    (expanded,) = jsonld.expand(one, {"documentLoader": offline})
+    assert expanded[w3c.VOCAB + "attributes"] == [
+        {"@type": "@json", "@value": {"speaker": "Raymond Siu", "stance": "supports"}}
+    ]
+    assert expanded["http://www.w3.org/ns/oa#hasTarget"]  # the standard's terms as well
+    assert not [key for key in expanded if key.startswith("annotator:")]
+
+    alone = tmp_path / "one.jsonld"
+    alone.write_text(json.dumps(one, ensure_ascii=False), encoding="utf-8")
+    fresh = tmp_path / "fresh.db"
+    only_documents(fresh, ("a", CRLF_BORN), ("b", PLAIN))
+    capsys.readouterr()
+    assert main(["import", "--db", str(fresh), str(alone)]) == 0
+    assert "1 annotation(s) added" in capsys.readouterr().out
+    (got,) = stored(fresh).values()
+    assert got[4] == one["target"]["selector"][0]["exact"]
+    assert got[9] == (("speaker", "Raymond Siu"), ("stance", "supports"))
