@@ -270,6 +270,12 @@ def _export(argv: list[str]) -> int:
     parser.add_argument(
         "--excel", action="store_true", help="CSV: start with the BOM Excel needs for UTF-8"
     )
+    parser.add_argument(
+        "--with-paths",
+        action="store_true",
+        help="refi-qda: write each document's source (often a local file path) as its "
+        "description (left out by default)",
+    )
     _document_option(parser)
     parser.add_argument("--label", action="append", default=[], metavar="NAME")
     parser.add_argument("--annotator", action="append", default=[], metavar="NAME")
@@ -284,11 +290,14 @@ def _export(argv: list[str]) -> int:
         parser.error("--excel applies to --format csv only")
     if ns.compact and ns.format != "json":
         parser.error("--compact applies to --format json only")
+    if ns.with_paths and ns.format != "refi-qda":
+        parser.error("--with-paths applies to --format refi-qda only")
     options = ExportOptions(
         format=ns.format,
         compact=ns.compact,
         include_text=not ns.no_text,
         excel=ns.excel,
+        with_paths=ns.with_paths,
         filter=ExportFilter(
             documents=tuple(ns.document),
             labels=tuple(ns.label),

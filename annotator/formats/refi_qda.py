@@ -4,9 +4,11 @@ QualCoder (REFI-QDA standard 1.5, QDA-XML 1.0).
 A ``.qdpx`` is a zip archive holding ``project.qde`` (XML) and the sources' texts under
 ``sources/``. Labels are ``Code``s, documents ``TextSource``s whose text is stored in the
 archive as UTF-8 (``sources/<guid>.txt``), annotations ``PlainTextSelection``s each with
-one ``Coding`` of its code, annotators ``User``s and notes ``Note``s referenced from the
-selection. Positions count Unicode code points (the standard's characters), end
-exclusive, over the text as written: the app's, with LF line ends.
+one ``Coding`` of its code, annotators ``User``s, notes the selection's ``Description``
+(what QualCoder reads as a coding's memo). A document's source (often a local file path)
+is its ``Description`` only when asked. Positions count Unicode code points (the
+standard's characters), end exclusive, over the text as written: the app's, with LF line
+ends.
 
 Reading accepts what the QDA programs write: texts inside the archive or inline
 (``PlainTextContent``), ``sources/`` or ``Sources/``, missing colours, nested codes
@@ -125,7 +127,6 @@ def render(
                 text_element(code, "Description", label.description)
 
     files: dict[str, bytes] = {}
-    notes: list[tuple[str, Annotation]] = []
     if aset.documents:
         holder = element(root, "Sources")
         for doc in aset.documents:
@@ -139,7 +140,7 @@ def render(
                 plainTextPath=f"internal://{source_guid}.txt",
                 creationDateTime=None if doc.imported_at is None else iso_utc(doc.imported_at),
             )  # fmt: skip
-            if doc.source:
+            if doc.source and options is not None and options.with_paths:
                 text_element(source, "Description", doc.source)
             for ann in doc.annotations:
                 selection_guid = guid_for_id("annotation", ann.id)
@@ -152,25 +153,13 @@ def render(
                     creatingUser=user, creationDateTime=created,
                     modifyingUser=user, modifiedDateTime=iso_utc(ann.updated_at),
                 )  # fmt: skip
+                if ann.note:
+                    text_element(selection, "Description", ann.note)
                 coding = element(
                     selection, "Coding", guid=guid("coding", selection_guid),
                     creatingUser=user, creationDateTime=created,
                 )  # fmt: skip
                 element(coding, "CodeRef", targetGUID=codes[ann.label])
-                if ann.note:
-                    note_guid = guid("note", selection_guid)
-                    element(selection, "NoteRef", targetGUID=note_guid)
-                    notes.append((note_guid, ann))
-    if notes:
-        holder = element(root, "Notes")
-        for note_guid, ann in notes:
-            user = users[ann.annotator]
-            note = element(
-                holder, "Note", guid=note_guid, name=f"Note on {ann.label}",
-                creatingUser=user, creationDateTime=iso_utc(ann.created_at),
-                modifyingUser=user, modifiedDateTime=iso_utc(ann.updated_at),
-            )  # fmt: skip
-            text_element(note, "PlainTextContent", ann.note or "")
     project = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return _zip({"project.qde": project, **files}, moment)
 
@@ -510,7 +499,11 @@ class _Reader:
                 self.note_text(note, f"{where}/NoteRef[{n}]")
                 for n, note in enumerate(coding.iterfind(f"{self.q}NoteRef"), 1)
             ]
-            note = "\n\n".join(text for text in (*notes, *own) if text.strip()) or None
+            # The same note as Description and as a Note (both written by some programs) is one.
+            kept: dict[str, str] = {}
+            for text in (*notes, *own):
+                kept.setdefault(text.strip(), text)
+            note = "\n\n".join(text for key, text in kept.items() if key) or None
             created = (
                 self.time(coding, "creationDateTime", where)
                 or self.time(selection, "creationDateTime", path)

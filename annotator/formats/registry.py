@@ -25,6 +25,7 @@ Rendered = bytes | dict[str, bytes]
 class RenderOptions:
     compact: bool = False  # JSON on one line
     excel: bool = False  # CSV: the BOM Excel needs for UTF-8
+    with_paths: bool = False  # REFI-QDA: each document's source (a local path) as its description
 
 
 Render = Callable[[AnnotationSet, Mapping[str, str], RenderOptions], Rendered]
