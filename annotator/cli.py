@@ -203,11 +203,22 @@ def _import(argv: list[str]) -> int:
         "koi8-r, shift_jis...) instead of guessing; a file imported before becomes a new "
         "version, its annotations carried over",
     )
+    parser.add_argument(
+        "--skip-unplaceable",
+        action="store_true",
+        help="REFI-QDA projects: leave out the selections that fit their text under no "
+        "reading (named in the report) and import the rest (without it, such a project "
+        "imports nothing)",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     ns = parser.parse_args(argv)
     try:
         inputs = read_inputs(
-            ns.files, join_hyphens=ns.join_hyphens, format=ns.format, encoding=ns.encoding
+            ns.files,
+            join_hyphens=ns.join_hyphens,
+            format=ns.format,
+            encoding=ns.encoding,
+            skip_unplaceable=ns.skip_unplaceable,
         )
     except BadFiles as exc:  # a line for each, so all can be mended before the next run
         for message in exc.messages:
