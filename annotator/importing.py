@@ -43,7 +43,7 @@ class ImportInputs:
     refused: list[str] = field(default_factory=list)
     # Of those, the files whose spans fit their texts in part (the window offers to
     # import the rest, as ``skip_unplaceable`` does).
-    unplaceable: list[Path] = field(default_factory=list)
+    unplaceable: list[tuple[Path, str]] = field(default_factory=list)  # (file, refusal)
 
     def readable(self) -> int:
         """How many files were read and can be imported."""
@@ -208,7 +208,7 @@ def read_inputs(
         except (DocumentReadError, SetFormatError) as exc:
             bad.append(exc)
             if isinstance(exc, UnplaceableSelections) and keep_good:
-                inputs.unplaceable.append(path)
+                inputs.unplaceable.append((path, str(exc)))
             continue
         if path.is_dir():
             found = list(files_in_folder(path))

@@ -5,6 +5,7 @@ selection's name)."""
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -12,6 +13,7 @@ from lxml import etree
 from annotator.app_state import open_store
 from annotator.cli import main
 from annotator.core.model import NewDocument
+from tests.formats.conftest import db_bytes
 from tests.formats.test_refi_qda import G, import_one, make_qdpx, project, selection
 
 NS = {"q": "urn:QDA-XML:project:1.0"}
@@ -84,3 +86,81 @@ def test_sources_carry_no_local_path_unless_asked(noted_db, tmp_path, capsys):
         main(["export", "--db", str(noted_db), "--with-paths"])
     assert exit_.value.code == 2
     assert "--with-paths applies to --format refi-qda only" in capsys.readouterr().err
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "tools" / "qualcoder"
+MADE = ["qualcoder.qdpx", "qualcoder-crlf.qdpx"]
+
+
+def named_selections(path):
+    """Each selection QualCoder wrote: its GUID and its name, the text QualCoder shows."""
+    return {
+        s.get("guid"): s.get("name")
+        for s in qde(path).iterfind("q:Sources/q:TextSource/q:PlainTextSelection", NS)
+    }
+
+
+def stored(db):
+    store = open_store(str(db))
+    try:
+        out = {}
+        for summary in store.documents():
+            doc = store.document(summary.id)
+            for a in store.annotations(doc.id):
+                out[a.id] = (doc.text[a.start : a.end], a.label, a.note)
+        return out
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("made", MADE)
+def test_a_qualcoder_project_imports_with_every_selection_on_its_text(made, tmp_path, capsys):
+    path = FIXTURES / made
+    names = named_selections(path)
+    db = tmp_path / "q.db"
+    assert main(["import", "--db", str(db), str(path)]) == 0
+    got = stored(db)
+    assert sorted(got) == sorted(names)
+    for guid, name in names.items():  # Qt's selectedText() ends a paragraph with U+2029
+        assert got[guid][0] == name.replace("\u2029", "\n"), guid
+    assert got[next(g for g, n in names.items() if n == "families")][2] == (
+        "window coding after 🏛️ and 👨\u200d👩\u200d👧"
+    )
+    out = capsys.readouterr().out
+    assert "4 selections placed by counting UTF-16 code units" in out
+
+
+def test_a_selection_fitting_no_reading_is_named_and_nothing_imported(tmp_path, capsys):
+    with zipfile.ZipFile(FIXTURES / "qualcoder.qdpx") as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["project.qde"] = members["project.qde"].replace(b'name="refused"', b'name="agreed"')
+    bad = tmp_path / "edited.qdpx"
+    with zipfile.ZipFile(bad, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    db = tmp_path / "q.db"
+    open_store(str(db), seed=True).close()
+    before = db_bytes(db)
+    assert main(["import", "--db", str(db), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}: 1 selection cannot be placed on the text" in err
+    assert "Sources/TextSource[1]/PlainTextSelection[6] [87:94] 'agreed' fits no reading" in err
+    assert db_bytes(db) == before
+    assert main(["import", "--skip-unplaceable", "--db", str(db), str(bad)]) == 0
+    out = capsys.readouterr().out
+    assert "6 annotation(s) added" in out
+    assert "skipped Sources/TextSource[1]/PlainTextSelection[6] [87:94] 'agreed'" in out
+    got = stored(db)
+    names = named_selections(bad)
+    assert len(got) == 6 and all(
+        got[g][0] == n.replace("\u2029", "\n") for g, n in names.items() if g in got
+    )
+
+
+def test_names_that_are_not_quotes_leave_positions_as_they_are(tmp_path):
+    src = (
+        f'<TextSource guid="{G[2]}" name="t"><PlainTextContent>Hello 😀 world</PlainTextContent>'
+        f"{selection(G[3], 8, 13, name='Interview passage 1')}</TextSource>"
+    )
+    back = import_one(make_qdpx(tmp_path / "n.qdpx", project(src)), tmp_path)
+    assert [row[4] for row in back["Hello 😀 world"]] == ["world"]
