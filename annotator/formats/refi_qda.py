@@ -662,16 +662,14 @@ def _readings(raw: str, text: str, default: Callable[[int], int]) -> list[Readin
 
 def _utf16(over: str, then: Callable[[int], int | None]) -> Callable[[int], int | None]:
     """Positions counting UTF-16 code units over ``over``, as code points, then ``then``."""
-    points: dict[int, int] = {}
-    units = 0
-    for i, ch in enumerate(over):
-        points[units] = i
-        units += 2 if ord(ch) > 0xFFFF else 1
-    points[units] = len(over)
+    # Where each character outside the BMP (two code units) starts, in code units.
+    pairs = [m.start() + k for k, m in enumerate(re.finditer("[\U00010000-\U0010ffff]", over))]
 
     def at(p: int) -> int | None:
-        i = points.get(p)
-        return None if i is None else then(i)
+        k = bisect_left(pairs, p)  # pairs starting before p
+        if k and pairs[k - 1] + 1 == p:
+            return None  # between the two halves of a pair
+        return then(p - k)
 
     return at
 
