@@ -18,7 +18,11 @@ which are stored with LF: whether the file's positions count a CRLF as two chara
 (the file's code points, as NVivo and MAXQDA do) or one (ATLAS.ti) is decided per text
 from the positions themselves (one that falls between CR and LF or past the text rules a
 reading out; selection names that start the quote count for one) and, failing that,
-from the project's ``origin``. The archive is read in memory with the zip guards of
+from the project's ``origin``. Then each selection whose name is its quote under some
+reading is placed by that reading: the text's, the other CRLF count, or UTF-16 code
+units (QualCoder stores its coding window's Qt positions beside the code points of what
+it imported); one that fits none is named, and the project refused unless the caller
+asks to skip such selections. The archive is read in memory with the zip guards of
 :mod:`annotator.core.office`; XML is parsed without DTDs or entity expansion.
 """
 
