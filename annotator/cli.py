@@ -209,11 +209,22 @@ def _import(argv: list[str]) -> int:
         "koi8-r, shift_jis...) instead of guessing; a file imported before becomes a new "
         "version, its annotations carried over",
     )
+    parser.add_argument(
+        "--skip-unplaceable",
+        action="store_true",
+        help="REFI-QDA projects: leave out the selections that fit their text under no "
+        "reading (named in the report) and import the rest (without it, such a project "
+        "imports nothing)",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     ns = parser.parse_args(argv)
     try:
         inputs = read_inputs(
-            ns.files, join_hyphens=ns.join_hyphens, format=ns.format, encoding=ns.encoding
+            ns.files,
+            join_hyphens=ns.join_hyphens,
+            format=ns.format,
+            encoding=ns.encoding,
+            skip_unplaceable=ns.skip_unplaceable,
         )
     except BadFiles as exc:  # a line for each, so all can be mended before the next run
         for message in exc.messages:
@@ -276,6 +287,12 @@ def _export(argv: list[str]) -> int:
     parser.add_argument(
         "--excel", action="store_true", help="CSV: start with the BOM Excel needs for UTF-8"
     )
+    parser.add_argument(
+        "--with-paths",
+        action="store_true",
+        help="refi-qda: write each document's source (often a local file path) as its "
+        "description (left out by default)",
+    )
     _document_option(parser)
     parser.add_argument("--label", action="append", default=[], metavar="NAME")
     parser.add_argument("--annotator", action="append", default=[], metavar="NAME")
@@ -290,11 +307,14 @@ def _export(argv: list[str]) -> int:
         parser.error("--excel applies to --format csv only")
     if ns.compact and ns.format != "json":
         parser.error("--compact applies to --format json only")
+    if ns.with_paths and ns.format != "refi-qda":
+        parser.error("--with-paths applies to --format refi-qda only")
     options = ExportOptions(
         format=ns.format,
         compact=ns.compact,
         include_text=not ns.no_text,
         excel=ns.excel,
+        with_paths=ns.with_paths,
         filter=ExportFilter(
             documents=tuple(ns.document),
             labels=tuple(ns.label),

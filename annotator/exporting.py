@@ -23,6 +23,7 @@ class ExportOptions:
     compact: bool = False
     include_text: bool = True
     excel: bool = False
+    with_paths: bool = False
     filter: ExportFilter = field(default_factory=ExportFilter)
 
 
@@ -70,7 +71,11 @@ def export(
         exported_at=now or _now_ms(),
         generator_version=__version__,
     )
-    data = fmt.render(aset, texts, RenderOptions(compact=options.compact, excel=options.excel))
+    data = fmt.render(
+        aset,
+        texts,
+        RenderOptions(compact=options.compact, excel=options.excel, with_paths=options.with_paths),
+    )
     count = sum(len(d.annotations) for d in documents)
     return ExportResult(data, len(documents), count)
 

@@ -22,7 +22,7 @@ from annotator.formats.annotation_set import (
     looks_like_annotation_set,
     parse_annotation_set,
 )
-from annotator.formats.errors import SetFormatError
+from annotator.formats.errors import SetFormatError, UnplaceableSelections
 from annotator.store import CarriedOver, ImportResult, SetImportReport, Store
 from annotator.store.set_import import Progress
 
@@ -41,6 +41,9 @@ class ImportInputs:
     # Files named one by one that could not be read, "file: reason": only when read with
     # ``keep_good`` (the window offers to import the others).
     refused: list[str] = field(default_factory=list)
+    # Of those, the files whose spans fit their texts in part (the window offers to
+    # import the rest, as ``skip_unplaceable`` does).
+    unplaceable: list[tuple[Path, str]] = field(default_factory=list)  # (file, refusal)
 
     def readable(self) -> int:
         """How many files were read and can be imported."""
@@ -172,6 +175,7 @@ def read_inputs(
     format: str | None = None,
     encoding: str | None = None,
     keep_good: bool = False,
+    skip_unplaceable: bool = False,
 ) -> ImportInputs:
     """Read every file: ``.json`` as annotation sets, files and folders in another
     interchange format (see :mod:`annotator.formats.registry`) as that format, the rest
@@ -183,7 +187,9 @@ def read_inputs(
     its :class:`DocumentReadError` or :class:`SetFormatError`; several raise
     :class:`BadFiles`, naming each; bad files inside folders are listed in ``failures``
     instead. With ``keep_good``, nothing is raised: the bad files named directly are
-    listed in ``refused`` and the good ones kept.
+    listed in ``refused`` and the good ones kept (those refused only for spans that fit
+    no reading of their text also in ``unplaceable``). With ``skip_unplaceable``, such
+    spans are left out and listed in their set's notes instead.
     ``progress(done, total)`` is called before each file.
     """
     inputs = ImportInputs()
@@ -193,13 +199,16 @@ def read_inputs(
         try:
             fmt = _interchange_format(path, format)
             if fmt is not None:
-                inputs.sets.append((shown_path(path), fmt.read(path)))  # type: ignore[misc]
+                reader = fmt.read_rest if skip_unplaceable and fmt.read_rest else fmt.read
+                inputs.sets.append((shown_path(path), reader(path)))  # type: ignore[misc]
                 continue
             if format == "json":
                 inputs.sets.append((shown_path(path), read_set(path)))
                 continue
         except (DocumentReadError, SetFormatError) as exc:
             bad.append(exc)
+            if isinstance(exc, UnplaceableSelections) and keep_good:
+                inputs.unplaceable.append((path, str(exc)))
             continue
         if path.is_dir():
             found = list(files_in_folder(path))

@@ -22,6 +22,21 @@ class SetFormatError(ValueError):
         super().__init__(f"{where}: {_cut(problem, MAX_PROBLEM)}")
 
 
+class UnplaceableSelections(SetFormatError):
+    """Spans whose positions fit their text under no reading (a REFI-QDA selection whose
+    name is not its quote under any way of counting); ``found`` lists each."""
+
+    def __init__(self, file: str, found: list[str]) -> None:
+        self.found = found
+        count = f"{len(found)} selection{'' if len(found) == 1 else 's'}"
+        super().__init__(
+            file,
+            "",
+            f"{count} cannot be placed on the text (nothing imported; "
+            "--skip-unplaceable imports the rest): " + "; ".join(found),
+        )
+
+
 def member_path(path: str, key: str) -> str:
     """The JSON path of ``key`` inside the object at ``path``. A key that cannot be
     shown as it is (a control character, a lone surrogate) is written as a JSON string

@@ -4,9 +4,11 @@ QualCoder (REFI-QDA standard 1.5, QDA-XML 1.0).
 A ``.qdpx`` is a zip archive holding ``project.qde`` (XML) and the sources' texts under
 ``sources/``. Labels are ``Code``s, documents ``TextSource``s whose text is stored in the
 archive as UTF-8 (``sources/<guid>.txt``), annotations ``PlainTextSelection``s each with
-one ``Coding`` of its code, annotators ``User``s and notes ``Note``s referenced from the
-selection. Positions count Unicode code points (the standard's characters), end
-exclusive, over the text as written: the app's, with LF line ends.
+one ``Coding`` of its code, annotators ``User``s, notes the selection's ``Description``
+(what QualCoder reads as a coding's memo). A document's source (often a local file path)
+is its ``Description`` only when asked. Positions count Unicode code points (the
+standard's characters), end exclusive, over the text as written: the app's, with LF line
+ends.
 
 Reading accepts what the QDA programs write: texts inside the archive or inline
 (``PlainTextContent``), ``sources/`` or ``Sources/``, missing colours, nested codes
@@ -16,7 +18,11 @@ which are stored with LF: whether the file's positions count a CRLF as two chara
 (the file's code points, as NVivo and MAXQDA do) or one (ATLAS.ti) is decided per text
 from the positions themselves (one that falls between CR and LF or past the text rules a
 reading out; selection names that start the quote count for one) and, failing that,
-from the project's ``origin``. The archive is read in memory with the zip guards of
+from the project's ``origin``. Then each selection whose name is its quote under some
+reading is placed by that reading: the text's, the other CRLF count, or UTF-16 code
+units (QualCoder stores its coding window's Qt positions beside the code points of what
+it imported); one that fits none is named, and the project refused unless the caller
+asks to skip such selections. The archive is read in memory with the zip guards of
 :mod:`annotator.core.office`; XML is parsed without DTDs or entity expansion.
 """
 
@@ -43,7 +49,7 @@ from annotator.core.timestamps import iso_utc
 from annotator.core.values import MAX_LABEL, OUT_OF_RANGE, label_problem, zip_time
 from annotator.formats.annotation_set import annotation_order
 from annotator.formats.checks import checked
-from annotator.formats.errors import SetFormatError
+from annotator.formats.errors import SetFormatError, UnplaceableSelections
 
 if TYPE_CHECKING:
     from annotator.formats.registry import RenderOptions
@@ -125,7 +131,6 @@ def render(
                 text_element(code, "Description", label.description)
 
     files: dict[str, bytes] = {}
-    notes: list[tuple[str, Annotation]] = []
     if aset.documents:
         holder = element(root, "Sources")
         for doc in aset.documents:
@@ -139,7 +144,7 @@ def render(
                 plainTextPath=f"internal://{source_guid}.txt",
                 creationDateTime=None if doc.imported_at is None else iso_utc(doc.imported_at),
             )  # fmt: skip
-            if doc.source:
+            if doc.source and options is not None and options.with_paths:
                 text_element(source, "Description", doc.source)
             for ann in doc.annotations:
                 selection_guid = guid_for_id("annotation", ann.id)
@@ -152,25 +157,13 @@ def render(
                     creatingUser=user, creationDateTime=created,
                     modifyingUser=user, modifiedDateTime=iso_utc(ann.updated_at),
                 )  # fmt: skip
+                if ann.note:
+                    text_element(selection, "Description", ann.note)
                 coding = element(
                     selection, "Coding", guid=guid("coding", selection_guid),
                     creatingUser=user, creationDateTime=created,
                 )  # fmt: skip
                 element(coding, "CodeRef", targetGUID=codes[ann.label])
-                if ann.note:
-                    note_guid = guid("note", selection_guid)
-                    element(selection, "NoteRef", targetGUID=note_guid)
-                    notes.append((note_guid, ann))
-    if notes:
-        holder = element(root, "Notes")
-        for note_guid, ann in notes:
-            user = users[ann.annotator]
-            note = element(
-                holder, "Note", guid=note_guid, name=f"Note on {ann.label}",
-                creatingUser=user, creationDateTime=iso_utc(ann.created_at),
-                modifyingUser=user, modifiedDateTime=iso_utc(ann.updated_at),
-            )  # fmt: skip
-            text_element(note, "PlainTextContent", ann.note or "")
     project = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return _zip({"project.qde": project, **files}, moment)
 
@@ -206,21 +199,23 @@ def recognises(path: Path) -> bool:
     return path.suffix.lower() == ".qdpx" and path.is_file()
 
 
-def read(path: Path) -> AnnotationSet:
+def read(path: Path, *, skip_unplaceable: bool = False) -> AnnotationSet:
     """A ``.qdpx`` file as an annotation set whose documents carry their texts; raises
     :class:`SetFormatError` (or :class:`DocumentReadError` for an unreadable file) with
-    a message naming the file, the place in the project and the problem."""
+    a message naming the file, the place in the project and the problem, and
+    :class:`UnplaceableSelections` when selections fit their text under no reading
+    (unless ``skip_unplaceable``: then they are left out and listed in the set's notes)."""
     data = read_file(path, limit=MAX_QDPX, what="a REFI-QDA project")
-    return parse_qdpx(data, file=shown_path(path))
+    return parse_qdpx(data, file=shown_path(path), skip_unplaceable=skip_unplaceable)
 
 
-def parse_qdpx(data: bytes, *, file: str) -> AnnotationSet:
+def parse_qdpx(data: bytes, *, file: str, skip_unplaceable: bool = False) -> AnnotationSet:
     """The bytes of a ``.qdpx`` as an annotation set; see :func:`read`."""
     try:
         archive = _Archive(data, "REFI-QDA project")
     except ExtractError as exc:
         raise SetFormatError(file, "", str(exc)) from None
-    return checked(_Reader(file, archive).project(), file)
+    return checked(_Reader(file, archive, skip_unplaceable).project(), file)
 
 
 def _norm_guid(value: str) -> str:
@@ -229,8 +224,11 @@ def _norm_guid(value: str) -> str:
 
 
 class _Reader:
-    def __init__(self, file: str, archive: _Archive) -> None:
+    def __init__(self, file: str, archive: _Archive, skip_unplaceable: bool = False) -> None:
         self.file = file
+        self.skip_unplaceable = skip_unplaceable
+        self.unplaceable: list[str] = []
+        self.report: list[str] = []
         self.archive = archive
         names = archive.zip.namelist()
         self.members = {name.lower(): name for name in names}
@@ -291,11 +289,15 @@ class _Reader:
         for i, source in enumerate(root.iterfind(f"{self.q}Sources/{self.q}TextSource"), 1):
             doc = self.document(source, f"Sources/TextSource[{i}]", seen)
             documents.append(doc)
+        if self.unplaceable and not self.skip_unplaceable:
+            raise UnplaceableSelections(self.file, self.unplaceable)
+        self.report.extend(f"skipped {item}" for item in self.unplaceable)
         return AnnotationSet(
             labels=tuple(self.labels),
             documents=tuple(documents),
             exported_at=self.fallback_time,
             generator_name=self.origin or "REFI-QDA",
+            notes=tuple(self.report),
         )
 
     def required(self, element: Any, name: str, path: str) -> str:
@@ -450,22 +452,48 @@ class _Reader:
                     "holds at least one character)",
                 )
             selections.append((selection, where, start, end))
-        position = _position_map(
+        default = _position_map(
             raw,
             text,
             [(start, end, selection.get("name")) for selection, _w, start, end in selections],
             prefer_one="atlas" in self.origin.casefold(),
         )
+        readings = _readings(raw, text, default)
+        named = [
+            (selection, where, start, end)
+            for selection, where, start, end in selections
+            if (selection.get("name") or "").strip()
+        ]
+        # Names are quotes when one fits some reading; a program that names selections
+        # otherwise is read by position alone.
+        names_quote = any(
+            _placed(readings, text, start, end, selection.get("name"))
+            for selection, _w, start, end in named
+        )
         annotations: list[Annotation] = []
+        used: dict[str, int] = {}
         for selection, where, start, end in selections:
-            first, last = position(start), position(end)
-            if last > len(text):
-                raise self.fail(
-                    where,
-                    f"end {end} is beyond the text ({len(raw)} characters as written, "
-                    f"{len(text)} with LF line ends)",
+            name = (selection.get("name") or "").strip()
+            if names_quote and name:
+                placed = _placed(readings, text, start, end, name)
+            else:
+                placed = _placed(readings[:1], text, start, end, None)
+            if placed is None:
+                shown = f"{name!r}" if name else "(no name to check)"
+                self.unplaceable.append(
+                    f"{where} [{start}:{end}] {shown} fits no reading of {title!r} "
+                    f"({len(raw)} characters as written)"
                 )
+                continue
+            reading, first, last = placed
+            used[reading] = used.get(reading, 0) + 1
             annotations.extend(self.annotations(selection, where, doc_id, first, last))
+        for reading, count in used.items():
+            if reading != readings[0][0]:
+                self.report.append(
+                    f"{path} {title!r}: {count} selection{'' if count == 1 else 's'} "
+                    f"placed by counting {reading} (checked against their names)"
+                )
         return SetDocument(
             id=doc_id,
             title=title,
@@ -510,7 +538,11 @@ class _Reader:
                 self.note_text(note, f"{where}/NoteRef[{n}]")
                 for n, note in enumerate(coding.iterfind(f"{self.q}NoteRef"), 1)
             ]
-            note = "\n\n".join(text for text in (*notes, *own) if text.strip()) or None
+            # The same note as Description and as a Note (both written by some programs) is one.
+            kept: dict[str, str] = {}
+            for text in (*notes, *own):
+                kept.setdefault(text.strip(), text)
+            note = "\n\n".join(text for key, text in kept.items() if key) or None
             created = (
                 self.time(coding, "creationDateTime", where)
                 or self.time(selection, "creationDateTime", path)
@@ -591,6 +623,73 @@ def _position_map(
             named["one"] += 1
     one_wins = (-bad["one"], named["one"], prefer_one) > (-bad["two"], named["two"], not prefer_one)
     return (lambda p: p) if one_wins else two
+
+
+Reading = tuple[str, Callable[[int], int | None]]
+
+
+def _readings(raw: str, text: str, default: Callable[[int], int]) -> list[Reading]:
+    """The ways a program may have counted positions over ``raw`` (line ends as written),
+    each mapping a position to an offset into ``text`` (LF line ends), or None where the
+    position cannot be (past the end, inside a CRLF or a surrogate pair). The first is
+    the text's own reading (:func:`_position_map`); then code points with a CRLF counted
+    the other way; then UTF-16 code units (Qt's positions: QualCoder's coding window)."""
+    crlf = "\r\n" in raw
+    feeds = [m.start() + 1 for m in re.finditer("\r\n", raw)] if crlf else []
+
+    def one(p: int) -> int | None:
+        return p if 0 <= p <= len(text) else None
+
+    def two(p: int) -> int | None:
+        i = bisect_left(feeds, p)
+        if not 0 <= p <= len(raw) or (i < len(feeds) and feeds[i] == p):
+            return None
+        return p - i
+
+    counted_two = crlf and default(len(raw)) != len(raw)
+    first, other = (two, one) if counted_two else (one, two)
+    names = ("CRLF as two characters", "CRLF as one character")
+    first_name, other_name = names if counted_two else names[::-1]
+    out: list[Reading] = [("code points", first)]
+    if crlf:
+        out.append((f"code points, {other_name}", other))
+    if any(ord(ch) > 0xFFFF for ch in raw):
+        for basis, name in ((first, first_name), (other, other_name))[: 1 + crlf]:
+            out.append(
+                (
+                    f"UTF-16 code units{', ' + name if crlf else ''}",
+                    _utf16(raw if basis is two else text, basis),
+                )
+            )
+    return out
+
+
+def _utf16(over: str, then: Callable[[int], int | None]) -> Callable[[int], int | None]:
+    """Positions counting UTF-16 code units over ``over``, as code points, then ``then``."""
+    # Where each character outside the BMP (two code units) starts, in code units.
+    pairs = [m.start() + k for k, m in enumerate(re.finditer("[\U00010000-\U0010ffff]", over))]
+
+    def at(p: int) -> int | None:
+        k = bisect_left(pairs, p)  # pairs starting before p
+        if k and pairs[k - 1] + 1 == p:
+            return None  # between the two halves of a pair
+        return then(p - k)
+
+    return at
+
+
+def _placed(
+    readings: list[Reading], text: str, start: int, end: int, name: str | None
+) -> tuple[str, int, int] | None:
+    """The first reading under which the selection lies in the text and, given a name,
+    starts its quote with it: the reading's name and the offsets."""
+    for reading, at in readings:
+        first, last = at(start), at(end)
+        if first is None or last is None or not first < last <= len(text):
+            continue
+        if name is None or _starts(name, text[first:last]):
+            return reading, first, last
+    return None
 
 
 def _starts(name: str, quote: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from annotator.core.model import AnnotationSet
@@ -25,6 +26,7 @@ Rendered = bytes | dict[str, bytes]
 class RenderOptions:
     compact: bool = False  # JSON on one line
     excel: bool = False  # CSV: the BOM Excel needs for UTF-8
+    with_paths: bool = False  # REFI-QDA: each document's source (a local path) as its description
 
 
 Render = Callable[[AnnotationSet, Mapping[str, str], RenderOptions], Rendered]
@@ -38,6 +40,8 @@ class Format:
     render: Render
     read: Callable[[Path], AnnotationSet] | None = None
     recognises: Callable[[Path], bool] | None = None
+    # Reads the file leaving out the spans that cannot be placed (listed in its notes).
+    read_rest: Callable[[Path], AnnotationSet] | None = None
 
     @property
     def folder(self) -> bool:
@@ -99,6 +103,7 @@ FORMATS: tuple[Format, ...] = (
         refi_qda.render,
         refi_qda.read,
         refi_qda.recognises,
+        partial(refi_qda.read, skip_unplaceable=True),
     ),
     Format(
         "doccano",

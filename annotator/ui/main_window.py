@@ -2172,6 +2172,7 @@ class MainWindow(QMainWindow):
             raise reading.error
         inputs = reading.result
         assert isinstance(inputs, ImportInputs)
+        self._offer_the_rest(inputs)
         if inputs.refused and not inputs.readable():
             raise DocumentReadError(_listing(inputs.refused))
         return inputs
@@ -2190,6 +2191,33 @@ class MainWindow(QMainWindow):
             self.restore_action,
         ):
             action.setEnabled(enabled)
+
+    def _offer_the_rest(self, inputs: ImportInputs) -> None:
+        """For each project refused only for spans that fit no reading of their text,
+        show the report and offer to import the rest; an accepted one is read again
+        leaving those spans out (as ``annotator import --skip-unplaceable``)."""
+        for path, refusal in list(inputs.unplaceable):
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("Some selections cannot be placed")
+            box.setText(refusal)
+            box.setInformativeText(
+                "Import the rest, leaving these out? Nothing is changed until you choose."
+            )
+            rest = box.addButton("Import the rest", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(rest)
+            box.exec()
+            self.activateWindow()
+            if box.clickedButton() is not rest:
+                continue
+            try:
+                again = read_inputs([path], skip_unplaceable=True)
+            except (DocumentReadError, SetFormatError):
+                continue  # stays refused, with its first reason
+            inputs.sets.extend(again.sets)
+            inputs.refused.remove(refusal)
+            inputs.unplaceable.remove((path, refusal))
 
     def _offer_the_readable(self, inputs: ImportInputs) -> bool:
         """List the files that cannot be imported and offer to import the others;

@@ -261,7 +261,7 @@ BAD_CASES = {
                 f"{selection(G[10], 1, 9)}</TextSource>"
             ),
         ),
-        "Sources/TextSource[1]/PlainTextSelection[1]: end 9 is beyond the text",
+        "Sources/TextSource[1]/PlainTextSelection[1] [1:9] (no name to check) fits no reading",
     ),
     "start after end": (
         lambda p: make_qdpx(
