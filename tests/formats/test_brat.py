@@ -16,12 +16,10 @@ from annotator.core.model import AttributeSpec, Label, NewDocument
 from annotator.formats import brat
 from tests.formats.conftest import db_state
 
-VALIDATOR = Path("/work/shared/validators/validate_brat.py")
+VALIDATOR = Path(__file__).resolve().parents[1] / "validators" / "validate_brat.py"
 
 
 def validate(folder: Path) -> str:
-    if not VALIDATOR.exists():
-        pytest.skip("the shared brat validator is not here")
     done = subprocess.run(
         [sys.executable, str(VALIDATOR), str(folder)], capture_output=True, text=True
     )

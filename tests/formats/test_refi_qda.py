@@ -15,7 +15,7 @@ from annotator.cli import main
 from annotator.formats import refi_qda, registry
 from tests.formats.conftest import db_bytes
 
-VALIDATOR = Path("/work/shared/validators/validate_qdpx.py")
+VALIDATOR = Path(__file__).resolve().parents[1] / "validators" / "validate_qdpx.py"
 NS = "urn:QDA-XML:project:1.0"
 G = [f"00000000-0000-4000-8000-{i:012d}" for i in range(40)]  # GUIDs for hand-made projects
 

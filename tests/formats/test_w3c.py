@@ -19,7 +19,7 @@ from annotator.formats.annotation_set import render_bytes
 from annotator.resources import seed_documents
 from tests.formats.conftest import CRLF_BORN, PLAIN, db_state
 
-VALIDATOR = Path("/work/shared/validators/validate_w3c.py")
+VALIDATOR = Path(__file__).resolve().parents[1] / "validators" / "validate_w3c.py"
 TOOLS = Path(__file__).resolve().parents[1] / "fixtures" / "tools"
 
 
