@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 from sqlalchemy import NullPool, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 
 PG_URL_VARIABLE = "ANNOTATOR_TEST_PG_URL"
 BACKENDS = ("sqlite", "postgresql")
@@ -81,11 +83,21 @@ class PgServer:
         return make_url(self.url).set(database=name).render_as_string(hide_password=False)
 
     def drop(self, url: str) -> None:
+        """Drop the test database, ending its sessions. FORCE also signals an autovacuum
+        worker that happens to be in it, which a non-superuser may not do: that race is
+        waited out (the worker ends on its own) rather than failing the test."""
         name = make_url(url).database
         admin = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
         try:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            for attempt in range(50):
+                try:
+                    with admin.connect() as conn:
+                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                    return
+                except ProgrammingError as exc:
+                    if "must be a member of the role" not in str(exc) or attempt == 49:
+                        raise
+                    time.sleep(0.2)
         finally:
             admin.dispose()
 
