@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from annotator.core.importers import document_from_bytes, shown_path
 from annotator.core.model import NewDocument
 from annotator.core.readings import Segments, passages
 from annotator.importing import ImportInputs, uncertain
+from annotator.ui.dialog_parts import beside, ok_cancel
 
 # The disagreeing words: dark text on amber, legible in light and dark themes alike.
 MARK_STYLE = "background-color:#ffd54f; color:#000000; font-weight:bold"
@@ -105,25 +104,13 @@ class EncodingReviewDialog(QDialog):
         self.comparison = QTextBrowser()
         self.comparison.setObjectName("reviewComparison")
         self.comparison.setOpenLinks(False)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Files:"))
-        side_layout.addWidget(self.documents)
-        side_layout.addWidget(QLabel("Read as:"))
-        side_layout.addWidget(self.readings)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(side)
-        splitter.addWidget(self.comparison)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([260, 640])
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        splitter, side_layout = beside(
+            [QLabel("Files:"), self.documents, QLabel("Read as:"), self.readings],
+            self.comparison,
+            260,
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons = ok_cancel(self, "Import")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)

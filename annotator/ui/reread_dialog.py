@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from annotator.core.importers import MAX_BYTES, DocumentReadError, document_from
 from annotator.core.model import Document, NewDocument
 from annotator.core.reading import read_file
 from annotator.store import Store
+from annotator.ui.dialog_parts import beside, ok_cancel
 from annotator.ui.encoding_review import comparison_html
 
 # Formats whose text is decoded from bytes with an encoding (the others carry their own).
@@ -116,23 +116,8 @@ class RereadDialog(QDialog):
         self.preview.setObjectName("rereadPreview")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Read as:"))
-        side_layout.addWidget(self.encodings)
-        side_layout.addWidget(self.name)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(side)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 640])
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Make new version")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        splitter, _side = beside([QLabel("Read as:"), self.encodings, self.name], self.preview, 220)
+        self.buttons = ok_cancel(self, "Make new version")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
