@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,6 +45,7 @@ from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff
 from annotator.core.suggest.model import Rejection
 from annotator.core.text import text_sha256
 from annotator.store import database
+from annotator.store.annotation_reads import from_columns, load_annotations
 from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
     IMMEDIATE,
@@ -473,7 +474,7 @@ class Store:
                         AnnotationRow.id,
                     )
                 )
-                found = [_from_columns(row) for row in s.execute(query)]
+                found = [from_columns(row) for row in s.execute(query)]
                 if not found:
                     continue
                 text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id)) or ""
@@ -613,7 +614,7 @@ class Store:
         unreadably reads as :data:`UNREADABLE_TIME`, so the document still opens (export
         refuses such a database instead, naming the row)."""
         with self._unit() as s:
-            return _load_annotations(s, document_id, before, lenient=True)
+            return load_annotations(s, document_id, before, lenient=True)
 
     def add_annotation(
         self,
@@ -888,7 +889,7 @@ class Store:
         """Every annotation, in any document, whose label is one of ``names``."""
         with self._unit() as s:
             query = select(*ANNOTATION_COLUMNS).where(AnnotationRow.label.in_(names))
-            return [_from_columns(row) for row in s.execute(query)]
+            return [from_columns(row) for row in s.execute(query)]
 
     def apply_change(
         self,
@@ -1038,7 +1039,7 @@ class Store:
         """Every document with its annotations, in import order, from one snapshot."""
         with self._unit() as s:
             by_doc: dict[str, list[Annotation]] = {}
-            for ann in _load_annotations(s, None):
+            for ann in load_annotations(s, None):
                 by_doc.setdefault(ann.document_id, []).append(ann)
             docs = s.execute(
                 select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position, DocumentRow.version)
@@ -1185,7 +1186,7 @@ def _carry_over(s: Session, previous: DocumentRow, new_id: str, diff: TextDiff) 
         .where(AnnotationRow.document_id == previous.id, ~AnnotationRow.orphaned)
         .order_by(AnnotationRow.start_offset, AnnotationRow.end_offset, AnnotationRow.id)
     )
-    annotations = [_from_columns(row) for row in s.execute(query)]
+    annotations = [from_columns(row) for row in s.execute(query)]
     placements = [diff.place(ann.start, ann.end) for ann in annotations]
     rank = {EXACT: 0, QUOTE: 1, FUZZY: 2}
     taken: set[tuple[str, int, int, str]] = set()
@@ -1347,135 +1348,7 @@ def _twin(
     if other_than is not None:
         query = query.where(AnnotationRow.id != other_than)
     row = s.execute(query).first()
-    return None if row is None else _from_columns(row)
-
-
-_NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
-
-
-def _load_annotations(
-    s: Session, document_id: str | None, before: int | None = None, *, lenient: bool = False
-) -> list[Annotation]:
-    """Annotations of one document ordered by (start, end, label, id) (only those that
-    start before code point ``before`` if given), or of all documents in no particular
-    order. A stored time that cannot be read raises ``ValueError``, or with ``lenient``
-    reads as :data:`UNREADABLE_TIME`."""
-    if s.get_bind().dialect.name == "sqlite":
-        try:
-            return _sqlite_annotations(s, document_id, before, datetime.fromisoformat)
-        except (ValueError, TypeError):  # a date another program wrote
-            if not lenient:
-                raise
-            return _sqlite_annotations(s, document_id, before, _readable_time)
-    return _orm_annotations(s, document_id, before)
-
-
-# Shown for a time another program stored as something unreadable (export refuses such a
-# database, naming the row: see annotator.store.stored_dates).
-UNREADABLE_TIME = datetime(1970, 1, 1)
-
-
-def _readable_time(value: object) -> datetime:
-    try:
-        return datetime.fromisoformat(value)  # type: ignore[arg-type]
-    except (ValueError, TypeError):
-        return UNREADABLE_TIME
-
-
-def _sqlite_annotations(
-    s: Session, document_id: str | None, before: int | None, parse: Callable[[Any], datetime]
-) -> list[Annotation]:
-    """:func:`_load_annotations` on SQLite, ``parse`` reading the stored times."""
-    # Straight from the driver: SQLAlchemy's SQLite DateTime parsing is a regex per
-    # value; its stored form is ISO 8601, which the C parser reads directly.
-    make = tuple.__new__
-    driver = s.connection().connection.driver_connection
-    if document_id is None:
-        cursor = driver.execute(
-            "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
-            "created_at, updated_at, attributes, orphaned, version, source, rule "
-            "FROM annotations"
-        )
-        return [
-            make(
-                Annotation,
-                (
-                    i,
-                    d,
-                    lb,
-                    st,
-                    en,
-                    no,
-                    an,
-                    c := parse(cr),
-                    c if up == cr else parse(up),
-                    as_attributes(json.loads(at)) if at else (),
-                    or_ == 1,
-                    ve,
-                    so,
-                    ru,
-                ),
-            )
-            for i, d, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
-        ]
-    # The (document, start, end, label, id) index gives the rows in order.
-    cursor = driver.execute(
-        "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
-        "updated_at, attributes, orphaned, version, source, rule FROM annotations "
-        "WHERE document_id = ? "
-        "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
-        (document_id, _NO_END if before is None else before),
-    )
-    return [
-        make(
-            Annotation,
-            (
-                i,
-                document_id,
-                lb,
-                st,
-                en,
-                no,
-                an,
-                created := parse(cr),
-                created if up == cr else parse(up),  # mostly never changed: parsed once
-                as_attributes(json.loads(at)) if at else (),
-                or_ == 1,
-                ve,
-                so,
-                ru,
-            ),
-        )
-        for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
-    ]
-
-
-def _orm_annotations(s: Session, document_id: str | None, before: int | None) -> list[Annotation]:
-    query = select(*ANNOTATION_COLUMNS)
-    if before is not None:
-        query = query.where(AnnotationRow.start_offset < before)
-    if document_id is not None:
-        query = query.where(AnnotationRow.document_id == document_id).order_by(
-            AnnotationRow.start_offset,
-            AnnotationRow.end_offset,
-            AnnotationRow.label,
-            AnnotationRow.id,
-        )
-    return [_from_columns(row) for row in s.execute(query)]
-
-
-def _from_columns(row: Sequence[object]) -> Annotation:
-    """An annotation from a row of ``ANNOTATION_COLUMNS``."""
-    stored = row[9]
-    attributes = as_attributes(stored) if stored else ()  # type: ignore[arg-type]
-    return Annotation(
-        *row[:9],  # type: ignore[arg-type]
-        attributes=attributes,  # type: ignore[arg-type]
-        orphaned=bool(row[10]),
-        version=row[11],  # type: ignore[arg-type]
-        source=row[12],  # type: ignore[arg-type]
-        rule=row[13],  # type: ignore[arg-type]
-    )
+    return None if row is None else from_columns(row)
 
 
 def _label(row: LabelRow) -> Label:

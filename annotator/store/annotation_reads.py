@@ -1,0 +1,143 @@
+"""Reading annotations out of the database into :class:`Annotation` values: straight
+from SQLite's driver where that is fast, through SQLAlchemy elsewhere."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.core.attributes import as_attributes
+from annotator.core.model import Annotation
+from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow
+
+NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
+
+
+def load_annotations(
+    s: Session, document_id: str | None, before: int | None = None, *, lenient: bool = False
+) -> list[Annotation]:
+    """Annotations of one document ordered by (start, end, label, id) (only those that
+    start before code point ``before`` if given), or of all documents in no particular
+    order. A stored time that cannot be read raises ``ValueError``, or with ``lenient``
+    reads as :data:`UNREADABLE_TIME`."""
+    if s.get_bind().dialect.name == "sqlite":
+        try:
+            return _sqlite_annotations(s, document_id, before, datetime.fromisoformat)
+        except (ValueError, TypeError):  # a date another program wrote
+            if not lenient:
+                raise
+            return _sqlite_annotations(s, document_id, before, _readable_time)
+    return _orm_annotations(s, document_id, before)
+
+
+# Shown for a time another program stored as something unreadable (export refuses such a
+# database, naming the row: see annotator.store.stored_dates).
+UNREADABLE_TIME = datetime(1970, 1, 1)
+
+
+def _readable_time(value: object) -> datetime:
+    try:
+        return datetime.fromisoformat(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        return UNREADABLE_TIME
+
+
+def _sqlite_annotations(
+    s: Session, document_id: str | None, before: int | None, parse: Callable[[Any], datetime]
+) -> list[Annotation]:
+    """:func:`load_annotations` on SQLite, ``parse`` reading the stored times."""
+    # Straight from the driver: SQLAlchemy's SQLite DateTime parsing is a regex per
+    # value; its stored form is ISO 8601, which the C parser reads directly.
+    make = tuple.__new__
+    driver = s.connection().connection.driver_connection
+    if document_id is None:
+        cursor = driver.execute(
+            "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
+            "created_at, updated_at, attributes, orphaned, version, source, rule "
+            "FROM annotations"
+        )
+        return [
+            make(
+                Annotation,
+                (
+                    i,
+                    d,
+                    lb,
+                    st,
+                    en,
+                    no,
+                    an,
+                    c := parse(cr),
+                    c if up == cr else parse(up),
+                    as_attributes(json.loads(at)) if at else (),
+                    or_ == 1,
+                    ve,
+                    so,
+                    ru,
+                ),
+            )
+            for i, d, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
+        ]
+    # The (document, start, end, label, id) index gives the rows in order.
+    cursor = driver.execute(
+        "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
+        "updated_at, attributes, orphaned, version, source, rule FROM annotations "
+        "WHERE document_id = ? "
+        "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
+        (document_id, NO_END if before is None else before),
+    )
+    return [
+        make(
+            Annotation,
+            (
+                i,
+                document_id,
+                lb,
+                st,
+                en,
+                no,
+                an,
+                created := parse(cr),
+                created if up == cr else parse(up),  # mostly never changed: parsed once
+                as_attributes(json.loads(at)) if at else (),
+                or_ == 1,
+                ve,
+                so,
+                ru,
+            ),
+        )
+        for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
+    ]
+
+
+def _orm_annotations(s: Session, document_id: str | None, before: int | None) -> list[Annotation]:
+    query = select(*ANNOTATION_COLUMNS)
+    if before is not None:
+        query = query.where(AnnotationRow.start_offset < before)
+    if document_id is not None:
+        query = query.where(AnnotationRow.document_id == document_id).order_by(
+            AnnotationRow.start_offset,
+            AnnotationRow.end_offset,
+            AnnotationRow.label,
+            AnnotationRow.id,
+        )
+    return [from_columns(row) for row in s.execute(query)]
+
+
+def from_columns(row: Sequence[object]) -> Annotation:
+    """An annotation from a row of ``ANNOTATION_COLUMNS``."""
+    stored = row[9]
+    attributes = as_attributes(stored) if stored else ()  # type: ignore[arg-type]
+    return Annotation(
+        *row[:9],  # type: ignore[arg-type]
+        attributes=attributes,  # type: ignore[arg-type]
+        orphaned=bool(row[10]),
+        version=row[11],  # type: ignore[arg-type]
+        source=row[12],  # type: ignore[arg-type]
+        rule=row[13],  # type: ignore[arg-type]
+    )
