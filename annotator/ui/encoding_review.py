@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -79,7 +80,7 @@ class EncodingReviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("encodingReviewDialog")
         self.setWindowTitle("Check how these files were read")
-        self.resize(900, 520)
+        self.resize(1020, 520)
         self._items = list(items)
         self._readings = [_readings(doc) for _name, doc in self._items]
         self._chosen = [0] * len(self._items)
@@ -107,7 +108,7 @@ class EncodingReviewDialog(QDialog):
         splitter, side_layout = beside(
             [QLabel("Files:"), self.documents, QLabel("Read as:"), self.readings],
             self.comparison,
-            260,
+            380,  # room for "cp1250 — Windows, Central European" without a scroll bar
         )
         self.buttons = ok_cancel(self, "Import")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
@@ -122,6 +123,9 @@ class EncodingReviewDialog(QDialog):
         self.readings.currentRowChanged.connect(self._choose)
         self.documents.setCurrentRow(0)
         for view in (self.documents, self.readings):  # as tall as their rows (up to 8)
+            # Long names are elided in the middle, not scrolled: a scroll bar hid a row.
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
             rows = min(max(view.count(), 1), 8)
             view.setMaximumHeight(rows * view.sizeHintForRow(0) + 2 * view.frameWidth() + 4)
         side_layout.addStretch(1)
