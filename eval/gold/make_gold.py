@@ -1,8 +1,14 @@
 """Build the gold annotation sets ``dev.json``, ``test.json`` and ``test2.json`` from plain files.
 
-Input, per split (``dev``, ``test``, ``test2``), in ``docs/<split>/``:
+Input, per split (``dev``, ``test``, ``test2``: articles written for this project;
+``real-dev``, ``real-test``: real published texts), in ``docs/<split>/``:
 
 - ``NAME.txt``: the document, UTF-8, LF line ends; its first line is the title.
+- ``NAME.source.toml`` (real splits only): where the text comes from and under which
+  licence (``publisher``, ``kind``, ``url``, ``licence``, ``licence_url``, optional
+  ``published``, ``retrieved``, ``edits``) and ``sha256``, the hash of the ``.txt`` taken
+  when it was saved, before gold was written or any engine ran on it; the build fails if
+  the text no longer has that hash.
 - ``NAME.ann``: its gold annotations, one per line: ``label | quote`` or
   ``label | quote | N`` where N (1-based) picks the N-th occurrence of the quote in the
   text when it occurs more than once. Blank lines and lines starting with ``#`` are
@@ -14,7 +20,8 @@ problem listed (exit status 1) and nothing written. Output is deterministic: ids
 UUID v5 of the text and span, times are fixed, so a rebuild gives the same bytes.
 
 Usage: ``python eval/gold/make_gold.py`` (write), ``--check`` (fail if the JSON files
-on disk differ from what the sources give), ``--stats`` (counts only).
+on disk differ from what the sources give), ``--stats`` (counts only); ``--split NAME``
+(repeatable) limits any of them to those splits.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import argparse
 import hashlib
 import json
 import sys
+import tomllib
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -30,11 +38,17 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("dev", "test", "test2")
+SPLITS = ("dev", "test", "test2", "real-dev", "real-test")
+REAL_SPLITS = ("real-dev", "real-test")
 ANNOTATOR = "gold"
 TIMESTAMP = "2026-01-01T00:00:00.000Z"
 CONTEXT = 32
 MIN_WORDS, MAX_WORDS = 250, 450
+# Real texts are openings of published pages: shorter or longer than the invented ones.
+REAL_MIN_WORDS, REAL_MAX_WORDS = 80, 1200
+KINDS = ("news", "press release", "foi response", "parliamentary answer", "report", "briefing")
+SOURCE_KEYS = {"publisher", "kind", "url", "licence", "licence_url", "sha256"}
+SOURCE_OPTIONAL = {"published", "retrieved", "edits"}
 # annotator.store.store.DOCUMENT_NAMESPACE: the same text gets the same id as on import.
 DOCUMENT_NAMESPACE = uuid.UUID("6f1c1c0e-6a43-4d0e-9a53-8d2f0b7e0a11")
 ANNOTATION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "annotator:eval/gold")
@@ -191,6 +205,30 @@ def parse_ann(path: Path, text: str) -> tuple[list[Span], list[str]]:
     return spans, problems
 
 
+def read_source(txt: Path, sha: str) -> tuple[dict[str, Any], list[str]]:
+    """The ``NAME.source.toml`` beside ``txt``, checked; and the problems found."""
+    path = txt.with_suffix(".source.toml")
+    where = str(path.relative_to(HERE))
+    if not path.exists():
+        return {}, [f"{where}: missing (a real text needs its source, licence and hash)"]
+    try:
+        source = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return {}, [f"{where}: not valid TOML: {exc}"]
+    problems = []
+    missing = SOURCE_KEYS - source.keys()
+    unknown = source.keys() - SOURCE_KEYS - SOURCE_OPTIONAL
+    if missing:
+        problems.append(f"{where}: missing {', '.join(sorted(missing))}")
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    if source.get("kind") not in (None, *KINDS):
+        problems.append(f"{where}: kind {source['kind']!r} is not one of {KINDS}")
+    if "sha256" in source and source["sha256"] != sha:
+        problems.append(f"{where}: the text changed since it was hashed (sha256 differs)")
+    return source, problems
+
+
 def annotation(doc_sha: str, text: str, span: Span) -> dict[str, Any]:
     key = f"{doc_sha}/{span.label}/{span.start}/{span.end}"
     return {
@@ -226,32 +264,37 @@ def build_split(split: str) -> tuple[dict[str, Any], list[str]]:
         text = raw.decode("utf-8")
         title = text.split("\n", 1)[0].strip()
         words = len(text.split("\n", 1)[1].split()) if "\n" in text else 0
-        if not MIN_WORDS <= words <= MAX_WORDS:
-            problems.append(
-                f"{where}: {words} words below the title (want {MIN_WORDS}-{MAX_WORDS})"
-            )
+        low, high = (
+            (REAL_MIN_WORDS, REAL_MAX_WORDS) if split in REAL_SPLITS else (MIN_WORDS, MAX_WORDS)
+        )
+        if not low <= words <= high:
+            problems.append(f"{where}: {words} words below the title (want {low}-{high})")
+        sha = hashlib.sha256(raw).hexdigest()
+        source: dict[str, Any] = {}
+        if split in REAL_SPLITS:
+            source, found = read_source(txt, sha)
+            problems.extend(found)
         ann = txt.with_suffix(".ann")
         if not ann.exists():
             problems.append(f"{where}: no {ann.name}")
             continue
         spans, found = parse_ann(ann, text)
         problems.extend(found)
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         anns = [annotation(sha, text, s) for s in spans]
         anns.sort(key=lambda a: (a["start"], a["end"], a["label"], a["id"]))
         documents.append(
             {
                 "id": str(uuid.uuid5(DOCUMENT_NAMESPACE, sha)),
                 "title": title,
-                "source": f"eval/gold/docs/{split}/{txt.name}",
+                "source": source.get("url") or f"eval/gold/docs/{split}/{txt.name}",
                 "sha256": sha,
                 "length": len(text),
                 "format": "text",
                 "encoding": "utf-8",
                 "original_name": txt.name,
                 "imported_at": TIMESTAMP,
-                "author": None,
-                "published": None,
+                "author": source.get("publisher"),
+                "published": source.get("published"),
                 "text": text,
                 "annotations": anns,
             }
@@ -274,7 +317,7 @@ def render(aset: dict[str, Any]) -> str:
 
 def stats(sets: dict[str, dict[str, Any]]) -> str:
     """A table of documents, words and annotations per label, per split and in total."""
-    rows = [f"{'split':6} {'docs':>4} {'words':>6} " + " ".join(f"{n:>9}" for n in LABEL_NAMES)]
+    rows = [f"{'split':9} {'docs':>4} {'words':>6} " + " ".join(f"{n:>9}" for n in LABEL_NAMES)]
     total: Counter[str] = Counter()
     for split, aset in sets.items():
         counts = Counter(a["label"] for d in aset["documents"] for a in d["annotations"])
@@ -283,11 +326,11 @@ def stats(sets: dict[str, dict[str, Any]]) -> str:
         total["docs"] += len(aset["documents"])
         total["words"] += words
         rows.append(
-            f"{split:6} {len(aset['documents']):>4} {words:>6} "
+            f"{split:9} {len(aset['documents']):>4} {words:>6} "
             + " ".join(f"{counts[n]:>9}" for n in LABEL_NAMES)
         )
     rows.append(
-        f"{'total':6} {total['docs']:>4} {total['words']:>6} "
+        f"{'total':9} {total['docs']:>4} {total['words']:>6} "
         + " ".join(f"{total[n]:>9}" for n in LABEL_NAMES)
     )
     return "\n".join(rows)
@@ -298,9 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="compare with the files on disk")
     mode.add_argument("--stats", action="store_true", help="print counts, write nothing")
+    parser.add_argument("--split", action="append", choices=SPLITS, help="default: every split")
     args = parser.parse_args(argv)
     sets, problems = {}, []
-    for split in SPLITS:
+    for split in args.split or SPLITS:
         sets[split], found = build_split(split)
         problems.extend(found)
     if problems:
