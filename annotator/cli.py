@@ -492,6 +492,13 @@ def _suggest(argv: list[str]) -> int:
             file=sys.stderr,
         )
         stored = {a.label for a in made}
+        overlapped = sum(s.label in stored for item in found for s in item.suggestions) - len(made)
+        if overlapped:
+            print(
+                f"annotator: not stored: {overlapped} suggestion(s) overlapping a more confident "
+                "one of the same label (as the window's Accept all)",
+                file=sys.stderr,
+            )
         left = Counter(s.label for item in found for s in item.suggestions if s.label not in stored)
         for label, count in sorted(left.items()):
             print(

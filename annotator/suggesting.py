@@ -18,6 +18,7 @@ from annotator.core.suggest import (
     RuleError,
     RuleSet,
     Suggestion,
+    accepted_together,
     as_annotation,
     load_rules,
     pending,
@@ -102,15 +103,16 @@ def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) ->
 
 
 def apply(store: Store, found: Sequence[Found], annotator: str = SUGGESTER) -> list[Annotation]:
-    """Store every suggestion in ``found`` whose label the database has, as annotations
-    by ``annotator`` with source "suggested" and the rule, in one transaction."""
+    """Store the suggestions in ``found`` whose label the database has, as annotations by
+    ``annotator`` with source "suggested" and the rule, in one transaction; where two of
+    a label overlap, only what :func:`accepted_together` keeps (as the window's "accept
+    all" does)."""
     known = {label.name for label in store.labels()}
     moment = now_utc()
     made = [
         as_annotation(s, item.document.id, annotator, moment)
         for item in found
-        for s in item.suggestions
-        if s.label in known
+        for s in accepted_together(s for s in item.suggestions if s.label in known)
     ]
     store.apply_change(made, [])
     return made

@@ -36,6 +36,7 @@ from annotator.core.suggest import (
     SUGGESTED,
     Rejection,
     Suggestion,
+    accepted_together,
     as_annotation,
     pending,
 )
@@ -684,17 +685,10 @@ class SuggestionsController(QObject):
         document = self._window.document
         if document is None or not self._usable():
             return []
-        chosen: list[Suggestion] = []
-        taken = SpanIndex()
-        candidates = [s for s in self._pending if s.label == label]
-        for s in sorted(candidates, key=lambda s: (-s.confidence, s.start, s.end)):
-            if not taken.any_in(s.start, s.end):
-                taken.add(Interval(s.start, s.end, s.key))
-                chosen.append(s)
+        chosen = accepted_together(s for s in self._pending if s.label == label)
         if not chosen:
             self._window.statusBar().showMessage(f"No open {label} suggestions.", 5000)
             return []
-        chosen.sort(key=lambda s: (s.start, s.end))
         moment, who = now_utc(), self._window.annotator
         made = tuple(as_annotation(s, document.id, who, moment) for s in chosen)
         count = len(made)

@@ -8,12 +8,13 @@ The contract the rest of the app relies on:
 * :func:`load_rules` reads the rule files (the shipped ones, one per label, plus any a
   researcher adds); :func:`suggest` applies them to a text and returns suggestions sorted
   by ``(start, end, label)``, at most one per (label, start, end).
-* :func:`pending` leaves out what is already annotated or was rejected.
+* :func:`pending` leaves out what is already annotated or was rejected;
+  :func:`accepted_together` decides what accepting many at once stores.
 """
 
 from __future__ import annotations
 
-from annotator.core.suggest.accept import SUGGESTED, as_annotation
+from annotator.core.suggest.accept import SUGGESTED, accepted_together, as_annotation
 from annotator.core.suggest.engine import RuleSet, load_rules, suggest
 from annotator.core.suggest.model import Rejection, Suggestion
 from annotator.core.suggest.pending import pending
@@ -25,6 +26,7 @@ __all__ = [
     "RuleError",
     "RuleSet",
     "Suggestion",
+    "accepted_together",
     "as_annotation",
     "load_rules",
     "pending",
