@@ -144,18 +144,21 @@ def span_scores(
     gold_spans: Iterable[tuple[Hashable, int, int]],
     other_spans: Iterable[tuple[Hashable, int, int]],
     overlap: bool = False,
+    min_iou: float = 0.0,
 ) -> SpanScores:
     """Score ``other_spans`` against ``gold_spans``; each span is ``(key, start, end)``.
 
     Only spans with equal keys (e.g. ``(document_id, label)``) can match. Exact: equal
     start and end, duplicates matched once each. Overlap: the ranges share a code point
-    (an empty span overlaps a span strictly containing its position), spans matched one
-    to one, as many as possible. F1 is ``2·matched / (reference + predicted)``.
+    (an empty span overlaps a span strictly containing its position) and, with
+    ``min_iou``, share at least that fraction of their union (intersection over union);
+    spans matched one to one, as many as possible. F1 is ``2·matched / (reference +
+    predicted)``.
     """
     gold = list(gold_spans)
     other = list(other_spans)
     if overlap:
-        matched = _overlap_matches(gold, other)
+        matched = _overlap_matches(gold, other, min_iou)
     else:
         matched = sum((Counter(gold) & Counter(other)).values())
     g, o = len(gold), len(other)
@@ -170,7 +173,9 @@ def span_scores(
 
 
 def _overlap_matches(
-    gold: list[tuple[Hashable, int, int]], other: list[tuple[Hashable, int, int]]
+    gold: list[tuple[Hashable, int, int]],
+    other: list[tuple[Hashable, int, int]],
+    min_iou: float = 0.0,
 ) -> int:
     """Size of a maximum one-to-one matching of overlapping spans (augmenting paths)."""
     by_key: defaultdict[Hashable, list[tuple[int, int]]] = defaultdict(list)
@@ -183,7 +188,11 @@ def _overlap_matches(
     for key, golds in groups.items():
         others = by_key.get(key, [])
         edges = [
-            [j for j, (os, oe) in enumerate(others) if _overlaps(gs, ge, os, oe)]
+            [
+                j
+                for j, (os, oe) in enumerate(others)
+                if _overlaps(gs, ge, os, oe) and _iou(gs, ge, os, oe) >= min_iou
+            ]
             for gs, ge in golds
         ]
         owner: dict[int, int] = {}
@@ -201,6 +210,12 @@ def _augment(i: int, edges: list[list[int]], owner: dict[int, int], seen: set[in
             owner[j] = i
             return True
     return False
+
+
+def _iou(s1: int, e1: int, s2: int, e2: int) -> float:
+    """Shared code points over the code points of either span (1.0 for two empty spans)."""
+    union = max(e1, e2) - min(s1, s2)
+    return max(0, min(e1, e2) - max(s1, s2)) / union if union else 1.0
 
 
 def _overlaps(s1: int, e1: int, s2: int, e2: int) -> bool:

@@ -148,6 +148,18 @@ def test_span_scores_overlap_is_one_to_one_and_maximal():
     assert span_scores([("d", 0, 3)], [("d", 3, 6)], overlap=True).matched == 0
 
 
+def test_span_scores_iou_threshold_needs_half_the_union_shared():
+    gold = [("d", 0, 10)]
+    assert span_scores(gold, [("d", 5, 10)], overlap=True, min_iou=0.5).matched == 1  # 5/10
+    assert span_scores(gold, [("d", 6, 10)], overlap=True, min_iou=0.5).matched == 0  # 4/10
+    assert span_scores(gold, [("d", 5, 15)], overlap=True, min_iou=0.5).matched == 0  # 5/15
+    assert span_scores(gold, [("d", 6, 10)], overlap=True).matched == 1  # any overlap
+    # The threshold changes which pairs may match, and the matching stays maximal.
+    gold = [("d", 0, 10), ("d", 10, 12)]
+    other = [("d", 8, 12), ("d", 0, 9)]
+    assert span_scores(gold, other, overlap=True, min_iou=0.5).matched == 2
+
+
 def test_span_scores_undefined():
     s = span_scores([], [], overlap=True)
     assert (s.precision, s.recall, s.f1) == (None, None, None)
