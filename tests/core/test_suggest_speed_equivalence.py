@@ -60,7 +60,6 @@ def test_prefixes_give_what_optional_leading_groups_give(rules):
     """A rule's ``prefix``, looked for backwards, finds what ``(?:prefix)?pattern`` would."""
     from dataclasses import replace
 
-    from annotator.core.suggest.rules import LabelRules
     from tests.core.test_suggest_statistics import NEGATIVES as STAT_NEGATIVES
     from tests.core.test_suggest_statistics import POSITIVES as STAT_POSITIVES
 
@@ -72,7 +71,7 @@ def test_prefixes_give_what_optional_leading_groups_give(rules):
             else replace(r, pattern=f"(?:{r.prefix})?(?:{r.pattern})", prefix=None)
             for r in lr.rules
         )
-        inline.append(_compile_label(LabelRules(lr.label, inlined, lr.excludes, lr.files)))
+        inline.append(_compile_label(replace(lr, rules=inlined)))
     plain = RuleSet(tuple(inline))
     with_prefix = sum(r.prefix is not None for c in rules.compiled for r in c.rules)
     assert with_prefix >= 10  # statistic qualifiers and refusal auxiliaries

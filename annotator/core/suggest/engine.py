@@ -7,15 +7,18 @@ exclusion consumes its text (a date, a year, an identifier) so that no rule of t
 can start inside it. A rule's ``prefix`` (an optional qualifier such as "more than") is not
 part of that expression: it is looked for backwards from where the rest matched, in text
 no earlier match took, so that the optional words do not widen the characters every
-position is tried with. There is no Python loop over characters: a 1 MB text takes well
+position is tried with. Then a label with a ``[yield]`` gives way to the labels it names
+(:func:`_give_way`). There is no Python loop over characters: a 1 MB text takes well
 under a second (``make bench-suggest``).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from annotator.core.reading import resolved
@@ -64,6 +67,9 @@ class CompiledLabel:
     needed: tuple[tuple[str, ...], ...]  # per rule, the groups its reason and boost use
     # per rule, its prefix anchored to end where the match starts, or None
     prefixes: tuple[re.Pattern[str] | None, ...]
+    yields_to: tuple[str, ...] = ()
+    keep: re.Pattern[str] | None = None
+    trim: re.Pattern[str] | None = None  # anchored at the end of what is left
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,18 @@ def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
         None if r.prefix is None else re.compile(rf"(?<!\w)(?:{r.prefix})\Z", re.MULTILINE)
         for r in lr.rules
     )
-    return CompiledLabel(lr.label, lr.rules, regex, lr.files, needed, prefixes)
+    y = lr.yields
+    return CompiledLabel(
+        lr.label,
+        lr.rules,
+        regex,
+        lr.files,
+        needed,
+        prefixes,
+        yields_to=() if y is None else y.to,
+        keep=None if y is None or y.keep is None else re.compile(y.keep, re.MULTILINE),
+        trim=None if y is None or y.trim is None else re.compile(rf"(?:{y.trim})\Z", re.MULTILINE),
+    )
 
 
 def _guarded(part: str) -> str:
@@ -150,13 +167,78 @@ def suggest(text: str, rules: RuleSet, labels: Iterable[str] | None = None) -> l
     Offsets are code points, end exclusive. ``labels`` limits the labels looked for.
     """
     wanted = None if labels is None else set(labels)
-    found: dict[tuple[str, int, int], Suggestion] = {}
+    needed = wanted
+    if wanted is not None:  # the labels those asked for give way to are needed too
+        needed = wanted | {t for c in rules.compiled if c.label in wanted for t in c.yields_to}
+    per_label: dict[str, dict[tuple[int, int], Suggestion]] = {}
     for compiled in rules.compiled:
-        if wanted is not None and compiled.label not in wanted:
+        if needed is not None and compiled.label not in needed:
             continue
+        mine = per_label.setdefault(compiled.label, {})
         for s in _label_suggestions(text, compiled):
-            found.setdefault(s.key, s)
+            mine.setdefault((s.start, s.end), s)
+    out: list[Suggestion] = []
+    for compiled in rules.compiled:
+        if compiled.label not in per_label or (wanted is not None and compiled.label not in wanted):
+            continue
+        mine = per_label.pop(compiled.label)
+        if compiled.yields_to:
+            others = sorted(
+                (s.start, s.end)
+                for label in compiled.yields_to
+                for s in per_label.get(label, {}).values()
+            )
+            out += _give_way(text, list(mine.values()), others, compiled)
+        else:
+            out += mine.values()
+        per_label[compiled.label] = {}  # a label read again (never) adds nothing twice
+    found = {s.key: s for s in reversed(out)}  # the first of equal keys wins
     return sorted(found.values(), key=lambda s: (s.start, s.end, s.label))
+
+
+def _give_way(
+    text: str, mine: list[Suggestion], others: list[tuple[int, int]], compiled: CompiledLabel
+) -> list[Suggestion]:
+    """``mine`` after giving way to ``others`` (sorted spans of the labels named in the
+    label's ``[yield]``), as :class:`annotator.core.suggest.rules.Yield` says."""
+    starts = [s for s, _e in others]
+    furthest = list(accumulate((e for _s, e in others), max))
+    kept = []
+    for s in mine:
+        start, end = s.start, s.end
+        # The first other span overlapping [start, end): past those that end before it.
+        first = bisect_right(furthest, start)
+        stop = bisect_left(starts, end)
+        hit = next(((os, oe) for os, oe in others[first:stop] if oe > start), None)
+        if hit is not None:
+            o_start, o_end = hit
+            if o_start <= start or (
+                compiled.keep is not None and not compiled.keep.search(text, start, o_start)
+            ):
+                continue  # nothing of its own before the other label's span
+            if o_end >= end:
+                end = _trimmed(text, start, o_start, compiled.trim)
+                if end <= start:
+                    continue
+                s = s._replace(end=end)
+        kept.append(s)
+    return kept
+
+
+def _trimmed(text: str, start: int, end: int, trim: re.Pattern[str] | None) -> int:
+    """Where a span cut at ``end`` ends: less ``trim`` at its end, spaces and clause
+    punctuation, and a closing quotation mark it did not open."""
+    if trim is not None:
+        m = trim.search(text, start, end)
+        if m is not None:
+            end = m.start()
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if end > start and _unopened_close(text, start, end):
+        end -= 1
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+    return end
 
 
 def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestion]:

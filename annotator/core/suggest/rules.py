@@ -2,7 +2,8 @@
 
 A file names its ``label`` and may hold ``[lists]`` (named word lists), ``[patterns]``
 (named regular-expression fragments), ``[[rule]]`` (what makes a suggestion) and
-``[[exclude]]`` (text that is never a suggestion of that label). Files of the same label
+``[[exclude]]`` (text that is never a suggestion of that label) and ``[yield]`` (labels
+whose suggestions this label's give way to, see :class:`Yield`). Files of the same label
 are merged in the order given: later files add words to lists, and add patterns, rules
 and exclusions; they never remove or redefine. ``{name}`` in a pattern stands for a list
 (any of its words) or a pattern fragment. Any problem is a :class:`RuleError` naming the
@@ -23,11 +24,14 @@ from annotator.core.reading import FileReadError, read_file
 MAX_RULE_BYTES = 1 << 20  # the shipped files are a few KiB each
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _REFERENCE = re.compile(r"(?<!\\)\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# "(?<!{list}\s)": not right after any word of a list (then what follows in the brackets).
+_NOT_AFTER = re.compile(r"\(\?<!\{([A-Za-z_][A-Za-z0-9_]*)\}([^()]*)\)")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 _BACKREF = re.compile(r"\(\?(?:P=|\()([A-Za-z_][A-Za-z0-9_]*)\)")
 _TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\??)\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
-_FILE_KEYS = {"label", "description", "lists", "patterns", "rule", "exclude"}
+_FILE_KEYS = {"label", "description", "lists", "patterns", "rule", "exclude", "yield"}
+_YIELD_KEYS = {"to", "keep", "trim", "description"}
 _RULE_KEYS = {"name", "pattern", "prefix", "confidence", "reason", "span", "boost", "description"}
 _EXCLUDE_KEYS = {"name", "pattern", "description"}
 
@@ -77,6 +81,24 @@ class Exclusion:
     file: str
 
 
+@dataclass(frozen=True)
+class Yield:
+    """How a label's suggestions give way to other labels' ("a sentence that withholds is
+    a refusal, not a claim").
+
+    A suggestion that starts inside one of ``to``'s suggestions (or where it starts) is
+    dropped. One that runs into one of them up to its own end is cut where that one starts,
+    less what ``trim`` matches at the new end (a joining ", and"), and kept only if
+    ``keep`` still finds a match in what is left. One with another label's suggestion
+    wholly inside it is left as it is.
+    """
+
+    to: tuple[str, ...]
+    keep: str | None  # a regular expression; None keeps whatever is left
+    trim: str | None  # a regular expression matched at the end of what is left
+    file: str
+
+
 @dataclass
 class _LabelSource:
     """What the files say about one label, merged, before expansion."""
@@ -87,6 +109,7 @@ class _LabelSource:
     rules: list[tuple[dict[str, Any], str]] = field(default_factory=list)
     excludes: list[tuple[dict[str, Any], str]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    yields: tuple[dict[str, Any], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +120,7 @@ class LabelRules:
     rules: tuple[Rule, ...]
     excludes: tuple[Exclusion, ...]
     files: tuple[str, ...]
+    yields: Yield | None = None
 
 
 def rule_files(folders: Iterable[Path]) -> list[Path]:
@@ -163,6 +187,25 @@ def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
                 f"{where}: pattern {name!r} is already defined in {source.patterns[name][1]}"
             )
         source.patterns[name] = (regex, where)
+
+    if "yield" in data:
+        entry = _table(data, "yield", where)
+        extra = sorted(set(entry) - _YIELD_KEYS)
+        if extra:
+            raise RuleError(
+                f"{where}: [yield] has unknown key {extra[0]!r} (allowed: {_sorted(_YIELD_KEYS)})"
+            )
+        to = entry.get("to")
+        if not isinstance(to, list) or not to or not all(isinstance(t, str) and t for t in to):
+            raise RuleError(f"{where}: [yield] needs 'to', a list of labels")
+        if label in to:
+            raise RuleError(f"{where}: [yield] names the file's own label {label!r}")
+        for key in ("keep", "trim"):
+            if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+                raise RuleError(f"{where}: [yield] {key} must be a non-empty pattern")
+        if source.yields is not None:
+            raise RuleError(f"{where}: [yield] of {label!r} is already given in {source.yields[1]}")
+        source.yields = (entry, where)
 
     for key, allowed, target in (
         ("rule", _RULE_KEYS, source.rules),
@@ -258,13 +301,29 @@ def _expand(source: _LabelSource) -> LabelRules:
         pattern = _resolve(entry["pattern"], source, what, where, ())
         _compile(pattern, what, where)
         excludes.append(Exclusion(source.label, entry["name"], pattern, where))
-    return LabelRules(source.label, tuple(rules), tuple(excludes), tuple(source.files))
+    yields = None
+    if source.yields is not None:
+        entry, where = source.yields
+        found: dict[str, str | None] = {}
+        for key in ("keep", "trim"):
+            found[key] = None
+            if key in entry:
+                found[key] = _resolve(entry[key], source, f"[yield] {key}", where, ())
+                _compile(found[key], f"[yield] {key}", where)
+        yields = Yield(tuple(entry["to"]), found["keep"], found["trim"], where)
+    return LabelRules(source.label, tuple(rules), tuple(excludes), tuple(source.files), yields)
 
 
 def _resolve(
     pattern: str, source: _LabelSource, what: str, where: str, stack: tuple[str, ...]
 ) -> str:
     """``pattern`` with each ``{name}`` replaced by its list or pattern fragment."""
+
+    def not_after(m: re.Match[str]) -> str:
+        name, rest = m.group(1), m.group(2)
+        if name not in source.lists:
+            return m.group(0)  # a pattern fragment: resolved as written below
+        return after_none_of(source.lists[name], rest)
 
     def replace(m: re.Match[str]) -> str:
         name = m.group(1)
@@ -281,7 +340,25 @@ def _resolve(
             f"of label {source.label!r}"
         )
 
-    return _REFERENCE.sub(replace, pattern)
+    return _REFERENCE.sub(replace, _NOT_AFTER.sub(not_after, pattern))
+
+
+def after_none_of(words: Iterable[str], rest: str = "") -> str:
+    """Negative look-behinds: not right after any of ``words`` (a whole word, one space
+    for each space in it) followed by ``rest`` (fixed width). Python's look-behinds need
+    a fixed width, so there is one per word length; case as in :func:`words_regex`."""
+    by_length: dict[tuple[int, bool], list[str]] = {}
+    for word in words:
+        word = " ".join(word.split())
+        exact = any(c.isupper() for c in word)
+        piece = r"\s".join(re.escape(w) for w in word.split(" "))
+        by_length.setdefault((len(word), exact), []).append(piece)
+    out = []
+    for (_length, exact), pieces in sorted(by_length.items()):
+        alternatives = "|".join(sorted(pieces))
+        body = f"(?:{alternatives})" if exact else f"(?i:{alternatives})"
+        out.append(f"(?<!\\b{body}{rest})")
+    return "".join(out)
 
 
 def _compile(pattern: str, what: str, where: str) -> None:
