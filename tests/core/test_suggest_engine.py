@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from annotator.core.suggest import RuleError, RuleSet, Suggestion, load_rules, suggest
+from annotator.core.suggest.engine import compile_rules
 from annotator.core.suggest.firstchars import first_chars
-from annotator.core.suggest.rules import render_reason, words_regex
+from annotator.core.suggest.rules import after_none_of, render_reason, words_regex
 
 
 @pytest.fixture(scope="module")
@@ -365,10 +366,90 @@ def test_a_closing_quote_the_span_did_not_open_is_left_out(tmp_path):
         assert spans(text, rules, "quoted") == [text[8:20]]  # opened in the span: kept
 
 
+# Two labels of our own: "said" sentences, and "withheld" clauses they give way to.
+SAYING = """label = "saying"
+[[rule]]
+name = "said"
+pattern = '[A-Z][^.\\n]*\\bsaid\\b[^.\\n]*'
+reason = "said"
+[yield]
+to = ["withheld"]
+keep = '\\bsaid\\b'
+trim = ',?\\s+and'
+joint = '(?:,|\\band)\\s+'
+"""
+WITHHELD = """label = "withheld"
+[[rule]]
+name = "declined"
+pattern = '\\b(?:declined to \\w+|said no records were kept)\\b[^.,\\n]*'
+reason = "declined"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "saying", "withheld"),
+    [
+        # runs into the other label's clause after a joint: cut there, the joint trimmed
+        (
+            "The mayor said costs rose and declined to say by how much.",
+            ["The mayor said costs rose"],
+            ["declined to say by how much"],
+        ),
+        # nothing of its own before the other span: dropped
+        ("A clerk said no records were kept.", [], ["said no records were kept"]),
+        ("It declined to comment, an aide said.", [], ["declined to comment"]),
+        # the other span is an object, not a clause of its own (no joint): left whole
+        (
+            "The union said officials declined to comment",
+            ["The union said officials declined to comment"],
+            ["declined to comment"],
+        ),
+        # wholly inside, with its own verb before: left whole
+        (
+            "He said she declined to comment, then left",
+            ["He said she declined to comment, then left"],
+            ["declined to comment"],
+        ),
+    ],
+)
+def test_a_label_gives_way_to_the_labels_its_yield_names(tmp_path, text, saying, withheld):
+    write(tmp_path, "saying.toml", SAYING)
+    write(tmp_path, "withheld.toml", WITHHELD)
+    rules = compile_rules(sorted(tmp_path.glob("*.toml")))
+    assert spans(text, rules, "saying") == saying
+    assert spans(text, rules, "withheld") == withheld
+    # Asking for the yielding label alone still gives way (the other is looked for too).
+    assert [text[s.start : s.end] for s in suggest(text, rules, ["saying"])] == saying
+
+
+def test_not_after_a_list_is_one_look_behind_per_word_length(tmp_path):
+    write(
+        tmp_path,
+        "verbs.toml",
+        r"""label = "verb"
+[lists]
+aux = ["was", "were first", "United"]
+[[rule]]
+name = "v"
+pattern = '(?<!{aux}\s)\b(?:promised|States)\b'
+""",
+    )
+    rules = compile_rules([tmp_path / "verbs.toml"])
+    assert spans("He promised. It was promised.", rules, "verb") == ["promised"]
+    assert spans("They Were First promised it.", rules, "verb") == []  # any case
+    assert spans("the United States; the united States", rules, "verb") == ["States"]
+    assert after_none_of(["ab", "cd", "e f"], r"\s") == r"(?<!\b(?i:ab|cd)\s)(?<!\b(?i:e\sf)\s)"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         ("label = ", "not valid TOML"),
+        ('label = "x"\n[yield]\nto = "refusal"\n', "[yield] needs 'to', a list of labels"),
+        ('label = "x"\n[yield]\nto = ["x"]\n', "names the file's own label"),
+        ('label = "x"\n[yield]\nto = ["y"]\nkept = "a"\n', "[yield] has unknown key 'kept'"),
+        ('label = "x"\n[yield]\nto = ["y"]\nkeep = "(a"\n', "not a valid regular expression"),
+        ('label = "claim"\n[yield]\nto = ["x"]\n', "[yield] of 'claim' is already given"),
         ("[lists]\nx = ['a']\n", "'label' is missing"),
         ('label = "claim"\ncolour = "red"\n', "unknown key 'colour'"),
         ('label = "claim"\n[lists]\nreporting_verb = "said"\n', "must be a list"),

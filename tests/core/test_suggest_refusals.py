@@ -415,10 +415,71 @@ NEGATIVES = [
     "The film is not appropriate for children.",
     "Jeans are inappropriate for a job interview.",
     "Critics said the punishment was not appropriate to the offence.",
+    "His planning application was rejected in May.",
+    "Neither the heating nor the lights worked on Monday.",
+    "The failure to start the generator delayed the launch.",
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+# Forms real reporters and officials write (issue 20): passives, agentless requests,
+# neither … nor, nominal forms, parliamentary and FOI wording, mid-sentence clauses.
+REAL_FORMS = [
+    (
+        "Requests for the inspection reports were denied.",
+        "Requests for the inspection reports were denied",
+    ),
+    (
+        "The figures could not be released because of an ongoing investigation.",
+        "The figures could not be released",
+    ),
+    (
+        "The costs won't be broken down by region, the ministry said.",
+        "The costs won't be broken down by region",
+    ),
+    (
+        "The names of the contractors will not be made public.",
+        "The names of the contractors will not be made public",
+    ),
+    (
+        "Our request for the minutes was refused in March.",
+        "Our request for the minutes was refused in March",
+    ),
+    (
+        "Neither the mayor nor his deputy returned calls seeking comment.",
+        "returned calls seeking comment",
+    ),
+    (
+        "Neither the company nor the regulator could be reached on Sunday.",
+        "could be reached on Sunday",
+    ),
+    (
+        "Campaigners criticised the ministry's failure to answer basic questions about the scheme.",
+        "failure to answer basic questions about the scheme",
+    ),
+    (
+        "The information requested is not held centrally and could be provided only at disproportionate cost.",
+        "The information requested is not held centrally and could be provided only at disproportionate cost",
+    ),
+    (
+        "The department is unable to break down the spending by project.",
+        "is unable to break down the spending by project",
+    ),
+    (
+        "The agency, which has refused to disclose its own figures, said the programme was a success.",
+        "has refused to disclose its own figures",
+    ),
+    (
+        "The firm declined to release its staff's pay data.",
+        "declined to release its staff's pay data",
+    ),
+    (
+        "Officials would not say whether the company's contract had been renewed.",
+        "would not say whether the company's contract had been renewed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES + REAL_FORMS)
 def test_refusals_are_found_with_the_guideline_span(rules, text, expected):
     assert refusals(text, rules) == [expected]
 

@@ -70,6 +70,7 @@ class CompiledLabel:
     yields_to: tuple[str, ...] = ()
     keep: re.Pattern[str] | None = None
     trim: re.Pattern[str] | None = None  # anchored at the end of what is left
+    joint: re.Pattern[str] | None = None  # anchored where the other span starts
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,9 @@ def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
         yields_to=() if y is None else y.to,
         keep=None if y is None or y.keep is None else re.compile(y.keep, re.MULTILINE),
         trim=None if y is None or y.trim is None else re.compile(rf"(?:{y.trim})\Z", re.MULTILINE),
+        joint=None
+        if y is None or y.joint is None
+        else re.compile(rf"(?:{y.joint})\Z", re.MULTILINE),
     )
 
 
@@ -216,7 +220,8 @@ def _give_way(
                 compiled.keep is not None and not compiled.keep.search(text, start, o_start)
             ):
                 continue  # nothing of its own before the other label's span
-            if o_end >= end:
+            joint = compiled.joint
+            if o_end >= end and (joint is None or joint.search(text, start, o_start)):
                 end = _trimmed(text, start, o_start, compiled.trim)
                 if end <= start:
                     continue
@@ -228,6 +233,8 @@ def _give_way(
 def _trimmed(text: str, start: int, end: int, trim: re.Pattern[str] | None) -> int:
     """Where a span cut at ``end`` ends: less ``trim`` at its end, spaces and clause
     punctuation, and a closing quotation mark it did not open."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if trim is not None:
         m = trim.search(text, start, end)
         if m is not None:

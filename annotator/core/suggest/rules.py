@@ -31,7 +31,7 @@ _BACKREF = re.compile(r"\(\?(?:P=|\()([A-Za-z_][A-Za-z0-9_]*)\)")
 _TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\??)\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _FILE_KEYS = {"label", "description", "lists", "patterns", "rule", "exclude", "yield"}
-_YIELD_KEYS = {"to", "keep", "trim", "description"}
+_YIELD_KEYS = {"to", "keep", "trim", "joint", "description"}
 _RULE_KEYS = {"name", "pattern", "prefix", "confidence", "reason", "span", "boost", "description"}
 _EXCLUDE_KEYS = {"name", "pattern", "description"}
 
@@ -87,16 +87,18 @@ class Yield:
     a refusal, not a claim").
 
     A suggestion that starts inside one of ``to``'s suggestions (or where it starts) is
-    dropped. One that runs into one of them up to its own end is cut where that one starts,
-    less what ``trim`` matches at the new end (a joining ", and"), and kept only if
-    ``keep`` still finds a match in what is left. One with another label's suggestion
-    wholly inside it is left as it is.
+    dropped, and so is one in which ``keep`` finds no match before the first of them it
+    overlaps (a claim whose reporting verb comes only after the refusal). One that runs
+    into one of them up to its own end is cut where that one starts, if ``joint`` (when
+    given) matches just before it (", and", "but": a clause of its own, not an object),
+    less what ``trim`` matches at the new end. Otherwise it is left as it is.
     """
 
     to: tuple[str, ...]
     keep: str | None  # a regular expression; None keeps whatever is left
     trim: str | None  # a regular expression matched at the end of what is left
     file: str
+    joint: str | None = None  # a regular expression matched just before the other span
 
 
 @dataclass
@@ -200,7 +202,7 @@ def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
             raise RuleError(f"{where}: [yield] needs 'to', a list of labels")
         if label in to:
             raise RuleError(f"{where}: [yield] names the file's own label {label!r}")
-        for key in ("keep", "trim"):
+        for key in ("keep", "trim", "joint"):
             if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
                 raise RuleError(f"{where}: [yield] {key} must be a non-empty pattern")
         if source.yields is not None:
@@ -305,12 +307,12 @@ def _expand(source: _LabelSource) -> LabelRules:
     if source.yields is not None:
         entry, where = source.yields
         found: dict[str, str | None] = {}
-        for key in ("keep", "trim"):
+        for key in ("keep", "trim", "joint"):
             found[key] = None
             if key in entry:
                 found[key] = _resolve(entry[key], source, f"[yield] {key}", where, ())
                 _compile(found[key], f"[yield] {key}", where)
-        yields = Yield(tuple(entry["to"]), found["keep"], found["trim"], where)
+        yields = Yield(tuple(entry["to"]), found["keep"], found["trim"], where, found["joint"])
     return LabelRules(source.label, tuple(rules), tuple(excludes), tuple(source.files), yields)
 
 
