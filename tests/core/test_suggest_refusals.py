@@ -457,15 +457,18 @@ REAL_FORMS = [
         "failure to answer basic questions about the scheme",
     ),
     (
-        "The information requested is not held centrally and could be provided only at disproportionate cost.",
-        "The information requested is not held centrally and could be provided only at disproportionate cost",
+        "The information requested is not held centrally and could be provided only at "
+        "disproportionate cost.",
+        "The information requested is not held centrally and could be provided only at "
+        "disproportionate cost",
     ),
     (
         "The department is unable to break down the spending by project.",
         "is unable to break down the spending by project",
     ),
     (
-        "The agency, which has refused to disclose its own figures, said the programme was a success.",
+        "The agency, which has refused to disclose its own figures, said the programme "
+        "was a success.",
         "has refused to disclose its own figures",
     ),
     (

@@ -239,6 +239,12 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("The council has 87 vacant posts.", ["87 vacant posts"]),
     ("The army deployed 5,000 troops.", ["5,000 troops"]),
     ("Only the 3 remaining trawlers were inspected.", ["3 remaining trawlers"]),
+    # issue 20: number words in changes, ages and years kept apart from counts
+    ("The number of inspectors rose from nine to 14 in a year.", ["nine", "14"]),
+    ("Staff numbers fell from twelve to 7 after the merger.", ["twelve", "7"]),
+    ("It rose to over 65 people.", ["over 65 people"]),
+    ("Children under 18 cannot apply, and 40 people were invited.", ["40 people"]),
+    ("It took 19 weeks to answer.", ["19 weeks"]),
 ]
 
 NEGATIVES: list[str] = [
@@ -312,6 +318,18 @@ NEGATIVES: list[str] = [
     "One customer complained.",
     "He is one of the few who stayed.",
     "Many of the victims were elderly.",
+    "The removal of under-age soldiers – 13 to 17 year-olds – was promised.",
+    "Men over the age of 55 were exempt.",
+    "He is 40 years old and she is 38 years of age.",
+    "Pupils under 16 need a parent's consent.",
+    "Data for each year from 2000 to the present day.",
+    "Over the past two months, the population grew.",
+    "Over the preceding four months growth was limited.",
+    "The hearing comes two weeks after the report was published.",
+    "Measles has reached a 20-year high.",
+    "(1) weaknesses in audit, (2) delays in discipline",
+    "We are satisfied that section 44 of the Act applies.",
+    "The board relied on s.12(1) and article 8.",
 ]
 
 
