@@ -67,6 +67,8 @@ class CompiledLabel:
     needed: tuple[tuple[str, ...], ...]  # per rule, the groups its reason and boost use
     # per rule, its prefix anchored to end where the match starts, or None
     prefixes: tuple[re.Pattern[str] | None, ...]
+    # (rule index, where it applies, its expression) for the rules with ``within``
+    scoped: tuple[tuple[int, re.Pattern[str], re.Pattern[str]], ...] = ()
     yields_to: tuple[str, ...] = ()
     keep: re.Pattern[str] | None = None
     trim: re.Pattern[str] | None = None  # anchored at the end of what is left
@@ -118,7 +120,11 @@ def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
     """One expression for the label; ``guards=False`` leaves out the per-alternative
     first-character guards (same matches, slower: kept to test that they change nothing)."""
     parts = [f"(?P<x{i}>{prefixed(x.pattern, f'x{i}_')})" for i, x in enumerate(lr.excludes)]
-    parts += [f"(?P<r{i}>{prefixed(r.pattern, f'r{i}_')})" for i, r in enumerate(lr.rules)]
+    parts += [
+        f"(?P<r{i}>{prefixed(r.pattern, f'r{i}_')})"
+        for i, r in enumerate(lr.rules)
+        if r.within is None
+    ]
     if guards:
         parts = [_guarded(part) for part in parts]
     try:
@@ -141,6 +147,16 @@ def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
         None if r.prefix is None else re.compile(rf"(?<!\w)(?:{r.prefix})\Z", re.MULTILINE)
         for r in lr.rules
     )
+    # Rules that apply only within regions: each its own expression, and its region's.
+    scoped = tuple(
+        (
+            i,
+            re.compile(r.within, re.MULTILINE),
+            re.compile(rf"(?<!\w)(?P<r{i}>{prefixed(r.pattern, f'r{i}_')})", re.MULTILINE),
+        )
+        for i, r in enumerate(lr.rules)
+        if r.within is not None
+    )
     y = lr.yields
     return CompiledLabel(
         lr.label,
@@ -149,6 +165,7 @@ def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
         lr.files,
         needed,
         prefixes,
+        scoped=scoped,
         yields_to=() if y is None else y.to,
         keep=None if y is None or y.keep is None else re.compile(y.keep, re.MULTILINE),
         trim=None if y is None or y.trim is None else re.compile(rf"(?:{y.trim})\Z", re.MULTILINE),
@@ -249,52 +266,99 @@ def _trimmed(text: str, start: int, end: int, trim: re.Pattern[str] | None) -> i
 
 
 def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestion]:
-    label = compiled.label
-    known = compiled.regex.groupindex  # a prefix's groups are not in it
     taken = 0  # where the previous match (of a rule or an exclusion) ended
+    main: list[Suggestion] = []
     for m in compiled.regex.finditer(text):
         which = m.lastgroup
         previous, taken = taken, m.end()
         if which is None or which[0] != "r":
             continue  # an exclusion
-        index = int(which[1:])
-        rule = compiled.rules[index]
-        prefix = f"r{index}_"
-        groups = {
-            name: m.group(prefix + name) if prefix + name in known else None
-            for name in compiled.needed[index]
-        }
-        if rule.span is not None:
-            start, end = m.span(prefix + rule.span)
-            if start < 0:
+        found = _made(text, compiled, m, int(which[1:]), previous)
+        if found is not None:
+            main.append(found)
+    yield from main
+    if not compiled.scoped:
+        return
+    # Rules applying within regions, where none of the label's other rules matched.
+    spans = sorted((s.start, s.end) for s in main)
+    starts = [s for s, _e in spans]
+    furthest = list(accumulate((e for _s, e in spans), max))
+    for index, region, regex in compiled.scoped:
+        attributed = compiled.rules[index].attributed
+        for area in region.finditer(text):
+            a_start, a_end = _region(area)
+            if attributed and not _overlapping(spans, starts, furthest, a_start, a_end):
                 continue
-        else:
-            start, end = m.span()
-        before = compiled.prefixes[index]
-        if before is not None and start > previous:
-            found = before.search(text, max(previous, start - PREFIX_REACH), start)
-            if found is not None:
-                start = found.start()
-                for name, value in found.groupdict().items():
-                    if name in groups:
-                        groups[name] = value
-        while start < end and text[start] in _TRIM:
-            start += 1
+            for m in regex.finditer(text, a_start, a_end):
+                found = _made(text, compiled, m, index, a_start)
+                if found is None:
+                    continue
+                if not _overlapping(spans, starts, furthest, found.start, found.end):
+                    yield found
+
+
+def _overlapping(
+    spans: list[tuple[int, int]], starts: list[int], furthest: list[int], start: int, end: int
+) -> bool:
+    """Whether any of ``spans`` (sorted; ``starts`` and running maximum ends
+    ``furthest`` beside them) shares a code point with ``[start, end)``."""
+    first = bisect_right(furthest, start)
+    return any(e > start for _s, e in spans[first : bisect_left(starts, end)])
+
+
+def _region(m: re.Match[str]) -> tuple[int, int]:
+    """The region a ``within`` match gives: its group named ``area…`` that took part
+    (``area``, ``area2``…: alternatives each name their own), else the whole match."""
+    for name in m.re.groupindex:
+        if name.startswith("area") and m.start(name) >= 0:
+            return m.span(name)
+    return m.span()
+
+
+def _made(
+    text: str, compiled: CompiledLabel, m: re.Match[str], index: int, previous: int
+) -> Suggestion | None:
+    """The suggestion rule ``index`` makes of match ``m`` (None if nothing is left of it
+    once trimmed); ``previous`` is where the text its prefix may take in begins."""
+    label = compiled.label
+    known = m.re.groupindex  # a prefix's groups are not in it
+    rule = compiled.rules[index]
+    prefix = f"r{index}_"
+    groups = {
+        name: m.group(prefix + name) if prefix + name in known else None
+        for name in compiled.needed[index]
+    }
+    if rule.span is not None:
+        start, end = m.span(prefix + rule.span)
+        if start < 0:
+            return None
+    else:
+        start, end = m.span()
+    before = compiled.prefixes[index]
+    if before is not None and start > previous:
+        found = before.search(text, max(previous, start - PREFIX_REACH), start)
+        if found is not None:
+            start = found.start()
+            for name, value in found.groupdict().items():
+                if name in groups:
+                    groups[name] = value
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if end > start and _unopened_close(text, start, end):
+        end -= 1
         while end > start and text[end - 1] in _TRIM:
             end -= 1
-        if end > start and _unopened_close(text, start, end):
-            end -= 1
-            while end > start and text[end - 1] in _TRIM:
-                end -= 1
-        if start >= end:
-            continue
-        confidence = rule.confidence + sum(a for g, a in rule.boost if groups.get(g))
-        confidence = round(min(1.0, max(0.01, confidence)), 3)
-        yield Suggestion(
-            label,
-            start,
-            end,
-            confidence,
-            render_reason(rule.reason, groups),
-            f"{label}:{rule.name}",
-        )
+    if start >= end:
+        return None
+    confidence = rule.confidence + sum(a for g, a in rule.boost if groups.get(g))
+    confidence = round(min(1.0, max(0.01, confidence)), 3)
+    return Suggestion(
+        label,
+        start,
+        end,
+        confidence,
+        render_reason(rule.reason, groups),
+        f"{label}:{rule.name}",
+    )

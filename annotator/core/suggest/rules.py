@@ -32,7 +32,18 @@ _TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\??)\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _FILE_KEYS = {"label", "description", "lists", "patterns", "rule", "exclude", "yield"}
 _YIELD_KEYS = {"to", "keep", "trim", "joint", "description"}
-_RULE_KEYS = {"name", "pattern", "prefix", "confidence", "reason", "span", "boost", "description"}
+_RULE_KEYS = {
+    "name",
+    "pattern",
+    "prefix",
+    "confidence",
+    "reason",
+    "span",
+    "boost",
+    "description",
+    "within",
+    "attributed",
+}
 _EXCLUDE_KEYS = {"name", "pattern", "description"}
 
 
@@ -71,6 +82,12 @@ class Rule:
     # An optional expression directly before the match (its end is where the match starts),
     # looked for backwards once ``pattern`` has matched: None when the rule has none.
     prefix: str | None = None
+    # Where the rule applies: only inside the matches of this expression (a speech, a
+    # quotation), after the label's other rules, where none of them matched. None: anywhere.
+    within: str | None = None
+    # With ``within``: only in regions that overlap a suggestion the label's other rules
+    # made (the quotation whose "he said" sentence is a claim).
+    attributed: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,6 +274,17 @@ def _expand(source: _LabelSource) -> LabelRules:
                     f"{where}: {what}: group {sorted(shared)[0]!r} is in both prefix and pattern"
                 )
             groups |= prefix_groups
+        within = entry.get("within")
+        if within is not None:
+            if not isinstance(within, str) or not within.strip():
+                raise RuleError(f"{where}: {what}: within must be a non-empty pattern")
+            if prefix is not None:
+                raise RuleError(f"{where}: {what}: a rule with 'within' cannot have a prefix")
+            within = _resolve(within, source, f"{what} (within)", where, ())
+            _compile(within, f"{what} (within)", where)
+        attributed = entry.get("attributed", False)
+        if not isinstance(attributed, bool) or (attributed and within is None):
+            raise RuleError(f"{where}: {what}: attributed must be true or false, with 'within'")
         confidence = entry.get("confidence", 0.5)
         if (
             isinstance(confidence, bool)
@@ -295,6 +323,8 @@ def _expand(source: _LabelSource) -> LabelRules:
                 boost=tuple((g, float(a)) for g, a in boost.items()),
                 file=where,
                 prefix=prefix,
+                within=within,
+                attributed=attributed,
             )
         )
     excludes = []
