@@ -425,6 +425,94 @@ NEGATIVES = [
 # neither … nor, nominal forms, parliamentary and FOI wording, mid-sentence clauses.
 REAL_FORMS = [
     (
+        "The prison service did not immediately respond to a request for comment on Tuesday.",
+        "did not immediately respond to a request for comment on Tuesday",
+    ),
+    (
+        "Calls to the governor's office went unanswered.",
+        "Calls to the governor's office went unanswered",
+    ),
+    (
+        "A spokesperson for the ministry could not immediately be reached for comment.",
+        "could not immediately be reached for comment",
+    ),
+    (
+        "The embassy has not publicly commented on the arrests.",
+        "has not publicly commented on the arrests",
+    ),
+    (
+        "Authorities have not released the names of the victims.",
+        "have not released the names of the victims",
+    ),
+    (
+        "The cause of the fire has not been made public.",
+        "The cause of the fire has not been made public",
+    ),
+    (
+        "The company would neither confirm nor deny the report.",
+        "would neither confirm nor deny the report",
+    ),
+    (
+        "The army has so far refused to say how many soldiers were killed.",
+        "has so far refused to say how many soldiers were killed",
+    ),
+    (
+        "Police declined to give details of the operation, citing the investigation.",
+        "declined to give details of the operation",
+    ),
+    (
+        "The terms of the settlement were not disclosed.",
+        "The terms of the settlement were not disclosed",
+    ),
+    (
+        "The ministry did not reply to written questions sent by Global Voices.",
+        "did not reply to written questions sent by Global Voices",
+    ),
+    (
+        "The hospital said it could not comment on individual patients.",
+        "said it could not comment on individual patients",
+    ),
+    (
+        "Officials declined to be interviewed for this article.",
+        "declined to be interviewed for this article",
+    ),
+    (
+        "The contract, which the council has refused to publish, runs until 2030.",
+        "has refused to publish",
+    ),
+    (
+        "The regulator has yet to explain why the licence was granted.",
+        "has yet to explain why the licence was granted",
+    ),
+    (
+        "Repeated requests for the data have been ignored.",
+        "Repeated requests for the data have been ignored",
+    ),
+    (
+        "The FBI declined to discuss the agency's surveillance methods.",
+        "declined to discuss the agency's surveillance methods",
+    ),
+    (
+        "No official explanation has been given for the closure.",
+        "No official explanation has been given for the closure",
+    ),
+    (
+        "The department said it does not disclose the locations of its facilities.",
+        "said it does not disclose the locations of its facilities",
+    ),
+    (
+        "State media did not report the protests, and officials refused to answer questions.",
+        "refused to answer questions",
+    ),
+    (
+        "The government has kept the report's findings secret.",
+        "has kept the report's findings secret",
+    ),
+    (
+        "The results of the inquiry will not be published until next year.",
+        "The results of the inquiry will not be published until next year",
+    ),
+    (
         "Requests for the inspection reports were denied.",
         "Requests for the inspection reports were denied",
     ),
