@@ -271,6 +271,66 @@ def test_facts_refusals_passives_and_vox_pop_are_not_claims(rules, text):
     assert spans(text, rules, "claim") == []
 
 
+SPEECH = (
+    "Statement by the Health Secretary on hospital waiting times\n\n"
+    "Good morning. Waiting lists have fallen for the third month running. We have opened "
+    "400 new beds since March. What is the cost of the programme? The trust said it would "
+    "publish the figures. I'm going to take questions now.\n"
+)
+NEWS = (
+    "Council approves budget\n\n"
+    'Waiting lists fell in March. "We have opened new beds. The wards are calmer," the '
+    'chief executive said. "Nobody came to help. We waited all day," said '
+    "Anna Berg, 64, a resident.\n"
+)
+
+
+def test_every_asserting_sentence_of_someones_words_is_a_claim(rules):
+    assert spans(SPEECH, rules, "claim") == [
+        "Waiting lists have fallen for the third month running",
+        "We have opened 400 new beds since March",
+        "The trust said it would publish the figures",
+    ]  # not the greeting, the question, the turn-taking, nor the title
+    [speech] = [s for s in suggest(SPEECH, rules, ["claim"]) if "400" in SPEECH[s.start : s.end]]
+    assert speech.rule == "claim:speech-sentence" and speech.confidence < 0.65
+
+
+def test_a_quotation_continues_a_claim_only_when_its_attribution_is_one(rules):
+    found = spans(NEWS, rules, "claim")
+    assert found == ['"We have opened new beds', 'The wards are calmer," the chief executive said']
+    # "Waiting lists fell" is the paper's own statement; the resident's words are vox pop.
+
+
+def test_a_rule_within_regions_applies_only_there_and_only_where_nothing_else_matched(tmp_path):
+    write(
+        tmp_path,
+        "within.toml",
+        r"""label = "w"
+[[rule]]
+name = "main"
+pattern = '\bmain\s\w+'
+[[rule]]
+name = "boxed"
+within = '\[(?P<area>[^\]]*)\]'
+pattern = '\b\w+\b'
+[[rule]]
+name = "tagged"
+within = '<[^>]*>'
+attributed = true
+pattern = '\bx\w*'
+""",
+    )
+    rules = compile_rules([tmp_path / "within.toml"])
+    text = "a [b main c] d <xa main z> <xb>"
+    found = {(text[s.start : s.end], s.rule) for s in suggest(text, rules)}
+    assert found == {
+        ("main c", "w:main"),
+        ("main z", "w:main"),
+        ("b", "w:boxed"),  # inside the box, not where "main c" matched
+        ("xa", "w:tagged"),  # in <…> where "main z" matched; not in <xb>
+    }
+
+
 def test_quoted_speech_is_more_confident_than_reported_speech(rules):
     quoted = only('"We will finish on time," the minister said.', rules, "claim")
     reported = only("The minister said the line would finish on time.", rules, "claim")
@@ -446,6 +506,11 @@ pattern = '(?<!{aux}\s)\b(?:promised|States)\b'
     [
         ("label = ", "not valid TOML"),
         ('label = "x"\n[yield]\nto = "refusal"\n', "[yield] needs 'to', a list of labels"),
+        (
+            'label = "x"\n[[rule]]\nname = "r"\npattern = "a"\nattributed = true\n',
+            "attributed must be true or false, with 'within'",
+        ),
+        ('label = "x"\n[[rule]]\nname = "r"\npattern = "a"\nwithin = "("\n', "(within)"),
         ('label = "x"\n[yield]\nto = ["x"]\n', "names the file's own label"),
         ('label = "x"\n[yield]\nto = ["y"]\nkept = "a"\n', "[yield] has unknown key 'kept'"),
         ('label = "x"\n[yield]\nto = ["y"]\nkeep = "(a"\n', "not a valid regular expression"),
