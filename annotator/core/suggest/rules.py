@@ -24,8 +24,9 @@ from annotator.core.reading import FileReadError, read_file
 MAX_RULE_BYTES = 1 << 20  # the shipped files are a few KiB each
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _REFERENCE = re.compile(r"(?<!\\)\{([A-Za-z_][A-Za-z0-9_]*)\}")
-# "(?<!{list}\s)": not right after any word of a list (then what follows in the brackets).
-_NOT_AFTER = re.compile(r"\(\?<!\{([A-Za-z_][A-Za-z0-9_]*)\}([^()]*)\)")
+# "(?<!{list}\s)": not right after any word of a list (then what follows in the brackets);
+# "(?<={list}\s)": right after one of them.
+_NOT_AFTER = re.compile(r"\(\?<([!=])\{([A-Za-z_][A-Za-z0-9_]*)\}([^()]*)\)")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 _BACKREF = re.compile(r"\(\?(?:P=|\()([A-Za-z_][A-Za-z0-9_]*)\)")
 _TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\??)\}")
@@ -352,10 +353,12 @@ def _resolve(
     """``pattern`` with each ``{name}`` replaced by its list or pattern fragment."""
 
     def not_after(m: re.Match[str]) -> str:
-        name, rest = m.group(1), m.group(2)
+        sign, name, rest = m.group(1), m.group(2), m.group(3)
         if name not in source.lists:
             return m.group(0)  # a pattern fragment: resolved as written below
-        return after_none_of(source.lists[name], rest)
+        if sign == "!":
+            return after_none_of(source.lists[name], rest)
+        return after_one_of(source.lists[name], rest)
 
     def replace(m: re.Match[str]) -> str:
         name = m.group(1)
@@ -379,6 +382,17 @@ def after_none_of(words: Iterable[str], rest: str = "") -> str:
     """Negative look-behinds: not right after any of ``words`` (a whole word, one space
     for each space in it) followed by ``rest`` (fixed width). Python's look-behinds need
     a fixed width, so there is one per word length; case as in :func:`words_regex`."""
+    return "".join(f"(?<!{body})" for body in _behind(words, rest))
+
+
+def after_one_of(words: Iterable[str], rest: str = "") -> str:
+    """A look-behind: right after one of ``words`` followed by ``rest`` (as
+    :func:`after_none_of`, one alternative per word length)."""
+    return "(?:" + "|".join(f"(?<={body})" for body in _behind(words, rest)) + ")"
+
+
+def _behind(words: Iterable[str], rest: str) -> list[str]:
+    """Fixed-width look-behind bodies, one per word length (and case rule)."""
     by_length: dict[tuple[int, bool], list[str]] = {}
     for word in words:
         word = " ".join(word.split())
@@ -389,8 +403,8 @@ def after_none_of(words: Iterable[str], rest: str = "") -> str:
     for (_length, exact), pieces in sorted(by_length.items()):
         alternatives = "|".join(sorted(pieces))
         body = f"(?:{alternatives})" if exact else f"(?i:{alternatives})"
-        out.append(f"(?<!\\b{body}{rest})")
-    return "".join(out)
+        out.append(f"\\b{body}{rest}")
+    return out
 
 
 def _compile(pattern: str, what: str, where: str) -> None:
