@@ -85,7 +85,7 @@ def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) ->
     phrases = compile_phrases(t for _id, t in store.hand_tagged()) if options.learn else None
     covered = list(rules.labels)
     if phrases is not None:
-        covered += sorted({label for found in phrases.labels.values() for label, _t in found})
+        covered += sorted({found[0] for made in phrases.labels.values() for found in made})
     for label in options.labels:
         if label not in covered:
             raise SuggestInputError(

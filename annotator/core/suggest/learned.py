@@ -59,7 +59,9 @@ class Phrases:
 
     scan: re.Pattern[str] | None  # finds, at each place, the longest phrase there
     at: re.Pattern[str] | None  # a phrase at a given place (shorter ones: endpos)
-    labels: dict[str, tuple[tuple[str, str], ...]]  # key: ((label, title), ...)
+    labels: dict[str, tuple[tuple[str, str, str], ...]]  # key: ((label, reason, rule), ...)
+    nested: frozenset[str]  # keys that begin with another key: only there can a shorter
+    # phrase start at the same place
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -75,14 +77,22 @@ def compile_phrases(tagged: Iterable[Tagged]) -> Phrases:
             continue
         labels.setdefault(key, {}).setdefault(t.label, t.title)
     if not labels:
-        return Phrases(None, None, {})
+        return Phrases(None, None, {}, frozenset())
     body = words_regex(labels)  # a trie; lower case matches in any case
     first = first_chars(body)
     guard = "" if first is None else f"(?={first})"
     # Zero-width, so that a match at one place does not hide one starting inside it.
     scan = re.compile(rf"(?<!\w){guard}(?=(?P<p>{body})(?!\w))")
     at = re.compile(rf"{body}(?!\w)")
-    return Phrases(scan, at, {k: tuple(v.items()) for k, v in labels.items()})
+    nested = frozenset(k for k in labels if any(k[:i] in labels for i in range(1, len(k))))
+    made = {
+        key: tuple(
+            (label, f"you tagged this phrase in «{title}»", learned_rule(label))
+            for label, title in found.items()
+        )
+        for key, found in labels.items()
+    }
+    return Phrases(scan, at, made, nested)
 
 
 def learned(text: str, phrases: Phrases) -> list[Suggestion]:
@@ -94,19 +104,13 @@ def learned(text: str, phrases: Phrases) -> list[Suggestion]:
     for m in phrases.scan.finditer(text):
         start, end = m.span("p")
         while True:
-            for label, title in phrases.labels.get(phrase_key(text[start:end]), ()):
-                out.append(
-                    Suggestion(
-                        label,
-                        start,
-                        end,
-                        CONFIDENCE,
-                        f"you tagged this phrase in «{title}»",
-                        learned_rule(label),
-                    )
-                )
+            key = phrase_key(text[start:end])
+            for label, reason, rule in phrases.labels.get(key, ()):
+                out.append(Suggestion(label, start, end, CONFIDENCE, reason, rule))
             # A shorter phrase at the same place ("prime minister" in "prime minister
             # Lee"): the text cut before this end, the cut checked against the text.
+            if key in phrases.labels and key not in phrases.nested:
+                break
             end = _shorter(text, phrases.at, start, end)
             if end < 0:
                 break
