@@ -48,6 +48,7 @@ from annotator.core.suggest.learned import (
     MAX_PHRASE,
     Tagged,
     combine,
+    phrase_key,
     without_rules,
 )
 from annotator.core.suggest.worker import compute, learn, warm, watch_parent
@@ -466,6 +467,12 @@ class SuggestionsController(QObject):
         if tagged == self._taught:
             return
         self._taught = tagged
+        # What a phrase no longer tagged suggested goes at once; new ones come when found.
+        kept = {(t.label, phrase_key(t.text)) for t in tagged}
+        text = document.text
+        self._learned = [
+            s for s in self._learned if (s.label, phrase_key(text[s.start : s.end])) in kept
+        ]
         if self._learn_job is not None:
             self._learn_job[1].cancel()
             self._learn_job = None
