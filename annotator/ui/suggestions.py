@@ -129,6 +129,15 @@ def accepted_spans(annotations: Sequence[Annotation]) -> set[tuple[int, int, str
     return {(a.start, a.end, a.rule) for a in annotations if a.source == SUGGESTED}
 
 
+def _by_hand(annotation: Annotation) -> bool:
+    """Whether ``annotation`` teaches a phrase: made by hand, placed, not too long."""
+    return (
+        annotation.source != SUGGESTED
+        and not annotation.orphaned
+        and 0 < annotation.end - annotation.start <= MAX_PHRASE
+    )
+
+
 def _nesting(rect: QRectF, s: Suggestion, outlines: list[tuple[QRectF, Suggestion]]) -> int:
     """How many longer suggestions' boxes on the same line enclose ``rect`` (at most 2):
     a nested outline is drawn that much inside, so both stay visible."""
@@ -185,6 +194,7 @@ class SuggestionsController(QObject):
         self._learn_job: tuple[str, Future[list[Suggestion]]] | None = None
         self._others: tuple[Tagged, ...] = ()  # phrases tagged by hand in other documents
         self._taught: tuple[Tagged, ...] | None = None  # what _learned was found from
+        self._keys_taught: set[tuple[str, str]] = set()  # its (label, phrase key)s
         self._off: set[str] = set()  # the rules switched off in the database
         self._records: dict[str, tuple[int, int]] | None = None  # read when first asked
         self._problem: str | None = None  # why there are no suggestions (a rule error)
@@ -414,6 +424,7 @@ class SuggestionsController(QObject):
         self._set_current(None)
         self._document_id = document_id
         self._all, self._rejected, self._learned, self._taught = [], set(), [], None
+        self._keys_taught = set()
         for job in (self._job, self._learn_job):
             if job is not None:
                 job[1].cancel()  # if it has not started: a document no longer shown
@@ -454,25 +465,40 @@ class SuggestionsController(QObject):
         return tuple(
             Tagged(a.label, text[a.start : a.end], title)
             for a in self._window.annotations_model.annotations()
-            if a.source != SUGGESTED and not a.orphaned and 0 < a.end - a.start <= MAX_PHRASE
+            if _by_hand(a)
         )
 
-    def _teach(self) -> None:
+    def _teach(self, added: Sequence[Annotation] = ()) -> None:
         """Look for the phrases tagged by hand in the document shown (in the helper
-        process), if they changed since they were last looked for."""
+        process), if they changed since they were last looked for. ``added``: only these
+        annotations came (a tag), so only they are looked at here (a tag in a document of
+        thousands of annotations stays quick)."""
         document = self._window.document
         if self._document_id is None or document is None or document.id != self._document_id:
             return
-        tagged = self._others + self._tagged_here()
-        if tagged == self._taught:
-            return
+        text = document.text
+        if added and self._taught is not None:
+            new = tuple(
+                Tagged(a.label, text[a.start : a.end], document.title)
+                for a in added
+                if _by_hand(a)
+                and (a.label, phrase_key(text[a.start : a.end])) not in self._keys_taught
+            )
+            if not new:
+                return
+            tagged = self._taught + new
+        else:
+            tagged = self._others + self._tagged_here()
+            if tagged == self._taught:
+                return
         self._taught = tagged
         # What a phrase no longer tagged suggested goes at once; new ones come when found.
         kept = {(t.label, phrase_key(t.text)) for t in tagged}
-        text = document.text
-        self._learned = [
-            s for s in self._learned if (s.label, phrase_key(text[s.start : s.end])) in kept
-        ]
+        if kept != self._keys_taught:
+            self._learned = [
+                s for s in self._learned if (s.label, phrase_key(text[s.start : s.end])) in kept
+            ]
+        self._keys_taught = kept
         if self._learn_job is not None:
             self._learn_job[1].cancel()
             self._learn_job = None
@@ -569,10 +595,10 @@ class SuggestionsController(QObject):
             return
         model = self._window.annotations_model
         gone = set()
-        by_hand = False
+        added = []
         for row in range(first, last + 1):
             ann = model.annotation(row)
-            by_hand = by_hand or ann.source != SUGGESTED
+            added.append(ann)
             for interval in self._index.overlapping(ann.start, ann.end):
                 s = self._by_key[interval.key]
                 by_rule = ann.source == SUGGESTED and ann.rule == s.rule
@@ -582,8 +608,8 @@ class SuggestionsController(QObject):
         if gone:
             self._remove_pending(gone)
         self._records = None
-        if by_hand and not self._window.loading:
-            self._teach()  # a new phrase: its other occurrences come when found
+        if not self._window.loading:
+            self._teach(added)  # a new phrase: its other occurrences come when found
 
     def _remove_pending(self, gone: set[tuple[str, int, int]]) -> None:
         """Take ``gone`` out of the open suggestions, repainting only where they were."""
