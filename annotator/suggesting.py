@@ -1,7 +1,8 @@
 """Suggestions for stored documents: what ``annotator suggest`` and the window share.
 
 Which rule files are read, which documents and labels are asked for, what is still open
-(not annotated, not rejected), and applying suggestions as annotations.
+(not annotated, not rejected, not of a rule switched off), the phrases tagged by hand
+suggested elsewhere, applying suggestions as annotations, and each rule's record.
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ class SuggestOptions:
 
 
 def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) -> list[Found]:
-    """Open suggestions for the chosen documents (newest versions), in document order.
+    """Open suggestions for the chosen documents (newest versions), in document order:
+    the rules' and, with ``options.learn``, every other occurrence of a phrase tagged by
+    hand (:mod:`annotator.core.suggest.learned`), without those of rules switched off.
 
     Raises :class:`SuggestInputError` for a document pattern matching nothing or a label
     the rules do not cover, and ``annotator.core.suggest.RuleError`` for a bad rule file.
@@ -85,7 +88,7 @@ def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) ->
     phrases = compile_phrases(t for _id, t in store.hand_tagged()) if options.learn else None
     covered = list(rules.labels)
     if phrases is not None:
-        covered += sorted({found[0] for made in phrases.labels.values() for found in made})
+        covered += sorted(phrases.label_names)
     for label in options.labels:
         if label not in covered:
             raise SuggestInputError(

@@ -66,6 +66,11 @@ class Phrases:
     def __len__(self) -> int:
         return len(self.labels)
 
+    @property
+    def label_names(self) -> set[str]:
+        """Every label a phrase was tagged with."""
+        return {label for made in self.labels.values() for label, _reason, _rule in made}
+
 
 def compile_phrases(tagged: Iterable[Tagged]) -> Phrases:
     """The phrases of ``tagged``, one per (phrase, label); those with no word character
