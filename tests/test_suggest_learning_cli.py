@@ -170,3 +170,21 @@ def test_apply_and_switching_are_not_combined(corpus, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["suggest", "--db", db.target, "--apply", "--rule-off", "hedge:learned-phrase"])
     assert exit_.value.code == 2
+
+
+def test_a_phrase_tagged_after_a_nul_character_is_learned_as_written(db, capsys):
+    # PostgreSQL stores such a text escaped: the phrase is cut in Python, not in SQL.
+    store = open_store(db.target)
+    store.add_labels([Label("hedge", "#aa00aa")])
+    text = "Odd\x00 \ue000 text: it may well work."
+    first, second = (
+        r.document.id
+        for r in store.import_documents(
+            [NewDocument("Odd", "n1", text), NewDocument("Plain", "n2", "So may well this.")]
+        )
+    )
+    at = text.index("may well")
+    store.add_annotation(first, "hedge", at, at + len("may well"), "alice")
+    store.close()
+    found = run_json(capsys, "--db", db.target, "--label", "hedge")
+    assert [(i["document_id"], i["quote"]) for i in found] == [(second, "may well")]

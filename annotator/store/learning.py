@@ -20,8 +20,9 @@ RULES_OFF = "suggest.rules_off"  # a JSON list of rule names ("label:rule")
 def hand_tagged(s: Session) -> list[tuple[str, Tagged]]:
     """(document id, phrase) of every annotation not accepted from a suggestion (and not
     orphaned) no longer than :data:`MAX_PHRASE`, in document and text order. The text is
-    cut in the database (``substr`` counts code points on SQLite and PostgreSQL), unless
-    the stored text is escaped (PostgreSQL, a text holding NUL)."""
+    cut in the database (``substr`` counts code points on SQLite and PostgreSQL), and in
+    Python where that cannot be trusted: a text holding NUL (SQLite's ``substr`` stops
+    there; PostgreSQL stores it escaped)."""
     length = AnnotationRow.end_offset - AnnotationRow.start_offset
     query = (
         select(
@@ -45,7 +46,7 @@ def hand_tagged(s: Session) -> list[tuple[str, Tagged]]:
     out = []
     texts: dict[str, str] = {}
     for doc_id, label, start, end, title, cut, head in s.execute(query):
-        if head == MARK:  # escaped: cut the text as Python reads it
+        if head == MARK or len(cut or "") != end - start:
             if doc_id not in texts:
                 texts[doc_id] = s.get(DocumentRow, doc_id).text  # type: ignore[union-attr]
             cut = texts[doc_id][start:end]
