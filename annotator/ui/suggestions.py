@@ -322,7 +322,7 @@ class SuggestionsController(QObject):
         self.rules_off_menu.clear()
         for rule in sorted(self._off):
             action = self.rules_off_menu.addAction(
-                f"Suggest «{rule}» again", lambda name=rule: self.switch_on(name)
+                f"Suggest «{rule.replace('&', '&&')}» again", lambda name=rule: self.switch_on(name)
             )
             action.setObjectName(f"ruleOn:{rule}")
 
@@ -675,7 +675,9 @@ class SuggestionsController(QObject):
             action.setEnabled(usable and self._current is not None)
         rule = self._current.rule if usable and self._current is not None else None
         self.stop_rule_action.setText(
-            "S&top suggesting this rule" if rule is None else f"S&top suggesting «{rule}»"
+            "S&top suggesting this rule"
+            if rule is None
+            else f"S&top suggesting «{rule.replace('&', '&&')}»"
         )
         self.rules_off_menu.setEnabled(bool(self._off))
         self.restore_action.setEnabled(usable and bool(self._rejected))
