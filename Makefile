@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench bench-suggest fuzz eval eval-encodings screenshot clean
+.PHONY: run test lint format bench bench-suggest fuzz eval eval-learning eval-encodings screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Annotator needs Python 3.11 or newer"'
@@ -51,6 +51,12 @@ fuzz: $(VENV)/.installed-test
 # Suggestion quality: per-label precision, recall and F1 on eval/gold dev and test.
 eval: $(VENV)/.installed
 	$(BIN)/python -m annotator.suggest_eval $(ARGS)
+
+# Learning from the researcher: the first k documents of each source of a gold split tagged
+# by hand, suggestions on the rest scored with and without the phrases learned
+# (eval/learning_curve.py; default eval/gold/real-test.json; ARGS="--gold FILE --json").
+eval-learning: $(VENV)/.installed
+	$(BIN)/python eval/learning_curve.py $(ARGS)
 
 # Encoding detection: the app, charset-normalizer alone and chardet on the generated
 # corpus (eval/encodings/), exact decodings by length band. ARGS=-v lists the app's misses.

@@ -29,6 +29,7 @@ from annotator.core.decoding import codec_name
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
 from annotator.core.importers import DocumentReadError
+from annotator.core.suggest import load_rules
 from annotator.exporting import ExportOptions, export
 from annotator.formats import registry
 from annotator.formats.errors import SetFormatError
@@ -53,6 +54,11 @@ from annotator.suggesting import (
     SUGGEST_ERRORS,
     SUGGESTER,
     SuggestOptions,
+    render_report_json,
+    render_report_table,
+    rule_folders,
+    rules_report,
+    switch_rules,
 )
 from annotator.suggesting import apply as apply_suggestions
 from annotator.suggesting import find as find_suggestions
@@ -439,8 +445,9 @@ def _suggest(argv: list[str]) -> int:
     parser = _parser(
         "annotator suggest",
         "Suggest claims, refusals and statistics by rules (offline; every suggestion says "
-        "why). Prints the suggestions still open: not annotated already, not rejected. "
-        "Nothing is stored unless --apply is given.",
+        "why), and every other occurrence of a phrase tagged by hand as that label. Prints "
+        "the suggestions still open: not annotated already, not rejected, not of a rule "
+        "switched off. Nothing is stored unless --apply, --rule-off or --rule-on is given.",
     )
     _document_option(parser)
     parser.add_argument(
@@ -462,11 +469,40 @@ def _suggest(argv: list[str]) -> int:
         "(source 'suggested', with the rule), in one transaction",
     )
     parser.add_argument(
+        "--no-learning",
+        action="store_true",
+        help="only the rules: no suggestions from phrases tagged by hand",
+    )
+    parser.add_argument(
+        "--rules-report",
+        action="store_true",
+        help="instead of suggestions, each rule's record in this database (suggestions "
+        "accepted and rejected) and the rules switched off",
+    )
+    parser.add_argument(
+        "--rule-off",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="switch this rule (LABEL:NAME, as suggestions show it) off in this database: "
+        "it makes no suggestions, here or in the window, until switched on",
+    )
+    parser.add_argument(
+        "--rule-on", action="append", default=[], metavar="RULE", help="switch a rule on again"
+    )
+    parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
     )
     ns = parser.parse_args(argv)
+    if ns.apply and (ns.rules_report or ns.rule_off or ns.rule_on):
+        parser.error("--apply cannot be combined with --rules-report, --rule-off or --rule-on")
+    if ns.rules_report or ns.rule_off or ns.rule_on:
+        return _suggest_rules(ns)
     options = SuggestOptions(
-        documents=tuple(ns.document), labels=tuple(ns.label), rules=tuple(ns.rules)
+        documents=tuple(ns.document),
+        labels=tuple(ns.label),
+        rules=tuple(ns.rules),
+        learn=not ns.no_learning,
     )
     for folder in options.rules:
         if not folder.is_dir():
@@ -506,6 +542,35 @@ def _suggest(argv: list[str]) -> int:
                 f"no label {label!r}",
                 file=sys.stderr,
             )
+    return 0
+
+
+def _suggest_rules(ns: argparse.Namespace) -> int:
+    """``annotator suggest --rule-off/--rule-on/--rules-report``."""
+    for folder in ns.rules:
+        if not folder.is_dir():
+            print(f"annotator: error: {folder}: no such folder of rule files", file=sys.stderr)
+            return 1
+    store = _open(ns.db)
+    try:
+        if ns.rule_off or ns.rule_on:
+            rules = load_rules(rule_folders(ns.rules))
+            switch_rules(store, ns.rule_off, ns.rule_on, rules)
+            for name in dict.fromkeys(ns.rule_off):
+                if name not in ns.rule_on:
+                    print(f"switched off: {name}", file=sys.stderr)
+            for name in dict.fromkeys(ns.rule_on):
+                print(f"switched on: {name}", file=sys.stderr)
+        if ns.rules_report:
+            report = rules_report(store)
+            render = render_report_json if ns.format == "json" else render_report_table
+            data = render(report)
+            _write(data.encode("utf-8"), ns.output)
+    except SUGGEST_ERRORS as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
     return 0
 
 

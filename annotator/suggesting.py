@@ -1,7 +1,8 @@
 """Suggestions for stored documents: what ``annotator suggest`` and the window share.
 
 Which rule files are read, which documents and labels are asked for, what is still open
-(not annotated, not rejected), and applying suggestions as annotations.
+(not annotated, not rejected, not of a rule switched off), the phrases tagged by hand
+suggested elsewhere, applying suggestions as annotations, and each rule's record.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ from annotator.core.suggest import (
     load_rules,
     pending,
     suggest,
+)
+from annotator.core.suggest.learned import (
+    combine,
+    compile_phrases,
+    is_learned,
+    learned,
+    learned_rule,
+    without_rules,
 )
 from annotator.resources import data_dir
 from annotator.store import Store
@@ -65,20 +74,29 @@ class SuggestOptions:
     labels: tuple[str, ...] = ()
     rules: tuple[Path, ...] = ()
     include_done: bool = False  # annotated or rejected ones too
+    learn: bool = True  # phrases tagged by hand suggested elsewhere too
 
 
 def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) -> list[Found]:
-    """Open suggestions for the chosen documents (newest versions), in document order.
+    """Open suggestions for the chosen documents (newest versions), in document order:
+    the rules' and, with ``options.learn``, every other occurrence of a phrase tagged by
+    hand (:mod:`annotator.core.suggest.learned`), without those of rules switched off.
 
     Raises :class:`SuggestInputError` for a document pattern matching nothing or a label
     the rules do not cover, and ``annotator.core.suggest.RuleError`` for a bad rule file.
     """
     rules = rules if rules is not None else load_rules(rule_folders(options.rules))
+    phrases = compile_phrases(t for _id, t in store.hand_tagged()) if options.learn else None
+    covered = list(rules.labels)
+    if phrases is not None:
+        covered += sorted(phrases.label_names)
     for label in options.labels:
-        if label not in rules.labels:
+        if label not in covered:
             raise SuggestInputError(
-                f"no rules for label {label!r}; the rules cover: {', '.join(rules.labels)}"
+                f"no rules for label {label!r} and no phrase of it tagged by hand; the rules "
+                f"cover: {', '.join(rules.labels)}"
             )
+    off = store.rules_off()
     summaries = store.documents()
     for pattern in options.documents:
         if not any(ExportFilter(documents=(pattern,)).keeps_document(d) for d in summaries):
@@ -94,6 +112,10 @@ def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) ->
             continue
         document = store.document(summary.id)
         found = suggest(document.text, rules, labels)
+        if phrases is not None:
+            mine = learned(document.text, phrases)
+            found = combine(found, [s for s in mine if labels is None or s.label in labels])
+        found = without_rules(found, off)
         if not options.include_done:
             found = pending(
                 found, store.annotations(document.id), store.rejected_suggestions(document.id)
@@ -157,3 +179,84 @@ def render_table(found: Sequence[Found], width: int = 60) -> str:
             )
         lines.append("")
     return "\n".join(lines) if lines else "no documents\n"
+
+
+# -- each rule's record, and switching rules off ----------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleRecord:
+    """A rule's record in a database: suggestions accepted and rejected, and whether it
+    is switched off."""
+
+    rule: str
+    accepted: int
+    rejected: int
+    off: bool
+
+
+def known_rules(store: Store, rules: RuleSet) -> set[str]:
+    """Every rule name that can make suggestions here: the rule files' and the learned
+    phrases' of each label of the database."""
+    names = {f"{c.label}:{r.name}" for c in rules.compiled for r in c.rules}
+    names.update(learned_rule(label.name) for label in store.labels())
+    return names
+
+
+def switch_rules(
+    store: Store, off: Sequence[str], on: Sequence[str], rules: RuleSet | None = None
+) -> None:
+    """Switch rules off or on in the database (remembered). Raises
+    :class:`SuggestInputError`, changing nothing, for a name that is no rule here."""
+    rules = rules if rules is not None else load_rules(rule_folders())
+    known = known_rules(store, rules) | store.rules_off() | set(store.rule_records())
+    for name in (*off, *on):
+        if name not in known:
+            raise SuggestInputError(
+                f"no rule {name!r} (a rule is named LABEL:RULE, as suggestions show it; "
+                "see --rules-report)"
+            )
+    store.apply_change([], [], rules_off=off, rules_on=on)
+
+
+def rules_report(store: Store) -> list[RuleRecord]:
+    """One row per rule that has a record in the database or is switched off, by name."""
+    records = store.rule_records()
+    off = store.rules_off()
+    return [
+        RuleRecord(name, *records.get(name, (0, 0)), name in off)
+        for name in sorted(set(records) | off)
+    ]
+
+
+def record_text(accepted: int, rejected: int) -> str:
+    """How a rule's record reads in the window and the report."""
+    return f"accepted {accepted}, rejected {rejected} in this database"
+
+
+def render_report_json(report: Sequence[RuleRecord]) -> str:
+    rows = [
+        {
+            "rule": r.rule,
+            "accepted": r.accepted,
+            "rejected": r.rejected,
+            "off": r.off,
+            "learned": is_learned(r.rule),
+        }
+        for r in report
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_report_table(report: Sequence[RuleRecord]) -> str:
+    """Rule, accepted, rejected, the share accepted and whether it is switched off."""
+    if not report:
+        return "no rule has a record in this database yet\n"
+    width = max(len("rule"), *(len(r.rule) for r in report))
+    lines = [f"{'rule':<{width}}  {'accepted':>8}  {'rejected':>8}  {'accepted %':>10}  state"]
+    for r in report:
+        done = r.accepted + r.rejected
+        share = f"{100 * r.accepted / done:.0f}%" if done else "-"
+        state = "off" if r.off else "on"
+        lines.append(f"{r.rule:<{width}}  {r.accepted:>8}  {r.rejected:>8}  {share:>10}  {state}")
+    return "\n".join(lines) + "\n"

@@ -32,8 +32,9 @@ class SchemeChange:
 class Step:
     """One user action: ``added`` appeared, ``removed`` disappeared, ``scheme`` changed
     (applied after ``removed`` goes and before ``added`` comes), suggestions were
-    ``rejected`` or offered again (``unrejected``); ``name`` is what the Edit menu shows
-    ("tag 'claim'")."""
+    ``rejected`` or offered again (``unrejected``), suggestion rules were switched off
+    (``rules_off``) or on (``rules_on``); ``name`` is what the Edit menu shows ("tag
+    'claim'")."""
 
     name: str
     added: tuple[Annotation, ...] = ()
@@ -41,6 +42,8 @@ class Step:
     scheme: SchemeChange | None = None
     rejected: tuple[Rejection, ...] = ()
     unrejected: tuple[Rejection, ...] = ()
+    rules_off: tuple[str, ...] = ()
+    rules_on: tuple[str, ...] = ()
 
     def inverse(self) -> Step:
         scheme = None if self.scheme is None else self.scheme.inverse()
@@ -51,6 +54,8 @@ class Step:
             scheme=scheme,
             rejected=self.unrejected,
             unrejected=self.rejected,
+            rules_off=self.rules_on,
+            rules_on=self.rules_off,
         )
 
 

@@ -42,9 +42,10 @@ from annotator.core.model import (
     VersionSummary,
 )
 from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff
+from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Rejection
 from annotator.core.text import text_sha256
-from annotator.store import database
+from annotator.store import database, learning
 from annotator.store.annotation_reads import from_columns, load_annotations
 from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
@@ -899,12 +900,15 @@ class Store:
         *,
         rejected: Sequence[Rejection] = (),
         unrejected: Sequence[Rejection] = (),
+        rules_off: Sequence[str] = (),
+        rules_on: Sequence[str] = (),
         dry_run: bool = False,
     ) -> None:
         """Remove annotations, change the label scheme, then (re-)create annotations
         exactly as given (same ids and times), and remember suggestions as ``rejected``
-        or forget their rejection (``unrejected``), in one transaction: what undo and redo
-        do, and what a label-scheme edit does. Raises :class:`StoreError`, changing
+        or forget their rejection (``unrejected``), and switch suggestion rules off or on
+        (``rules_off``, ``rules_on``), in one transaction: what undo and redo do, and what
+        a label-scheme edit does. Raises :class:`StoreError`, changing
         nothing, if an annotation to remove is no longer exactly as given (changed or
         deleted elsewhere), one to add already exists or its document is gone, the labels
         are not ``scheme.before`` any more, or a label to delete still has annotations.
@@ -912,6 +916,8 @@ class Store:
         with self._unit(write=True, dry_run=dry_run) as s:
             _forget_rejections(s, unrejected)
             _remember_rejections(s, rejected, now_utc())
+            if rules_off or rules_on:
+                learning.switch_rules(s, rules_off, rules_on)
             for row in self._current_rows(s, removed):
                 s.delete(row)
             s.flush()
@@ -1017,6 +1023,24 @@ class Store:
                 )
                 for r in rows
             ]
+
+    # -- what suggestions learn ---------------------------------------------------------
+
+    def hand_tagged(self) -> list[tuple[str, Tagged]]:
+        """(document id, phrase) of every span tagged by hand (see
+        :func:`annotator.store.learning.hand_tagged`)."""
+        with self._unit() as s:
+            return learning.hand_tagged(s)
+
+    def rule_records(self) -> dict[str, tuple[int, int]]:
+        """Per rule: (accepted, rejected) in this database."""
+        with self._unit() as s:
+            return learning.rule_records(s)
+
+    def rules_off(self) -> set[str]:
+        """The suggestion rules switched off in this database."""
+        with self._unit() as s:
+            return learning.rules_off(s)
 
     # -- settings --------------------------------------------------------------------
 

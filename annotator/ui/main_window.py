@@ -919,7 +919,12 @@ class MainWindow(QMainWindow):
         changed, if the database refuses it."""
         try:
             self._store.apply_change(
-                step.added, step.removed, rejected=step.rejected, unrejected=step.unrejected
+                step.added,
+                step.removed,
+                rejected=step.rejected,
+                unrejected=step.unrejected,
+                rules_off=step.rules_off,
+                rules_on=step.rules_on,
             )
         except StoreError as exc:
             self.refresh_from_store()
@@ -1508,6 +1513,8 @@ class MainWindow(QMainWindow):
                 step.scheme,
                 rejected=step.rejected,
                 unrejected=step.unrejected,
+                rules_off=step.rules_off,
+                rules_on=step.rules_on,
             )
         except StoreError as exc:
             # The database moved on without this history (another window, an import):
@@ -1539,6 +1546,8 @@ class MainWindow(QMainWindow):
             self._select_ids([a.id for a in step.added], step.added[0].id, move_text=True)
         if step.rejected or step.unrejected:
             self.suggestions.rejections_changed(step.unrejected)
+        if step.rules_off or step.rules_on:
+            self.suggestions.rules_switched()
         self._update_status()
         self._update_delete_enabled()
         self._update_undo_actions()

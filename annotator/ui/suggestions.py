@@ -12,6 +12,11 @@ Contracts:
   open (not annotated, not rejected) is worked out again, without the engine, whenever the
   annotations change.
 * Offsets are code points; the view converts them (:meth:`DocumentView.qt_position`).
+* Phrases tagged by hand (in any document) are suggested wherever else they occur in the
+  document shown (:mod:`annotator.core.suggest.learned`), matched in the helper process
+  too: again whenever a hand tag adds or takes away a phrase, and when a document opens.
+* A rule switched off (Suggestions menu, one undo step, remembered in the database) makes
+  no suggestions; each suggestion's tooltip gives its rule's record in the database.
 """
 
 from __future__ import annotations
@@ -40,10 +45,17 @@ from annotator.core.suggest import (
     as_annotation,
     pending,
 )
-from annotator.core.suggest.worker import compute, warm, watch_parent
+from annotator.core.suggest.learned import (
+    MAX_PHRASE,
+    Tagged,
+    combine,
+    phrase_key,
+    without_rules,
+)
+from annotator.core.suggest.worker import compute, learn, warm, watch_parent
 from annotator.store import StoreError
 from annotator.store.store import now_utc
-from annotator.suggesting import rule_folders
+from annotator.suggesting import record_text, rule_folders
 from annotator.ui.settings import window_settings
 from annotator.ui.theme import rgb
 
@@ -118,6 +130,15 @@ def accepted_spans(annotations: Sequence[Annotation]) -> set[tuple[int, int, str
     return {(a.start, a.end, a.rule) for a in annotations if a.source == SUGGESTED}
 
 
+def _by_hand(annotation: Annotation) -> bool:
+    """Whether ``annotation`` teaches a phrase: made by hand, placed, not too long."""
+    return (
+        annotation.source != SUGGESTED
+        and not annotation.orphaned
+        and 0 < annotation.end - annotation.start <= MAX_PHRASE
+    )
+
+
 def _nesting(rect: QRectF, s: Suggestion, outlines: list[tuple[QRectF, Suggestion]]) -> int:
     """How many longer suggestions' boxes on the same line enclose ``rect`` (at most 2):
     a nested outline is drawn that much inside, so both stay visible."""
@@ -143,13 +164,19 @@ def summary(suggestion: Suggestion, hotkey: str | None) -> str:
     )
 
 
-def describe(suggestion: Suggestion, hotkey: str | None) -> str:
-    """The tooltip of a suggestion: label, confidence, reason and the keys that act on it."""
+def describe(
+    suggestion: Suggestion, hotkey: str | None, record: tuple[int, int] | None = None
+) -> str:
+    """The tooltip of a suggestion: label, confidence, reason, the keys that act on it
+    and, given its rule's ``record`` (accepted, rejected), that."""
     keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
-    return (
-        f"Suggested {suggestion.label} (confidence {suggestion.confidence:.2f}): "
-        f"{suggestion.reason} — {keys}, Esc or x rejects"
-    )
+    said = f"Suggested {suggestion.label} (confidence {suggestion.confidence:.2f}): "
+    said += suggestion.reason
+    if record is not None:
+        said += f"\nRule «{suggestion.rule}»: {record_text(*record)}\n"
+    else:
+        said += " — "
+    return f"{said}{keys}, Esc or x rejects"
 
 
 class SuggestionsController(QObject):
@@ -164,6 +191,13 @@ class SuggestionsController(QObject):
         self._document_id: str | None = None  # whose suggestions _all holds (or will)
         self._all: list[Suggestion] = []  # the engine's, for the document shown
         self._job: tuple[str, Future[list[Suggestion]]] | None = None
+        self._learned: list[Suggestion] = []  # the phrases tagged by hand, found in it
+        self._learn_job: tuple[str, Future[list[Suggestion]]] | None = None
+        self._others: tuple[Tagged, ...] = ()  # phrases tagged by hand in other documents
+        self._taught: tuple[Tagged, ...] | None = None  # what _learned was found from
+        self._keys_taught: set[tuple[str, str]] = set()  # its (label, phrase key)s
+        self._off: set[str] = set()  # the rules switched off in the database
+        self._records: dict[str, tuple[int, int]] | None = None  # read when first asked
         self._problem: str | None = None  # why there are no suggestions (a rule error)
         self._rejected: set[tuple[str, int, int]] = set()
         self._pending: list[Suggestion] = []
@@ -250,6 +284,13 @@ class SuggestionsController(QObject):
             "Reject the current suggestion: it does not come back in this document",
             text_only=True,
         )
+        self.stop_rule_action = self._action(
+            "S&top suggesting this rule",
+            self.switch_off_current,
+            tip="Switch the current suggestion's rule off in this database: it suggests "
+            "nothing more, in any document, until switched on again (Ctrl+Z undoes)",
+            text_only=False,
+        )
         self.restore_action = self._action(
             "Bring back &rejected suggestions",
             self.restore_rejected,
@@ -267,12 +308,24 @@ class SuggestionsController(QObject):
         menu.addSeparator()
         menu.addAction(self.accept_action)
         menu.addAction(self.reject_action)
+        menu.addAction(self.stop_rule_action)
+        self.rules_off_menu = menu.addMenu("R&ules switched off")
+        self.rules_off_menu.setObjectName("rulesOff")
+        self.rules_off_menu.aboutToShow.connect(self._fill_rules_off)
         menu.addSeparator()
         self.accept_all_menu = menu.addMenu("Accept &all of a label")
         self.accept_all_menu.aboutToShow.connect(self._fill_accept_all)
         menu.addAction(self.restore_action)
         menu.aboutToShow.connect(self._fill_accept_all)  # enabled only if there are any
         return menu
+
+    def _fill_rules_off(self) -> None:
+        self.rules_off_menu.clear()
+        for rule in sorted(self._off):
+            action = self.rules_off_menu.addAction(
+                f"Suggest «{rule.replace('&', '&&')}» again", lambda name=rule: self.switch_on(name)
+            )
+            action.setObjectName(f"ruleOn:{rule}")
 
     def _fill_accept_all(self) -> None:
         self._flush()
@@ -299,7 +352,13 @@ class SuggestionsController(QObject):
     @property
     def ready(self) -> bool:
         """Whether the open document's suggestions are computed (or there are none to)."""
-        return self._job is None
+        self._flush()  # a hand tag may have new phrases to look for
+        return self._job is None and self._learn_job is None
+
+    @property
+    def rules_off(self) -> set[str]:
+        """The rules switched off in the database."""
+        return set(self._off)
 
     @property
     def open_suggestions(self) -> list[Suggestion]:
@@ -359,21 +418,25 @@ class SuggestionsController(QObject):
             return
         if wanted is not None:
             self._read_rejections()
+            self._read_learning()
         self._schedule()
 
     def _start(self, document_id: str | None) -> None:
         self._set_current(None)
         self._document_id = document_id
-        self._all, self._rejected = [], set()
-        if self._job is not None:
-            self._job[1].cancel()  # if it has not started: a document no longer shown
-            self._job = None
+        self._all, self._rejected, self._learned, self._taught = [], set(), [], None
+        self._keys_taught = set()
+        for job in (self._job, self._learn_job):
+            if job is not None:
+                job[1].cancel()  # if it has not started: a document no longer shown
+        self._job = self._learn_job = None
         document = self._window.document
         if document_id is None or document is None:
             self._poll.stop()
             self._schedule()
             return
         self._read_rejections()
+        self._read_learning()
         cached = self._cache.get(document_id)
         if cached is not None:
             self._cache.move_to_end(document_id)
@@ -384,16 +447,98 @@ class SuggestionsController(QObject):
         self._poll.start()
         self._schedule()  # the status bar says "suggesting…" meanwhile
 
+    def _read_learning(self) -> None:
+        """Read the phrases tagged by hand in the other documents and the rules off."""
+        try:
+            tagged = self._window.store.hand_tagged()
+            self._off = self._window.store.rules_off()
+        except StoreError as exc:
+            self._window.statusBar().showMessage(f"Could not read what to learn: {exc}", 8000)
+            return
+        self._others = tuple(t for doc, t in tagged if doc != self._document_id)
+        self._records = None
+
+    def _tagged_here(self) -> tuple[Tagged, ...]:
+        document = self._window.document
+        if document is None:
+            return ()
+        text, title = document.text, document.title
+        return tuple(
+            Tagged(a.label, text[a.start : a.end], title)
+            for a in self._window.annotations_model.annotations()
+            if _by_hand(a)
+        )
+
+    def _teach(self, added: Sequence[Annotation] = ()) -> None:
+        """Look for the phrases tagged by hand in the document shown (in the helper
+        process), if they changed since they were last looked for. ``added``: only these
+        annotations came (a tag), so only they are looked at here (a tag in a document of
+        thousands of annotations stays quick)."""
+        document = self._window.document
+        if self._document_id is None or document is None or document.id != self._document_id:
+            return
+        text = document.text
+        if added and self._taught is not None:
+            new = tuple(
+                Tagged(a.label, text[a.start : a.end], document.title)
+                for a in added
+                if _by_hand(a)
+                and (a.label, phrase_key(text[a.start : a.end])) not in self._keys_taught
+            )
+            if not new:
+                return
+            tagged = self._taught + new
+        else:
+            tagged = self._others + self._tagged_here()
+            if tagged == self._taught:
+                return
+        self._taught = tagged
+        # What a phrase no longer tagged suggested goes at once; new ones come when found.
+        kept = {(t.label, phrase_key(t.text)) for t in tagged}
+        if kept != self._keys_taught:
+            self._learned = [
+                s for s in self._learned if (s.label, phrase_key(text[s.start : s.end])) in kept
+            ]
+        self._keys_taught = kept
+        if self._learn_job is not None:
+            self._learn_job[1].cancel()
+            self._learn_job = None
+        if not tagged:
+            self._learned = []
+            return
+        future = _worker().submit(learn, document.text, tagged)
+        self._learn_job = (self._document_id, future)
+        self._poll.start()
+
     def _collect(self) -> None:
-        """On the poll timer: take the worker's result once it is there."""
-        if self._job is None:
+        """On the poll timer: take the worker's results once they are there."""
+        learn_job = self._learn_job
+        if learn_job is not None and learn_job[1].done():
+            self._learn_job = None
+            self._take_learned(*learn_job)
+        job = self._job
+        if job is not None and job[1].done():
+            self._job = None
+            self._take(*job)
+        if self._job is None and self._learn_job is None:
             self._poll.stop()
+
+    def _take_learned(self, document_id: str, future: Future[list[Suggestion]]) -> None:
+        if future.cancelled() or document_id != self._document_id:
             return
-        document_id, future = self._job
-        if not future.done():
+        error = future.exception()
+        if isinstance(error, BrokenExecutor):
+            _forget_broken_worker()
+        if error is not None:
+            self._window.statusBar().showMessage(
+                f"Could not look for tagged phrases: {error}", 8000
+            )
             return
-        self._job = None
-        self._poll.stop()
+        self._learned = future.result()
+        self._recompute()
+
+    def _take(self, document_id: str, future: Future[list[Suggestion]]) -> None:
+        """The engine's result for ``document_id``: cached, and shown if it still is."""
         if future.cancelled():
             return
         error = future.exception()
@@ -433,6 +578,7 @@ class SuggestionsController(QObject):
     def _schedule(self, *_args: object) -> None:
         """Work out the open suggestions again on the next turn of the event loop (after
         the change is painted), or sooner when they are asked for."""
+        self._records = None
         if not self._stale:
             self._stale = True
             QTimer.singleShot(0, self, self._flush)
@@ -450,8 +596,10 @@ class SuggestionsController(QObject):
             return
         model = self._window.annotations_model
         gone = set()
+        added = []
         for row in range(first, last + 1):
             ann = model.annotation(row)
+            added.append(ann)
             for interval in self._index.overlapping(ann.start, ann.end):
                 s = self._by_key[interval.key]
                 by_rule = ann.source == SUGGESTED and ann.rule == s.rule
@@ -460,6 +608,9 @@ class SuggestionsController(QObject):
                     gone.add(s.key)
         if gone:
             self._remove_pending(gone)
+        self._records = None
+        if not self._window.loading:
+            self._teach(added)  # a new phrase: its other occurrences come when found
 
     def _remove_pending(self, gone: set[tuple[str, int, int]]) -> None:
         """Take ``gone`` out of the open suggestions, repainting only where they were."""
@@ -481,12 +632,14 @@ class SuggestionsController(QObject):
         self._stale = False
         found: list[Suggestion] = []
         if self._usable() and not self._window.loading:
+            self._teach()
             labels = {label.name for label in self._window.labels}
             shown = self._window.annotations_model.annotations()
             accepted = accepted_spans(shown)
+            offered = without_rules(combine(self._all, self._learned), self._off)
             found = [
                 s
-                for s in pending(self._all, shown, self._rejected)
+                for s in pending(offered, shown, self._rejected)
                 if s.label in labels and (s.start, s.end, s.rule) not in accepted
             ]
         self._set_pending(found)
@@ -519,8 +672,15 @@ class SuggestionsController(QObject):
         usable = self._usable()
         for action in (self.next_action, self.previous_action):
             action.setEnabled(usable and bool(self._pending))
-        for action in (self.accept_action, self.reject_action):
+        for action in (self.accept_action, self.reject_action, self.stop_rule_action):
             action.setEnabled(usable and self._current is not None)
+        rule = self._current.rule if usable and self._current is not None else None
+        self.stop_rule_action.setText(
+            "S&top suggesting this rule"
+            if rule is None
+            else f"S&top suggesting «{rule.replace('&', '&&')}»"
+        )
+        self.rules_off_menu.setEnabled(bool(self._off))
         self.restore_action.setEnabled(usable and bool(self._rejected))
 
     # -- the current suggestion --------------------------------------------------------
@@ -699,6 +859,49 @@ class SuggestionsController(QObject):
         self._flush()
         return list(made)
 
+    def switch_off_current(self) -> str | None:
+        """Switch the current suggestion's rule off in the database, one undo step:
+        none of its suggestions are offered, in any document, until it is switched on."""
+        self._flush()
+        s = self._current
+        if s is None or not self._usable():
+            return None
+        message = (
+            f"Stopped suggesting «{s.rule}» in this database (Suggestions ▸ Rules switched "
+            "off brings it back)."
+        )
+        if not self._window.commit_step(
+            Step(f"stop suggesting «{s.rule}»", rules_off=(s.rule,)), message
+        ):
+            return None
+        self.rules_switched()
+        return s.rule
+
+    def switch_on(self, rule: str) -> bool:
+        """Switch ``rule`` on again in the database, one undo step."""
+        message = f"Suggesting «{rule}» again."
+        if not self._window.commit_step(Step(f"suggest «{rule}» again", rules_on=(rule,)), message):
+            return False
+        self.rules_switched()
+        return True
+
+    def rules_switched(self) -> None:
+        """Rules were switched off or on (here, or by an undo or redo): read them again."""
+        try:
+            self._off = self._window.store.rules_off()
+        except StoreError as exc:
+            self._window.statusBar().showMessage(f"Could not read the rules off: {exc}", 8000)
+        self._recompute()
+
+    def record(self, rule: str) -> tuple[int, int]:
+        """The rule's record in the database: (accepted, rejected)."""
+        if self._records is None:
+            try:
+                self._records = self._window.store.rule_records()
+            except StoreError:
+                return (0, 0)
+        return self._records.get(rule, (0, 0))
+
     def restore_rejected(self) -> int:
         """Forget the rejections in the document shown, one undo step; returns how many."""
         self._flush()
@@ -842,7 +1045,9 @@ class SuggestionsController(QObject):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             suggestion = self.suggestion_at(QPointF(event.pos()))
             if suggestion is not None:
-                text = describe(suggestion, self._hotkey(suggestion.label))
+                text = describe(
+                    suggestion, self._hotkey(suggestion.label), self.record(suggestion.rule)
+                )
                 QToolTip.showText(event.globalPos(), text, self._view.viewport())
                 return True
         return False

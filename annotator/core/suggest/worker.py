@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core.suggest.engine import RuleSet, load_rules, suggest
+from annotator.core.suggest.learned import Phrases, Tagged, compile_phrases, learned
 from annotator.core.suggest.model import Suggestion
 
 Files = tuple[tuple[str, int, int], ...]
@@ -63,3 +64,16 @@ def warm(folders: Sequence[str]) -> int:
 def compute(text: str, folders: Sequence[str]) -> list[Suggestion]:
     """Every suggestion the rules in ``folders`` make for ``text``."""
     return suggest(text, rules_for(folders))
+
+
+_phrases: tuple[tuple[Tagged, ...], Phrases] | None = None
+
+
+def learn(text: str, tagged: tuple[Tagged, ...]) -> list[Suggestion]:
+    """Every occurrence in ``text`` of the phrases ``tagged`` by hand (see
+    :func:`annotator.core.suggest.learned.learned`); the phrases are compiled again only
+    when they change."""
+    global _phrases
+    if _phrases is None or _phrases[0] != tagged:
+        _phrases = (tagged, compile_phrases(tagged))
+    return learned(text, _phrases[1])

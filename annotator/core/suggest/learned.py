@@ -1,0 +1,150 @@
+"""Suggestions learned from the researcher: a phrase tagged by hand is suggested wherever
+else it occurs (INCEpTION's string-matching recommender, Prodigy's patterns).
+
+Contracts:
+
+* A phrase matches as whole words (no word character just before or after), in any case,
+  with any run of whitespace where the tagged text had whitespace.
+* Every phrase is found at every place it occurs, also where phrases overlap or one is
+  part of another; offsets are code points, end exclusive.
+* The suggestion's rule is ``LABEL:learned-phrase`` and its reason
+  ``you tagged this phrase in «TITLE»`` (the first document given that has it).
+* Where a rule and a learned phrase propose the same span and label, the learned one is
+  kept (:func:`combine`): the researcher's own tag says more than a general pattern, and
+  its reason names where to look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from annotator.core.suggest.firstchars import first_chars
+from annotator.core.suggest.model import Suggestion
+from annotator.core.suggest.rules import words_regex
+
+LEARNED = "learned-phrase"
+CONFIDENCE = 0.8
+MAX_PHRASE = 200  # code points: a longer hand tag (a paragraph) is not learned as a phrase
+_WORD = re.compile(r"\w")
+
+
+class Tagged(NamedTuple):
+    """A span tagged by hand: its label, its text and the title of its document."""
+
+    label: str
+    text: str
+    title: str
+
+
+def phrase_key(text: str) -> str:
+    """What identifies a phrase: its words, lower case, single spaces."""
+    return " ".join(text.split()).lower()
+
+
+def learned_rule(label: str) -> str:
+    """The rule name learned suggestions of ``label`` record."""
+    return f"{label}:{LEARNED}"
+
+
+def is_learned(rule: str | None) -> bool:
+    return rule is not None and rule.endswith(":" + LEARNED)
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Tagged phrases compiled for matching; made by :func:`compile_phrases`."""
+
+    scan: re.Pattern[str] | None  # finds, at each place, the longest phrase there
+    at: re.Pattern[str] | None  # a phrase at a given place (shorter ones: endpos)
+    labels: dict[str, tuple[tuple[str, str, str], ...]]  # key: ((label, reason, rule), ...)
+    nested: frozenset[str]  # keys that begin with another key: only there can a shorter
+    # phrase start at the same place
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    @property
+    def label_names(self) -> set[str]:
+        """Every label a phrase was tagged with."""
+        return {label for made in self.labels.values() for label, _reason, _rule in made}
+
+
+def compile_phrases(tagged: Iterable[Tagged]) -> Phrases:
+    """The phrases of ``tagged``, one per (phrase, label); those with no word character
+    or longer than :data:`MAX_PHRASE` are left out. O(total length of the phrases)."""
+    labels: dict[str, dict[str, str]] = {}
+    for t in tagged:
+        key = phrase_key(t.text)
+        if not key or len(key) > MAX_PHRASE or _WORD.search(key) is None:
+            continue
+        labels.setdefault(key, {}).setdefault(t.label, t.title)
+    if not labels:
+        return Phrases(None, None, {}, frozenset())
+    body = words_regex(labels)  # a trie; lower case matches in any case
+    first = first_chars(body)
+    guard = "" if first is None else f"(?={first})"
+    # Zero-width, so that a match at one place does not hide one starting inside it.
+    scan = re.compile(rf"(?<!\w){guard}(?=(?P<p>{body})(?!\w))")
+    at = re.compile(rf"{body}(?!\w)")
+    nested = frozenset(k for k in labels if any(k[:i] in labels for i in range(1, len(k))))
+    made = {
+        key: tuple(
+            (label, f"you tagged this phrase in «{title}»", learned_rule(label))
+            for label, title in found.items()
+        )
+        for key, found in labels.items()
+    }
+    return Phrases(scan, at, made, nested)
+
+
+def learned(text: str, phrases: Phrases) -> list[Suggestion]:
+    """Every occurrence in ``text`` of every phrase, as suggestions of each label it was
+    tagged with, sorted by (start, end, label)."""
+    if phrases.scan is None or phrases.at is None:
+        return []
+    out: list[Suggestion] = []
+    for m in phrases.scan.finditer(text):
+        start, end = m.span("p")
+        while True:
+            key = phrase_key(text[start:end])
+            for label, reason, rule in phrases.labels.get(key, ()):
+                out.append(Suggestion(label, start, end, CONFIDENCE, reason, rule))
+            # A shorter phrase at the same place ("prime minister" in "prime minister
+            # Lee"): the text cut before this end, the cut checked against the text.
+            if key in phrases.labels and key not in phrases.nested:
+                break
+            end = _shorter(text, phrases.at, start, end)
+            if end < 0:
+                break
+    out.sort(key=lambda s: (s.start, s.end, s.label))
+    return out
+
+
+def _shorter(text: str, at: re.Pattern[str], start: int, end: int) -> int:
+    """The end of the longest phrase at ``start`` ending before ``end``, or -1."""
+    while end - 1 > start:
+        m = at.match(text, start, end - 1)
+        if m is None:
+            return -1
+        end = m.end()
+        if end >= len(text) or _WORD.match(text, end) is None:
+            return end
+    return -1
+
+
+def combine(rules: Sequence[Suggestion], mine: Sequence[Suggestion]) -> list[Suggestion]:
+    """The rules' suggestions and the learned ones, one per (label, start, end): where
+    both propose a span, the learned one (see the module's docstring). Sorted by
+    (start, end, label)."""
+    found = {s.key: s for s in rules}
+    found.update((s.key, s) for s in mine)
+    return sorted(found.values(), key=lambda s: (s.start, s.end, s.label))
+
+
+def without_rules(suggestions: Iterable[Suggestion], off: Iterable[str]) -> list[Suggestion]:
+    """``suggestions`` but those of the rules switched ``off``."""
+    stop = set(off)
+    return [s for s in suggestions if s.rule not in stop]

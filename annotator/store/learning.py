@@ -1,0 +1,99 @@
+"""What suggestions learn from a database: the phrases tagged by hand, each rule's record
+(accepted, rejected) and the rules switched off. Functions of an open session; the
+:class:`~annotator.store.store.Store` methods wrap them in transactions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from annotator.core.suggest.accept import SUGGESTED
+from annotator.core.suggest.learned import MAX_PHRASE, Tagged
+from annotator.store.models import MARK, AnnotationRow, DocumentRow, RejectionRow, SettingRow
+
+RULES_OFF = "suggest.rules_off"  # a JSON list of rule names ("label:rule")
+
+
+def hand_tagged(s: Session) -> list[tuple[str, Tagged]]:
+    """(document id, phrase) of every annotation not accepted from a suggestion (and not
+    orphaned) no longer than :data:`MAX_PHRASE`, in document and text order. The text is
+    cut in the database (``substr`` counts code points on SQLite and PostgreSQL), and in
+    Python where that cannot be trusted: a text holding NUL (SQLite's ``substr`` stops
+    there; PostgreSQL stores it escaped)."""
+    length = AnnotationRow.end_offset - AnnotationRow.start_offset
+    query = (
+        select(
+            AnnotationRow.document_id,
+            AnnotationRow.label,
+            AnnotationRow.start_offset,
+            AnnotationRow.end_offset,
+            DocumentRow.title,
+            func.substr(DocumentRow.text, AnnotationRow.start_offset + 1, length),
+            func.substr(DocumentRow.text, 1, len(MARK)),
+        )
+        .join(DocumentRow, DocumentRow.id == AnnotationRow.document_id)
+        .where(
+            (AnnotationRow.source.is_(None)) | (AnnotationRow.source != SUGGESTED),
+            AnnotationRow.orphaned.is_(False),
+            length > 0,
+            length <= MAX_PHRASE,
+        )
+        .order_by(DocumentRow.position, AnnotationRow.start_offset, AnnotationRow.end_offset)
+    )
+    out = []
+    texts: dict[str, str] = {}
+    for doc_id, label, start, end, title, cut, head in s.execute(query):
+        if head == MARK or len(cut or "") != end - start:
+            if doc_id not in texts:
+                texts[doc_id] = s.get(DocumentRow, doc_id).text  # type: ignore[union-attr]
+            cut = texts[doc_id][start:end]
+        out.append((doc_id, Tagged(label, cut, title)))
+    return out
+
+
+def rule_records(s: Session) -> dict[str, tuple[int, int]]:
+    """Per rule: (accepted, rejected) in the database: annotations with source
+    "suggested" and that rule, and rejections recorded with it."""
+    records: dict[str, list[int]] = {}
+    accepted = (
+        select(AnnotationRow.rule, func.count())
+        .where(AnnotationRow.source == SUGGESTED, AnnotationRow.rule.is_not(None))
+        .group_by(AnnotationRow.rule)
+    )
+    for rule, count in s.execute(accepted):
+        records.setdefault(rule, [0, 0])[0] = count
+    rejected = (
+        select(RejectionRow.rule, func.count())
+        .where(RejectionRow.rule.is_not(None))
+        .group_by(RejectionRow.rule)
+    )
+    for rule, count in s.execute(rejected):
+        records.setdefault(rule, [0, 0])[1] = count
+    return {rule: (a, r) for rule, (a, r) in records.items()}
+
+
+def rules_off(s: Session) -> set[str]:
+    """The rules switched off in the database."""
+    row = s.get(SettingRow, RULES_OFF)
+    if row is None:
+        return set()
+    try:
+        names = json.loads(row.value)
+    except ValueError:
+        return set()
+    return {n for n in names if isinstance(n, str)} if isinstance(names, list) else set()
+
+
+def switch_rules(s: Session, off: Iterable[str] = (), on: Iterable[str] = ()) -> None:
+    """Switch the rules ``off`` off and those ``on`` on (both: on wins)."""
+    names = (rules_off(s) | set(off)) - set(on)
+    row = s.get(SettingRow, RULES_OFF)
+    value = json.dumps(sorted(names), ensure_ascii=False)
+    if row is None:
+        s.add(SettingRow(key=RULES_OFF, value=value))
+    else:
+        row.value = value
+    s.flush()
