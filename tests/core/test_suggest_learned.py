@@ -9,6 +9,7 @@ from annotator.core.suggest.learned import (
     Tagged,
     combine,
     compile_phrases,
+    distinctive,
     learned,
     without_rules,
 )
@@ -104,3 +105,24 @@ def test_learned_wins_over_a_rule_on_the_same_span_and_label():
     mine = Suggestion("claim", 0, 5, 0.8, "you tagged this phrase in «A»", "claim:learned-phrase")
     assert combine([rule, other], [mine]) == [mine, other]
     assert without_rules([rule, other, mine], {"claim:reporting"}) == [mine]
+
+
+def test_a_bare_number_is_not_learned_but_a_counted_thing_or_a_hedge_is():
+    tagged = [
+        Tagged("statistic", "14", "A"),
+        Tagged("statistic", "two", "A"),
+        Tagged("statistic", "12 per cent", "A"),
+        Tagged("statistic", "HK$1.2 billion", "A"),
+        Tagged("statistic", "three cameras", "A"),
+        Tagged("hedge", "may", "A"),
+    ]
+    phrases = compile_phrases(tagged)
+    text = "Two of 14 said 12 per cent. Three cameras may move. HK$1.2 billion"
+    found = [(s.label, text[s.start : s.end]) for s in learned(text, phrases)]
+    # "HK$1.2 billion" has "HK", a word that is not a number: it is learned.
+    assert found == [
+        ("statistic", "Three cameras"),
+        ("hedge", "may"),
+        ("statistic", "HK$1.2 billion"),
+    ]
+    assert not distinctive("14") and not distinctive("a dozen") and distinctive("dozen eggs")

@@ -29,6 +29,21 @@ LEARNED = "learned-phrase"
 CONFIDENCE = 0.8
 MAX_PHRASE = 200  # code points: a longer hand tag (a paragraph) is not learned as a phrase
 _WORD = re.compile(r"\w")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# Words that only say how many: a phrase made of them and of digits ("14", "two", "$5m",
+# "12 per cent") is a different quantity wherever else it occurs, so it is not learned.
+_NUMBERISH = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion dozen dozens half quarter third per cent percent m bn k mn a an and of".split()
+)
+
+
+def distinctive(key: str) -> bool:
+    """Whether a phrase (as :func:`phrase_key` gives it) says more than a number: it has
+    a word that is neither digits nor a number word."""
+    return any(not t.isdigit() and t not in _NUMBERISH for t in _TOKEN.findall(key))
 
 
 class Tagged(NamedTuple):
@@ -73,12 +88,13 @@ class Phrases:
 
 
 def compile_phrases(tagged: Iterable[Tagged]) -> Phrases:
-    """The phrases of ``tagged``, one per (phrase, label); those with no word character
-    or longer than :data:`MAX_PHRASE` are left out. O(total length of the phrases)."""
+    """The phrases of ``tagged``, one per (phrase, label); those longer than
+    :data:`MAX_PHRASE` or not :func:`distinctive` (no word, or only a number: "14",
+    "two", "12 per cent") are left out. O(total length of the phrases)."""
     labels: dict[str, dict[str, str]] = {}
     for t in tagged:
         key = phrase_key(t.text)
-        if not key or len(key) > MAX_PHRASE or _WORD.search(key) is None:
+        if not key or len(key) > MAX_PHRASE or not distinctive(key):
             continue
         labels.setdefault(key, {}).setdefault(t.label, t.title)
     if not labels:
