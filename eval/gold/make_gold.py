@@ -336,13 +336,55 @@ def stats(sets: dict[str, dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
+def sources_table() -> str:
+    """A Markdown table of the real texts' sources: publisher, kind, licence and how many
+    documents each split has (the list README and eval/gold/README.md show)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for split in REAL_SPLITS:
+        for txt in sorted((HERE / "docs" / split).glob("*.txt")):
+            meta = tomllib.loads(txt.with_suffix(".source.toml").read_text(encoding="utf-8"))
+            slug = txt.stem.rsplit("-", 1)[0]
+            row = rows.setdefault(
+                slug,
+                {
+                    "publishers": set(),
+                    "kinds": set(),
+                    "licences": {},
+                    "real-dev": 0,
+                    "real-test": 0,
+                },
+            )
+            row["publishers"].add(meta["publisher"])
+            row["kinds"].add(meta["kind"])
+            row["licences"][meta["licence"].split(" (")[0]] = meta["licence_url"]
+            row[split] += 1
+    lines = [
+        "| source | publisher | kind | licence | real-dev | real-test |",
+        "|---|---|---|---|---:|---:|",
+    ]
+    for slug, row in sorted(rows.items()):
+        licences = ", ".join(f"[{name}]({url})" for name, url in row["licences"].items())
+        lines.append(
+            f"| `{slug}` | {'; '.join(sorted(row['publishers']))} | "
+            f"{', '.join(sorted(row['kinds']))} | {licences} | {row['real-dev']} | "
+            f"{row['real-test']} |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="compare with the files on disk")
     mode.add_argument("--stats", action="store_true", help="print counts, write nothing")
+    mode.add_argument(
+        "--sources", action="store_true", help="print the real texts' sources as a table"
+    )
     parser.add_argument("--split", action="append", choices=SPLITS, help="default: every split")
     args = parser.parse_args(argv)
+    if args.sources:
+        print(sources_table())
+        return 0
     sets, problems = {}, []
     for split in args.split or SPLITS:
         sets[split], found = build_split(split)
