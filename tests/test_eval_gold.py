@@ -86,6 +86,22 @@ def test_the_real_texts_are_enough_and_each_says_where_it_is_from_and_its_licenc
     assert not dev_names & {t.name for t in texts("real-test")}
 
 
+def test_no_page_is_in_both_real_splits():
+    """A text in dev and test under two names would let tuning see the test split."""
+
+    def keys(split: str) -> dict[str, str]:
+        found = {}
+        for txt in texts(split):
+            meta = tomllib.loads(txt.with_suffix(".source.toml").read_text(encoding="utf-8"))
+            page = meta["url"].split("://")[-1].removeprefix("www.").replace("/amp/", "/")
+            found[page.rstrip("/").lower()] = txt.name
+            found[meta["sha256"]] = txt.name
+        return found
+
+    dev, test = keys("real-dev"), keys("real-test")
+    assert not {k: (dev[k], test[k]) for k in dev.keys() & test.keys()}
+
+
 def test_missing_or_ambiguous_quote_stops_the_build(tmp_path):
     copy = tmp_path / "gold"
     shutil.copytree(GOLD, copy)
