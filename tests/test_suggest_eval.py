@@ -51,3 +51,31 @@ def test_missing_gold_or_bad_rules_are_errors_not_tracebacks(tmp_path, capsys):
     (tmp_path / "bad.toml").write_text("label = 1\n", encoding="utf-8")
     assert main(["--rules", str(tmp_path)]) == 1
     assert "bad.toml" in capsys.readouterr().err
+
+
+def test_real_text_is_reported_first_with_issue_20s_targets(capsys):
+    assert main(["--split", "real-dev", "--split", "real-test"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("real-dev (30 documents)") < out.index("real-test (32 documents)")
+    assert "IoU ≥ 0.5" in out and out.count("targets: refusal f1 ≥ 0.80") == 2
+    assert main(["--json", "--split", "real-test"]) == 0
+    report = json.loads(capsys.readouterr().out)["splits"]["real-test"]
+    assert {"overlap", "iou", "exact", "targets"} <= set(report)
+    assert report["iou"]["micro"]["matched"] <= report["overlap"]["micro"]["matched"]
+
+
+# Floors a little under what eval/RESULTS.md logs for the shipped rules (look 4): a change
+# to the rules that loses ground on real text fails here. Not targets: see RESULTS.md.
+@pytest.mark.parametrize(
+    ("split", "label", "floor"),
+    [
+        ("real-test", "claim", 0.66),
+        ("real-test", "refusal", 0.52),
+        ("real-test", "statistic", 0.85),
+        ("real-dev", "refusal", 0.72),
+        ("real-dev", "claim", 0.80),
+    ],
+)
+def test_real_text_does_not_lose_ground(rules, split, label, floor):
+    result = evaluate_split(GOLD / f"{split}.json", rules, split)
+    assert result.overlap[label].f1 >= floor, result.overlap[label]
