@@ -344,12 +344,7 @@ def _made(
                     groups[name] = value
     while start < end and text[start] in _TRIM:
         start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    if end > start and _unopened_close(text, start, end):
-        end -= 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
+    end = _trimmed(text, start, end, None)
     if start >= end:
         return None
     confidence = rule.confidence + sum(a for g, a in rule.boost if groups.get(g))
