@@ -67,7 +67,50 @@ def main() -> int:
                 sum(1 for _ in re.finditer(rf"(?<!\w){body}(?!\w)", text, re.IGNORECASE))
             line += f"; one expression per phrase: {(time.perf_counter() - start) * 1000:.0f} ms"
         print(line)
+    print(reading_the_tags(text, ns.runs))
     return 0
+
+
+def reading_the_tags(text: str, runs: int) -> str:
+    """Reading 10,000 phrases tagged by hand in ``text`` back from an SQLite database, as
+    the window does when a document opens (``Store.hand_tagged``)."""
+    import tempfile
+    from datetime import UTC, datetime
+
+    from annotator.app_state import open_store
+    from annotator.core.model import Annotation, NewDocument
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(str(Path(folder) / "bench.db"))
+        try:
+            [made] = store.import_documents([NewDocument("Bench", "bench.txt", text)])
+            moment = datetime(2026, 1, 1, tzinfo=UTC)
+            step = len(text) // 10_000
+            store.apply_change(
+                [
+                    Annotation(
+                        f"a{i}",
+                        made.document.id,
+                        "claim",
+                        i * step,
+                        i * step + 20,
+                        None,
+                        "bench",
+                        moment,
+                        moment,
+                    )
+                    for i in range(10_000)
+                ],
+                [],
+            )
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                store.hand_tagged()
+                times.append(time.perf_counter() - start)
+        finally:
+            store.close()
+    return f"reading 10,000 hand tags back: median {statistics.median(times) * 1000:.1f} ms"
 
 
 if __name__ == "__main__":

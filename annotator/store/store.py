@@ -1026,11 +1026,11 @@ class Store:
 
     # -- what suggestions learn ---------------------------------------------------------
 
-    def hand_tagged(self) -> list[tuple[str, Tagged]]:
-        """(document id, phrase) of every span tagged by hand (see
-        :func:`annotator.store.learning.hand_tagged`)."""
+    def hand_tagged(self, except_document: str | None = None) -> list[tuple[str, Tagged]]:
+        """(document id, phrase) of every span tagged by hand, but those of
+        ``except_document`` (see :func:`annotator.store.learning.hand_tagged`)."""
         with self._unit() as s:
-            return learning.hand_tagged(s)
+            return learning.hand_tagged(s, except_document)
 
     def rule_records(self) -> dict[str, tuple[int, int]]:
         """Per rule: (accepted, rejected) in this database."""

@@ -450,7 +450,7 @@ class SuggestionsController(QObject):
     def _read_learning(self) -> None:
         """Read the phrases tagged by hand in the other documents and the rules off."""
         try:
-            tagged = self._window.store.hand_tagged()
+            tagged = self._window.store.hand_tagged(except_document=self._document_id)
             self._off = self._window.store.rules_off()
         except StoreError as exc:
             self._window.statusBar().showMessage(f"Could not read what to learn: {exc}", 8000)
