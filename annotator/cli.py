@@ -496,6 +496,10 @@ def _suggest(argv: list[str]) -> int:
     ns = parser.parse_args(argv)
     if ns.apply and (ns.rules_report or ns.rule_off or ns.rule_on):
         parser.error("--apply cannot be combined with --rules-report, --rule-off or --rule-on")
+    for folder in ns.rules:
+        if not folder.is_dir():
+            print(f"annotator: error: {folder}: no such folder of rule files", file=sys.stderr)
+            return 1
     if ns.rules_report or ns.rule_off or ns.rule_on:
         return _suggest_rules(ns)
     options = SuggestOptions(
@@ -504,10 +508,6 @@ def _suggest(argv: list[str]) -> int:
         rules=tuple(ns.rules),
         learn=not ns.no_learning,
     )
-    for folder in options.rules:
-        if not folder.is_dir():
-            print(f"annotator: error: {folder}: no such folder of rule files", file=sys.stderr)
-            return 1
     store = _open(ns.db)
     try:
         found = find_suggestions(store, options)
@@ -546,11 +546,7 @@ def _suggest(argv: list[str]) -> int:
 
 
 def _suggest_rules(ns: argparse.Namespace) -> int:
-    """``annotator suggest --rule-off/--rule-on/--rules-report``."""
-    for folder in ns.rules:
-        if not folder.is_dir():
-            print(f"annotator: error: {folder}: no such folder of rule files", file=sys.stderr)
-            return 1
+    """``annotator suggest --rule-off/--rule-on/--rules-report`` (rule folders checked)."""
     store = _open(ns.db)
     try:
         if ns.rule_off or ns.rule_on:

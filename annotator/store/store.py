@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, sessionmaker
 
 from annotator.core.attributes import as_attributes, clashes, spec_from_dict, spec_to_dict
-from annotator.core.history import SchemeChange
+from annotator.core.history import SchemeChange, Step
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -891,6 +891,20 @@ class Store:
         with self._unit() as s:
             query = select(*ANNOTATION_COLUMNS).where(AnnotationRow.label.in_(names))
             return [from_columns(row) for row in s.execute(query)]
+
+    def apply_step(self, step: Step, dry_run: bool = False) -> None:
+        """Make ``step`` (an undo step, or its inverse) in one transaction: every part
+        of it, as :meth:`apply_change` says."""
+        self.apply_change(
+            step.added,
+            step.removed,
+            step.scheme,
+            rejected=step.rejected,
+            unrejected=step.unrejected,
+            rules_off=step.rules_off,
+            rules_on=step.rules_on,
+            dry_run=dry_run,
+        )
 
     def apply_change(
         self,

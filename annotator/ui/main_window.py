@@ -918,14 +918,7 @@ class MainWindow(QMainWindow):
         transaction, record it for undo and show it; False, with a message and nothing
         changed, if the database refuses it."""
         try:
-            self._store.apply_change(
-                step.added,
-                step.removed,
-                rejected=step.rejected,
-                unrejected=step.unrejected,
-                rules_off=step.rules_off,
-                rules_on=step.rules_on,
-            )
+            self._store.apply_step(step)
         except StoreError as exc:
             self.refresh_from_store()
             self._error("Could not save the change", str(exc))
@@ -1411,7 +1404,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             step = self._scheme_step(labels, renames, removed, name)
-            self._store.apply_change(step.added, step.removed, step.scheme)
+            self._store.apply_step(step)
         except StoreError as exc:
             self._error("Could not change the labels", str(exc))
             self._reload_labels()
@@ -1442,7 +1435,7 @@ class MainWindow(QMainWindow):
         """Why the database would refuse this scheme (tried, then rolled back), or None."""
         try:
             step = self._scheme_step(labels, renames, removed)
-            self._store.apply_change(step.added, step.removed, step.scheme, dry_run=True)
+            self._store.apply_step(step, dry_run=True)
         except StoreError as exc:
             return str(exc)
         return None
@@ -1507,15 +1500,7 @@ class MainWindow(QMainWindow):
             )
             return False
         try:
-            self._store.apply_change(
-                step.added,
-                step.removed,
-                step.scheme,
-                rejected=step.rejected,
-                unrejected=step.unrejected,
-                rules_off=step.rules_off,
-                rules_on=step.rules_on,
-            )
+            self._store.apply_step(step)
         except StoreError as exc:
             # The database moved on without this history (another window, an import):
             # it cannot be replayed safely any more.

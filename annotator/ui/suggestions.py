@@ -455,7 +455,7 @@ class SuggestionsController(QObject):
         except StoreError as exc:
             self._window.statusBar().showMessage(f"Could not read what to learn: {exc}", 8000)
             return
-        self._others = tuple(t for doc, t in tagged if doc != self._document_id)
+        self._others = tuple(t for _doc, t in tagged)
         self._records = None
 
     def _tagged_here(self) -> tuple[Tagged, ...]:

@@ -15,13 +15,12 @@ under a second (``make bench-suggest``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 
 from annotator.core.reading import resolved
+from annotator.core.spans import Interval, SpanIndex
 from annotator.core.suggest.firstchars import first_chars
 from annotator.core.suggest.model import Suggestion
 from annotator.core.suggest.rules import (
@@ -191,48 +190,47 @@ def suggest(text: str, rules: RuleSet, labels: Iterable[str] | None = None) -> l
     needed = wanted
     if wanted is not None:  # the labels those asked for give way to are needed too
         needed = wanted | {t for c in rules.compiled if c.label in wanted for t in c.yields_to}
-    per_label: dict[str, dict[tuple[int, int], Suggestion]] = {}
-    for compiled in rules.compiled:
-        if needed is not None and compiled.label not in needed:
-            continue
-        mine = per_label.setdefault(compiled.label, {})
-        for s in _label_suggestions(text, compiled):
-            mine.setdefault((s.start, s.end), s)
+    # One compiled label per label (files of a label are merged): one suggestion a span.
+    per_label = {
+        c.label: _one_per_span(_label_suggestions(text, c))
+        for c in rules.compiled
+        if needed is None or c.label in needed
+    }
     out: list[Suggestion] = []
     for compiled in rules.compiled:
         if compiled.label not in per_label or (wanted is not None and compiled.label not in wanted):
             continue
-        mine = per_label.pop(compiled.label)
+        mine = per_label[compiled.label]
         if compiled.yields_to:
-            others = sorted(
-                (s.start, s.end)
+            others = SpanIndex(
+                Interval(s.start, s.end, (label, s.start, s.end))
                 for label in compiled.yields_to
-                for s in per_label.get(label, {}).values()
+                for s in per_label.get(label, ())
             )
-            out += _give_way(text, list(mine.values()), others, compiled)
-        else:
-            out += mine.values()
-        per_label[compiled.label] = {}  # a label read again (never) adds nothing twice
-    found = {s.key: s for s in reversed(out)}  # the first of equal keys wins
-    return sorted(found.values(), key=lambda s: (s.start, s.end, s.label))
+            mine = _give_way(text, mine, others, compiled)
+        out += mine
+    return sorted(out, key=lambda s: (s.start, s.end, s.label))
+
+
+def _one_per_span(found: Iterable[Suggestion]) -> list[Suggestion]:
+    """``found`` with one suggestion per span: the first made there."""
+    first: dict[tuple[int, int], Suggestion] = {}
+    for s in found:
+        first.setdefault((s.start, s.end), s)
+    return list(first.values())
 
 
 def _give_way(
-    text: str, mine: list[Suggestion], others: list[tuple[int, int]], compiled: CompiledLabel
+    text: str, mine: list[Suggestion], others: SpanIndex, compiled: CompiledLabel
 ) -> list[Suggestion]:
-    """``mine`` after giving way to ``others`` (sorted spans of the labels named in the
+    """``mine`` after giving way to ``others`` (the spans of the labels named in the
     label's ``[yield]``), as :class:`annotator.core.suggest.rules.Yield` says."""
-    starts = [s for s, _e in others]
-    furthest = list(accumulate((e for _s, e in others), max))
     kept = []
     for s in mine:
         start, end = s.start, s.end
-        # The first other span overlapping [start, end): past those that end before it.
-        first = bisect_right(furthest, start)
-        stop = bisect_left(starts, end)
-        hit = next(((os, oe) for os, oe in others[first:stop] if oe > start), None)
-        if hit is not None:
-            o_start, o_end = hit
+        hits = others.overlapping(start, end)
+        if hits:
+            o_start, o_end = min((h.start, h.end) for h in hits)  # the first it runs into
             if o_start <= start or (
                 compiled.keep is not None and not compiled.keep.search(text, start, o_start)
             ):
@@ -280,30 +278,17 @@ def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestio
     if not compiled.scoped:
         return
     # Rules applying within regions, where none of the label's other rules matched.
-    spans = sorted((s.start, s.end) for s in main)
-    starts = [s for s, _e in spans]
-    furthest = list(accumulate((e for _s, e in spans), max))
+    taken_spans = SpanIndex(Interval(s.start, s.end, i) for i, s in enumerate(main))
     for index, region, regex in compiled.scoped:
         attributed = compiled.rules[index].attributed
         for area in region.finditer(text):
             a_start, a_end = _region(area)
-            if attributed and not _overlapping(spans, starts, furthest, a_start, a_end):
+            if attributed and not taken_spans.any_in(a_start, a_end):
                 continue
             for m in regex.finditer(text, a_start, a_end):
                 found = _made(text, compiled, m, index, a_start)
-                if found is None:
-                    continue
-                if not _overlapping(spans, starts, furthest, found.start, found.end):
+                if found is not None and not taken_spans.any_in(found.start, found.end):
                     yield found
-
-
-def _overlapping(
-    spans: list[tuple[int, int]], starts: list[int], furthest: list[int], start: int, end: int
-) -> bool:
-    """Whether any of ``spans`` (sorted; ``starts`` and running maximum ends
-    ``furthest`` beside them) shares a code point with ``[start, end)``."""
-    first = bisect_right(furthest, start)
-    return any(e > start for _s, e in spans[first : bisect_left(starts, end)])
 
 
 def _region(m: re.Match[str]) -> tuple[int, int]:
