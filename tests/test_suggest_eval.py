@@ -74,7 +74,7 @@ def test_real_text_is_reported_first_with_issue_20s_targets(capsys):
         ("real-test", "refusal", 0.52),
         ("real-test", "statistic", 0.85),
         ("real-dev", "refusal", 0.66),
-        ("real-dev", "claim", 0.78),
+        ("real-dev", "claim", 0.74),
     ],
 )
 def test_real_text_does_not_lose_ground(rules, split, label, floor):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.suggest import RuleError, RuleSet, Suggestion, load_rules, suggest
-from annotator.core.suggest.engine import compile_rules
+from annotator.core.suggest.engine import compile_rules, sentence_around
 from annotator.core.suggest.firstchars import first_chars
 from annotator.core.suggest.rules import after_none_of, render_reason, words_regex
 
@@ -331,6 +331,50 @@ pattern = '\bx\w*'
     }
 
 
+def test_an_unclaimed_rule_counts_only_in_sentences_the_other_rules_left_alone(tmp_path):
+    write(
+        tmp_path,
+        "fallback.toml",
+        r"""label = "w"
+[[rule]]
+name = "precise"
+pattern = '\bdeclined\s+to\s+\w+'
+[[rule]]
+name = "broad"
+unclaimed = true
+pattern = '\bnot\s+\w+'
+""",
+    )
+    rules = compile_rules([tmp_path / "fallback.toml"])
+    text = (
+        "He declined to comment and would not elaborate. She would not elaborate.\n"
+        "They were not told! Lee declined to say; it was not known."
+    )
+    found = [(text[s.start : s.end], s.rule) for s in suggest(text, rules)]
+    assert found == [
+        ("declined to comment", "w:precise"),
+        ("not elaborate", "w:broad"),  # its sentence has no other suggestion
+        ("not told", "w:broad"),
+        ("declined to say", "w:precise"),  # "not known" is in its sentence
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "sentence"),
+    [
+        ("One. Two three? Four", "three", "Two three?"),
+        ("One.\nTwo three", "Two", "Two three"),
+        ('He said "no." Then more.', "said", 'He said "no."'),
+        ("No end at all", "end", "No end at all"),
+        ("A 3.5 per cent rise. B", "rise", "A 3.5 per cent rise."),
+    ],
+)
+def test_sentence_around_a_span(text, span, sentence):
+    start = text.index(span)
+    s, e = sentence_around(text, start, start + len(span))
+    assert text[s:e].strip() == sentence
+
+
 def test_quoted_speech_is_more_confident_than_reported_speech(rules):
     quoted = only('"We will finish on time," the minister said.', rules, "claim")
     reported = only("The minister said the line would finish on time.", rules, "claim")
@@ -509,6 +553,14 @@ pattern = '(?<!{aux}\s)\b(?:promised|States)\b'
         (
             'label = "x"\n[[rule]]\nname = "r"\npattern = "a"\nattributed = true\n',
             "attributed must be true or false, with 'within'",
+        ),
+        (
+            'label = "x"\n[[rule]]\nname = "r"\npattern = "a"\nunclaimed = 1\n',
+            "unclaimed must be true or false, without 'within'",
+        ),
+        (
+            'label = "x"\n[[rule]]\nname = "r"\npattern = "a"\nwithin = "b"\nunclaimed = true\n',
+            "unclaimed must be true or false, without 'within'",
         ),
         ('label = "x"\n[[rule]]\nname = "r"\npattern = "a"\nwithin = "("\n', "(within)"),
         ('label = "x"\n[yield]\nto = ["x"]\n', "names the file's own label"),

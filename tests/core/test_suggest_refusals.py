@@ -570,6 +570,68 @@ REAL_FORMS = [
 ]
 
 
+# The broad clause rules (`unclaimed`): forms no precise rule lists, found in sentences in
+# which no other refusal rule found anything.
+CLAUSE_FORMS = [
+    ("Our calls to the ministry were not picked up.", "were not picked up"),
+    (
+        "The foreign ministry denies knowledge of the missing activists.",
+        "denies knowledge of the missing activists",
+    ),
+    (
+        "The commission had delayed the planned release of the preliminary results.",
+        "delayed the planned release of the preliminary results",
+    ),
+    ("The inspection report was delayed again.", "The inspection report was delayed again"),
+    (
+        "The board failed to comply with the tribunal's disclosure order.",
+        "failed to comply with the tribunal's disclosure order",
+    ),
+    (
+        "The agency blocked access for reporters to the detention site.",
+        "blocked access for reporters to the detention site",
+    ),
+    (
+        "Most of the inquiry's findings have remained hidden since 2019.",
+        "Most of the inquiry's findings have remained hidden since 2019",
+    ),
+    (
+        "The spokesman said she had not been able to confirm the figures.",
+        "had not been able to confirm the figures",
+    ),
+]
+CLAUSE_NEGATIVES = [
+    "Did the council not publish the figures?",  # a question
+    "The minister rejects the accusations and calls on the paper to apologise.",
+    "The minister said the trains were delayed by snow.",  # not a record
+    "If a public authority fails to comply with a notice, the court may act.",
+    "The contract was classified as a low-risk procurement.",
+    "The government was not pleased with questions about the timing.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_FORMS)
+def test_clause_forms_are_found_by_the_broad_rules(rules, text, expected):
+    [found] = [s for s in suggest(text, rules) if s.label == "refusal"]
+    assert text[found.start : found.end] == expected
+    assert found.rule.endswith("-clause")
+
+
+@pytest.mark.parametrize("text", CLAUSE_NEGATIVES)
+def test_clause_rules_leave_questions_conditions_and_rejections(rules, text):
+    assert refusals(text, rules) == []
+
+
+def test_a_broad_rule_adds_nothing_to_a_sentence_a_precise_rule_found(rules):
+    text = "A spokeswoman said the list was confidential, and our calls were not picked up."
+    found = [s for s in suggest(text, rules) if s.label == "refusal"]
+    assert [(text[s.start : s.end], s.rule) for s in found] == [
+        ("said the list was confidential", "refusal:said-refusal")
+    ]
+    # The sentence alone, without what the precise rule took, is a broad rule's.
+    assert refusals("Our calls were not picked up.", rules) == ["were not picked up"]
+
+
 @pytest.mark.parametrize(("text", "expected"), POSITIVES + REAL_FORMS)
 def test_refusals_are_found_with_the_guideline_span(rules, text, expected):
     assert refusals(text, rules) == [expected]

@@ -266,29 +266,53 @@ def _trimmed(text: str, start: int, end: int, trim: re.Pattern[str] | None) -> i
 def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestion]:
     taken = 0  # where the previous match (of a rule or an exclusion) ended
     main: list[Suggestion] = []
+    fallback: list[Suggestion] = []  # made by ``unclaimed`` rules
     for m in compiled.regex.finditer(text):
         which = m.lastgroup
         previous, taken = taken, m.end()
         if which is None or which[0] != "r":
             continue  # an exclusion
-        found = _made(text, compiled, m, int(which[1:]), previous)
+        index = int(which[1:])
+        found = _made(text, compiled, m, index, previous)
         if found is not None:
-            main.append(found)
+            (fallback if compiled.rules[index].unclaimed else main).append(found)
+    taken_spans = SpanIndex(Interval(s.start, s.end, i) for i, s in enumerate(main))
     yield from main
+    for s in fallback:
+        if not taken_spans.any_in(*sentence_around(text, s.start, s.end)):
+            yield s
     if not compiled.scoped:
         return
     # Rules applying within regions, where none of the label's other rules matched.
-    taken_spans = SpanIndex(Interval(s.start, s.end, i) for i, s in enumerate(main))
+    areas: dict[str, list[tuple[int, int]]] = {}  # rules sharing a region find it once
     for index, region, regex in compiled.scoped:
         attributed = compiled.rules[index].attributed
-        for area in region.finditer(text):
-            a_start, a_end = _region(area)
+        if region.pattern not in areas:
+            areas[region.pattern] = [_region(area) for area in region.finditer(text)]
+        for a_start, a_end in areas[region.pattern]:
             if attributed and not taken_spans.any_in(a_start, a_end):
                 continue
             for m in regex.finditer(text, a_start, a_end):
                 found = _made(text, compiled, m, index, a_start)
                 if found is not None and not taken_spans.any_in(found.start, found.end):
                     yield found
+
+
+# Where a sentence ends: a full stop, question or exclamation mark (and closing quotation
+# marks or brackets) before a space, or a line end.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s)|\n")
+SENTENCE_REACH = 1000  # how far back a sentence's start is looked for (code points)
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]``: from just after the last sentence end
+    before ``start`` (at most :data:`SENTENCE_REACH` back) to the first one from ``end``
+    on, end included. A rough cut: "Mr." ends a sentence here."""
+    after = _SENTENCE_END.search(text, end)
+    stop = len(text) if after is None else after.end()
+    begin = max(0, start - SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, begin, start)]
+    return (ends[-1] if ends else begin), stop
 
 
 def _region(m: re.Match[str]) -> tuple[int, int]:

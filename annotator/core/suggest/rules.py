@@ -44,6 +44,7 @@ _RULE_KEYS = {
     "description",
     "within",
     "attributed",
+    "unclaimed",
 }
 _EXCLUDE_KEYS = {"name", "pattern", "description"}
 
@@ -89,6 +90,9 @@ class Rule:
     # With ``within``: only in regions that overlap a suggestion the label's other rules
     # made (the quotation whose "he said" sentence is a claim).
     attributed: bool = False
+    # Kept only in sentences in which the label's other rules (those not unclaimed) made
+    # no suggestion: a broad fallback for sentences the precise rules found nothing in.
+    unclaimed: bool = False
 
 
 @dataclass(frozen=True)
@@ -286,6 +290,9 @@ def _expand(source: _LabelSource) -> LabelRules:
         attributed = entry.get("attributed", False)
         if not isinstance(attributed, bool) or (attributed and within is None):
             raise RuleError(f"{where}: {what}: attributed must be true or false, with 'within'")
+        unclaimed = entry.get("unclaimed", False)
+        if not isinstance(unclaimed, bool) or (unclaimed and within is not None):
+            raise RuleError(f"{where}: {what}: unclaimed must be true or false, without 'within'")
         confidence = entry.get("confidence", 0.5)
         if (
             isinstance(confidence, bool)
@@ -326,6 +333,7 @@ def _expand(source: _LabelSource) -> LabelRules:
                 prefix=prefix,
                 within=within,
                 attributed=attributed,
+                unclaimed=unclaimed,
             )
         )
     excludes = []
