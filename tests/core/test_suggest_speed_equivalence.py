@@ -88,3 +88,19 @@ def test_prefixes_give_what_optional_leading_groups_give(rules):
     ]
     for text in corpus:
         assert suggest(text, rules) == suggest(text, plain)
+
+
+def test_refusal_and_statistic_scans_start_only_where_a_rule_can():
+    """Every refusal and statistic rule says which characters it can start with, so that
+    the label's one scan skips all other positions (a rule that could start anywhere, such
+    as a headline rule written ``[^\\n]*``, would take that away from the whole label)."""
+    import re
+
+    from annotator.core.suggest.firstchars import first_chars
+
+    for lr in read_label_rules(rule_files([shipped_rules_folder()])):
+        if lr.label not in ("refusal", "statistic"):
+            continue
+        for rule in lr.rules:
+            if rule.within is None:
+                assert first_chars(rule.pattern, re.MULTILINE) is not None, rule.name
