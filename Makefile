@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench bench-suggest fuzz eval eval-learning eval-encodings screenshot clean
+.PHONY: run test lint format bench bench-suggest fuzz eval eval-learning eval-agreement eval-encodings screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Annotator needs Python 3.11 or newer"'
@@ -57,6 +57,11 @@ eval: $(VENV)/.installed
 # (eval/learning_curve.py; default eval/gold/real-test.json; ARGS="--gold FILE --json").
 eval-learning: $(VENV)/.installed
 	$(BIN)/python eval/learning_curve.py $(ARGS)
+
+# How far two annotators agree on real text (real-dev documents annotated twice, blind),
+# and the suggestions against each (eval/gold/agreement.py; ARGS=--json).
+eval-agreement: $(VENV)/.installed
+	$(BIN)/python eval/gold/agreement.py $(ARGS)
 
 # Encoding detection: the app, charset-normalizer alone and chardet on the generated
 # corpus (eval/encodings/), exact decodings by length band. ARGS=-v lists the app's misses.
