@@ -1,7 +1,7 @@
 """How far two annotators agree on real text, and the suggestions against each
 (``make eval-agreement``).
 
-    python eval/gold/agreement.py [--json]
+    python eval/gold/agreement.py [--second DIR] [--json]
 
 ``second/real-dev/NAME.ann`` is a second annotation of ``docs/real-dev/NAME.txt``, made
 blind (without the first annotator's ``.ann``, without the engine) under the same
@@ -95,8 +95,7 @@ def table(result: dict[str, dict[str, dict[str, SpanScores]]], documents: int) -
     ]
     for name, by in result.items():
         cells = "".join(
-            f"  {f1(by['overlap'][label])} / {f1(by['iou'][label])}"
-            for label in (*LABELS, "micro")
+            f"  {f1(by['overlap'][label])} / {f1(by['iou'][label])}" for label in (*LABELS, "micro")
         )
         lines.append(f"{name:34}{cells}")
     return "\n".join(lines)
@@ -104,9 +103,10 @@ def table(result: dict[str, dict[str, dict[str, SpanScores]]], documents: int) -
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--second", type=Path, default=SECOND, help="the second .ann files")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args(argv)
-    spans, problems, documents = read_annotations()
+    spans, problems, documents = read_annotations(args.second)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:

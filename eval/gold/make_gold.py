@@ -150,11 +150,12 @@ def parse_ann(path: Path, text: str) -> tuple[list[Span], list[str]]:
     spans: list[Span] = []
     problems: list[str] = []
     seen: dict[Span, int] = {}
+    shown = path.relative_to(HERE) if path.is_relative_to(HERE) else path
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        where = f"{path.relative_to(HERE)}:{lineno}"
+        where = f"{shown}:{lineno}"
         parts = line.split(" | ")
         if len(parts) not in (2, 3):
             problems.append(f"{where}: expected 'label | quote' or 'label | quote | N'")
