@@ -37,6 +37,9 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("Around 450 officers were deployed.", ["Around 450 officers"]),
     ("Roughly 12,000 tickets went unsold.", ["Roughly 12,000 tickets"]),
     ("Some 3,500 migrants crossed the border.", ["Some 3,500 migrants"]),
+    # a capitalised word before the counted noun
+    ("The agency fined two Illinois companies.", ["two Illinois companies"]),
+    ("She welcomed 10 Palestinian journalists to the briefing.", ["10 Palestinian journalists"]),
     ("At least 14 patients died.", ["At least 14 patients"]),
     (
         "The court may impose at most 20 hours of community service.",
@@ -248,6 +251,7 @@ POSITIVES: list[tuple[str, list[str]]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "His office at 88 Nathan Road has received complaints.",
     # dates, years, decades, financial years, times of day
     "The law was passed in 2019.",
     "The hearing is on 14 March.",
