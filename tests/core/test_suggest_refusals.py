@@ -595,8 +595,8 @@ CLAUSE_FORMS = [
         "failed to comply with the tribunal's disclosure order",
     ),
     (
-        "The agency blocked access for reporters to the detention site.",
-        "blocked access for reporters to the detention site",
+        "The ministry suppressed the inspection reports for a year.",
+        "suppressed the inspection reports for a year",
     ),
     (
         "Most of the inquiry's findings have remained hidden since 2019.",
@@ -627,8 +627,19 @@ CLAUSE_FORMS = [
         "rarely get into the specifics of those talks",
     ),
     ("Inquiry Report Delayed Again\n\nThe report is late.", "Inquiry Report Delayed Again"),
+    (
+        "The DWP had not complied with section 10 of FOIA.",
+        "had not complied with section 10 of FOIA",
+    ),
+    (
+        "The council failed to comply with the law on responding to requests.",
+        "failed to comply with the law on responding to requests",
+    ),
 ]
 CLAUSE_NEGATIVES = [
+    "The firm failed to comply with department policy.",
+    "An enforcement notice may follow if an authority fails to comply with the Act.",
+    "The regulator blocked access to two news websites.",
     "He never said the company was at fault.",
     "The health ministry denied reports that the clinic had closed.",
     "Shops were missing information about the recall.",
