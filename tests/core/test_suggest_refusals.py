@@ -628,6 +628,10 @@ CLAUSE_FORMS = [
     ),
     ("Inquiry Report Delayed Again\n\nThe report is late.", "Inquiry Report Delayed Again"),
     (
+        "Officials gave a briefing, and the case files have been classified.",
+        "the case files have been classified",  # its subject, without the joining "and"
+    ),
+    (
         "The DWP had not complied with section 10 of FOIA.",
         "had not complied with section 10 of FOIA",
     ),
