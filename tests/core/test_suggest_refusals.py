@@ -639,6 +639,20 @@ CLAUSE_FORMS = [
         "The council failed to comply with the law on responding to requests.",
         "failed to comply with the law on responding to requests",
     ),
+    (
+        "VOA was unable to obtain comment from the police.",
+        "was unable to obtain comment from the police",
+    ),
+    (
+        "There is no central record of how many had sought asylum.",
+        "There is no central record of how many had sought asylum",
+    ),
+    (
+        "No central record is maintained of the number of people held.",
+        "No central record is maintained of the number of people held",
+    ),
+    ("Our official today is [name and title withheld], a diplomat.", "[name and title withheld]"),
+    ("The council issued late responses to most requests.", "late responses to most requests"),
 ]
 CLAUSE_NEGATIVES = [
     "The firm failed to comply with department policy.",
