@@ -65,16 +65,16 @@ def test_real_text_is_reported_first_with_issue_20s_targets(capsys):
     assert report["iou"]["micro"]["matched"] <= report["overlap"]["micro"]["matched"]
 
 
-# Floors a little under what eval/RESULTS.md logs for the shipped rules (look 4): a change
+# Floors a little under what eval/RESULTS.md logs for the shipped rules (look 8): a change
 # to the rules that loses ground on real text fails here. Not targets: see RESULTS.md.
 @pytest.mark.parametrize(
     ("split", "label", "floor"),
     [
         ("real-test", "claim", 0.66),
-        ("real-test", "refusal", 0.52),
-        ("real-test", "statistic", 0.85),
-        ("real-dev", "refusal", 0.66),
-        ("real-dev", "claim", 0.74),
+        ("real-test", "refusal", 0.60),
+        ("real-test", "statistic", 0.87),
+        ("real-dev", "refusal", 0.74),
+        ("real-dev", "claim", 0.70),
     ],
 )
 def test_real_text_does_not_lose_ground(rules, split, label, floor):
