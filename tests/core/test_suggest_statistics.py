@@ -252,6 +252,10 @@ POSITIVES: list[tuple[str, list[str]]] = [
 
 NEGATIVES: list[str] = [
     "His office at 88 Nathan Road has received complaints.",
+    # Hansard: a session's years, column references, a written question's number
+    "The information is not available for the Session 1987–88.",
+    "See Official Report, cols. 470–71, and the reply at c. 124.",
+    "what was the total number of questions this represented. [21145]",
     # dates, years, decades, financial years, times of day
     "The law was passed in 2019.",
     "The hearing is on 14 March.",
