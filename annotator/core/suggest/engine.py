@@ -276,13 +276,13 @@ def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestio
         found = _made(text, compiled, m, index, previous)
         if found is not None:
             (fallback if compiled.rules[index].unclaimed else main).append(found)
-    taken_spans = SpanIndex(Interval(s.start, s.end, i) for i, s in enumerate(main))
     yield from main
+    if not fallback and not compiled.scoped:
+        return
+    taken_spans = SpanIndex(Interval(s.start, s.end, i) for i, s in enumerate(main))
     for s in fallback:
         if not taken_spans.any_in(*sentence_around(text, s.start, s.end)):
             yield s
-    if not compiled.scoped:
-        return
     # Rules applying within regions, where none of the label's other rules matched.
     areas: dict[str, list[tuple[int, int]]] = {}  # rules sharing a region find it once
     for index, region, regex in compiled.scoped:
