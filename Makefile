@@ -50,7 +50,7 @@ fuzz: $(VENV)/.installed-test
 
 # Suggestion quality: per-label precision, recall and F1 on eval/gold dev and test.
 eval: $(VENV)/.installed
-	$(BIN)/python -m annotator.suggest_eval $(ARGS)
+	$(BIN)/python -m eval.suggest_eval $(ARGS)
 
 # Learning from the researcher: the first k documents of each source of a gold split tagged
 # by hand, suggestions on the rest scored with and without the phrases learned

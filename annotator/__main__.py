@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 
-from annotator.cli import main
+from annotator.main import main
 
 # Guarded: a helper process (suggestions) imports this module again under another name.
 if __name__ == "__main__":

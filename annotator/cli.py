@@ -1,5 +1,6 @@
-"""Command line: the window, ``import``, ``export``, ``stats``, ``agreement``,
-``suggest``, ``backup`` and ``restore``.
+"""Command line: ``import``, ``export``, ``stats``, ``agreement``, ``suggest``,
+``backup`` and ``restore`` (``annotator`` with no command opens the window:
+:mod:`annotator.main`).
 
 Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 """
@@ -16,25 +17,38 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator import __version__
-from annotator.agreement_run import (
+from annotator.app.agreement import (
     AgreementInputError,
     AgreementOptions,
     run_agreement,
 )
-from annotator.agreement_run import render_json as render_agreement_json
-from annotator.agreement_run import render_table as render_agreement
-from annotator.app_state import open_store
+from annotator.app.agreement import render_json as render_agreement_json
+from annotator.app.agreement import render_table as render_agreement
+from annotator.app.exports import ExportOptions, export
+from annotator.app.imports import BadFiles, read_inputs, run_import
+from annotator.app.opening import open_store
+from annotator.app.suggestions import (
+    SUGGEST_ERRORS,
+    SUGGESTER,
+    SuggestOptions,
+    render_report_json,
+    render_report_table,
+    rule_folders,
+    rules_report,
+    switch_rules,
+)
+from annotator.app.suggestions import apply as apply_suggestions
+from annotator.app.suggestions import find as find_suggestions
+from annotator.app.suggestions import render_json as render_suggestions_json
+from annotator.app.suggestions import render_table as render_suggestions
+from annotator.core.counts import count_table, render_table
 from annotator.core.decoding import codec_name
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
 from annotator.core.importers import DocumentReadError
+from annotator.core.set_errors import SetFormatError
 from annotator.core.suggest import load_rules
-from annotator.exporting import ExportOptions, export
 from annotator.formats import registry
-from annotator.formats.errors import SetFormatError
-from annotator.importing import BadFiles, read_inputs, run_import
-from annotator.stats import count_table, render_table
 from annotator.store import Store, StoreError
 from annotator.store.backups import (
     EVERY_SETTING,
@@ -47,32 +61,14 @@ from annotator.store.backups import (
     restore,
 )
 from annotator.store.database import default_database_target, describe, sqlite_file, to_url
-from annotator.store.errors import DamagedDatabase, PasswordNeeded
+from annotator.store.errors import PasswordNeeded
 from annotator.store.file_lock import shared
 from annotator.store.integrity import check_kind
-from annotator.suggesting import (
-    SUGGEST_ERRORS,
-    SUGGESTER,
-    SuggestOptions,
-    render_report_json,
-    render_report_table,
-    rule_folders,
-    rules_report,
-    switch_rules,
-)
-from annotator.suggesting import apply as apply_suggestions
-from annotator.suggesting import find as find_suggestions
-from annotator.suggesting import render_json as render_suggestions_json
-from annotator.suggesting import render_table as render_suggestions
 
 COMMANDS = ("import", "export", "stats", "agreement", "suggest", "backup", "restore")
 DB_HELP = (
     "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else annotations.db "
     "in the user data folder)"
-)
-GUI_DB_HELP = (
-    "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else the database the "
-    "window had open last, else annotations.db in the user data folder)"
 )
 USER_ERRORS = (StoreError, DocumentReadError, SetFormatError)
 
@@ -93,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "restore": _restore,
             }
             return handlers[command](args)
-        return _gui(args)
+        return _usage_without_command(args)
     except BrokenPipeError:
         # The reader of stdout went away (e.g. `annotator export | head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -105,80 +101,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _usage_without_command(args: list[str]) -> int:
+    parser = _parser("annotator", "Commands: " + ", ".join(COMMANDS) + ".")
+    parser.error(
+        f"no command given in {' '.join(args) or 'nothing'}: choose one of " + ", ".join(COMMANDS)
+    )
+    return 2
+
+
 def _parser(prog: str, description: str, db_help: str = DB_HELP) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--db", metavar="PATH_OR_URL", help=db_help)
     return parser
-
-
-def _gui(argv: list[str]) -> int:
-    parser = _parser(
-        "annotator",
-        "Open the annotation window. Subcommands: "
-        + ", ".join(f"'annotator {c}'" for c in COMMANDS)
-        + "; see 'annotator COMMAND --help'.",
-        GUI_DB_HELP,
-    )
-    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
-    parser.add_argument(
-        "files",
-        nargs="*",
-        metavar="FILE",
-        type=Path,
-        help="documents (.txt, .md, .html, .docx, .odt, .pdf, .epub), folders of them and "
-        "annotation sets to import once the window is open, as File > Import does: files "
-        "that cannot be read are listed there, with an offer to import the others",
-    )
-    parser.add_argument(
-        "--theme",
-        choices=("system", "light", "dark"),
-        default="system",
-        help="colours: the system's light or dark palette (default), or force one",
-    )
-    ns = parser.parse_args(argv)
-    misplaced = next((f for f in ns.files if str(f) in COMMANDS and not f.exists()), None)
-    if misplaced is not None:  # "annotator --db x.db import a.txt"
-        parser.error(
-            f"'{misplaced}' is a command: put it first, as in "
-            f"'annotator {misplaced} --db PATH …' (see 'annotator {misplaced} --help')"
-        )
-    for attempt in range(2):  # a damaged database may be restored once, then opened
-        try:
-            from annotator.ui.app import open_launch_store
-
-            store, notice = open_launch_store(ns.db, on_wait=_say)
-            break
-        except USER_ERRORS as exc:
-            # Launched from a desktop there is no terminal to read stderr: say it in a
-            # window too, offering the newest backup of a damaged database.
-            print(f"annotator: error: {exc}", file=sys.stderr)
-            if not _has_display():
-                return 1
-            from annotator.ui.app import offer_restore, show_startup_error
-
-            if attempt == 0 and isinstance(exc, DamagedDatabase):
-                if offer_restore(exc):
-                    continue
-                return 1
-            show_startup_error(str(exc))
-            return 1
-    else:
-        return 1
-    try:
-        from annotator.ui.app import run
-
-        notice = " ".join([*([notice] if notice else []), *store.notices]) or None
-        if notice:
-            print(f"annotator: {notice}", file=sys.stderr)
-        return run(store, theme=ns.theme, notice=notice, imports=ns.files)
-    finally:
-        store.close()
-
-
-def _has_display() -> bool:
-    if sys.platform != "linux":
-        return True
-    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _import(argv: list[str]) -> int:
@@ -603,7 +537,7 @@ def _backup(argv: list[str]) -> int:
                 store.set_setting(EVERY_SETTING, str(max(0.0, ns.every_hours)))
         finally:
             store.close()
-    with shared(database, on_wait=_say):  # not while a restore swaps the file
+    with shared(database, on_wait=say):  # not while a restore swaps the file
         problem = quick_check(database) if database.is_file() else None
         if problem is not None:
             raise StoreError(f"{database}: damaged or not a database ({problem}); not backed up")
@@ -650,7 +584,7 @@ def _terminal_password(question: str) -> str | None:
 def _open(target: str | None) -> Store:
     """The store at ``target``, telling the user what opening it noticed."""
     try:
-        store = open_store(target, ask_password=_terminal_password, on_wait=_say)
+        store = open_store(target, ask_password=_terminal_password, on_wait=say)
     except PasswordNeeded as exc:
         raise StoreError(
             f"{exc}; give it in ~/.pgpass (host:port:database:user:password, mode 600) or "
@@ -661,7 +595,8 @@ def _open(target: str | None) -> Store:
     return store
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
+    """A notice on stderr, flushed (waiting for a lock, a restore)."""
     print(f"annotator: {message}", file=sys.stderr, flush=True)
 
 

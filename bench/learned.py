@@ -77,7 +77,7 @@ def reading_the_tags(text: str, runs: int) -> str:
     import tempfile
     from datetime import UTC, datetime
 
-    from annotator.app_state import open_store
+    from annotator.app.opening import open_store
     from annotator.core.model import Annotation, NewDocument
 
     with tempfile.TemporaryDirectory() as folder:

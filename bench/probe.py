@@ -26,7 +26,7 @@ def rss_mb() -> float:
 def main() -> None:
     from PySide6.QtCore import QTimer
 
-    from annotator.app_state import open_store
+    from annotator.app.opening import open_store
     from annotator.ui.app import application, create_window, settle
 
     app = application()

@@ -35,8 +35,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 from workloads import corpus_set, document_database  # noqa: E402
 
-from annotator.app_state import open_store  # noqa: E402
-from annotator.exporting import export  # noqa: E402
+from annotator.app.exports import export  # noqa: E402
+from annotator.app.opening import open_store  # noqa: E402
 from annotator.formats.annotation_set import parse_annotation_set  # noqa: E402
 from annotator.store import Store  # noqa: E402
 from annotator.ui.app import create_window, settle  # noqa: E402

@@ -10,10 +10,10 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
+from annotator.app.resources import default_labels, seed_documents
 from annotator.core.model import Annotation, AnnotationSet, Label, NewDocument, SetDocument
 from annotator.core.text import text_sha256
-from annotator.resources import default_labels, seed_documents
 
 LABELS = ("claim", "refusal", "statistic")
 DOCUMENTS = 1000

@@ -54,7 +54,7 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
-    from annotator.app_state import open_store
+    from annotator.app.opening import open_store
     from annotator.ui.app import application, create_window
 
     app = application("light")

@@ -33,11 +33,11 @@ sys.path.insert(0, str(HERE.parent))  # this checkout's annotator, not an instal
 
 from annotator.core.agreement import SpanScores, span_scores  # noqa: E402
 from annotator.core.model import SetDocument  # noqa: E402
+from annotator.core.set_errors import SetFormatError  # noqa: E402
 from annotator.core.suggest import RuleSet, load_rules, suggest  # noqa: E402
 from annotator.core.suggest.learned import Tagged, combine, compile_phrases, learned  # noqa: E402
 from annotator.core.suggest.rules import RuleError  # noqa: E402
 from annotator.formats.annotation_set import parse_annotation_set  # noqa: E402
-from annotator.formats.errors import SetFormatError  # noqa: E402
 
 GOLD = HERE / "gold" / "real-test.json"
 GROUPINGS = ("name", "author", "title-prefix", "document")

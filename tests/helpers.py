@@ -7,8 +7,8 @@ from typing import Any
 
 import jsonschema
 
+from annotator.app.resources import annotation_set_schema
 from annotator.core.text import text_sha256
-from annotator.resources import annotation_set_schema
 
 
 def check_export(data: bytes | str) -> dict[str, Any]:

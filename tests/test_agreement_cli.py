@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.agreement import UNITS, Marked, agreement_report
 from annotator.core.model import NewDocument

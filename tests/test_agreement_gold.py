@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.model import NewDocument
 

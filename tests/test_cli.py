@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from annotator.cli import COMMANDS, main
+from annotator.main import main as annotator_main
 from tests.helpers import check_export
 
 
@@ -276,7 +277,7 @@ def test_a_command_after_the_options_is_a_usage_error_that_says_put_it_first(tmp
     paper.write_text("A paper.\n", encoding="utf-8")
     db_path = tmp_path / "x.db"
     with pytest.raises(SystemExit) as exited:
-        main(["--db", str(db_path), "import", str(paper)])
+        annotator_main(["--db", str(db_path), "import", str(paper)])
     assert exited.value.code == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "'import' is a command: put it first, as in 'annotator import --db PATH …'" in err
@@ -285,7 +286,7 @@ def test_a_command_after_the_options_is_a_usage_error_that_says_put_it_first(tmp
 
 def test_the_windows_help_names_every_subcommand(capsys):
     with pytest.raises(SystemExit) as exited:
-        main(["--help"])
+        annotator_main(["--help"])
     assert exited.value.code == 0
     out = " ".join(capsys.readouterr().out.split())
     for command in COMMANDS:

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from tests.core.test_office import make_docx, make_pdf, zip_bomb
 from tests.formats.conftest import db_bytes

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.suggest_eval import GOLD, INVENTED_SPLITS, REAL_SPLITS, SPLITS
+from eval.suggest_eval import GOLD, INVENTED_SPLITS, REAL_SPLITS, SPLITS
 from tests.helpers import check_export
 
 

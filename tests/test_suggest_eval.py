@@ -8,7 +8,7 @@ import json
 import pytest
 
 from annotator.core.suggest import load_rules
-from annotator.suggest_eval import GOLD, TARGETS, evaluate_split, main
+from eval.suggest_eval import GOLD, TARGETS, evaluate_split, main
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.model import Label, NewDocument
 from annotator.core.suggest import Rejection

@@ -30,9 +30,10 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from annotator.core.spans import CONTEXT_WIDTH
+
 EXACT, QUOTE, FUZZY, ORPHANED = "exact", "quote", "fuzzy", "orphaned"
 HOW = (EXACT, QUOTE, FUZZY, ORPHANED)
-CONTEXT_WIDTH = 32  # as the annotation-set format records prefix and suffix
 FUZZY_THRESHOLD = 0.8  # documented in README ("Changed documents")
 FUZZY_MIN_LENGTH = 10  # shorter quotes (a number, a name) are never placed fuzzily
 FUZZY_MAX_LENGTH = 5000  # longer ones are not searched fuzzily (the cost grows with both)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from annotator.core.values import quoted
+
+# Code points of context recorded each side of a span (annotation sets, re-anchoring).
+CONTEXT_WIDTH = 32
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -125,3 +130,19 @@ class SpanIndex:
 
 def _outer_first(iv: Interval) -> tuple[int, int, str]:
     return (iv.start, -iv.end, str(iv.key))
+
+
+def check_context(
+    fail: Any, path: str, text: str, start: int, end: int, quote: str, prefix: str, suffix: str
+) -> None:
+    """Raise ``fail(path, problem)`` unless quote, prefix and suffix agree with ``text``."""
+    # startswith/endswith with bounds compare in place, without copying the text.
+    if len(quote) != end - start or not text.startswith(quote, start, end):
+        actual = text[start:end]
+        raise fail(
+            f"{path}.quote", f"{quoted(quote)} does not equal text[{start}:{end}] {quoted(actual)}"
+        )
+    if len(prefix) > CONTEXT_WIDTH or not text.endswith(prefix, 0, start):
+        raise fail(f"{path}.prefix", "does not match the text before start")
+    if len(suffix) > CONTEXT_WIDTH or not text.startswith(suffix, end):
+        raise fail(f"{path}.suffix", "does not match the text after end")

@@ -14,6 +14,7 @@ from pathlib import Path
 from annotator.core.files import write_atomically
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.reading import FileReadError, read_file
+from annotator.core.set_errors import SetFormatError
 from annotator.formats.annotation_set import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -24,7 +25,6 @@ from annotator.formats.annotation_set import (
     set_document,
     to_dict,
 )
-from annotator.formats.errors import SetFormatError
 from annotator.formats.tables import CSV_COLUMNS, to_csv, to_jsonl
 
 __all__ = [

@@ -33,17 +33,16 @@ from annotator.core.model import (
     Label,
     SetDocument,
 )
-from annotator.core.spans import context
+from annotator.core.set_errors import SetFormatError, member_path
+from annotator.core.spans import CONTEXT_WIDTH, check_context, context
 from annotator.core.text import text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
-from annotator.core.values import label_problem, quoted
+from annotator.core.values import label_problem
 from annotator.formats.checks import checked
-from annotator.formats.errors import SetFormatError, member_path
 from annotator.formats.pretty import pretty_dumps, scalar_json
 
 FORMAT_NAME = "annotator-annotation-set"
 FORMAT_VERSION = 1
-CONTEXT_WIDTH = 32
 MAX_SET_BYTES = 512 * 1024 * 1024
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -743,22 +742,6 @@ def _annotation_fast(
         rule=rule,
     )
     return annotation, (quote, prefix, suffix)
-
-
-def check_context(
-    fail: Any, path: str, text: str, start: int, end: int, quote: str, prefix: str, suffix: str
-) -> None:
-    """Raise ``fail(path, problem)`` unless quote, prefix and suffix agree with ``text``."""
-    # startswith/endswith with bounds compare in place, without copying the text.
-    if len(quote) != end - start or not text.startswith(quote, start, end):
-        actual = text[start:end]
-        raise fail(
-            f"{path}.quote", f"{quoted(quote)} does not equal text[{start}:{end}] {quoted(actual)}"
-        )
-    if len(prefix) > CONTEXT_WIDTH or not text.endswith(prefix, 0, start):
-        raise fail(f"{path}.prefix", "does not match the text before start")
-    if len(suffix) > CONTEXT_WIDTH or not text.startswith(suffix, end):
-        raise fail(f"{path}.suffix", "does not match the text after end")
 
 
 def _json_type(value: Any) -> str:

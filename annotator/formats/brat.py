@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_problems, spec_to_dict
+from annotator.core.ids import document_id_for
 from annotator.core.importers import MAX_BYTES, DocumentReadError, shown_path
 from annotator.core.labels import COLOR, ColourAllocator
 from annotator.core.model import (
@@ -43,12 +44,12 @@ from annotator.core.model import (
     SetDocument,
 )
 from annotator.core.reading import OutsideFolder, read_file
+from annotator.core.set_errors import SetFormatError
 from annotator.core.text import normalise_text, text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
 from annotator.core.values import label_problem
 from annotator.formats.annotation_set import load_json
 from annotator.formats.checks import checked
-from annotator.formats.errors import SetFormatError
 
 CONF, VISUAL = "annotation.conf", "visual.conf"
 LABEL_COMMENT = "# annotator-label "
@@ -64,8 +65,6 @@ _RESERVED = {"ANY", "ENTITY", "RELATION", "EVENT", "NONE", "REL-TYPE", "SPAN_DEF
 _RESERVED |= {"ARC_DEFAULT", "ENTITY-NESTING", "SEPARATOR"}
 _WINDOWS = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10))}
 _WINDOWS |= {f"LPT{i}" for i in range(10)}
-# The store's DOCUMENT_NAMESPACE: the same text gets the same document id everywhere.
-_DOCUMENTS = uuid.UUID("6f1c1c0e-6a43-4d0e-9a53-8d2f0b7e0a11")
 _ANNOTATIONS = uuid.UUID("3d0c7f7e-2b1a-4f55-9a3e-5b6d1f0e2a77")
 
 
@@ -526,7 +525,7 @@ def _document(state: _Reading, txt: Path) -> SetDocument:
         saved = saved.replace(microsecond=saved.microsecond // 1000 * 1000)
         annotations = _annotations(state, ann_path, raw, text, sha, saved)
     return SetDocument(
-        id=str(uuid.uuid5(_DOCUMENTS, sha)),
+        id=document_id_for(sha),
         title=txt.stem,
         source=shown_path(txt),
         sha256=sha,

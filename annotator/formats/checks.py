@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from annotator.core.model import AnnotationSet
+from annotator.core.set_errors import SetFormatError
 from annotator.core.values import (
     MAX_INTEGER,
     annotator_problem,
@@ -17,7 +18,6 @@ from annotator.core.values import (
     quoted,
     text_problem,
 )
-from annotator.formats.errors import SetFormatError
 
 
 def checked(aset: AnnotationSet, file: str, *, json_paths: bool = False) -> AnnotationSet:

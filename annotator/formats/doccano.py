@@ -36,9 +36,9 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.importers import shown_path
 from annotator.core.model import AnnotationSet
 from annotator.core.reading import open_file
+from annotator.core.set_errors import SetFormatError
 from annotator.core.values import annotator_problem, label_problem
 from annotator.formats.annotation_set import load_json
-from annotator.formats.errors import SetFormatError
 from annotator.formats.task_files import (
     LINE_BREAKS,
     Span,
@@ -51,7 +51,7 @@ from annotator.formats.task_files import (
 )
 
 if TYPE_CHECKING:
-    from annotator.formats.registry import RenderOptions
+    from annotator.formats.rendering import RenderOptions
 
 ANNOTATOR = "doccano"
 SPAN_KEYS = ("label", "entities")

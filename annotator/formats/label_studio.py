@@ -41,10 +41,10 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.importers import shown_path
 from annotator.core.model import Annotation, AnnotationSet
 from annotator.core.reading import read_head
+from annotator.core.set_errors import SetFormatError
 from annotator.core.timestamps import iso_utc
 from annotator.core.values import label_problem
 from annotator.formats.annotation_set import load_json
-from annotator.formats.errors import SetFormatError
 from annotator.formats.task_files import (
     Span,
     TaskSetBuilder,
@@ -55,7 +55,7 @@ from annotator.formats.task_files import (
 )
 
 if TYPE_CHECKING:
-    from annotator.formats.registry import RenderOptions
+    from annotator.formats.rendering import RenderOptions
 
 FROM_NAME, TO_NAME = "label", "text"
 UNKNOWN = "label-studio"

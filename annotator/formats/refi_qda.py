@@ -44,15 +44,15 @@ from annotator.core.labels import COLOR, ColourAllocator, next_colour
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.office import ExtractError, _Archive
 from annotator.core.reading import read_file
+from annotator.core.set_errors import SetFormatError, UnplaceableSelections
 from annotator.core.text import BOM, normalise_text, text_sha256
 from annotator.core.timestamps import iso_utc
 from annotator.core.values import MAX_LABEL, OUT_OF_RANGE, label_problem, zip_time
 from annotator.formats.annotation_set import annotation_order
 from annotator.formats.checks import checked
-from annotator.formats.errors import SetFormatError, UnplaceableSelections
 
 if TYPE_CHECKING:
-    from annotator.formats.registry import RenderOptions
+    from annotator.formats.rendering import RenderOptions
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 MAX_QDPX = 512 * 1024 * 1024  # bytes of a .qdpx file read into memory

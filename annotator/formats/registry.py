@@ -17,17 +17,7 @@ from pathlib import Path
 
 from annotator.core.model import AnnotationSet
 from annotator.formats import doccano, label_studio, refi_qda, w3c
-
-# One file's bytes, or a folder's files by relative path (forward slashes).
-Rendered = bytes | dict[str, bytes]
-
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    compact: bool = False  # JSON on one line
-    excel: bool = False  # CSV: the BOM Excel needs for UTF-8
-    with_paths: bool = False  # REFI-QDA: each document's source (a local path) as its description
-
+from annotator.formats.rendering import Rendered, RenderOptions
 
 Render = Callable[[AnnotationSet, Mapping[str, str], RenderOptions], Rendered]
 

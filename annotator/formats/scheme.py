@@ -10,6 +10,7 @@ from pathlib import Path
 from annotator.core.labels import scheme_problems
 from annotator.core.model import Label
 from annotator.core.reading import FileReadError, read_file
+from annotator.core.set_errors import SetFormatError
 from annotator.formats.annotation_set import (
     FORMAT_NAME,
     MAX_SET_BYTES,
@@ -17,7 +18,6 @@ from annotator.formats.annotation_set import (
     label_dict,
     load_json,
 )
-from annotator.formats.errors import SetFormatError
 from annotator.formats.pretty import pretty_dumps
 
 SCHEME_FORMAT = "annotator-label-scheme"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from annotator.core.ids import document_id_for
 from annotator.core.labels import ColourAllocator
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.reading import read_file as guarded_read
@@ -126,8 +127,6 @@ class TaskSetBuilder:
     def add(self, raw_text: str, title: str | None, source: str, spans: list[Span]) -> None:
         """One text and its spans (already checked to lie inside ``raw_text``); without a
         title, the text's first words are the title."""
-        from annotator.store.store import document_id_for  # ids as Annotator gives them
-
         text = normalise_text(raw_text)
         moved = _normalised_offsets(raw_text, text)
         sha = text_sha256(text)
@@ -156,8 +155,6 @@ class TaskSetBuilder:
             )
 
     def build(self) -> AnnotationSet:
-        from annotator.store.store import document_id_for
-
         documents = tuple(
             SetDocument(
                 document_id_for(sha),

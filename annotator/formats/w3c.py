@@ -37,11 +37,11 @@ from annotator.core.attributes import as_attributes, is_scalar, value_problem
 from annotator.core.labels import ColourAllocator
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec, Label, SetDocument
 from annotator.core.reading import read_file, read_head
-from annotator.core.spans import context
+from annotator.core.set_errors import SetFormatError, member_path
+from annotator.core.spans import CONTEXT_WIDTH, context
 from annotator.core.timestamps import iso_utc, parse_iso_utc
 from annotator.core.values import OUT_OF_RANGE, label_problem
 from annotator.formats.annotation_set import (
-    CONTEXT_WIDTH,
     FORMAT_NAME,
     MAX_SET_BYTES,
     SetReader,
@@ -50,7 +50,6 @@ from annotator.formats.annotation_set import (
     load_json,
 )
 from annotator.formats.checks import checked
-from annotator.formats.errors import SetFormatError, member_path
 from annotator.formats.pretty import pretty_dumps
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"

@@ -18,9 +18,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
 from annotator.core.labels import ColourAllocator
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
+from annotator.core.set_errors import SetConflictError, SetFormatError, member_path
+from annotator.core.spans import check_context
 from annotator.core.values import quoted
-from annotator.formats.annotation_set import check_context
-from annotator.formats.errors import SetConflictError, SetFormatError, member_path
 from annotator.store.column_limits import INTEGER_RANGE, column_problem
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow, LabelRow
 

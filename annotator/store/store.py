@@ -29,6 +29,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, sessionmaker
 
 from annotator.core.attributes import as_attributes, clashes, spec_from_dict, spec_to_dict
 from annotator.core.history import SchemeChange, Step
+from annotator.core.ids import document_id_for
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -128,11 +129,6 @@ def new_id() -> str:
 
 # Documents are named by their text: the same text gets the same id in every database,
 # so sets exported from one merge cleanly into another.
-DOCUMENT_NAMESPACE = uuid.UUID("6f1c1c0e-6a43-4d0e-9a53-8d2f0b7e0a11")
-
-
-def document_id_for(sha256: str) -> str:
-    return str(uuid.uuid5(DOCUMENT_NAMESPACE, sha256))
 
 
 class Store:

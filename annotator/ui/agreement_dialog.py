@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.agreement_run import (
+from annotator.app.agreement import (
     UNDEFINED,
     AgreementData,
     AgreementInputError,

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.app_state import open_store
-from annotator.resources import resource_path
+from annotator.app.opening import open_store
+from annotator.app.resources import resource_path
 from annotator.store import Store, StoreError
 from annotator.store.backups import list_backups, restore
 from annotator.store.errors import DamagedDatabase

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.imports import ImportInputs, uncertain
 from annotator.core.decoding import Reading
 from annotator.core.encoding_names import described
 from annotator.core.importers import document_from_bytes, shown_path
 from annotator.core.model import NewDocument
 from annotator.core.readings import Segments, passages
-from annotator.importing import ImportInputs, uncertain
 from annotator.ui.dialog_parts import beside, ok_cancel
 
 # The disagreeing words: dark text on amber, legible in light and dark themes alike.

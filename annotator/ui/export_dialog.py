@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.exports import ExportOptions
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Document, Label
-from annotator.exporting import ExportOptions
 from annotator.formats import registry
 
 

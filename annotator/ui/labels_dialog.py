@@ -37,7 +37,7 @@ from annotator.core.attributes import KIND_NAMES
 from annotator.core.files import write_atomically
 from annotator.core.labels import PALETTE, markers, next_colour, scheme_problems
 from annotator.core.model import ATTRIBUTE_KINDS, AttributeSpec, Label
-from annotator.formats.errors import SetFormatError
+from annotator.core.set_errors import SetFormatError
 from annotator.formats.scheme import read_scheme, render_scheme
 from annotator.ui.icons import color_icon
 

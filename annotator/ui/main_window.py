@@ -52,19 +52,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
-from annotator.app_state import open_store
-from annotator.core.annotators import AnnotatorFilter, name_problem
-from annotator.core.attributes import format_value
-from annotator.core.files import write_atomically, write_folder
-from annotator.core.history import History, SchemeChange, Step
-from annotator.core.importers import SUFFIXES, DocumentReadError
-from annotator.core.model import Annotation, AttributeValue, Document, DocumentSummary, Label
-from annotator.core.snapping import snap_to_words
-from annotator.core.spans import trim_span
-from annotator.exporting import ExportOptions, export
-from annotator.formats import registry
-from annotator.formats.errors import SetConflictError, SetFormatError
-from annotator.importing import (
+from annotator.app.exports import ExportOptions, export
+from annotator.app.imports import (
     SET_SUFFIXES,
     ImportInputs,
     ImportOutcome,
@@ -72,7 +61,19 @@ from annotator.importing import (
     read_inputs,
     run_import,
 )
-from annotator.stats import count_table
+from annotator.app.opening import open_store
+from annotator.app.workspace import Changes, Workspace
+from annotator.core.annotators import AnnotatorFilter, name_problem
+from annotator.core.attributes import format_value
+from annotator.core.counts import count_table
+from annotator.core.files import write_atomically, write_folder
+from annotator.core.history import Step
+from annotator.core.importers import SUFFIXES, DocumentReadError
+from annotator.core.model import Annotation, AttributeValue, Document, DocumentSummary, Label
+from annotator.core.set_errors import SetConflictError, SetFormatError
+from annotator.core.snapping import snap_to_words
+from annotator.core.spans import trim_span
+from annotator.formats import registry
 from annotator.store import Store, StoreError
 from annotator.store.backups import check_backup, restore
 from annotator.store.store import CURRENT_DOCUMENT
@@ -176,7 +177,9 @@ class MainWindow(QMainWindow):
         """``invite``: show the bar inviting the user to change the annotator's name."""
         super().__init__(parent)
         self._store = store
-        self._annotator = annotator
+        # Every edit and its undo go through it; the window follows what it announces.
+        self.workspace = Workspace(store, annotator)
+        self.workspace.subscribe(self._on_changes)
         # Whose annotations the text, list, strip and counts show (Annotator menu).
         self._annotator_filter = remembered_filter()
         self._labels: list[Label] = store.labels()
@@ -186,7 +189,6 @@ class MainWindow(QMainWindow):
         self._tagged: Annotation | None = None  # tagged; the list not yet caught up
         self._stats_dialog: StatsDialog | None = None
         self._agreement_dialog: AgreementDialog | None = None
-        self._history = History()
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
         # While an older version is shown: (id of the newest version, its number).
@@ -918,22 +920,48 @@ class MainWindow(QMainWindow):
         transaction, record it for undo and show it; False, with a message and nothing
         changed, if the database refuses it."""
         try:
-            self._store.apply_step(step)
+            self.workspace.apply(step)
         except StoreError as exc:
             self.refresh_from_store()
             self._error("Could not save the change", str(exc))
             return False
-        self._history.record(step)
-        if self._loading is not None:
-            self._finish_loading()  # the list must hold every row to show the change
-        if self._document is not None:
-            self._swap_annotations(step.removed, step.added)
-        self.reload_documents()  # counts as the database has them
-        self._update_status()
-        self._update_delete_enabled()
-        self._update_undo_actions()
         self.statusBar().showMessage(message, 5000)
         return True
+
+    def _on_changes(self, changes: Changes, initiator: object | None) -> None:
+        """Follow an operation of the workspace: the Edit menu always; the views too,
+        unless the window made the change itself (it shows its own edits as it makes
+        them, the fast way)."""
+        self._update_undo_actions()
+        if initiator is self:
+            return
+        step = changes.step
+        if step.scheme is not None:
+            self._reload_labels(dict(step.scheme.renames))
+            return
+        touched = changes.documents
+        replayed = changes.kind != "do"
+        if replayed:
+            self._follow_in_curation()
+        if self._loading is not None:
+            self._finish_loading()  # the list must hold every row to show the change
+        if self._document is not None and (self._document.id in touched or not replayed):
+            self._swap_annotations(step.removed, step.added)
+        self.reload_documents()  # counts as the database has them
+        if replayed:
+            if touched and (self._document is None or self._document.id not in touched):
+                # The change was made in another document: show it there, list and all.
+                self.open_document(next(iter(touched)), whole=True)
+            if len(step.added) == 1:
+                self._select_annotation(step.added[0], move_text=True)
+            elif step.added:  # a bulk step: all of them selected again
+                self._select_ids([a.id for a in step.added], step.added[0].id, move_text=True)
+            if step.rejected or step.unrejected:
+                self.suggestions.rejections_changed(step.unrejected)
+            if step.rules_off or step.rules_on:
+                self.suggestions.rules_switched()
+        self._update_status()
+        self._update_delete_enabled()
 
     def _select_document_row(self, document_id: str) -> None:
         row = self.documents_model.row_of(document_id)
@@ -996,8 +1024,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
             return None
         try:
-            annotation, created = self._store.tag(
-                self._document.id, label, start, end, self._annotator
+            annotation, created = self.workspace.tag(
+                self._document.id, label, start, end, initiator=self
             )
         except StoreError as exc:
             self._error("Could not save the annotation", str(exc))
@@ -1008,8 +1036,6 @@ class MainWindow(QMainWindow):
             self._select_annotation(annotation, move_text=False)
             self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
             return None
-        self._history.record(Step(f"tag '{label}'", added=(annotation,)))
-        self._update_undo_actions()
         if not self._shows(annotation):
             self._follow_in_curation()
             self.statusBar().showMessage(
@@ -1215,7 +1241,7 @@ class MainWindow(QMainWindow):
         """Save an annotation's note (blank clears it); one undoable step."""
         return self._edit_annotation(
             annotation_id,
-            lambda old: self._store.set_note(old, note),
+            lambda old: self.workspace.set_note(old, note, initiator=self),
             "note",
             "Note saved.",
         )
@@ -1227,7 +1253,7 @@ class MainWindow(QMainWindow):
         Edit menu); one undoable step."""
         return self._edit_annotation(
             annotation_id,
-            lambda old: self._store.set_attributes(old, values),
+            lambda old: self.workspace.set_attributes(old, values, name, initiator=self),
             name,
             f"{name} saved.",
         )
@@ -1251,7 +1277,7 @@ class MainWindow(QMainWindow):
             self._error(f"Could not save the {what}", str(exc))
             self.refresh_from_store()
             return None
-        self._replaced(old, new, f"edit {what} on '{old.label}'")
+        self._replaced(old, new)
         self.statusBar().showMessage(message, 5000)
         return new
 
@@ -1308,12 +1334,12 @@ class MainWindow(QMainWindow):
         if not 0 <= start < end <= len(self._document.text):
             return None
         try:
-            new = self._store.resize_annotation(old, start, end)
+            new = self.workspace.resize(old, start, end, initiator=self)
         except StoreError as exc:
             self._error("Could not resize the annotation", str(exc))
             self.refresh_from_store()
             return None
-        self._replaced(old, new, f"resize '{old.label}'")
+        self._replaced(old, new)
         self.statusBar().showMessage(f"{new.label} now {new.start}–{new.end}.", 3000)
         return new
 
@@ -1327,21 +1353,20 @@ class MainWindow(QMainWindow):
         if old is None or old.label == label:
             return None
         try:
-            new = self._store.relabel_annotation(old, label)
+            new = self.workspace.relabel(old, label, initiator=self)
         except StoreError as exc:
             self._error("Could not change the label", str(exc))
             self.refresh_from_store()
             return None
-        self._replaced(old, new, f"relabel '{old.label}' as '{label}'")
+        self._replaced(old, new)
         self.statusBar().showMessage(f"Relabelled {old.label} as {label}.", 5000)
         return new
 
-    def _replaced(self, old: Annotation, new: Annotation, step: str) -> None:
-        """Record the change of ``old`` into ``new`` (already saved) as one undoable step
-        and show it; the selection stays where it was unless it was on ``old``."""
+    def _replaced(self, old: Annotation, new: Annotation) -> None:
+        """Show the change of ``old`` into ``new`` (already saved and recorded); the
+        selection stays where it was unless it was on ``old``."""
         selected = self.current_annotation()
         several = self.selected_annotations()
-        self._history.record(Step(step, (new,), (old,)))
         self._syncing = True  # rows shifting in the list must not move the text selection
         try:
             self.annotations_model.remove(old.id)
@@ -1355,7 +1380,6 @@ class MainWindow(QMainWindow):
         if len(several) > 1:  # a note edited with several rows selected keeps them
             self._select_ids([a.id for a in several], keep.id, move_text=False)
         self._update_status()
-        self._update_undo_actions()
 
     # -- labels ----------------------------------------------------------------------
 
@@ -1404,14 +1428,12 @@ class MainWindow(QMainWindow):
             return False
         try:
             step = self._scheme_step(labels, renames, removed, name)
-            self._store.apply_step(step)
+            self.workspace.apply(step, initiator=self)
         except StoreError as exc:
             self._error("Could not change the labels", str(exc))
             self._reload_labels()
             return False
-        self._history.record(step)
         self._reload_labels(dict(renames))
-        self._update_undo_actions()
         self.statusBar().showMessage(f"Labels saved ({name}).", 5000)
         return True
 
@@ -1422,9 +1444,7 @@ class MainWindow(QMainWindow):
         removed: Sequence[str],
         name: str = "edit labels",
     ) -> Step:
-        gone = tuple(self._store.annotations_with_labels(list(removed))) if removed else ()
-        change = SchemeChange(tuple(self._labels), tuple(labels), tuple(renames))
-        return Step(name, removed=gone, scheme=change)
+        return self.workspace.scheme_step(self._labels, labels, renames, removed, name)
 
     def _scheme_problem(
         self,
@@ -1435,7 +1455,7 @@ class MainWindow(QMainWindow):
         """Why the database would refuse this scheme (tried, then rolled back), or None."""
         try:
             step = self._scheme_step(labels, renames, removed)
-            self._store.apply_step(step, dry_run=True)
+            self.workspace.check(step)
         except StoreError as exc:
             return str(exc)
         return None
@@ -1470,77 +1490,27 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> bool:
         """Undo the last annotation change (committed at once, like any change)."""
-        if not self._history.can_undo():
-            return False
-        name = self._history.undo_name()
-        return self._apply(self._history.undo(), f"Undid {name}.", undoing=True)
+        return self._replay(self.workspace.undo_name(), self.workspace.undo, "Undid")
 
     def redo(self) -> bool:
         """Redo the last undone annotation change."""
-        if not self._history.can_redo():
-            return False
-        name = self._history.redo_name()
-        return self._apply(self._history.redo(), f"Redid {name}.", undoing=False)
+        return self._replay(self.workspace.redo_name(), self.workspace.redo, "Redid")
 
-    def _apply(self, step: Step, message: str, *, undoing: bool) -> bool:
-        self.reload_documents()  # which documents are (still) the newest versions
-        if any(
-            not a.orphaned and self.documents_model.row_of(a.document_id) is None
-            for a in step.added
-        ):
-            # A newer version took the document's place (its annotations moved there), or
-            # it was deleted: replaying the step would put annotations out of sight (an
-            # old version shows only its orphans).
-            self._history.forget()
-            self._update_undo_actions()
-            self._error(
-                "Could not undo or redo",
-                "The document this step changed has a newer version since (or was "
-                "deleted).\n\nThe undo history was cleared.",
-            )
+    def _replay(self, name: str | None, replay: Callable[[], Changes | None], done: str) -> bool:
+        if name is None:
             return False
         try:
-            self._store.apply_step(step)
+            replay()  # the views follow in _on_changes
         except StoreError as exc:
-            # The database moved on without this history (another window, an import):
-            # it cannot be replayed safely any more.
-            self._history.forget()
             self._update_undo_actions()
             self.refresh_from_store()
-            self._error("Could not undo or redo", f"{exc}\n\nThe undo history was cleared.")
+            self._error("Could not undo or redo", str(exc))
             return False
-        if step.scheme is not None:
-            self._reload_labels(dict(step.scheme.renames))
-            self._update_undo_actions()
-            self.statusBar().showMessage(message, 5000)
-            return True
-        touched = {a.document_id for a in (*step.added, *step.removed)}
-        touched.update(r.document_id for r in (*step.rejected, *step.unrejected))
-        self._follow_in_curation()
-        if self._loading is not None:
-            self._finish_loading()  # the list must hold every row to show the change
-        if self._document is not None and self._document.id in touched:
-            self._swap_annotations(step.removed, step.added)
-        self.reload_documents()  # counts as the database has them
-        if touched and (self._document is None or self._document.id not in touched):
-            # The change was made in another document: show it there, list and all.
-            self.open_document(next(iter(touched)), whole=True)
-        if len(step.added) == 1:
-            self._select_annotation(step.added[0], move_text=True)
-        elif step.added:  # a bulk step: all of them selected again
-            self._select_ids([a.id for a in step.added], step.added[0].id, move_text=True)
-        if step.rejected or step.unrejected:
-            self.suggestions.rejections_changed(step.unrejected)
-        if step.rules_off or step.rules_on:
-            self.suggestions.rules_switched()
-        self._update_status()
-        self._update_delete_enabled()
-        self._update_undo_actions()
-        self.statusBar().showMessage(message, 5000)
+        self.statusBar().showMessage(f"{done} {name}.", 5000)
         return True
 
     def _update_undo_actions(self) -> None:
-        undo, redo = self._history.undo_name(), self._history.redo_name()
+        undo, redo = self.workspace.undo_name(), self.workspace.redo_name()
         self.undo_action.setEnabled(undo is not None)
         self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
         self.redo_action.setEnabled(redo is not None)
@@ -1567,13 +1537,11 @@ class MainWindow(QMainWindow):
         try:
             # Checked: one changed or deleted elsewhere since it was shown is not deleted
             # (and an undo could not bring back the other person's version).
-            self._store.delete_annotations([annotation])
+            self.workspace.delete([annotation], initiator=self)
         except StoreError as exc:
             self._error("Could not delete the annotation", str(exc))
             self.refresh_from_store()
             return
-        self._history.record(Step(f"delete '{annotation.label}'", removed=(annotation,)))
-        self._update_undo_actions()
         row = self.annotations_model.row_of(annotation.id)
         self.annotations_model.remove(annotation.id)
         self.text_view.remove_annotation(annotation.id)
@@ -1844,15 +1812,12 @@ class MainWindow(QMainWindow):
             return []
         first_row = self.annotations_model.row_of(selected[0].id)
         try:
-            self._store.delete_annotations(selected)
+            self.workspace.delete(selected, initiator=self)
         except StoreError as exc:
             self._error("Could not delete the annotations", f"{exc}\n\nNothing was deleted.")
             self.refresh_from_store()
             return []
         count = len(selected)
-        name = f"delete {count} annotations" if count > 1 else f"delete '{selected[0].label}'"
-        self._history.record(Step(name, removed=tuple(selected)))
-        self._update_undo_actions()
         self._swap_annotations(selected, ())
         self.documents_model.change_count(self._document.id, -count)
         if self._older_of is not None:
@@ -1891,7 +1856,7 @@ class MainWindow(QMainWindow):
             return []
         current = self.current_annotation()
         try:
-            result = self._store.relabel_annotations(todo, label)
+            result = self.workspace.relabel_all(todo, label, initiator=self)
         except StoreError as exc:
             self._error("Could not change the labels", f"{exc}\n\nNo label was changed.")
             self.refresh_from_store()
@@ -1900,13 +1865,6 @@ class MainWindow(QMainWindow):
         if changed:
             before = {ann.id: ann for ann in todo}
             old = tuple(before[ann.id] for ann in changed)
-            name = (
-                f"relabel '{old[0].label}' as '{label}'"
-                if len(old) == 1
-                else f"relabel {len(old)} annotations as '{label}'"
-            )
-            self._history.record(Step(name, added=tuple(changed), removed=old))
-            self._update_undo_actions()
             self._swap_annotations(old, changed)
             current_id = current.id if current is not None else None
             self._select_ids([ann.id for ann in selected], current_id, move_text=False)
@@ -2507,7 +2465,11 @@ class MainWindow(QMainWindow):
     @property
     def annotator(self) -> str:
         """The name new annotations record."""
-        return self._annotator
+        return self.workspace.annotator
+
+    @property
+    def _annotator(self) -> str:
+        return self.workspace.annotator
 
     @property
     def annotator_filter(self) -> AnnotatorFilter:
@@ -2579,7 +2541,7 @@ class MainWindow(QMainWindow):
         remember_name(name)
         if name == self._annotator:
             return False
-        self._annotator = name
+        self.workspace.annotator = name
         self.text_view.set_annotator(name)
         self._refilter()
         self._update_annotator_column()

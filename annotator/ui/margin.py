@@ -5,30 +5,29 @@ print, and by colour-blind readers."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.core.labels import markers
 from annotator.core.model import Label
 from annotator.ui.theme import legible_on
-
-if TYPE_CHECKING:
-    from annotator.ui.text_view import DocumentView
 
 MAX_SHOWN = 3  # markers per line; more are summed up as "+"
 
 
 class LabelMargin(QWidget):
     """Paints, for the lines of ``view`` on screen, the markers of the labels whose spans
-    begin on each line (each label once per line, in the scheme's order)."""
+    begin on each line (each label once per line, in the scheme's order). ``view`` is the
+    document view (:mod:`annotator.ui.text_view`, which owns the margin): besides being a
+    text edit it has ``highlighter`` and ``qt_position``."""
 
-    def __init__(self, view: DocumentView) -> None:
+    def __init__(self, view: QPlainTextEdit) -> None:
         super().__init__(view)
         self.setObjectName("labelMargin")
-        self._view = view
+        self._view: Any = view  # the document view, whose extra members the margin reads
         self._markers: dict[str, str] = {}
         self._colors: dict[str, QColor] = {}
         self._ink: dict[str, QColor] = {}  # the marker's letters on its label's colour

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.stats import CountTable
+from annotator.core.counts import CountTable
 from annotator.ui.bar_chart import Bar, BarChart
 
 

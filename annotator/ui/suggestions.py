@@ -33,6 +33,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QToolTip
 
+from annotator.app.suggestions import record_text, rule_folders
 from annotator.core.colors import blend, contrast
 from annotator.core.history import Step
 from annotator.core.model import Annotation
@@ -55,7 +56,6 @@ from annotator.core.suggest.learned import (
 from annotator.core.suggest.worker import compute, learn, warm, watch_parent
 from annotator.store import StoreError
 from annotator.store.store import now_utc
-from annotator.suggesting import record_text, rule_folders
 from annotator.ui.settings import window_settings
 from annotator.ui.theme import rgb
 

@@ -6,7 +6,7 @@
 ``second/real-dev/NAME.ann`` is a second annotation of ``docs/real-dev/NAME.txt``, made
 blind (without the first annotator's ``.ann``, without the engine) under the same
 ``GUIDELINES.md``. For those documents, per label and over all labels (micro), overlap and
-IoU ≥ 0.5, one to one, as ``make eval`` scores (:func:`annotator.suggest_eval.score`):
+IoU ≥ 0.5, one to one, as ``make eval`` scores (:func:`eval.suggest_eval.score`):
 the second annotator scored against the gold, and the suggestions scored against each.
 F1 is symmetric, so the first line is the agreement of the two annotators: the ceiling a
 suggester can be measured against with this gold. Exit status 1 when a file has a
@@ -30,7 +30,7 @@ from make_gold import parse_ann  # noqa: E402
 
 from annotator.core.agreement import SpanScores  # noqa: E402
 from annotator.core.suggest import load_rules, suggest  # noqa: E402
-from annotator.suggest_eval import score  # noqa: E402
+from eval.suggest_eval import score  # noqa: E402
 
 SECOND = HERE / "second" / "real-dev"
 DOCS = HERE / "docs" / "real-dev"
@@ -68,7 +68,7 @@ def read_annotations(second: Path = SECOND) -> tuple[dict[str, Keyed], list[str]
 
 def scores(spans: dict[str, Keyed]) -> dict[str, dict[str, dict[str, SpanScores]]]:
     """Per pair (as :data:`PAIRS`), per matching (overlap, iou), per label and micro,
-    scored as ``make eval`` scores (:func:`annotator.suggest_eval.score`)."""
+    scored as ``make eval`` scores (:func:`eval.suggest_eval.score`)."""
     out: dict[str, dict[str, dict[str, SpanScores]]] = {}
     for name, other, reference in PAIRS:
         by = score(spans[reference], spans[other], LABELS)

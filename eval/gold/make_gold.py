@@ -49,7 +49,7 @@ REAL_MIN_WORDS, REAL_MAX_WORDS = 80, 1200
 KINDS = ("news", "press release", "foi response", "parliamentary answer", "report", "briefing")
 SOURCE_KEYS = {"publisher", "kind", "url", "licence", "licence_url", "sha256"}
 SOURCE_OPTIONAL = {"published", "retrieved", "edits"}
-# annotator.store.store.DOCUMENT_NAMESPACE: the same text gets the same id as on import.
+# annotator.core.ids.DOCUMENT_NAMESPACE: the same text gets the same id as on import.
 DOCUMENT_NAMESPACE = uuid.UUID("6f1c1c0e-6a43-4d0e-9a53-8d2f0b7e0a11")
 ANNOTATION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "annotator:eval/gold")
 

@@ -11,9 +11,9 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.app.resources import default_labels
 from annotator.core.history import History, SchemeChange, Step
 from annotator.core.model import NewDocument
-from annotator.resources import default_labels
 from annotator.store import Store, StoreError
 
 TEXT = "Police said 2,000 cameras 😀 would come; officials refused to say where."

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.model import Label, NewDocument
 from annotator.core.text import normalise_text
 

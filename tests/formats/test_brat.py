@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.model import AttributeSpec, Label, NewDocument
 from annotator.formats import brat

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 
 FOLDER = Path(__file__).parents[1] / "fixtures" / "tools" / "brat" / "newsroom"

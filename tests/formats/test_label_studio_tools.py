@@ -10,7 +10,7 @@ from pathlib import Path
 
 from label_studio_converter import Converter
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "tools" / "label-studio" / "tasks.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.formats import refi_qda, registry
 from tests.formats.conftest import db_bytes
@@ -99,7 +99,7 @@ def test_export_validates_and_comes_back_the_same(rich_db, tmp_path, capsys):
 def test_exports_are_the_same_bytes_for_the_same_set(rich_db):
     from datetime import datetime
 
-    from annotator.exporting import ExportOptions, export
+    from annotator.app.exports import ExportOptions, export
 
     store = open_store(str(rich_db))
     try:

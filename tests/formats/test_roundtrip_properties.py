@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.app.exports import ExportOptions, export
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec, Label, SetDocument
 from annotator.core.text import text_sha256
 from annotator.core.values import clean_title
-from annotator.exporting import ExportOptions, export
 from annotator.formats import (
     dump_annotation_set,
     dumps_annotation_set,

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from annotator.core.model import AttributeSpec, Label
+from annotator.core.set_errors import SetFormatError
 from annotator.formats import parse_annotation_set
-from annotator.formats.errors import SetFormatError
 from annotator.formats.scheme import parse_scheme, render_scheme
 
 LABELS = [

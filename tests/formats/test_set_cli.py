@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.formats import annotation_set as set_module
 from tests.formats.conftest import db_bytes, db_state

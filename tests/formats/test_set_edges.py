@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Document, NewDocument

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.formats import doccano, label_studio
 from tests.formats.conftest import db_state

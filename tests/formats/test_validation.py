@@ -16,13 +16,13 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
+from annotator.core.set_errors import SetFormatError
 from annotator.core.text import text_sha256
 from annotator.core.values import MAX_INTEGER, ZIP_EPOCH
 from annotator.formats import registry
 from annotator.formats.annotation_set import parse_annotation_set, render_bytes
-from annotator.formats.errors import SetFormatError
 from annotator.formats.refi_qda import parse_qdpx
-from annotator.formats.registry import RenderOptions
+from annotator.formats.rendering import RenderOptions
 from annotator.formats.tables import CSV_COLUMNS
 from annotator.formats.w3c import parse as parse_w3c
 from tests.formats.conftest import db_state

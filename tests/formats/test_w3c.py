@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
+from annotator.app.resources import seed_documents
 from annotator.cli import main
 from annotator.core.model import NewDocument
 from annotator.core.text import text_sha256
 from annotator.formats import w3c
 from annotator.formats.annotation_set import render_bytes
-from annotator.resources import seed_documents
 from tests.formats.conftest import CRLF_BORN, PLAIN, db_state
 
 VALIDATOR = Path(__file__).resolve().parents[1] / "validators" / "validate_w3c.py"

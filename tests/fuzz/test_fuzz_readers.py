@@ -18,8 +18,8 @@ from annotator.core.html_text import html_to_text
 from annotator.core.importers import DocumentReadError, read_document
 from annotator.core.model import AnnotationSet
 from annotator.core.office import ExtractError, docx_text, odt_text
+from annotator.core.set_errors import SetFormatError
 from annotator.formats import brat, doccano, label_studio, refi_qda, w3c
-from annotator.formats.errors import SetFormatError
 from tests.fuzz.samples import (
     DOCX,
     FUZZ,

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import main
+from annotator.core.set_errors import SetFormatError
 from annotator.formats.annotation_set import parse_annotation_set
-from annotator.formats.errors import SetFormatError
 from annotator.formats.scheme import parse_scheme
 from tests.formats.conftest import db_bytes
 from tests.fuzz.samples import FUZZ, dump_json, json_edit, mutated, with_duplicate_key

@@ -19,7 +19,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
 import annotator
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.importers import DocumentReadError, read_document
 from annotator.core.office import (
@@ -29,8 +29,8 @@ from annotator.core.office import (
     epub_text,
     odt_text,
 )
+from annotator.core.set_errors import SetFormatError
 from annotator.formats.annotation_set import parse_annotation_set
-from annotator.formats.errors import SetFormatError
 from annotator.formats.scheme import parse_scheme, read_scheme
 from tests.core.test_office import ODT_CONTENT, make_pdf
 from tests.formats.conftest import db_bytes

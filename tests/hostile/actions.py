@@ -25,7 +25,7 @@ def perform(argv: list[str]) -> int:
 
 def scheme(argv: list[str]) -> int:
     """The labels dialog's "Import scheme": the file's labels, or its message."""
-    from annotator.formats.errors import SetFormatError
+    from annotator.core.set_errors import SetFormatError
     from annotator.formats.scheme import read_scheme
 
     path = Path(argv[0])

@@ -59,7 +59,7 @@ def make_base(folder: Path) -> None:
 
 def write_base(folder: Path) -> None:
     """Write the base samples into the existing, empty ``folder`` (in this process)."""
-    from annotator.app_state import open_store
+    from annotator.app.opening import open_store
     from annotator.cli import main
     from annotator.core.model import Label, NewDocument
 

@@ -26,7 +26,7 @@ import random
 import sys
 from collections.abc import Callable, Sequence
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.model import Annotation
 
 LABELS = ("claim", "refusal", "statistic")

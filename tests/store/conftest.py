@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.resources import default_labels
+from annotator.app.resources import default_labels
 from annotator.store import Store
 
 

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
 
 SOURCE = "race"

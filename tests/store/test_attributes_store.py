@@ -9,9 +9,9 @@ import json
 import pytest
 from sqlalchemy import text
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
+from annotator.app.resources import default_labels
 from annotator.cli import main
-from annotator.resources import default_labels
 from annotator.store import Store, StoreError
 from annotator.store.database import create_db_engine, migrate, to_url
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.model import NewDocument
 from annotator.store import Store, StoreError

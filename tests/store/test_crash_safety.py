@@ -13,9 +13,9 @@ import random
 import signal
 import time
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
+from annotator.app.resources import seed_documents
 from annotator.core.model import NewDocument
-from annotator.resources import seed_documents
 from tests.store.acknowledged import State, Transcript, applied, integrity, spawn, stored
 
 KILLS = 30

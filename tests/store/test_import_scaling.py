@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from sqlalchemy import event
 
+from annotator.app.resources import default_labels
 from annotator.core.model import NewDocument
-from annotator.resources import default_labels
 from annotator.store import Store
 
 NEW = 100  # documents in the measured import

@@ -15,7 +15,7 @@ from contextlib import closing
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.store import backups, database, file_lock
 from annotator.store.backups import make_backup, restore

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.history import SchemeChange, Step
 from annotator.core.model import AttributeSpec, Label
 from annotator.store import StoreError

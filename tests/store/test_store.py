@@ -8,9 +8,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
+from annotator.app.resources import seed_documents
 from annotator.core.model import Label, NewDocument
-from annotator.resources import seed_documents
 from annotator.store import Store, StoreError
 from annotator.store.database import (
     alembic_config,

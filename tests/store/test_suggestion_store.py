@@ -3,10 +3,10 @@ every export; rejections are remembered per document."""
 
 from __future__ import annotations
 
+from annotator.app.exports import ExportOptions, export
 from annotator.core.history import Step
 from annotator.core.model import NewDocument
 from annotator.core.suggest import Rejection, Suggestion, as_annotation
-from annotator.exporting import ExportOptions, export
 from annotator.formats.annotation_set import parse_annotation_set
 from annotator.store import Store, StoreError
 from annotator.store.store import now_utc

@@ -8,7 +8,7 @@ import threading
 import pytest
 from sqlalchemy.engine import make_url
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
 from annotator.store import Store, StoreError
 from annotator.store.errors import PasswordNeeded

@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 from sqlalchemy import Integer, String
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.model import NewDocument
 from annotator.store import Store, StoreError

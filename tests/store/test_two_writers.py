@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
+from annotator.app.resources import seed_documents
 from annotator.core.model import NewDocument
-from annotator.resources import seed_documents
 from annotator.store import Store, StoreError, database
 from tests.store.acknowledged import State, Transcript, applied, integrity, spawn, stored
 

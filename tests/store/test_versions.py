@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.app.exports import ExportOptions, export
 from annotator.core.model import NewDocument
-from annotator.exporting import ExportOptions, export
+from annotator.core.set_errors import SetConflictError
 from annotator.formats.annotation_set import parse_annotation_set
-from annotator.formats.errors import SetConflictError
 from annotator.store import Store
 from annotator.store.database import (
     create_db_engine,

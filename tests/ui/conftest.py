@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.ui.app import create_window
 from annotator.ui.highlighter import TINT, tint
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QApplication
 
-from annotator.app_state import open_store
-from annotator.cli import main
+from annotator.app.opening import open_store
 from annotator.core.model import Annotation, NewDocument
+from annotator.main import main
 from tests.ui.test_suggestions_gui import click_entry, suggestions_menu
 
 # Real reporting forms, and a second document so the command line must keep to one.

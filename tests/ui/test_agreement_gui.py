@@ -7,10 +7,10 @@ import json
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from annotator.app_state import open_store
-from annotator.cli import main
+from annotator.app.opening import open_store
 from annotator.core.agreement import Marked, agreement_report
 from annotator.core.model import NewDocument
+from annotator.main import main
 from tests.ui.conftest import db_annotations
 
 BUDGET = (

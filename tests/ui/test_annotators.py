@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.annotators import AnnotatorFilter, annotator_color
 from annotator.ui.annotators import NAME_SETTING, NameDialog
 from annotator.ui.highlighter import OTHERS_TINT, TINT

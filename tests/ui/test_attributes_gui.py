@@ -9,7 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.history import SchemeChange
 
 

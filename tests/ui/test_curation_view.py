@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.ui.curation_view import CurationDialog
 from tests.ui.conftest import answer_next_modal
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from annotator.cli import main
+from annotator.main import main
 from annotator.store import file_lock
 from annotator.store.backups import backup_folder, make_backup
 from annotator.store.errors import DamagedDatabase

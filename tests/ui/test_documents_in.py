@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from annotator.cli import main
+from annotator.main import main
 from annotator.ui.properties_dialog import PropertiesDialog
 from tests.helpers import check_export
 from tests.ui.conftest import answer_next_modal

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from annotator.app_state import open_store
-from annotator.cli import main
+from annotator.app.opening import open_store
+from annotator.main import main
 from annotator.ui import progress as progress_module
 from annotator.ui.export_dialog import ExportDialog
 from tests.fuzz.samples import lying_zip

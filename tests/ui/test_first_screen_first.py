@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
 from annotator.ui import main_window
 from tests.ui.conftest import db_annotations, label_tint

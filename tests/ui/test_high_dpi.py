@@ -17,7 +17,7 @@ PROBE = """
 import json, sys
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.ui.app import application, create_window
 
 app = application()

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from annotator.cli import main
 from annotator.core.decoding import decode_bytes
+from annotator.main import main
 from annotator.ui import main_window as main_window_module
 from annotator.ui.encoding_review import EncodingReviewDialog
 from annotator.ui.main_window import MainWindow

@@ -18,7 +18,7 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from annotator.app_state import open_store
+    from annotator.app.opening import open_store
     from annotator.ui.app import create_window
 
     app = QApplication([])

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from annotator.app_state import open_store
-from annotator.cli import main
+from annotator.app.opening import open_store
 from annotator.core.model import AttributeSpec, Label
+from annotator.main import main
 from annotator.ui.labels_dialog import LabelsDialog
 from tests.ui.conftest import answer_next_modal, label_tint
 

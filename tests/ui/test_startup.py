@@ -4,7 +4,7 @@ import os
 
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.cli import main
+from annotator.main import main
 from tests.ui.conftest import answer_next_modal
 
 

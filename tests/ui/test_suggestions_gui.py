@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
 from annotator.ui.suggestions import SHOW_SETTING, outline_color
 from tests.ui.conftest import utf16_len

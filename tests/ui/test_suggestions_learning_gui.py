@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from annotator.app_state import open_store
+from annotator.app.opening import open_store
 from annotator.core.model import Label, NewDocument
 from annotator.store.learning import RULES_OFF
 from tests.ui.test_suggestions_gui import (

@@ -3,7 +3,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.cli import main
+from annotator.main import main
 from tests.helpers import check_export
 from tests.ui.conftest import db_annotations, label_tint
 

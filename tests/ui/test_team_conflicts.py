@@ -23,7 +23,7 @@ def test_deleting_an_annotation_someone_changed_meanwhile_is_refused(make_window
 def test_curation_follows_an_undo_while_the_main_window_shows_only_my_annotations(
     make_window, db_path, qtbot
 ):
-    from annotator.app_state import open_store
+    from annotator.app.opening import open_store
     from annotator.core.annotators import AnnotatorFilter
     from tests.ui.test_curation_view import CAMERAS, gold_rows, open_curation, span_of, status_of
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from annotator.cli import main
+from annotator.main import main
 from annotator.ui.settings import LAST_DATABASE, remember_database, window_settings
 from tests.silent_server import silent_server
 from tests.ui.test_databases import close_window_when_shown

@@ -7,8 +7,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from annotator.cli import main
 from annotator.core.colors import MIN_CONTRAST, contrast
+from annotator.main import main
 from annotator.ui.icons import color_icon
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.theme import apply_theme, rgb, theme_palette

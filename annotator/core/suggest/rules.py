@@ -56,7 +56,7 @@ class RuleError(ValueError):
 def shipped_rules_folder() -> Path:
     """The folder of the rule files shipped with the app (``resources/suggest``).
 
-    Found the way :mod:`annotator.resources` finds shipped data: inside an installed
+    Found the way :mod:`annotator.app.resources` finds shipped data: inside an installed
     wheel (``annotator/_data``) or at the top of a source checkout.
     """
     package = Path(__file__).resolve().parents[2]

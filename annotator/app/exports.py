@@ -11,7 +11,7 @@ from annotator.core.filters import ExportFilter
 from annotator.core.model import AnnotationSet, DocumentExport
 from annotator.formats import registry
 from annotator.formats.annotation_set import set_document
-from annotator.formats.registry import Rendered, RenderOptions
+from annotator.formats.rendering import Rendered, RenderOptions
 from annotator.store import Store
 from annotator.store.errors import StoreError
 from annotator.store.stored_dates import unreadable_date

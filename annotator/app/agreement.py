@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.core.agreement import AgreementReport, Measure, agreement_report, tokenize
+from annotator.core.counts import _width
 from annotator.core.curation import GOLD
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Annotation, Document, DocumentSummary
-from annotator.stats import _width
 from annotator.store import Store
 
 # Display names of the report's measures, in the order tables list them.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from annotator.resources import default_labels, seed_documents
+from annotator.app.resources import default_labels, seed_documents
 from annotator.store import Store
 from annotator.store.database import default_database_target, with_password
 from annotator.store.errors import PasswordNeeded

@@ -1,6 +1,6 @@
 """Measuring the suggestion rules against the gold sets (``make eval``).
 
-    python -m annotator.suggest_eval [--gold DIR] [--split NAME]... [--rules DIR]...
+    python -m eval.suggest_eval [--gold DIR] [--split NAME]... [--rules DIR]...
                                      [--json] [--errors]
 
 Runs :func:`annotator.core.suggest.suggest` on every document of the gold sets in
@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.agreement import SpanScores, span_scores
+from annotator.core.set_errors import SetFormatError
 from annotator.core.suggest import RuleSet, load_rules, suggest
 from annotator.core.suggest.rules import RuleError
 from annotator.formats.annotation_set import parse_annotation_set
-from annotator.formats.errors import SetFormatError
 
-GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold"
+GOLD = Path(__file__).resolve().parent / "gold"
 REAL_SPLITS = ("real-dev", "real-test")
 INVENTED_SPLITS = ("dev", "test", "test2")
 SPLITS = REAL_SPLITS + INVENTED_SPLITS
@@ -202,7 +202,7 @@ def table(result: SplitResult) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m annotator.suggest_eval",
+        prog="python -m eval.suggest_eval",
         description="Precision, recall and F1 of the suggestion rules on the gold sets.",
     )
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of the gold sets")

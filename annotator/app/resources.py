@@ -14,7 +14,7 @@ from annotator.core.attributes import spec_from_dict
 from annotator.core.model import Label, NewDocument
 from annotator.core.text import decode_utf8, normalise_text
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def data_dir(name: str) -> Path:

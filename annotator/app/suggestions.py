@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.app.resources import data_dir
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Annotation, Document
 from annotator.core.suggest import (
@@ -33,7 +34,6 @@ from annotator.core.suggest.learned import (
     learned_rule,
     without_rules,
 )
-from annotator.resources import data_dir
 from annotator.store import Store
 from annotator.store.store import now_utc
 

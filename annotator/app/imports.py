@@ -16,13 +16,13 @@ from annotator.core.importers import (
 from annotator.core.model import AnnotationSet, NewDocument
 from annotator.core.reading import read_file, read_head
 from annotator.core.readings import first_difference
+from annotator.core.set_errors import SetFormatError, UnplaceableSelections
 from annotator.formats import registry
 from annotator.formats.annotation_set import (
     MAX_SET_BYTES,
     looks_like_annotation_set,
     parse_annotation_set,
 )
-from annotator.formats.errors import SetFormatError, UnplaceableSelections
 from annotator.store import CarriedOver, ImportResult, SetImportReport, Store
 from annotator.store.set_import import Progress
 

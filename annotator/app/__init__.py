@@ -1,0 +1,1 @@
+"""The application: one Qt-free core that the window and the command line share."""

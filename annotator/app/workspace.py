@@ -1,0 +1,265 @@
+"""The application core: the open database and its undo history, which every edit goes
+through.
+
+Every edit (tag, relabel, resize, note, attributes, delete, a label-scheme edit, accepted
+or rejected suggestions, rules switched, curation decisions) is one operation: it is
+committed to the store in one transaction, recorded as one undo step, and announced to
+every listener as :class:`Changes`. The window and the command line make the same calls;
+the window listens once and its views follow what the changes say (Anki's collection
+operations and ``operation_did_execute`` are the model). Knows no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from annotator.core.attributes import AttributeValue
+from annotator.core.history import History, SchemeChange, Step
+from annotator.core.identity import current_annotator
+from annotator.core.model import Annotation, Label
+from annotator.store import Store, StoreError
+from annotator.store.store import Relabelled
+
+Kind = Literal["do", "undo", "redo"]
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What one operation changed: ``step`` as it was applied (for an undo, the inverse
+    of the step undone), and whether it was done, undone or redone."""
+
+    step: Step
+    kind: Kind = "do"
+
+    @property
+    def name(self) -> str:
+        return self.step.name
+
+    @property
+    def documents(self) -> frozenset[str]:
+        """The documents whose annotations or rejected suggestions changed."""
+        step = self.step
+        touched = {a.document_id for a in (*step.added, *step.removed)}
+        touched.update(r.document_id for r in (*step.rejected, *step.unrejected))
+        return frozenset(touched)
+
+    @property
+    def scheme(self) -> bool:
+        return self.step.scheme is not None
+
+    @property
+    def suggestions(self) -> bool:
+        """Whether what is suggested may differ: rejections or rules switched."""
+        step = self.step
+        return bool(step.rejected or step.unrejected or step.rules_off or step.rules_on)
+
+
+# Called after every operation with what changed and who asked for it (``None`` for undo
+# and redo, which every view follows): a view skips the changes it made itself.
+Listener = Callable[[Changes, object | None], None]
+
+
+class HistoryLost(StoreError):
+    """An undo or redo that cannot be replayed any more; the history has been cleared."""
+
+
+class Workspace:
+    """The open :class:`Store`, who is annotating, and the undo history.
+
+    Every method that edits commits before it returns and raises :class:`StoreError`
+    (changing nothing, recording nothing) if the database refuses the change.
+    """
+
+    def __init__(self, store: Store, annotator: str | None = None, history_limit: int = 1000):
+        self._store = store
+        self.annotator = annotator or current_annotator()
+        self._history = History(limit=history_limit)
+        self._listeners: list[Listener] = []
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    # -- listening --------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _announce(self, changes: Changes, initiator: object | None) -> Changes:
+        for listener in list(self._listeners):
+            listener(changes, initiator)
+        return changes
+
+    # -- the history ------------------------------------------------------------------
+
+    def undo_name(self) -> str | None:
+        return self._history.undo_name()
+
+    def redo_name(self) -> str | None:
+        return self._history.redo_name()
+
+    def forget_history(self) -> None:
+        """Clear undo and redo (the database moved on without them)."""
+        self._history.forget()
+
+    def undo(self) -> Changes | None:
+        """Undo the last step (committed at once, like any change); ``None`` if there is
+        none. Raises :class:`HistoryLost` if it cannot be replayed any more."""
+        if self._history.undo_name() is None:
+            return None
+        return self._replay(self._history.undo(), "undo")
+
+    def redo(self) -> Changes | None:
+        """Redo the last undone step; ``None`` if there is none."""
+        if self._history.redo_name() is None:
+            return None
+        return self._replay(self._history.redo(), "redo")
+
+    def _replay(self, step: Step, kind: Kind) -> Changes:
+        newest = {d.id for d in self._store.documents()}
+        if any(not a.orphaned and a.document_id not in newest for a in step.added):
+            # A newer version took the document's place (its annotations moved there), or
+            # it was deleted: replaying the step would put annotations out of sight (an
+            # old version shows only its orphans).
+            self._history.forget()
+            raise HistoryLost(
+                "The document this step changed has a newer version since (or was "
+                "deleted).\n\nThe undo history was cleared."
+            )
+        try:
+            self._store.apply_step(step)
+        except StoreError as exc:
+            # The database moved on without this history (another window, an import).
+            self._history.forget()
+            raise HistoryLost(f"{exc}\n\nThe undo history was cleared.") from exc
+        return self._announce(Changes(step, kind), None)
+
+    # -- operations -------------------------------------------------------------------
+
+    def apply(self, step: Step, *, initiator: object | None = None) -> Changes:
+        """Make a change built elsewhere (accepted or rejected suggestions, curation
+        decisions, rules switched, a label-scheme edit) in one transaction and record it
+        as one undo step."""
+        self._store.apply_step(step)
+        self._history.record(step)
+        return self._announce(Changes(step), initiator)
+
+    def check(self, step: Step) -> None:
+        """Raise :class:`StoreError` if the database would refuse ``step`` (tried, then
+        rolled back)."""
+        self._store.apply_step(step, dry_run=True)
+
+    def tag(
+        self,
+        document_id: str,
+        label: str,
+        start: int,
+        end: int,
+        *,
+        initiator: object | None = None,
+    ) -> tuple[Annotation, bool]:
+        """Tag ``[start, end)`` of the document with ``label`` as the annotator; returns
+        the annotation and whether it is new (``False``: the same tag by the same
+        annotator was there already, and nothing changed)."""
+        annotation, created = self._store.tag(document_id, label, start, end, self.annotator)
+        if created:
+            step = Step(f"tag '{label}'", added=(annotation,))
+            self._history.record(step)
+            self._announce(Changes(step), initiator)
+        return annotation, created
+
+    def _replace(
+        self, old: Annotation, new: Annotation, name: str, initiator: object | None
+    ) -> Annotation:
+        step = Step(name, (new,), (old,))
+        self._history.record(step)
+        self._announce(Changes(step), initiator)
+        return new
+
+    def relabel(
+        self, old: Annotation, label: str, *, initiator: object | None = None
+    ) -> Annotation:
+        """Give ``old`` (as shown) another label."""
+        new = self._store.relabel_annotation(old, label)
+        return self._replace(old, new, f"relabel '{old.label}' as '{label}'", initiator)
+
+    def relabel_all(
+        self, olds: Sequence[Annotation], label: str, *, initiator: object | None = None
+    ) -> Relabelled:
+        """Relabel ``olds`` (none of them ``label`` already) in one step. One that would
+        become an exact twin of another is left alone (``twins``); if any was changed or
+        deleted elsewhere, nothing changes."""
+        result = self._store.relabel_annotations(olds, label)
+        if result.changed:
+            before = {ann.id: ann for ann in olds}
+            old = tuple(before[ann.id] for ann in result.changed)
+            name = (
+                f"relabel '{old[0].label}' as '{label}'"
+                if len(old) == 1
+                else f"relabel {len(old)} annotations as '{label}'"
+            )
+            step = Step(name, added=tuple(result.changed), removed=old)
+            self._history.record(step)
+            self._announce(Changes(step), initiator)
+        return result
+
+    def resize(
+        self, old: Annotation, start: int, end: int, *, initiator: object | None = None
+    ) -> Annotation:
+        """Give ``old`` the span ``[start, end)``."""
+        new = self._store.resize_annotation(old, start, end)
+        return self._replace(old, new, f"resize '{old.label}'", initiator)
+
+    def set_note(
+        self, old: Annotation, note: str | None, *, initiator: object | None = None
+    ) -> Annotation:
+        """Save ``old``'s note (blank or ``None`` clears it)."""
+        new = self._store.set_note(old, note)
+        return self._replace(old, new, f"edit note on '{old.label}'", initiator)
+
+    def set_attributes(
+        self,
+        old: Annotation,
+        values: dict[str, AttributeValue],
+        name: str,
+        *,
+        initiator: object | None = None,
+    ) -> Annotation:
+        """Save ``old``'s attribute values (``name``, the one changed, names the step)."""
+        new = self._store.set_attributes(old, values)
+        return self._replace(old, new, f"edit {name} on '{old.label}'", initiator)
+
+    def delete(
+        self, annotations: Sequence[Annotation], *, initiator: object | None = None
+    ) -> Changes | None:
+        """Delete ``annotations`` (as shown: if one was changed or deleted elsewhere since,
+        nothing is deleted) in one step."""
+        if not annotations:
+            return None
+        self._store.delete_annotations(annotations)
+        count = len(annotations)
+        name = f"delete {count} annotations" if count > 1 else f"delete '{annotations[0].label}'"
+        step = Step(name, removed=tuple(annotations))
+        self._history.record(step)
+        return self._announce(Changes(step), initiator)
+
+    def scheme_step(
+        self,
+        before: Sequence[Label],
+        after: Sequence[Label],
+        renames: Sequence[tuple[str, str]] = (),
+        removed: Sequence[str] = (),
+        name: str = "edit labels",
+    ) -> Step:
+        """The step that turns the scheme ``before`` (as shown: applying the step fails if
+        the stored one differs) into ``after``: ``renames`` (old, new) carry their
+        annotations along, the annotations of ``removed`` labels are deleted."""
+        gone = tuple(self._store.annotations_with_labels(list(removed))) if removed else ()
+        change = SchemeChange(tuple(before), tuple(after), tuple(renames))
+        return Step(name, removed=gone, scheme=change)

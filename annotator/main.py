@@ -1,0 +1,110 @@
+"""The ``annotator`` program: a command (:mod:`annotator.cli`) or, with none, the window.
+
+Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotator import __version__
+from annotator.cli import COMMANDS, USER_ERRORS, say
+from annotator.cli import main as run_command
+from annotator.store.errors import DamagedDatabase
+
+DB_HELP = (
+    "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else the database the "
+    "window had open last, else annotations.db in the user data folder)"
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        return run_command(args)
+    try:
+        return open_window(args)
+    except (*USER_ERRORS, OSError) as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Open the annotation window. Subcommands: "
+        + ", ".join(f"'annotator {c}'" for c in COMMANDS)
+        + "; see 'annotator COMMAND --help'.",
+    )
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        type=Path,
+        help="documents (.txt, .md, .html, .docx, .odt, .pdf, .epub), folders of them and "
+        "annotation sets to import once the window is open, as File > Import does: files "
+        "that cannot be read are listed there, with an offer to import the others",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="colours: the system's light or dark palette (default), or force one",
+    )
+    return parser
+
+
+def open_window(argv: list[str]) -> int:
+    """Open the database ``argv`` names (a dialog, and 1, if it cannot be) and run the
+    window until it is closed."""
+    parser = _parser()
+    ns = parser.parse_args(argv)
+    misplaced = next((f for f in ns.files if str(f) in COMMANDS and not f.exists()), None)
+    if misplaced is not None:  # "annotator --db x.db import a.txt"
+        parser.error(
+            f"'{misplaced}' is a command: put it first, as in "
+            f"'annotator {misplaced} --db PATH …' (see 'annotator {misplaced} --help')"
+        )
+    # Qt is imported only now: the commands never load it.
+    from annotator.ui.app import offer_restore, open_launch_store, run, show_startup_error
+
+    for attempt in range(2):  # a damaged database may be restored once, then opened
+        try:
+            store, notice = open_launch_store(ns.db, on_wait=say)
+            break
+        except USER_ERRORS as exc:
+            # Launched from a desktop there is no terminal to read stderr: say it in a
+            # window too, offering the newest backup of a damaged database.
+            print(f"annotator: error: {exc}", file=sys.stderr)
+            if not _has_display():
+                return 1
+            if attempt == 0 and isinstance(exc, DamagedDatabase):
+                if offer_restore(exc):
+                    continue
+                return 1
+            show_startup_error(str(exc))
+            return 1
+    else:
+        return 1
+    try:
+        notice = " ".join([*([notice] if notice else []), *store.notices]) or None
+        if notice:
+            print(f"annotator: {notice}", file=sys.stderr)
+        return run(store, theme=ns.theme, notice=notice, imports=ns.files)
+    finally:
+        store.close()
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))

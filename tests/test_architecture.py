@@ -1,0 +1,65 @@
+"""The architecture's contracts (pyproject.toml, ``[tool.importlinter]``) hold, and catch
+what they are meant to catch: each planted violation in a copy of the package breaks one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT = Path(sys.executable).parent / "lint-imports"  # import-linter, a test dependency
+
+
+def lint(where: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LINT), "--no-cache", "--no-logo"],
+        cwd=where,
+        env={**os.environ, "PYTHONPATH": str(where)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_package_keeps_every_contract():
+    done = lint(ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("copy")
+    shutil.copytree(ROOT / "annotator", where / "annotator", ignore=shutil.ignore_patterns("*.pyc"))
+    shutil.copy(ROOT / "pyproject.toml", where / "pyproject.toml")
+    return where
+
+
+PLANTED = [
+    ("core/counts.py", "import PySide6.QtCore", "Only annotator.ui imports Qt"),
+    ("core/counts.py", "import annotator.store.store", "no module imports upward"),
+    ("core/spans.py", "import sqlalchemy", "core and formats know no database"),
+    ("formats/tables.py", "import annotator.store.database", "no module imports upward"),
+    ("store/errors.py", "import annotator.ui.theme", "no module imports upward"),
+    ("app/opening.py", "import annotator.cli", "no module imports upward"),
+    ("ui/theme.py", "import annotator.ui.main_window", "No import cycle"),
+]
+
+
+@pytest.mark.parametrize(("module", "line", "contract"), PLANTED)
+def test_a_planted_violation_breaks_its_contract(copy, module, line, contract):
+    path = copy / "annotator" / module
+    kept = path.read_text(encoding="utf-8")
+    path.write_text(kept + f"\n{line}  # planted\n", encoding="utf-8")
+    try:
+        done = lint(copy)
+    finally:
+        path.write_text(kept, encoding="utf-8")
+    assert done.returncode == 1, done.stdout + done.stderr
+    broken = [line for line in done.stdout.splitlines() if line.endswith("BROKEN")]
+    assert len(broken) >= 1 and any(contract in line for line in broken), done.stdout
