@@ -41,6 +41,8 @@ from annotator.app.suggestions import apply as apply_suggestions
 from annotator.app.suggestions import find as find_suggestions
 from annotator.app.suggestions import render_json as render_suggestions_json
 from annotator.app.suggestions import render_table as render_suggestions
+from annotator.app.workspace import Workspace
+from annotator.core.annotators import name_problem
 from annotator.core.counts import count_table, render_table
 from annotator.core.decoding import codec_name
 from annotator.core.files import write_atomically, write_folder
@@ -399,8 +401,16 @@ def _suggest(argv: list[str]) -> int:
     parser.add_argument(
         "--apply",
         action="store_true",
-        help=f"store the suggestions as annotations by annotator {SUGGESTER!r} "
-        "(source 'suggested', with the rule), in one transaction",
+        help="store the suggestions as annotations (source 'suggested', with the rule), in "
+        "one transaction",
+    )
+    parser.add_argument(
+        "--as",
+        dest="annotator",
+        metavar="NAME",
+        default=SUGGESTER,
+        help=f"with --apply: the annotator they are stored under (default {SUGGESTER!r}; "
+        "your own name stores them as the window's Accept all does)",
     )
     parser.add_argument(
         "--no-learning",
@@ -430,6 +440,9 @@ def _suggest(argv: list[str]) -> int:
     ns = parser.parse_args(argv)
     if ns.apply and (ns.rules_report or ns.rule_off or ns.rule_on):
         parser.error("--apply cannot be combined with --rules-report, --rule-off or --rule-on")
+    problem = name_problem(ns.annotator)
+    if problem is not None:
+        parser.error(f"--as: {problem}")
     for folder in ns.rules:
         if not folder.is_dir():
             print(f"annotator: error: {folder}: no such folder of rule files", file=sys.stderr)
@@ -449,7 +462,8 @@ def _suggest(argv: list[str]) -> int:
         # Written before --apply stores anything: an output that cannot be written
         # leaves the database as it was.
         _write(data.encode("utf-8"), ns.output)
-        made = apply_suggestions(store, found) if ns.apply else None
+        workspace = Workspace(store, ns.annotator)
+        made = apply_suggestions(workspace, found) if ns.apply else None
     except SUGGEST_ERRORS as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         return 1
@@ -457,7 +471,7 @@ def _suggest(argv: list[str]) -> int:
         store.close()
     if made is not None:
         print(
-            f"stored {len(made)} suggestion(s) as annotations by {SUGGESTER!r} in "
+            f"stored {len(made)} suggestion(s) as annotations by {ns.annotator!r} in "
             f"{len({a.document_id for a in made})} document(s)",
             file=sys.stderr,
         )
@@ -485,7 +499,7 @@ def _suggest_rules(ns: argparse.Namespace) -> int:
     try:
         if ns.rule_off or ns.rule_on:
             rules = load_rules(rule_folders(ns.rules))
-            switch_rules(store, ns.rule_off, ns.rule_on, rules)
+            switch_rules(Workspace(store), ns.rule_off, ns.rule_on, rules)
             for name in dict.fromkeys(ns.rule_off):
                 if name not in ns.rule_on:
                     print(f"switched off: {name}", file=sys.stderr)

@@ -8,13 +8,16 @@ suggested elsewhere, applying suggestions as annotations, and each rule's record
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from annotator.app.resources import data_dir
+from annotator.app.workspace import Workspace
 from annotator.core.filters import ExportFilter
+from annotator.core.history import Step
 from annotator.core.model import Annotation, Document
 from annotator.core.suggest import (
     RuleError,
@@ -124,19 +127,34 @@ def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) ->
     return out
 
 
-def apply(store: Store, found: Sequence[Found], annotator: str = SUGGESTER) -> list[Annotation]:
-    """Store the suggestions in ``found`` whose label the database has, as annotations by
-    ``annotator`` with source "suggested" and the rule, in one transaction; where two of
-    a label overlap, only what :func:`accepted_together` keeps (as the window's "accept
-    all" does)."""
-    known = {label.name for label in store.labels()}
+def accepted(
+    document_id: str, suggestions: Iterable[Suggestion], annotator: str, moment: datetime
+) -> tuple[Annotation, ...]:
+    """The annotations that accepting all of ``suggestions`` of one document makes, by
+    ``annotator`` with source "suggested" and the rule: where two of a label overlap, only
+    what :func:`accepted_together` keeps. The window's "accept all" and ``annotator
+    suggest --apply`` both store these."""
+    return tuple(
+        as_annotation(s, document_id, annotator, moment) for s in accepted_together(suggestions)
+    )
+
+
+def apply(workspace: Workspace, found: Sequence[Found]) -> list[Annotation]:
+    """Accept the suggestions in ``found`` whose label the database has, as the
+    workspace's annotator, in one transaction and one undo step (:func:`accepted`)."""
+    known = {label.name for label in workspace.store.labels()}
     moment = now_utc()
     made = [
-        as_annotation(s, item.document.id, annotator, moment)
+        annotation
         for item in found
-        for s in accepted_together(s for s in item.suggestions if s.label in known)
+        for annotation in accepted(
+            item.document.id,
+            (s for s in item.suggestions if s.label in known),
+            workspace.annotator,
+            moment,
+        )
     ]
-    store.apply_change(made, [])
+    workspace.apply(Step(f"accept {len(made)} suggestions", added=tuple(made)))
     return made
 
 
@@ -204,10 +222,11 @@ def known_rules(store: Store, rules: RuleSet) -> set[str]:
 
 
 def switch_rules(
-    store: Store, off: Sequence[str], on: Sequence[str], rules: RuleSet | None = None
+    workspace: Workspace, off: Sequence[str], on: Sequence[str], rules: RuleSet | None = None
 ) -> None:
-    """Switch rules off or on in the database (remembered). Raises
+    """Switch rules off or on in the database (remembered), one undo step. Raises
     :class:`SuggestInputError`, changing nothing, for a name that is no rule here."""
+    store = workspace.store
     rules = rules if rules is not None else load_rules(rule_folders())
     known = known_rules(store, rules) | store.rules_off() | set(store.rule_records())
     for name in (*off, *on):
@@ -216,7 +235,7 @@ def switch_rules(
                 f"no rule {name!r} (a rule is named LABEL:RULE, as suggestions show it; "
                 "see --rules-report)"
             )
-    store.apply_change([], [], rules_off=off, rules_on=on)
+    workspace.apply(Step("switch rules", rules_off=tuple(off), rules_on=tuple(on)))
 
 
 def rules_report(store: Store) -> list[RuleRecord]:

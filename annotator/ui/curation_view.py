@@ -6,7 +6,7 @@ One window beside the main window, following the document it shows. The candidat
 lacks it and how they differ; below it, one lane per annotator and one for the gold
 layer show the passage around the chosen candidate with that annotator's spans.
 Accepting copies a candidate into the gold layer, rejecting takes it out (and marks it
-rejected for this session); both go through the main window, so Edit ▸ Undo undoes
+rejected for this session); both go through the workspace, so Edit ▸ Undo undoes
 them like any other change, and "Accept all agreed" is one step.
 """
 
@@ -16,7 +16,6 @@ import html
 from collections.abc import Sequence
 from contextlib import suppress
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -68,13 +67,11 @@ from annotator.core.curation import (
 from annotator.core.history import Step
 from annotator.core.model import Annotation, Document, Label
 from annotator.formats.annotation_set import gc_paused
-from annotator.store import Store, StoreError
+from annotator.store import StoreError
 from annotator.store.store import new_id, now_utc
 from annotator.ui.highlighter import TINT, TINT_STEP, tint
+from annotator.ui.main_view import MainView
 from annotator.ui.table_models import one_line
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -224,13 +221,13 @@ class Lane(QFrame):
 class CurationDialog(QDialog):
     """Adjudication of the main window's current document (see the module docstring)."""
 
-    def __init__(self, window: MainWindow, store: Store, curator: str) -> None:
-        super().__init__(window)
+    def __init__(self, main: MainView) -> None:
+        super().__init__(main.frame)
         self.setObjectName("curationDialog")
         self.setWindowFlag(Qt.WindowType.Window)  # its own window: resizable, maximisable
-        self._window = window
-        self._store = store
-        self._curator = curator
+        self._main = main
+        self._store = main.workspace.store
+        self._curator = curator = main.workspace.annotator
         self._document: Document | None = None
         self._annotations: list[Annotation] | None = None
         self._candidates: list[Candidate] = []
@@ -363,8 +360,7 @@ class CurationDialog(QDialog):
         )
         close_button.clicked.connect(self.close)
         # Undo and redo of the main window work here too (and undo these changes).
-        self.addAction(window.undo_action)
-        self.addAction(window.redo_action)
+        self.addActions(list(main.undo_actions))
 
         self.gold_combo.currentIndexChanged.connect(self._on_gold_changed)
         self.filter_combo.currentIndexChanged.connect(lambda _i: self._show_rows())
@@ -419,7 +415,7 @@ class CurationDialog(QDialog):
     def refresh(self) -> bool:
         """Read the main window's document and its annotations from the database and
         show them; returns whether anything changed. The chosen candidates stay chosen."""
-        document = self._window.document
+        document = self._main.document()
         try:
             annotations = self._store.annotations(document.id) if document else None
             labels = self._store.labels()
@@ -528,9 +524,9 @@ class CurationDialog(QDialog):
         self._show_lanes(focus)
         self.accept_action.setEnabled(any(not c.accepted for c in chosen))
         self.reject_action.setEnabled(bool(chosen))
-        document = self._window.document
+        document = self._main.document()
         if focus is not None and document is not None and document.id == self._doc_id():
-            self._window.text_view.select_span(focus.start, focus.end)
+            self._main.text_view.select_span(focus.start, focus.end)
 
     # -- lanes -----------------------------------------------------------------------
 
@@ -733,7 +729,7 @@ class CurationDialog(QDialog):
         failure (the window says why) catch up with the database."""
         self._committing = True
         try:
-            done = self._window.commit_step(step, message)
+            done = self._main.commit(step, message, self)
         finally:
             self._committing = False
         if not done:
@@ -772,7 +768,7 @@ class CurationDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         """Shown again: follow the main window's list once more, from where it is."""
         if not self._watched:
-            model = self._window.annotations_model
+            model = self._main.annotations
             self._watched = (
                 model.modelReset,
                 model.rowsInserted,

@@ -97,6 +97,7 @@ from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import color_icon
 from annotator.ui.labels_dialog import LabelsDialog, step_name
+from annotator.ui.main_view import MainView
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import Cancelled, ProgressStrip, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
@@ -287,7 +288,22 @@ class MainWindow(QMainWindow):
         self.import_progress.cancelRequested.connect(self._cancel_import)
         self.statusBar().addPermanentWidget(self.import_progress)
         self._install_annotator_controls(invite)
-        self.suggestions = SuggestionsController(self)  # its menu, keys and outlines
+        # What the parts beside the window (suggestions, curation) see of it.
+        self.main_view = MainView(
+            workspace=self.workspace,
+            frame=self,
+            text_view=self.text_view,
+            annotations=self.annotations_model,
+            annotations_view=self.annotations_view,
+            status_bar=self.statusBar(),
+            undo_actions=(self.undo_action, self.redo_action),
+            document=lambda: self._document,
+            labels=lambda: self._labels,
+            loading=lambda: self.loading,
+            older_version=lambda: self.showing_older_version,
+            catch_up=self.refresh_from_store,
+        )
+        self.suggestions = SuggestionsController(self.main_view)  # menu, keys, outlines
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.suggestions.menu)
 
         self.statusBar().showMessage(HINT)
@@ -908,7 +924,7 @@ class MainWindow(QMainWindow):
         """The curation window on the open document (it follows the document shown)."""
         dialog = self._curation_dialog
         if dialog is None:
-            dialog = self._curation_dialog = CurationDialog(self, self._store, self._annotator)
+            dialog = self._curation_dialog = CurationDialog(self.main_view)
         dialog.show()
         dialog.refresh()
         dialog.raise_()
@@ -956,10 +972,6 @@ class MainWindow(QMainWindow):
                 self._select_annotation(step.added[0], move_text=True)
             elif step.added:  # a bulk step: all of them selected again
                 self._select_ids([a.id for a in step.added], step.added[0].id, move_text=True)
-            if step.rejected or step.unrejected:
-                self.suggestions.rejections_changed(step.unrejected)
-            if step.rules_off or step.rules_on:
-                self.suggestions.rules_switched()
         self._update_status()
         self._update_delete_enabled()
 

@@ -4,7 +4,7 @@ outlines over the text, walked through, accepted and rejected from the keyboard.
 Contracts:
 
 * Nothing is written unless the user accepts (an annotation by the current annotator with
-  source "suggested" and the rule, one undo step through :meth:`MainWindow.commit_step`)
+  source "suggested" and the rule, one undo step through the workspace: :meth:`MainView.commit`)
   or rejects (a rejection remembered in the database for the document, also one undo
   step).
 * The engine runs in a helper process (a thread where none can start) after the document is
@@ -33,7 +33,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QToolTip
 
-from annotator.app.suggestions import record_text, rule_folders
+from annotator.app.suggestions import accepted, record_text, rule_folders
+from annotator.app.workspace import Changes
 from annotator.core.colors import blend, contrast
 from annotator.core.history import Step
 from annotator.core.model import Annotation
@@ -42,7 +43,6 @@ from annotator.core.suggest import (
     SUGGESTED,
     Rejection,
     Suggestion,
-    accepted_together,
     as_annotation,
     pending,
 )
@@ -56,13 +56,12 @@ from annotator.core.suggest.learned import (
 from annotator.core.suggest.worker import compute, learn, warm, watch_parent
 from annotator.store import StoreError
 from annotator.store.store import now_utc
+from annotator.ui.main_view import MainView
 from annotator.ui.settings import window_settings
 from annotator.ui.theme import rgb
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextBlock
-
-    from annotator.ui.main_window import MainWindow
 
 SHOW_SETTING = "suggestions/show"  # in window.ini: draw suggestions (and their keys)
 POLL_MS = 20  # how often the window looks whether the worker has finished
@@ -180,13 +179,14 @@ def describe(
 
 
 class SuggestionsController(QObject):
-    """The suggestions of the document ``window`` shows: computed, drawn on its text view,
-    navigated and acted on through the Suggestions menu and keys."""
+    """The suggestions of the document the main window shows (``main``): computed, drawn
+    on its text view, navigated and acted on through the Suggestions menu and keys. Follows
+    undo and redo of its steps through the workspace."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._view = window.text_view
+    def __init__(self, main: MainView) -> None:
+        super().__init__(main.frame)
+        self._main = main
+        self._view = main.text_view
         self._cache: OrderedDict[str, list[Suggestion]] = OrderedDict()
         self._document_id: str | None = None  # whose suggestions _all holds (or will)
         self._all: list[Suggestion] = []  # the engine's, for the document shown
@@ -213,7 +213,7 @@ class SuggestionsController(QObject):
         self.status = QLabel()
         self.status.setObjectName("suggestionsStatus")
         self.status.setToolTip("Open suggestions in this document (Suggestions menu)")
-        window.statusBar().insertPermanentWidget(0, self.status)
+        main.status_bar.insertPermanentWidget(0, self.status)
         self._build_actions()
         self.menu = self._build_menu()
 
@@ -222,12 +222,23 @@ class SuggestionsController(QObject):
         self._view.caretMoved.connect(self._on_caret_moved)
         self._view.caretClicked.connect(self._on_caret_clicked)
         self._view.selectionChanged.connect(self._on_selection_changed)
-        model = window.annotations_model
+        model = main.annotations
         model.modelReset.connect(self._on_annotations_reset)
         model.rowsInserted.connect(self._on_rows_inserted)
         model.rowsRemoved.connect(self._schedule)
         model.dataChanged.connect(self._schedule)
         self._on_annotations_reset()
+        main.workspace.subscribe(self._on_changes)
+
+    def _on_changes(self, changes: Changes, initiator: object | None) -> None:
+        """Undone or redone: rejections and rules switched come back or go again."""
+        step = changes.step
+        if changes.kind == "do":
+            return  # its own steps are shown as they are made
+        if step.rejected or step.unrejected:
+            self.rejections_changed(step.unrejected)
+        if step.rules_off or step.rules_on:
+            self.rules_switched()
 
     # -- actions and the menu ----------------------------------------------------------
 
@@ -236,19 +247,19 @@ class SuggestionsController(QObject):
     ) -> QAction:
         """An action of the window (listed in F1, its keys reserved from label hotkeys);
         ``text_only``: its keys work only while the text has the focus."""
-        action = QAction(text, self._window)
+        action = QAction(text, self._main.frame)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.setStatusTip(tip)
         action.setToolTip(tip or text.replace("&", ""))
         action.triggered.connect(slot)
-        self._window.addAction(action)
+        self._main.frame.addAction(action)
         if text_only:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self._view.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.show_action = QAction("&Show suggestions", self._window)
+        self.show_action = QAction("&Show suggestions", self._main.frame)
         self.show_action.setCheckable(True)
         self.show_action.setChecked(window_settings().value(SHOW_SETTING, True, type=bool))
         self.show_action.setStatusTip(
@@ -299,7 +310,7 @@ class SuggestionsController(QObject):
         )
 
     def _build_menu(self) -> QMenu:
-        menu = QMenu("&Suggestions", self._window)
+        menu = QMenu("&Suggestions", self._main.frame)
         menu.setObjectName("suggestionsMenu")
         menu.addAction(self.show_action)
         menu.addSeparator()
@@ -333,7 +344,7 @@ class SuggestionsController(QObject):
         for s in self._pending:
             counts[s.label] = counts.get(s.label, 0) + 1
         self.accept_all_menu.clear()
-        for label in self._window.labels:
+        for label in self._main.labels():
             count = counts.get(label.name, 0)
             action = self.accept_all_menu.addAction(
                 f"Accept all {count} {label.name} suggestions",
@@ -388,20 +399,20 @@ class SuggestionsController(QObject):
         self._document_id = None  # shown again: start from the document as it is
         self._on_annotations_reset()
         self._flush()
-        self._window.statusBar().showMessage(
+        self._main.status_bar.showMessage(
             "Suggestions shown." if on else "Suggestions hidden.", 4000
         )
 
     def _hotkey(self, label: str) -> str | None:
-        return next((lb.hotkey for lb in self._window.labels if lb.name == label), None)
+        return next((lb.hotkey for lb in self._main.labels() if lb.name == label), None)
 
     def _usable(self) -> bool:
-        document = self._window.document
+        document = self._main.document()
         return (
             self.shown
             and document is not None
             and document.id == self._document_id
-            and not self._window.showing_older_version
+            and not self._main.older_version()
         )
 
     # -- computing ---------------------------------------------------------------------
@@ -409,9 +420,9 @@ class SuggestionsController(QObject):
     def _on_annotations_reset(self) -> None:
         """A document was opened, or its annotations shown afresh (a refresh, an undo of
         many): compute for a new document, else read the rejections again."""
-        document = self._window.document
+        document = self._main.document()
         wanted = None
-        if self.shown and document is not None and not self._window.showing_older_version:
+        if self.shown and document is not None and not self._main.older_version():
             wanted = document.id
         if wanted != self._document_id:
             self._start(wanted)
@@ -430,7 +441,7 @@ class SuggestionsController(QObject):
             if job is not None:
                 job[1].cancel()  # if it has not started: a document no longer shown
         self._job = self._learn_job = None
-        document = self._window.document
+        document = self._main.document()
         if document_id is None or document is None:
             self._poll.stop()
             self._schedule()
@@ -450,22 +461,22 @@ class SuggestionsController(QObject):
     def _read_learning(self) -> None:
         """Read the phrases tagged by hand in the other documents and the rules off."""
         try:
-            tagged = self._window.store.hand_tagged(except_document=self._document_id)
-            self._off = self._window.store.rules_off()
+            tagged = self._main.workspace.store.hand_tagged(except_document=self._document_id)
+            self._off = self._main.workspace.store.rules_off()
         except StoreError as exc:
-            self._window.statusBar().showMessage(f"Could not read what to learn: {exc}", 8000)
+            self._main.status_bar.showMessage(f"Could not read what to learn: {exc}", 8000)
             return
         self._others = tuple(t for _doc, t in tagged)
         self._records = None
 
     def _tagged_here(self) -> tuple[Tagged, ...]:
-        document = self._window.document
+        document = self._main.document()
         if document is None:
             return ()
         text, title = document.text, document.title
         return tuple(
             Tagged(a.label, text[a.start : a.end], title)
-            for a in self._window.annotations_model.annotations()
+            for a in self._main.annotations.annotations()
             if _by_hand(a)
         )
 
@@ -474,7 +485,7 @@ class SuggestionsController(QObject):
         process), if they changed since they were last looked for. ``added``: only these
         annotations came (a tag), so only they are looked at here (a tag in a document of
         thousands of annotations stays quick)."""
-        document = self._window.document
+        document = self._main.document()
         if self._document_id is None or document is None or document.id != self._document_id:
             return
         text = document.text
@@ -530,9 +541,7 @@ class SuggestionsController(QObject):
         if isinstance(error, BrokenExecutor):
             _forget_broken_worker()
         if error is not None:
-            self._window.statusBar().showMessage(
-                f"Could not look for tagged phrases: {error}", 8000
-            )
+            self._main.status_bar.showMessage(f"Could not look for tagged phrases: {error}", 8000)
             return
         self._learned = future.result()
         self._recompute()
@@ -548,12 +557,12 @@ class SuggestionsController(QObject):
             problem = f"Suggestions are unavailable: {error}"
             if problem != self._problem:  # said once, not again for every document
                 box = QMessageBox(
-                    QMessageBox.Icon.Warning, "Suggestion rules", problem, parent=self._window
+                    QMessageBox.Icon.Warning, "Suggestion rules", problem, parent=self._main.frame
                 )
                 box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                 box.open()  # not modal to the app: annotating goes on
             self._problem = problem
-            self._window.statusBar().showMessage(problem, 10000)
+            self._main.status_bar.showMessage(problem, 10000)
             self._recompute()
             return
         self._problem = None
@@ -571,9 +580,9 @@ class SuggestionsController(QObject):
         if self._document_id is None:
             return
         try:
-            self._rejected = self._window.store.rejected_suggestions(self._document_id)
+            self._rejected = self._main.workspace.store.rejected_suggestions(self._document_id)
         except StoreError as exc:
-            self._window.statusBar().showMessage(f"Could not read rejections: {exc}", 8000)
+            self._main.status_bar.showMessage(f"Could not read rejections: {exc}", 8000)
 
     def _schedule(self, *_args: object) -> None:
         """Work out the open suggestions again on the next turn of the event loop (after
@@ -594,7 +603,7 @@ class SuggestionsController(QObject):
         if self._stale or last - first > 20:
             self._schedule()
             return
-        model = self._window.annotations_model
+        model = self._main.annotations
         gone = set()
         added = []
         for row in range(first, last + 1):
@@ -609,7 +618,7 @@ class SuggestionsController(QObject):
         if gone:
             self._remove_pending(gone)
         self._records = None
-        if not self._window.loading:
+        if not self._main.loading():
             self._teach(added)  # a new phrase: its other occurrences come when found
 
     def _remove_pending(self, gone: set[tuple[str, int, int]]) -> None:
@@ -631,10 +640,10 @@ class SuggestionsController(QObject):
         annotations shown, the rejections or the labels."""
         self._stale = False
         found: list[Suggestion] = []
-        if self._usable() and not self._window.loading:
+        if self._usable() and not self._main.loading():
             self._teach()
-            labels = {label.name for label in self._window.labels}
-            shown = self._window.annotations_model.annotations()
+            labels = {label.name for label in self._main.labels()}
+            shown = self._main.annotations.annotations()
             accepted = accepted_spans(shown)
             offered = without_rules(combine(self._all, self._learned), self._off)
             found = [
@@ -656,7 +665,7 @@ class SuggestionsController(QObject):
         self._view.viewport().update()
 
     def _update_status(self) -> None:
-        if not self.shown or self._window.document is None or self._window.showing_older_version:
+        if not self.shown or self._main.document() is None or self._main.older_version():
             text = ""
         elif self._job is not None:
             text = "suggesting…"
@@ -700,7 +709,7 @@ class SuggestionsController(QObject):
             self._usable()
             and self._current is not None
             and not self._view.textCursor().hasSelection()
-            and self._window.focusWidget() in (None, self._view)
+            and self._main.frame.focusWidget() in (None, self._view)
         )
 
     def step(self, direction: int) -> Suggestion | None:
@@ -711,10 +720,10 @@ class SuggestionsController(QObject):
             message = "Suggestions are hidden (Suggestions ▸ Show suggestions)."
             if self.shown:
                 message = "No suggestions here."
-            self._window.statusBar().showMessage(message, 4000)
+            self._main.status_bar.showMessage(message, 4000)
             return None
         if not self._pending:
-            self._window.statusBar().showMessage("No open suggestions in this document.", 4000)
+            self._main.status_bar.showMessage("No open suggestions in this document.", 4000)
             return None
         if self._current is not None:
             here = (self._current.start, self._current.end, self._current.label)
@@ -734,7 +743,7 @@ class SuggestionsController(QObject):
     def go_to(self, suggestion: Suggestion, prefix: str = "") -> None:
         """Make ``suggestion`` current: the caret at its start, scrolled into view, no
         annotation selected (keys act on the suggestion)."""
-        self._window.annotations_view.selectionModel().clearSelection()
+        self._main.annotations_view.selectionModel().clearSelection()
         self._view.place_caret(suggestion.end)
         self._view.ensureCursorVisible()
         self._view.place_caret(suggestion.start)
@@ -744,7 +753,7 @@ class SuggestionsController(QObject):
 
     def _announce(self, suggestion: Suggestion, prefix: str = "") -> None:
         number = self._keys.index((suggestion.start, suggestion.end, suggestion.label)) + 1
-        self._window.statusBar().showMessage(
+        self._main.status_bar.showMessage(
             f"{prefix}{number} of {len(self._pending)}: "
             f"{summary(suggestion, self._hotkey(suggestion.label))}",
             10000,
@@ -782,19 +791,19 @@ class SuggestionsController(QObject):
         """Accept the current suggestion (as ``label`` if given: a label key) as an
         annotation by the current annotator, one undo step; then go to the next."""
         self._flush()
-        suggestion, document = self._current, self._window.document
+        suggestion, document = self._current, self._main.document()
         if suggestion is None or document is None or not self._usable():
             return None
         name = label or suggestion.label
-        who = self._window.annotator
-        if self._window.annotations_model.find(name, suggestion.start, suggestion.end, who):
-            self._window.statusBar().showMessage(f"Already tagged as {name}.", 5000)
+        who = self._main.workspace.annotator
+        if self._main.annotations.find(name, suggestion.start, suggestion.end, who):
+            self._main.status_bar.showMessage(f"Already tagged as {name}.", 5000)
             return None
         annotation = as_annotation(suggestion, document.id, who, now_utc(), name)
         message = f"Accepted {name} {suggestion.start}–{suggestion.end}"
         if name != suggestion.label:
             message += f" (suggested as {suggestion.label}, accepted as {name})"
-        if not self._window.commit_step(Step(f"accept suggested '{name}'", (annotation,)), ""):
+        if not self._main.commit(Step(f"accept suggested '{name}'", (annotation,)), "", self):
             return None
         self._flush()  # the new row took the suggestion out already (_on_rows_inserted)
         self._after(suggestion, message + ".")
@@ -807,9 +816,9 @@ class SuggestionsController(QObject):
         s = self._current
         if s is None or self._document_id is None or not self._usable():
             return None
-        rejection = Rejection(self._document_id, *s.key, s.rule, self._window.annotator)
-        if not self._window.commit_step(
-            Step(f"reject suggested '{s.label}'", rejected=(rejection,)), ""
+        rejection = Rejection(self._document_id, *s.key, s.rule, self._main.workspace.annotator)
+        if not self._main.commit(
+            Step(f"reject suggested '{s.label}'", rejected=(rejection,)), "", self
         ):
             return None
         self._rejected.add(s.key)
@@ -836,25 +845,24 @@ class SuggestionsController(QObject):
             self.go_to(self._pending[0], f"{message} Back to the first, ")
         else:
             self._set_current(None)
-            self._window.statusBar().showMessage(f"{message} No suggestions left.", 8000)
+            self._main.status_bar.showMessage(f"{message} No suggestions left.", 8000)
 
     def accept_all(self, label: str) -> list[Annotation]:
         """Accept every open suggestion of ``label`` (where two overlap, the more confident
         one) in one transaction and one undo step; returns the annotations made."""
         self._flush()
-        document = self._window.document
+        document = self._main.document()
         if document is None or not self._usable():
             return []
-        chosen = accepted_together(s for s in self._pending if s.label == label)
-        if not chosen:
-            self._window.statusBar().showMessage(f"No open {label} suggestions.", 5000)
+        who = self._main.workspace.annotator
+        made = accepted(document.id, (s for s in self._pending if s.label == label), who, now_utc())
+        if not made:
+            self._main.status_bar.showMessage(f"No open {label} suggestions.", 5000)
             return []
-        moment, who = now_utc(), self._window.annotator
-        made = tuple(as_annotation(s, document.id, who, moment) for s in chosen)
         count = len(made)
         noun = "suggestion" if count == 1 else "suggestions"
         message = f"Accepted {count} {label} {noun} (one undo step)."
-        if not self._window.commit_step(Step(f"accept {count} suggested '{label}'", made), message):
+        if not self._main.commit(Step(f"accept {count} suggested '{label}'", made), message, self):
             return []
         self._flush()
         return list(made)
@@ -870,8 +878,8 @@ class SuggestionsController(QObject):
             f"Stopped suggesting «{s.rule}» in this database (Suggestions ▸ Rules switched "
             "off brings it back)."
         )
-        if not self._window.commit_step(
-            Step(f"stop suggesting «{s.rule}»", rules_off=(s.rule,)), message
+        if not self._main.commit(
+            Step(f"stop suggesting «{s.rule}»", rules_off=(s.rule,)), message, self
         ):
             return None
         self.rules_switched()
@@ -880,7 +888,7 @@ class SuggestionsController(QObject):
     def switch_on(self, rule: str) -> bool:
         """Switch ``rule`` on again in the database, one undo step."""
         message = f"Suggesting «{rule}» again."
-        if not self._window.commit_step(Step(f"suggest «{rule}» again", rules_on=(rule,)), message):
+        if not self._main.commit(Step(f"suggest «{rule}» again", rules_on=(rule,)), message, self):
             return False
         self.rules_switched()
         return True
@@ -888,16 +896,16 @@ class SuggestionsController(QObject):
     def rules_switched(self) -> None:
         """Rules were switched off or on (here, or by an undo or redo): read them again."""
         try:
-            self._off = self._window.store.rules_off()
+            self._off = self._main.workspace.store.rules_off()
         except StoreError as exc:
-            self._window.statusBar().showMessage(f"Could not read the rules off: {exc}", 8000)
+            self._main.status_bar.showMessage(f"Could not read the rules off: {exc}", 8000)
         self._recompute()
 
     def record(self, rule: str) -> tuple[int, int]:
         """The rule's record in the database: (accepted, rejected)."""
         if self._records is None:
             try:
-                self._records = self._window.store.rule_records()
+                self._records = self._main.workspace.store.rule_records()
             except StoreError:
                 return (0, 0)
         return self._records.get(rule, (0, 0))
@@ -908,14 +916,14 @@ class SuggestionsController(QObject):
         if self._document_id is None or not self._usable() or not self._rejected:
             return 0
         try:
-            gone = tuple(self._window.store.rejections(self._document_id))
+            gone = tuple(self._main.workspace.store.rejections(self._document_id))
         except StoreError as exc:
-            QMessageBox.warning(self._window, "Could not bring the suggestions back", str(exc))
+            QMessageBox.warning(self._main.frame, "Could not bring the suggestions back", str(exc))
             return 0
         count = len(gone)
         noun = "suggestion" if count == 1 else "suggestions"
         step = Step(f"bring back {count} rejected {noun}", unrejected=gone)
-        if not self._window.commit_step(step, f"{count} rejected {noun} offered again."):
+        if not self._main.commit(step, f"{count} rejected {noun} offered again.", self):
             return 0
         self._rejected = set()
         self._recompute()
@@ -973,7 +981,7 @@ class SuggestionsController(QObject):
         view = self._view
         palette = view.palette()
         colors = {
-            label.name: outline_color(QColor(label.color), palette) for label in self._window.labels
+            label.name: outline_color(QColor(label.color), palette) for label in self._main.labels()
         }
         # Square corners, no antialiasing: a dashed rounded, antialiased box cost ~1 ms of
         # every repaint (measured), and the dashes read just as well.
