@@ -174,7 +174,7 @@ def _import(argv: list[str]) -> int:
         return 1
     store = _open(ns.db)
     try:
-        outcome = run_import(store, inputs, replace=ns.replace)
+        outcome = run_import(Workspace(store), inputs, replace=ns.replace)
     finally:
         store.close()
     for line in outcome.lines():

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.app.workspace import Workspace
 from annotator.core.decoding import UNCERTAIN
 from annotator.core.importers import (
     DocumentReadError,
@@ -23,7 +24,7 @@ from annotator.formats.annotation_set import (
     looks_like_annotation_set,
     parse_annotation_set,
 )
-from annotator.store import CarriedOver, ImportResult, SetImportReport, Store
+from annotator.store import CarriedOver, ImportResult, SetImportReport
 from annotator.store.set_import import Progress
 
 SET_SUFFIXES = (".json",)
@@ -276,18 +277,20 @@ def read_set(path: Path) -> AnnotationSet:
 
 
 def run_import(
-    store: Store,
+    workspace: Workspace,
     inputs: ImportInputs,
     *,
     replace: bool = False,
     progress: Progress | None = None,
+    initiator: object | None = None,
 ) -> ImportOutcome:
     """One transaction for everything read; nothing changes if anything fails."""
-    results, reports = store.import_bundle(
+    results, reports = workspace.import_bundle(
         [doc for _path, doc in inputs.documents],
         inputs.sets,
         replace=replace,
         progress=progress,
+        initiator=initiator,
     )
     return ImportOutcome(
         list(zip((p for p, _d in inputs.documents), results, strict=True)),

@@ -18,8 +18,9 @@ from typing import Literal
 from annotator.core.attributes import AttributeValue
 from annotator.core.history import History, SchemeChange, Step
 from annotator.core.identity import current_annotator
-from annotator.core.model import Annotation, Label
-from annotator.store import Store, StoreError
+from annotator.core.model import Annotation, AnnotationSet, Document, Label, NewDocument
+from annotator.store import ImportResult, SetImportReport, Store, StoreError
+from annotator.store.set_import import Progress
 from annotator.store.store import Relabelled
 
 Kind = Literal["do", "undo", "redo"]
@@ -28,10 +29,12 @@ Kind = Literal["do", "undo", "redo"]
 @dataclass(frozen=True, slots=True)
 class Changes:
     """What one operation changed: ``step`` as it was applied (for an undo, the inverse
-    of the step undone), and whether it was done, undone or redone."""
+    of the step undone), whether it was done, undone or redone, and whether the documents
+    themselves changed (``listed``; such operations are not undone)."""
 
     step: Step
     kind: Kind = "do"
+    listed: bool = False  # documents came, went, were re-read, renamed or marked done
 
     @property
     def name(self) -> str:
@@ -263,3 +266,52 @@ class Workspace:
         gone = tuple(self._store.annotations_with_labels(list(removed))) if removed else ()
         change = SchemeChange(tuple(before), tuple(after), tuple(renames))
         return Step(name, removed=gone, scheme=change)
+
+    # -- documents (not undone: the undo history goes on) ------------------------------
+
+    def _listed(self, name: str, initiator: object | None) -> None:
+        self._announce(Changes(Step(name), listed=True), initiator)
+
+    def import_bundle(
+        self,
+        documents: Sequence[NewDocument],
+        sets: Sequence[tuple[str, AnnotationSet]],
+        *,
+        replace: bool = False,
+        progress: Progress | None = None,
+        initiator: object | None = None,
+    ) -> tuple[list[ImportResult], list[SetImportReport]]:
+        """Import documents and merge annotation sets (named by file) in one transaction
+        (:meth:`Store.import_bundle`)."""
+        done = self._store.import_bundle(documents, sets, replace=replace, progress=progress)
+        self._listed("import", initiator)
+        return done
+
+    def import_version(
+        self, document_id: str, doc: NewDocument, *, initiator: object | None = None
+    ) -> ImportResult:
+        """Store ``doc`` as the next version of the document (annotations carried over)."""
+        result = self._store.import_version(document_id, doc)
+        self._listed("new version", initiator)
+        return result
+
+    def set_done(self, document_id: str, done: bool, *, initiator: object | None = None) -> None:
+        """Mark a document done with its annotating, or not."""
+        self._store.set_done(document_id, done)
+        self._listed("mark done" if done else "mark not done", initiator)
+
+    def update_document_metadata(
+        self,
+        document_id: str,
+        *,
+        title: str,
+        author: str | None,
+        published: str | None,
+        initiator: object | None = None,
+    ) -> Document:
+        """Change a document's title, author and date of publication."""
+        document = self._store.update_document_metadata(
+            document_id, title=title, author=author, published=published
+        )
+        self._listed("edit properties", initiator)
+        return document

@@ -951,6 +951,9 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         if initiator is self:
             return
+        if changes.listed:
+            self.reload_documents()
+            return
         step = changes.step
         if step.scheme is not None:
             self._reload_labels(dict(step.scheme.renames))
@@ -1967,7 +1970,7 @@ class MainWindow(QMainWindow):
             return False
         done = not self.documents_model.is_done(self._document.id)
         try:
-            self._store.set_done(self._document.id, done)
+            self.workspace.set_done(self._document.id, done, initiator=self)
         except StoreError as exc:
             self._error("Could not mark the document", str(exc))
             return not done
@@ -1987,8 +1990,8 @@ class MainWindow(QMainWindow):
             return False
         title, author, published = dialog.values()
         try:
-            self._document = self._store.update_document_metadata(
-                self._document.id, title=title, author=author, published=published
+            self._document = self.workspace.update_document_metadata(
+                self._document.id, title=title, author=author, published=published, initiator=self
             )
         except StoreError as exc:
             self._error("Could not save the properties", str(exc))
@@ -2017,7 +2020,7 @@ class MainWindow(QMainWindow):
         if not accepted or new is None:
             return False
         try:
-            result = self._store.import_version(self._document.id, new)
+            result = self.workspace.import_version(self._document.id, new, initiator=self)
         except StoreError as exc:
             self._error("Could not make the new version", str(exc))
             return False
@@ -2229,7 +2232,9 @@ class MainWindow(QMainWindow):
     def _storing(
         self, inputs: ImportInputs, replace: bool
     ) -> Callable[[Callable[[int, int], None]], ImportOutcome]:
-        return lambda progress: run_import(self._store, inputs, replace=replace, progress=progress)
+        return lambda progress: run_import(
+            self.workspace, inputs, replace=replace, progress=progress, initiator=self
+        )
 
     def _review_decodings(self, inputs: ImportInputs) -> ImportInputs | None:
         """The inputs to store once the user has confirmed the uncertain decodings
