@@ -15,7 +15,7 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     """Keep every test away from the user's real data and settings folders and identity."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))  # window.ini (QSettings)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))  # preferences, window.ini
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("HOME", str(home))

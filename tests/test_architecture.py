@@ -63,3 +63,13 @@ def test_a_planted_violation_breaks_its_contract(copy, module, line, contract):
     assert done.returncode == 1, done.stdout + done.stderr
     broken = [line for line in done.stdout.splitlines() if line.endswith("BROKEN")]
     assert len(broken) >= 1 and any(contract in line for line in broken), done.stdout
+
+
+def test_no_module_is_over_900_lines():
+    """Modules stay small and named for what they hold."""
+    sizes = {
+        str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in (ROOT / "annotator").rglob("*.py")
+    }
+    assert len(sizes) > 100
+    assert {path: n for path, n in sizes.items() if n > 900} == {}

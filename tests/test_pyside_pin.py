@@ -1,4 +1,5 @@
-"""PySide6 6.12.0 aborts Python 3.11 after a few thousand void Qt calls (DESIGN-NOTES §1)."""
+"""PySide6 6.12.0 aborts Python 3.11 after a few thousand void Qt calls
+(docs/measured-facts.md §1)."""
 
 from __future__ import annotations
 

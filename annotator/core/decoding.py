@@ -1,6 +1,6 @@
 """Telling the encoding of a text file and decoding it without mojibake.
 
-Order (DESIGN-NOTES §6): a byte-order mark wins; then UTF-16 without a mark (told by its
+Order (docs/measured-facts.md §6): a byte-order mark wins; then UTF-16 without a mark (told by its
 zero bytes); then strict UTF-8; then every candidate encoding (the Windows code pages,
 ISO 8859, KOI8, MacRoman, the East Asian standards, and charset-normalizer's answer) that
 decodes the bytes is scored on one scale, the bytes of plausible text in its reading, by

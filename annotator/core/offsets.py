@@ -1,7 +1,7 @@
 """The one place where code point offsets meet Qt's text positions.
 
 A Qt document built with ``setPlainText(text)`` counts UTF-16 code units, except that
-CRLF becomes a single block separator (DESIGN-NOTES §3) and a BOM (U+FEFF) at the very
+CRLF becomes a single block separator (docs/measured-facts.md §3) and a BOM (U+FEFF) at the very
 start is dropped (measured with PySide6 6.11.3). Everything else, including U+2028,
 U+2029, lone CR, NBSP and U+FEFF elsewhere, takes exactly its UTF-16 length. Offsets outside the
 widgets are code points (Python ``str`` indices), end exclusive.

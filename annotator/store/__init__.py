@@ -6,8 +6,9 @@ plain dataclasses from :mod:`annotator.core.model`, never ORM objects.
 
 from __future__ import annotations
 
+from annotator.store.document_import import CarriedOver, ImportResult
 from annotator.store.errors import StoreError
 from annotator.store.set_import import SetImportReport
-from annotator.store.store import CarriedOver, ImportResult, Store
+from annotator.store.store import Store
 
 __all__ = ["CarriedOver", "ImportResult", "SetImportReport", "Store", "StoreError"]

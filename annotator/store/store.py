@@ -4,32 +4,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
-    bindparam,
-    case,
     delete,
-    exists,
     func,
     insert,
     select,
     update,
 )
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from annotator.core.attributes import as_attributes, clashes, spec_from_dict, spec_to_dict
+from annotator.core.attributes import as_attributes
 from annotator.core.history import SchemeChange, Step
-from annotator.core.ids import document_id_for
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -42,11 +36,9 @@ from annotator.core.model import (
     Orphan,
     VersionSummary,
 )
-from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff
 from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Rejection
-from annotator.core.text import text_sha256
-from annotator.store import database, learning
+from annotator.store import database, document_reads, learning
 from annotator.store.annotation_reads import from_columns, load_annotations
 from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
@@ -61,6 +53,11 @@ from annotator.store.database import (
     to_url,
     unreachable,
 )
+from annotator.store.document_import import (
+    ImportBatch,
+    ImportResult,
+    import_one,
+)
 from annotator.store.errors import StoreError
 from annotator.store.file_lock import DatabaseLock, Waiting, hold_shared
 from annotator.store.integrity import check_kind, prepare_file
@@ -74,6 +71,22 @@ from annotator.store.models import (
     RejectionRow,
     SettingRow,
 )
+from annotator.store.rows import (
+    annotation_of,
+    document_of,
+    forget_rejections,
+    label_of,
+    new_id,
+    now_utc,
+    present,
+    refuse_clash,
+    refuse_duplicate,
+    refuse_span,
+    rejected_keys,
+    remember_rejections,
+    twin_of,
+)
+from annotator.store.scheme import add_labels, change_scheme
 from annotator.store.set_import import Progress, SetImportReport, merge_annotation_set
 
 INITIALISED = "initialised"
@@ -85,50 +98,12 @@ PID = "SELECT pg_backend_pid()"
 
 
 @dataclass(frozen=True, slots=True)
-class CarriedOver:
-    """What importing a new version did with the annotations of the one it replaced:
-    how many were placed exactly, by quote and fuzzily, and those left orphaned."""
-
-    previous: Document
-    exact: int = 0
-    quote: int = 0
-    fuzzy: int = 0
-    orphans: tuple[Orphan, ...] = ()
-
-    @property
-    def orphaned(self) -> int:
-        return len(self.orphans)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    document: Document
-    created: bool
-    # Set when the document is a new version of a known source (see _known_source).
-    carried: CarriedOver | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Relabelled:
     """What :meth:`Store.relabel_annotations` did: the annotations as they are now, and
     those left alone because they would have become an exact twin of another."""
 
     changed: tuple[Annotation, ...]
     twins: tuple[Annotation, ...]
-
-
-def now_utc() -> datetime:
-    """Naive UTC now, cut to milliseconds so stored and exported times agree exactly."""
-    moment = datetime.now(UTC).replace(tzinfo=None)
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-# Documents are named by their text: the same text gets the same id in every database,
-# so sets exported from one merge cleanly into another.
 
 
 class Store:
@@ -305,7 +280,7 @@ class Store:
         with self._unit(write=True) as s:
             if s.get(SettingRow, INITIALISED) is not None:
                 return False
-            self._add_labels(s, labels)
+            add_labels(s, labels)
             s.add(SettingRow(key=INITIALISED, value=now_utc().isoformat()))
             return True
 
@@ -320,9 +295,9 @@ class Store:
                 return False
             empty = s.scalar(select(DocumentRow.id).limit(1)) is None
             if empty:
-                batch = _Batch(s)
+                batch = ImportBatch(s)
                 for doc in seeds:
-                    _import_one(s, doc, batch)
+                    import_one(s, doc, batch)
             s.add(SettingRow(key=SEEDED, value=now_utc().isoformat()))
             return empty
 
@@ -331,33 +306,12 @@ class Store:
     def labels(self) -> list[Label]:
         with self._unit() as s:
             rows = s.scalars(select(LabelRow).order_by(LabelRow.position, LabelRow.name))
-            return [_label(row) for row in rows]
+            return [label_of(row) for row in rows]
 
     def add_labels(self, labels: Sequence[Label]) -> None:
         """Add the labels the database lacks; existing names are left as they are."""
         with self._unit(write=True) as s:
-            self._add_labels(s, labels)
-
-    @staticmethod
-    def _add_labels(s: Session, labels: Sequence[Label]) -> None:
-        existing = set(s.scalars(select(LabelRow.name)))
-        position = s.scalar(select(func.coalesce(func.max(LabelRow.position), -1))) + 1
-        for label in labels:
-            if label.name in existing:
-                continue
-            s.add(
-                LabelRow(
-                    name=label.name,
-                    color=label.color,
-                    hotkey=label.hotkey,
-                    description=label.description,
-                    position=position,
-                    attributes=_specs_json(label),
-                )
-            )
-            existing.add(label.name)
-            position += 1
-        s.flush()
+            add_labels(s, labels)
 
     # -- documents -------------------------------------------------------------------
 
@@ -365,119 +319,19 @@ class Store:
         """The newest version of every document, in import order, with annotation counts
         and the number of orphaned annotations its versions hold (only ``annotator``'s
         annotations counted, if given)."""
-        counts = select(
-            AnnotationRow.document_id,
-            func.count(),
-            func.coalesce(func.sum(case((AnnotationRow.orphaned, 1), else_=0)), 0),
-        ).group_by(AnnotationRow.document_id)
-        if annotator is not None:
-            counts = counts.where(AnnotationRow.annotator == annotator)
-        query = select(
-            DocumentRow.id,
-            DocumentRow.title,
-            DocumentRow.done,
-            DocumentRow.version,
-            DocumentRow.previous_id,
-        ).order_by(DocumentRow.position, DocumentRow.version)
         with self._unit() as s:
-            per_document = {doc: (n, int(o)) for doc, n, o in s.execute(counts)}
-            rows = s.execute(query).all()
-        previous = {row.id: row.previous_id for row in rows}
-        replaced = {row.previous_id for row in rows if row.previous_id}
-        out = []
-        for doc_id, title, done, version, _previous in rows:
-            if doc_id in replaced:
-                continue
-            orphans, at, seen = 0, doc_id, set()
-            while at is not None and at not in seen:
-                seen.add(at)
-                orphans += per_document.get(at, (0, 0))[1]
-                at = previous.get(at)
-            out.append(
-                DocumentSummary(
-                    id=doc_id,
-                    title=title,
-                    annotation_count=per_document.get(doc_id, (0, 0))[0],
-                    done=bool(done),
-                    version=version,
-                    orphans=orphans,
-                )
-            )
-        return out
+            return document_reads.documents(s, annotator)
 
     def versions(self, document_id: str) -> list[VersionSummary]:
         """Every version of the document ``document_id`` belongs to, newest first."""
         with self._unit() as s:
-            rows = {
-                row.id: row
-                for row in s.execute(
-                    select(
-                        DocumentRow.id,
-                        DocumentRow.title,
-                        DocumentRow.version,
-                        DocumentRow.previous_id,
-                        DocumentRow.created_at,
-                    )
-                )
-            }
-            if document_id not in rows:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
-            chain = _chain(rows, document_id)
-            counts = {
-                doc: (n, int(o))
-                for doc, n, o in s.execute(
-                    select(
-                        AnnotationRow.document_id,
-                        func.count(),
-                        func.coalesce(func.sum(case((AnnotationRow.orphaned, 1), else_=0)), 0),
-                    )
-                    .where(AnnotationRow.document_id.in_(chain))
-                    .group_by(AnnotationRow.document_id)
-                )
-            }
-        return [
-            VersionSummary(
-                id=doc_id,
-                title=rows[doc_id].title,
-                version=rows[doc_id].version,
-                created_at=rows[doc_id].created_at,
-                annotation_count=counts.get(doc_id, (0, 0))[0],
-                orphans=counts.get(doc_id, (0, 0))[1],
-            )
-            for doc_id in chain
-        ]
+            return document_reads.versions(s, self.location, document_id)
 
     def orphans(self, document_id: str) -> list[Orphan]:
         """The orphaned annotations of every version of the document ``document_id``
         belongs to, newest version first, each in text order, with its quote."""
         with self._unit() as s:
-            links = {
-                row.id: row
-                for row in s.execute(
-                    select(DocumentRow.id, DocumentRow.previous_id, DocumentRow.version)
-                )
-            }
-            if document_id not in links:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
-            out = []
-            for doc_id in _chain(links, document_id):
-                query = (
-                    select(*ANNOTATION_COLUMNS)
-                    .where(AnnotationRow.document_id == doc_id, AnnotationRow.orphaned)
-                    .order_by(
-                        AnnotationRow.start_offset,
-                        AnnotationRow.end_offset,
-                        AnnotationRow.label,
-                        AnnotationRow.id,
-                    )
-                )
-                found = [from_columns(row) for row in s.execute(query)]
-                if not found:
-                    continue
-                text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id)) or ""
-                version = links[doc_id].version
-                out.extend(Orphan(ann, version, text[ann.start : ann.end]) for ann in found)
-            return out
+            return document_reads.orphans(s, self.location, document_id)
 
     def annotators(self, document_id: str | None = None) -> list[str]:
         """The distinct names of those who made annotations (of one document, if given),
@@ -501,22 +355,22 @@ class Store:
             row = s.get(DocumentRow, document_id)
             if row is None:
                 raise StoreError(f"{self.location}: no document with id {document_id}")
-            return _document(row)
+            return document_of(row)
 
     def document_by_sha256(self, sha256: str) -> Document | None:
         with self._unit() as s:
             row = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
-            return None if row is None else _document(row)
+            return None if row is None else document_of(row)
 
     def import_documents(self, documents: Sequence[NewDocument]) -> list[ImportResult]:
         """Import all of ``documents`` in one transaction, skipping texts already present.
 
         A changed text of a known source becomes that document's next version and takes
-        its annotations over (see :func:`_import_one`)."""
+        its annotations over (see :func:`import_one`)."""
         check_new_documents(documents)
         with self._unit(write=True) as s:
-            batch = _Batch(s)
-            return [_import_one(s, doc, batch) for doc in documents]
+            batch = ImportBatch(s)
+            return [import_one(s, doc, batch) for doc in documents]
 
     def import_bundle(
         self,
@@ -534,12 +388,12 @@ class Store:
         """
         check_new_documents(documents)
         with self._unit(write=True) as s:
-            batch = _Batch(s)
+            batch = ImportBatch(s)
             results = []
             for done, doc in enumerate(documents):
                 if progress is not None:
                     progress(done, len(documents))
-                results.append(_import_one(s, doc, batch))
+                results.append(import_one(s, doc, batch))
             moment = now_utc()
             reports = [
                 merge_annotation_set(
@@ -569,7 +423,7 @@ class Store:
                     f"{row.title!r} version {row.version} has a newer version: "
                     "re-read the newest one"
                 )
-            return _import_one(s, doc, _Batch(s), of=row)
+            return import_one(s, doc, ImportBatch(s), of=row)
 
     def update_document_metadata(
         self, document_id: str, *, title: str, author: str | None, published: str | None
@@ -581,7 +435,7 @@ class Store:
                 raise StoreError(f"{self.location}: no document with id {document_id}")
             row.title, row.author, row.published = title, author or None, published or None
             s.flush()
-            return _document(row)
+            return document_of(row)
 
     def set_done(self, document_id: str, done: bool) -> None:
         """Mark a document as done (or not) with its annotating."""
@@ -622,28 +476,45 @@ class Store:
         annotator: str,
         note: str | None = None,
     ) -> Annotation:
-        """Create an annotation over code points ``[start, end)`` of the document's text."""
-        with self._unit(write=True) as s:
-            return self._add_annotation(s, document_id, label, start, end, annotator, note)
+        """Create an annotation over code points ``[start, end)`` of the document's text,
+        as :meth:`tag` does; :class:`StoreError` if the annotator has it already."""
+        annotation, created = self.tag(document_id, label, start, end, annotator, note)
+        if not created:
+            raise StoreError("an identical annotation (same label and span) already exists")
+        return annotation
 
     def tag(
-        self, document_id: str, label: str, start: int, end: int, annotator: str
+        self,
+        document_id: str,
+        label: str,
+        start: int,
+        end: int,
+        annotator: str,
+        note: str | None = None,
     ) -> tuple[Annotation, bool]:
-        """The annotator's annotation with exactly this label and span: found or created.
+        """The annotator's annotation with exactly this label and span: found (as it is)
+        or created (with ``note``). The one way annotations are made one at a time.
 
         Returns ``(annotation, created)``. Checked inside the transaction, so two windows
         on one database cannot make the same annotation twice.
         """
         with self._unit(write=True) as s:
             if s.get_bind().dialect.name == "sqlite":
-                return self._tag_sqlite(s, document_id, label, start, end, annotator)
-            existing = _twin(s, document_id, label, start, end, annotator)
+                return self._tag_sqlite(s, document_id, label, start, end, annotator, note)
+            existing = twin_of(s, document_id, label, start, end, annotator)
             if existing is not None:
                 return existing, False
-            return self._add_annotation(s, document_id, label, start, end, annotator), True
+            return self._add_annotation(s, document_id, label, start, end, annotator, note), True
 
     def _tag_sqlite(
-        self, s: Session, document_id: str, label: str, start: int, end: int, annotator: str
+        self,
+        s: Session,
+        document_id: str,
+        label: str,
+        start: int,
+        end: int,
+        annotator: str,
+        note: str | None,
     ) -> tuple[Annotation, bool]:
         """:meth:`tag` in three statements straight to the driver: the label key's whole
         path is a few milliseconds, and SQLAlchemy's statement handling was a third of it."""
@@ -674,19 +545,19 @@ class Store:
             ), False
         length = self._text_length(s, document_id)
         if not 0 <= start < end <= length:
-            self._refuse_span(s, document_id, start, end, length)
+            refuse_span(s, document_id, start, end, length)
         if driver.execute("SELECT 1 FROM labels WHERE name = ?", (label,)).fetchone() is None:
             raise StoreError(f"{self.location}: no label named {label!r}")
         moment = now_utc()
         stamp = f"{moment:%Y-%m-%d %H:%M:%S.%f}"  # SQLAlchemy's SQLite DateTime form
         annotation = Annotation(
-            new_id(), document_id, label, start, end, None, annotator, moment, moment
+            new_id(), document_id, label, start, end, note, annotator, moment, moment
         )
         driver.execute(
             "INSERT INTO annotations (id, document_id, label, start_offset, end_offset, "
             "note, annotator, created_at, updated_at, attributes) "
-            "VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL)",
-            (annotation.id, document_id, label, start, end, annotator, stamp, stamp),
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            (annotation.id, document_id, label, start, end, note, annotator, stamp, stamp),
         )
         return annotation, True
 
@@ -702,7 +573,7 @@ class Store:
     ) -> Annotation:
         length = self._text_length(s, document_id)
         if not 0 <= start < end <= length:
-            self._refuse_span(s, document_id, start, end, length)
+            refuse_span(s, document_id, start, end, length)
         if s.scalar(select(LabelRow.name).where(LabelRow.name == label)) is None:
             raise StoreError(f"{self.location}: no label named {label!r}")
         moment = now_utc()
@@ -726,10 +597,6 @@ class Store:
         )
         return annotation
 
-    def _refuse_span(self, s: Session, document_id: str, start: int, end: int, length: int) -> None:
-        title = s.scalar(select(DocumentRow.title).where(DocumentRow.id == document_id))
-        raise StoreError(f"span {start}-{end} does not fit the text of {title!r} (length {length})")
-
     def _text_length(self, s: Session, document_id: str) -> int:
         """The length of a document's text in code points. Texts never change (and a
         document's id is made from its text), so each is read once: reading a long text
@@ -748,7 +615,7 @@ class Store:
         # FOR UPDATE (PostgreSQL): a concurrent change of the row is waited for and then
         # seen here, so two people's edits of one version cannot both pass this check.
         row = s.get(AnnotationRow, expected.id, with_for_update=True, populate_existing=True)
-        if row is None or _annotation(row) != expected:
+        if row is None or annotation_of(row) != expected:
             raise StoreError(
                 "this annotation was changed or deleted elsewhere (another window?) since "
                 "it was shown; the window now shows it as it is"
@@ -769,25 +636,12 @@ class Store:
             found.update((row.id, row) for row in s.scalars(query))
         for ann in expected:
             row = found.get(ann.id)
-            if row is None or _annotation(row) != ann:
+            if row is None or annotation_of(row) != ann:
                 raise StoreError(
                     "an annotation was changed or deleted elsewhere (another window?) since "
                     "it was shown; the window now shows it as it is"
                 )
         return [found[ann.id] for ann in expected]
-
-    def _refuse_duplicate(self, s: Session, row: AnnotationRow) -> None:
-        twin = _twin(
-            s,
-            row.document_id,
-            row.label,
-            row.start_offset,
-            row.end_offset,
-            row.annotator,
-            other_than=row.id,
-        )
-        if twin is not None:
-            raise StoreError("an identical annotation (same label and span) already exists")
 
     def relabel_annotation(self, expected: Annotation, label: str) -> Annotation:
         """Give an annotation another (existing) label; its update time moves on."""
@@ -795,13 +649,13 @@ class Store:
             row = self._current_row(s, expected)
             if s.get(LabelRow, label) is None:
                 raise StoreError(f"{self.location}: no label named {label!r}")
-            _refuse_clash(s, label, [row])
+            refuse_clash(s, label, [row])
             row.label = label
             row.updated_at = now_utc()
             row.version += 1
             s.flush()
-            self._refuse_duplicate(s, row)
-            return _annotation(row)
+            refuse_duplicate(s, row)
+            return annotation_of(row)
 
     def relabel_annotations(self, expected: Sequence[Annotation], label: str) -> Relabelled:
         """Give annotations another (existing) label in one transaction, all with one
@@ -813,7 +667,7 @@ class Store:
             if s.get(LabelRow, label) is None:
                 raise StoreError(f"{self.location}: no label named {label!r}")
             rows = self._current_rows(s, expected)
-            _refuse_clash(s, label, [row for row in rows if row.label != label])
+            refuse_clash(s, label, [row for row in rows if row.label != label])
             documents = list({row.document_id for row in rows})
             columns = (
                 AnnotationRow.document_id,
@@ -840,7 +694,7 @@ class Store:
                 row.label = label
                 row.updated_at = moment
                 row.version += 1
-                changed.append(_annotation(row))
+                changed.append(annotation_of(row))
             s.flush()
             return Relabelled(tuple(changed), tuple(twins))
 
@@ -855,8 +709,8 @@ class Store:
             row.updated_at = now_utc()
             row.version += 1
             s.flush()
-            self._refuse_duplicate(s, row)
-            return _annotation(row)
+            refuse_duplicate(s, row)
+            return annotation_of(row)
 
     def set_note(self, expected: Annotation, note: str | None) -> Annotation:
         """Set (or, with a blank text, clear) an annotation's note."""
@@ -866,7 +720,7 @@ class Store:
             row.updated_at = now_utc()
             row.version += 1
             s.flush()
-            return _annotation(row)
+            return annotation_of(row)
 
     def set_attributes(
         self, expected: Annotation, values: Mapping[str, AttributeValue]
@@ -876,11 +730,11 @@ class Store:
         with self._unit(write=True) as s:
             row = self._current_row(s, expected)
             row.attributes = dict(as_attributes(values)) or None
-            _refuse_clash(s, row.label, [row])
+            refuse_clash(s, row.label, [row])
             row.updated_at = now_utc()
             row.version += 1
             s.flush()
-            return _annotation(row)
+            return annotation_of(row)
 
     def annotations_with_labels(self, names: Sequence[str]) -> list[Annotation]:
         """Every annotation, in any document, whose label is one of ``names``."""
@@ -924,19 +778,19 @@ class Store:
         are not ``scheme.before`` any more, or a label to delete still has annotations.
         With ``dry_run`` nothing is kept either way: only the error, if any, tells."""
         with self._unit(write=True, dry_run=dry_run) as s:
-            _forget_rejections(s, unrejected)
-            _remember_rejections(s, rejected, now_utc())
+            forget_rejections(s, unrejected)
+            remember_rejections(s, rejected, now_utc())
             if rules_off or rules_on:
                 learning.switch_rules(s, rules_off, rules_on)
             for row in self._current_rows(s, removed):
                 s.delete(row)
             s.flush()
             if scheme is not None:
-                self._change_scheme(s, scheme)
-            if _present(s, AnnotationRow.id, [ann.id for ann in added]):
+                change_scheme(s, scheme)
+            if present(s, AnnotationRow.id, [ann.id for ann in added]):
                 raise StoreError("this annotation exists already (made again elsewhere?)")
             documents = list({ann.document_id for ann in added})
-            if len(_present(s, DocumentRow.id, documents)) < len(documents):
+            if len(present(s, DocumentRow.id, documents)) < len(documents):
                 raise StoreError(f"{self.location}: the document of this annotation is gone")
             for ann in added:
                 s.add(
@@ -959,48 +813,6 @@ class Store:
                 )
             s.flush()
 
-    def _change_scheme(self, s: Session, change: SchemeChange) -> None:
-        rows = s.scalars(select(LabelRow).order_by(LabelRow.position, LabelRow.name)).all()
-        if tuple(_label(row) for row in rows) != change.before:
-            raise StoreError(
-                "the labels were changed elsewhere (another window?) since they were shown"
-            )
-        # Renamed labels move to temporary names (a leading space: no label's name can
-        # have one) before labels are deleted and the new names given, so that swapping
-        # two names, or taking the name of a label deleted in the same edit, works.
-        # Annotations follow by ON UPDATE CASCADE.
-        for i, (old, _new) in enumerate(change.renames):
-            s.execute(update(LabelRow).where(LabelRow.name == old).values(name=f" renaming {i}"))
-        s.expire_all()
-        # Kept: labels of ``after`` that are not a rename's target (a stored label with
-        # such a name is deleted, its name taken over), and the labels being renamed.
-        targets = {new for _old, new in change.renames}
-        keep = {label.name for label in change.after} - targets
-        keep.update(f" renaming {i}" for i in range(len(change.renames)))
-        for row in s.scalars(select(LabelRow)).all():
-            if row.name in keep:
-                continue
-            used = s.scalar(select(func.count()).where(AnnotationRow.label == row.name))
-            if used:
-                raise StoreError(f"label {row.name!r} is still used by {used} annotation(s)")
-            s.delete(row)
-        s.flush()
-        for i, (_old, new) in enumerate(change.renames):
-            s.execute(update(LabelRow).where(LabelRow.name == f" renaming {i}").values(name=new))
-        s.expire_all()
-        old_specs = {label.name: label.attributes for label in change.before}
-        was_named = {new: old for old, new in change.renames}
-        for position, label in enumerate(change.after):
-            row = s.get(LabelRow, label.name) or LabelRow(name=label.name)
-            row.color, row.hotkey, row.description = label.color, label.hotkey, label.description
-            row.attributes = _specs_json(label)
-            row.position = position
-            s.add(row)
-        s.flush()
-        for label in change.after:
-            if old_specs.get(was_named.get(label.name, label.name)) != label.attributes:
-                _refuse_clash(s, label.name, None)
-
     def delete_annotation(self, annotation_id: str) -> bool:
         """Delete an annotation; returns whether it existed."""
         with self._unit(write=True) as s:
@@ -1020,7 +832,7 @@ class Store:
     def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
         """The (label, start, end) of every suggestion rejected in the document."""
         with self._unit() as s:
-            return _rejected_keys(s, document_id)
+            return rejected_keys(s, document_id)
 
     def rejections(self, document_id: str) -> list[Rejection]:
         """Every rejection remembered in the document, in span order."""
@@ -1079,360 +891,3 @@ class Store:
                 select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position, DocumentRow.version)
             )
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
-
-
-class _Batch:
-    """What the documents of one transaction share: the ids it created (never taken for
-    an earlier version of another file), the next list position, and the newest versions
-    by source and by title, read once, so matching a document scans no table."""
-
-    def __init__(self, s: Session) -> None:
-        self.made: set[str] = set()
-        self._s = s
-        self._heads: dict[str, dict[str, list[tuple[datetime, int, str]]]] | None = None
-        self._position: int | None = None
-
-    def heads(self, column: str, value: str) -> list[str]:
-        """Ids of the newest versions whose ``column`` ("source" or "title") is
-        ``value``, imported last first."""
-        if self._heads is None:
-            newer = aliased(DocumentRow)
-            rows = self._s.execute(
-                select(
-                    DocumentRow.id,
-                    DocumentRow.source,
-                    DocumentRow.title,
-                    DocumentRow.created_at,
-                    DocumentRow.position,
-                ).where(~exists().where(newer.previous_id == DocumentRow.id))
-            )
-            self._heads = {"source": {}, "title": {}}
-            for row_id, source, title, created_at, position in rows:
-                entry = (created_at, position, row_id)
-                self._heads["source"].setdefault(source, []).append(entry)
-                self._heads["title"].setdefault(title, []).append(entry)
-        found = sorted(self._heads[column].get(value, ()), reverse=True)
-        return [row_id for _created, _position, row_id in found]
-
-    def replaced(self, row: DocumentRow) -> None:
-        """``row`` has a newer version now: it is no longer one to match."""
-        if self._heads is not None:
-            for column, value in (("source", row.source), ("title", row.title)):
-                entries = self._heads[column].get(value, [])
-                entries[:] = [entry for entry in entries if entry[2] != row.id]
-
-    def next_position(self) -> int:
-        if self._position is None:
-            self._position = self._s.scalar(
-                select(func.coalesce(func.max(DocumentRow.position), -1))
-            )
-        self._position += 1
-        return self._position
-
-
-def _import_one(
-    s: Session, doc: NewDocument, batch: _Batch, *, of: DocumentRow | None = None
-) -> ImportResult:
-    """Import one document inside the caller's transaction, one of ``batch``.
-
-    A text already stored is left as it is. A new text of a known source (see
-    :func:`_known_source`) becomes that document's next version: it takes its place in
-    the list and its annotations, placed in the new text by
-    :func:`annotator.core.reanchor.reanchor`; those that cannot be placed stay on the old
-    version, flagged orphaned. With ``of``, the new text is a version of that document."""
-    sha = text_sha256(doc.text)
-    existing = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha))
-    if existing is not None:
-        return ImportResult(_document(existing), created=False)
-    if of is None:
-        previous, diff = _known_source(s, doc, batch)
-    else:
-        previous, diff = of, TextDiff(of.text, doc.text)
-    if previous is None:
-        position = batch.next_position()
-    else:
-        position = previous.position
-        batch.replaced(previous)
-    row = DocumentRow(
-        id=document_id_for(sha),
-        title=doc.title,
-        source=doc.source,
-        text=doc.text,
-        sha256=sha,
-        created_at=now_utc(),
-        position=position,
-        format=doc.format,
-        encoding=doc.encoding,
-        original_name=doc.original_name,
-        # What the file does not say is kept from the version before (edited or not).
-        author=doc.author or (previous.author if previous else None),
-        published=doc.published or (previous.published if previous else None),
-        version=previous.version + 1 if previous else 1,
-        previous_id=previous.id if previous else None,
-        confidence=None if doc.encoding_chosen else doc.confidence,
-        encoding_chosen=doc.encoding_chosen,
-    )
-    s.add(row)
-    s.flush()
-    if doc.original is not None:
-        s.add(OriginalRow(document_id=row.id, data=doc.original))
-    batch.made.add(row.id)
-    carried = None
-    if previous is not None and diff is not None:
-        carried = _carry_over(s, previous, row.id, diff)
-    return ImportResult(_document(row), created=True, carried=carried)
-
-
-# A title alone names a known source only if at least this share of the old text is
-# still there: two unrelated files may well share a title ("Untitled", "Report").
-TITLE_MATCH_SHARED = 0.5
-
-
-def _known_source(
-    s: Session, doc: NewDocument, batch: _Batch
-) -> tuple[DocumentRow | None, TextDiff | None]:
-    """The newest version of the document ``doc`` is a new text of, with the diff of the
-    two texts, or ``(None, None)``. Known is the same source path, else the same title
-    with at least :data:`TITLE_MATCH_SHARED` of the old text unchanged; among several,
-    the one imported last. Documents this import created do not count."""
-    for column, value in (("source", doc.source), ("title", doc.title)):
-        for row_id in batch.heads(column, value):
-            if row_id in batch.made:
-                continue
-            row = s.get(DocumentRow, row_id)
-            if row is None:  # deleted by this transaction: not one to match
-                continue
-            diff = TextDiff(row.text, doc.text)
-            if column == "title":
-                shared = sum(block.length for block in diff.blocks)
-                if shared < TITLE_MATCH_SHARED * len(row.text):
-                    break
-            return row, diff
-    return None, None
-
-
-def _carry_over(s: Session, previous: DocumentRow, new_id: str, diff: TextDiff) -> CarriedOver:
-    """Move ``previous``'s annotations onto the new version ``new_id`` where they can be
-    placed; flag the rest orphaned (they stay where they are). An annotation that would
-    land exactly on another's label, span and annotator stays behind as an orphan too."""
-    query = (
-        select(*ANNOTATION_COLUMNS)
-        .where(AnnotationRow.document_id == previous.id, ~AnnotationRow.orphaned)
-        .order_by(AnnotationRow.start_offset, AnnotationRow.end_offset, AnnotationRow.id)
-    )
-    annotations = [from_columns(row) for row in s.execute(query)]
-    placements = [diff.place(ann.start, ann.end) for ann in annotations]
-    rank = {EXACT: 0, QUOTE: 1, FUZZY: 2}
-    taken: set[tuple[str, int, int, str]] = set()
-    moved: list[dict[str, object]] = []
-    left: list[Annotation] = []
-    counts = dict.fromkeys(rank, 0)
-    for i in sorted(range(len(annotations)), key=lambda i: rank.get(placements[i].how, 3)):
-        ann, placed = annotations[i], placements[i]
-        key = (ann.label, placed.start, placed.end, ann.annotator)
-        if not placed.placed or key in taken:
-            left.append(ann)
-            continue
-        taken.add(key)
-        counts[placed.how] += 1
-        moved.append({"key": ann.id, "start": placed.start, "end": placed.end})
-    moment = now_utc()
-    table = AnnotationRow.__table__
-    if moved:
-        s.execute(
-            update(table)
-            .where(table.c.id == bindparam("key"))
-            .values(
-                document_id=new_id,
-                start_offset=bindparam("start"),
-                end_offset=bindparam("end"),
-                updated_at=moment,
-                version=table.c.version + 1,
-            ),
-            moved,
-        )
-    if left:
-        s.execute(
-            update(table)
-            .where(table.c.id == bindparam("key"))
-            .values(orphaned=True, updated_at=moment, version=table.c.version + 1),
-            [{"key": ann.id} for ann in left],
-        )
-    left.sort(key=lambda ann: (ann.start, ann.end, ann.label, ann.id))
-    orphans = tuple(
-        Orphan(
-            ann._replace(orphaned=True, updated_at=moment, version=ann.version + 1),
-            previous.version,
-            previous.text[ann.start : ann.end],
-        )
-        for ann in left
-    )
-    return CarriedOver(_document(previous), counts[EXACT], counts[QUOTE], counts[FUZZY], orphans)
-
-
-def _chain(rows: Mapping[str, Any], document_id: str) -> list[str]:
-    """The ids of every version of ``document_id``'s document, newest first; ``rows``
-    maps ids to rows with ``previous_id``."""
-    successor = {row.previous_id: doc_id for doc_id, row in rows.items() if row.previous_id}
-    newest, seen = document_id, {document_id}
-    while successor.get(newest) not in (None, *seen):
-        newest = successor[newest]
-        seen.add(newest)
-    chain: list[str] = []
-    at: str | None = newest
-    while at is not None and at in rows and at not in chain:
-        chain.append(at)
-        at = rows[at].previous_id
-    return chain
-
-
-def _rejected_keys(s: Session, document_id: str) -> set[tuple[str, int, int]]:
-    """The (label, start, end) of every rejection remembered in the document."""
-    query = select(RejectionRow.label, RejectionRow.start_offset, RejectionRow.end_offset)
-    rows = s.execute(query.where(RejectionRow.document_id == document_id))
-    return {(label, start, end) for label, start, end in rows}
-
-
-def _remember_rejections(s: Session, rejected: Sequence[Rejection], moment: datetime) -> None:
-    """Add rejection rows for ``rejected`` (one remembered already stays as it was)."""
-    known: dict[str, set[tuple[str, int, int]]] = {}
-    for r in rejected:
-        if r.document_id not in known:
-            known[r.document_id] = _rejected_keys(s, r.document_id)
-        if r.key in known[r.document_id]:
-            continue
-        known[r.document_id].add(r.key)
-        s.add(
-            RejectionRow(
-                document_id=r.document_id,
-                label=r.label,
-                start_offset=r.start,
-                end_offset=r.end,
-                rule=r.rule,
-                rejected_by=r.by,
-                rejected_at=moment,
-            )
-        )
-    s.flush()
-
-
-def _forget_rejections(s: Session, rejections: Sequence[Rejection]) -> None:
-    """Delete the rejection rows of ``rejections`` (matched on document and key)."""
-    for r in rejections:
-        s.execute(
-            delete(RejectionRow).where(
-                RejectionRow.document_id == r.document_id,
-                RejectionRow.label == r.label,
-                RejectionRow.start_offset == r.start,
-                RejectionRow.end_offset == r.end,
-            )
-        )
-
-
-def _present(s: Session, column: InstrumentedAttribute[str], values: Sequence[str]) -> set[str]:
-    """Those of ``values`` found in ``column`` (a primary key), read in batches."""
-    found: set[str] = set()
-    for first in range(0, len(values), BATCH):
-        found.update(s.scalars(select(column).where(column.in_(values[first : first + BATCH]))))
-    return found
-
-
-def _refuse_clash(s: Session, label: str, rows: Sequence[AnnotationRow] | None) -> None:
-    """Raise :class:`StoreError` if any of ``rows`` (``None``: every annotation with the
-    label) holds an attribute value that does not fit ``label``'s definition of it."""
-    spec_row = s.get(LabelRow, label)
-    specs = [spec_from_dict(item) for item in (spec_row.attributes or ())] if spec_row else []
-    if not specs:
-        return
-    if rows is None:
-        query = select(AnnotationRow).where(
-            AnnotationRow.label == label, AnnotationRow.attributes.is_not(None)
-        )
-        rows = s.scalars(query).all()
-    found = [
-        problem
-        for row in rows
-        if row.attributes
-        for problem in clashes(specs, as_attributes(row.attributes))
-    ]
-    if found:
-        raise StoreError(
-            f"{len(found)} attribute value(s) would not fit label {label!r}'s definitions, "
-            f"e.g. {found[0]}; change or clear those values first"
-        )
-
-
-def _twin(
-    s: Session,
-    document_id: str,
-    label: str,
-    start: int,
-    end: int,
-    annotator: str,
-    other_than: str | None = None,
-) -> Annotation | None:
-    """The annotator's annotation with exactly this label and span, if there is one."""
-    query = select(*ANNOTATION_COLUMNS).where(
-        AnnotationRow.document_id == document_id,
-        AnnotationRow.label == label,
-        AnnotationRow.start_offset == start,
-        AnnotationRow.end_offset == end,
-        AnnotationRow.annotator == annotator,
-    )
-    if other_than is not None:
-        query = query.where(AnnotationRow.id != other_than)
-    row = s.execute(query).first()
-    return None if row is None else from_columns(row)
-
-
-def _label(row: LabelRow) -> Label:
-    return Label(
-        name=row.name,
-        color=row.color,
-        hotkey=row.hotkey,
-        description=row.description,
-        attributes=tuple(spec_from_dict(item) for item in row.attributes or ()),
-    )
-
-
-def _specs_json(label: Label) -> list[dict[str, object]] | None:
-    return [spec_to_dict(spec) for spec in label.attributes] or None
-
-
-def _document(row: DocumentRow) -> Document:
-    return Document(
-        id=row.id,
-        title=row.title,
-        source=row.source,
-        text=row.text,
-        sha256=row.sha256,
-        created_at=row.created_at,
-        format=row.format,
-        encoding=row.encoding,
-        original_name=row.original_name,
-        author=row.author,
-        published=row.published,
-        version=row.version,
-        previous_id=row.previous_id,
-        confidence=row.confidence,
-        encoding_chosen=row.encoding_chosen,
-    )
-
-
-def _annotation(row: AnnotationRow) -> Annotation:
-    return Annotation(
-        id=row.id,
-        document_id=row.document_id,
-        label=row.label,
-        start=row.start_offset,
-        end=row.end_offset,
-        note=row.note,
-        annotator=row.annotator,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        attributes=as_attributes(row.attributes) if row.attributes else (),
-        orphaned=bool(row.orphaned),
-        version=row.version,
-        source=row.source,
-        rule=row.rule,
-    )

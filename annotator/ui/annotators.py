@@ -1,11 +1,10 @@
-"""Who is annotating, in the window: the name kept in ``window.ini``, the invitation to
+"""Who is annotating, in the window: the name kept in the preferences, the invitation to
 change it on first launch (a bar above the text, never a dialog in the way), the name
 dialog, and the Annotator menu (change my name, work as someone else, show everyone's,
 mine or one annotator's annotations)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -25,58 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app import preferences
 from annotator.core.annotators import CHOSEN, AnnotatorFilter, name_problem
-from annotator.core.identity import current_annotator
 from annotator.store import StoreError
-from annotator.ui.settings import window_settings
-
-NAME_SETTING = "annotator/name"  # in window_settings(): the name annotations record
-FILTER_SETTING = "annotator/show"  # whose annotations the window shows (AnnotatorFilter)
-ENVIRONMENT = "ANNOTATOR_USER"
-
-
-def remembered_name() -> str | None:
-    """The annotator's name kept from an earlier launch, if any (and usable)."""
-    value = window_settings().value(NAME_SETTING)
-    if isinstance(value, str) and name_problem(value.strip()) is None:
-        return value.strip()
-    return None
-
-
-def remember_name(name: str) -> None:
-    settings = window_settings()
-    settings.setValue(NAME_SETTING, name)
-    settings.sync()
-
-
-def chosen_by_environment() -> bool:
-    """Whether ``$ANNOTATOR_USER`` names the annotator (it wins at every launch)."""
-    return bool(os.environ.get(ENVIRONMENT, "").strip())
-
-
-def launch_identity() -> tuple[str, bool]:
-    """Who annotates in a window opened now, and whether to invite them to change the
-    name: ``$ANNOTATOR_USER`` wins (no invitation: it was chosen), then the name kept
-    from an earlier launch, else the login name, which is kept from now on and comes
-    with the invitation (so only the first launch shows it)."""
-    if chosen_by_environment():
-        return current_annotator(), False
-    kept = remembered_name()
-    if kept is not None:
-        return kept, False
-    name = current_annotator()
-    remember_name(name)
-    return name, True
 
 
 def remembered_filter() -> AnnotatorFilter:
-    return AnnotatorFilter.decode(window_settings().value(FILTER_SETTING))
+    """Whose annotations the window showed last."""
+    return AnnotatorFilter.decode(preferences.load().shown_annotators)
 
 
 def remember_filter(chosen: AnnotatorFilter) -> None:
-    settings = window_settings()
-    settings.setValue(FILTER_SETTING, chosen.encode())
-    settings.sync()
+    preferences.update(shown_annotators=chosen.encode())
 
 
 class NameDialog(QDialog):

@@ -13,16 +13,16 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.app.opening import open_store
+from annotator.app.preferences import launch_identity
 from annotator.app.resources import resource_path
 from annotator.store import Store, StoreError
 from annotator.store.backups import list_backups, restore
 from annotator.store.errors import DamagedDatabase
 from annotator.store.file_lock import Waiting
 from annotator.ui import crash_report
-from annotator.ui.annotators import launch_identity
 from annotator.ui.backup_dialog import offer_newest_backup
 from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import remembered_database
+from annotator.ui.settings import move_old_preferences, remembered_database
 from annotator.ui.team_database import ask_password
 from annotator.ui.theme import apply_theme
 
@@ -64,6 +64,7 @@ def open_launch_store(
     why. ``on_wait`` is told when opening waits for a restore of the database to finish.
     Raises :class:`StoreError` when the database chosen cannot be opened.
     """
+    move_old_preferences()  # the first launch after an upgrade: window.ini's values
     remembered = None if target or os.environ.get("ANNOTATOR_DB") else remembered_database()
     if remembered is not None:
         try:

@@ -1,27 +1,56 @@
-"""What the window keeps between launches (``window.ini``): its layout and its database.
+"""Where the window keeps its own layout between launches (``window.ini``, Qt's bytes),
+and the move of older launches' preferences out of it.
 
-The work itself lives in the database; these are comfort settings, and a missing or
-unreadable value only means the default is used.
+Everything else a launch remembers is a typed preference
+(:mod:`annotator.app.preferences`); the work itself lives in the database.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from annotator.app import preferences
 from annotator.store.database import without_password
 
-LAST_DATABASE = "database/last"
+# Keys that window.ini held before preferences.json, and the preference each became.
+_MOVED = {
+    "annotator/name": "annotator",
+    "database/last": "last_database",
+    "annotator/show": "shown_annotators",
+    "text/snap_to_words": "snap_to_words",
+    "suggestions/show": "show_suggestions",
+}
 
 
 def window_settings() -> QSettings:
     """Where the window's layout is kept: ``window.ini`` in the user config folder."""
-    from platformdirs import user_config_dir
+    return QSettings(str(preferences.config_folder() / "window.ini"), QSettings.Format.IniFormat)
 
-    folder = Path(user_config_dir("annotator", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
+
+def move_old_preferences() -> None:
+    """Carry the preferences an older Annotator kept in ``window.ini`` into
+    ``preferences.json``, once (nothing is lost on upgrading)."""
+    if preferences.stored():
+        return
+    ini = window_settings()
+    defaults = preferences.Preferences()
+    moved: dict[str, Any] = {}
+    for key, name in _MOVED.items():
+        if not ini.contains(key):
+            continue
+        if isinstance(getattr(defaults, name), bool):
+            moved[name] = bool(ini.value(key, getattr(defaults, name), type=bool))
+        else:
+            value = ini.value(key)
+            if isinstance(value, str) and value.strip():
+                moved[name] = value.strip()
+        ini.remove(key)
+    if moved:
+        preferences.update(**moved)
+        ini.sync()
 
 
 def remember_database(location: str) -> None:
@@ -32,15 +61,13 @@ def remember_database(location: str) -> None:
         return
     if "://" in location:
         location = without_password(location)
-    settings = window_settings()
-    settings.setValue(LAST_DATABASE, location)
-    settings.sync()
+    preferences.update(last_database=location)
 
 
 def remembered_database() -> str | None:
     """The database the window had open last: a server's URL, or an SQLite file if it
     still exists."""
-    value = window_settings().value(LAST_DATABASE)
-    if isinstance(value, str) and value and ("://" in value or Path(value).is_file()):
+    value = preferences.load().last_database
+    if value and ("://" in value or Path(value).is_file()):
         return value
     return None

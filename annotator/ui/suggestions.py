@@ -21,21 +21,19 @@ Contracts:
 
 from __future__ import annotations
 
-import os
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor, ThreadPoolExecutor
-from multiprocessing import get_context
+from concurrent.futures import BrokenExecutor, Future
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QToolTip
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
-from annotator.app.suggestions import accepted, record_text, rule_folders
+from annotator.app import preferences
+from annotator.app.suggestions import accepted
 from annotator.app.workspace import Changes
-from annotator.core.colors import blend, contrast
 from annotator.core.history import Step
 from annotator.core.model import Annotation
 from annotator.core.spans import Interval, SpanIndex
@@ -53,73 +51,18 @@ from annotator.core.suggest.learned import (
     phrase_key,
     without_rules,
 )
-from annotator.core.suggest.worker import compute, learn, warm, watch_parent
+from annotator.core.suggest.worker import compute, learn
 from annotator.store import StoreError
 from annotator.store.store import now_utc
 from annotator.ui.main_view import MainView
-from annotator.ui.settings import window_settings
-from annotator.ui.theme import rgb
+from annotator.ui.suggestion_outlines import OutlinesMixin
+from annotator.ui.suggestion_worker import forget_broken_worker, rule_folder_names, worker
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextBlock
+    pass
 
-SHOW_SETTING = "suggestions/show"  # in window.ini: draw suggestions (and their keys)
 POLL_MS = 20  # how often the window looks whether the worker has finished
 CACHED_DOCUMENTS = 8  # engine results kept, so going back to a document is instant
-WIDTH = 1.5  # an outline's pen width; the current suggestion's is thicker
-CURRENT_WIDTH = 2.5
-DASH = 6.0, 4.0  # dash and gap in pixels, whatever the width
-NEST_INSET = 2.0  # pixels a nested outline is drawn inside the one around it
-PAD = 2.0  # pixels between the text and the outline, left and right
-GRAPHIC_CONTRAST = 3.0  # WCAG 2's minimum for graphics against what is next to them
-
-# One helper process for every window: the engine is pure Python, and in a thread it
-# would hold the interpreter lock, so every paint and key of the window would wait for it
-# (measured: a launch went from 0.65 s to 1.5 s). Spawned, not forked: the window's
-# process has threads. Queued documents no longer shown are cancelled.
-_executor: ProcessPoolExecutor | ThreadPoolExecutor | None = None
-
-
-def _worker() -> ProcessPoolExecutor | ThreadPoolExecutor:
-    global _executor
-    if _executor is None:
-        try:
-            pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=get_context("spawn"),
-                initializer=watch_parent,
-                initargs=(os.getpid(),),
-            )
-            pool.submit(warm, _folders())  # the rules are read while the window starts
-            _executor = pool
-        except (RuntimeError, OSError):
-            # No helper process here (e.g. a script embedding the window without the
-            # main-module guard that spawning needs): a thread does the work instead.
-            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
-    return _executor
-
-
-def _forget_broken_worker() -> None:
-    """After the helper process died: the next document starts another."""
-    global _executor
-    _executor = None
-
-
-def _folders() -> tuple[str, ...]:
-    return tuple(str(folder) for folder in rule_folders())
-
-
-def outline_color(color: QColor, palette: QPalette) -> QColor:
-    """``color`` as an outline on the palette's Base: blended towards the Text colour
-    until it has the contrast WCAG asks of graphics (3:1), on light and dark palettes."""
-    base = rgb(palette.color(QPalette.ColorRole.Base))
-    text = rgb(palette.color(QPalette.ColorRole.Text))
-    mine = rgb(color)
-    strength = 0.0
-    while contrast(mine, base) < GRAPHIC_CONTRAST and strength < 1.0:
-        strength = min(1.0, strength + 0.1)
-        mine = blend(text, rgb(color), strength)
-    return QColor(*mine)
 
 
 def accepted_spans(annotations: Sequence[Annotation]) -> set[tuple[int, int, str | None]]:
@@ -138,22 +81,6 @@ def _by_hand(annotation: Annotation) -> bool:
     )
 
 
-def _nesting(rect: QRectF, s: Suggestion, outlines: list[tuple[QRectF, Suggestion]]) -> int:
-    """How many longer suggestions' boxes on the same line enclose ``rect`` (at most 2):
-    a nested outline is drawn that much inside, so both stay visible."""
-    depth = 0
-    for other, t in outlines:
-        if (
-            t != s
-            and other.top() == rect.top()
-            and other.left() <= rect.left() + 0.5
-            and other.right() >= rect.right() - 0.5
-            and t.end - t.start > s.end - s.start
-        ):
-            depth += 1
-    return min(depth, 2)
-
-
 def summary(suggestion: Suggestion, hotkey: str | None) -> str:
     """The status-bar line of a suggestion: shorter than its tooltip, the reason first."""
     keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
@@ -163,22 +90,7 @@ def summary(suggestion: Suggestion, hotkey: str | None) -> str:
     )
 
 
-def describe(
-    suggestion: Suggestion, hotkey: str | None, record: tuple[int, int] | None = None
-) -> str:
-    """The tooltip of a suggestion: label, confidence, reason, the keys that act on it
-    and, given its rule's ``record`` (accepted, rejected), that."""
-    keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
-    said = f"Suggested {suggestion.label} (confidence {suggestion.confidence:.2f}): "
-    said += suggestion.reason
-    if record is not None:
-        said += f"\nRule «{suggestion.rule}»: {record_text(*record)}\n"
-    else:
-        said += " — "
-    return f"{said}{keys}, Esc or x rejects"
-
-
-class SuggestionsController(QObject):
+class SuggestionsController(OutlinesMixin, QObject):
     """The suggestions of the document the main window shows (``main``): computed, drawn
     on its text view, navigated and acted on through the Suggestions menu and keys. Follows
     undo and redo of its steps through the workspace."""
@@ -261,7 +173,7 @@ class SuggestionsController(QObject):
     def _build_actions(self) -> None:
         self.show_action = QAction("&Show suggestions", self._main.frame)
         self.show_action.setCheckable(True)
-        self.show_action.setChecked(window_settings().value(SHOW_SETTING, True, type=bool))
+        self.show_action.setChecked(preferences.load().show_suggestions)
         self.show_action.setStatusTip(
             "Draw the rules' suggestions as dashed outlines (hidden: none drawn, their keys "
             "do nothing)"
@@ -389,10 +301,8 @@ class SuggestionsController(QObject):
         return self._outlines()
 
     def set_shown(self, on: bool) -> None:
-        """Show suggestions (computing them if needed) or hide them; kept in window.ini."""
-        settings = window_settings()
-        settings.setValue(SHOW_SETTING, on)
-        settings.sync()
+        """Show suggestions (computing them if needed) or hide them; kept in the preferences."""
+        preferences.update(show_suggestions=on)
         if self.show_action.isChecked() != on:
             self.show_action.setChecked(on)  # calls back here
             return
@@ -454,7 +364,7 @@ class SuggestionsController(QObject):
             self._all = cached
             self._schedule()
             return
-        self._job = (document_id, _worker().submit(compute, document.text, _folders()))
+        self._job = (document_id, worker().submit(compute, document.text, rule_folder_names()))
         self._poll.start()
         self._schedule()  # the status bar says "suggesting…" meanwhile
 
@@ -517,7 +427,7 @@ class SuggestionsController(QObject):
         if not tagged:
             self._learned = []
             return
-        future = _worker().submit(learn, document.text, tagged)
+        future = worker().submit(learn, document.text, tagged)
         self._learn_job = (self._document_id, future)
         self._poll.start()
 
@@ -539,7 +449,7 @@ class SuggestionsController(QObject):
             return
         error = future.exception()
         if isinstance(error, BrokenExecutor):
-            _forget_broken_worker()
+            forget_broken_worker()
         if error is not None:
             self._main.status_bar.showMessage(f"Could not look for tagged phrases: {error}", 8000)
             return
@@ -552,7 +462,7 @@ class SuggestionsController(QObject):
             return
         error = future.exception()
         if isinstance(error, BrokenExecutor):
-            _forget_broken_worker()
+            forget_broken_worker()
         if error is not None:
             problem = f"Suggestions are unavailable: {error}"
             if problem != self._problem:  # said once, not again for every document
@@ -928,134 +838,3 @@ class SuggestionsController(QObject):
         self._rejected = set()
         self._recompute()
         return count
-
-    # -- drawing and the mouse ---------------------------------------------------------
-
-    def _outlines(self, area: QRect | None = None) -> list[tuple[QRectF, Suggestion]]:
-        """(viewport box, suggestion) for each line of an open suggestion on screen (in
-        the blocks reaching into ``area``, if given)."""
-        if not self._pending or not self._usable():
-            return []
-        view = self._view
-        highlighter = view.highlighter
-        offset = view.contentOffset()
-        top, bottom = 0, view.viewport().height()
-        if area is not None:
-            top, bottom = max(top, area.top()), min(bottom, area.bottom() + 1)
-        out = []
-        block = view.firstVisibleBlock()
-        while block.isValid():
-            geometry = view.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > bottom:
-                break
-            if geometry.bottom() >= top:
-                first, last = highlighter.block_extent(block)
-                for interval in self._index.overlapping(first, last):
-                    s = self._by_key[interval.key]
-                    for rect in self._fragments(block, geometry.topLeft(), s, first, last):
-                        out.append((rect, s))
-            block = block.next()
-        return out
-
-    def _update_span(self, start: int, end: int) -> None:
-        """Repaint the blocks on screen holding code points ``[start, end)``."""
-        view = self._view
-        document = view.document()
-        block = document.findBlock(view.qt_position(start))
-        last = document.findBlock(view.qt_position(end))
-        offset = view.contentOffset()
-        area = QRectF()
-        while block.isValid():
-            area = area.united(view.blockBoundingGeometry(block).translated(offset))
-            if block == last or area.top() > view.viewport().height():
-                break
-            block = block.next()
-        view.viewport().update(area.toAlignedRect())
-
-    def paint(self, painter: QPainter, area: QRect) -> None:
-        """Draw the open suggestions on screen as dashed outlines in their label's colour
-        (the current one thicker, lightly filled), one box per line they cover."""
-        outlines = self._outlines(area)
-        if not outlines:
-            return
-        view = self._view
-        palette = view.palette()
-        colors = {
-            label.name: outline_color(QColor(label.color), palette) for label in self._main.labels()
-        }
-        # Square corners, no antialiasing: a dashed rounded, antialiased box cost ~1 ms of
-        # every repaint (measured), and the dashes read just as well.
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        current = self._current
-        for rect, s in sorted(outlines, key=lambda item: item[1] == current):
-            color = colors.get(s.label, palette.color(QPalette.ColorRole.Text))
-            width = CURRENT_WIDTH if s == current else WIDTH
-            pen = QPen(color, width)
-            pen.setDashPattern([length / width for length in DASH])
-            painter.setPen(pen)
-            inset = width / 2 + NEST_INSET * _nesting(rect, s, outlines)
-            box = rect.adjusted(width / 2, inset, -width / 2, -inset)
-            if s == current:
-                fill = QColor(color)
-                fill.setAlpha(48)
-                painter.fillRect(box, fill)
-            painter.drawRect(box)
-
-    def _fragments(
-        self, block: QTextBlock, origin: QPointF, s: Suggestion, first: int, last: int
-    ) -> list[QRectF]:
-        """Viewport boxes of the part of ``s`` in ``block`` (code points ``[first,
-        last)``), one per line it reaches."""
-        view = self._view
-        length = block.length() - 1  # without the separator
-        begin = view.qt_position(max(s.start, first)) - block.position()
-        end = view.qt_position(min(s.end, last)) - block.position()
-        begin, end = max(0, min(begin, length)), max(0, min(end, length))
-        if end <= begin:
-            return []
-        layout = block.layout()
-        top = layout.lineForTextPosition(begin)
-        bottom = layout.lineForTextPosition(end - 1)
-        if not top.isValid() or not bottom.isValid():
-            return []  # not laid out (not on screen)
-        origin = origin + layout.position()
-        boxes = []
-        for number in range(top.lineNumber(), bottom.lineNumber() + 1):
-            line = layout.lineAt(number)
-            line_start = line.textStart()
-            line_end = line_start + line.textLength()
-            x1, _ = line.cursorToX(max(begin, line_start))
-            x2, _ = line.cursorToX(min(end, line_end))
-            left, right = sorted((x1, x2))  # right-to-left text runs the other way
-            if right - left < 1:
-                continue
-            boxes.append(
-                QRectF(
-                    origin.x() + left - PAD,
-                    origin.y() + line.y(),
-                    right - left + 2 * PAD,
-                    line.height(),
-                )
-            )
-        return boxes
-
-    def suggestion_at(self, pos: QPointF) -> Suggestion | None:
-        """The suggestion drawn at viewport point ``pos`` (the current one, else the
-        smallest), if any."""
-        here = [s for rect, s in self._outlines() if rect.contains(pos)]
-        if not here:
-            return None
-        if self._current in here:
-            return self._current
-        return min(here, key=lambda s: (s.end - s.start, s.start))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            suggestion = self.suggestion_at(QPointF(event.pos()))
-            if suggestion is not None:
-                text = describe(
-                    suggestion, self._hotkey(suggestion.label), self.record(suggestion.rule)
-                )
-                QToolTip.showText(event.globalPos(), text, self._view.viewport())
-                return True
-        return False

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from annotator.app import preferences
 from annotator.app.opening import open_store
 from annotator.core.annotators import AnnotatorFilter, annotator_color
-from annotator.ui.annotators import NAME_SETTING, NameDialog
+from annotator.ui.annotators import NameDialog
 from annotator.ui.highlighter import OTHERS_TINT, TINT
-from annotator.ui.settings import window_settings
 from annotator.ui.table_models import AnnotationTableModel
 from tests.ui.conftest import answer_next_modal, db_annotations, label_tint
 
@@ -104,7 +104,7 @@ def test_first_launch_invites_without_a_dialog_and_the_second_does_not(
     # The window works as usual while it shows: a tag records the login name.
     app.tag(MINE_PHRASE, Qt.Key.Key_3)
     assert db_annotations(db_path)[0][3] == "alice"
-    assert window_settings().value(NAME_SETTING) == "alice"
+    assert preferences.load().annotator == "alice"
     window.close()
 
     again = make_window()
@@ -172,7 +172,7 @@ def test_cancelling_the_name_dialog_changes_nothing(app, qtbot, db_path):
     choose(app, "&Change my name…")
     timer.stop()
     assert app.window.annotator == "tester"
-    assert window_settings().value(NAME_SETTING) is None
+    assert preferences.load().annotator is None
 
 
 # -- working as someone else -------------------------------------------------------------

@@ -12,14 +12,15 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from annotator.app import preferences
 from annotator.main import main
 from annotator.store import file_lock
 from annotator.store.backups import backup_folder, make_backup
 from annotator.store.errors import DamagedDatabase
-from annotator.ui import main_window as main_window_module
+from annotator.ui import window_documents
 from annotator.ui.app import open_launch_store
 from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import remember_database, remembered_database, window_settings
+from annotator.ui.settings import remember_database, remembered_database
 from tests.ui.conftest import Driver, answer_next_modal, db_annotations
 
 needs_proc = pytest.mark.skipif(
@@ -31,9 +32,9 @@ needs_proc = pytest.mark.skipif(
 def _close_switched_windows(qtbot):
     """Windows that open_database made are closed (and deleted) after each test."""
     yield
-    for window in list(main_window_module._replacement_windows):
+    for window in list(window_documents._replacement_windows):
         window.close()
-    qtbot.waitUntil(lambda: not main_window_module._replacement_windows)
+    qtbot.waitUntil(lambda: not window_documents._replacement_windows)
 
 
 def open_files(database: Path) -> list[str]:
@@ -99,7 +100,7 @@ def test_open_database_moves_the_window_to_it_and_closes_the_old_one(app, tmp_pa
 
     new.close()  # a window opened this way closes its store with it, and goes away
     assert not open_files(other)
-    qtbot.waitUntil(lambda: not main_window_module._replacement_windows)
+    qtbot.waitUntil(lambda: not window_documents._replacement_windows)
 
 
 def test_a_database_that_cannot_be_opened_leaves_the_window_as_it_was(
@@ -139,7 +140,7 @@ def test_file_menu_open_database_asks_for_a_file(app, tmp_path, monkeypatch, qtb
 
     answer = str(tmp_path / "fresh.db")  # a new database starts with the seed article
     app.window.open_database_action.trigger()
-    (new,) = main_window_module._replacement_windows
+    (new,) = window_documents._replacement_windows
     assert new.isVisible() and not app.window.isVisible()
     assert new.document.title == "Hong Kong goes for mass surveillance"
     assert remembered_database() == answer
@@ -171,7 +172,7 @@ def test_launch_picks_db_option_then_env_then_the_remembered_database(
     location, notice = launched()
     assert location == str(default)
     assert notice is not None and "127.0.0.1:1/annotations" in notice and "default" in notice
-    assert "secret" not in Path(window_settings().fileName()).read_text()
+    assert "secret" not in preferences.preferences_file().read_text()
 
     gone = make_database(tmp_path, "gone", "Soon deleted.")
     remember_database(str(gone))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
-from annotator.ui import main_window
+from annotator.ui import window_documents
 from tests.ui.conftest import db_annotations, label_tint
 
 WORDS = "Officials said 😀 that 2,000 cameras were installed.\n"
@@ -28,7 +28,7 @@ def long_document(db_path) -> str:
 def test_a_long_document_paints_its_first_screen_then_loads_the_rest(
     make_window, qtbot, db_path, monkeypatch
 ):
-    monkeypatch.setattr(main_window, "FIRST_SCREEN_FIRST", 100)
+    monkeypatch.setattr(window_documents, "FIRST_SCREEN_FIRST", 100)
     doc_id = long_document(db_path)
     app = make_window(show_document=doc_id)
     window = app.window
@@ -49,7 +49,7 @@ def test_a_long_document_paints_its_first_screen_then_loads_the_rest(
 
 
 def test_a_tag_made_before_the_rest_is_loaded_is_kept(make_window, qtbot, db_path, monkeypatch):
-    monkeypatch.setattr(main_window, "FIRST_SCREEN_FIRST", 100)
+    monkeypatch.setattr(window_documents, "FIRST_SCREEN_FIRST", 100)
     doc_id = long_document(db_path)
     app = make_window(show_document=doc_id)
     window = app.window
@@ -69,7 +69,7 @@ def test_a_tag_made_before_the_rest_is_loaded_is_kept(make_window, qtbot, db_pat
 def test_undo_in_a_long_document_opened_meanwhile_shows_the_change(
     make_window, qtbot, db_path, monkeypatch
 ):
-    monkeypatch.setattr(main_window, "FIRST_SCREEN_FIRST", 100)
+    monkeypatch.setattr(window_documents, "FIRST_SCREEN_FIRST", 100)
     doc_id = long_document(db_path)
     app = make_window(show_document=doc_id)
     window = app.window

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.core.decoding import decode_bytes
 from annotator.main import main
-from annotator.ui import main_window as main_window_module
+from annotator.ui import window_files
 from annotator.ui.encoding_review import EncodingReviewDialog
 from annotator.ui.main_window import MainWindow
 from tests.ui.conftest import answer_next_modal
@@ -94,7 +94,7 @@ class HeldReading:
         self.reached = threading.Event()
         self.release = threading.Event()
         self.seen: list[int] = []
-        real = main_window_module.read_inputs
+        real = window_files.read_inputs
 
         def read(paths, progress, **options):
             def held(done: int, total: int) -> None:
@@ -106,7 +106,7 @@ class HeldReading:
 
             return real(paths, held, **options)
 
-        monkeypatch.setattr(main_window_module, "read_inputs", read)
+        monkeypatch.setattr(window_files, "read_inputs", read)
 
 
 def choose_folder(monkeypatch, folder) -> None:

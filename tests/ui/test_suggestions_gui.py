@@ -11,9 +11,10 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from annotator.app import preferences
 from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
-from annotator.ui.suggestions import SHOW_SETTING, outline_color
+from annotator.ui.suggestion_outlines import outline_color
 from tests.ui.conftest import utf16_len
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -478,7 +479,7 @@ def test_hiding_draws_nothing_and_the_keys_do_nothing(app, open_window, db_path,
     app.key(Qt.Key.Key_Return)
     assert suggestions.current is None
     assert rows(db_path, doc_id) == [] and rejections(db_path, doc_id) == []
-    # Remembered for the next window (window.ini).
+    # Remembered for the next window (the preferences).
     app.window.close()
     again = open_window()
     assert not again.window.suggestions.show_action.isChecked()
@@ -518,9 +519,8 @@ def test_the_status_bar_counts_them(app):
 
 
 def test_the_show_setting_defaults_on(app):
-    from annotator.ui.settings import window_settings
 
-    assert window_settings().value(SHOW_SETTING, True, type=bool)
+    assert preferences.load().show_suggestions
     assert app.window.suggestions.show_action.isChecked()
 
 

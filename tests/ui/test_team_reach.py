@@ -5,13 +5,12 @@ or whole."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from annotator.app import preferences
 from annotator.main import main
-from annotator.ui.settings import LAST_DATABASE, remember_database, window_settings
+from annotator.ui.settings import remember_database
 from tests.silent_server import silent_server
 from tests.ui.test_databases import close_window_when_shown
 
@@ -48,10 +47,8 @@ def test_a_launch_that_would_reopen_a_silent_server_opens_the_default_database(
 
 def test_a_remembered_url_keeps_no_part_of_a_password():
     remember_database("postgresql+psycopg://alice:p@ss@db.example.org/corpus")
-    assert (
-        window_settings().value(LAST_DATABASE) == "postgresql+psycopg://alice@db.example.org/corpus"
-    )
-    settings = Path(window_settings().fileName()).read_text()
+    assert preferences.load().last_database == "postgresql+psycopg://alice@db.example.org/corpus"
+    settings = preferences.preferences_file().read_text()
     assert "p@ss" not in settings and "ss@" not in settings
 
 

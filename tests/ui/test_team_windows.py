@@ -3,14 +3,13 @@ seconds (LISTEN/NOTIFY), and the server's password is never written down."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.engine import make_url
 
+from annotator.app import preferences
 from annotator.store import Store
-from annotator.ui.settings import LAST_DATABASE, remembered_database, window_settings
+from annotator.ui.settings import remembered_database
 from tests.ui.conftest import Driver, label_tint
 
 STATISTIC = "#009e73"
@@ -88,11 +87,10 @@ def test_the_servers_password_is_kept_in_no_setting_and_no_log(make_window, pg):
     window.tag("615 new CCTV cameras", Qt.Key.Key_3)
     assert url.password not in window.window.windowTitle()
     window.window.close()
-    window_settings().sync()
     remembered = remembered_database()
     assert remembered == url._replace(password=None).render_as_string(hide_password=False)
-    assert window_settings().value(LAST_DATABASE) == remembered
-    home = Path(window_settings().fileName()).parents[2]  # this test's config, data, log
+    assert preferences.load().last_database == remembered
+    home = preferences.preferences_file().parents[2]  # this test's config, data, log
     assert (home / "config").is_dir()
     for path in home.rglob("*"):
         if path.is_file():

@@ -1,0 +1,128 @@
+"""Reading the documents' list, versions and orphans (inside a store's session)."""
+
+from __future__ import annotations
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from annotator.core.model import DocumentSummary, Orphan, VersionSummary
+from annotator.store.annotation_reads import from_columns
+from annotator.store.document_import import version_chain
+from annotator.store.errors import StoreError
+from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow
+
+
+def documents(s: Session, annotator: str | None = None) -> list[DocumentSummary]:
+    """The newest version of every document, in import order, with annotation counts
+    and the number of orphaned annotations its versions hold (only ``annotator``'s
+    annotations counted, if given)."""
+    counts = select(
+        AnnotationRow.document_id,
+        func.count(),
+        func.coalesce(func.sum(case((AnnotationRow.orphaned, 1), else_=0)), 0),
+    ).group_by(AnnotationRow.document_id)
+    if annotator is not None:
+        counts = counts.where(AnnotationRow.annotator == annotator)
+    query = select(
+        DocumentRow.id,
+        DocumentRow.title,
+        DocumentRow.done,
+        DocumentRow.version,
+        DocumentRow.previous_id,
+    ).order_by(DocumentRow.position, DocumentRow.version)
+    per_document = {doc: (n, int(o)) for doc, n, o in s.execute(counts)}
+    rows = s.execute(query).all()
+    previous = {row.id: row.previous_id for row in rows}
+    replaced = {row.previous_id for row in rows if row.previous_id}
+    out = []
+    for doc_id, title, done, version, _previous in rows:
+        if doc_id in replaced:
+            continue
+        orphans, at, seen = 0, doc_id, set()
+        while at is not None and at not in seen:
+            seen.add(at)
+            orphans += per_document.get(at, (0, 0))[1]
+            at = previous.get(at)
+        out.append(
+            DocumentSummary(
+                id=doc_id,
+                title=title,
+                annotation_count=per_document.get(doc_id, (0, 0))[0],
+                done=bool(done),
+                version=version,
+                orphans=orphans,
+            )
+        )
+    return out
+
+
+def versions(s: Session, location: str, document_id: str) -> list[VersionSummary]:
+    """Every version of the document ``document_id`` belongs to, newest first."""
+    rows = {
+        row.id: row
+        for row in s.execute(
+            select(
+                DocumentRow.id,
+                DocumentRow.title,
+                DocumentRow.version,
+                DocumentRow.previous_id,
+                DocumentRow.created_at,
+            )
+        )
+    }
+    if document_id not in rows:
+        raise StoreError(f"{location}: no document with id {document_id}")
+    chain = version_chain(rows, document_id)
+    counts = {
+        doc: (n, int(o))
+        for doc, n, o in s.execute(
+            select(
+                AnnotationRow.document_id,
+                func.count(),
+                func.coalesce(func.sum(case((AnnotationRow.orphaned, 1), else_=0)), 0),
+            )
+            .where(AnnotationRow.document_id.in_(chain))
+            .group_by(AnnotationRow.document_id)
+        )
+    }
+    return [
+        VersionSummary(
+            id=doc_id,
+            title=rows[doc_id].title,
+            version=rows[doc_id].version,
+            created_at=rows[doc_id].created_at,
+            annotation_count=counts.get(doc_id, (0, 0))[0],
+            orphans=counts.get(doc_id, (0, 0))[1],
+        )
+        for doc_id in chain
+    ]
+
+
+def orphans(s: Session, location: str, document_id: str) -> list[Orphan]:
+    """The orphaned annotations of every version of the document ``document_id``
+    belongs to, newest version first, each in text order, with its quote."""
+    links = {
+        row.id: row
+        for row in s.execute(select(DocumentRow.id, DocumentRow.previous_id, DocumentRow.version))
+    }
+    if document_id not in links:
+        raise StoreError(f"{location}: no document with id {document_id}")
+    out = []
+    for doc_id in version_chain(links, document_id):
+        query = (
+            select(*ANNOTATION_COLUMNS)
+            .where(AnnotationRow.document_id == doc_id, AnnotationRow.orphaned)
+            .order_by(
+                AnnotationRow.start_offset,
+                AnnotationRow.end_offset,
+                AnnotationRow.label,
+                AnnotationRow.id,
+            )
+        )
+        found = [from_columns(row) for row in s.execute(query)]
+        if not found:
+            continue
+        text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id)) or ""
+        version = links[doc_id].version
+        out.extend(Orphan(ann, version, text[ann.start : ann.end]) for ann in found)
+    return out

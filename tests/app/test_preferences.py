@@ -1,0 +1,46 @@
+"""Preferences: one typed file in the user config folder; damage means defaults, never
+an error; the environment names the annotator over them."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.app import preferences
+from annotator.app.preferences import Preferences
+
+
+def test_missing_damaged_or_mistyped_preferences_are_the_defaults():
+    assert preferences.load() == Preferences()
+    path = preferences.preferences_file()
+    path.write_bytes(b"\xff{ not json")
+    assert preferences.load() == Preferences()
+    path.write_text(json.dumps(["a list"]), encoding="utf-8")
+    assert preferences.load() == Preferences()
+    path.write_text(
+        json.dumps({"annotator": 7, "snap_to_words": "yes", "last_database": "/x.db"}),
+        encoding="utf-8",
+    )
+    assert preferences.load() == Preferences(last_database="/x.db")
+
+
+def test_an_update_keeps_the_rest_and_survives_a_new_process():
+    preferences.update(annotator="alice", snap_to_words=True)
+    preferences.update(show_suggestions=False)
+    kept = json.loads(preferences.preferences_file().read_text(encoding="utf-8"))
+    assert kept["annotator"] == "alice" and kept["snap_to_words"] is True
+    assert preferences.load() == Preferences("alice", None, None, True, False)
+
+
+def test_who_annotates_environment_then_kept_name_then_login(monkeypatch):
+    monkeypatch.delenv("ANNOTATOR_USER", raising=False)
+    monkeypatch.setattr("getpass.getuser", lambda: "login")
+    assert preferences.launch_identity() == ("login", True)  # kept from now on, invited
+    assert preferences.load().annotator == "login"
+    assert preferences.launch_identity() == ("login", False)
+    preferences.update(annotator="alice")
+    assert preferences.launch_identity() == ("alice", False)
+    preferences.update(annotator="bad\tname")
+    assert preferences.remembered_name() is None
+    monkeypatch.setenv("ANNOTATOR_USER", "bob")
+    assert preferences.launch_identity() == ("bob", False)
+    assert preferences.chosen_by_environment()
