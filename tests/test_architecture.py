@@ -73,3 +73,28 @@ def test_no_module_is_over_900_lines():
     }
     assert len(sizes) > 100
     assert {path: n for path, n in sizes.items() if n > 900} == {}
+
+
+def test_the_commands_run_where_qt_cannot_be_imported(tmp_path):
+    """The command line and everything below it work without Qt (a server, a pipeline)."""
+    paper = tmp_path / "a.txt"
+    paper.write_text("The council said 40 cameras were installed.\n", encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    script = (
+        "import sys\n"
+        "sys.modules['PySide6'] = None  # any import of Qt fails\n"
+        "from annotator.main import main\n"
+        f"codes = [main(['import', '--db', {db!r}, {str(paper)!r}]),\n"
+        f"         main(['suggest', '--db', {db!r}, '--apply']),\n"
+        f"         main(['export', '--db', {db!r}, '--format', 'csv'])]\n"
+        "sys.exit(max(codes))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "statistic" in done.stdout and "40 cameras" in done.stdout

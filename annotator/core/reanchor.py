@@ -401,3 +401,20 @@ def edit_distances(pattern: str, text: str, *, anchored: bool) -> list[int]:
         mv = ph & xv & mask
         out.append(score)
     return out
+
+
+# A text imported under the title of a known document (from another path) is its new
+# version only if at least this share of the old text is unchanged in it.
+TITLE_MATCH_SHARED = 0.5
+
+
+def version_diff(old: str, new: str, *, same_source: bool) -> TextDiff | None:
+    """The diff of ``old`` and ``new`` if ``new`` counts as a new version of the document
+    whose text is ``old``: always when it comes from the same source (path), and under the
+    same title only when :data:`TITLE_MATCH_SHARED` of ``old`` is unchanged; else None."""
+    diff = TextDiff(old, new)
+    if not same_source:
+        shared = sum(block.length for block in diff.blocks)
+        if shared < TITLE_MATCH_SHARED * len(old):
+            return None
+    return diff

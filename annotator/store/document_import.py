@@ -24,7 +24,7 @@ from annotator.core.model import (
     NewDocument,
     Orphan,
 )
-from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff
+from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff, version_diff
 from annotator.core.text import text_sha256
 from annotator.store.annotation_reads import from_columns
 from annotator.store.models import (
@@ -173,15 +173,12 @@ def import_one(
 # still there: two unrelated files may well share a title ("Untitled", "Report").
 
 
-TITLE_MATCH_SHARED = 0.5
-
-
 def known_source(
     s: Session, doc: NewDocument, batch: ImportBatch
 ) -> tuple[DocumentRow | None, TextDiff | None]:
     """The newest version of the document ``doc`` is a new text of, with the diff of the
     two texts, or ``(None, None)``. Known is the same source path, else the same title
-    with at least :data:`TITLE_MATCH_SHARED` of the old text unchanged; among several,
+    with enough of the old text unchanged (:func:`version_diff`); among several,
     the one imported last. Documents this import created do not count."""
     for column, value in (("source", doc.source), ("title", doc.title)):
         for row_id in batch.heads(column, value):
@@ -190,11 +187,9 @@ def known_source(
             row = s.get(DocumentRow, row_id)
             if row is None:  # deleted by this transaction: not one to match
                 continue
-            diff = TextDiff(row.text, doc.text)
-            if column == "title":
-                shared = sum(block.length for block in diff.blocks)
-                if shared < TITLE_MATCH_SHARED * len(row.text):
-                    break
+            diff = version_diff(row.text, doc.text, same_source=column == "source")
+            if diff is None:
+                break
             return row, diff
     return None, None
 

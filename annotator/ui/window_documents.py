@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from annotator.app.opening import open_store
 from annotator.app.workspace import Changes
-from annotator.core.history import Step
 from annotator.core.model import Document, DocumentSummary, Label
 from annotator.store import Store, StoreError
 from annotator.store.backups import check_backup, restore
@@ -313,19 +312,6 @@ class DocumentsMixin:
         dialog.raise_()
         dialog.activateWindow()
         return dialog
-
-    def commit_step(self, step: Step, message: str) -> bool:
-        """Make an annotation change built elsewhere (the curation window's) in one
-        transaction, record it for undo and show it; False, with a message and nothing
-        changed, if the database refuses it."""
-        try:
-            self.workspace.apply(step)
-        except StoreError as exc:
-            self.refresh_from_store()
-            self._error("Could not save the change", str(exc))
-            return False
-        self.statusBar().showMessage(message, 5000)
-        return True
 
     def _on_changes(self, changes: Changes, initiator: object | None) -> None:
         """Follow an operation of the workspace: the Edit menu always; the views too,

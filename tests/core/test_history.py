@@ -59,8 +59,9 @@ def one_step(store: Store, doc_id: str, op: tuple) -> Step | None:
         _kind, label, begin, length = op
         if label not in {lb.name for lb in store.labels()}:
             return None
-        ann = store.add_annotation(doc_id, label, begin, min(begin + length, len(TEXT)), "me")
-        return Step("tag", added=(ann,))
+        end = min(begin + length, len(TEXT))
+        ann, created = store.tag(doc_id, label, begin, end, "me")
+        return Step("tag", added=(ann,)) if created else None  # tagged already: a no-op
     if kind == "replace label":  # delete one label and give its name to another
         before = tuple(store.labels())
         gone = next((lb for lb in before if lb.name.startswith(op[1])), None)

@@ -15,6 +15,7 @@ from annotator.core.reanchor import (
     edit_distances,
     equal_blocks,
     reanchor,
+    version_diff,
 )
 from annotator.core.text import normalise_text
 
@@ -228,3 +229,13 @@ def test_bit_parallel_edit_distances_equal_the_textbook_table(pattern, text, anc
         previous = current
         expected.append(current[-1])
     assert edit_distances(pattern, text, anchored=anchored) == expected
+
+
+def test_a_new_version_is_the_same_source_or_the_same_title_with_half_the_text_kept():
+    old = "The bureau counted 1,204 cameras in 2023. " * 4
+    edited = old.replace("1,204", "1,310")
+    other = "A different story about budgets altogether. " * 4
+    assert version_diff(old, edited, same_source=True) is not None
+    assert version_diff(old, other, same_source=True) is not None  # the same file: always
+    assert version_diff(old, edited, same_source=False) is not None
+    assert version_diff(old, other, same_source=False) is None  # a title alone is not enough
