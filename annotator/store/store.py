@@ -848,11 +848,14 @@ class Store:
 
     # -- what suggestions learn ---------------------------------------------------------
 
-    def hand_tagged(self, except_document: str | None = None) -> list[tuple[str, Tagged]]:
+    def hand_tagged(
+        self, except_document: str | None = None, *, only_document: str | None = None
+    ) -> list[tuple[str, Tagged]]:
         """(document id, phrase) of every span tagged by hand, but those of
-        ``except_document`` (see :func:`annotator.store.learning.hand_tagged`)."""
+        ``except_document``, or only those of ``only_document`` (see
+        :func:`annotator.store.learning.hand_tagged`)."""
         with self._unit() as s:
-            return learning.hand_tagged(s, except_document)
+            return learning.hand_tagged(s, except_document, only_document)
 
     def rule_records(self) -> dict[str, tuple[int, int]]:
         """Per rule: (accepted, rejected) in this database."""

@@ -43,20 +43,33 @@ def outline_color(color: QColor, palette: QPalette) -> QColor:
     return QColor(*mine)
 
 
-def nesting(rect: QRectF, s: Suggestion, outlines: list[tuple[QRectF, Suggestion]]) -> int:
-    """How many longer suggestions' boxes on the same line enclose ``rect`` (at most 2):
-    a nested outline is drawn that much inside, so both stay visible."""
-    depth = 0
-    for other, t in outlines:
-        if (
-            t != s
-            and other.top() == rect.top()
-            and other.left() <= rect.left() + 0.5
-            and other.right() >= rect.right() - 0.5
-            and t.end - t.start > s.end - s.start
-        ):
-            depth += 1
-    return min(depth, 2)
+def nestings(outlines: list[tuple[QRectF, Suggestion]]) -> list[int]:
+    """For each box, how many longer suggestions' boxes on the same line enclose it (at
+    most 2): a nested outline is drawn that much inside, so both stay visible. Boxes are
+    compared only with those of their own line (a page holds hundreds)."""
+    lines: dict[float, list[int]] = {}
+    for i, (rect, _s) in enumerate(outlines):
+        lines.setdefault(rect.top(), []).append(i)
+    depths = [0] * len(outlines)
+    for members in lines.values():
+        if len(members) < 2:
+            continue
+        spans = [(outlines[i][0].left(), outlines[i][0].right(), outlines[i][1]) for i in members]
+        for i, (left, right, s) in zip(members, spans, strict=True):
+            length = s.end - s.start
+            depth = 0
+            for other_left, other_right, t in spans:
+                if (
+                    t != s
+                    and other_left <= left + 0.5
+                    and other_right >= right - 0.5
+                    and t.end - t.start > length
+                ):
+                    depth += 1
+                    if depth == 2:
+                        break
+            depths[i] = depth
+    return depths
 
 
 def describe(
@@ -133,13 +146,15 @@ class OutlinesMixin:
         # every repaint (measured), and the dashes read just as well.
         painter.setBrush(Qt.BrushStyle.NoBrush)
         current = self._current
-        for rect, s in sorted(outlines, key=lambda item: item[1] == current):
+        depth = dict(zip(map(id, outlines), nestings(outlines), strict=True))
+        for item in sorted(outlines, key=lambda item: item[1] == current):
+            rect, s = item
             color = colors.get(s.label, palette.color(QPalette.ColorRole.Text))
             width = CURRENT_WIDTH if s == current else WIDTH
             pen = QPen(color, width)
             pen.setDashPattern([length / width for length in DASH])
             painter.setPen(pen)
-            inset = width / 2 + NEST_INSET * nesting(rect, s, outlines)
+            inset = width / 2 + NEST_INSET * depth[id(item)]
             box = rect.adjusted(width / 2, inset, -width / 2, -inset)
             if s == current:
                 fill = QColor(color)

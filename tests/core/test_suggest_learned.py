@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from annotator.core.suggest import Suggestion
 from annotator.core.suggest.learned import (
+    MAX_LEARNED,
     MAX_PHRASE,
     Tagged,
     combine,
@@ -126,3 +127,14 @@ def test_a_bare_number_is_not_learned_but_a_counted_thing_or_a_hedge_is():
         ("statistic", "HK$1.2 billion"),
     ]
     assert not distinctive("14") and not distinctive("a dozen") and distinctive("dozen eggs")
+
+
+def test_a_text_full_of_one_phrase_keeps_the_rarer_phrases_within_the_limit():
+    text = "the police said so. " * (MAX_LEARNED + 500) + "Secretary Lee declined.\n"
+    phrases = compile_phrases(
+        [Tagged("claim", "the police", "Report"), Tagged("refusal", "Secretary Lee", "Memo")]
+    )
+    found = learned(text, phrases)
+    assert len(found) == MAX_LEARNED
+    assert [s.label for s in found].count("refusal") == 1  # the rare one is kept
+    assert found == sorted(found, key=lambda s: (s.start, s.end, s.label))

@@ -6,7 +6,9 @@ Contracts:
 * A phrase matches as whole words (no word character just before or after), in any case,
   with any run of whitespace where the tagged text had whitespace.
 * Every phrase is found at every place it occurs, also where phrases overlap or one is
-  part of another; offsets are code points, end exclusive.
+  part of another; offsets are code points, end exclusive. In a text where that would make
+  more than :data:`MAX_LEARNED` suggestions, the phrases that occur there most often are
+  left out first.
 * The suggestion's rule is ``LABEL:learned-phrase`` and its reason
   ``you tagged this phrase in «TITLE»`` (the first document given that has it).
 * Where a rule and a learned phrase propose the same span and label, the learned one is
@@ -17,6 +19,7 @@ Contracts:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,6 +31,9 @@ from annotator.core.suggest.rules import words_regex
 LEARNED = "learned-phrase"
 CONFIDENCE = 0.8
 MAX_PHRASE = 200  # code points: a longer hand tag (a paragraph) is not learned as a phrase
+# Learned suggestions in one text at most: past it, the phrases that recur most there are
+# left out (a phrase found everywhere tells least, and a long document stays quick).
+MAX_LEARNED = 500
 _WORD = re.compile(r"\w")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 # Words that only say how many: a phrase made of them and of digits ("14", "two", "$5m",
@@ -186,6 +192,10 @@ def learned(text: str, phrases: Phrases) -> list[Suggestion]:
             end = _shorter(text, phrases.at, start, end)
             if end < 0:
                 break
+    if len(out) > MAX_LEARNED:
+        times = Counter(s.rule + "\0" + phrase_key(text[s.start : s.end]) for s in out)
+        out.sort(key=lambda s: (times[s.rule + "\0" + phrase_key(text[s.start : s.end])], s.start))
+        del out[MAX_LEARNED:]
     out.sort(key=lambda s: (s.start, s.end, s.label))
     return out
 
