@@ -35,13 +35,6 @@ from annotator.store.models import (
 )
 from annotator.store.rows import document_of, now_utc
 
-INITIALISED = "initialised"
-SEEDED = "seeded"
-CURRENT_DOCUMENT = "current_document"
-BATCH = 500  # ids per query: well under SQLite's limit on parameters
-CHANGES_CHANNEL = "annotator_changes"  # PostgreSQL: see migration 0008
-PID = "SELECT pg_backend_pid()"
-
 
 @dataclass(frozen=True, slots=True)
 class CarriedOver:

@@ -30,12 +30,7 @@ from annotator.store.models import (
     RejectionRow,
 )
 
-INITIALISED = "initialised"
-SEEDED = "seeded"
-CURRENT_DOCUMENT = "current_document"
 BATCH = 500  # ids per query: well under SQLite's limit on parameters
-CHANGES_CHANNEL = "annotator_changes"  # PostgreSQL: see migration 0008
-PID = "SELECT pg_backend_pid()"
 
 
 def now_utc() -> datetime:

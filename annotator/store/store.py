@@ -72,6 +72,7 @@ from annotator.store.models import (
     SettingRow,
 )
 from annotator.store.rows import (
+    BATCH,
     annotation_of,
     document_of,
     forget_rejections,
@@ -92,7 +93,6 @@ from annotator.store.set_import import Progress, SetImportReport, merge_annotati
 INITIALISED = "initialised"
 SEEDED = "seeded"
 CURRENT_DOCUMENT = "current_document"
-BATCH = 500  # ids per query: well under SQLite's limit on parameters
 CHANGES_CHANNEL = "annotator_changes"  # PostgreSQL: see migration 0008
 PID = "SELECT pg_backend_pid()"
 
