@@ -15,6 +15,7 @@ Environment: ``ANNOTATOR_USER`` names the annotator (it wins at every launch),
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -25,6 +26,7 @@ from annotator.core.files import write_atomically
 from annotator.core.identity import current_annotator
 
 FILE = "preferences.json"
+log = logging.getLogger(__name__)
 USER_VARIABLE = "ANNOTATOR_USER"
 
 
@@ -82,9 +84,14 @@ def save(preferences: Preferences) -> None:
 
 
 def update(**changes: Any) -> Preferences:
-    """Keep the preferences with ``changes`` made; returns them."""
+    """Keep the preferences with ``changes`` made; returns them. Where the file cannot be
+    written (a read-only or full disk), they hold for this launch only: a preference is
+    comfort, never a reason to stop."""
     preferences = replace(load(), **changes)
-    save(preferences)
+    try:
+        save(preferences)
+    except OSError as exc:
+        log.warning("could not keep the preferences: %s", exc)
     return preferences
 
 

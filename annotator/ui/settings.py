@@ -47,9 +47,11 @@ def move_old_preferences() -> None:
             value = ini.value(key)
             if isinstance(value, str) and value.strip():
                 moved[name] = value.strip()
-        ini.remove(key)
     if moved:
         preferences.update(**moved)
+    if preferences.stored():  # kept: only now do they leave window.ini
+        for key in _MOVED:
+            ini.remove(key)
         ini.sync()
 
 

@@ -158,8 +158,8 @@ class SuggestionsController(OutlinesMixin, QObject):
     def _on_changes(self, changes: Changes, initiator: object | None) -> None:
         """Undone or redone: rejections and rules switched come back or go again."""
         step = changes.step
-        if changes.listed:
-            self._corpus = None  # documents came or changed: read every hand tag again
+        if changes.listed or changes.scheme:
+            self._corpus = None  # documents or labels changed: read every hand tag again
         else:
             self._corpus_stale |= changes.documents
         if changes.kind == "do":
@@ -389,6 +389,13 @@ class SuggestionsController(OutlinesMixin, QObject):
         self._job = (document_id, worker().submit(compute, document.text, rule_folder_names()))
         self._poll.start()
         self._schedule()  # the status bar says "suggesting…" meanwhile
+
+    def corpus_changed(self) -> None:
+        """The database changed elsewhere (another window or process): read every hand
+        tag again before they are next used."""
+        self._corpus = None
+        self._learning_due = True
+        self._schedule()
 
     def _read_learning(self, *, again: bool = False) -> None:
         """Read the phrases tagged by hand in the other documents (all of them ``again``,

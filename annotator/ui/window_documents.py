@@ -167,6 +167,7 @@ class DocumentsMixin:
         lists were loaded: labels, documents, counts, annotations and highlights. The
         selected rows stay selected, the list where it was scrolled."""
         self._store.changes_elsewhere()  # all read below: only later ones call again
+        self.suggestions.corpus_changed()  # hand tags elsewhere may have changed too
         try:
             if self._store.labels() != self._labels:
                 self._reload_labels()

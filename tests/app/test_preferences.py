@@ -44,3 +44,12 @@ def test_who_annotates_environment_then_kept_name_then_login(monkeypatch):
     monkeypatch.setenv("ANNOTATOR_USER", "bob")
     assert preferences.launch_identity() == ("bob", False)
     assert preferences.chosen_by_environment()
+
+
+def test_a_preferences_file_that_cannot_be_written_is_not_a_reason_to_stop(monkeypatch):
+    preferences.preferences_file().mkdir()  # something in the way: writes are refused
+    monkeypatch.delenv("ANNOTATOR_USER", raising=False)
+    monkeypatch.setattr("getpass.getuser", lambda: "login")
+    assert preferences.launch_identity() == ("login", True)
+    assert preferences.update(snap_to_words=True).snap_to_words  # this launch only
+    assert preferences.load() == Preferences()

@@ -129,12 +129,22 @@ def test_a_bare_number_is_not_learned_but_a_counted_thing_or_a_hedge_is():
     assert not distinctive("14") and not distinctive("a dozen") and distinctive("dozen eggs")
 
 
-def test_a_text_full_of_one_phrase_keeps_the_rarer_phrases_within_the_limit():
+def test_a_phrase_that_would_pass_the_limit_is_left_out_and_the_rarer_kept():
     text = "the police said so. " * (MAX_LEARNED + 500) + "Secretary Lee declined.\n"
     phrases = compile_phrases(
         [Tagged("claim", "the police", "Report"), Tagged("refusal", "Secretary Lee", "Memo")]
     )
     found = learned(text, phrases)
-    assert len(found) == MAX_LEARNED
-    assert [s.label for s in found].count("refusal") == 1  # the rare one is kept
-    assert found == sorted(found, key=lambda s: (s.start, s.end, s.label))
+    assert [(s.label, text[s.start : s.end]) for s in found] == [("refusal", "Secretary Lee")]
+    few = learned("the police said so. " * 10, phrases)  # under the limit: every one
+    assert len(few) == 10
+
+
+def test_the_limit_leaves_out_whole_phrases_the_most_frequent_first():
+    text = "alpha beta. " * 400 + "gamma delta. " * 300
+    phrases = compile_phrases(
+        [Tagged("claim", "alpha beta", "One"), Tagged("claim", "gamma delta", "Two")]
+    )
+    found = learned(text, phrases)
+    assert {text[s.start : s.end] for s in found} == {"gamma delta"}
+    assert len(found) == 300

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -166,3 +167,33 @@ def test_a_rule_switched_off_from_the_menu_is_undone_and_remembered(app, open_wi
     wait(again)
     assert [again.text[s.start : s.end] for s in learned_ones(again)] == OTHERS
     assert settings_off(db_path) == []
+
+
+def test_a_phrase_tagged_in_another_window_is_learned_once_caught_up(open_window, make_window, ids):
+    mine = open_window()
+    theirs = make_window(show_document=ids[1])  # Memo, in a window of its own
+    wait(theirs)
+    theirs.tag("may well", Qt.Key.Key_4)
+    wait(theirs)
+    mine.window.activateWindow()
+    mine.qtbot.waitUntil(lambda: QApplication.activeWindow() is mine.window)
+    mine.window.refresh_from_store()  # what the window's timer does when others commit
+    wait(mine)
+    every = ["may well", *OTHERS]  # the first one too: it was tagged in Memo, not here
+    assert sorted(mine.text[s.start : s.end] for s in learned_ones(mine)) == sorted(every)
+
+
+def test_learned_suggestions_follow_a_label_renamed_while_they_were_hidden(app, ids):
+    app.window.open_document(ids[1])
+    wait(app)
+    app.tag("may well", Qt.Key.Key_4)
+    app.window.open_document(ids[0])
+    wait(app)
+    assert {s.label for s in learned_ones(app)} == {"hedge"}
+    app.window.suggestions.set_shown(False)
+    labels = [replace(lb, name="maybe") if lb.name == "hedge" else lb for lb in app.window.labels]
+    assert app.window.apply_scheme(labels, [("hedge", "maybe")])
+    app.window.suggestions.set_shown(True)
+    wait(app)
+    found = [s for s in open_ones(app) if s.rule == "maybe:learned-phrase"]
+    assert len(found) == len(OTHERS) + 1  # every occurrence here, the first one too

@@ -193,9 +193,15 @@ def learned(text: str, phrases: Phrases) -> list[Suggestion]:
             if end < 0:
                 break
     if len(out) > MAX_LEARNED:
-        times = Counter(s.rule + "\0" + phrase_key(text[s.start : s.end]) for s in out)
-        out.sort(key=lambda s: (times[s.rule + "\0" + phrase_key(text[s.start : s.end])], s.start))
-        del out[MAX_LEARNED:]
+        key = {s: s.rule + "\0" + phrase_key(text[s.start : s.end]) for s in out}
+        times = Counter(key.values())
+        total, dropped = len(out), set()
+        for phrase, count in times.most_common():  # whole phrases, the most frequent first
+            if total <= MAX_LEARNED:
+                break
+            dropped.add(phrase)
+            total -= count
+        out = [s for s in out if key[s] not in dropped]
     out.sort(key=lambda s: (s.start, s.end, s.label))
     return out
 
