@@ -1,6 +1,6 @@
-"""Command line: ``import``, ``export``, ``stats``, ``agreement``, ``suggest``,
-``backup`` and ``restore`` (``annotator`` with no command opens the window:
-:mod:`annotator.main`).
+"""Command line: ``import``, ``export``, ``stats``, ``retrieve``, ``cooccurrence``,
+``agreement``, ``suggest``, ``backup`` and ``restore`` (``annotator`` with no command
+opens the window: :mod:`annotator.main`).
 
 Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
 """
@@ -24,6 +24,15 @@ from annotator.app.agreement import (
 )
 from annotator.app.agreement import render_json as render_agreement_json
 from annotator.app.agreement import render_table as render_agreement
+from annotator.app.analysis import (
+    cooccurrence_json,
+    cooccurrence_table,
+    count_cooccurrence,
+)
+from annotator.app.analysis import find as find_hits
+from annotator.app.analysis import render_csv as render_hits_csv
+from annotator.app.analysis import render_json as render_hits_json
+from annotator.app.analysis import render_table as render_hits_table
 from annotator.app.exports import ExportOptions, export
 from annotator.app.imports import BadFiles, read_inputs, run_import
 from annotator.app.opening import open_store
@@ -43,11 +52,13 @@ from annotator.app.suggestions import render_json as render_suggestions_json
 from annotator.app.suggestions import render_table as render_suggestions
 from annotator.app.workspace import Workspace
 from annotator.core.annotators import name_problem
+from annotator.core.cooccurrence import SCOPES
 from annotator.core.counts import count_table, render_table
 from annotator.core.decoding import codec_name
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
 from annotator.core.importers import DocumentReadError
+from annotator.core.retrieval import CONTEXT, Query, QueryError, parse_attribute
 from annotator.core.set_errors import SetFormatError
 from annotator.core.suggest import load_rules
 from annotator.formats import registry
@@ -67,7 +78,17 @@ from annotator.store.errors import PasswordNeeded
 from annotator.store.file_lock import shared
 from annotator.store.integrity import check_kind
 
-COMMANDS = ("import", "export", "stats", "agreement", "suggest", "backup", "restore")
+COMMANDS = (
+    "import",
+    "export",
+    "stats",
+    "retrieve",
+    "cooccurrence",
+    "agreement",
+    "suggest",
+    "backup",
+    "restore",
+)
 DB_HELP = (
     "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else annotations.db "
     "in the user data folder)"
@@ -89,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "suggest": _suggest,
                 "backup": _backup,
                 "restore": _restore,
+                "retrieve": _retrieve,
+                "cooccurrence": _cooccurrence,
             }
             return handlers[command](args)
         return _usage_without_command(args)
@@ -309,6 +332,88 @@ def _stats(argv: list[str]) -> int:
         _write((json.dumps(table.as_dict(), ensure_ascii=False, indent=2) + "\n").encode(), None)
     else:
         _write(render_table(table).encode("utf-8"), None)
+    return 0
+
+
+def _retrieve(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator retrieve",
+        "Coded passages across the corpus, in context: every annotation the filters keep "
+        "(filters of one kind are alternatives; different kinds must all hold), in document "
+        "and text order.",
+    )
+    parser.add_argument("--label", action="append", default=[], metavar="NAME")
+    parser.add_argument("--annotator", action="append", default=[], metavar="NAME")
+    parser.add_argument(
+        "--attribute",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an attribute that must have this value (numbers compare as numbers)",
+    )
+    parser.add_argument(
+        "--match",
+        metavar="REGEX",
+        help="a regular expression searched in the quote, the note and the context",
+    )
+    _document_option(parser)
+    parser.add_argument("--since", metavar="DATE", help="documents published on or after")
+    parser.add_argument("--until", metavar="DATE", help="documents published on or before")
+    parser.add_argument(
+        "--context",
+        type=int,
+        default=CONTEXT,
+        metavar="N",
+        help=f"code points of context each side (default {CONTEXT})",
+    )
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    ns = parser.parse_args(argv)
+    try:
+        query = Query(
+            labels=tuple(ns.label),
+            annotators=tuple(ns.annotator),
+            attributes=tuple(parse_attribute(a) for a in ns.attribute),
+            match=ns.match,
+            documents=tuple(ns.document),
+            since=ns.since,
+            until=ns.until,
+            context=ns.context,
+        )
+    except QueryError as exc:
+        parser.error(str(exc))
+    store = _open(ns.db)
+    try:
+        hits = find_hits(store, query)
+    except QueryError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    render = {"json": render_hits_json, "csv": render_hits_csv, "table": render_hits_table}
+    _write(render[ns.format](hits).encode("utf-8"), ns.output)
+    return 0
+
+
+def _cooccurrence(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator cooccurrence",
+        "Which labels occur together: for each pair of labels, the number of unordered pairs "
+        "of distinct annotations of one document that overlap (--scope overlap, the default) "
+        "or begin in the same sentence or paragraph.",
+    )
+    parser.add_argument("--scope", choices=SCOPES, default="overlap")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    ns = parser.parse_args(argv)
+    store = _open(ns.db)
+    try:
+        table = count_cooccurrence(store, ns.scope)
+    finally:
+        store.close()
+    text = cooccurrence_json(table) if ns.format == "json" else cooccurrence_table(table)
+    _write(text.encode("utf-8"), None)
     return 0
 
 
