@@ -37,6 +37,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/suite.py
 	$(BIN)/python bench/scaling.py
 	$(BIN)/python bench/decoding.py
+	$(BIN)/python bench/retrieve.py
 
 # Suggestion speed: all rules on ~1 MB of news text, median of 5 runs (target < 1 s).
 bench-suggest: $(VENV)/.installed
