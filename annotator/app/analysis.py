@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.cooccurrence import Cooccurrence, cooccurrence
@@ -31,10 +31,12 @@ FIELDS = (
 )
 
 
-def corpus(store: Store) -> Iterator[tuple[Document, list[Annotation]]]:
-    """Every document (its newest version) with its annotations, in the documents' order."""
-    for summary in store.documents():
-        yield store.document(summary.id), store.annotations(summary.id)
+def corpus(store: Store) -> list[tuple[Document, tuple[Annotation, ...]]]:
+    """Every document (its newest version) with its annotations, in the documents' order,
+    read in one snapshot (:meth:`Store.export_documents`)."""
+    everything = store.export_documents()
+    replaced = {e.document.previous_id for e in everything if e.document.previous_id}
+    return [(e.document, e.annotations) for e in everything if e.document.id not in replaced]
 
 
 def find(store: Store, query: Query) -> list[Hit]:
@@ -117,15 +119,6 @@ def cooccurrence_table(table: Cooccurrence) -> str:
         f"{label:<{width}}" + "".join(f"  {n:>{width}}" for n in counts)
         for label, counts in zip(table.labels, table.counts, strict=True)
     ]
-    return (
-        "\n".join(
-            [
-                f"pairs that share a {table.scope}"
-                if table.scope != "overlap"
-                else "pairs that overlap",
-                head,
-                *rows,
-            ]
-        )
-        + "\n"
-    )
+    scope = table.scope
+    title = "pairs that overlap" if scope == "overlap" else f"pairs that share a {scope}"
+    return "\n".join([title, head, *rows]) + "\n"

@@ -37,10 +37,6 @@ class Changes:
     listed: bool = False  # documents came, went, were re-read, renamed or marked done
 
     @property
-    def name(self) -> str:
-        return self.step.name
-
-    @property
     def documents(self) -> frozenset[str]:
         """The documents whose annotations or rejected suggestions changed."""
         step = self.step
@@ -51,12 +47,6 @@ class Changes:
     @property
     def scheme(self) -> bool:
         return self.step.scheme is not None
-
-    @property
-    def suggestions(self) -> bool:
-        """Whether what is suggested may differ: rejections or rules switched."""
-        step = self.step
-        return bool(step.rejected or step.unrejected or step.rules_off or step.rules_on)
 
 
 # Called after every operation with what changed and who asked for it (``None`` for undo
@@ -90,10 +80,6 @@ class Workspace:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
-
     def _announce(self, changes: Changes, initiator: object | None) -> Changes:
         for listener in list(self._listeners):
             listener(changes, initiator)
@@ -106,10 +92,6 @@ class Workspace:
 
     def redo_name(self) -> str | None:
         return self._history.redo_name()
-
-    def forget_history(self) -> None:
-        """Clear undo and redo (the database moved on without them)."""
-        self._history.forget()
 
     def undo(self) -> Changes | None:
         """Undo the last step (committed at once, like any change); ``None`` if there is
