@@ -58,7 +58,7 @@ from annotator.core.decoding import codec_name
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
 from annotator.core.importers import DocumentReadError
-from annotator.core.retrieval import CONTEXT, Query, QueryError, parse_attribute
+from annotator.core.retrieval import CONTEXT, Query, QueryError, check_date, parse_attribute
 from annotator.core.set_errors import SetFormatError
 from annotator.core.suggest import load_rules
 from annotator.formats import registry
@@ -349,7 +349,9 @@ def _retrieve(argv: list[str]) -> int:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="an attribute that must have this value (numbers compare as numbers)",
+        help="an attribute that must have this value (numbers compare as numbers); "
+        "NAME=LOW..HIGH: a number within (a bound may be left out); NAME~TEXT: a text "
+        "that contains TEXT, case ignored",
     )
     parser.add_argument(
         "--match",
@@ -357,6 +359,16 @@ def _retrieve(argv: list[str]) -> int:
         help="a regular expression searched in the quote, the note and the context",
     )
     _document_option(parser)
+    parser.add_argument(
+        "--author",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="documents whose author contains TEXT, case ignored",
+    )
+    done = parser.add_mutually_exclusive_group()
+    done.add_argument("--done", action="store_true", help="only documents marked done")
+    done.add_argument("--not-done", action="store_true", help="only documents not marked done")
     parser.add_argument("--since", metavar="DATE", help="documents published on or after")
     parser.add_argument("--until", metavar="DATE", help="documents published on or before")
     parser.add_argument(
@@ -371,6 +383,8 @@ def _retrieve(argv: list[str]) -> int:
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
     )
     ns = parser.parse_args(argv)
+    if ns.context < 0:
+        parser.error("--context: a number of characters, 0 or more")
     try:
         query = Query(
             labels=tuple(ns.label),
@@ -378,8 +392,10 @@ def _retrieve(argv: list[str]) -> int:
             attributes=tuple(parse_attribute(a) for a in ns.attribute),
             match=ns.match,
             documents=tuple(ns.document),
-            since=ns.since,
-            until=ns.until,
+            authors=tuple(ns.author),
+            since=check_date(ns.since, "--since") if ns.since else None,
+            until=check_date(ns.until, "--until") if ns.until else None,
+            done=True if ns.done else False if ns.not_done else None,
             context=ns.context,
         )
     except QueryError as exc:
@@ -388,7 +404,7 @@ def _retrieve(argv: list[str]) -> int:
     try:
         hits = find_hits(store, query)
     except QueryError as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        print(f"annotator: error: --match {exc}", file=sys.stderr)
         return 1
     finally:
         store.close()

@@ -135,3 +135,28 @@ def test_cooccurrence_json_equals_a_count_made_here(corpus, capsys, scope):
     labels = data["labels"]
     assert data["counts"] == [[expected[a, b] for b in labels] for a in labels]
     assert data["counts"][0][2] >= 2  # claims hold statistics in every scope
+
+
+def test_retrieve_by_author_done_and_typed_attributes(corpus, capsys):
+    db, texts, annotations = corpus
+    [rid, mid] = list(texts)
+    store = open_store(str(db))
+    store.update_document_metadata(rid, title="Cameras", author="Mary Chan", published=None)
+    store.set_done(mid, True)
+    stat = next(a for a in annotations[rid] if a.label == "statistic" and a.annotator == "bo")
+    store.set_attributes(stat, {"value": 40})
+    store.close()
+
+    def ids(*args):
+        code, out, err = run(capsys, "retrieve", "--db", str(db), "--format", "json", *args)
+        assert code == 0, err
+        return {(r["document_id"], r["quote"]) for r in json.loads(out)}
+
+    assert {d for d, _q in ids("--author", "CHAN")} == {rid}
+    assert {d for d, _q in ids("--done")} == {mid}
+    assert {d for d, _q in ids("--not-done")} == {rid}
+    assert ids("--attribute", "value=39..41") == {(rid, "40 cameras")}
+    assert ids("--attribute", "value=41..") == set()
+    with pytest.raises(SystemExit) as usage:
+        main(["retrieve", "--db", str(db), "--since", "Feb 2024"])
+    assert usage.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err

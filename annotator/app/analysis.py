@@ -40,7 +40,8 @@ def corpus(store: Store) -> list[tuple[Document, tuple[Annotation, ...]]]:
 
 
 def find(store: Store, query: Query) -> list[Hit]:
-    return retrieve(corpus(store), query)
+    done = None if query.done is None else {d.id for d in store.documents() if d.done}
+    return retrieve(corpus(store), query, done=done)
 
 
 def as_dict(hit: Hit) -> dict[str, Any]:

@@ -8,13 +8,17 @@ the start of a text), ``right`` up to ``context`` after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any, NamedTuple
 
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Annotation, AttributeValue, Document
 
 CONTEXT = 60  # code points each side, unless asked otherwise
+PLACES = ("quote", "note", "context")  # where a text match is looked for
+OPERATORS = ("equals", "between", "contains")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class QueryError(ValueError):
@@ -22,26 +26,56 @@ class QueryError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Query:
-    """``attributes``: (name, value) pairs an annotation's attribute must equal (a number
-    compares as a number: ``2000`` equals ``2000.0``; text and booleans as given).
-    ``match``: a regular expression searched in the quote, the note and the context.
-    ``documents``: ids or title patterns, as exports take them. ``since`` and ``until``:
-    ISO dates (or their start: ``2024``, ``2024-02``) that a document's publication date
-    must not be before or after; a document without one is left out by either."""
+class AttributeTest:
+    """What an annotation's attribute ``name`` must hold. ``equals``: the value (a number
+    compares as a number, ``2000`` equals ``2000.0``; text and booleans as given).
+    ``between``: a number from ``value`` to ``upper``, both included, either ``None`` for
+    no bound. ``contains``: ``value`` in the attribute's text, case ignored. An annotation
+    without the attribute fails every test."""
 
-    labels: tuple[str, ...] = ()
-    annotators: tuple[str, ...] = ()
-    attributes: tuple[tuple[str, AttributeValue], ...] = ()
-    match: str | None = None
-    documents: tuple[str, ...] = ()
-    since: str | None = None
-    until: str | None = None
-    context: int = CONTEXT
+    name: str
+    op: str = "equals"
+    value: AttributeValue | None = None
+    upper: float | None = None
+
+    def holds(self, have: AttributeValue) -> bool:
+        if self.op == "contains":
+            return str(self.value or "").casefold() in _as_text(have).casefold()
+        if self.op == "between":
+            if isinstance(have, bool) or not isinstance(have, int | float):
+                return False
+            low = self.value
+            return (low is None or have >= low) and (self.upper is None or have <= self.upper)  # type: ignore[operator]
+        return _equal(have, self.value)
 
 
 @dataclass(frozen=True, slots=True)
-class Hit:
+class Query:
+    """``attributes``: tests that must all hold. ``match``: searched in the places named by
+    ``match_in`` (the quote, the note, the context on either side): a regular expression,
+    or with ``regex`` off a plain text whose case is ignored. ``documents``: ids or title
+    patterns, as exports take them; ``authors``: texts an author must contain (case
+    ignored). ``since`` and ``until``: ISO dates (or their start: ``2024``, ``2024-02``) that
+    a document's publication date must not be before or after; a document without one is
+    left out by either. ``done``: only documents marked done (``True``) or not (``False``).
+    ``ids``: only these annotations."""
+
+    labels: tuple[str, ...] = ()
+    annotators: tuple[str, ...] = ()
+    attributes: tuple[AttributeTest, ...] = ()
+    match: str | None = None
+    regex: bool = True
+    match_in: tuple[str, ...] = PLACES
+    documents: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    done: bool | None = None
+    ids: frozenset[str] | None = None
+    context: int = CONTEXT
+
+
+class Hit(NamedTuple):
     """One retrieved annotation and its surroundings."""
 
     document: Document
@@ -51,12 +85,40 @@ class Hit:
     right: str
 
 
-def parse_attribute(text: str) -> tuple[str, AttributeValue]:
-    """``NAME=VALUE`` as a filter: a value that reads as a number is a number, ``true`` and
-    ``false`` are booleans, anything else is text."""
+def _as_text(value: AttributeValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _number(raw: str, what: str) -> float | None:
+    if not raw.strip():
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise QueryError(f"{what}: {raw!r} is not a number") from None
+
+
+def parse_attribute(text: str) -> AttributeTest:
+    """A filter as typed: ``NAME=VALUE`` equals (a value that reads as a number is a
+    number, ``true`` and ``false`` are booleans, anything else is text); ``NAME=LOW..HIGH``
+    a number within (either bound may be left out); ``NAME~TEXT`` contains, case ignored."""
+    eq, tilde = text.find("="), text.find("~")
+    if tilde != -1 and (eq == -1 or tilde < eq):
+        name, raw = text[:tilde], text[tilde + 1 :]
+        if not name.strip():
+            raise QueryError(f"{text!r}: an attribute filter is NAME=VALUE or NAME~TEXT")
+        return AttributeTest(name.strip(), "contains", raw)
     name, sep, raw = text.partition("=")
     if not sep or not name.strip():
-        raise QueryError(f"{text!r}: an attribute filter is NAME=VALUE")
+        raise QueryError(f"{text!r}: an attribute filter is NAME=VALUE or NAME~TEXT")
+    if ".." in raw:
+        low, _dots, high = raw.partition("..")
+        lower, upper = _number(low, text), _number(high, text)
+        return AttributeTest(name.strip(), "between", lower, upper)
     value: AttributeValue = raw
     if raw in ("true", "false"):
         value = raw == "true"
@@ -65,10 +127,17 @@ def parse_attribute(text: str) -> tuple[str, AttributeValue]:
             value = float(raw) if any(c in raw for c in ".eE") else int(raw)
         except ValueError:
             value = raw
-    return name.strip(), value
+    return AttributeTest(name.strip(), "equals", value)
 
 
-def _equal(have: AttributeValue, want: AttributeValue) -> bool:
+def check_date(text: str, what: str) -> str:
+    """``text`` if it is an ISO date or its start (``2024``, ``2024-02``, ``2024-02-22``)."""
+    if not _DATE.fullmatch(text):
+        raise QueryError(f"{what} {text!r}: a date is YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
+
+
+def _equal(have: AttributeValue, want: AttributeValue | None) -> bool:
     if isinstance(have, bool) or isinstance(want, bool):
         return have is want
     if isinstance(have, int | float) and isinstance(want, int | float):
@@ -76,47 +145,87 @@ def _equal(have: AttributeValue, want: AttributeValue) -> bool:
     return have == want
 
 
-def retrieve(corpus: Iterable[tuple[Document, Sequence[Annotation]]], query: Query) -> list[Hit]:
-    """The annotations of ``corpus`` (documents and their annotations) that ``query``
-    keeps, with their context, in document order and then text order."""
+def compile_match(query: Query) -> re.Pattern[str] | None:
+    """The query's text match as a pattern; a bad regular expression raises QueryError."""
+    if not query.match:
+        return None
+    if not query.regex:
+        return re.compile(re.escape(query.match), re.IGNORECASE)
     try:
-        pattern = re.compile(query.match) if query.match else None
+        return re.compile(query.match)
     except re.error as exc:
-        raise QueryError(f"--match {query.match!r}: {exc}") from None
+        raise QueryError(f"{query.match!r} is not a regular expression: {exc}") from None
+
+
+def _order(ann: Annotation) -> tuple[int, int, str, str]:
+    return (ann.start, ann.end, ann.label, ann.id)
+
+
+def retrieve(
+    corpus: Iterable[tuple[Document, Sequence[Annotation]]],
+    query: Query,
+    *,
+    done: Collection[str] | None = None,
+    ordered: bool = False,
+) -> list[Hit]:
+    """The annotations of ``corpus`` (documents and their annotations) that ``query``
+    keeps, with their context, in document order and then text order. ``done``: the ids of
+    the documents marked done (needed when the query asks about it). ``ordered``: each
+    document's annotations come sorted already (by start, end, label and id)."""
+    pattern = compile_match(query)
     if query.context < 0:
         raise QueryError("the context is a number of characters, 0 or more")
+    if query.done is not None and done is None:
+        raise ValueError("a query about done documents needs the done ones")
+    for date, what in ((query.since, "since"), (query.until, "until")):
+        if date is not None:
+            check_date(date, what)
     choose = ExportFilter(documents=query.documents)
     labels, annotators = set(query.labels), set(query.annotators)
+    authors = [a.casefold() for a in query.authors]
+    in_quote, in_note = "quote" in query.match_in, "note" in query.match_in
+    in_context = "context" in query.match_in
+    ids, tests, width = query.ids, query.attributes, query.context
     out: list[Hit] = []
+    append = out.append
     for document, spans in corpus:
-        if not choose.keeps_document(document) or not _published_within(document, query):
+        if query.documents and not choose.keeps_document(document):
             continue
-        text, width = document.text, query.context
-        for ann in sorted(spans, key=lambda a: (a.start, a.end, a.label, a.id)):
+        if not _published_within(document, query):
+            continue
+        if authors and not any(a in (document.author or "").casefold() for a in authors):
+            continue
+        if done is not None and query.done is not None and (document.id in done) != query.done:
+            continue
+        text = document.text
+        for ann in spans if ordered else sorted(spans, key=_order):
             if ann.orphaned:
                 continue
             if (labels and ann.label not in labels) or (
                 annotators and ann.annotator not in annotators
             ):
                 continue
-            if query.attributes:
+            if ids is not None and ann.id not in ids:
+                continue
+            if tests:
                 have = dict(ann.attributes)
-                if not all(
-                    name in have and _equal(have[name], want) for name, want in query.attributes
-                ):
+                if not all(t.name in have and t.holds(have[t.name]) for t in tests):
                     continue
+            start, end = ann.start, ann.end
             hit = Hit(
                 document,
                 ann,
-                text[ann.start : ann.end],
-                text[max(0, ann.start - width) : ann.start],
-                text[ann.end : ann.end + width],
+                text[start:end],
+                text[max(0, start - width) : start],
+                text[end : end + width],
             )
-            if pattern is not None and not any(
-                pattern.search(part) for part in (hit.quote, ann.note or "", hit.left, hit.right)
+            if pattern is not None and not (
+                (in_quote and pattern.search(hit.quote))
+                or (in_note and ann.note and pattern.search(ann.note))
+                or (in_context and (pattern.search(hit.left) or pattern.search(hit.right)))
             ):
                 continue
-            out.append(hit)
+            append(hit)
     return out
 
 
@@ -130,3 +239,40 @@ def _published_within(document: Document, query: Query) -> bool:
         return False
     # "2024" or "2024-02" as an end takes in the whole year or month.
     return query.until is None or published[: len(query.until)] <= query.until
+
+
+def query_to_dict(query: Query) -> dict[str, Any]:
+    """The query as JSON-ready data (a saved query), only what differs from the defaults."""
+    default = Query()
+    out: dict[str, Any] = {}
+    for f in fields(Query):
+        value = getattr(query, f.name)
+        if value == getattr(default, f.name):
+            continue
+        if f.name == "attributes":
+            value = [asdict(t) for t in value]
+        elif isinstance(value, tuple | frozenset):
+            value = sorted(value) if isinstance(value, frozenset) else list(value)
+        out[f.name] = value
+    return out
+
+
+def query_from_dict(data: dict[str, Any]) -> Query:
+    """A query from :func:`query_to_dict`'s data; unknown keys are ignored (a newer
+    Annotator's saved query still opens), malformed values raise QueryError."""
+    try:
+        kwargs: dict[str, Any] = {}
+        for f in fields(Query):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name == "attributes":
+                value = tuple(AttributeTest(**t) for t in value)
+            elif f.name == "ids":
+                value = frozenset(value)
+            elif isinstance(value, list):
+                value = tuple(value)
+            kwargs[f.name] = value
+        return Query(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise QueryError(f"a saved query that cannot be read: {exc}") from None

@@ -9,13 +9,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.model import Annotation, Document
-from annotator.core.retrieval import Query, QueryError, parse_attribute, retrieve
+from annotator.core.retrieval import (
+    AttributeTest,
+    Query,
+    QueryError,
+    parse_attribute,
+    query_from_dict,
+    query_to_dict,
+    retrieve,
+)
 
 MOMENT = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def doc(doc_id, title, text, published=None):
-    return Document(doc_id, title, "s.txt", text, "0" * 64, MOMENT, published=published)
+def doc(doc_id, title, text, published=None, author=None):
+    return Document(
+        doc_id, title, "s.txt", text, "0" * 64, MOMENT, author=author, published=published
+    )
 
 
 def ann(ann_id, doc_id, label, start, end, who="ana", note=None, attributes=()):
@@ -25,7 +35,7 @@ def ann(ann_id, doc_id, label, start, end, who="ana", note=None, attributes=()):
 
 
 TEXT = "Police said 40 cameras 😀 were installed. The bureau declined to say where."
-A = doc("a", "Cameras in Kowloon", TEXT, "2024-02-22")
+A = doc("a", "Cameras in Kowloon", TEXT, "2024-02-22", author="Mary Chan")
 B = doc("b", "Budget hearing", "The minister said the budget grew by 4 per cent.", None)
 CORPUS = [
     (
@@ -40,8 +50,8 @@ CORPUS = [
 ]
 
 
-def rows(query):
-    return [(h.document.id, h.annotation.id) for h in retrieve(CORPUS, query)]
+def rows(query, done=None):
+    return [(h.document.id, h.annotation.id) for h in retrieve(CORPUS, query, done=done)]
 
 
 def test_filters_of_one_kind_are_alternatives_and_kinds_must_all_hold():
@@ -49,7 +59,8 @@ def test_filters_of_one_kind_are_alternatives_and_kinds_must_all_hold():
     assert rows(Query(labels=("claim", "refusal"))) == [("a", "2"), ("a", "3"), ("b", "4")]
     assert rows(Query(labels=("claim",), annotators=("ana",))) == [("b", "4")]
     assert rows(Query(attributes=(parse_attribute("value=40.0"),))) == [("a", "1")]
-    assert rows(Query(attributes=(("value", "40"),))) == []  # text is not the number
+    assert rows(Query(attributes=(AttributeTest("value", "equals", "40"),))) == []  # text
+
     assert rows(Query(match=r"reason")) == [("a", "3")]  # in the note
     assert rows(Query(match=r"^The bureau", context=60)) == []  # anchors: per part
     assert rows(Query(match=r"bureau", labels=("statistic",))) == [("a", "1")]  # context
@@ -65,8 +76,12 @@ def test_a_bad_query_is_refused_with_what_is_wrong():
         retrieve(CORPUS, Query(match="["))
     with pytest.raises(QueryError, match="NAME=VALUE"):
         parse_attribute("value")
-    assert parse_attribute("done=true") == ("done", True)
-    assert parse_attribute("unit= cameras") == ("unit", " cameras")
+    assert parse_attribute("done=true") == AttributeTest("done", "equals", True)
+    assert parse_attribute("unit= cameras") == AttributeTest("unit", "equals", " cameras")
+    with pytest.raises(QueryError, match="not a number"):
+        parse_attribute("value=a..9")
+    with pytest.raises(QueryError, match="YYYY"):
+        retrieve(CORPUS, Query(since="22 Feb 2024"))
 
 
 @given(
@@ -84,3 +99,66 @@ def test_the_context_is_n_code_points_each_side_or_what_the_text_has(text, data,
     assert hit.left + hit.quote + hit.right in text
     assert len(hit.left) == min(width, start) and len(hit.right) == min(width, len(text) - end)
     assert text.startswith(hit.left + hit.quote, start - len(hit.left))
+
+
+def test_typed_attribute_tests_equal_range_and_contains():
+    corpus = [
+        (
+            doc("d", "T", "x" * 50),
+            [
+                ann("n1", "d", "statistic", 0, 1, attributes=(("value", 5),)),
+                ann("n2", "d", "statistic", 1, 2, attributes=(("value", 12.5),)),
+                ann("n3", "d", "statistic", 2, 3, attributes=(("value", "12"),)),
+                ann("n4", "d", "statistic", 3, 4, attributes=(("value", True),)),
+                ann("t1", "d", "refusal", 4, 5, attributes=(("reason", "Security grounds"),)),
+                ann("t2", "d", "refusal", 5, 6),
+            ],
+        )
+    ]
+
+    def ids(*tests):
+        return [h.annotation.id for h in retrieve(corpus, Query(attributes=tests))]
+
+    assert ids(parse_attribute("value=5..12.5")) == ["n1", "n2"]  # bounds included
+    assert ids(parse_attribute("value=6..")) == ["n2"]  # text and booleans are no numbers
+    assert ids(parse_attribute("value=..5")) == ["n1"]
+    assert ids(parse_attribute("reason~SECURITY")) == ["t1"]  # case ignored
+    assert ids(parse_attribute("value~12")) == ["n2", "n3"]  # contains: the text form
+    assert ids(parse_attribute("value=true")) == ["n4"]
+    assert ids(parse_attribute("value=5..12.5"), parse_attribute("value~2")) == ["n2"]
+
+
+def test_document_filters_and_plain_text_match_and_ids():
+    assert rows(Query(authors=("chan",))) == [("a", "2"), ("a", "1"), ("a", "3")]
+    assert rows(Query(done=True), done={"b"}) == [("b", "4"), ("b", "5")]
+    assert rows(Query(done=False), done={"b"}) == [("a", "2"), ("a", "1"), ("a", "3")]
+    with pytest.raises(ValueError, match="done"):
+        rows(Query(done=True))
+    assert rows(Query(match="POLICE SAID", regex=False, match_in=("quote",))) == [("a", "2")]
+    assert rows(Query(match="40 c", regex=False, match_in=("quote",))) == [("a", "2"), ("a", "1")]
+    assert rows(Query(match="(", regex=False)) == []  # plain text: no pattern to break
+    assert rows(Query(match="reason", match_in=("quote", "context"))) == []  # only in a note
+    assert rows(Query(ids=frozenset({"5", "1"}))) == [("a", "1"), ("b", "5")]
+
+
+def test_a_saved_query_reads_back_as_it_was():
+    query = Query(
+        labels=("claim",),
+        attributes=(parse_attribute("value=1..2"), parse_attribute("unit~cam")),
+        match="bureau",
+        regex=False,
+        match_in=("note",),
+        since="2024",
+        done=False,
+        ids=frozenset({"b", "a"}),
+        context=10,
+    )
+    import json
+
+    assert query_from_dict(json.loads(json.dumps(query_to_dict(query)))) == query
+    assert query_to_dict(Query()) == {}
+    assert query_from_dict({"labels": ["claim"], "from_a_newer_version": 1}) == Query(
+        labels=("claim",)
+    )
+    with pytest.raises(QueryError, match="saved query"):
+        query_from_dict({"attributes": [{"nome": "x"}]})
