@@ -8,6 +8,7 @@ the start of a text), ``right`` up to ``context`` after it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any, NamedTuple
@@ -51,13 +52,17 @@ class AttributeTest:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """``attributes``: tests that must all hold. ``match``: searched in the places named by
-    ``match_in`` (the quote, the note, the context on either side): a regular expression,
-    or with ``regex`` off a plain text whose case is ignored. ``documents``: ids or title
-    patterns, as exports take them; ``authors``: texts an author must contain (case
-    ignored). ``since`` and ``until``: ISO dates (or their start: ``2024``, ``2024-02``) that
-    a document's publication date must not be before or after; a document without one is
-    left out by either. ``done``: only documents marked done (``True``) or not (``False``).
+    """``attributes``: tests that must all hold. ``match``: a regular expression (or with
+    ``regex`` off a plain text whose case is ignored) searched in the places named by
+    ``match_in``: ``quote`` the span's text; ``context`` the whole line a row shows, from
+    ``context`` code points before the span to as many after it; ``note`` the note. The
+    quote and the context are stretches of the document, not texts of their own: ``^``
+    and ``$`` match at lines' ends, ``\\b`` and look-behinds see the text beside them.
+    ``documents``: ids or title patterns, as exports take them; ``authors``: texts an
+    author must contain (case ignored). ``since`` and ``until``: ISO dates (or their start:
+    ``2024``, ``2024-02``) that a document's publication date must not be before or after;
+    a document without one is left out by either. ``done``: only documents marked done
+    (``True``) or not (``False``).
     ``ids``: only these annotations."""
 
     labels: tuple[str, ...] = ()
@@ -76,13 +81,27 @@ class Query:
 
 
 class Hit(NamedTuple):
-    """One retrieved annotation and its surroundings."""
+    """One retrieved annotation; its quote and ``context`` code points of text each side
+    are sliced from the document when asked for (a query keeps a hundred thousand hits
+    cheaply; a table shows a screenful)."""
 
     document: Document
     annotation: Annotation
-    quote: str
-    left: str
-    right: str
+    context: int = CONTEXT
+
+    @property
+    def quote(self) -> str:
+        return self.document.text[self.annotation.start : self.annotation.end]
+
+    @property
+    def left(self) -> str:
+        start = self.annotation.start
+        return self.document.text[max(0, start - self.context) : start]
+
+    @property
+    def right(self) -> str:
+        end = self.annotation.end
+        return self.document.text[end : end + self.context]
 
 
 def _as_text(value: AttributeValue) -> str:
@@ -172,7 +191,8 @@ def retrieve(
     keeps, with their context, in document order and then text order. ``done``: the ids of
     the documents marked done (needed when the query asks about it). ``ordered``: each
     document's annotations come sorted already (by start, end, label and id)."""
-    pattern = compile_match(query)
+    pattern = compile_match(query) if query.regex else None
+    needle = query.match.casefold() if query.match and not query.regex else None
     if query.context < 0:
         raise QueryError("the context is a number of characters, 0 or more")
     if query.done is not None and done is None:
@@ -185,6 +205,7 @@ def retrieve(
     authors = [a.casefold() for a in query.authors]
     in_quote, in_note = "quote" in query.match_in, "note" in query.match_in
     in_context = "context" in query.match_in
+    in_text = in_quote or in_context
     ids, tests, width = query.ids, query.attributes, query.context
     out: list[Hit] = []
     append = out.append
@@ -198,6 +219,7 @@ def retrieve(
         if done is not None and query.done is not None and (document.id in done) != query.done:
             continue
         text = document.text
+        found_at = _occurrences(text, needle) if needle is not None else None
         for ann in spans if ordered else sorted(spans, key=_order):
             if ann.orphaned:
                 continue
@@ -211,22 +233,45 @@ def retrieve(
                 have = dict(ann.attributes)
                 if not all(t.name in have and t.holds(have[t.name]) for t in tests):
                     continue
-            start, end = ann.start, ann.end
-            hit = Hit(
-                document,
-                ann,
-                text[start:end],
-                text[max(0, start - width) : start],
-                text[end : end + width],
-            )
-            if pattern is not None and not (
-                (in_quote and pattern.search(hit.quote))
-                or (in_note and ann.note and pattern.search(ann.note))
-                or (in_context and (pattern.search(hit.left) or pattern.search(hit.right)))
-            ):
-                continue
-            append(hit)
+            if pattern is not None or needle is not None:
+                start, end = ann.start, ann.end
+                low, high = (max(0, start - width), end + width) if in_context else (start, end)
+                note = ann.note if in_note and ann.note else ""
+                if pattern is not None:
+                    found = bool(in_text and pattern.search(text, low, high))
+                    found = found or bool(note and pattern.search(note))
+                else:
+                    plain = needle or ""
+                    found = in_text and (
+                        plain in text[low:high].casefold()
+                        if found_at is None
+                        else _begins_within(found_at, len(plain), low, high)
+                    )
+                    found = found or (bool(note) and plain in note.casefold())
+                if not found:
+                    continue
+            append(Hit(document, ann, width))
     return out
+
+
+def _occurrences(text: str, needle: str) -> list[int] | None:
+    """Where ``needle`` begins in ``text`` with case ignored, overlaps included; ``None``
+    when ignoring case changes the text's length (offsets would not line up)."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return None
+    out, at = [], folded.find(needle)
+    while at != -1:
+        out.append(at)
+        at = folded.find(needle, at + 1)
+    return out
+
+
+def _begins_within(found_at: list[int], length: int, low: int, high: int) -> bool:
+    """Whether one of the sorted ``found_at`` of something ``length`` long lies within
+    ``low``..``high``."""
+    i = bisect_left(found_at, low)
+    return i < len(found_at) and found_at[i] + length <= high
 
 
 def _published_within(document: Document, query: Query) -> bool:

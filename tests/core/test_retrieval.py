@@ -162,3 +162,30 @@ def test_a_saved_query_reads_back_as_it_was():
     )
     with pytest.raises(QueryError, match="saved query"):
         query_from_dict({"attributes": [{"nome": "x"}]})
+
+
+@given(
+    st.text(alphabet="aAbß İ\n", min_size=1, max_size=30),
+    st.text(alphabet="aAbß İ", min_size=1, max_size=3),
+    st.data(),
+    st.integers(0, 6),
+    st.sampled_from([("context",), ("quote",)]),
+)
+def test_a_plain_match_is_found_where_the_rows_text_holds_it_case_ignored(
+    text, needle, data, width, places
+):
+    spans = []
+    for i in range(data.draw(st.integers(1, 6))):
+        start = data.draw(st.integers(0, len(text) - 1))
+        end = data.draw(st.integers(start + 1, len(text)))
+        spans.append(ann(str(i), "d", "claim", start, end))
+    query = Query(match=needle, regex=False, match_in=places, context=width)
+    got = {h.annotation.id for h in retrieve([(doc("d", "T", text), spans)], query)}
+
+    def shown(a):
+        return (
+            (max(0, a.start - width), a.end + width) if places == ("context",) else (a.start, a.end)
+        )
+
+    want = {a.id for a in spans if needle.casefold() in text[slice(*shown(a))].casefold()}
+    assert got == want
