@@ -53,12 +53,15 @@ from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import ProgressStrip
+from annotator.ui.retrieve_view import SHORTCUT as RETRIEVE_SHORTCUT
+from annotator.ui.retrieve_view import RetrieveDialog
 from annotator.ui.settings import remember_database, window_settings
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.suggestions import SuggestionsController
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
 from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
+from annotator.ui.window_analysis import AnalysisMixin
 from annotator.ui.window_annotators import AnnotatorsMixin
 from annotator.ui.window_documents import DocumentsMixin
 from annotator.ui.window_editing import EditingMixin
@@ -72,7 +75,13 @@ CATCH_UP_MS = 500
 
 
 class MainWindow(
-    DocumentsMixin, EditingMixin, SelectionMixin, FilesMixin, AnnotatorsMixin, QMainWindow
+    DocumentsMixin,
+    EditingMixin,
+    SelectionMixin,
+    FilesMixin,
+    AnnotatorsMixin,
+    AnalysisMixin,
+    QMainWindow,
 ):
     """One window on one store. Every user action is committed before it returns."""
 
@@ -94,6 +103,7 @@ class MainWindow(
         self._tagged: Annotation | None = None  # tagged; the list not yet caught up
         self._stats_dialog: StatsDialog | None = None
         self._agreement_dialog: AgreementDialog | None = None
+        self._retrieve_dialog: RetrieveDialog | None = None
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
         # While an older version is shown: (id of the newest version, its number).
@@ -327,6 +337,12 @@ class MainWindow(
             QKeySequence("Ctrl+Shift+K"),
             "Inter-annotator agreement: kappas, Krippendorff's alpha and span F1",
         )
+        self.retrieve_action = self._action(
+            "&Retrieve…",
+            self.show_retrieve,
+            RETRIEVE_SHORTCUT,
+            "Coded passages across the corpus, in context: filter, sort, open, export",
+        )
         self.versions_action = self._action(
             "&Versions of this document…",
             self.show_versions,
@@ -486,6 +502,7 @@ class MainWindow(
         document_menu.addAction(self.done_action)
         self.label_menu = bar.addMenu("&Label")
         view_menu = self.view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.retrieve_action)
         view_menu.addAction(self.stats_action)
         view_menu.addAction(self.agreement_action)
         view_menu.addAction(self.versions_action)

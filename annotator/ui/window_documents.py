@@ -168,6 +168,8 @@ class DocumentsMixin:
         selected rows stay selected, the list where it was scrolled."""
         self._store.changes_elsewhere()  # all read below: only later ones call again
         self.suggestions.corpus_changed()  # hand tags elsewhere may have changed too
+        if self._retrieve_dialog is not None:
+            self._retrieve_dialog.changed_elsewhere()
         try:
             if self._store.labels() != self._labels:
                 self._reload_labels()
@@ -478,6 +480,8 @@ class DocumentsMixin:
             self._stats_dialog.close()
         if self._agreement_dialog is not None:
             self._agreement_dialog.close()
+        if self._retrieve_dialog is not None:
+            self._retrieve_dialog.close()
         self.close()
         self._store.close()
         return window

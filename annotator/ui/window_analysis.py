@@ -1,0 +1,53 @@
+"""The main window's analysis: the Retrieve window, and opening a document at a passage
+retrieved.
+
+A part of :class:`annotator.ui.main_window.MainWindow` (a mixin: its methods use the
+window's views and state)."""
+
+from __future__ import annotations
+
+from annotator.store import StoreError
+from annotator.ui.retrieve_view import RetrieveDialog
+
+
+class AnalysisMixin:
+    def show_retrieve(self) -> RetrieveDialog:
+        """Open (or raise) the Retrieve window, non-modal; it runs its query on opening."""
+        dialog = self._retrieve_dialog
+        if dialog is None:
+            dialog = self._retrieve_dialog = RetrieveDialog(
+                self, self.workspace, self.show_annotation
+            )
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def show_annotation(self, document_id: str, annotation_id: str) -> bool:
+        """Open ``document_id`` (whole) with ``annotation_id`` selected in the list and
+        shown in the text, and bring the window forward. An annotation the annotator
+        filter hides is shown as a selection of its span."""
+        shown = self._document
+        fresh = shown is None or shown.id != document_id or self._loading is not None
+        if fresh and not self.open_document(document_id, whole=True):
+            return False
+        self.activateWindow()
+        self.raise_()
+        row = self.annotations_model.row_of(annotation_id)
+        if row is not None:
+            self._jump_to_annotation(annotation_id)
+            return True
+        try:
+            found = [a for a in self._store.annotations(document_id) if a.id == annotation_id]
+        except StoreError as exc:
+            self._error("Could not show the annotation", str(exc))
+            return False
+        if not found:
+            self.statusBar().showMessage("That annotation is no longer there.", 8000)
+            return False
+        self.text_view.select_span(found[0].start, found[0].end)
+        self.text_view.setFocus()
+        self.statusBar().showMessage(
+            f"{found[0].annotator}'s {found[0].label}: the Annotator menu hides it here.", 8000
+        )
+        return True
