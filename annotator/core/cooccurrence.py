@@ -79,3 +79,18 @@ def cooccurrence(
             if i != j:
                 counts[j][i] += 1
     return Cooccurrence(scope, tuple(labels), tuple(tuple(row) for row in counts))
+
+
+def pairs_of(
+    corpus: Iterable[tuple[str, Sequence[Annotation]]], a: str, b: str, scope: str
+) -> list[tuple[Annotation, Annotation]]:
+    """The pairs counted in ``counts[a][b]``: one annotation labelled ``a`` and one ``b``
+    (two of ``a`` when ``a == b``), co-occurring in ``scope``, each pair once."""
+    wanted = {a, b}
+    out: list[tuple[Annotation, Annotation]] = []
+    for text, spans in corpus:
+        kept = [x for x in spans if x.label in wanted]
+        out.extend(
+            (x, y) for x, y in pairs(text, kept, scope) if (x.label, y.label) in ((a, b), (b, a))
+        )
+    return out

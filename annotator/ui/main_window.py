@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.app import preferences
+from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Workspace
 from annotator.core.model import Annotation, Document, Label
 from annotator.store import Store
@@ -46,6 +47,8 @@ from annotator.ui.annotators import (
     remembered_filter,
 )
 from annotator.ui.background import BackgroundWork
+from annotator.ui.cooccurrence_view import SHORTCUT as COOCCURRENCE_SHORTCUT
+from annotator.ui.cooccurrence_view import CooccurrenceDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.find_bar import FindBar
@@ -104,6 +107,8 @@ class MainWindow(
         self._stats_dialog: StatsDialog | None = None
         self._agreement_dialog: AgreementDialog | None = None
         self._retrieve_dialog: RetrieveDialog | None = None
+        self._cooccurrence_dialog: CooccurrenceDialog | None = None
+        self._live_corpus: LiveCorpus | None = None  # read for the analysis windows
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
         # While an older version is shown: (id of the newest version, its number).
@@ -343,6 +348,12 @@ class MainWindow(
             RETRIEVE_SHORTCUT,
             "Coded passages across the corpus, in context: filter, sort, open, export",
         )
+        self.cooccurrence_action = self._action(
+            "C&o-occurrence…",
+            self.show_cooccurrence,
+            COOCCURRENCE_SHORTCUT,
+            "Which labels occur together: overlapping, in one sentence or one paragraph",
+        )
         self.versions_action = self._action(
             "&Versions of this document…",
             self.show_versions,
@@ -503,6 +514,7 @@ class MainWindow(
         self.label_menu = bar.addMenu("&Label")
         view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addAction(self.retrieve_action)
+        view_menu.addAction(self.cooccurrence_action)
         view_menu.addAction(self.stats_action)
         view_menu.addAction(self.agreement_action)
         view_menu.addAction(self.versions_action)

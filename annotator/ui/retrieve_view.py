@@ -43,13 +43,16 @@ OpenAt = Callable[[str, str], bool]
 
 
 class RetrieveDialog(QDialog):
-    def __init__(self, parent: QWidget | None, workspace: Workspace, open_at: OpenAt) -> None:
+    def __init__(
+        self, parent: QWidget | None, workspace: Workspace, corpus: LiveCorpus, open_at: OpenAt
+    ) -> None:
+        """``corpus`` follows the workspace's changes itself (subscribed before this)."""
         super().__init__(parent)
         self.setWindowTitle("Retrieve")
         self.setObjectName("retrieveDialog")
         self.resize(1280, 720)
         self.workspace = workspace
-        self.corpus = LiveCorpus(workspace.store)
+        self.corpus = corpus
         self._open_at = open_at
         self._stale_choices = True
         self._pending = False  # changes arrived while hidden
@@ -125,13 +128,11 @@ class RetrieveDialog(QDialog):
     # -- following changes --------------------------------------------------------
 
     def _on_changes(self, changes: Changes, _initiator: object | None) -> None:
-        self.corpus.changed(changes)
         self._stale_choices = self._stale_choices or changes.scheme or changes.listed
         self._follow_later()
 
     def changed_elsewhere(self) -> None:
-        """Another window or process changed the database: read it all again."""
-        self.corpus.changed(None)
+        """Another window or process changed the database (the corpus knows already)."""
         self._stale_choices = True
         self._load_saved()
         self._follow_later()
@@ -206,8 +207,12 @@ class RetrieveDialog(QDialog):
         self.show_all.setVisible(ids is not None)
         self.filters.restrict_to(ids)
 
-    def show_query(self, query: Query) -> None:
-        self.restrict_to(None, "")
+    def show_query(self, query: Query, caption: str = "") -> None:
+        """Set the filters to ``query`` and run it; ``caption`` says what a query
+        restricted to some annotations (``query.ids``) shows."""
+        self.restriction.setText(caption)
+        self.restriction.setVisible(query.ids is not None)
+        self.show_all.setVisible(query.ids is not None)
         self.filters.show_query(query)
 
     def _current_id(self) -> str | None:

@@ -6,22 +6,60 @@ window's views and state)."""
 
 from __future__ import annotations
 
+from annotator.app.live_corpus import LiveCorpus
+from annotator.core.retrieval import Query
 from annotator.store import StoreError
+from annotator.ui.cooccurrence_view import CooccurrenceDialog
 from annotator.ui.retrieve_view import RetrieveDialog
 
 
 class AnalysisMixin:
+    def analysis_corpus(self) -> LiveCorpus:
+        """The corpus the analysis windows share, following every change (read when
+        first queried)."""
+        if self._live_corpus is None:
+            corpus = self._live_corpus = LiveCorpus(self._store)
+            self.workspace.subscribe(lambda changes, _initiator: corpus.changed(changes))
+        return self._live_corpus
+
+    def _analysis_changed_elsewhere(self) -> None:
+        if self._live_corpus is not None:
+            self._live_corpus.changed(None)
+        for dialog in (self._retrieve_dialog, self._cooccurrence_dialog):
+            if dialog is not None:
+                dialog.changed_elsewhere()
+
+    def _close_analysis(self) -> None:
+        for dialog in (self._retrieve_dialog, self._cooccurrence_dialog):
+            if dialog is not None:
+                dialog.close()
+
     def show_retrieve(self) -> RetrieveDialog:
         """Open (or raise) the Retrieve window, non-modal; it runs its query on opening."""
         dialog = self._retrieve_dialog
         if dialog is None:
             dialog = self._retrieve_dialog = RetrieveDialog(
-                self, self.workspace, self.show_annotation
+                self, self.workspace, self.analysis_corpus(), self.show_annotation
             )
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def show_cooccurrence(self) -> CooccurrenceDialog:
+        """Open (or raise) the co-occurrence matrix, non-modal."""
+        dialog = self._cooccurrence_dialog
+        if dialog is None:
+            dialog = self._cooccurrence_dialog = CooccurrenceDialog(
+                self, self.workspace, self.analysis_corpus(), self._retrieve_pairs
+            )
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _retrieve_pairs(self, ids: frozenset[str], caption: str) -> None:
+        self.show_retrieve().show_query(Query(ids=ids), caption)
 
     def show_annotation(self, document_id: str, annotation_id: str) -> bool:
         """Open ``document_id`` (whole) with ``annotation_id`` selected in the list and

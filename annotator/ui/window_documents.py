@@ -168,8 +168,7 @@ class DocumentsMixin:
         selected rows stay selected, the list where it was scrolled."""
         self._store.changes_elsewhere()  # all read below: only later ones call again
         self.suggestions.corpus_changed()  # hand tags elsewhere may have changed too
-        if self._retrieve_dialog is not None:
-            self._retrieve_dialog.changed_elsewhere()
+        self._analysis_changed_elsewhere()
         try:
             if self._store.labels() != self._labels:
                 self._reload_labels()
@@ -480,8 +479,7 @@ class DocumentsMixin:
             self._stats_dialog.close()
         if self._agreement_dialog is not None:
             self._agreement_dialog.close()
-        if self._retrieve_dialog is not None:
-            self._retrieve_dialog.close()
+        self._close_analysis()
         self.close()
         self._store.close()
         return window

@@ -8,7 +8,7 @@ from itertools import combinations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.cooccurrence import cooccurrence, pairs, unit_starts
+from annotator.core.cooccurrence import cooccurrence, pairs, pairs_of, unit_starts
 from annotator.core.model import Annotation
 
 MOMENT = datetime(2026, 1, 1, tzinfo=UTC)
@@ -81,3 +81,8 @@ def test_counts_equal_a_brute_force_count(raw, scope):
     assert len(pairs(TEXT, spans, scope)) == sum(
         expected[a, b] for a in LABELS for b in LABELS if a <= b
     )
+    for a in LABELS:
+        for b in LABELS:
+            found = pairs_of([(TEXT, spans)], a, b, scope)  # what a matrix cell retrieves
+            assert len(found) == expected[a, b]
+            assert all({x.label, y.label} == {a, b} and x.id != y.id for x, y in found)

@@ -12,41 +12,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from annotator.app.opening import open_store
-from annotator.core.model import NewDocument
 from annotator.main import main
 from annotator.store import Store
-from tests.ui.conftest import answer_next_modal
+from tests.ui.conftest import BRIEF, answer_next_modal
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-BRIEF = (
-    "The Security Bureau declined to say how many cameras 😀 use facial recognition.\n"
-    "An official said 615 cameras were enough. The bureau refused to give a date.\n"
-)
-
-
-@pytest.fixture
-def corpus(db_path):
-    """The seed article with three tags, and a second document by another annotator."""
-    store = open_store(str(db_path), seed=True)
-    seed = store.documents()[0].id
-    text = store.document(seed).text
-    [brief] = store.import_documents([NewDocument("Bureau brief", "brief.txt", BRIEF)])
-    bid = brief.document.id
-
-    def tag(doc_id, body, label, phrase, who="ana", note=None):
-        start = body.index(phrase)
-        return store.add_annotation(doc_id, label, start, start + len(phrase), who, note)
-
-    tag(seed, text, "statistic", "615 new CCTV cameras")
-    tag(seed, text, "refusal", "refused to answer questions", note="no reason given")
-    tag(seed, text, "claim", "Hong Kong", who="bo")
-    tag(bid, BRIEF, "refusal", "declined to say how many cameras 😀", who="bo")
-    tag(bid, BRIEF, "statistic", "615 cameras")
-    tag(bid, BRIEF, "refusal", "refused to give a date")
-    store.update_document_metadata(bid, title="Bureau brief", author="Mary Chan", published=None)
-    store.close()
-    return db_path, {seed: text, bid: BRIEF}
 
 
 def rows(dialog):
