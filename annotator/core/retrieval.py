@@ -19,6 +19,7 @@ from annotator.core.model import Annotation, AttributeValue, Document
 CONTEXT = 60  # code points each side, unless asked otherwise
 PLACES = ("quote", "note", "context")  # where a text match is looked for
 OPERATORS = ("equals", "between", "contains")
+_LOOKS_AT_THE_END = re.compile(r"\$|\\[bBZ]|\(\?[=!]")  # $, \b, \B, \Z, look-aheads
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -56,8 +57,9 @@ class Query:
     ``regex`` off a plain text whose case is ignored) searched in the places named by
     ``match_in``: ``quote`` the span's text; ``context`` the whole line a row shows, from
     ``context`` code points before the span to as many after it; ``note`` the note. The
-    quote and the context are stretches of the document, not texts of their own: ``^``
-    and ``$`` match at lines' ends, ``\\b`` and look-behinds see the text beside them.
+    quote and the context are stretches of the document searched in place (Python's
+    ``pattern.search(text, start, end)``): ``\\b`` and look-behinds see the text before a
+    stretch, and its end counts as the end of the text.
     ``documents``: ids or title patterns, as exports take them; ``authors``: texts an
     author must contain (case ignored). ``since`` and ``until``: ISO dates (or their start:
     ``2024``, ``2024-02``) that a document's publication date must not be before or after;
@@ -193,6 +195,11 @@ def retrieve(
     document's annotations come sorted already (by start, end, label and id)."""
     pattern = compile_match(query) if query.regex else None
     needle = query.match.casefold() if query.match and not query.regex else None
+    prefilter = (
+        pattern is not None
+        and not _LOOKS_AT_THE_END.search(pattern.pattern)
+        and pattern.search("") is None  # one that matches nothing matches everywhere
+    )
     if query.context < 0:
         raise QueryError("the context is a number of characters, 0 or more")
     if query.done is not None and done is None:
@@ -219,7 +226,12 @@ def retrieve(
         if done is not None and query.done is not None and (document.id in done) != query.done:
             continue
         text = document.text
-        found_at = _occurrences(text, needle) if needle is not None else None
+        found_at = _occurrences(text, needle, 2 * len(spans) + 16) if needle else None
+        # Unless the pattern looks at where the text ends, a stretch's match begins where
+        # a match of the whole text begins: only stretches holding such a start are searched.
+        starts = None
+        if pattern is not None and prefilter:
+            starts = _match_starts(pattern, text, 2 * len(spans) + 16)
         for ann in spans if ordered else sorted(spans, key=_order):
             if ann.orphaned:
                 continue
@@ -238,7 +250,11 @@ def retrieve(
                 low, high = (max(0, start - width), end + width) if in_context else (start, end)
                 note = ann.note if in_note and ann.note else ""
                 if pattern is not None:
-                    found = bool(in_text and pattern.search(text, low, high))
+                    found = bool(
+                        in_text
+                        and (starts is None or _begins_within(starts, 0, low, high))
+                        and pattern.search(text, low, high)
+                    )
                     found = found or bool(note and pattern.search(note))
                 else:
                     plain = needle or ""
@@ -254,16 +270,33 @@ def retrieve(
     return out
 
 
-def _occurrences(text: str, needle: str) -> list[int] | None:
+def _occurrences(text: str, needle: str, most: int) -> list[int] | None:
     """Where ``needle`` begins in ``text`` with case ignored, overlaps included; ``None``
-    when ignoring case changes the text's length (offsets would not line up)."""
+    when ignoring case changes the text's length (offsets would not line up) or there are
+    more than ``most``."""
     folded = text.casefold()
     if len(folded) != len(text):
         return None
-    out, at = [], folded.find(needle)
+    out: list[int] = []
+    at = folded.find(needle)
     while at != -1:
+        if len(out) == most:
+            return None
         out.append(at)
         at = folded.find(needle, at + 1)
+    return out
+
+
+def _match_starts(pattern: re.Pattern[str], text: str, most: int) -> list[int] | None:
+    """Every position where ``pattern`` matches ``text`` (matches may overlap); ``None``
+    if there are more than ``most`` (searching every stretch costs less then)."""
+    out: list[int] = []
+    found = pattern.search(text)
+    while found is not None:
+        if len(out) == most:
+            return None
+        out.append(found.start())
+        found = pattern.search(text, found.start() + 1)
     return out
 
 

@@ -4,10 +4,10 @@ delegate that elides the left context on its left."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -28,6 +28,7 @@ COLUMNS = (
     "Attributes",
 )
 LEFT, QUOTE, RIGHT = 0, 1, 2
+RELEASE_MS = 200
 QUOTE_STRENGTH = 0.35  # the quote's background: its label's colour faded into the base
 
 
@@ -76,12 +77,16 @@ class HitTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_hits(self, hits: Sequence[Hit]) -> None:
+    def set_hits(self, hits: list[Hit]) -> None:
+        """Show ``hits`` (the list is kept, not copied)."""
+        old = self._hits
         self.beginResetModel()
-        self._hits = list(hits)
+        self._hits = hits
         if self._sorted is not None:
             self._sort(*self._sorted)
         self.endResetModel()
+        # Freeing a hundred thousand rows takes longer than showing the new ones: after.
+        QTimer.singleShot(RELEASE_MS, old.clear)
 
     def set_colors(self, colors: dict[str, str], base: QColor, text: QColor) -> None:
         """Label colours, faded into ``base`` for the quotes' backgrounds (no further than

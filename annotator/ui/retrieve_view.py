@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -74,20 +73,24 @@ class RetrieveDialog(QDialog):
         self.show_all.hide()
 
         self.model = HitTableModel(self)
-        self.table = QTableView(objectName="retrieveTable")
+        # A tree without branches rather than a table: with rows of one height it lays
+        # out only what is shown, and has no row header whose hundred thousand sections
+        # a new query would rebuild.
+        self.table = QTreeView(objectName="retrieveTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(KwicDelegate(self.table))
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAllColumnsShowFocus(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
+        header = self.table.header()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # corpus order until asked
         header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
         self.table.setSortingEnabled(True)
         for column, name in enumerate(COLUMNS):
             self.table.setColumnWidth(column, WIDTHS.get(name, 110))

@@ -189,3 +189,34 @@ def test_a_plain_match_is_found_where_the_rows_text_holds_it_case_ignored(
 
     want = {a.id for a in spans if needle.casefold() in text[slice(*shown(a))].casefold()}
     assert got == want
+
+
+@given(
+    st.lists(st.text(alphabet="ab. \n", min_size=1, max_size=25), min_size=1, max_size=3),
+    st.sampled_from(
+        ["a", "ab$", r"b\b", r"\Ba", "a(?=b)", "a(?!b)", "^a", r"(?<=b)a", "a.b", "a*", "b+a?"]
+    ),
+    st.data(),
+    st.integers(0, 4),
+)
+def test_a_regex_finds_what_a_search_of_each_stretch_finds(texts, pattern, data, width):
+    import re
+
+    corpus = []
+    for d, text in enumerate(texts):
+        spans = []
+        for i in range(data.draw(st.integers(0, 4))):
+            start = data.draw(st.integers(0, len(text) - 1))
+            end = data.draw(st.integers(start + 1, len(text)))
+            spans.append(ann(f"{d}-{i}", str(d), "claim", start, end))
+        corpus.append((doc(str(d), "T", text), spans))
+    query = Query(match=pattern, match_in=("context",), context=width)
+    got = {h.annotation.id for h in retrieve(corpus, query)}
+    compiled = re.compile(pattern)
+    want = {
+        a.id
+        for document, spans in corpus
+        for a in spans
+        if compiled.search(document.text, max(0, a.start - width), a.end + width)
+    }
+    assert got == want
