@@ -1,5 +1,6 @@
-"""Regenerate docs/main-window.png: the real main window on the seed article, after a few
-minutes of annotating. Run under a virtual X server: ``make screenshot`` (xvfb-run).
+"""Regenerate docs/main-window.png and docs/retrieve-window.png: the real main window on
+the seed article after a few minutes of annotating, and the Retrieve window listing its
+refusals. Run under a virtual X server: ``make screenshot`` (xvfb-run).
 
 It works on a throwaway database and settings folder, never on yours.
 """
@@ -13,6 +14,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "main-window.png"
+RETRIEVE = HERE / "retrieve-window.png"
+# Further refusals, tagged before the Retrieve window is opened on every refusal.
+REFUSALS = [
+    "he was told that no such statistics were kept",
+    "Nor was he told whether they had automatic tracking or facial-recognition capabilities",
+    "He was also not told whether the police had tried to identify individuals",
+    "it is not appropriate for disclosure",
+]
 
 # What a researcher marks in the seed article: (phrase, label, attributes, note).
 WORK = [
@@ -26,7 +35,7 @@ WORK = [
     (
         "2,000 new security cameras",
         "statistic",
-        {"value": "2,000", "unit": "cameras", "what_counted": "new security cameras"},
+        {"value": 2000, "unit": "cameras", "what_counted": "new security cameras"},
         None,
     ),
     (
@@ -35,8 +44,8 @@ WORK = [
         {"what_requested": "number, location, capabilities of cameras"},
         "No reason given.",
     ),
-    ("615 new CCTV cameras", "statistic", {"value": "615", "unit": "cameras"}, None),
-    ("90,000 in Singapore", "statistic", {"value": "90,000", "unit": "cameras"}, None),
+    ("615 new CCTV cameras", "statistic", {"value": 615, "unit": "cameras"}, None),
+    ("90,000 in Singapore", "statistic", {"value": 90000, "unit": "cameras"}, None),
 ]
 
 
@@ -52,7 +61,6 @@ def main() -> int:
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QComboBox, QLineEdit
 
     from annotator.app.opening import open_store
     from annotator.ui.app import application, create_window
@@ -69,17 +77,16 @@ def main() -> int:
         view.setFocus()
         view.select_span(start, start + len(phrase))
         window.tag_selection(label)  # what the label key does
-        for name, value in values.items():
-            editor = window.details.editors[name]
-            if isinstance(editor, QComboBox):
-                editor.setCurrentIndex(editor.findData(value))
-                editor.activated.emit(editor.currentIndex())
-            elif isinstance(editor, QLineEdit):
-                editor.setText(value)
-                editor.editingFinished.emit()
+        tagged = next(
+            a
+            for a in window.annotations_model.annotations()
+            if a.start == start and a.label == label
+        )
+        if values:
+            window.set_attributes(tagged.id, next(iter(values)), values)
         if note:
             window.details.note.setPlainText(note)
-            window.set_note(window.current_annotation().id, note)
+            window.set_note(tagged.id, note)
     # Leave the refusal selected, so the details panel shows its attributes and note.
     start = window.document.text.index("refused to answer")
     view.setFocus()
@@ -92,6 +99,18 @@ def main() -> int:
     app.processEvents()
     window.grab().save(str(TARGET))
     print(f"wrote {TARGET}")
+    for phrase in REFUSALS:
+        start = window.document.text.index(phrase)
+        view.select_span(start, start + len(phrase))
+        window.tag_selection("refusal")
+    retrieve = window.show_retrieve()
+    retrieve.resize(1360, 420)
+    QTest.qWaitForWindowExposed(retrieve)
+    retrieve.filters.label_buttons["refusal"].click()
+    QTest.qWait(300)
+    app.processEvents()
+    retrieve.grab().save(str(RETRIEVE))
+    print(f"wrote {RETRIEVE}")
     store.close()
     return 0
 

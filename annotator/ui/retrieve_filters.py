@@ -50,6 +50,7 @@ class RetrieveFilters(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
 
         self.match = self._typed("Find in quotes, notes and context…", "retrieveMatch")
+        self.match.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 40))
         self.regex = self._check("Regular expression")
         self.places = {place: self._check(place.capitalize(), True) for place in PLACES}
         self.context = QSpinBox(minimum=0, maximum=1000, value=CONTEXT, suffix=" characters")

@@ -7,7 +7,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -29,6 +36,7 @@ COLUMNS = (
 )
 LEFT, QUOTE, RIGHT = 0, 1, 2
 RELEASE_MS = 200
+ROW_PADDING = 8  # pixels added to a row's height: rows of a long list stay readable
 QUOTE_STRENGTH = 0.35  # the quote's background: its label's colour faded into the base
 
 
@@ -86,7 +94,8 @@ class HitTableModel(QAbstractTableModel):
             self._sort(*self._sorted)
         self.endResetModel()
         # Freeing a hundred thousand rows takes longer than showing the new ones: after.
-        QTimer.singleShot(RELEASE_MS, old.clear)
+        if old is not hits:
+            QTimer.singleShot(RELEASE_MS, old.clear)
 
     def set_colors(self, colors: dict[str, str], base: QColor, text: QColor) -> None:
         """Label colours, faded into ``base`` for the quotes' backgrounds (no further than
@@ -149,6 +158,10 @@ class HitTableModel(QAbstractTableModel):
 
 class KwicDelegate(QStyledItemDelegate):
     """Cells of the left context elide on the left: the words next to the quote stay."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + ROW_PADDING)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)

@@ -35,7 +35,16 @@ from annotator.ui.retrieve_model import COLUMNS, HitTableModel, KwicDelegate
 
 SAVED_QUERIES = "saved_queries"  # the database setting that holds them, as JSON
 FOLLOW_MS = 100  # changes arriving together are followed once
-WIDTHS = {"Left": 280, "Quote": 240, "Right": 280, "Label": 80, "Document": 180}
+WIDTHS = {
+    "Left": 250,
+    "Quote": 320,
+    "Right": 250,
+    "Label": 80,
+    "Document": 200,
+    "Published": 90,
+    "Annotator": 100,
+    "Note": 160,
+}
 
 # Opens a document of the main window at an annotation; False if it could not.
 OpenAt = Callable[[str, str], bool]
