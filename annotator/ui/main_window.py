@@ -46,6 +46,7 @@ from annotator.ui.annotators import (
     remembered_filter,
 )
 from annotator.ui.background import BackgroundWork
+from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.find_bar import FindBar
@@ -94,6 +95,7 @@ class MainWindow(
         self._tagged: Annotation | None = None  # tagged; the list not yet caught up
         self._stats_dialog: StatsDialog | None = None
         self._agreement_dialog: AgreementDialog | None = None
+        self._crosstab_dialog: CrosstabDialog | None = None
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
         # While an older version is shown: (id of the newest version, its number).
@@ -321,6 +323,13 @@ class MainWindow(
             QKeySequence("Ctrl+I"),
             "Annotations per document and label",
         )
+        self.crosstab_action = self._action(
+            "Cross-&tabulation…",
+            self.show_crosstab,
+            QKeySequence("Ctrl+Shift+T"),
+            "A label's annotations per annotator, author, source, publication year or "
+            "attribute value: table and bar chart",
+        )
         self.agreement_action = self._action(
             "&Agreement…",
             self.show_agreement,
@@ -487,6 +496,7 @@ class MainWindow(
         self.label_menu = bar.addMenu("&Label")
         view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addAction(self.stats_action)
+        view_menu.addAction(self.crosstab_action)
         view_menu.addAction(self.agreement_action)
         view_menu.addAction(self.versions_action)
         view_menu.addAction(self.orphans_action)
