@@ -9,7 +9,7 @@ from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
@@ -183,3 +183,29 @@ def test_the_statistics_window_links_to_it(app):
     choose(app, dialog.label_combo, "statistic")
     assert cells(dialog) == [["tester", "1", "100.0%"], ["Total", "1", "100.0%"]]
     assert dialog.chart.bars[0].color == "#009e73"
+
+
+def test_reopening_rereads_and_a_failed_save_says_why(make_window, db_path, tmp_path, monkeypatch):
+    populate(db_path)
+    app = make_window()
+    dialog = app.window.show_crosstab()
+    choose(app, dialog.label_combo, "claim")
+    assert cells(dialog) == [["ana", "1", "100.0%"], ["Total", "1", "100.0%"]]
+    dialog.close()
+    # Another process tags a claim while the window is closed; reopening shows it.
+    other = open_store(str(db_path))
+    memo = next(d.id for d in other.documents() if d.title == "Memo")
+    other.add_annotation(memo, "claim", 0, 3, "cy")
+    other.close()
+    focus_main(app)
+    app.key(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.isVisible() and dialog.label_combo.currentText() == "claim"
+    assert cells(dialog) == [["ana", "1", "50.0%"], ["cy", "1", "50.0%"], ["Total", "2", "100.0%"]]
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a: warnings.append(text))
+    target = tmp_path / "missing" / "claims.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    app.qtbot.mouseClick(dialog.save_table_button, Qt.MouseButton.LeftButton)
+    assert len(warnings) == 1 and str(target) in warnings[0] and "does not exist" in warnings[0]
+    assert not target.parent.exists()
