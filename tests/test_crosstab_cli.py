@@ -20,10 +20,11 @@ NOTE = "Undated note: 40 cameras, 2000 of them new.\n"
 
 
 @pytest.fixture
-def corpus(db_path):
+def corpus(db):
     """Three documents (two authors and none, two years and none, two sources), a version
-    that leaves an orphan behind, statistics with values 40, 12, 4, 2000 and 2000.0."""
-    store = open_store(str(db_path))
+    that leaves an orphan behind, statistics with values 40, 12, 4, 2000 and 2000.0; on
+    SQLite, then on PostgreSQL."""
+    store = open_store(db.target)
     store.import_documents(
         [
             NewDocument("Cameras", "hkfp.org/1", REPORT, author="Lee", published="2024-02-22"),
@@ -55,7 +56,7 @@ def corpus(db_path):
     newest = {d.id: d for d in (store.document(s.id) for s in store.documents())}
     rows = [(newest[a.document_id], a) for d in newest for a in store.annotations(d)]
     store.close()
-    return db_path, rows
+    return db, rows
 
 
 def run(capsys, *args):
@@ -84,7 +85,7 @@ def expected(rows, label, by):
 @pytest.mark.parametrize("by", ["annotator", "author", "source", "year", "attribute:value"])
 def test_json_counts_equal_a_count_made_here(corpus, capsys, by):
     db, rows = corpus
-    code, out, err = run(capsys, "crosstab", "--db", str(db), "--label", "statistic", "--by", by,
+    code, out, err = run(capsys, "crosstab", "--db", db.target, "--label", "statistic", "--by", by,
                          "--format", "json")  # fmt: skip
     assert code == 0 and err == ""
     data = json.loads(out)
@@ -102,7 +103,7 @@ def test_the_orders_and_categories_a_reader_sees(corpus, capsys):
     db, _rows = corpus
 
     def json_of(*args):
-        code, out, _ = run(capsys, "crosstab", "--db", str(db), *args, "--format", "json")
+        code, out, _ = run(capsys, "crosstab", "--db", db.target, *args, "--format", "json")
         assert code == 0
         data = json.loads(out)
         return list(zip(data["categories"], data["counts"], strict=True))
@@ -123,14 +124,14 @@ def test_the_orders_and_categories_a_reader_sees(corpus, capsys):
 
 def test_every_label_at_once_is_a_category_by_label_matrix(corpus, capsys):
     db, rows = corpus
-    code, out, _ = run(capsys, "crosstab", "--db", str(db), "--by", "author", "--format", "json")
+    code, out, _ = run(capsys, "crosstab", "--db", db.target, "--by", "author", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["label"] is None and data["labels"] == ["claim", "refusal", "statistic"]
     for category_, counts in zip(data["categories"], data["counts"], strict=True):
         assert counts == [expected(rows, label, "author")[category_] for label in data["labels"]]
     assert data["categories"] == ["Lee", "Chan", "(none)"]  # 4, 3 and 3 annotations
-    code, out, _ = run(capsys, "crosstab", "--db", str(db), "--by", "author", "--format", "csv")
+    code, out, _ = run(capsys, "crosstab", "--db", db.target, "--by", "author", "--format", "csv")
     table = list(csv.reader(io.StringIO(out)))
     assert table[0] == ["category", "claim", "refusal", "statistic", "total", "share"]
     assert table[1] == ["Lee", "1", "1", "2", "4", f"{4 / 10:.4f}"]
@@ -139,7 +140,7 @@ def test_every_label_at_once_is_a_category_by_label_matrix(corpus, capsys):
 def test_csv_and_table_say_the_same_and_o_writes_a_file(corpus, capsys, tmp_path):
     db, rows = corpus
     out_file = tmp_path / "by-annotator.csv"
-    code, out, _ = run(capsys, "crosstab", "--db", str(db), "--label", "statistic", "--by",
+    code, out, _ = run(capsys, "crosstab", "--db", db.target, "--label", "statistic", "--by",
                        "annotator", "--format", "csv", "-o", str(out_file))  # fmt: skip
     assert code == 0 and out == ""
     want = expected(rows, "statistic", "annotator")
@@ -148,7 +149,7 @@ def test_csv_and_table_say_the_same_and_o_writes_a_file(corpus, capsys, tmp_path
     assert [(r["category"], int(r["count"]), float(r["share"])) for r in got] == [
         (who, n, round(n / total, 4)) for who, n in sorted(want.items(), key=lambda p: -p[1])
     ]
-    code, out, _ = run(capsys, "crosstab", "--db", str(db), "--label", "statistic", "--by",
+    code, out, _ = run(capsys, "crosstab", "--db", db.target, "--label", "statistic", "--by",
                        "annotator")  # fmt: skip
     lines = out.splitlines()
     assert code == 0 and lines[0] == "annotations of 'statistic' by annotator"
@@ -169,17 +170,18 @@ def test_unknown_labels_and_attributes_are_errors_that_change_nothing(
     corpus, capsys, args, message
 ):
     db, _rows = corpus
-    before = db.read_bytes()
-    code, out, err = run(capsys, "crosstab", "--db", str(db), *args)
+    every = "SELECT id, label, version, attributes FROM annotations ORDER BY id"
+    before = db.rows(every)
+    code, out, err = run(capsys, "crosstab", "--db", db.target, *args)
     assert code == 1 and out == "" and message in err and "Traceback" not in err
-    assert db.read_bytes() == before
+    assert db.rows(every) == before
 
 
 def test_a_malformed_breakdown_is_a_usage_error(corpus, capsys):
     db, _rows = corpus
     for by in (["--by", "colour"], ["--by", "attribute:"], []):
         with pytest.raises(SystemExit) as usage:
-            main(["crosstab", "--db", str(db), *by])
+            main(["crosstab", "--db", db.target, *by])
         assert usage.value.code == 2
     err = capsys.readouterr().err
     assert "--by 'colour': one of annotator, author, source, year or attribute:NAME" in err
