@@ -183,11 +183,10 @@ class CrosstabDialog(QDialog):
     def _show(self, table: Crosstab) -> None:
         many = table.label is None
         colors = {label.name: label.color for label in self._scheme}
-        values = table.totals() if many else table.column(table.label or "")
-        color = ALL_COLOR if many else colors.get(table.label or "", ALL_COLOR)
-        bars = [
+        color = ALL_COLOR if table.label is None else colors.get(table.label, ALL_COLOR)
+        bars = [  # a category's total is the label's count when one label is counted
             Bar(label=name, color=color, corpus=n, document=None)
-            for name, n in zip(table.categories[:CHART_BARS], values, strict=False)
+            for name, n in zip(table.categories[:CHART_BARS], table.totals(), strict=False)
         ]
         self.chart.set_bars(bars)
         what = ALL_LABELS.lower() if many else f"'{table.label}'"

@@ -209,3 +209,25 @@ def test_reopening_rereads_and_a_failed_save_says_why(make_window, db_path, tmp_
     app.qtbot.mouseClick(dialog.save_table_button, Qt.MouseButton.LeftButton)
     assert len(warnings) == 1 and str(target) in warnings[0] and "does not exist" in warnings[0]
     assert not target.parent.exists()
+
+
+def test_the_chart_shows_the_thirty_most_frequent_and_the_table_every_category(
+    make_window, db_path
+):
+    store = open_store(str(db_path))
+    text = "word " * 40
+    [made] = store.import_documents([NewDocument("Many hands", "many.txt", text)])
+    for i in range(35):  # annotator i tags i + 1 words
+        for w in range(i + 1 if i < 5 else 1):
+            store.add_annotation(made.document.id, "claim", 5 * w, 5 * w + 4, f"coder{i:02}")
+    store.close()
+    app = make_window()
+    dialog = app.window.show_crosstab()
+    assert dialog.label_combo.currentText() == "claim"
+    assert dialog.by_combo.currentText() == "Annotator"
+    assert dialog.table.rowCount() == 35 + 1
+    assert [b.label for b in dialog.chart.bars][:6] == [
+        "coder04", "coder03", "coder02", "coder01", "coder00", "coder05",
+    ]  # fmt: skip
+    assert len(dialog.chart.bars) == 30
+    assert dialog.chart.title == "Annotations of 'claim' by annotator (the 30 most frequent of 35)"
