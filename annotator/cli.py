@@ -1,5 +1,5 @@
 """Command line: ``import``, ``export``, ``stats``, ``retrieve``, ``cooccurrence``,
-``agreement``, ``suggest``, ``backup`` and ``restore`` (``annotator`` with no command
+``crosstab``, ``agreement``, ``suggest``, ``backup`` and ``restore`` (``annotator`` with no command
 opens the window: :mod:`annotator.main`).
 
 Exit codes: 0 success, 1 invalid input or a database problem, 2 usage error.
@@ -28,6 +28,10 @@ from annotator.app.analysis import (
     cooccurrence_json,
     cooccurrence_table,
     count_cooccurrence,
+    crosstab_csv,
+    crosstab_json,
+    crosstab_table,
+    crosstabulate,
 )
 from annotator.app.analysis import find as find_hits
 from annotator.app.analysis import render_csv as render_hits_csv
@@ -54,6 +58,7 @@ from annotator.app.workspace import Workspace
 from annotator.core.annotators import name_problem
 from annotator.core.cooccurrence import SCOPES
 from annotator.core.counts import count_table, render_table
+from annotator.core.crosstab import FIELDS, CrosstabError, check_breakdown
 from annotator.core.decoding import codec_name
 from annotator.core.files import write_atomically, write_folder
 from annotator.core.filters import ExportFilter
@@ -84,6 +89,7 @@ COMMANDS = (
     "stats",
     "retrieve",
     "cooccurrence",
+    "crosstab",
     "agreement",
     "suggest",
     "backup",
@@ -112,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "restore": _restore,
                 "retrieve": _retrieve,
                 "cooccurrence": _cooccurrence,
+                "crosstab": _crosstab,
             }
             return handlers[command](args)
         return _usage_without_command(args)
@@ -430,6 +437,37 @@ def _cooccurrence(argv: list[str]) -> int:
         store.close()
     text = cooccurrence_json(table) if ns.format == "json" else cooccurrence_table(table)
     _write(text.encode("utf-8"), None)
+    return 0
+
+
+def _crosstab(argv: list[str]) -> int:
+    parser = _parser(
+        "annotator crosstab",
+        "Cross-tabulation: the annotations of a label (of every label, without --label) "
+        "counted per annotator, document author, source, publication year or attribute "
+        "value, most frequent first.",
+    )
+    parser.add_argument("--label", metavar="NAME", help="the label counted (default: every one)")
+    parser.add_argument(
+        "--by", required=True, metavar="|".join([*FIELDS, "attribute:NAME"]), help="categories"
+    )
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    ns = parser.parse_args(argv)
+    if problem := check_breakdown(ns.by):
+        parser.error(problem)
+    store = _open(ns.db)
+    try:
+        table = crosstabulate(store, ns.label, ns.by)
+    except CrosstabError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    render = {"json": crosstab_json, "csv": crosstab_csv, "table": crosstab_table}
+    _write(render[ns.format](table).encode("utf-8"), ns.output)
     return 0
 
 

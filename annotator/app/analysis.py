@@ -1,6 +1,6 @@
-"""Analysis of a stored corpus, as ``annotator retrieve`` and ``annotator cooccurrence``
-(and the window) run it: the newest version of every document with its annotations, and
-the rows and tables made from them."""
+"""Analysis of a stored corpus, as ``annotator retrieve``, ``cooccurrence`` and
+``crosstab`` (and the window) run it: the newest version of every document with its
+annotations, and the rows and tables made from them."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.cooccurrence import Cooccurrence, cooccurrence
+from annotator.core.crosstab import Crosstab, crosstab
 from annotator.core.model import Annotation, Document
 from annotator.core.retrieval import Hit, Query, retrieve
 from annotator.store import Store
@@ -123,3 +124,66 @@ def cooccurrence_table(table: Cooccurrence) -> str:
     scope = table.scope
     title = "pairs that overlap" if scope == "overlap" else f"pairs that share a {scope}"
     return "\n".join([title, head, *rows]) + "\n"
+
+
+def crosstabulate(store: Store, label: str | None, by: str) -> Crosstab:
+    """The annotations of ``label`` (every label when ``None``) per category of ``by``
+    over the database's documents (newest versions); raises
+    :class:`~annotator.core.crosstab.CrosstabError` for an unknown label or attribute."""
+    return crosstab(corpus(store), store.labels(), label, by)
+
+
+def crosstab_json(table: Crosstab) -> str:
+    """``{"label", "by", "categories", "counts"}``: a count per category for one label;
+    without a label, ``"labels"`` too and a row of counts (one per label) per category."""
+    data: dict[str, Any] = {"label": table.label, "by": table.by}
+    if table.label is None:
+        data["labels"] = list(table.labels)
+        data["categories"] = list(table.categories)
+        data["counts"] = [list(row) for row in table.counts]
+    else:
+        data["categories"] = list(table.categories)
+        data["counts"] = list(table.column(table.label))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def crosstab_rows(table: Crosstab) -> list[list[str]]:
+    """The header and a row per category: the category, the count (one per label when
+    every label is counted, then their total) and its share of all counted, 0.0 to 1.0."""
+    many = table.label is None
+    head = ["category", *(table.labels if many else ["count"])]
+    head += ["total", "share"] if many else ["share"]
+    rows = [head]
+    for name, row, total, share in zip(
+        table.categories, table.counts, table.totals(), table.shares(), strict=True
+    ):
+        cells = [name, *map(str, row)] + ([str(total)] if many else [])
+        rows.append([*cells, f"{share:.4f}"])
+    return rows
+
+
+def crosstab_csv(table: Crosstab) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(crosstab_rows(table))
+    return out.getvalue()
+
+
+def crosstab_table(table: Crosstab) -> str:
+    """Aligned columns, shares as percentages, and a total line."""
+    rows = crosstab_rows(table)
+    body = [[*r[:-1], f"{float(r[-1]):.1%}"] for r in rows[1:]]
+    many, grand = table.label is None, table.total()
+    sums = [*map(str, table.label_totals()), str(grand)] if many else [str(grand)]
+    total = ["total", *sums, "100.0%" if grand else "—"]
+    grid = [rows[0], *body, total]
+    widths = [max(len(r[i]) for r in grid) for i in range(len(grid[0]))]
+
+    def line(cells: list[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        rest = [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
+        return "  ".join([first, *rest]).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    what = "every label" if many else repr(table.label)
+    title = f"annotations of {what} by {table.by}"
+    return "\n".join([title, line(rows[0]), rule, *map(line, body), rule, line(total)]) + "\n"

@@ -1,4 +1,5 @@
-"""A small grouped bar chart drawn with QPainter: counts per label, corpus and document."""
+"""A small bar chart drawn with QPainter: counts per label, corpus and document (grouped),
+or one bar per category."""
 
 from __future__ import annotations
 
@@ -25,16 +26,23 @@ class Bar:
 
 class BarChart(QWidget):
     """Per label: a full-colour bar for the corpus and, beside it, a faded one for the
-    open document; value above each bar, label below. Background and text take the
-    palette's Base and Text colours; painting follows the device pixel ratio."""
+    open document; value above each bar, label below (cut to fit). Without any
+    document bar, each bar stands alone in the middle of its place. Background and text
+    take the palette's Base and Text colours; painting follows the device pixel ratio."""
 
     MARGIN = 28
+    TITLE = "Annotations per label: corpus (solid) and this document (faded)"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, title: str = TITLE) -> None:
         super().__init__(parent)
         self.setObjectName("barChart")
         self.setMinimumHeight(200)
         self.bars: list[Bar] = []
+        self.title = title
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+        self.update()
 
     def set_bars(self, bars: Sequence[Bar]) -> None:
         self.bars = list(bars)
@@ -46,8 +54,12 @@ class BarChart(QWidget):
         value = bar.corpus if which == "corpus" else (bar.document or 0)
         top_value = max([1] + [b.corpus for b in self.bars] + [b.document or 0 for b in self.bars])
         slot = (self.width() - 2 * self.MARGIN) / max(1, len(self.bars))
-        width = slot * 0.35
-        left = self.MARGIN + index * slot + slot * 0.12 + (0 if which == "corpus" else width)
+        if any(b.document is not None for b in self.bars):
+            width = slot * 0.35
+            left = self.MARGIN + index * slot + slot * 0.12 + (0 if which == "corpus" else width)
+        else:
+            width = slot * 0.6
+            left = self.MARGIN + index * slot + slot * 0.2
         floor = self.height() - self.MARGIN
         height = (floor - self.MARGIN) * value / top_value
         return QRectF(left, floor - height, width, height)
@@ -63,8 +75,10 @@ class BarChart(QWidget):
         painter.drawText(
             QRectF(0, 2, self.width(), 18),
             Qt.AlignmentFlag.AlignCenter,
-            "Annotations per label: corpus (solid) and this document (faded)",
+            self.title,
         )
+        slot = (self.width() - 2 * self.MARGIN) / max(1, len(self.bars))
+        metrics = painter.fontMetrics()
         for i, bar in enumerate(self.bars):
             color = QColor(bar.color)
             kinds = [("corpus", color, bar.corpus)]
@@ -79,10 +93,10 @@ class BarChart(QWidget):
                     Qt.AlignmentFlag.AlignCenter,
                     str(value),
                 )
-            corpus = self.bar_rect(i, "corpus")
+            place = QRectF(self.MARGIN + i * slot, floor + 4, slot, 18)
             painter.drawText(
-                QRectF(corpus.left() - 20, floor + 4, corpus.width() * 2 + 40, 18),
+                place,
                 Qt.AlignmentFlag.AlignCenter,
-                bar.label,
+                metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(slot) - 4),
             )
         painter.end()

@@ -49,6 +49,7 @@ from annotator.ui.annotators import (
 from annotator.ui.background import BackgroundWork
 from annotator.ui.cooccurrence_view import SHORTCUT as COOCCURRENCE_SHORTCUT
 from annotator.ui.cooccurrence_view import CooccurrenceDialog
+from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.find_bar import FindBar
@@ -109,6 +110,7 @@ class MainWindow(
         self._retrieve_dialog: RetrieveDialog | None = None
         self._cooccurrence_dialog: CooccurrenceDialog | None = None
         self._live_corpus: LiveCorpus | None = None  # read for the analysis windows
+        self._crosstab_dialog: CrosstabDialog | None = None
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
         # While an older version is shown: (id of the newest version, its number).
@@ -336,6 +338,13 @@ class MainWindow(
             QKeySequence("Ctrl+I"),
             "Annotations per document and label",
         )
+        self.crosstab_action = self._action(
+            "Cross-&tabulation…",
+            self.show_crosstab,
+            QKeySequence("Ctrl+Shift+T"),
+            "A label's annotations per annotator, author, source, publication year or "
+            "attribute value: table and bar chart",
+        )
         self.agreement_action = self._action(
             "&Agreement…",
             self.show_agreement,
@@ -516,6 +525,7 @@ class MainWindow(
         view_menu.addAction(self.retrieve_action)
         view_menu.addAction(self.cooccurrence_action)
         view_menu.addAction(self.stats_action)
+        view_menu.addAction(self.crosstab_action)
         view_menu.addAction(self.agreement_action)
         view_menu.addAction(self.versions_action)
         view_menu.addAction(self.orphans_action)

@@ -39,12 +39,17 @@ class StatsDialog(QDialog):
         self.chart = BarChart()
         self.save_button = QPushButton("Save chart as PNG…")
         self.save_button.clicked.connect(self._ask_save)
+        self.crosstab_button = QPushButton("Cross-&tabulate…")  # the window connects it
+        self.crosstab_button.setToolTip(
+            "A label's annotations per annotator, author, source, year or attribute"
+        )
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.crosstab_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.table, 1)

@@ -1,5 +1,5 @@
 """The main window's files: import (dialogs, drag and drop, reading in the background),
-export, statistics and agreement.
+export, statistics, cross-tabulation and agreement.
 
 A part of :class:`annotator.ui.main_window.MainWindow` (a mixin: its methods use the
 window's views and state)."""
@@ -41,6 +41,7 @@ from annotator.formats import registry
 from annotator.store import StoreError
 from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.background import BackgroundWork
+from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.encoding_review import review_decodings
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.progress import Cancelled, run_with_progress
@@ -438,12 +439,24 @@ class FilesMixin:
         current = self._document.id if self._document else None
         if self._stats_dialog is None:
             self._stats_dialog = StatsDialog(self, table, colors, current)
+            self._stats_dialog.crosstab_button.clicked.connect(self.show_crosstab)
         else:
             self._stats_dialog.show_table(table, colors, current)
         if not self._stats_dialog.isVisible():
             self._stats_dialog.show()
             self._stats_dialog.raise_()
         return self._stats_dialog
+
+    def show_crosstab(self) -> CrosstabDialog:
+        """Open (or reread and raise) the cross-tabulation window, non-modal."""
+        if self._crosstab_dialog is None:
+            self._crosstab_dialog = CrosstabDialog(self, self.workspace)
+        else:
+            self._crosstab_dialog.refresh()
+        self._crosstab_dialog.show()
+        self._crosstab_dialog.raise_()
+        self._crosstab_dialog.activateWindow()
+        return self._crosstab_dialog
 
     def show_agreement(self) -> AgreementDialog:
         """Open (or reread and raise) the agreement window, non-modal."""

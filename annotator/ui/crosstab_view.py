@@ -1,0 +1,262 @@
+"""View ▸ Cross-tabulation: the annotations of a label counted per annotator, author,
+source, publication year or attribute value, as ``annotator crosstab`` counts them.
+
+A non-modal window: a table (category, count, share of the label's total) and a bar
+chart, both saved as files. It rereads the database whenever it is opened and follows
+every change the workspace announces (edits, undo, redo) while it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.app.analysis import corpus, crosstab_csv
+from annotator.app.workspace import Changes, Workspace
+from annotator.core.crosstab import ATTRIBUTE, Crosstab, CrosstabError, attribute_names, crosstab
+from annotator.core.files import write_atomically
+from annotator.core.model import Annotation, Document, Label
+from annotator.store import StoreError
+from annotator.ui.bar_chart import Bar, BarChart
+
+FIELDS = (
+    ("Annotator", "annotator"),
+    ("Author", "author"),
+    ("Source", "source"),
+    ("Publication year", "year"),
+)
+ALL_LABELS = "All labels"
+ALL_COLOR = "#888888"  # the bars of every label together
+CHART_BARS = 30  # the chart shows the most frequent categories only
+
+
+class CrosstabDialog(QDialog):
+    """The cross-tabulation of the label and breakdown chosen in it; :meth:`refresh`
+    rereads the database."""
+
+    def __init__(self, parent: QWidget | None, workspace: Workspace) -> None:
+        super().__init__(parent)
+        self.setObjectName("crosstabDialog")
+        self.setWindowTitle("Cross-tabulation")
+        self.resize(820, 680)
+        self._workspace = workspace
+        self._scheme: list[Label] = []
+        self._documents: dict[str, Document] = {}  # the newest versions, in list order
+        self._spans: dict[str, dict[str, Annotation]] = {}  # by document, then by id
+        self.result: Crosstab | None = None  # what the table and chart show
+
+        self.label_combo = QComboBox()
+        self.label_combo.setObjectName("crosstabLabel")
+        self.by_combo = QComboBox()
+        self.by_combo.setObjectName("crosstabBy")
+        label_caption = QLabel("&Label")
+        label_caption.setBuddy(self.label_combo)
+        by_caption = QLabel("&By")
+        by_caption.setBuddy(self.by_combo)
+        choices = QHBoxLayout()
+        for widget in (label_caption, self.label_combo, by_caption, self.by_combo):
+            choices.addWidget(widget)
+        choices.addStretch(1)
+
+        self.chart = BarChart(title="")
+        self.table = QTableWidget()
+        self.table.setObjectName("crosstabTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.save_chart_button = QPushButton("Save chart as &PNG…")
+        self.save_chart_button.clicked.connect(self._ask_save_chart)
+        self.save_table_button = QPushButton("Save table as &CSV…")
+        self.save_table_button.clicked.connect(self._ask_save_table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        buttons.addButton(self.save_chart_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_table_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        self.label_combo.currentIndexChanged.connect(self._on_label_chosen)
+        self.by_combo.currentIndexChanged.connect(self.recompute)
+        workspace.subscribe(self._on_changes)
+        self.refresh()
+
+    # -- reading -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reread the labels and the corpus, keep the choices where they still apply,
+        and recompute."""
+        store = self._workspace.store
+        try:
+            scheme, documents = store.labels(), corpus(store)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Could not cross-tabulate", str(exc))
+            return
+        self._scheme = scheme
+        self._documents = {doc.id: doc for doc, _spans in documents}
+        self._spans = {doc.id: {a.id: a for a in spans} for doc, spans in documents}
+        chosen = self.label_combo.currentData()
+        self.label_combo.blockSignals(True)
+        self.label_combo.clear()
+        for label in scheme:
+            self.label_combo.addItem(label.name, label.name)
+        self.label_combo.addItem(ALL_LABELS, "")  # "": no one label
+        self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(chosen)))
+        self.label_combo.blockSignals(False)
+        self._on_label_chosen()
+
+    def _corpus(self) -> list[tuple[Document, list[Annotation]]]:
+        return [(doc, list(self._spans[doc.id].values())) for doc in self._documents.values()]
+
+    def _on_changes(self, changes: Changes, _initiator: object | None) -> None:
+        """Follow an edit, undo or redo while shown (reopening rereads everything)."""
+        if not self.isVisible():
+            return
+        step = changes.step
+        touched = {a.document_id for a in (*step.added, *step.removed)}
+        if changes.listed or changes.scheme or not touched <= self._spans.keys():
+            self.refresh()  # documents or labels changed, or an older version's annotations
+            return
+        for ann in step.removed:
+            self._spans[ann.document_id].pop(ann.id, None)
+        for ann in step.added:
+            self._spans[ann.document_id][ann.id] = ann
+        if touched:
+            self.recompute()
+
+    # -- choices -----------------------------------------------------------------------
+
+    def _on_label_chosen(self) -> None:
+        """List the breakdowns for the label chosen (its attributes), keeping the one
+        chosen before where it still applies."""
+        chosen = self.by_combo.currentData() or "annotator"
+        names = attribute_names(self._corpus(), self._scheme, self.chosen_label())
+        self.by_combo.blockSignals(True)
+        self.by_combo.clear()
+        for text, by in FIELDS:
+            self.by_combo.addItem(text, by)
+        for name in names:
+            self.by_combo.addItem(f"Attribute: {name}", ATTRIBUTE + name)
+        self.by_combo.setCurrentIndex(max(0, self.by_combo.findData(chosen)))
+        self.by_combo.blockSignals(False)
+        self.recompute()
+
+    def chosen_label(self) -> str | None:
+        """The label chosen, ``None`` for every label."""
+        return self.label_combo.currentData() or None
+
+    def recompute(self) -> None:
+        label, by = self.chosen_label(), self.by_combo.currentData()
+        if by is None:
+            return
+        try:
+            self.result = crosstab(self._corpus(), self._scheme, label, by)
+        except CrosstabError as exc:  # cannot happen from the lists; said all the same
+            QMessageBox.warning(self, "Could not cross-tabulate", str(exc))
+            return
+        self._show(self.result)
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _show(self, table: Crosstab) -> None:
+        many = table.label is None
+        colors = {label.name: label.color for label in self._scheme}
+        color = ALL_COLOR if table.label is None else colors.get(table.label, ALL_COLOR)
+        bars = [  # a category's total is the label's count when one label is counted
+            Bar(label=name, color=color, corpus=n, document=None)
+            for name, n in zip(table.categories[:CHART_BARS], table.totals(), strict=False)
+        ]
+        self.chart.set_bars(bars)
+        what = ALL_LABELS.lower() if many else f"'{table.label}'"
+        title = f"Annotations of {what} by {self.by_combo.currentText().lower()}"
+        if len(table.categories) > CHART_BARS:
+            title += f" (the {CHART_BARS} most frequent of {len(table.categories)})"
+        self.chart.set_title(title)
+        headers = ["Category", *(table.labels if many else ["Count"])]
+        headers += ["Total", "Share"] if many else ["Share"]
+        rows: list[Sequence[object]] = [
+            [name, *row, *([sum(row)] if many else []), f"{share:.1%}"]
+            for name, row, share in zip(table.categories, table.counts, table.shares(), strict=True)
+        ]
+        total = table.total()
+        sums = [*table.label_totals(), total] if many else [total]
+        rows.append(["Total", *sums, "100.0%" if total else "—"])
+        self._fill_table(headers, rows)
+
+    def _fill_table(self, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels(list(headers))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if c:
+                    item.setTextAlignment(right)
+                if r == len(rows) - 1:
+                    item.setFont(bold)
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(headers)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+
+    # -- saving ------------------------------------------------------------------------
+
+    def _file_stem(self) -> str:
+        label = self.chosen_label() or "all-labels"
+        by = str(self.by_combo.currentData() or "").replace(ATTRIBUTE, "")
+        return f"{label}-by-{by}"
+
+    def save_chart(self, path: Path) -> bool:
+        """Write the chart as a PNG image; returns whether it was written."""
+        return self.chart.grab().save(str(path), "PNG")
+
+    def save_table(self, path: Path) -> None:
+        """Write what ``annotator crosstab --format csv`` prints for these choices;
+        ``OSError`` naming the path when it cannot be written."""
+        if self.result is not None:
+            write_atomically(path, crosstab_csv(self.result).encode("utf-8"))
+
+    def _ask_save_chart(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save chart", f"{self._file_stem()}.png", "PNG image (*.png)"
+        )
+        if path and not self.save_chart(Path(path)):
+            QMessageBox.warning(self, "Chart not saved", f"{path}: could not write the image")
+
+    def _ask_save_table(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save table", f"{self._file_stem()}.csv", "CSV table (*.csv)"
+        )
+        if not path:
+            return
+        try:
+            self.save_table(Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self, "Table not saved", str(exc))
