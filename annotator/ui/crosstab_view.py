@@ -2,8 +2,8 @@
 source, publication year or attribute value, as ``annotator crosstab`` counts them.
 
 A non-modal window: a table (category, count, share of the label's total) and a bar
-chart, both saved as files. It rereads the database whenever it is opened and follows
-every change the workspace announces (edits, undo, redo) while it is shown.
+chart, both saved as files. It counts over the corpus the analysis windows share, and
+follows every change: edits, undo and redo, and changes made elsewhere.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.app.analysis import corpus, crosstab_csv
+from annotator.app.analysis import crosstab_csv
+from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Changes, Workspace
 from annotator.core.crosstab import ATTRIBUTE, Crosstab, CrosstabError, attribute_names, crosstab
 from annotator.core.files import write_atomically
@@ -47,21 +48,26 @@ FIELDS = (
 ALL_LABELS = "All labels"
 ALL_COLOR = "#888888"  # the bars of every label together
 CHART_BARS = 30  # the chart shows the most frequent categories only
+FOLLOW_MS = 200  # changes arriving together are counted once
 
 
 class CrosstabDialog(QDialog):
     """The cross-tabulation of the label and breakdown chosen in it; :meth:`refresh`
     rereads the database."""
 
-    def __init__(self, parent: QWidget | None, workspace: Workspace) -> None:
+    def __init__(self, parent: QWidget | None, workspace: Workspace, live: LiveCorpus) -> None:
+        """``live`` follows the workspace's changes itself."""
         super().__init__(parent)
         self.setObjectName("crosstabDialog")
         self.setWindowTitle("Cross-tabulation")
         self.resize(820, 680)
         self._workspace = workspace
+        self._live = live
         self._scheme: list[Label] = []
-        self._documents: dict[str, Document] = {}  # the newest versions, in list order
-        self._spans: dict[str, dict[str, Annotation]] = {}  # by document, then by id
+        self._entries: list[tuple[Document, tuple[Annotation, ...]]] = []
+        self._pending = False  # changes arrived while hidden
+        self._follow = QTimer(self, singleShot=True, interval=FOLLOW_MS)
+        self._follow.timeout.connect(self.refresh)
         self.result: Crosstab | None = None  # what the table and chart show
 
         self.label_combo = QComboBox()
@@ -108,15 +114,13 @@ class CrosstabDialog(QDialog):
     def refresh(self) -> None:
         """Reread the labels and the corpus, keep the choices where they still apply,
         and recompute."""
-        store = self._workspace.store
+        self._pending = False
         try:
-            scheme, documents = store.labels(), corpus(store)
+            scheme, entries = self._workspace.store.labels(), self._live.entries()
         except StoreError as exc:
             QMessageBox.warning(self, "Could not cross-tabulate", str(exc))
             return
-        self._scheme = scheme
-        self._documents = {doc.id: doc for doc, _spans in documents}
-        self._spans = {doc.id: {a.id: a for a in spans} for doc, spans in documents}
+        self._scheme, self._entries = scheme, entries
         chosen = self.label_combo.currentData()
         self.label_combo.blockSignals(True)
         self.label_combo.clear()
@@ -127,24 +131,23 @@ class CrosstabDialog(QDialog):
         self.label_combo.blockSignals(False)
         self._on_label_chosen()
 
-    def _corpus(self) -> list[tuple[Document, list[Annotation]]]:
-        return [(doc, list(self._spans[doc.id].values())) for doc in self._documents.values()]
+    def _corpus(self) -> list[tuple[Document, tuple[Annotation, ...]]]:
+        return self._entries
 
-    def _on_changes(self, changes: Changes, _initiator: object | None) -> None:
-        """Follow an edit, undo or redo while shown (reopening rereads everything)."""
-        if not self.isVisible():
-            return
-        step = changes.step
-        touched = {a.document_id for a in (*step.added, *step.removed)}
-        if changes.listed or changes.scheme or not touched <= self._spans.keys():
-            self.refresh()  # documents or labels changed, or an older version's annotations
-            return
-        for ann in step.removed:
-            self._spans[ann.document_id].pop(ann.id, None)
-        for ann in step.added:
-            self._spans[ann.document_id][ann.id] = ann
-        if touched:
-            self.recompute()
+    def _on_changes(self, _changes: Changes, _initiator: object | None) -> None:
+        self.changed_elsewhere()
+
+    def changed_elsewhere(self) -> None:
+        """Count again soon (at once if shown, else when shown next)."""
+        if self.isVisible():
+            self._follow.start()
+        else:
+            self._pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending:
+            self.refresh()
 
     # -- choices -----------------------------------------------------------------------
 

@@ -25,12 +25,12 @@ class AnalysisMixin:
     def _analysis_changed_elsewhere(self) -> None:
         if self._live_corpus is not None:
             self._live_corpus.changed(None)
-        for dialog in (self._retrieve_dialog, self._cooccurrence_dialog):
+        for dialog in (self._retrieve_dialog, self._cooccurrence_dialog, self._crosstab_dialog):
             if dialog is not None:
                 dialog.changed_elsewhere()
 
     def _close_analysis(self) -> None:
-        for dialog in (self._retrieve_dialog, self._cooccurrence_dialog):
+        for dialog in (self._retrieve_dialog, self._cooccurrence_dialog, self._crosstab_dialog):
             if dialog is not None:
                 dialog.close()
 

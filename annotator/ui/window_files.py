@@ -450,7 +450,7 @@ class FilesMixin:
     def show_crosstab(self) -> CrosstabDialog:
         """Open (or reread and raise) the cross-tabulation window, non-modal."""
         if self._crosstab_dialog is None:
-            self._crosstab_dialog = CrosstabDialog(self, self.workspace)
+            self._crosstab_dialog = CrosstabDialog(self, self.workspace, self.analysis_corpus())
         else:
             self._crosstab_dialog.refresh()
         self._crosstab_dialog.show()
