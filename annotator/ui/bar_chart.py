@@ -31,6 +31,8 @@ class BarChart(QWidget):
     take the palette's Base and Text colours; painting follows the device pixel ratio."""
 
     MARGIN = 28
+    WIDEST = 90  # a bar's width at most, in pixels: one or two bars stay bars
+    VALUE_ROOM = 18  # the height of a value written above its bar
     TITLE = "Annotations per label: corpus (solid) and this document (faded)"
 
     def __init__(self, parent: QWidget | None = None, title: str = TITLE) -> None:
@@ -55,13 +57,15 @@ class BarChart(QWidget):
         top_value = max([1] + [b.corpus for b in self.bars] + [b.document or 0 for b in self.bars])
         slot = (self.width() - 2 * self.MARGIN) / max(1, len(self.bars))
         if any(b.document is not None for b in self.bars):
-            width = slot * 0.35
-            left = self.MARGIN + index * slot + slot * 0.12 + (0 if which == "corpus" else width)
+            width = min(slot * 0.35, self.WIDEST)
+            left = self.MARGIN + index * slot + (slot - 2 * width) / 2
+            left += 0 if which == "corpus" else width
         else:
-            width = slot * 0.6
-            left = self.MARGIN + index * slot + slot * 0.2
+            width = min(slot * 0.6, self.WIDEST)
+            left = self.MARGIN + index * slot + (slot - width) / 2
         floor = self.height() - self.MARGIN
-        height = (floor - self.MARGIN) * value / top_value
+        # The tallest bar leaves room above it for its value, below the title.
+        height = (floor - self.MARGIN - self.VALUE_ROOM) * value / top_value
         return QRectF(left, floor - height, width, height)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -130,7 +130,8 @@ class CooccurrenceDialog(QDialog):
                 mix = blend(rgb(QColor(a.color)), rgb(QColor(b.color)), 0.5)
                 item.setBackground(QColor(*blend(mix, base, STRONGEST * count / top)))
                 pair = f"{a.name} and {b.name}" if a.name != b.name else f"two {a.name}s"
-                item.setToolTip(f"{count:,} pairs of {pair} {phrase}: click to retrieve them")
+                pairs = "1 pair" if count == 1 else f"{count:,} pairs"
+                item.setToolTip(f"{pairs} of {pair} {phrase}: click to retrieve them")
                 self.matrix.setItem(i, j, item)
         for header in (self.matrix.horizontalHeader(), self.matrix.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -148,9 +149,9 @@ class CooccurrenceDialog(QDialog):
         found = pairs_of(((d.text, spans) for d, spans in entries), a, b, table.scope)
         ids = frozenset(ann.id for pair in found for ann in pair)
         pair = f"{a} and {b}" if a != b else f"two {a}s"
+        pairs = "1 pair" if len(found) == 1 else f"{len(found):,} pairs"
         self._show_pairs(
             ids,
-            f"{len(found):,} pairs of {pair} {_phrase(table.scope)}: "
-            f"{len(ids):,} annotations, in text order",
+            f"{pairs} of {pair} {_phrase(table.scope)}: {len(ids):,} annotations, in text order",
         )
         return len(found)

@@ -59,7 +59,7 @@ class AnalysisMixin:
         return dialog
 
     def _retrieve_pairs(self, ids: frozenset[str], caption: str) -> None:
-        self.show_retrieve().show_query(Query(ids=ids), caption)
+        self.show_retrieve().show_query(Query(ids=ids, regex=False), caption)
 
     def show_annotation(self, document_id: str, annotation_id: str) -> bool:
         """Open ``document_id`` (whole) with ``annotation_id`` selected in the list and

@@ -75,7 +75,8 @@ def test_the_matrix_counts_what_the_command_line_counts_and_a_cell_retrieves_its
         "An official said 615 cameras",
         "615 cameras",
     ]
-    assert retrieve.restriction.text().startswith("1 pairs of claim and statistic that overlap")
+    assert retrieve.restriction.text().startswith("1 pair of claim and statistic that overlap")
+    assert not retrieve.filters.regex.isChecked()  # the window's plain-text default kept
     retrieve.show_all.click()
     assert retrieve.model.rowCount() == 7
 
