@@ -243,11 +243,19 @@ class RetrieveDialog(QDialog):
             self._open_at(hit.document.id, hit.annotation.id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # The table has opened the row on Enter and passes the key on: the dialog would
-        # take it as pressing a button.
+        # Enter in a filter goes to the rows (the table itself opens a row on Enter and
+        # passes the key on): never to a button, as a dialog would take it.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self.table.hasFocus():
+                self.focus_rows()
             return
         super().keyPressEvent(event)
+
+    def focus_rows(self) -> None:
+        """Put the keyboard in the rows, on the current one (else the first)."""
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 1))
 
     # -- saved queries --------------------------------------------------------------
 

@@ -44,6 +44,8 @@ class AnalysisMixin:
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        dialog.filters.match.setFocus()
+        dialog.filters.match.selectAll()
         return dialog
 
     def show_cooccurrence(self) -> CooccurrenceDialog:

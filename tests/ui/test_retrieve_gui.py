@@ -231,3 +231,19 @@ def test_export_writes_what_the_command_line_prints(corpus, make_window, capsys,
         assert json.loads(written) == json.loads(printed) and len(json.loads(written)) == 5
     else:
         assert list(csv.reader(io.StringIO(written))) == list(csv.reader(io.StringIO(printed)))
+
+
+def test_the_keyboard_alone_finds_and_opens_a_passage(corpus, make_window):
+    db, _texts = corpus
+    driver = make_window(db)
+    dialog = open_retrieve(driver)
+    driver.qtbot.waitUntil(dialog.filters.match.hasFocus)  # type at once
+    driver.qtbot.keyClicks(dialog.filters.match, "give a date")
+    dialog.filters.changed.emit()  # as the pause after typing ends
+    driver.qtbot.keyClick(dialog.filters.match, Qt.Key.Key_Return)  # to the rows
+    assert dialog.table.hasFocus() and dialog.isVisible()
+    driver.qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # open the passage
+    hit = dialog.model.hit(0)  # the first row: the keyboard went there
+    assert "refused to give a date" in [h.quote for h in dialog.model.hits()]
+    assert driver.window.current_annotation().id == hit.annotation.id
+    assert driver.window.text_view.selected_span() == (hit.annotation.start, hit.annotation.end)
