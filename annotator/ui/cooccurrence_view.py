@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from annotator.app.workspace import Changes, Workspace
 from annotator.core.colors import blend
 from annotator.core.cooccurrence import SCOPES, Cooccurrence, cooccurrence, pairs_of
 from annotator.store import StoreError
+from annotator.ui.following import Follower
 from annotator.ui.theme import rgb
 
 SHORTCUT = QKeySequence("Ctrl+Shift+M")
@@ -58,9 +59,8 @@ class CooccurrenceDialog(QDialog):
         self.corpus = corpus
         self._show_pairs = show
         self.table_data: Cooccurrence | None = None
-        self._pending = True
-        self._follow = QTimer(self, singleShot=True, interval=FOLLOW_MS)
-        self._follow.timeout.connect(self.refresh)
+        self.follower = Follower(self, self.refresh, FOLLOW_MS)
+        self.follower.pending = True  # counted when first shown
 
         self.scope = QComboBox(objectName="cooccurrenceScope")
         for scope in SCOPES:
@@ -88,22 +88,13 @@ class CooccurrenceDialog(QDialog):
         workspace.subscribe(self._on_changes)
 
     def _on_changes(self, _changes: Changes, _initiator: object | None) -> None:
-        self.changed_elsewhere()
+        self.follower.changed()
 
     def changed_elsewhere(self) -> None:
-        if self.isVisible():
-            self._follow.start()
-        else:
-            self._pending = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._pending:
-            self.refresh()
+        self.follower.changed()
 
     def refresh(self) -> None:
         """Count again over the corpus as it is now, for the scope chosen."""
-        self._pending = False
         try:
             labels = [label for label in self.workspace.store.labels()]
             entries = self.corpus.entries()

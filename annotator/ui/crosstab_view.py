@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from annotator.core.files import write_atomically
 from annotator.core.model import Annotation, Document, Label
 from annotator.store import StoreError
 from annotator.ui.bar_chart import Bar, BarChart
+from annotator.ui.following import Follower
 
 FIELDS = (
     ("Annotator", "annotator"),
@@ -65,9 +66,7 @@ class CrosstabDialog(QDialog):
         self._live = live
         self._scheme: list[Label] = []
         self._entries: list[tuple[Document, tuple[Annotation, ...]]] = []
-        self._pending = False  # changes arrived while hidden
-        self._follow = QTimer(self, singleShot=True, interval=FOLLOW_MS)
-        self._follow.timeout.connect(self.refresh)
+        self.follower = Follower(self, self.refresh, FOLLOW_MS)
         self.result: Crosstab | None = None  # what the table and chart show
 
         self.label_combo = QComboBox()
@@ -114,7 +113,6 @@ class CrosstabDialog(QDialog):
     def refresh(self) -> None:
         """Reread the labels and the corpus, keep the choices where they still apply,
         and recompute."""
-        self._pending = False
         try:
             scheme, entries = self._workspace.store.labels(), self._live.entries()
         except StoreError as exc:
@@ -135,19 +133,11 @@ class CrosstabDialog(QDialog):
         return self._entries
 
     def _on_changes(self, _changes: Changes, _initiator: object | None) -> None:
-        self.changed_elsewhere()
+        self.follower.changed()
 
     def changed_elsewhere(self) -> None:
         """Count again soon (at once if shown, else when shown next)."""
-        if self.isVisible():
-            self._follow.start()
-        else:
-            self._pending = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._pending:
-            self.refresh()
+        self.follower.changed()
 
     # -- choices -----------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Changes, Workspace
 from annotator.core.retrieval import Query, QueryError, query_from_dict, query_to_dict
 from annotator.store import StoreError
+from annotator.ui.following import Follower
 from annotator.ui.retrieve_filters import RetrieveFilters
 from annotator.ui.retrieve_model import COLUMNS, HitTableModel, KwicDelegate
 
@@ -63,9 +64,8 @@ class RetrieveDialog(QDialog):
         self.corpus = corpus
         self._open_at = open_at
         self._stale_choices = True
-        self._pending = False  # changes arrived while hidden
-        self._follow = QTimer(self, singleShot=True, interval=FOLLOW_MS)
-        self._follow.timeout.connect(self.refresh)
+        self.follower = Follower(self, self.refresh, FOLLOW_MS)
+        self.follower.pending = True  # the first showing runs the query
 
         self.filters = RetrieveFilters(self)
         self.filters.changed.connect(self.run_query)
@@ -141,28 +141,16 @@ class RetrieveDialog(QDialog):
 
     def _on_changes(self, changes: Changes, _initiator: object | None) -> None:
         self._stale_choices = self._stale_choices or changes.scheme or changes.listed
-        self._follow_later()
+        self.follower.changed()
 
     def changed_elsewhere(self) -> None:
         """Another window or process changed the database (the corpus knows already)."""
         self._stale_choices = True
         self._load_saved()
-        self._follow_later()
-
-    def _follow_later(self) -> None:
-        if self.isVisible():
-            self._follow.start()
-        else:
-            self._pending = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._pending or self._stale_choices:
-            self.refresh()
+        self.follower.changed()
 
     def refresh(self) -> None:
         """Re-read what changed and run the query again, keeping the current row."""
-        self._pending = False
         if self._stale_choices:
             self._stale_choices = False
             try:
