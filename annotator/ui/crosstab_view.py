@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,12 +18,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +34,7 @@ from annotator.core.files import write_atomically
 from annotator.core.model import Annotation, Document, Label
 from annotator.store import StoreError
 from annotator.ui.bar_chart import Bar, BarChart
+from annotator.ui.dialog_parts import fill_counts
 from annotator.ui.following import Follower
 
 FIELDS = (
@@ -196,28 +193,7 @@ class CrosstabDialog(QDialog):
         total = table.total()
         sums = [*table.label_totals(), total] if many else [total]
         rows.append(["Total", *sums, "100.0%" if total else "—"])
-        self._fill_table(headers, rows)
-
-    def _fill_table(self, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-        self.table.clear()
-        self.table.setColumnCount(len(headers))
-        self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels(list(headers))
-        bold = QFont(self.font())
-        bold.setBold(True)
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if c:
-                    item.setTextAlignment(right)
-                if r == len(rows) - 1:
-                    item.setFont(bold)
-                self.table.setItem(r, c, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(headers)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        fill_counts(self.table, headers, rows)
 
     # -- saving ------------------------------------------------------------------------
 

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.counts import CountTable
 from annotator.ui.bar_chart import Bar, BarChart
+from annotator.ui.dialog_parts import fill_counts
 
 
 class StatsDialog(QDialog):
@@ -90,23 +87,4 @@ class StatsDialog(QDialog):
         headers = ["Document", *table.labels, "Total"]
         rows = [(row.title, *row.counts, row.total) for row in table.rows]
         rows.append(("Total", *table.totals(), sum(table.totals())))
-        self.table.clear()
-        self.table.setColumnCount(len(headers))
-        self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels(headers)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if r == len(rows) - 1:
-                    item.setFont(bold)
-                self.table.setItem(r, c, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(headers)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        fill_counts(self.table, headers, rows)
