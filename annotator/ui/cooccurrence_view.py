@@ -30,7 +30,7 @@ from annotator.store import StoreError
 from annotator.ui.following import Follower
 from annotator.ui.theme import rgb
 
-SHORTCUT = QKeySequence("Ctrl+Shift+M")
+SHORTCUT = QKeySequence("Ctrl+Shift+C")
 SCOPE_NAMES = {
     "overlap": "Spans that overlap",
     "sentence": "In the same sentence",

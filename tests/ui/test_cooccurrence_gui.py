@@ -17,7 +17,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 def open_matrix(driver):
-    driver.qtbot.keyClick(driver.window, Qt.Key.Key_M, CTRL_SHIFT)
+    driver.qtbot.keyClick(driver.window, Qt.Key.Key_C, CTRL_SHIFT)
     dialog = driver.window._cooccurrence_dialog
     driver.qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
     return dialog
