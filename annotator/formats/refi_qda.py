@@ -5,8 +5,9 @@ A ``.qdpx`` is a zip archive holding ``project.qde`` (XML) and the sources' text
 ``sources/``. Labels are ``Code``s, documents ``TextSource``s whose text is stored in the
 archive as UTF-8 (``sources/<guid>.txt``), annotations ``PlainTextSelection``s each with
 one ``Coding`` of its code, annotators ``User``s, notes the selection's ``Description``
-(what QualCoder reads as a coding's memo). A document's source (often a local file path)
-is its ``Description`` only when asked. Positions count Unicode code points (the
+(what QualCoder reads as a coding's memo). Memos are ``Description``s too: the project's
+of the ``Project``, a document's of its ``TextSource``, followed there by the document's
+source (often a local file path) only when asked. Positions count Unicode code points (the
 standard's characters), end exclusive, over the text as written: the app's, with LF line
 ends.
 
