@@ -16,6 +16,7 @@ from annotator.store.database import (
     migrate,
     to_url,
 )
+from tests.store.test_two_writers import wait_for
 from tests.store.test_versions import V1, V2
 
 PROJECT = "Refusals cluster where cameras are counted.\n\nQuestion: who answers at all? 🤔"
@@ -153,3 +154,19 @@ def test_upgrade_from_0010_keeps_the_data_and_gains_memos(db):
         assert store.memos() == {"d1": NOTE, None: PROJECT}
     finally:
         store.close()
+
+
+def test_a_memo_saved_elsewhere_is_a_change_elsewhere(store, db):
+    """Other windows catch up on memos as on annotations (PostgreSQL: the trigger)."""
+    doc = new_document(store)
+    other = Store.open(db.target)
+    try:
+        store.changes_elsewhere()
+        other.set_memo(doc.id, NOTE)
+        assert wait_for(store.changes_elsewhere)  # a notification comes asynchronously
+        assert store.memo(doc.id) == NOTE
+        assert not store.changes_elsewhere()
+        other.set_memo(None, PROJECT)
+        assert wait_for(store.changes_elsewhere)
+    finally:
+        other.close()
