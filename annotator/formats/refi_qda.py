@@ -147,10 +147,11 @@ def render(
                 plainTextPath=f"internal://{source_guid}.txt",
                 creationDateTime=None if doc.imported_at is None else iso_utc(doc.imported_at),
             )  # fmt: skip
-            # One line is read as a path: a memo of one line is written with a line end.
-            described = "" if not doc.memo else doc.memo if "\n" in doc.memo else doc.memo + "\n"
+            described = doc.memo or ""
             if doc.source and options is not None and options.with_paths:
                 described = f"{doc.memo}{PATH_LINE}{doc.source}" if doc.memo else doc.source
+            elif described and "\n" not in described:
+                described += "\n"  # one line is read as a path: a memo has a line end
             if described:
                 text_element(source, "Description", described)
             for ann in doc.annotations:
