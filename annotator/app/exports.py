@@ -56,12 +56,16 @@ def export(
         while at is not None and at not in taken:
             taken.add(at)
             at = previous.get(at)
+    memos = store.memos()
     documents = []
     texts: dict[str, str] = {}
     for done, item in enumerate(items, 1):
         if item.document.id in taken:
             kept = [a for a in item.annotations if chosen.keeps_annotation(a)]
-            documents.append(set_document(item.document, kept, include_text=options.include_text))
+            memo = memos.get(item.document.id)
+            documents.append(
+                set_document(item.document, kept, include_text=options.include_text, memo=memo)
+            )
             texts[item.document.id] = item.document.text
         if progress is not None:
             progress(done, len(items))
@@ -70,6 +74,7 @@ def export(
         documents=tuple(documents),
         exported_at=now or _now_ms(),
         generator_version=__version__,
+        memo=memos.get(None),
     )
     data = fmt.render(
         aset,

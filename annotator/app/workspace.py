@@ -4,7 +4,8 @@ through.
 Every edit (tag, relabel, resize, note, attributes, delete, a label-scheme edit, accepted
 or rejected suggestions, rules switched, curation decisions) is one operation: it is
 committed to the store in one transaction, recorded as one undo step, and announced to
-every listener as :class:`Changes`. The window and the command line make the same calls;
+every listener as :class:`Changes`. Memos and document changes are announced too, but are
+no undo steps. The window and the command line make the same calls;
 the window listens once and its views follow what the changes say (Anki's collection
 operations and ``operation_did_execute`` are the model). Knows no Qt.
 """
@@ -29,12 +30,15 @@ Kind = Literal["do", "undo", "redo"]
 @dataclass(frozen=True, slots=True)
 class Changes:
     """What one operation changed: ``step`` as it was applied (for an undo, the inverse
-    of the step undone), whether it was done, undone or redone, and whether the documents
-    themselves changed (``listed``; such operations are not undone)."""
+    of the step undone), whether it was done, undone or redone, whether the documents
+    themselves changed (``listed``; such operations are not undone), and whose memos
+    changed (``memos``: document ids as given, ``None`` for the project's; not undone
+    either, and with an empty ``step``)."""
 
     step: Step
     kind: Kind = "do"
     listed: bool = False  # documents came, went, were re-read, renamed or marked done
+    memos: frozenset[str | None] = frozenset()
 
     @property
     def documents(self) -> frozenset[str]:
@@ -248,6 +252,20 @@ class Workspace:
         gone = tuple(self._store.annotations_with_labels(list(removed))) if removed else ()
         change = SchemeChange(tuple(before), tuple(after), tuple(renames))
         return Step(name, removed=gone, scheme=change)
+
+    # -- memos (not undone: the memo editor undoes its own typing) ---------------------
+
+    def memo(self, document_id: str | None) -> str:
+        """The memo of a document (by any version's id) or, for ``None``, the project's."""
+        return self._store.memo(document_id)
+
+    def set_memo(
+        self, document_id: str | None, text: str, *, initiator: object | None = None
+    ) -> Changes:
+        """Save the memo of a document (``None``: the project's; blank text removes it)
+        and announce it."""
+        self._store.set_memo(document_id, text)
+        return self._announce(Changes(Step("edit memo"), memos=frozenset({document_id})), initiator)
 
     # -- documents (not undone: the undo history goes on) ------------------------------
 

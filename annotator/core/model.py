@@ -180,6 +180,8 @@ class SetDocument:
     published: str | None = None
     version: int = 1
     previous_id: str | None = None
+    # The document's memo (a paragraph or more of analysis), None for none.
+    memo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +199,8 @@ class AnnotationSet:
     # given): the import colours new ones after the database's and keeps existing ones
     # without saying they differ.
     undefined_labels: frozenset[str] = frozenset()
+    # The project's memo (the database's), None for none.
+    memo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,9 @@
 """The JSON annotation set, format version 1: writing, and reading with full validation.
 
+Version 1 grows by optional fields only (``memo`` on the set and on a document came
+later): a reader ignores fields it does not know, so files of any age read alike, and
+the version moves on only for a change an older reader would misread.
+
 Plain functions over core types. Reading checks everything that can be checked without
 a database and names the JSON path of the first problem found.
 """
@@ -48,9 +52,14 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def set_document(
-    document: Document, annotations: Sequence[Annotation], *, include_text: bool = True
+    document: Document,
+    annotations: Sequence[Annotation],
+    *,
+    include_text: bool = True,
+    memo: str | None = None,
 ) -> SetDocument:
-    """A stored document and its annotations as a set carries them, in the set's order."""
+    """A stored document, its annotations (in the set's order) and its memo as a set
+    carries them."""
     return SetDocument(
         id=document.id,
         title=document.title,
@@ -67,6 +76,7 @@ def set_document(
         published=document.published,
         version=document.version,
         previous_id=document.previous_id,
+        memo=memo or None,
     )
 
 
@@ -119,6 +129,8 @@ def document_dict(doc: SetDocument, *, text: str | None = None) -> dict[str, Any
     }
     if doc.version != 1 or doc.previous_id is not None:
         out.update(version=doc.version, previous_id=doc.previous_id)
+    if doc.memo:
+        out["memo"] = doc.memo
     if doc.text is not None:
         out["text"] = doc.text
     if source_text is None and doc.contexts:
@@ -145,15 +157,18 @@ def to_dict(aset: AnnotationSet, *, texts: dict[str, str] | None = None) -> dict
     ``texts`` maps document ids to texts for documents written without their text, so
     that quotes and context can still be written.
     """
-    return {
+    out: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "exported_at": iso_utc(aset.exported_at or datetime.now(UTC)),
         "generator": {"name": aset.generator_name, "version": aset.generator_version},
         "offset_unit": "codepoint",
-        "labels": [label_dict(label) for label in aset.labels],
-        "documents": [document_dict(d, text=(texts or {}).get(d.id)) for d in aset.documents],
     }
+    if aset.memo:
+        out["memo"] = aset.memo
+    out["labels"] = [label_dict(label) for label in aset.labels]
+    out["documents"] = [document_dict(d, text=(texts or {}).get(d.id)) for d in aset.documents]
+    return out
 
 
 def label_dict(label: Label) -> dict[str, Any]:
@@ -217,6 +232,8 @@ def _pretty_document(doc: SetDocument, text: str | None) -> str:
     if doc.version != 1 or doc.previous_id is not None:
         lines.append(f'      "version": {doc.version},')
         lines.append(f'      "previous_id": {_opt(doc.previous_id)},')
+    if doc.memo:
+        lines.append(f'      "memo": {enc(doc.memo)},')
     if doc.text is not None:
         lines.append(f'      "text": {enc(doc.text)},')
     if not doc.annotations:
@@ -427,6 +444,7 @@ class SetReader:
         generator = self.get(raw, "generator", "", dict)
         gen_name = self.get(generator, "name", "generator", str)
         gen_version = self.get(generator, "version", "generator", str)
+        memo = self.get(raw, "memo", "", (str, type(None)), required=False)
         labels = self.labels(self.get(raw, "labels", "", list))
         declared = {label.name: {a.name: a for a in label.attributes} for label in labels}
         documents = []
@@ -451,6 +469,7 @@ class SetReader:
             exported_at=exported_at,
             generator_name=gen_name,
             generator_version=gen_version,
+            memo=memo or None,
         )
 
     def time(self, obj: dict[str, Any], key: str, path: str) -> datetime:
@@ -550,6 +569,7 @@ class SetReader:
         if version < 1:
             raise self.fail(f"{path}.version", f"version {version} is not 1 or more")
         previous_id = self.get(item, "previous_id", path, optional, required=False)
+        memo = self.get(item, "memo", path, optional, required=False)
         if previous_id == doc_id:
             raise self.fail(f"{path}.previous_id", "a document cannot be its own earlier version")
         imported_at = None
@@ -591,6 +611,7 @@ class SetReader:
             published=published,
             version=version,
             previous_id=previous_id,
+            memo=memo or None,
         )
 
     def annotation(

@@ -5,8 +5,9 @@ A ``.qdpx`` is a zip archive holding ``project.qde`` (XML) and the sources' text
 ``sources/``. Labels are ``Code``s, documents ``TextSource``s whose text is stored in the
 archive as UTF-8 (``sources/<guid>.txt``), annotations ``PlainTextSelection``s each with
 one ``Coding`` of its code, annotators ``User``s, notes the selection's ``Description``
-(what QualCoder reads as a coding's memo). A document's source (often a local file path)
-is its ``Description`` only when asked. Positions count Unicode code points (the
+(what QualCoder reads as a coding's memo). Memos are ``Description``s too: the project's
+of the ``Project``, a document's of its ``TextSource``, followed there by the document's
+source (often a local file path) only when asked. Positions count Unicode code points (the
 standard's characters), end exclusive, over the text as written: the app's, with LF line
 ends.
 
@@ -60,6 +61,8 @@ NAME_WIDTH = 60  # code points of the quote a selection's name shows
 # GUIDs of things the app names by other means (labels by name, users by name...).
 _GUIDS = uuid.UUID("3d6f0b52-8e2a-4c71-9b1e-5a0c2f7d9e41")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# A source's Description holds its memo; a path written too (--with-paths) follows it.
+PATH_LINE = "\n\nSource: "
 # What XML 1.0 cannot hold; written as U+FFFD in names and notes (texts go in files).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -144,8 +147,13 @@ def render(
                 plainTextPath=f"internal://{source_guid}.txt",
                 creationDateTime=None if doc.imported_at is None else iso_utc(doc.imported_at),
             )  # fmt: skip
+            described = doc.memo or ""
             if doc.source and options is not None and options.with_paths:
-                text_element(source, "Description", doc.source)
+                described = f"{doc.memo}{PATH_LINE}{doc.source}" if doc.memo else doc.source
+            elif described and "\n" not in described:
+                described += "\n"  # one line is read as a path: a memo has a line end
+            if described:
+                text_element(source, "Description", described)
             for ann in doc.annotations:
                 selection_guid = guid_for_id("annotation", ann.id)
                 user = users[ann.annotator]
@@ -164,6 +172,8 @@ def render(
                     creatingUser=user, creationDateTime=created,
                 )  # fmt: skip
                 element(coding, "CodeRef", targetGUID=codes[ann.label])
+    if aset.memo:
+        text_element(root, "Description", aset.memo)
     project = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return _zip({"project.qde": project, **files}, moment)
 
@@ -298,7 +308,13 @@ class _Reader:
             exported_at=self.fallback_time,
             generator_name=self.origin or "REFI-QDA",
             notes=tuple(self.report),
+            memo=self.description(root).strip() or None,
         )
+
+    def description(self, element: Any) -> str:
+        """The text of ``element``'s own ``Description`` ("" for none), line ends as LF."""
+        described = element.find(f"{self.q}Description")
+        return normalise_text(described.text or "") if described is not None else ""
 
     def required(self, element: Any, name: str, path: str) -> str:
         value = element.get(name)
@@ -436,9 +452,8 @@ class _Reader:
         raw = self.text_of(source, path)
         text = normalise_text(raw)
         title = _clean(source.get("name") or "") or f"source {doc_id[:8]}"
-        described = source.find(f"{self.q}Description")
-        description = (described.text or "").strip() if described is not None else ""
-        origin = description if description and "\n" not in description else self.file
+        memo, origin = _memo_and_source(self.description(source))
+        origin = origin or self.file
         selections = []
         for j, selection in enumerate(source.iterfind(f"{self.q}PlainTextSelection"), 1):
             where = f"{path}/PlainTextSelection[{j}]"
@@ -503,6 +518,7 @@ class _Reader:
             text=text,
             annotations=tuple(sorted(annotations, key=annotation_order)),
             imported_at=self.time(source, "creationDateTime", path),
+            memo=memo or None,
         )
 
     def integer(self, element: Any, name: str, path: str) -> int:
@@ -568,6 +584,18 @@ class _Reader:
                 )
             )
         return out
+
+
+def _memo_and_source(description: str) -> tuple[str, str | None]:
+    """A source's Description read as (memo, source path): one line is a path (what
+    ``--with-paths`` wrote before memos, and writes for a document without one); more
+    is a memo, with the path on a last ``Source:`` line if Annotator wrote one there."""
+    memo, found, path = description.rstrip().rpartition(PATH_LINE)
+    if found and path.strip() and "\n" not in path:
+        return memo.strip(), path.strip()
+    if "\n" not in description:
+        return "", description.strip() or None
+    return description.strip(), None
 
 
 def _clean(text: str) -> str:

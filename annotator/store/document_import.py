@@ -26,6 +26,7 @@ from annotator.core.model import (
 )
 from annotator.core.reanchor import EXACT, FUZZY, QUOTE, TextDiff, version_diff
 from annotator.core.text import text_sha256
+from annotator.store import memos
 from annotator.store.annotation_reads import from_columns
 from annotator.store.models import (
     ANNOTATION_COLUMNS,
@@ -157,6 +158,8 @@ def import_one(
         s.add(OriginalRow(document_id=row.id, data=doc.original))
     batch.made.add(row.id)
     carried = None
+    if previous is not None:
+        memos.follow(s, previous.id, row.id)  # a memo is the document's, not the version's
     if previous is not None and diff is not None:
         carried = carry_over(s, previous, row.id, diff)
     return ImportResult(document_of(row), created=True, carried=carried)

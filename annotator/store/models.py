@@ -183,6 +183,20 @@ class RejectionRow(Base):
     rejected_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class MemoRow(Base):
+    """A memo (0011): a document's (kept under its newest version, see
+    :mod:`annotator.store.memos`) or, without a document, the project's."""
+
+    __tablename__ = "memos"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), unique=True
+    )
+    text: Mapped[str] = mapped_column(NulSafeText)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class SettingRow(Base):
     """Small per-database state: whether the defaults were installed, the open document."""
 

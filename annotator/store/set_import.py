@@ -21,6 +21,7 @@ from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
 from annotator.core.set_errors import SetConflictError, SetFormatError, member_path
 from annotator.core.spans import check_context
 from annotator.core.values import quoted
+from annotator.store import memos
 from annotator.store.column_limits import INTEGER_RANGE, column_problem
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow, LabelRow
 
@@ -147,6 +148,7 @@ def merge_annotation_set(
         s.execute(insert(DocumentRow.__table__), new_documents)
     if links:
         _link_versions(s, aset, links, report)
+    report.notes.extend(memos.merge(s, aset, placed, replace=replace, now=now))
 
     ids = [a.id for i, _ in placed for a in aset.documents[i].annotations]
     existing: dict[str, tuple[object, ...]] = {}
@@ -301,6 +303,7 @@ def _link_versions(
             .where(DocumentRow.id == doc_id)
             .values(previous_id=previous_id, position=position[previous_id])
         )
+        memos.follow(s, previous_id, doc_id)
         position[doc_id] = position[previous_id]
         previous_of[doc_id] = previous_id
         replaced.add(previous_id)

@@ -10,15 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    delete,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,7 +30,7 @@ from annotator.core.model import (
 )
 from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Rejection
-from annotator.store import database, document_reads, learning
+from annotator.store import database, document_reads, learning, memos
 from annotator.store.annotation_reads import from_columns, load_annotations
 from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
@@ -53,11 +45,7 @@ from annotator.store.database import (
     to_url,
     unreachable,
 )
-from annotator.store.document_import import (
-    ImportBatch,
-    ImportResult,
-    import_one,
-)
+from annotator.store.document_import import ImportBatch, ImportResult, import_one
 from annotator.store.errors import StoreError
 from annotator.store.file_lock import DatabaseLock, Waiting, hold_shared
 from annotator.store.integrity import check_kind, prepare_file
@@ -451,6 +439,7 @@ class Store:
         with self._unit(write=True) as s:
             before = s.scalar(select(DocumentRow.previous_id).where(DocumentRow.id == document_id))
             after = s.scalar(select(DocumentRow.id).where(DocumentRow.previous_id == document_id))
+            memos.follow(s, document_id, None if after else before)  # stays with the document
             s.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
             if after is not None:
                 s.execute(
@@ -866,6 +855,21 @@ class Store:
         """The suggestion rules switched off in this database."""
         with self._unit() as s:
             return learning.rules_off(s)
+
+    def memo(self, document_id: str | None) -> str:
+        """A document's memo (by any version's id) or, for None, the project's; "" if none."""
+        with self._unit() as s:
+            return memos.read(s, document_id)
+
+    def set_memo(self, document_id: str | None, text: str) -> None:
+        """Save a document's memo (by any version's id) or the project's; blank: none."""
+        with self._unit(write=True) as s:
+            memos.write(s, document_id, text)
+
+    def memos(self) -> dict[str | None, str]:
+        """Every memo in one query: {newest version's id, or None (project): text}."""
+        with self._unit() as s:
+            return memos.read_all(s)
 
     # -- settings --------------------------------------------------------------------
 

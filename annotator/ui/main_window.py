@@ -55,6 +55,7 @@ from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
+from annotator.ui.memo_panel import MemoPanel
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import ProgressStrip
 from annotator.ui.retrieve_view import SHORTCUT as RETRIEVE_SHORTCUT
@@ -187,15 +188,19 @@ class MainWindow(
         filters.addWidget(self.text_filter, 1)
         list_layout.addLayout(filters)
         list_layout.addWidget(self.annotations_view, 1)
+        self.memo_panel = MemoPanel(self.workspace)
+        lower = QSplitter(Qt.Orientation.Vertical)
+        lower.addWidget(self.details)
+        lower.addWidget(self.memo_panel)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(list_box)
-        right.addWidget(self.details)
+        right.addWidget(lower)
         right.setStretchFactor(0, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 640, 400])
         self.setCentralWidget(splitter)
-        self.splitter, self.right_splitter = splitter, right
+        self.splitter, self.right_splitter, self.memo_splitter = splitter, right, lower
         self.setTabOrder(self.text_view, self.annotations_view)
         self.setTabOrder(self.annotations_view, self.documents_view)
 
@@ -252,6 +257,7 @@ class MainWindow(
         self.details.noteCommitted.connect(self.set_note)
         self.details.attributesCommitted.connect(self.set_attributes)
         self.details.finished.connect(self.text_view.setFocus)
+        self.memo_panel.finished.connect(self.text_view.setFocus)
         self.find_bar.queryChanged.connect(self.find)
         self.overview.jump.connect(self._jump_to_annotation)
         # A new row is drawn on top; a reset or a removal redraws the strip.
@@ -467,6 +473,17 @@ class MainWindow(
         self.focus_text_action = self._action(
             "Focus &text", self.text_view.setFocus, QKeySequence("Ctrl+L")
         )
+        self.memo_action = self._action(
+            "&Memo",
+            self.memo_panel.focus_document_memo,
+            QKeySequence("Ctrl+Shift+M"),
+            "Write your memo on this document (saved as you type; Esc goes back to the text)",
+        )
+        self.project_memo_action = self._action(
+            "&Project memo",
+            self.memo_panel.focus_project_memo,
+            tip="Write your memo on the whole project (saved as you type)",
+        )
         self.about_action = self._action("&About Annotator", self._about)
         self.snap_action = QAction("Snap selections to &words", self)
         self.snap_action.setCheckable(True)
@@ -520,6 +537,7 @@ class MainWindow(
         document_menu.addAction(self.properties_action)
         document_menu.addAction(self.reread_action)
         document_menu.addAction(self.done_action)
+        document_menu.addAction(self.memo_action)
         self.label_menu = bar.addMenu("&Label")
         view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addAction(self.retrieve_action)
@@ -530,6 +548,7 @@ class MainWindow(
         view_menu.addAction(self.versions_action)
         view_menu.addAction(self.orphans_action)
         view_menu.addAction(self.curate_action)
+        view_menu.addAction(self.project_memo_action)
         view_menu.addSeparator()
         view_menu.addAction(self.snap_action)
         self.annotator_menu = AnnotatorMenu(self, self._store.annotators)
@@ -618,8 +637,9 @@ class MainWindow(
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # The work itself needs no saving (every action was committed when it was made);
-        # the window's layout is kept for next time.
+        # The work itself needs no saving (every action was committed when it was made,
+        # but for the last keys of a memo); the window's layout is kept for next time.
+        self.memo_panel.save()
         self._save_layout()
         self._catch_up_timer.stop()
         self._loading = None  # nothing left to load into a closed window
@@ -640,6 +660,7 @@ class MainWindow(
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
+        settings.setValue("window/memo_splitter", self.memo_splitter.saveState())
         settings.sync()
 
     def _restore_layout(self) -> None:
@@ -650,6 +671,7 @@ class MainWindow(
         for key, splitter in (
             ("window/splitter", self.splitter),
             ("window/right_splitter", self.right_splitter),
+            ("window/memo_splitter", self.memo_splitter),
         ):
             state = settings.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():

@@ -84,6 +84,7 @@ class DocumentsMixin:
 
     def _show_nothing(self) -> None:
         self._document, self._older_of = None, None
+        self.memo_panel.show_document(None)
         self.text_view.clear_text()
         self.annotations_model.set_annotations("", [])
         self.setWindowTitle("Annotator")
@@ -106,6 +107,7 @@ class DocumentsMixin:
             return False
         self._document = document
         self._older_of = None
+        self.memo_panel.show_document(document_id)
         if self.documents_model.row_of(document_id) is None:
             newest = self._newest_version(document_id)
             if newest is not None and newest[0] != document_id:
@@ -169,6 +171,7 @@ class DocumentsMixin:
         self._store.changes_elsewhere()  # all read below: only later ones call again
         self.suggestions.corpus_changed()  # hand tags elsewhere may have changed too
         self._analysis_changed_elsewhere()
+        self.memo_panel.refresh()
         try:
             if self._store.labels() != self._labels:
                 self._reload_labels()
@@ -320,7 +323,7 @@ class DocumentsMixin:
         unless the window made the change itself (it shows its own edits as it makes
         them, the fast way)."""
         self._update_undo_actions()
-        if initiator is self:
+        if initiator is self or changes.memos:  # the memo panel follows memos itself
             return
         if changes.listed:
             self.reload_documents()

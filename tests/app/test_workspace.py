@@ -132,3 +132,34 @@ def test_document_operations_are_announced_but_leave_undo_alone(workspace):
     assert [c.listed for c, _ in workspace.heard] == [True, True]
     assert workspace.undo_name() == "tag 'claim'"
     assert workspace.store.document(doc).title == "Cameras"
+
+
+def test_a_memo_is_saved_and_announced_but_is_no_undo_step(workspace, db_path):
+    doc = imported(workspace)
+    workspace.tag(doc, "statistic", 18, 28)
+    workspace.heard.clear()
+    panel = object()
+    workspace.set_memo(doc, "Forty cameras: check the tender.", initiator=panel)
+    workspace.set_memo(None, "Project: who counts the cameras?", initiator=panel)
+    assert [(c.memos, c.documents, c.listed, i) for c, i in workspace.heard] == [
+        ({doc}, frozenset(), False, panel),
+        ({None}, frozenset(), False, panel),
+    ]
+    assert workspace.memo(doc) == "Forty cameras: check the tender."
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute("SELECT document_id, text FROM memos ORDER BY id").fetchall()
+    assert stored == [
+        (doc, "Forty cameras: check the tender."),
+        (None, "Project: who counts the cameras?"),
+    ]
+    # Undo undoes the tag, the last annotation edit; the memos stay as written.
+    assert workspace.undo_name() == "tag 'statistic'"
+    workspace.undo()
+    assert rows(db_path) == [] and workspace.undo_name() is None
+    assert workspace.memo(None) == "Project: who counts the cameras?"
+
+
+def test_a_memo_the_database_refuses_is_not_announced(workspace):
+    with pytest.raises(StoreError):
+        workspace.set_memo("gone", "text")
+    assert workspace.heard == []

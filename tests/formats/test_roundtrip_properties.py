@@ -27,6 +27,8 @@ from annotator.store import Store
 ALPHABET = st.characters(blacklist_categories=("Cs",))
 NAME_ALPHABET = st.characters(blacklist_categories=("Cs", "Cc"))
 NOTE_ALPHABET = st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t")
+# A memo as the database keeps it: none, or one that is not blank.
+MEMOS = st.one_of(st.none(), st.text(NOTE_ALPHABET, min_size=1, max_size=40).filter(str.strip))
 # Names and titles as the window takes them (see annotator.core.values).
 NAMES = st.text(NAME_ALPHABET, min_size=1, max_size=8).filter(lambda s: s.strip() == s != "")
 TITLES = st.text(NAME_ALPHABET, min_size=1, max_size=12).filter(lambda s: clean_title(s) == s != "")
@@ -178,6 +180,7 @@ def annotation_sets(draw):
                 imported_at=draw(times()),
                 author=draw(st.one_of(st.none(), st.text(ALPHABET, max_size=8))),
                 published=draw(st.sampled_from([None, "2024-02-22", "2024"])),
+                memo=draw(MEMOS),
                 # Some are a newer version of the document just before them.
                 **(
                     {"version": documents[-1].version + 1, "previous_id": documents[-1].id}
@@ -186,8 +189,15 @@ def annotation_sets(draw):
                 ),
             )
         )
+    # A memo belongs to a document's newest version (an older one's moves on with it).
+    replaced = {doc.previous_id for doc in documents}
+    documents = [replace(doc, memo=None) if doc.id in replaced else doc for doc in documents]
     return AnnotationSet(
-        labels, tuple(documents), exported_at=draw(times()), generator_version="test"
+        labels,
+        tuple(documents),
+        exported_at=draw(times()),
+        generator_version="test",
+        memo=draw(MEMOS),
     )
 
 
@@ -215,6 +225,7 @@ def test_sets_round_trip_through_the_database(tmp_path_factory, aset):
     result = parse_annotation_set(out.data, file="out")
     assert result.documents == aset.documents
     assert result.labels == aset.labels
+    assert result.memo == aset.memo
     assert out.data.replace(b'"version": "0.1.0"', b'"version": "test"') == source
 
 

@@ -32,6 +32,7 @@ KEYS = {
     "settings": "key",
     "suggestion_rejections": "document_id",
     "document_originals": "document_id",
+    "memos": "id",
 }
 JSON_COLUMNS = {("labels", "attributes"), ("annotations", "attributes")}
 
@@ -95,6 +96,8 @@ def upgraded(revision: str) -> dict[str, list[make.Row]]:
         for row in documents:
             row |= {"confidence": None, "encoding_chosen": 0}
         tables["document_originals"] = []
+    if revision < "0011":  # no memos
+        tables["memos"] = []
     return tables
 
 
@@ -238,6 +241,9 @@ def test_upgrade_keeps_what_the_store_reads(upgraded_fixture):
             assert document.text[annotation.start : annotation.end] == quotes[annotation.id]
     for row in expected["settings"]:
         assert store.setting(row["key"]) == row["value"]
+    assert store.memos() == {row["document_id"]: row["text"] for row in expected["memos"]}
+    if expected["memos"]:
+        assert store.memo(None) == expected["memos"][0]["text"]
 
 
 @pytest.mark.parametrize("revision", MADE)
