@@ -8,7 +8,7 @@ import gc
 
 from annotator.app.workspace import Changes
 from annotator.core.model import Annotation, Document
-from annotator.core.retrieval import Hit, Query, retrieve
+from annotator.core.retrieval import Hit, MemoHit, Query, retrieve, search_memos
 from annotator.store import Store
 
 
@@ -26,6 +26,7 @@ class LiveCorpus:
         self._entries: dict[str, tuple[Document, tuple[Annotation, ...]]] | None = None
         self._done: set[str] = set()
         self._stale: set[str] = set()
+        self._memos: dict[str | None, str] | None = None
         self.reads = 0  # whole reads, for tests: one, then only after listed changes
 
     def changed(self, changes: Changes | None) -> None:
@@ -36,6 +37,8 @@ class LiveCorpus:
             self._stale.clear()
         else:
             self._stale |= changes.documents
+        if changes is None or changes.listed or changes.memos:
+            self._memos = None
 
     def entries(self) -> list[tuple[Document, tuple[Annotation, ...]]]:
         """Every document's newest version with its annotations sorted in text order."""
@@ -60,6 +63,18 @@ class LiveCorpus:
     def done(self) -> set[str]:
         self.entries()
         return self._done
+
+    def memos(self) -> dict[str | None, str]:
+        """Every memo: a document's id (its newest version) or None (the project's) to
+        its text."""
+        if self._memos is None:
+            self._memos = self._store.memos()
+        return self._memos
+
+    def find_memos(self, query: Query) -> list[MemoHit]:
+        """The places the memos hold the query's text (see :func:`search_memos`)."""
+        documents = [document for document, _spans in self.entries()]
+        return search_memos(self.memos(), documents, query, done=self._done)
 
     def find(self, query: Query) -> list[Hit]:
         """The hits of ``query``; raises QueryError for a query that cannot run."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any, NamedTuple
 
@@ -17,7 +17,7 @@ from annotator.core.filters import ExportFilter
 from annotator.core.model import Annotation, AttributeValue, Document
 
 CONTEXT = 60  # code points each side, unless asked otherwise
-PLACES = ("quote", "note", "context")  # where a text match is looked for
+PLACES = ("quote", "note", "context", "memo")  # where a text match is looked for
 OPERATORS = ("equals", "between", "contains")
 _LOOKS_AT_THE_END = re.compile(r"\$|\\[bBZ]|\(\?[=!]")  # $, \b, \B, \Z, look-aheads
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -65,7 +65,8 @@ class Query:
     ``2024``, ``2024-02``) that a document's publication date must not be before or after;
     a document without one is left out by either. ``done``: only documents marked done
     (``True``) or not (``False``).
-    ``ids``: only these annotations."""
+    ``ids``: only these annotations. ``memo`` in ``match_in`` has :func:`search_memos`
+    look in the memos too."""
 
     labels: tuple[str, ...] = ()
     annotators: tuple[str, ...] = ()
@@ -104,6 +105,29 @@ class Hit(NamedTuple):
     def right(self) -> str:
         end = self.annotation.end
         return self.document.text[end : end + self.context]
+
+
+class MemoHit(NamedTuple):
+    """One place a memo holds a query's match: ``memo[start:end]``, with up to ``context``
+    code points of the memo each side."""
+
+    document: Document | None  # None: the project's memo
+    memo: str
+    start: int
+    end: int
+    context: int = CONTEXT
+
+    @property
+    def quote(self) -> str:
+        return self.memo[self.start : self.end]
+
+    @property
+    def left(self) -> str:
+        return self.memo[max(0, self.start - self.context) : self.start]
+
+    @property
+    def right(self) -> str:
+        return self.memo[self.end : self.end + self.context]
 
 
 def _as_text(value: AttributeValue) -> str:
@@ -268,6 +292,52 @@ def retrieve(
                     continue
             append(Hit(document, ann, width))
     return out
+
+
+def search_memos(
+    memos: Mapping[str | None, str],
+    documents: Iterable[Document],
+    query: Query,
+    *,
+    done: Collection[str] | None = None,
+) -> list[MemoHit]:
+    """Every match of the query's text in the memos (``memos``: a document's id, or None
+    for the project, to its memo): the project's first, then the documents' in the order
+    of ``documents``. Only a query with a text to match and ``memo`` among its places
+    looks; one about labels, annotators, attributes or annotation ids finds none (a memo
+    has none of them), and one about documents leaves the project's memo out."""
+    pattern = compile_match(query)
+    if pattern is None or "memo" not in query.match_in:
+        return []
+    if query.done is not None and done is None:
+        raise ValueError("a query about done documents needs the done ones")
+    if query.labels or query.annotators or query.attributes or query.ids is not None:
+        return []
+    about_documents = bool(
+        query.documents or query.authors or query.since or query.until or query.done is not None
+    )
+    chosen: list[tuple[Document | None, str]] = []
+    if not about_documents and memos.get(None):
+        chosen.append((None, memos[None]))
+    choose = ExportFilter(documents=query.documents)
+    for document in documents:
+        memo = memos.get(document.id)
+        if not memo or (query.documents and not choose.keeps_document(document)):
+            continue
+        if not _published_within(document, query):
+            continue
+        author = (document.author or "").casefold()
+        if query.authors and not any(a.casefold() in author for a in query.authors):
+            continue
+        if done is not None and query.done is not None and (document.id in done) != query.done:
+            continue
+        chosen.append((document, memo))
+    return [
+        MemoHit(document, memo, found.start(), found.end(), query.context)
+        for document, memo in chosen
+        for found in pattern.finditer(memo)
+        if found.end() > found.start()
+    ]
 
 
 def _occurrences(text: str, needle: str, most: int) -> list[int] | None:

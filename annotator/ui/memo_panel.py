@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.app.workspace import Changes, Workspace
+from annotator.core.offsets import PositionMap
 from annotator.store import StoreError
 
 SAVE_DELAY_MS = 500  # after the last key
@@ -89,6 +90,20 @@ class MemoPanel(QWidget):
     def focus_project_memo(self) -> None:
         self.tabs.setCurrentIndex(PROJECT_TAB)
         self.project_editor.setFocus()
+
+    def show_place(self, project: bool, start: int, end: int) -> None:
+        """Focus the project's memo (else the document's) with code points ``start`` to
+        ``end`` of it selected."""
+        editor = self.project_editor if project else self.document_editor
+        (self.focus_project_memo if project else self.focus_document_memo)()
+        positions = PositionMap(editor.toPlainText())
+        if end > positions.length:
+            return  # the memo changed since it was searched
+        cursor = editor.textCursor()
+        cursor.setPosition(positions.to_qt(start))
+        cursor.setPosition(positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
 
     def _subject(self, editor: QPlainTextEdit) -> str | None:
         return self._document_id if editor is self.document_editor else None

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTreeView,
@@ -28,11 +30,11 @@ from PySide6.QtWidgets import (
 from annotator.app.analysis import render_csv, render_json
 from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Changes, Workspace
-from annotator.core.retrieval import Query, QueryError, query_from_dict, query_to_dict
+from annotator.core.retrieval import MemoHit, Query, QueryError, query_from_dict, query_to_dict
 from annotator.store import StoreError
 from annotator.ui.following import Follower
 from annotator.ui.retrieve_filters import RetrieveFilters
-from annotator.ui.retrieve_model import COLUMNS, HitTableModel, KwicDelegate
+from annotator.ui.retrieve_model import COLUMNS, HitTableModel, KwicDelegate, one_line
 
 SAVED_QUERIES = "saved_queries"  # the database setting that holds them, as JSON
 FOLLOW_MS = 100  # changes arriving together are followed once
@@ -49,11 +51,19 @@ WIDTHS = {
 
 # Opens a document of the main window at an annotation; False if it could not.
 OpenAt = Callable[[str, str], bool]
+# Shows a memo (a document's id; None: the project's) with code points start..end selected.
+OpenMemo = Callable[[str | None, int, int], bool]
+MEMO_ROWS = 4  # the memos' list is this many rows high
 
 
 class RetrieveDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, workspace: Workspace, corpus: LiveCorpus, open_at: OpenAt
+        self,
+        parent: QWidget | None,
+        workspace: Workspace,
+        corpus: LiveCorpus,
+        open_at: OpenAt,
+        open_memo: OpenMemo,
     ) -> None:
         """``corpus`` follows the workspace's changes itself (subscribed before this)."""
         super().__init__(parent)
@@ -63,6 +73,8 @@ class RetrieveDialog(QDialog):
         self.workspace = workspace
         self.corpus = corpus
         self._open_at = open_at
+        self._open_memo = open_memo
+        self.memo_hits: list[MemoHit] = []
         self._stale_choices = True
         self.follower = Follower(self, self.refresh, FOLLOW_MS)
         self.follower.pending = True  # the first showing runs the query
@@ -106,6 +118,14 @@ class RetrieveDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.activated.connect(self._open)  # Enter, and a double click
 
+        self.memos_caption = QLabel(objectName="retrieveMemosCaption")
+        self.memos = QListWidget(objectName="retrieveMemos")
+        self.memos.setMaximumHeight(self.fontMetrics().height() * MEMO_ROWS + 12)
+        self.memos.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.memos.itemActivated.connect(self._open_memo_item)
+        self.memos_caption.hide()
+        self.memos.hide()
+
         self.count = QLabel(objectName="retrieveCount")
         self.saved = QComboBox(objectName="savedQueries")
         self.saved.setMinimumContentsLength(18)
@@ -133,6 +153,8 @@ class RetrieveDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addLayout(restriction)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.memos_caption)
+        layout.addWidget(self.memos)
         layout.addLayout(bottom)
         workspace.subscribe(self._on_changes)
         self._load_saved()
@@ -186,6 +208,7 @@ class RetrieveDialog(QDialog):
             return -1
         self.problem.hide()
         self.model.set_hits(hits)
+        self._show_memo_hits(self.corpus.find_memos(query))
         documents = len({h.document.id for h in hits})
         self.count.setText(
             f"{len(hits):,} annotation{'s' * (len(hits) != 1)} in {documents:,} "
@@ -194,6 +217,29 @@ class RetrieveDialog(QDialog):
         if current is not None:
             self._select_id(current)
         return len(hits)
+
+    def _show_memo_hits(self, found: list[MemoHit]) -> None:
+        self.memo_hits = found
+        self.memos.clear()
+        for hit in found:
+            where = hit.document.title if hit.document is not None else "Project memo"
+            item = QListWidgetItem(
+                f"{where}:  …{one_line(hit.left)} [{one_line(hit.quote)}] {one_line(hit.right)}…"
+            )
+            item.setToolTip(hit.memo)
+            self.memos.addItem(item)
+        count = len(found)
+        self.memos_caption.setText(
+            f"The memos hold it {'once' if count == 1 else f'{count:,} times'} "
+            "(Enter or a double click shows the place):"
+        )
+        self.memos_caption.setVisible(bool(found))
+        self.memos.setVisible(bool(found))
+
+    def _open_memo_item(self, item: QListWidgetItem) -> None:
+        hit = self.memo_hits[self.memos.row(item)]
+        document_id = hit.document.id if hit.document is not None else None
+        self._open_memo(document_id, hit.start, hit.end)
 
     def _say_problem(self, message: str) -> None:
         self.problem.setText(message)
@@ -234,7 +280,7 @@ class RetrieveDialog(QDialog):
         # Enter in a filter goes to the rows (the table itself opens a row on Enter and
         # passes the key on): never to a button, as a dialog would take it.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if not self.table.hasFocus():
+            if not (self.table.hasFocus() or self.memos.hasFocus()):
                 self.focus_rows()
             return
         super().keyPressEvent(event)

@@ -39,7 +39,7 @@ class AnalysisMixin:
         dialog = self._retrieve_dialog
         if dialog is None:
             dialog = self._retrieve_dialog = RetrieveDialog(
-                self, self.workspace, self.analysis_corpus(), self.show_annotation
+                self, self.workspace, self.analysis_corpus(), self.show_annotation, self.show_memo
             )
         dialog.show()
         dialog.raise_()
@@ -62,6 +62,18 @@ class AnalysisMixin:
 
     def _retrieve_pairs(self, ids: frozenset[str], caption: str) -> None:
         self.show_retrieve().show_query(Query(ids=ids, regex=False), caption)
+
+    def show_memo(self, document_id: str | None, start: int, end: int) -> bool:
+        """Show a memo (a document's, opening the document; None: the project's) with
+        code points ``start`` to ``end`` of it selected."""
+        shown = self._document
+        elsewhere = document_id is not None and (shown is None or shown.id != document_id)
+        if elsewhere and not self.open_document(document_id, whole=True):
+            return False
+        self.activateWindow()
+        self.raise_()
+        self.memo_panel.show_place(document_id is None, start, end)
+        return True
 
     def show_annotation(self, document_id: str, annotation_id: str) -> bool:
         """Open ``document_id`` (whole) with ``annotation_id`` selected in the list and

@@ -69,3 +69,15 @@ def test_changes_elsewhere_are_read_again(space, db_path):
     live.changed(None)
     assert [h.quote for h in live.find(Query())] == ["The ministry said"]
     assert same_as_the_database(live, space.store)
+
+
+def test_memos_are_read_once_and_again_after_a_memo_changes(space):
+    [first], _ = space.import_bundle([NewDocument("Report", "r.txt", TEXT)], [])
+    live = follows(space)
+    query = Query(match="bureau", regex=False)
+    assert live.find_memos(query) == []
+    space.set_memo(first.document.id, "The bureau is silent.")
+    space.set_memo(None, "Every bureau, everywhere.")
+    found = [(h.document.title if h.document else None, h.quote) for h in live.find_memos(query)]
+    assert found == [(None, "bureau"), ("Report", "bureau")]
+    assert live.memos() == space.store.memos()

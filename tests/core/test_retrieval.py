@@ -220,3 +220,42 @@ def test_a_regex_finds_what_a_search_of_each_stretch_finds(texts, pattern, data,
         if compiled.search(document.text, max(0, a.start - width), a.end + width)
     }
     assert got == want
+
+
+def test_memos_are_searched_with_the_query_text_and_document_filters():
+    from annotator.core.retrieval import search_memos
+
+    memos = {
+        None: "Across outlets the Bureau refuses; the BUREAU never gives a reason.",
+        "a": "Kowloon: the bureau's figures differ from the police's.",
+        "b": "Nothing on the bureau here? Yes: bureau.",
+    }
+    documents = [A, B]
+
+    def found(query, done=None):
+        return [
+            (h.document.id if h.document else None, h.quote, h.left, h.right)
+            for h in search_memos(memos, documents, query, done=done)
+        ]
+
+    plain = Query(match="bureau", regex=False, context=4)
+    assert found(plain) == [
+        (None, "Bureau", "the ", " ref"),
+        (None, "BUREAU", "the ", " nev"),
+        ("a", "bureau", "the ", "'s f"),
+        ("b", "bureau", "the ", " her"),
+        ("b", "bureau", "es: ", "."),
+    ]
+    assert found(Query(match=r"\bbureau\b", context=0)) == [("a", "bureau", "", ""),
+        ("b", "bureau", "", ""), ("b", "bureau", "", "")]  # fmt: skip
+    by_author = found(Query(match="bureau", regex=False, authors=("chan",)))
+    assert by_author == found(Query(match="bureau", regex=False, documents=("Kowloon",)))
+    assert by_author == [("a", "bureau", "Kowloon: the ", "'s figures differ from the police's.")]
+    assert [d for d, *_ in found(Query(match="bureau", regex=False, done=True), {"b"})] == [
+        "b",
+        "b",
+    ]
+    assert found(Query(match="bureau", labels=("claim",))) == []  # memos have no label
+    assert found(Query(match="bureau", match_in=("quote", "note"))) == []  # not asked
+    assert found(Query(match="x*")) == []  # empty matches are no places
+    assert found(Query()) == []

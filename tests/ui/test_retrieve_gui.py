@@ -247,3 +247,50 @@ def test_the_keyboard_alone_finds_and_opens_a_passage(corpus, make_window):
     assert "refused to give a date" in [h.quote for h in dialog.model.hits()]
     assert driver.window.current_annotation().id == hit.annotation.id
     assert driver.window.text_view.selected_span() == (hit.annotation.start, hit.annotation.end)
+
+
+def test_retrieve_searches_the_memos_and_opens_the_place(corpus, make_window):
+    db, _texts = corpus
+    driver = make_window(db)
+    window = driver.window
+    brief = next(d for d in window.documents_model.documents() if d.title == "Bureau brief")
+    window.open_document(brief.id)
+    driver.key(Qt.Key.Key_M, CTRL_SHIFT)  # Document ▸ Memo: typed as a user types
+    editor = window.memo_panel.document_editor
+    driver.qtbot.keyClicks(editor, "Why ")
+    editor.insertPlainText("😀")  # QTest types no character beyond 16 bits
+    driver.qtbot.keyClicks(editor, " does the Bureau never explain?")
+    driver.qtbot.keyClick(editor, Qt.Key.Key_Return)
+    driver.qtbot.keyClicks(editor, "Ask the bureau again.")
+    window.memo_panel.save()
+    memo = editor.toPlainText()
+    assert memo == "Why 😀 does the Bureau never explain?\nAsk the bureau again."
+    window.memo_panel.focus_project_memo()
+    driver.qtbot.keyClicks(window.memo_panel.project_editor, "Each bureau refuses alike.")
+    window.memo_panel.save()
+
+    dialog = open_retrieve(driver)
+    driver.qtbot.keyClicks(dialog.filters.match, "bureau")
+    dialog.filters.changed.emit()
+    places = [(h.document.title if h.document else None, h.quote) for h in dialog.memo_hits]
+    assert places == [(None, "bureau"), ("Bureau brief", "Bureau"), ("Bureau brief", "bureau")]
+    assert dialog.memos.isVisible() and dialog.memos.count() == 3
+    assert "[Bureau]" in dialog.memos.item(1).text()
+
+    window.open_document(next(d.id for d in window.documents_model.documents() if d != brief))
+    dialog.activateWindow()
+    dialog.memos.setFocus()
+    dialog.memos.setCurrentRow(2)
+    driver.qtbot.keyClick(dialog.memos, Qt.Key.Key_Return)  # opens the brief at its memo
+    assert window.document.id == brief.id
+    editor = window.memo_panel.document_editor
+    assert editor.textCursor().selectedText() == "bureau"
+    cursor = editor.textCursor()
+    code_points = len(memo.encode("utf-16-le")[: 2 * cursor.selectionStart()].decode("utf-16-le"))
+    assert code_points == memo.rindex("bureau")  # the emoji before it counted once
+
+    dialog.filters.places["memo"].click()  # memos ticked off
+    assert not dialog.memos.isVisible() and dialog.memo_hits == []
+    dialog.filters.places["memo"].click()
+    dialog.filters.label_buttons["refusal"].click()  # memos have no label
+    assert dialog.memo_hits == []
