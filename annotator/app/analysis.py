@@ -14,6 +14,7 @@ from typing import Any
 from annotator.core.cooccurrence import Cooccurrence, cooccurrence
 from annotator.core.model import Annotation, Document
 from annotator.core.retrieval import Hit, Query, retrieve
+from annotator.formats.annotation_set import gc_paused
 from annotator.store import Store
 
 FIELDS = (
@@ -41,7 +42,8 @@ def corpus(store: Store) -> list[tuple[Document, tuple[Annotation, ...]]]:
 
 
 def find(store: Store, query: Query) -> list[Hit]:
-    return retrieve(corpus(store), query)
+    with gc_paused():  # 100,000 annotations: a third of reading and retrieving went to it
+        return retrieve(corpus(store), query)
 
 
 def as_dict(hit: Hit) -> dict[str, Any]:
@@ -145,7 +147,8 @@ def render_table(hits: Sequence[Hit], width: int = 40) -> str:
 def count_cooccurrence(store: Store, scope: str) -> Cooccurrence:
     """Co-occurrence of the database's labels over its documents (newest versions)."""
     labels = [label.name for label in store.labels()]
-    return cooccurrence(((d.text, anns) for d, anns in corpus(store)), labels, scope)
+    with gc_paused():
+        return cooccurrence(((d.text, anns) for d, anns in corpus(store)), labels, scope)
 
 
 def cooccurrence_json(table: Cooccurrence) -> str:
