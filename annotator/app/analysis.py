@@ -80,19 +80,17 @@ def render_json(hits: Sequence[Hit]) -> str:
                 f'  {{"document_id": {_string(document.id)}, '
                 f'"document_title": {_string(document.title)}, "id": '
             )
-        ann = hit.annotation
+        # Unpacked once: attribute lookups and format specs took a third of the time.
+        id_, _, label, start, end, note, annotator, _, _, attributes = hit.annotation[:10]
         lines.append(
-            f'{head}{_string(ann.id)}, "label": {_string(ann.label)}, "start": {ann.start:d}, '
-            f'"end": {ann.end:d}, "quote": {_string(hit.quote)}, "left": {_string(hit.left)}, '
-            f'"right": {_string(hit.right)}, "annotator": {_nullable(ann.annotator)}, '
-            f'"note": {_nullable(ann.note)}, "attributes": '
-            f"{json.dumps(dict(ann.attributes), ensure_ascii=False) if ann.attributes else '{}'}}}"
+            f'{head}{_string(id_)}, "label": {_string(label)}, "start": {start}, '
+            f'"end": {end}, "quote": {_string(hit.quote)}, "left": {_string(hit.left)}, '
+            f'"right": {_string(hit.right)}, '
+            f'"annotator": {"null" if annotator is None else _string(annotator)}, '
+            f'"note": {"null" if note is None else _string(note)}, "attributes": '
+            f"{json.dumps(dict(attributes), ensure_ascii=False) if attributes else '{}'}}}"
         )
     return "[\n" + ",\n".join(lines) + "\n]\n"
-
-
-def _nullable(text: str | None) -> str:
-    return "null" if text is None else _string(text)
 
 
 def render_csv(hits: Sequence[Hit]) -> str:
