@@ -36,9 +36,7 @@ FIELDS = (
 def corpus(store: Store) -> list[tuple[Document, tuple[Annotation, ...]]]:
     """Every document (its newest version) with its annotations, in the documents' order,
     read in one snapshot (:meth:`Store.export_documents`)."""
-    everything = store.export_documents()
-    replaced = {e.document.previous_id for e in everything if e.document.previous_id}
-    return [(e.document, e.annotations) for e in everything if e.document.id not in replaced]
+    return [(e.document, e.annotations) for e in store.export_documents(newest=True)]
 
 
 def find(store: Store, query: Query) -> list[Hit]:

@@ -39,7 +39,7 @@ from annotator.core.model import (
 from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Rejection
 from annotator.store import database, document_reads, learning
-from annotator.store.annotation_reads import from_columns, load_annotations
+from annotator.store.annotation_reads import from_columns, load_annotations, replaced_versions
 from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
     IMMEDIATE,
@@ -884,13 +884,15 @@ class Store:
 
     # -- export ----------------------------------------------------------------------
 
-    def export_documents(self) -> list[DocumentExport]:
-        """Every document with its annotations, in import order, from one snapshot."""
+    def export_documents(self, *, newest: bool = False) -> list[DocumentExport]:
+        """Every document with its annotations, in import order, from one snapshot; with
+        ``newest``, only the versions no newer version replaced (the others not read)."""
         with self._unit() as s:
             by_doc: dict[str, list[Annotation]] = {}
-            for ann in load_annotations(s, None):
+            for ann in load_annotations(s, None, newest=newest):
                 by_doc.setdefault(ann.document_id, []).append(ann)
-            docs = s.execute(
-                select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position, DocumentRow.version)
-            )
+            query = select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position, DocumentRow.version)
+            if newest:
+                query = query.where(DocumentRow.id.not_in(replaced_versions()))
+            docs = s.execute(query)
             return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
