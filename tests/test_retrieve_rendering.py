@@ -11,8 +11,10 @@ import json
 
 import pytest
 
+from annotator.app.analysis import find, render, render_csv, render_json, render_table
 from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
+from annotator.core.retrieval import Query
 from annotator.main import main
 
 # Escaping and widths: quotes, a backslash, a tab, a control character, a line separator,
@@ -114,3 +116,19 @@ def test_csv_is_csv_writer_of_each_row(corpus, tmp_path):
         row["attributes"] = json.dumps(row["attributes"], ensure_ascii=False, sort_keys=True)
         writer.writerow(["" if v is None else v for v in row.values()])
     assert retrieve(tmp_path, corpus, "--format", "csv") == out.getvalue().encode("utf-8")
+
+
+TEXT = {"json": render_json, "csv": render_csv, "table": render_table}
+
+
+@pytest.mark.parametrize("form", TEXT)
+def test_the_bytes_written_are_the_text_renderings_encoded(corpus, tmp_path, form):
+    store = open_store(corpus.target)
+    try:
+        hits = find(store, Query())
+    finally:
+        store.close()
+    text = TEXT[form](hits)
+    assert render(hits, form) == text.encode("utf-8")
+    assert retrieve(tmp_path, corpus, "--format", form) == text.encode("utf-8")
+    assert render([], form) == TEXT[form]([]).encode("utf-8")
