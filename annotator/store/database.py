@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # Alembic is imported only to migrate or when the migration files cannot be read plainly:
-# opening a database already at the newest schema never loads it (a tenth of a second).
+# opening a database already at the newest schema never loads it (0.1 s: measured-facts §7).
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
