@@ -34,9 +34,7 @@ from annotator.app.analysis import (
     crosstabulate,
 )
 from annotator.app.analysis import find as find_hits
-from annotator.app.analysis import render_csv as render_hits_csv
-from annotator.app.analysis import render_json as render_hits_json
-from annotator.app.analysis import render_table as render_hits_table
+from annotator.app.analysis import render as render_hits
 from annotator.app.exports import ExportOptions, export
 from annotator.app.imports import BadFiles, read_inputs, run_import
 from annotator.app.opening import open_store
@@ -415,8 +413,7 @@ def _retrieve(argv: list[str]) -> int:
         return 1
     finally:
         store.close()
-    render = {"json": render_hits_json, "csv": render_hits_csv, "table": render_hits_table}
-    _write(render[ns.format](hits).encode("utf-8"), ns.output)
+    _write(render_hits(hits, ns.format), ns.output)
     return 0
 
 

@@ -8,31 +8,42 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from annotator.core.attributes import as_attributes
 from annotator.core.model import Annotation
-from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow
+from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow
 
 NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
 
 
 def load_annotations(
-    s: Session, document_id: str | None, before: int | None = None, *, lenient: bool = False
+    s: Session,
+    document_id: str | None,
+    before: int | None = None,
+    *,
+    lenient: bool = False,
+    newest: bool = False,
 ) -> list[Annotation]:
     """Annotations of one document ordered by (start, end, label, id) (only those that
     start before code point ``before`` if given), or of all documents in no particular
-    order. A stored time that cannot be read raises ``ValueError``, or with ``lenient``
-    reads as :data:`UNREADABLE_TIME`."""
+    order (with ``newest``, of the versions no newer version replaced). A stored time that
+    cannot be read raises ``ValueError``, or with ``lenient`` reads as
+    :data:`UNREADABLE_TIME`."""
     if s.get_bind().dialect.name == "sqlite":
         try:
-            return _sqlite_annotations(s, document_id, before, datetime.fromisoformat)
+            return _sqlite_annotations(s, document_id, before, datetime.fromisoformat, newest)
         except (ValueError, TypeError):  # a date another program wrote
             if not lenient:
                 raise
-            return _sqlite_annotations(s, document_id, before, _readable_time)
-    return _orm_annotations(s, document_id, before)
+            return _sqlite_annotations(s, document_id, before, _readable_time, newest)
+    return _orm_annotations(s, document_id, before, newest)
+
+
+def replaced_versions() -> Select[tuple[str | None]]:
+    """The ids of the document versions a newer version replaced."""
+    return select(DocumentRow.previous_id).where(DocumentRow.previous_id.is_not(None))
 
 
 # Shown for a time another program stored as something unreadable (export refuses such a
@@ -48,7 +59,11 @@ def _readable_time(value: object) -> datetime:
 
 
 def _sqlite_annotations(
-    s: Session, document_id: str | None, before: int | None, parse: Callable[[Any], datetime]
+    s: Session,
+    document_id: str | None,
+    before: int | None,
+    parse: Callable[[Any], datetime],
+    newest: bool = False,
 ) -> list[Annotation]:
     """:func:`load_annotations` on SQLite, ``parse`` reading the stored times."""
     # Straight from the driver: SQLAlchemy's SQLite DateTime parsing is a regex per
@@ -60,6 +75,12 @@ def _sqlite_annotations(
             "SELECT id, document_id, label, start_offset, end_offset, note, annotator, "
             "created_at, updated_at, attributes, orphaned, version, source, rule "
             "FROM annotations"
+            + (
+                " WHERE document_id NOT IN "
+                "(SELECT previous_id FROM documents WHERE previous_id IS NOT NULL)"
+                if newest
+                else ""
+            )
         )
         return [
             make(
@@ -115,8 +136,12 @@ def _sqlite_annotations(
     ]
 
 
-def _orm_annotations(s: Session, document_id: str | None, before: int | None) -> list[Annotation]:
+def _orm_annotations(
+    s: Session, document_id: str | None, before: int | None, newest: bool = False
+) -> list[Annotation]:
     query = select(*ANNOTATION_COLUMNS)
+    if newest:
+        query = query.where(AnnotationRow.document_id.not_in(replaced_versions()))
     if before is not None:
         query = query.where(AnnotationRow.start_offset < before)
     if document_id is not None:

@@ -5,11 +5,23 @@ from __future__ import annotations
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from annotator.core.model import DocumentSummary, Orphan, VersionSummary
-from annotator.store.annotation_reads import from_columns
+from annotator.core.model import (
+    Annotation,
+    Document,
+    DocumentExport,
+    DocumentSummary,
+    Orphan,
+    VersionSummary,
+)
+from annotator.store.annotation_reads import from_columns, load_annotations, replaced_versions
 from annotator.store.document_import import version_chain
 from annotator.store.errors import StoreError
-from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow
+from annotator.store.models import (
+    ANNOTATION_COLUMNS,
+    DOCUMENT_COLUMNS,
+    AnnotationRow,
+    DocumentRow,
+)
 
 
 def documents(s: Session, annotator: str | None = None) -> list[DocumentSummary]:
@@ -126,3 +138,17 @@ def orphans(s: Session, location: str, document_id: str) -> list[Orphan]:
         version = links[doc_id].version
         out.extend(Orphan(ann, version, text[ann.start : ann.end]) for ann in found)
     return out
+
+
+def exported(s: Session, *, newest: bool = False) -> list[DocumentExport]:
+    """Every document with its annotations, in import order; with ``newest``, only the
+    versions no newer version replaced (the others not read)."""
+    by_doc: dict[str, list[Annotation]] = {}
+    for ann in load_annotations(s, None, newest=newest):
+        by_doc.setdefault(ann.document_id, []).append(ann)
+    query = select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position, DocumentRow.version)
+    if newest:
+        query = query.where(DocumentRow.id.not_in(replaced_versions()))
+    return [
+        DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in s.execute(query)
+    ]

@@ -51,7 +51,6 @@ from annotator.store.file_lock import DatabaseLock, Waiting, hold_shared
 from annotator.store.integrity import check_kind, prepare_file
 from annotator.store.models import (
     ANNOTATION_COLUMNS,
-    DOCUMENT_COLUMNS,
     AnnotationRow,
     DocumentRow,
     LabelRow,
@@ -888,13 +887,8 @@ class Store:
 
     # -- export ----------------------------------------------------------------------
 
-    def export_documents(self) -> list[DocumentExport]:
-        """Every document with its annotations, in import order, from one snapshot."""
+    def export_documents(self, *, newest: bool = False) -> list[DocumentExport]:
+        """Every document with its annotations, in import order, from one snapshot; with
+        ``newest``, only the versions no newer version replaced (the others not read)."""
         with self._unit() as s:
-            by_doc: dict[str, list[Annotation]] = {}
-            for ann in load_annotations(s, None):
-                by_doc.setdefault(ann.document_id, []).append(ann)
-            docs = s.execute(
-                select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position, DocumentRow.version)
-            )
-            return [DocumentExport(Document(*row), tuple(by_doc.get(row[0], ()))) for row in docs]
+            return document_reads.exported(s, newest=newest)
