@@ -32,6 +32,8 @@ from annotator.app.analysis import (
     crosstab_json,
     crosstab_table,
     crosstabulate,
+    find_memos,
+    render_memos,
 )
 from annotator.app.analysis import find as find_hits
 from annotator.app.analysis import render as render_hits
@@ -383,6 +385,12 @@ def _retrieve(argv: list[str]) -> int:
         metavar="N",
         help=f"code points of context each side (default {CONTEXT})",
     )
+    parser.add_argument(
+        "--memos",
+        action="store_true",
+        help="list the places the memos hold --match instead (the project's memo, then "
+        "the documents' the document filters keep)",
+    )
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
@@ -390,6 +398,10 @@ def _retrieve(argv: list[str]) -> int:
     ns = parser.parse_args(argv)
     if ns.context < 0:
         parser.error("--context: a number of characters, 0 or more")
+    if ns.memos and not ns.match:
+        parser.error("--memos needs --match: the text to find in the memos")
+    if ns.memos and (ns.label or ns.annotator or ns.attribute):
+        parser.error("--memos: memos have no label, annotator or attributes to filter by")
     try:
         query = Query(
             labels=tuple(ns.label),
@@ -407,13 +419,16 @@ def _retrieve(argv: list[str]) -> int:
         parser.error(str(exc))
     store = _open(ns.db)
     try:
-        hits = find_hits(store, query)
+        if ns.memos:
+            output = render_memos(find_memos(store, query), ns.format)
+        else:
+            output = render_hits(find_hits(store, query), ns.format)
     except QueryError as exc:
         print(f"annotator: error: --match {exc}", file=sys.stderr)
         return 1
     finally:
         store.close()
-    _write(render_hits(hits, ns.format), ns.output)
+    _write(output, ns.output)
     return 0
 
 

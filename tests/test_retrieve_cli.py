@@ -160,3 +160,36 @@ def test_retrieve_by_author_done_and_typed_attributes(corpus, capsys):
     with pytest.raises(SystemExit) as usage:
         main(["retrieve", "--db", str(db), "--since", "Feb 2024"])
     assert usage.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_retrieve_memos_lists_the_places_the_memos_hold_the_text(corpus, capsys):
+    db, texts, _annotations = corpus
+    [rid, mid] = list(texts)
+    store = open_store(str(db))
+    project = "Police 😀 figures, police words."
+    report = "The police never said where."
+    store.set_memo(None, project)
+    store.set_memo(rid, report)
+    store.set_memo(mid, "Nothing here.")
+    store.close()
+    code, out, err = run(capsys, "retrieve", "--db", str(db), "--memos", "--match", "(?i)police",
+                         "--context", "3", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    rows = json.loads(out)
+    want = []
+    for doc_id, title, memo in ((None, None, project), (rid, "Cameras", report)):
+        at = memo.casefold().find("police")
+        while at != -1:  # every place, the context cut from the memo by hand
+            end = at + len("police")
+            want.append({"document_id": doc_id, "document_title": title, "start": at,
+                         "end": end, "quote": memo[at:end], "left": memo[max(0, at - 3):at],
+                         "right": memo[end:end + 3]})  # fmt: skip
+            at = memo.casefold().find("police", end)
+    assert rows == want and len(rows) == 3
+    code, out, _err = run(capsys, "retrieve", "--db", str(db), "--memos", "--match", "police",
+                          "--document", "Budget", "--format", "csv")  # fmt: skip
+    assert code == 0 and out == "document_id,document_title,start,end,quote,left,right\r\n"
+    for bad in (["--memos"], ["--memos", "--match", "x", "--label", "claim"]):
+        with pytest.raises(SystemExit) as usage:
+            main(["retrieve", "--db", str(db), *bad])
+        assert usage.value.code == 2

@@ -14,7 +14,7 @@ from typing import Any
 from annotator.core.cooccurrence import Cooccurrence, cooccurrence
 from annotator.core.crosstab import Crosstab, crosstab
 from annotator.core.model import Annotation, Document
-from annotator.core.retrieval import Hit, Query, retrieve
+from annotator.core.retrieval import Hit, MemoHit, Query, retrieve, search_memos
 from annotator.formats.annotation_set import gc_paused
 from annotator.store import Store
 
@@ -173,6 +173,53 @@ def _table_lines(hits: Sequence[Hit], width: int = 40) -> list[str]:
         )
     lines.append(f"{len(hits)} annotation(s)")
     return lines
+
+
+MEMO_FIELDS = ("document_id", "document_title", "start", "end", "quote", "left", "right")
+
+
+def find_memos(store: Store, query: Query) -> list[MemoHit]:
+    """The places the memos hold the query's text (see :func:`search_memos`)."""
+    done = None if query.done is None else {d.id for d in store.documents() if d.done}
+    documents = [document for document, _spans in corpus(store)]
+    return search_memos(store.memos(), documents, query, done=done)
+
+
+def memo_dict(hit: MemoHit) -> dict[str, Any]:
+    """A memo's place: its document (``None`` for the project's memo) and the code points
+    ``start`` to ``end`` of the memo, with ``left`` and ``right`` its context."""
+    document = hit.document
+    return {
+        "document_id": None if document is None else document.id,
+        "document_title": None if document is None else document.title,
+        "start": hit.start,
+        "end": hit.end,
+        "quote": hit.quote,
+        "left": hit.left,
+        "right": hit.right,
+    }
+
+
+def render_memos(hits: Sequence[MemoHit], form: str) -> bytes:
+    """Memo places as ``json`` (a list, one object to a line), ``csv`` (:data:`MEMO_FIELDS`
+    as columns, the project's document empty) or a key-word-in-context ``table``."""
+    rows = [memo_dict(hit) for hit in hits]
+    if form == "json":
+        lines = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
+        return (f"[\n{lines}\n]\n" if rows else "[]\n").encode()
+    if form == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(MEMO_FIELDS)
+        writer.writerows(["" if row[f] is None else row[f] for f in MEMO_FIELDS] for row in rows)
+        return out.getvalue().encode()
+    lines = [
+        f"{_one_line(hit.left)[-40:]:>40} [{_one_line(hit.quote)}] {_one_line(hit.right)[:40]:<40}"
+        f"  memo · {hit.document.title if hit.document else 'the project'}"
+        for hit in hits
+    ]
+    lines.append(f"{len(hits)} place(s) in memos")
+    return ("\n".join(lines) + "\n").encode()
 
 
 def count_cooccurrence(store: Store, scope: str) -> Cooccurrence:
