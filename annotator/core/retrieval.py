@@ -20,6 +20,8 @@ CONTEXT = 60  # code points each side, unless asked otherwise
 PLACES = ("quote", "note", "context", "memo")  # where a text match is looked for
 OPERATORS = ("equals", "between", "contains")
 _LOOKS_AT_THE_END = re.compile(r"\$|\\[bBZ]|\(\?[=!]")  # $, \b, \B, \Z, look-aheads
+_LEADING_BOUNDARY = re.compile(r"^(?:\\[bB])+")  # before a non-empty match: inside it
+_PROBES = ("", "a", " ", "a a", "a\n", "1.")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -219,11 +221,7 @@ def retrieve(
     document's annotations come sorted already (by start, end, label and id)."""
     pattern = compile_match(query) if query.regex else None
     needle = query.match.casefold() if query.match and not query.regex else None
-    prefilter = (
-        pattern is not None
-        and not _LOOKS_AT_THE_END.search(pattern.pattern)
-        and pattern.search("") is None  # one that matches nothing matches everywhere
-    )
+    prefilter = pattern is not None and _starts_tell(pattern)
     if query.context < 0:
         raise QueryError("the context is a number of characters, 0 or more")
     if query.done is not None and done is None:
@@ -239,7 +237,7 @@ def retrieve(
     in_text = in_quote or in_context
     ids, tests, width = query.ids, query.attributes, query.context
     out: list[Hit] = []
-    append = out.append
+    append, make = out.append, tuple.__new__
     for document, spans in corpus:
         if query.documents and not choose.keeps_document(document):
             continue
@@ -274,11 +272,7 @@ def retrieve(
                 low, high = (max(0, start - width), end + width) if in_context else (start, end)
                 note = ann.note if in_note and ann.note else ""
                 if pattern is not None:
-                    found = bool(
-                        in_text
-                        and (starts is None or _begins_within(starts, 0, low, high))
-                        and pattern.search(text, low, high)
-                    )
+                    found = in_text and _stretch_holds(pattern, text, low, high, starts)
                     found = found or bool(note and pattern.search(note))
                 else:
                     plain = needle or ""
@@ -290,7 +284,7 @@ def retrieve(
                     found = found or (bool(note) and plain in note.casefold())
                 if not found:
                     continue
-            append(Hit(document, ann, width))
+            append(make(Hit, (document, ann, width)))  # Hit(...) without its checks
     return out
 
 
@@ -357,17 +351,48 @@ def _occurrences(text: str, needle: str, most: int) -> list[int] | None:
     return out
 
 
-def _match_starts(pattern: re.Pattern[str], text: str, most: int) -> list[int] | None:
-    """Every position where ``pattern`` matches ``text`` (matches may overlap); ``None``
-    if there are more than ``most`` (searching every stretch costs less then)."""
-    out: list[int] = []
+def _starts_tell(pattern: re.Pattern[str]) -> bool:
+    """Whether a stretch's match of ``pattern`` always begins where a match of the whole
+    text begins: the pattern never matches an empty string (a probe of a few texts), and
+    nothing in it but a leading ``\\b`` or ``\\B`` looks at the text around."""
+    if any(m.end() == m.start() for probe in _PROBES for m in pattern.finditer(probe)):
+        return False
+    return not _LOOKS_AT_THE_END.search(_LEADING_BOUNDARY.sub("", pattern.pattern, count=1))
+
+
+Matches = tuple[list[int], list[int]]  # where matches of the whole text begin and end
+
+
+def _match_starts(pattern: re.Pattern[str], text: str, most: int) -> Matches | None:
+    """Every position where ``pattern`` matches ``text`` (matches may overlap), with where
+    the match found there ends; ``None`` if there are more than ``most`` (searching every
+    stretch costs less then)."""
+    starts: list[int] = []
+    ends: list[int] = []
     found = pattern.search(text)
     while found is not None:
-        if len(out) == most:
+        if len(starts) == most:
             return None
-        out.append(found.start())
+        starts.append(found.start())
+        ends.append(found.end())
         found = pattern.search(text, found.start() + 1)
-    return out
+    return starts, ends
+
+
+def _stretch_holds(
+    pattern: re.Pattern[str], text: str, low: int, high: int, matches: Matches | None
+) -> bool:
+    """``pattern.search(text, low, high)``, answered from the whole text's ``matches``
+    where they tell (see :func:`_starts_tell`): no match beginning in the stretch, no
+    match; the first one there ending in it too, a match."""
+    if matches is not None:
+        starts, ends = matches
+        i = bisect_left(starts, low)
+        if i == len(starts) or starts[i] > high:
+            return False
+        if ends[i] <= high:
+            return True
+    return pattern.search(text, low, high) is not None
 
 
 def _begins_within(found_at: list[int], length: int, low: int, high: int) -> bool:

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +35,13 @@ from annotator.core.retrieval import MemoHit, Query, QueryError, query_from_dict
 from annotator.store import StoreError
 from annotator.ui.following import Follower
 from annotator.ui.retrieve_filters import RetrieveFilters
-from annotator.ui.retrieve_model import COLUMNS, HitTableModel, KwicDelegate, one_line
+from annotator.ui.retrieve_model import (
+    COLUMNS,
+    ROW_PADDING,
+    HitTableModel,
+    KwicDelegate,
+    one_line,
+)
 
 SAVED_QUERIES = "saved_queries"  # the database setting that holds them, as JSON
 FOLLOW_MS = 100  # changes arriving together are followed once
@@ -94,24 +101,22 @@ class RetrieveDialog(QDialog):
         self.show_all.hide()
 
         self.model = HitTableModel(self)
-        # A tree without branches rather than a table: with rows of one height it lays
-        # out only what is shown, and has no row header whose hundred thousand sections
-        # a new query would rebuild.
-        self.table = QTreeView(objectName="retrieveTable")
+        self.table = QTableView(objectName="retrieveTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(KwicDelegate(self.table))
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
-        self.table.setAllColumnsShowFocus(True)
+        self.table.setShowGrid(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        header = self.table.header()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + ROW_PADDING)
+        header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # corpus order until asked
         header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
         self.table.setSortingEnabled(True)
         for column, name in enumerate(COLUMNS):
             self.table.setColumnWidth(column, WIDTHS.get(name, 110))

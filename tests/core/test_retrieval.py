@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.model import Annotation, Document
@@ -191,11 +191,17 @@ def test_a_plain_match_is_found_where_the_rows_text_holds_it_case_ignored(
     assert got == want
 
 
+# Patterns that look at the text around (or match nothing) and patterns that do not.
+PATTERNS = [
+    *("a", "ab$", r"b\b", r"\Ba", "a(?=b)", "a(?!b)", "^a", r"(?<=b)a", "a.b", "a*", "b+a?"),
+    *(r"\b", r"\ba", r"\bab\b", r"\Bb", r"\b\w+", r"\b(?:a|)", r"\b.", r"\B", r"\ba|b\b"),
+]
+
+
+@settings(max_examples=300)
 @given(
     st.lists(st.text(alphabet="ab. \n", min_size=1, max_size=25), min_size=1, max_size=3),
-    st.sampled_from(
-        ["a", "ab$", r"b\b", r"\Ba", "a(?=b)", "a(?!b)", "^a", r"(?<=b)a", "a.b", "a*", "b+a?"]
-    ),
+    st.sampled_from(PATTERNS),
     st.data(),
     st.integers(0, 4),
 )

@@ -153,7 +153,7 @@ def test_enter_opens_the_document_at_the_span(corpus, make_window):
 def test_a_header_click_sorts_and_a_second_reverses(corpus, make_window, qtbot):
     db, _texts = corpus
     dialog = open_retrieve(make_window(db))
-    header = dialog.table.header()
+    header = dialog.table.horizontalHeader()
     corpus_order = [h.annotation.id for h in dialog.model.hits()]
     for column, key in ((1, lambda h: h.quote.casefold()), (4, lambda h: h.document.title)):
         at = QPoint(header.sectionViewportPosition(column) + 5, 5)
