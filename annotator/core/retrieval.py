@@ -221,6 +221,9 @@ def retrieve(
     document's annotations come sorted already (by start, end, label and id)."""
     pattern = compile_match(query) if query.regex else None
     needle = query.match.casefold() if query.match and not query.regex else None
+    plain = needle or ""
+    width_of_plain = len(plain)
+    matching = pattern is not None or needle is not None
     prefilter = pattern is not None and _starts_tell(pattern)
     if query.context < 0:
         raise QueryError("the context is a number of characters, 0 or more")
@@ -249,8 +252,7 @@ def retrieve(
             continue
         text = document.text
         found_at = _occurrences(text, needle, 2 * len(spans) + 16) if needle else None
-        # Unless the pattern looks at where the text ends, a stretch's match begins where
-        # a match of the whole text begins: only stretches holding such a start are searched.
+        # The whole text's matches answer most stretches without a search of their own.
         starts = None
         if pattern is not None and prefilter:
             starts = _match_starts(pattern, text, 2 * len(spans) + 16)
@@ -267,21 +269,26 @@ def retrieve(
                 have = dict(ann.attributes)
                 if not all(t.name in have and t.holds(have[t.name]) for t in tests):
                     continue
-            if pattern is not None or needle is not None:
+            if matching:
                 start, end = ann.start, ann.end
-                low, high = (max(0, start - width), end + width) if in_context else (start, end)
-                note = ann.note if in_note and ann.note else ""
-                if pattern is not None:
-                    found = in_text and _stretch_holds(pattern, text, low, high, starts)
-                    found = found or bool(note and pattern.search(note))
+                if in_context:
+                    low, high = (start - width if start > width else 0), end + width
                 else:
-                    plain = needle or ""
-                    found = in_text and (
-                        plain in text[low:high].casefold()
-                        if found_at is None
-                        else _begins_within(found_at, len(plain), low, high)
+                    low, high = start, end
+                if not in_text:
+                    found = False
+                elif pattern is not None:
+                    found = _stretch_holds(pattern, text, low, high, starts)
+                elif found_at is None:
+                    found = plain in text[low:high].casefold()
+                else:  # the first occurrence from the stretch's start on, inside it?
+                    i = bisect_left(found_at, low)
+                    found = i < len(found_at) and found_at[i] + width_of_plain <= high
+                if not found and in_note and ann.note:
+                    note = ann.note
+                    found = bool(
+                        pattern.search(note) if pattern is not None else plain in note.casefold()
                     )
-                    found = found or (bool(note) and plain in note.casefold())
                 if not found:
                     continue
             append(make(Hit, (document, ann, width)))  # Hit(...) without its checks
@@ -393,13 +400,6 @@ def _stretch_holds(
         if ends[i] <= high:
             return True
     return pattern.search(text, low, high) is not None
-
-
-def _begins_within(found_at: list[int], length: int, low: int, high: int) -> bool:
-    """Whether one of the sorted ``found_at`` of something ``length`` long lies within
-    ``low``..``high``."""
-    i = bisect_left(found_at, low)
-    return i < len(found_at) and found_at[i] + length <= high
 
 
 def _published_within(document: Document, query: Query) -> bool:
