@@ -228,8 +228,11 @@ class RetrieveDialog(QDialog):
         self.memos.clear()
         for hit in found:
             where = hit.document.title if hit.document is not None else "Project memo"
+            before = "…" if hit.start > hit.context else ""
+            after = "…" if hit.end + hit.context < len(hit.memo) else ""
             item = QListWidgetItem(
-                f"{where}:  …{one_line(hit.left)} [{one_line(hit.quote)}] {one_line(hit.right)}…"
+                f"{where}:  {before}{one_line(hit.left)} [{one_line(hit.quote)}] "
+                f"{one_line(hit.right)}{after}"
             )
             item.setToolTip(hit.memo)
             self.memos.addItem(item)
