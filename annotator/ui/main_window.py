@@ -40,6 +40,7 @@ from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Workspace
 from annotator.core.model import Annotation, Document, Label
 from annotator.store import Store
+from annotator.ui.accessibility import install_names
 from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.annotators import (
     AnnotatorMenu,
@@ -95,6 +96,7 @@ class MainWindow(
     ) -> None:
         """``invite``: show the bar inviting the user to change the annotator's name."""
         super().__init__(parent)
+        install_names(QApplication.instance())
         self._store = store
         # Every edit and its undo go through it; the window follows what it announces.
         self.workspace = Workspace(store, annotator)

@@ -32,6 +32,12 @@ from annotator.core.retrieval import (
 TYPING_PAUSE_MS = 250  # a query runs this long after the last key typed in a filter
 OPERATORS = {"equals": "is", "between": "between", "contains": "contains"}
 _DONE = {"Any": None, "Done": True, "Not done": False}
+PLACE_TIPS = {
+    "quote": "Look in the annotated text itself",
+    "note": "Look in the annotations' notes",
+    "context": "Look in the line a row shows: the context, the quote and the context",
+    "memo": "Look in the memos too (listed under the rows)",
+}
 
 
 class RetrieveFilters(QWidget):
@@ -52,8 +58,12 @@ class RetrieveFilters(QWidget):
         self.match = self._typed("Find in quotes, notes and context…", "retrieveMatch")
         self.match.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 40))
         self.regex = self._check("Regular expression")
+        self.regex.setToolTip("Find a Python regular expression (case counts) rather than a text")
         self.places = {place: self._check(place.capitalize(), True) for place in PLACES}
+        for place, box in self.places.items():
+            box.setToolTip(PLACE_TIPS[place])
         self.context = QSpinBox(minimum=0, maximum=1000, value=CONTEXT, suffix=" characters")
+        self.context.setObjectName("retrieveContext")
         self.context.setToolTip("Context shown each side of a quote")
         self.context.valueChanged.connect(self._typing)
         grid.addWidget(QLabel("&Find:", buddy=self.match), 0, 0)

@@ -35,12 +35,14 @@ class StatsDialog(QDialog):
         self.resize(760, 620)
         self.chart = BarChart()
         self.save_button = QPushButton("Save chart as PNG…")
+        self.save_button.setToolTip("Save the chart as a PNG image")
         self.save_button.clicked.connect(self._ask_save)
         self.crosstab_button = QPushButton("Cross-&tabulate…")  # the window connects it
         self.crosstab_button.setToolTip(
             "A label's annotations per annotator, author, source, year or attribute"
         )
         self.table = QTableWidget()
+        self.table.setObjectName("statsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -304,9 +304,19 @@ class DocumentView(QPlainTextEdit):
             self._silent -= 1
 
     def _on_cursor_moved(self) -> None:
+        self._describe_caret()
         if self._silent or self.textCursor().hasSelection():
             return
         self.caretMoved.emit(self.caret_offset())
+
+    def _describe_caret(self) -> None:
+        """Tell assistive technology which annotations the caret is in (the description
+        of the text, read out as the caret moves)."""
+        ids = self.annotation_ids_at(self.caret_offset()) if self._text else []
+        told = self._describe(ids) if ids and self._describe is not None else ""
+        self.setAccessibleDescription(
+            f"At the caret: {told}" if told else "No annotation at the caret"
+        )
 
     # -- the mouse: clicks, selections, dragging an annotation's edges ------------------
 
