@@ -37,6 +37,7 @@ class Preferences:
     shown_annotators: str | None = None  # whose annotations are shown (AnnotatorFilter)
     snap_to_words: bool = False  # selections widened to whole words
     show_suggestions: bool = True  # the rules' suggestions drawn on the text
+    language: str | None = None  # a catalogue ("zh_Hant"), "en"; None: the system's
 
 
 def config_folder() -> Path:

@@ -4,67 +4,163 @@ first shown, in one table that reviewers (and translators) read at a glance."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QWidget
+
+from annotator.ui.i18n import tr
 
 # objectName -> (name, description)
 NAMES: dict[str, tuple[str, str]] = {
-    "documentList": ("Documents", "The documents of this database and their annotations"),
-    "annotationList": ("Annotations", "The annotations of the document shown; F2 edits a note"),
-    "documentView": ("Document text", "Select text and press a label key to tag it"),
-    "labelFilter": ("Label filter", "Show the annotations of one label only"),
-    "textFilter": ("Filter the annotations", "Show the annotations whose quote or note holds it"),
-    "documentMemo": ("Memo on this document", "Saved as you type; Esc goes back to the text"),
-    "projectMemo": ("Memo on the project", "Saved as you type; Esc goes back to the text"),
-    "retrieveMatch": ("Find", "Text to find in the quotes, notes, context and memos"),
-    "retrieveContext": ("Context width", "Characters of context shown each side of a quote"),
-    "retrieveAnnotator": ("Annotator", "Only the annotations of this annotator"),
-    "retrieveAttribute": ("Attribute", "Filter by the value of this attribute"),
-    "retrieveOperator": ("Attribute test", "Is, between two numbers, or contains"),
-    "retrieveValue": ("Attribute value", "The value (or the lower number) to filter by"),
-    "retrieveUpper": ("Upper number", "The upper number of the range, included"),
-    "retrieveTitle": ("Document title or id", "Only documents whose title holds this"),
-    "retrieveAuthor": ("Document author", "Only documents whose author holds this"),
-    "retrieveSince": ("Published from", "A date: YYYY, YYYY-MM or YYYY-MM-DD"),
-    "retrieveUntil": ("Published to", "A date: YYYY, YYYY-MM or YYYY-MM-DD"),
-    "retrieveDone": ("Done", "Any document, or only those marked done or not"),
-    "retrieveTable": ("Retrieved passages", "Enter opens the passage in the main window"),
-    "retrieveMemos": ("Places in memos", "Enter shows the place in its memo"),
-    "savedQueries": ("Saved queries", "Queries saved in this database; choose one to run it"),
-    "cooccurrenceScope": ("Count pairs", "Overlapping, in one sentence or in one paragraph"),
-    "cooccurrenceMatrix": ("Co-occurrence matrix", "Pairs per two labels; Enter retrieves them"),
-    "crosstabLabel": ("Label", "The label counted, or all labels"),
-    "crosstabBy": ("Break down by", "Annotator, author, source, year or an attribute"),
-    "crosstabTable": ("Cross-tabulation", "Count and share per category"),
-    "statsTable": ("Annotations per document and label", "A row per document, then the total"),
-    "agreementTable": ("Agreement", "Agreement measures per label"),
-    "agreementLabels": ("Labels compared", "The labels the agreement is computed on"),
-    "agreementAnnotators": ("Annotators compared", "The annotators the agreement compares"),
-    "noteEditor": ("Note", "The note of the annotation chosen; Ctrl+Enter saves, Esc cancels"),
-    "candidateFilter": ("Candidates shown", "All candidates, or only those still to decide"),
-    "candidateList": ("Candidates", "The annotators' spans to accept or reject into the gold"),
+    "documentList": (
+        QT_TR_NOOP("Documents"),
+        QT_TR_NOOP("The documents of this database and their annotations"),
+    ),
+    "annotationList": (
+        QT_TR_NOOP("Annotations"),
+        QT_TR_NOOP("The annotations of the document shown; F2 edits a note"),
+    ),
+    "documentView": (
+        QT_TR_NOOP("Document text"),
+        QT_TR_NOOP("Select text and press a label key to tag it"),
+    ),
+    "labelFilter": (
+        QT_TR_NOOP("Label filter"),
+        QT_TR_NOOP("Show the annotations of one label only"),
+    ),
+    "textFilter": (
+        QT_TR_NOOP("Filter the annotations"),
+        QT_TR_NOOP("Show the annotations whose quote or note holds it"),
+    ),
+    "documentMemo": (
+        QT_TR_NOOP("Memo on this document"),
+        QT_TR_NOOP("Saved as you type; Esc goes back to the text"),
+    ),
+    "projectMemo": (
+        QT_TR_NOOP("Memo on the project"),
+        QT_TR_NOOP("Saved as you type; Esc goes back to the text"),
+    ),
+    "retrieveMatch": (
+        QT_TR_NOOP("Find"),
+        QT_TR_NOOP("Text to find in the quotes, notes, context and memos"),
+    ),
+    "retrieveContext": (
+        QT_TR_NOOP("Context width"),
+        QT_TR_NOOP("Characters of context shown each side of a quote"),
+    ),
+    "retrieveAnnotator": (
+        QT_TR_NOOP("Annotator"),
+        QT_TR_NOOP("Only the annotations of this annotator"),
+    ),
+    "retrieveAttribute": (
+        QT_TR_NOOP("Attribute"),
+        QT_TR_NOOP("Filter by the value of this attribute"),
+    ),
+    "retrieveOperator": (
+        QT_TR_NOOP("Attribute test"),
+        QT_TR_NOOP("Is, between two numbers, or contains"),
+    ),
+    "retrieveValue": (
+        QT_TR_NOOP("Attribute value"),
+        QT_TR_NOOP("The value (or the lower number) to filter by"),
+    ),
+    "retrieveUpper": (
+        QT_TR_NOOP("Upper number"),
+        QT_TR_NOOP("The upper number of the range, included"),
+    ),
+    "retrieveTitle": (
+        QT_TR_NOOP("Document title or id"),
+        QT_TR_NOOP("Only documents whose title holds this"),
+    ),
+    "retrieveAuthor": (
+        QT_TR_NOOP("Document author"),
+        QT_TR_NOOP("Only documents whose author holds this"),
+    ),
+    "retrieveSince": (
+        QT_TR_NOOP("Published from"),
+        QT_TR_NOOP("A date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    ),
+    "retrieveUntil": (
+        QT_TR_NOOP("Published to"),
+        QT_TR_NOOP("A date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    ),
+    "retrieveDone": (
+        QT_TR_NOOP("Done"),
+        QT_TR_NOOP("Any document, or only those marked done or not"),
+    ),
+    "retrieveTable": (
+        QT_TR_NOOP("Retrieved passages"),
+        QT_TR_NOOP("Enter opens the passage in the main window"),
+    ),
+    "retrieveMemos": (
+        QT_TR_NOOP("Places in memos"),
+        QT_TR_NOOP("Enter shows the place in its memo"),
+    ),
+    "savedQueries": (
+        QT_TR_NOOP("Saved queries"),
+        QT_TR_NOOP("Queries saved in this database; choose one to run it"),
+    ),
+    "cooccurrenceScope": (
+        QT_TR_NOOP("Count pairs"),
+        QT_TR_NOOP("Overlapping, in one sentence or in one paragraph"),
+    ),
+    "cooccurrenceMatrix": (
+        QT_TR_NOOP("Co-occurrence matrix"),
+        QT_TR_NOOP("Pairs per two labels; Enter retrieves them"),
+    ),
+    "crosstabLabel": (QT_TR_NOOP("Label"), QT_TR_NOOP("The label counted, or all labels")),
+    "crosstabBy": (
+        QT_TR_NOOP("Break down by"),
+        QT_TR_NOOP("Annotator, author, source, year or an attribute"),
+    ),
+    "crosstabTable": (QT_TR_NOOP("Cross-tabulation"), QT_TR_NOOP("Count and share per category")),
+    "statsTable": (
+        QT_TR_NOOP("Annotations per document and label"),
+        QT_TR_NOOP("A row per document, then the total"),
+    ),
+    "agreementTable": (QT_TR_NOOP("Agreement"), QT_TR_NOOP("Agreement measures per label")),
+    "agreementLabels": (
+        QT_TR_NOOP("Labels compared"),
+        QT_TR_NOOP("The labels the agreement is computed on"),
+    ),
+    "agreementAnnotators": (
+        QT_TR_NOOP("Annotators compared"),
+        QT_TR_NOOP("The annotators the agreement compares"),
+    ),
+    "noteEditor": (
+        QT_TR_NOOP("Note"),
+        QT_TR_NOOP("The note of the annotation chosen; Ctrl+Enter saves, Esc cancels"),
+    ),
+    "candidateFilter": (
+        QT_TR_NOOP("Candidates shown"),
+        QT_TR_NOOP("All candidates, or only those still to decide"),
+    ),
+    "candidateList": (
+        QT_TR_NOOP("Candidates"),
+        QT_TR_NOOP("The annotators' spans to accept or reject into the gold"),
+    ),
 }
-# Buttons every dialog has, by their text (without the & of their mnemonic).
+# The standard buttons of dialogs (QDialogButtonBox), by what they do.
 BUTTONS = {
-    "Close": "Close this window (Esc)",
-    "OK": "Apply and close",
-    "Cancel": "Close, changing nothing",
+    QDialogButtonBox.StandardButton.Close: QT_TR_NOOP("Close this window (Esc)"),
+    QDialogButtonBox.StandardButton.Ok: QT_TR_NOOP("Apply and close"),
+    QDialogButtonBox.StandardButton.Cancel: QT_TR_NOOP("Close, changing nothing"),
 }
 
 
 class _Namer(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Polish and isinstance(watched, QAbstractButton):
-            told = BUTTONS.get(watched.text().replace("&", ""))
+        box = watched.parent() if isinstance(watched, QAbstractButton) else None
+        if event.type() == QEvent.Type.Polish and isinstance(box, QDialogButtonBox):
+            told = BUTTONS.get(box.standardButton(watched))
             if told is not None and not watched.accessibleDescription() and not watched.toolTip():
-                watched.setAccessibleDescription(told)
+                watched.setAccessibleDescription(tr(told))
         if event.type() == QEvent.Type.Polish and isinstance(watched, QWidget):
             named = NAMES.get(watched.objectName())
             if named is not None:
                 if not watched.accessibleName():
-                    watched.setAccessibleName(named[0])
+                    watched.setAccessibleName(tr(named[0]))
                 if not watched.accessibleDescription():
-                    watched.setAccessibleDescription(named[1])
+                    watched.setAccessibleDescription(tr(named[1]))
         return False
 
 

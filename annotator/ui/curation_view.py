@@ -70,6 +70,7 @@ from annotator.formats.annotation_set import gc_paused
 from annotator.store import StoreError
 from annotator.store.store import new_id, now_utc
 from annotator.ui.highlighter import TINT, TINT_STEP, tint
+from annotator.ui.i18n import tr
 from annotator.ui.main_view import MainView
 from annotator.ui.table_models import one_line
 
@@ -305,7 +306,8 @@ class CurationDialog(QDialog):
         self.reject_button.setObjectName("rejectButton")
         self.accept_all_button = QPushButton("Accept all a&greed")
         self.accept_all_button.setObjectName("acceptAllButton")
-        close_button = QPushButton("Close")
+        close_button = QPushButton(tr("Close"))
+        close_button.setToolTip(tr("Close this window (Esc)"))
         for button in (
             self.accept_button,
             self.reject_button,

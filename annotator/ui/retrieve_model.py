@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,19 +21,20 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from annotator.core.colors import readable_blend
 from annotator.core.retrieval import Hit
+from annotator.ui.i18n import tr
 from annotator.ui.theme import rgb
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
-    "Left",
-    "Quote",
-    "Right",
-    "Label",
-    "Document",
-    "Published",
-    "Annotator",
-    "Note",
-    "Attributes",
+    QT_TR_NOOP("Left"),
+    QT_TR_NOOP("Quote"),
+    QT_TR_NOOP("Right"),
+    QT_TR_NOOP("Label"),
+    QT_TR_NOOP("Document"),
+    QT_TR_NOOP("Published"),
+    QT_TR_NOOP("Annotator"),
+    QT_TR_NOOP("Note"),
+    QT_TR_NOOP("Attributes"),
 )
 LEFT, QUOTE, RIGHT = 0, 1, 2
 RELEASE_MS = 200
@@ -123,7 +125,7 @@ class HitTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -140,7 +142,10 @@ class HitTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return self._colors.get(hit.annotation.label)
         if role == Qt.ItemDataRole.ToolTipRole and column in (LEFT, QUOTE, RIGHT):
-            note = f"\n\nNote: {hit.annotation.note}" if hit.annotation.note else ""
+            note = (
+                tr("Note: {note}").format(note=hit.annotation.note) if hit.annotation.note else ""
+            )
+            note = f"\n\n{note}" if note else ""
             return f"…{hit.left}[{hit.quote}]{hit.right}…{note}"
         return None
 

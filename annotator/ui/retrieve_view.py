@@ -34,6 +34,7 @@ from annotator.app.workspace import Changes, Workspace
 from annotator.core.retrieval import MemoHit, Query, QueryError, query_from_dict, query_to_dict
 from annotator.store import StoreError
 from annotator.ui.following import Follower
+from annotator.ui.i18n import tr
 from annotator.ui.retrieve_filters import RetrieveFilters
 from annotator.ui.retrieve_model import (
     COLUMNS,
@@ -63,6 +64,15 @@ OpenMemo = Callable[[str | None, int, int], bool]
 MEMO_ROWS = 4  # the memos' list is this many rows high
 
 
+def counted(annotations: int, documents: int) -> str:
+    """ "12 annotations in 3 documents", in the language shown."""
+    rows = tr("1 annotation") if annotations == 1 else tr("{n} annotations")
+    where = tr("in 1 document") if documents == 1 else tr("in {n} documents")
+    return tr("{rows} {where}").format(
+        rows=rows.format(n=f"{annotations:,}"), where=where.format(n=f"{documents:,}")
+    )
+
+
 class RetrieveDialog(QDialog):
     def __init__(
         self,
@@ -74,7 +84,7 @@ class RetrieveDialog(QDialog):
     ) -> None:
         """``corpus`` follows the workspace's changes itself (subscribed before this)."""
         super().__init__(parent)
-        self.setWindowTitle("Retrieve")
+        self.setWindowTitle(tr("Retrieve"))
         self.setObjectName("retrieveDialog")
         self.resize(1280, 720)
         self.workspace = workspace
@@ -92,8 +102,8 @@ class RetrieveDialog(QDialog):
         self.problem.setStyleSheet("color: #b00020")
         self.problem.hide()
         self.restriction = QLabel(objectName="retrieveRestriction")
-        self.show_all = QPushButton("Show every annotation")
-        self.show_all.setToolTip("Lift the restriction to these annotations")
+        self.show_all = QPushButton(tr("Show every annotation"))
+        self.show_all.setToolTip(tr("Lift the restriction to these annotations"))
         self.show_all.clicked.connect(lambda: self.restrict_to(None, ""))
         restriction = QHBoxLayout()
         restriction.addWidget(self.restriction, 1)
@@ -135,21 +145,24 @@ class RetrieveDialog(QDialog):
         self.count = QLabel(objectName="retrieveCount")
         self.saved = QComboBox(objectName="savedQueries")
         self.saved.setMinimumContentsLength(18)
-        self.saved.setToolTip("Queries saved in this database")
+        self.saved.setToolTip(tr("Queries saved in this database"))
         self.saved.activated.connect(self._open_saved)
-        save = QPushButton("&Save query…")
-        save.setToolTip("Keep these filters under a name, in this database")
+        save = QPushButton(tr("&Save query…"))
+        save.setToolTip(tr("Keep these filters under a name, in this database"))
         save.clicked.connect(self._ask_save_query)
-        self.delete_saved = QPushButton("Delete query")
-        self.delete_saved.setToolTip("Delete the saved query chosen beside it")
+        self.delete_saved = QPushButton(tr("Delete query"))
+        self.delete_saved.setToolTip(tr("Delete the saved query chosen beside it"))
         self.delete_saved.clicked.connect(self._delete_query)
-        export_csv = QPushButton("Export C&SV…")
-        export_csv.setToolTip("Write the rows, in the order shown, as annotator retrieve's CSV")
+        export_csv = QPushButton(tr("Export C&SV…"))
+        export_csv.setToolTip(tr("Write the rows, in the order shown, as annotator retrieve's CSV"))
         export_csv.clicked.connect(lambda: self._ask_export("csv"))
-        export_json = QPushButton("Export &JSON…")
-        export_json.setToolTip("Write the rows, in the order shown, as annotator retrieve's JSON")
+        export_json = QPushButton(tr("Export &JSON…"))
+        export_json.setToolTip(
+            tr("Write the rows, in the order shown, as annotator retrieve's JSON")
+        )
         export_json.clicked.connect(lambda: self._ask_export("json"))
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
+        close.setToolTip(tr("Close this window (Esc)"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
@@ -189,7 +202,7 @@ class RetrieveDialog(QDialog):
                 labels = self.workspace.store.labels()
                 annotators = self.workspace.store.annotators()
             except StoreError as exc:
-                self._say_problem(f"Could not read the labels: {exc}")
+                self._say_problem(tr("Could not read the labels: {problem}").format(problem=exc))
                 return
             self.filters.set_choices(labels, annotators)  # runs the query
             palette = self.palette()
@@ -214,16 +227,13 @@ class RetrieveDialog(QDialog):
             self._say_problem(str(exc))
             return -1
         except StoreError as exc:
-            self._say_problem(f"Could not read the database: {exc}")
+            self._say_problem(tr("Could not read the database: {problem}").format(problem=exc))
             return -1
         self.problem.hide()
         self.model.set_hits(hits)
         self._show_memo_hits(self.corpus.find_memos(query))
         documents = len({h.document.id for h in hits})
-        self.count.setText(
-            f"{len(hits):,} annotation{'s' * (len(hits) != 1)} in {documents:,} "
-            f"document{'s' * (documents != 1)}"
-        )
+        self.count.setText(counted(len(hits), documents))
         if current is not None:
             self._select_id(current)
         return len(hits)
@@ -232,7 +242,7 @@ class RetrieveDialog(QDialog):
         self.memo_hits = found
         self.memos.clear()
         for hit in found:
-            where = hit.document.title if hit.document is not None else "Project memo"
+            where = hit.document.title if hit.document is not None else tr("Project memo")
             before = "…" if hit.start > hit.context else ""
             after = "…" if hit.end + hit.context < len(hit.memo) else ""
             item = QListWidgetItem(
@@ -242,10 +252,12 @@ class RetrieveDialog(QDialog):
             item.setToolTip(hit.memo)
             self.memos.addItem(item)
         count = len(found)
-        self.memos_caption.setText(
-            f"The memos hold it {'once' if count == 1 else f'{count:,} times'} "
-            "(Enter or a double click shows the place):"
+        said = (
+            tr("The memos hold it once (Enter or a double click shows the place):")
+            if count == 1
+            else tr("The memos hold it {count} times (Enter or a double click shows the place):")
         )
+        self.memos_caption.setText(said.format(count=f"{count:,}"))
         self.memos_caption.setVisible(bool(found))
         self.memos.setVisible(bool(found))
 
@@ -325,7 +337,7 @@ class RetrieveDialog(QDialog):
         chosen = self.saved.currentData()
         self.saved.clear()
         queries = self.saved_queries()
-        self.saved.addItem("Saved queries…" if queries else "No saved queries", None)
+        self.saved.addItem(tr("Saved queries…") if queries else tr("No saved queries"), None)
         for name in sorted(queries, key=str.casefold):
             self.saved.addItem(name, name)
         self.saved.setCurrentIndex(max(0, self.saved.findData(chosen)))
@@ -336,7 +348,7 @@ class RetrieveDialog(QDialog):
         try:
             query = self.filters.query()
         except QueryError as exc:
-            QMessageBox.warning(self, "Query not saved", str(exc))
+            QMessageBox.warning(self, tr("Query not saved"), str(exc))
             return False
         data = {n: query_to_dict(q) for n, q in self.saved_queries().items()}
         data[name] = query_to_dict(query)
@@ -351,7 +363,11 @@ class RetrieveDialog(QDialog):
         try:
             self.workspace.store.set_setting(SAVED_QUERIES, json.dumps(data, ensure_ascii=False))
         except StoreError as exc:
-            QMessageBox.warning(self, "Query not saved", f"Could not save the query: {exc}")
+            QMessageBox.warning(
+                self,
+                tr("Query not saved"),
+                tr("Could not save the query: {problem}").format(problem=exc),
+            )
             return False
         return True
 
@@ -372,7 +388,9 @@ class RetrieveDialog(QDialog):
 
     def _ask_save_query(self) -> None:
         current = self.saved.currentData() or ""
-        name, ok = QInputDialog.getText(self, "Save query", "Name of the query:", text=current)
+        name, ok = QInputDialog.getText(
+            self, tr("Save query"), tr("Name of the query:"), text=current
+        )
         if ok and name.strip():
             self.save_query(name.strip())
 
@@ -395,14 +413,14 @@ class RetrieveDialog(QDialog):
         try:
             path.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
-            QMessageBox.warning(self, "Not exported", f"{path}: {exc.strerror or exc}")
+            QMessageBox.warning(self, tr("Not exported"), f"{path}: {exc.strerror or exc}")
             return False
         return True
 
     def _ask_export(self, kind: str) -> None:
         shown = {"csv": "CSV (*.csv)", "json": "JSON (*.json)"}[kind]
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export the rows", f"retrieved.{kind}", shown
+            self, tr("Export the rows"), f"retrieved.{kind}", shown
         )
         if path:
             self.export_to(Path(path), kind)
