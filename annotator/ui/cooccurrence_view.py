@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +28,19 @@ from annotator.core.colors import blend
 from annotator.core.cooccurrence import SCOPES, Cooccurrence, cooccurrence, pairs_of
 from annotator.store import StoreError
 from annotator.ui.following import Follower
+from annotator.ui.i18n import tr
 from annotator.ui.theme import rgb
 
 SHORTCUT = QKeySequence("Ctrl+Shift+C")
 SCOPE_NAMES = {
-    "overlap": "Spans that overlap",
-    "sentence": "In the same sentence",
-    "paragraph": "In the same paragraph",
+    "overlap": QT_TR_NOOP("Spans that overlap"),
+    "sentence": QT_TR_NOOP("In the same sentence"),
+    "paragraph": QT_TR_NOOP("In the same paragraph"),
+}
+_WHERE = {
+    "overlap": QT_TR_NOOP("that overlap"),
+    "sentence": QT_TR_NOOP("in one sentence"),
+    "paragraph": QT_TR_NOOP("in one paragraph"),
 }
 FOLLOW_MS = 300
 STRONGEST = 0.6  # the highest count's cell: the highlight colour this strong over the base
@@ -43,8 +49,15 @@ STRONGEST = 0.6  # the highest count's cell: the highlight colour this strong ov
 ShowPairs = Callable[[frozenset[str], str], None]
 
 
-def _phrase(scope: str) -> str:
-    return {"overlap": "that overlap", "sentence": "in one sentence"}.get(scope, "in one paragraph")
+def describe_pairs(count: int, a: str, b: str, scope: str) -> str:
+    """ "12 pairs of claim and statistic in one sentence", in the language shown."""
+    pairs = tr("1 pair") if count == 1 else tr("{n} pairs").format(n=f"{count:,}")
+    where = tr(_WHERE[scope])
+    if a == b:
+        return tr("{pairs} of two {label} annotations {where}").format(
+            pairs=pairs, label=a, where=where
+        )
+    return tr("{pairs} of {a} and {b} {where}").format(pairs=pairs, a=a, b=b, where=where)
 
 
 class CooccurrenceDialog(QDialog):
@@ -52,7 +65,7 @@ class CooccurrenceDialog(QDialog):
         self, parent: QWidget | None, workspace: Workspace, corpus: LiveCorpus, show: ShowPairs
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Co-occurrence")
+        self.setWindowTitle(tr("Co-occurrence"))
         self.setObjectName("cooccurrenceDialog")
         self.resize(640, 420)
         self.workspace = workspace
@@ -64,7 +77,7 @@ class CooccurrenceDialog(QDialog):
 
         self.scope = QComboBox(objectName="cooccurrenceScope")
         for scope in SCOPES:
-            self.scope.addItem(SCOPE_NAMES[scope], scope)
+            self.scope.addItem(tr(SCOPE_NAMES[scope]), scope)
         self.scope.setCurrentIndex(self.scope.findData("sentence"))
         self.scope.currentIndexChanged.connect(self.refresh)
         self.matrix = QTableWidget(objectName="cooccurrenceMatrix")
@@ -72,10 +85,12 @@ class CooccurrenceDialog(QDialog):
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix.cellActivated.connect(self.retrieve_cell)
         self.matrix.cellClicked.connect(self.retrieve_cell)
-        hint = QLabel("Pairs of annotations of one document. Click a cell to retrieve its pairs.")
+        hint = QLabel(
+            tr("Pairs of annotations of one document. Click a cell to retrieve its pairs.")
+        )
         hint.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("&Count pairs:", buddy=self.scope))
+        top.addWidget(QLabel(tr("&Count pairs:"), buddy=self.scope))
         top.addWidget(self.scope)
         top.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -99,7 +114,7 @@ class CooccurrenceDialog(QDialog):
             labels = [label for label in self.workspace.store.labels()]
             entries = self.corpus.entries()
         except StoreError as exc:
-            self.matrix.setToolTip(f"Could not read the database: {exc}")
+            self.matrix.setToolTip(tr("Could not read the database: {problem}").format(problem=exc))
             return
         names = [label.name for label in labels]
         table = cooccurrence(((d.text, spans) for d, spans in entries), names, self.scope_name())
@@ -112,7 +127,6 @@ class CooccurrenceDialog(QDialog):
         self.matrix.setColumnCount(len(names))
         self.matrix.setHorizontalHeaderLabels(names)
         self.matrix.setVerticalHeaderLabels(names)
-        phrase = _phrase(table.scope)
         for i, a in enumerate(labels):
             for j, b in enumerate(labels):
                 count = table.counts[i][j]
@@ -120,9 +134,8 @@ class CooccurrenceDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 mix = blend(rgb(QColor(a.color)), rgb(QColor(b.color)), 0.5)
                 item.setBackground(QColor(*blend(mix, base, STRONGEST * count / top)))
-                pair = f"{a.name} and {b.name}" if a.name != b.name else f"two {a.name}s"
-                pairs = "1 pair" if count == 1 else f"{count:,} pairs"
-                item.setToolTip(f"{pairs} of {pair} {phrase}: click to retrieve them")
+                told = describe_pairs(count, a.name, b.name, table.scope)
+                item.setToolTip(tr("{pairs}: click to retrieve them").format(pairs=told))
                 self.matrix.setItem(i, j, item)
         for header in (self.matrix.horizontalHeader(), self.matrix.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -139,10 +152,9 @@ class CooccurrenceDialog(QDialog):
         entries = self.corpus.entries()
         found = pairs_of(((d.text, spans) for d, spans in entries), a, b, table.scope)
         ids = frozenset(ann.id for pair in found for ann in pair)
-        pair = f"{a} and {b}" if a != b else f"two {a}s"
-        pairs = "1 pair" if len(found) == 1 else f"{len(found):,} pairs"
+        told = describe_pairs(len(found), a, b, table.scope)
         self._show_pairs(
             ids,
-            f"{pairs} of {pair} {_phrase(table.scope)}: {len(ids):,} annotations, in text order",
+            tr("{pairs}: {n} annotations, in text order").format(pairs=told, n=f"{len(ids):,}"),
         )
         return len(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,15 +28,23 @@ from annotator.core.retrieval import (
     check_date,
     parse_attribute,
 )
+from annotator.ui.i18n import tr
 
 TYPING_PAUSE_MS = 250  # a query runs this long after the last key typed in a filter
-OPERATORS = {"equals": "is", "between": "between", "contains": "contains"}
-_DONE = {"Any": None, "Done": True, "Not done": False}
-PLACE_TIPS = {
-    "quote": "Look in the annotated text itself",
-    "note": "Look in the annotations' notes",
-    "context": "Look in the line a row shows: the context, the quote and the context",
-    "memo": "Look in the memos too (listed under the rows)",
+OPERATORS = {
+    "equals": QT_TR_NOOP("is"),
+    "between": QT_TR_NOOP("between"),
+    "contains": QT_TR_NOOP("contains"),
+}
+_DONE = ((QT_TR_NOOP("Any"), None), (QT_TR_NOOP("Done"), True), (QT_TR_NOOP("Not done"), False))
+PLACES_SHOWN = {
+    "quote": (QT_TR_NOOP("Quote"), QT_TR_NOOP("Look in the annotated text itself")),
+    "note": (QT_TR_NOOP("Note"), QT_TR_NOOP("Look in the annotations' notes")),
+    "context": (
+        QT_TR_NOOP("Context"),
+        QT_TR_NOOP("Look in the line a row shows: the context, the quote and the context"),
+    ),
+    "memo": (QT_TR_NOOP("Memo"), QT_TR_NOOP("Look in the memos too (listed under the rows)")),
 }
 
 
@@ -55,20 +63,21 @@ class RetrieveFilters(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
 
-        self.match = self._typed("Find in quotes, notes and context…", "retrieveMatch")
+        self.match = self._typed(tr("Find in quotes, notes and context…"), "retrieveMatch")
         self.match.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 40))
-        self.regex = self._check("Regular expression")
-        self.regex.setToolTip("Find a Python regular expression (case counts) rather than a text")
-        self.places = {place: self._check(place.capitalize(), True) for place in PLACES}
+        self.regex = self._check(tr("Regular expression"))
+        self.regex.setToolTip(tr("A Python regular expression (case counts), not a plain text"))
+        self.places = {place: self._check(tr(PLACES_SHOWN[place][0]), True) for place in PLACES}
         for place, box in self.places.items():
-            box.setToolTip(PLACE_TIPS[place])
-        self.context = QSpinBox(minimum=0, maximum=1000, value=CONTEXT, suffix=" characters")
+            box.setToolTip(tr(PLACES_SHOWN[place][1]))
+        self.context = QSpinBox(minimum=0, maximum=1000, value=CONTEXT)
+        self.context.setSuffix(tr(" characters"))
         self.context.setObjectName("retrieveContext")
-        self.context.setToolTip("Context shown each side of a quote")
+        self.context.setToolTip(tr("Context shown each side of a quote"))
         self.context.valueChanged.connect(self._typing)
-        grid.addWidget(QLabel("&Find:", buddy=self.match), 0, 0)
+        grid.addWidget(QLabel(tr("&Find:"), buddy=self.match), 0, 0)
         grid.addLayout(
-            _row(self.match, self.regex, QLabel("in"), *self.places.values(), self.context),
+            _row(self.match, self.regex, QLabel(tr("in")), *self.places.values(), self.context),
             0,
             1,
         )
@@ -81,17 +90,17 @@ class RetrieveFilters(QWidget):
         self.attribute.currentIndexChanged.connect(self._attribute_chosen)
         self.operator = QComboBox(objectName="retrieveOperator")
         for op, shown in OPERATORS.items():
-            self.operator.addItem(shown, op)
+            self.operator.addItem(tr(shown), op)
         self.operator.currentIndexChanged.connect(self._operator_chosen)
-        self.value = self._typed("value", "retrieveValue")
-        self.upper = self._typed("up to", "retrieveUpper")
-        grid.addWidget(QLabel("Labels:"), 1, 0)
+        self.value = self._typed(tr("value"), "retrieveValue")
+        self.upper = self._typed(tr("up to"), "retrieveUpper")
+        grid.addWidget(QLabel(tr("Labels:")), 1, 0)
         grid.addLayout(
             _row(
                 self.label_row,
-                QLabel("&Annotator:", buddy=self.annotator),
+                QLabel(tr("&Annotator:"), buddy=self.annotator),
                 self.annotator,
-                QLabel("A&ttribute:", buddy=self.attribute),
+                QLabel(tr("A&ttribute:"), buddy=self.attribute),
                 self.attribute,
                 self.operator,
                 self.value,
@@ -101,23 +110,24 @@ class RetrieveFilters(QWidget):
             1,
         )
 
-        self.title = self._typed("title or id", "retrieveTitle")
-        self.author = self._typed("author", "retrieveAuthor")
-        self.since = self._typed("YYYY-MM-DD", "retrieveSince")
-        self.until = self._typed("YYYY-MM-DD", "retrieveUntil")
+        self.title = self._typed(tr("title or id"), "retrieveTitle")
+        self.author = self._typed(tr("author"), "retrieveAuthor")
+        self.since = self._typed(tr("YYYY-MM-DD"), "retrieveSince")
+        self.until = self._typed(tr("YYYY-MM-DD"), "retrieveUntil")
         self.done = QComboBox(objectName="retrieveDone")
-        self.done.addItems(list(_DONE))
+        for shown, done in _DONE:
+            self.done.addItem(tr(shown), done)
         self.done.currentIndexChanged.connect(self._now)
-        grid.addWidget(QLabel("&Documents:", buddy=self.title), 2, 0)
+        grid.addWidget(QLabel(tr("&Documents:"), buddy=self.title), 2, 0)
         grid.addLayout(
             _row(
                 self.title,
                 self.author,
-                QLabel("published from"),
+                QLabel(tr("published from")),
                 self.since,
-                QLabel("to"),
+                QLabel(tr("to")),
                 self.until,
-                QLabel("Do&ne:", buddy=self.done),
+                QLabel(tr("Do&ne:"), buddy=self.done),
                 self.done,
             ),
             2,
@@ -161,12 +171,14 @@ class RetrieveFilters(QWidget):
                 button.setStyleSheet(
                     f"QToolButton:checked {{ border: 2px solid {label.color}; font-weight: bold }}"
                 )
-                button.setToolTip(f"Only {label.name} (click again for every label)")
+                button.setToolTip(
+                    tr("Only {label} (click again for every label)").format(label=label.name)
+                )
                 button.toggled.connect(self._now)
                 self.label_row.addWidget(button)
                 self.label_buttons[label.name] = button
             self.annotator.clear()
-            self.annotator.addItem("Anyone", None)
+            self.annotator.addItem(tr("Anyone"), None)
             for name in annotators:
                 self.annotator.addItem(name, name)
             self._specs = {}
@@ -174,7 +186,7 @@ class RetrieveFilters(QWidget):
                 for spec in label.attributes:
                     self._specs.setdefault(spec.name, spec)
             self.attribute.clear()
-            self.attribute.addItem("Any", None)
+            self.attribute.addItem(tr("Any"), None)
             for name, spec in sorted(self._specs.items()):
                 self.attribute.addItem(f"{name} ({spec.kind})", name)
         finally:
@@ -194,7 +206,7 @@ class RetrieveFilters(QWidget):
         self.value.setEnabled(chosen)
         self.upper.setVisible(chosen and self.operator.currentData() == "between")
         self.value.setPlaceholderText(
-            "from" if self.operator.currentData() == "between" else "value"
+            tr("from") if self.operator.currentData() == "between" else tr("value")
         )
         if self.value.text() or self.upper.text():
             self._now()
@@ -222,9 +234,9 @@ class RetrieveFilters(QWidget):
             match_in=tuple(p for p, box in self.places.items() if box.isChecked()),
             documents=(self.title.text().strip(),) if self.title.text().strip() else (),
             authors=(self.author.text().strip(),) if self.author.text().strip() else (),
-            since=_date(self.since.text(), "Published from"),
-            until=_date(self.until.text(), "Published to"),
-            done=_DONE[self.done.currentText()],
+            since=_date(self.since.text(), tr("Published from")),
+            until=_date(self.until.text(), tr("Published to")),
+            done=self.done.currentData(),
             ids=self._ids,
             context=self.context.value(),
         )
@@ -267,8 +279,9 @@ class RetrieveFilters(QWidget):
             self.author.setText(query.authors[0] if query.authors else "")
             self.since.setText(query.since or "")
             self.until.setText(query.until or "")
-            done = next(k for k, v in _DONE.items() if v == query.done)
-            self.done.setCurrentIndex(self.done.findText(done))
+            self.done.setCurrentIndex(
+                next(i for i, (_shown, done) in enumerate(_DONE) if done is query.done)
+            )
             self._ids = query.ids
             self._operator_chosen()
         finally:

@@ -10,6 +10,7 @@ from annotator.app.live_corpus import LiveCorpus
 from annotator.core.retrieval import Query
 from annotator.store import StoreError
 from annotator.ui.cooccurrence_view import CooccurrenceDialog
+from annotator.ui.i18n import tr
 from annotator.ui.retrieve_view import RetrieveDialog
 
 
@@ -92,14 +93,15 @@ class AnalysisMixin:
         try:
             found = [a for a in self._store.annotations(document_id) if a.id == annotation_id]
         except StoreError as exc:
-            self._error("Could not show the annotation", str(exc))
+            self._error(tr("Could not show the annotation"), str(exc))
             return False
         if not found:
-            self.statusBar().showMessage("That annotation is no longer there.", 8000)
+            self.statusBar().showMessage(tr("That annotation is no longer there."), 8000)
             return False
         self.text_view.select_span(found[0].start, found[0].end)
         self.text_view.setFocus()
+        hidden = tr("{annotator}'s {label}: the Annotator menu hides it here.")
         self.statusBar().showMessage(
-            f"{found[0].annotator}'s {found[0].label}: the Annotator menu hides it here.", 8000
+            hidden.format(annotator=found[0].annotator, label=found[0].label), 8000
         )
         return True
