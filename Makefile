@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench bench-suggest fuzz eval eval-learning eval-agreement eval-encodings screenshot clean
+.PHONY: run test lint format bench bench-suggest fuzz eval eval-learning eval-agreement eval-encodings screenshot translations clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Annotator needs Python 3.11 or newer"'
@@ -77,3 +77,9 @@ screenshot: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+# Translations: every tr() string into the catalogues (then translate the new ones, e.g.
+# in pyside6-linguist); the app compiles a catalogue newer than its .qm when it loads it.
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate annotator/ui/*.py -ts resources/i18n/annotator_zh_Hant.ts \
+		-no-obsolete -locations none -target-language zh_TW

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.app import preferences
 from annotator.app.opening import open_store
 from annotator.app.preferences import launch_identity
 from annotator.app.resources import resource_path
@@ -21,6 +22,7 @@ from annotator.store.errors import DamagedDatabase
 from annotator.store.file_lock import Waiting
 from annotator.ui import crash_report
 from annotator.ui.backup_dialog import offer_newest_backup
+from annotator.ui.i18n import install_translation
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import move_old_preferences, remembered_database
 from annotator.ui.team_database import ask_password
@@ -45,6 +47,7 @@ def application(theme: str = "system") -> QApplication:
     app.setApplicationDisplayName("Annotator")
     app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))  # an SVG: sharp at any scale
     apply_theme(app, theme)
+    install_translation(app, preferences.load().language)
     return app
 
 
