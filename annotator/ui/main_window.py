@@ -61,7 +61,6 @@ from annotator.ui.progress import ProgressStrip
 from annotator.ui.retrieve_view import SHORTCUT as RETRIEVE_SHORTCUT
 from annotator.ui.retrieve_view import RetrieveDialog
 from annotator.ui.settings import remember_database, window_settings
-from annotator.ui.shortcuts import apply_shortcuts, window_actions
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.suggestions import SuggestionsController
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
@@ -271,7 +270,7 @@ class MainWindow(
         self.find_bar.closed.connect(self.close_find)
         chosen = preferences.load()
         self.apply_reading(chosen)
-        apply_shortcuts(window_actions(self), chosen.shortcuts)  # the defaults noted first
+        self.apply_shortcuts(chosen)  # the defaults noted first
         self.reload_documents()
         self._catch_up_timer = QTimer(self)
         self._catch_up_timer.setInterval(CATCH_UP_MS)

@@ -9,10 +9,13 @@ An action is named by the window's attribute that holds it (``find_action`` is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
+
+from annotator.core.model import Label
+from annotator.core.shortcuts import clashes
 
 DEFAULTS = "defaultShortcuts"  # the action's property holding its default keys
 RESIZE_NAMES = (
@@ -55,10 +58,43 @@ def default_keys(action: QAction) -> list[str]:
     return [key for key in value if key]
 
 
-def apply_shortcuts(actions: Mapping[str, QAction], chosen: Mapping[str, Sequence[str]]) -> None:
-    """Give each action the keys ``chosen`` names for it, else its default keys."""
+def apply_shortcuts(
+    actions: Mapping[str, QAction],
+    chosen: Mapping[str, Sequence[str]],
+    reserved: Iterable[str] = (),
+) -> list[str]:
+    """Give each action the keys ``chosen`` names for it, else its default keys. A chosen
+    key that another action would also hold, or that is ``reserved`` (label hotkeys), is
+    left out (a hand-edited file must not make two actions share a key, where neither
+    would work); returns those left out, as ``"name: key"``."""
+    assigned = {
+        name: [QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) for k in keys]
+        for name, keys in chosen.items()
+        if name in actions
+    }
+    keys_of = {name: assigned.get(name, default_keys(a)) for name, a in actions.items()}
+    taken = {key.casefold() for key in reserved}
+    dropped = []
+    for key, names in clashes(keys_of).items():
+        for name in names:
+            if name in assigned:
+                keys_of[name] = [k for k in keys_of[name] if k.casefold() != key.casefold()]
+                dropped.append(f"{name}: {key}")
+    for name in assigned:
+        for key in keys_of[name]:
+            if key.casefold() in taken:
+                keys_of[name] = [k for k in keys_of[name] if k != key]
+                dropped.append(f"{name}: {key}")
     for name, action in actions.items():
-        keys = chosen.get(name)
-        if keys is None:
-            keys = default_keys(action)
-        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcuts([QKeySequence(key) for key in keys_of[name]])
+    return dropped
+
+
+def label_hotkeys(labels: Iterable[Label]) -> dict[str, str]:
+    """Portable key → label name, for the labels that have a hotkey."""
+    out: dict[str, str] = {}
+    for label in labels:
+        if label.hotkey:
+            key = QKeySequence(label.hotkey).toString(QKeySequence.SequenceFormat.PortableText)
+            out[key] = label.name
+    return out

@@ -3,8 +3,9 @@ refused or resolved explicitly and reset to the defaults per action or all at on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Label
 from annotator.core.shortcuts import clashes
 from annotator.ui.shortcuts import default_keys, portable
 
@@ -56,7 +56,7 @@ class ShortcutsPage(QWidget):
             edit.setClearButtonEnabled(True)
             edit.setToolTip("Click, then press the new keys; the clear button removes them")
             edit.editingFinished.connect(lambda n=name: self._recorded(n))
-            edit.keySequenceChanged.connect(lambda seq, n=name: seq.isEmpty() and self._cleared(n))
+            edit.keySequenceChanged.connect(lambda seq, n=name: seq.isEmpty() and self._empty(n))
             self.edits[name] = edit
             self.table.setCellWidget(row, KEYS, edit)
             self.table.setItem(row, OTHER, QTableWidgetItem())
@@ -183,7 +183,14 @@ class ShortcutsPage(QWidget):
             f"{native} is now “{self._text(name)}”; “{self._text(holder)}” lost it."
         )
 
+    def _empty(self, name: str) -> None:
+        # Emptied by the clear button, or by a key starting to record: the latter has its
+        # key by the time the events in hand are handled.
+        QTimer.singleShot(0, self, lambda: self._cleared(name))
+
     def _cleared(self, name: str) -> None:
+        if not self.edits[name].keySequence().isEmpty() or not self._keys[name]:
+            return
         self._set(name, self._keys[name][1:])
         self.message.setText(f"“{self._text(name)}”: its first key removed.")
 
@@ -207,13 +214,3 @@ class ShortcutsPage(QWidget):
         self.message.setText("Every shortcut is back to its default.")
         self._pending = None
         self.take_button.hide()
-
-
-def label_hotkeys(labels: Iterable[Label]) -> dict[str, str]:
-    """Portable key → label name, for the labels that have a hotkey."""
-    out: dict[str, str] = {}
-    for label in labels:
-        if label.hotkey:
-            key = QKeySequence(label.hotkey).toString(QKeySequence.SequenceFormat.PortableText)
-            out[key] = label.name
-    return out

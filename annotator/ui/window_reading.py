@@ -6,6 +6,7 @@ window's views and state)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
@@ -17,12 +18,12 @@ from annotator.app.preferences import ZOOM_RANGE, Preferences
 from annotator.store import StoreError
 from annotator.store.backups import EVERY_SETTING, KEEP_SETTING, policy
 from annotator.ui.preferences_dialog import Backups, Chosen, PreferencesDialog
-from annotator.ui.shortcuts import apply_shortcuts, window_actions
-from annotator.ui.shortcuts_page import label_hotkeys
+from annotator.ui.shortcuts import apply_shortcuts, label_hotkeys, window_actions
 from annotator.ui.text_view import default_reading_size
 from annotator.ui.theme import apply_theme
 
 MIN_POINTS = 6.0
+log = logging.getLogger(__name__)
 
 
 class ReadingMixin:
@@ -64,7 +65,15 @@ class ReadingMixin:
             apply_theme(app, chosen.theme)
         if self.suggestions.show_action.isChecked() != chosen.show_suggestions:
             self.suggestions.show_action.setChecked(chosen.show_suggestions)
-        apply_shortcuts(window_actions(self), chosen.shortcuts)
+        self.apply_shortcuts(chosen)
+
+    def apply_shortcuts(self, chosen: Preferences) -> None:
+        """The keys chosen in Preferences, else the defaults (noted on the first call)."""
+        dropped = apply_shortcuts(
+            window_actions(self), chosen.shortcuts, label_hotkeys(self._labels)
+        )
+        if dropped:
+            log.warning("shortcuts left out (held by another action or label): %s", dropped)
 
     def show_preferences(self) -> PreferencesDialog:
         """Open Preferences (window-modal); returns the dialog."""
