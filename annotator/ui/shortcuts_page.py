@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,18 +52,26 @@ class ShortcutsPage(QWidget):
             edit = QKeySequenceEdit()
             edit.setObjectName(f"keys:{name}")
             edit.setMaximumSequenceLength(1)
-            edit.setClearButtonEnabled(True)
-            edit.setToolTip("Click, then press the new keys; the clear button removes them")
+            edit.setToolTip("Click, then press the new keys")
             edit.editingFinished.connect(lambda n=name: self._recorded(n))
-            edit.keySequenceChanged.connect(lambda seq, n=name: seq.isEmpty() and self._empty(n))
             self.edits[name] = edit
             self.table.setCellWidget(row, KEYS, edit)
             self.table.setItem(row, OTHER, QTableWidgetItem())
+            buttons = QWidget()
+            buttons_layout = QHBoxLayout(buttons)
+            buttons_layout.setContentsMargins(2, 0, 2, 0)
+            buttons_layout.setSpacing(2)
+            clear = QPushButton("Clear")
+            clear.setObjectName(f"clear:{name}")
+            clear.setToolTip("No keys for this action")
+            clear.clicked.connect(lambda _=False, n=name: self.clear(n))
             reset = QPushButton("Reset")
             reset.setObjectName(f"reset:{name}")
             reset.setToolTip("Back to this action's default keys")
             reset.clicked.connect(lambda _=False, n=name: self.reset(n))
-            self.table.setCellWidget(row, RESET, reset)
+            buttons_layout.addWidget(clear)
+            buttons_layout.addWidget(reset)
+            self.table.setCellWidget(row, RESET, buttons)
             self._show(name)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -140,10 +147,10 @@ class ShortcutsPage(QWidget):
             return
         key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
         native = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        if key in self._keys[name][:1]:
+            return  # unchanged (or put back after a refusal): a pending Take stays
         self._pending = None
         self.take_button.hide()
-        if key in self._keys[name][:1]:
-            return
         label = self._reserved.get(key.casefold())
         if label is not None:
             self._refuse(
@@ -183,16 +190,10 @@ class ShortcutsPage(QWidget):
             f"{native} is now “{self._text(name)}”; “{self._text(holder)}” lost it."
         )
 
-    def _empty(self, name: str) -> None:
-        # Emptied by the clear button, or by a key starting to record: the latter has its
-        # key by the time the events in hand are handled.
-        QTimer.singleShot(0, self, lambda: self._cleared(name))
-
-    def _cleared(self, name: str) -> None:
-        if not self.edits[name].keySequence().isEmpty() or not self._keys[name]:
-            return
-        self._set(name, self._keys[name][1:])
-        self.message.setText(f"“{self._text(name)}”: its first key removed.")
+    def clear(self, name: str) -> None:
+        """No keys for ``name``."""
+        self._set(name, [])
+        self.message.setText(f"“{self._text(name)}”: no keys.")
 
     def _set(self, name: str, keys: list[str]) -> None:
         self._keys[name] = keys
