@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +53,8 @@ class ShortcutsPage(QWidget):
             edit = QKeySequenceEdit()
             edit.setObjectName(f"keys:{name}")
             edit.setMaximumSequenceLength(1)
+            # Esc stops recording (the key stays as it was); a second Esc closes the dialog.
+            edit.setFinishingKeyCombinations([QKeyCombination(Qt.Key.Key_Escape)])
             edit.setToolTip("Click, then press the new keys")
             edit.editingFinished.connect(lambda n=name: self._recorded(n))
             self.edits[name] = edit

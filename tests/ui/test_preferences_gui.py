@@ -144,6 +144,8 @@ def test_a_shortcut_recorded_in_preferences_works_at_once_and_after_a_relaunch(m
     assert find.keySequence() == QKeySequence(QKeySequence.StandardKey.Find)
     qtbot.keyClick(find, Qt.Key.Key_1)  # a label's hotkey: refused, no taking
     assert "Edit labels" in page.message.text() and not page.take_button.isVisible()
+    qtbot.keyClick(find, Qt.Key.Key_Escape)  # stops recording, changes nothing
+    assert find.keySequence() == QKeySequence(QKeySequence.StandardKey.Find)
     press_as_a_keyboard_does(qtbot, find, Qt.Key.Key_J, CTRL)
     assert find.keySequence() == QKeySequence("Ctrl+J")
     qtbot.mouseClick(page.findChild(QPushButton, "clear:copy"), Qt.MouseButton.LeftButton)
