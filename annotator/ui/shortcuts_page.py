@@ -145,6 +145,8 @@ class ShortcutsPage(QWidget):
         return self._actions[name].text().replace("&", "").rstrip("…")
 
     def _recorded(self, name: str) -> None:
+        if self.edits[name].hasFocus():
+            self.table.setFocus()  # out of the edit: the next Esc closes the dialog
         sequence = self.edits[name].keySequence()
         if sequence.isEmpty():
             return

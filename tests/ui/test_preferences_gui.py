@@ -146,6 +146,8 @@ def test_a_shortcut_recorded_in_preferences_works_at_once_and_after_a_relaunch(m
     assert "Edit labels" in page.message.text() and not page.take_button.isVisible()
     qtbot.keyClick(find, Qt.Key.Key_Escape)  # stops recording, changes nothing
     assert find.keySequence() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert not find.hasFocus() and dialog.isVisible()  # the next Esc would close it
+    qtbot.mouseClick(find, Qt.MouseButton.LeftButton)
     press_as_a_keyboard_does(qtbot, find, Qt.Key.Key_J, CTRL)
     assert find.keySequence() == QKeySequence("Ctrl+J")
     qtbot.mouseClick(page.findChild(QPushButton, "clear:copy"), Qt.MouseButton.LeftButton)
