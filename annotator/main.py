@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.app.preferences import THEMES
 from annotator.cli import COMMANDS, USER_ERRORS, say
 from annotator.cli import main as run_command
 from annotator.store.errors import DamagedDatabase
@@ -56,9 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--theme",
-        choices=("system", "light", "dark"),
-        default="system",
-        help="colours: the system's light or dark palette (default), or force one",
+        choices=THEMES,
+        default=None,
+        help="colours for this launch: the system's palette, or force light, dark or high "
+        "contrast (default: the theme chosen in Preferences, at first the system's)",
     )
     return parser
 

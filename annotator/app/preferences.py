@@ -2,8 +2,9 @@
 
 Kept in ``preferences.json`` in the user config folder (``$XDG_CONFIG_HOME/annotator`` on
 Linux): who is annotating (the name new annotations record), the database to reopen, whose
-annotations the window shows, and two comfort switches. What belongs to the data lives in
-the database (backup policy, rules switched off, the document to reopen); only the
+annotations the window shows, comfort switches, the theme, how the text reads (font,
+size, zoom, line spacing, line width) and keyboard shortcuts changed. What belongs to the
+data lives in the database (backup policy, rules switched off, the document to reopen); only the
 window's geometry stays with Qt (``window.ini``: Qt's own bytes). A missing, unreadable or
 damaged file, or a value of the wrong type, only means the default is used; every write
 replaces the file atomically.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,24 @@ class Preferences:
     shown_annotators: str | None = None  # whose annotations are shown (AnnotatorFilter)
     snap_to_words: bool = False  # selections widened to whole words
     show_suggestions: bool = True  # the rules' suggestions drawn on the text
+    theme: str = "system"  # one of THEMES
+    reading_font: str | None = None  # the reading pane's font family; None: the system's
+    reading_size: float = 0.0  # its size in points; 0: the system's size + 1 (12 at least)
+    zoom: int = 0  # points added to the reading size (Ctrl+= / Ctrl+-; Ctrl+0 resets)
+    line_spacing: int = 100  # percent of the font's line height
+    line_width: int = 0  # the most characters a line holds (the text centred); 0: any
+    # Shortcuts changed from their defaults: action name -> key sequences (portable text);
+    # an empty list removes the action's keys.
+    shortcuts: dict[str, list[str]] = field(default_factory=dict)
     language: str | None = None  # a catalogue ("zh_Hant"), "en"; None: the system's
+
+
+THEMES = ("system", "light", "dark", "high-contrast")
+# Allowed ranges; a value outside is brought inside (a hand-edited file stays usable).
+ZOOM_RANGE = (-8, 24)
+SPACING_RANGE = (100, 200)
+SIZE_RANGE = (6.0, 48.0)
+WIDTH_RANGE = (0, 400)
 
 
 def config_folder() -> Path:
@@ -59,23 +77,60 @@ def stored() -> bool:
 
 
 def load() -> Preferences:
-    """The preferences kept, each value of the wrong type (or missing) as its default."""
+    """The preferences kept, each value of the wrong type (or missing) as its default and
+    each number outside its range brought inside it."""
     try:
         raw = json.loads(preferences_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return Preferences()
-    if not isinstance(raw, dict):
-        return Preferences()
+    return cleaned(raw if isinstance(raw, dict) else {})
+
+
+def cleaned(raw: dict[str, Any]) -> Preferences:
+    """Preferences from ``raw`` (names to values), tolerating anything: unknown names are
+    ignored, unusable values replaced by the default."""
     defaults = Preferences()
     kept: dict[str, Any] = {}
-    for field in fields(Preferences):
-        value = raw.get(field.name)
-        default = getattr(defaults, field.name)
+    for spec in fields(Preferences):
+        value = raw.get(spec.name)
+        default = getattr(defaults, spec.name)
         if isinstance(default, bool):
-            kept[field.name] = value if isinstance(value, bool) else default
+            kept[spec.name] = value if isinstance(value, bool) else default
+        elif spec.name == "theme":
+            kept[spec.name] = value if value in THEMES else default
+        elif spec.name == "shortcuts":
+            kept[spec.name] = _shortcuts(value)
+        elif isinstance(default, int | float):
+            kept[spec.name] = _number(spec.name, value, default)
         else:
-            kept[field.name] = value if isinstance(value, str) and value else None
+            kept[spec.name] = value if isinstance(value, str) and value else None
     return Preferences(**kept)
+
+
+def _number(name: str, value: object, default: float) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return default
+    low, high = {
+        "zoom": ZOOM_RANGE,
+        "line_spacing": SPACING_RANGE,
+        "line_width": WIDTH_RANGE,
+        "reading_size": SIZE_RANGE,
+    }[name]
+    if name == "reading_size":
+        return 0.0 if value <= 0 else float(min(max(value, low), high))
+    if name == "line_width" and 0 < value < 20:
+        return 20  # a narrower line is no reading width
+    return int(min(max(round(value), low), high))
+
+
+def _shortcuts(value: object) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        return {}
+    return {
+        name: [key for key in keys if isinstance(key, str) and key.strip()]
+        for name, keys in value.items()
+        if isinstance(name, str) and isinstance(keys, list)
+    }
 
 
 def save(preferences: Preferences) -> None:
@@ -85,13 +140,14 @@ def save(preferences: Preferences) -> None:
 
 
 def update(**changes: Any) -> Preferences:
-    """Keep the preferences with ``changes`` made; returns them. Where the file cannot be
-    written (a read-only or full disk), they hold for this launch only: a preference is
-    comfort, never a reason to stop."""
-    preferences = replace(load(), **changes)
+    """Keep the preferences with ``changes`` made; returns them. Never raises: unknown
+    names and unusable values are dropped as :func:`cleaned` drops them, and where the
+    file cannot be written (a read-only or full disk), they hold for this launch only: a
+    preference is comfort, never a reason to stop."""
+    preferences = cleaned({**asdict(load()), **changes})
     try:
         save(preferences)
-    except OSError as exc:
+    except (OSError, ValueError, TypeError) as exc:
         log.warning("could not keep the preferences: %s", exc)
     return preferences
 

@@ -29,8 +29,9 @@ from annotator.ui.team_database import ask_password
 from annotator.ui.theme import apply_theme
 
 
-def application(theme: str = "system") -> QApplication:
-    """The QApplication, created on first use; ``theme`` as :func:`apply_theme` takes it.
+def application(theme: str | None = None) -> QApplication:
+    """The QApplication, created on first use; ``theme`` as :func:`apply_theme` takes it
+    (None: the theme stays as it is).
 
     High-DPI: Qt scales by the screen's factor as it is (125 %, 150 %), not rounded to a
     whole number, so text and lines are sharp and sized as the system asks. This must
@@ -46,7 +47,8 @@ def application(theme: str = "system") -> QApplication:
     app.setApplicationName("Annotator")
     app.setApplicationDisplayName("Annotator")
     app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))  # an SVG: sharp at any scale
-    apply_theme(app, theme)
+    if theme is not None:
+        apply_theme(app, theme)
     install_translation(app, preferences.load().language)
     return app
 
@@ -110,16 +112,17 @@ def run(
     store: Store,
     show_document: str | None = None,
     *,
-    theme: str = "system",
+    theme: str | None = None,
     notice: str | None = None,
     imports: Sequence[Path] = (),
 ) -> int:
     """Open the main window and run the event loop; returns the exit code.
 
+    ``theme`` (None: the one chosen in Preferences) colours the window for this launch.
     ``notice`` is shown in the status bar (e.g. why another database was opened).
     ``imports`` are imported once the window shows, as its Import does: files that
     cannot be read are listed there, with an offer to import the others."""
-    app = application(theme)
+    app = application(theme or preferences.load().theme)
     crash_report.install()
     window = create_window(store, show_document)
     if notice:

@@ -72,6 +72,7 @@ from annotator.ui.window_annotators import AnnotatorsMixin
 from annotator.ui.window_documents import DocumentsMixin
 from annotator.ui.window_editing import EditingMixin
 from annotator.ui.window_files import FilesMixin
+from annotator.ui.window_reading import ReadingMixin
 from annotator.ui.window_selection import SelectionMixin
 
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
@@ -87,6 +88,7 @@ class MainWindow(
     FilesMixin,
     AnnotatorsMixin,
     AnalysisMixin,
+    ReadingMixin,
     QMainWindow,
 ):
     """One window on one store. Every user action is committed before it returns."""
@@ -268,6 +270,9 @@ class MainWindow(
         self.annotations_model.rowsInserted.connect(self._add_to_overview)
         self.find_bar.step.connect(self.step_hit)
         self.find_bar.closed.connect(self.close_find)
+        chosen = preferences.load()
+        self.apply_reading(chosen)
+        self.apply_shortcuts(chosen)  # the defaults noted first
         self.reload_documents()
         self._catch_up_timer = QTimer(self)
         self._catch_up_timer.setInterval(CATCH_UP_MS)
@@ -487,6 +492,30 @@ class MainWindow(
             tip="Write your memo on the whole project (saved as you type)",
         )
         self.about_action = self._action("&About Annotator", self._about)
+        self.preferences_action = self._action(
+            "Pr&eferences…",
+            self.show_preferences,
+            # Where the platform has no key of its own (Windows, most Linux desktops).
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+            or [QKeySequence("Ctrl+,")],
+            "Theme, reading font, your name, backups, suggestions and keyboard shortcuts",
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.zoom_in_action = self._action(
+            "Zoom &in",
+            partial(self.zoom, 1),
+            [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")],
+            "Make the text larger (remembered)",
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &out", partial(self.zoom, -1), QKeySequence("Ctrl+-"), "Make the text smaller"
+        )
+        self.zoom_reset_action = self._action(
+            "&Normal size",
+            partial(self.zoom, 0),
+            QKeySequence("Ctrl+0"),
+            "The text at the size chosen in Preferences",
+        )
         self.snap_action = QAction("Snap selections to &words", self)
         self.snap_action.setCheckable(True)
         tip = (
@@ -535,6 +564,8 @@ class MainWindow(
         resize_menu = edit_menu.addMenu("Resi&ze annotation")
         for action in self.resize_actions:
             resize_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         document_menu = bar.addMenu("&Document")
         document_menu.addAction(self.properties_action)
         document_menu.addAction(self.reread_action)
@@ -551,6 +582,10 @@ class MainWindow(
         view_menu.addAction(self.orphans_action)
         view_menu.addAction(self.curate_action)
         view_menu.addAction(self.project_memo_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.zoom_in_action)
+        view_menu.addAction(self.zoom_out_action)
+        view_menu.addAction(self.zoom_reset_action)
         view_menu.addSeparator()
         view_menu.addAction(self.snap_action)
         self.annotator_menu = AnnotatorMenu(self, self._store.annotators)

@@ -32,10 +32,15 @@ class LabelMargin(QWidget):
         self._colors: dict[str, QColor] = {}
         self._ink: dict[str, QColor] = {}  # the marker's letters on its label's colour
         self._order: dict[str, int] = {}
-        font = QFont(view.font())
+        self.follow(view.font())
+
+    def follow(self, font: QFont) -> None:
+        """Size the markers to the text's ``font`` (a little smaller, bold)."""
+        font = QFont(font)
         font.setPointSizeF(max(font.pointSizeF() - 3, 7.0))
         font.setBold(True)
         self.setFont(font)
+        self.updateGeometry()
 
     def set_labels(self, labels: Sequence[Label]) -> None:
         self._markers = markers([label.name for label in labels])

@@ -36,6 +36,7 @@ from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.margin import LabelMargin
 from annotator.ui.theme import highlight_color
 
+DOCUMENT_MARGIN = 14  # pixels around the text
 HIT_COLOR = QColor("#ffe066")  # find hits: yellow, blended over the palette's Base
 
 EDGE_REACH = 4  # pixels either side of an annotation's edge that grab it
@@ -99,10 +100,14 @@ class DocumentView(QPlainTextEdit):
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # How the text reads (see set_reading): the system font a point larger at first.
+        self._system_font = QFont(self.font())
+        self._line_spacing = 1.0
+        self._line_width = 0
         font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
+        font.setPointSizeF(default_reading_size(font))
         self.setFont(font)
-        self.document().setDocumentMargin(14)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.setCursorWidth(2)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._text = ""
@@ -117,7 +122,8 @@ class DocumentView(QPlainTextEdit):
         self.viewport().setMouseTracking(True)  # the pointer changes over a grabbable edge
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self.margin = LabelMargin(self)
-        self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
+        self._side = 0  # the space left and right of a line of the maximum width
+        self._place_viewport()
         self.updateRequest.connect(self._update_margin)
 
     @property
@@ -162,7 +168,8 @@ class DocumentView(QPlainTextEdit):
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
     def highlight_visible(self) -> None:
-        """Give the blocks on screen their formats if they are out of date (see the highlighter)."""
+        """Give the blocks on screen their formats if they are out of date (see the
+        highlighter), and their lines the chosen spacing."""
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         bottom = self.viewport().height()
@@ -170,14 +177,89 @@ class DocumentView(QPlainTextEdit):
             if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
                 break
             self._highlighter.ensure_block(block)
+            if self._line_spacing != 1.0:
+                self._space_lines(block)
             block = block.next()
+
+    def _space_lines(self, block: QTextBlock) -> None:
+        """Move ``block``'s lines apart to the chosen spacing. The plain text layout has no
+        line height of its own; it lays a block out again (unspaced) when its text,
+        formats or width change, so the blocks on screen are spaced before each paint."""
+        self.blockBoundingRect(block)  # laid out, if it was not
+        layout = block.layout()
+        count = layout.lineCount()
+        if count == 0:
+            return
+        height = layout.lineAt(0).height()
+        step = height * self._line_spacing
+        extra = step - height  # above each line, so the block ends a full step down
+        if abs(layout.lineAt(0).y() - extra) < 0.01:
+            return  # spaced already
+        for number in range(count):
+            line = layout.lineAt(number)
+            line.setPosition(QPointF(line.x(), extra + number * step))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place_viewport()
+
+    # -- how the text reads ------------------------------------------------------------
+
+    def set_reading(
+        self, family: str | None, size: float, spacing: int = 100, width: int = 0
+    ) -> None:
+        """Show the text in ``family`` (None: the system's font) at ``size`` points (0:
+        the default reading size), lines ``spacing`` percent of the font's line height
+        apart, and at most ``width`` average characters a line (0: the whole width), the
+        text centred between equal margins. Only the blocks on screen are laid out again
+        at once; the rest when they are scrolled to."""
+        font = QFont(self._system_font)
+        if family:
+            font.setFamily(family)
+        font.setPointSizeF(size if size > 0 else default_reading_size(self._system_font))
+        self._line_spacing = max(1.0, spacing / 100)
+        self._line_width = max(0, width)
+        # Spaced lines make the last screen taller than the layout believes: let the
+        # end scroll up to the middle so the last lines are always reachable.
+        self.setCenterOnScroll(self._line_spacing > 1.0)
+        if font != self.font():
+            self.setFont(font)  # the margin follows (changeEvent)
+        else:
+            for block in self._visible_blocks():
+                block.clearLayout()  # spaced again, or not, when painted
+        self._place_viewport()
+        self.viewport().update()
+
+    def reading_size(self) -> float:
+        """The reading font's size in points."""
+        return self.font().pointSizeF()
+
+    def _visible_blocks(self) -> list[QTextBlock]:
+        blocks = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while (
+            block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= bottom
+        ):
+            blocks.append(block)
+            block = block.next()
+        return blocks
+
+    def _place_viewport(self) -> None:
+        """The margin on the left, then the text: the whole width, or centred at most
+        the chosen number of characters wide."""
+        gutter = self.margin.sizeHint().width()
+        side = 0
+        if self._line_width:
+            text_width = self._line_width * self.fontMetrics().averageCharWidth()
+            available = self.contentsRect().width() - gutter - self.verticalScrollBar().width()
+            side = max(0, (available - text_width - 2 * DOCUMENT_MARGIN) // 2)
+        if side != self._side or self.viewportMargins().left() != gutter + side:
+            self._side = side
+            self.setViewportMargins(gutter + side, 0, side, 0)
         area = self.contentsRect()
-        self.margin.setGeometry(
-            QRect(area.left(), area.top(), self.margin.sizeHint().width(), area.height())
-        )
+        self.margin.setGeometry(QRect(area.left() + side, area.top(), gutter, area.height()))
 
     # -- content ---------------------------------------------------------------------
 
@@ -569,6 +651,9 @@ class DocumentView(QPlainTextEdit):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "margin"):
+            self.margin.follow(self.font())
+            self._place_viewport()
         if event.type() == QEvent.Type.PaletteChange:
             # Light to dark or back (the system's scheme changed): repaint what we colour.
             self._highlighter.set_palette(self.palette())
@@ -619,6 +704,11 @@ class DocumentView(QPlainTextEdit):
         if first is not None and self._context_actions:
             menu.insertSeparator(first)
         return menu
+
+
+def default_reading_size(font: QFont) -> float:
+    """The reading pane's size before any is chosen: a point over the system's, 12 at least."""
+    return max(font.pointSizeF(), 11.0) + 1
 
 
 def _spans(annotations: Iterable[Annotation]) -> list[tuple[str, str, int, int]]:

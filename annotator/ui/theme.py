@@ -1,4 +1,5 @@
-"""Colours that follow the palette (light or dark), and a forced light or dark theme.
+"""Colours that follow the palette (light or dark), and a forced light, dark or
+high-contrast theme.
 
 Everything the app paints itself takes its colours from the widget's palette through
 these helpers, so it reads well on a light or a dark system palette and follows a
@@ -11,9 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from annotator.app.preferences import THEMES
 from annotator.core.colors import MIN_CONTRAST, RGB, contrast, readable_blend
-
-THEMES = ("system", "light", "dark")
 
 
 def rgb(color: QColor) -> RGB:
@@ -77,7 +77,7 @@ _LIGHT = {
     "Mid": "#b8b8b8",
     "Dark": "#9f9f9f",
     "Shadow": "#767676",
-    "Highlight": "#308cc6",
+    "Highlight": "#2a78b8",  # Fusion's #308cc6, darkened: white text on it reads (AA)
     "HighlightedText": "#ffffff",
     "Link": "#0000ff",
     "LinkVisited": "#ff00ff",
@@ -86,10 +86,42 @@ _LIGHT = {
 }
 _LIGHT_DISABLED = {"WindowText": "#bebebe", "Text": "#bebebe", "ButtonText": "#bebebe"}
 
+# White on black, yellow selection, every edge drawn: for low vision and bright rooms.
+_HIGH_CONTRAST = {
+    "Window": "#000000",
+    "WindowText": "#ffffff",
+    "Base": "#000000",
+    "AlternateBase": "#1a1a1a",
+    "Text": "#ffffff",
+    "PlaceholderText": "#c0c0c0",
+    "Button": "#000000",
+    "ButtonText": "#ffffff",
+    "BrightText": "#ffff00",
+    "Light": "#ffffff",
+    "Midlight": "#ffffff",
+    "Mid": "#c0c0c0",
+    "Dark": "#ffffff",
+    "Shadow": "#ffffff",
+    "Highlight": "#ffff00",
+    "HighlightedText": "#000000",
+    "Link": "#80d0ff",
+    "LinkVisited": "#ffa0ff",
+    "ToolTipBase": "#000000",
+    "ToolTipText": "#ffffff",
+}
+_HIGH_CONTRAST_DISABLED = {"WindowText": "#a0a0a0", "Text": "#a0a0a0", "ButtonText": "#a0a0a0"}
+_PALETTES = {
+    "light": (_LIGHT, _LIGHT_DISABLED),
+    "dark": (_DARK, _DARK_DISABLED),
+    "high-contrast": (_HIGH_CONTRAST, _HIGH_CONTRAST_DISABLED),
+}
+# The platform's own style and palette, kept when a theme first replaces them.
+_system: tuple[str, QPalette] | None = None
+
 
 def theme_palette(theme: str) -> QPalette:
-    """The palette of the ``"light"`` or ``"dark"`` theme."""
-    roles, disabled = (_DARK, _DARK_DISABLED) if theme == "dark" else (_LIGHT, _LIGHT_DISABLED)
+    """The palette of the ``"light"``, ``"dark"`` or ``"high-contrast"`` theme."""
+    roles, disabled = _PALETTES.get(theme, _PALETTES["light"])
     palette = QPalette()
     for name, value in roles.items():
         palette.setColor(QPalette.ColorRole[name], QColor(value))
@@ -99,14 +131,23 @@ def theme_palette(theme: str) -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
-    """``"system"`` leaves the platform's palette (and its live changes) alone;
-    ``"light"`` and ``"dark"`` force that palette (with the Fusion style, which honours
-    palettes everywhere)."""
+    """``"system"`` leaves the platform's palette (and its live changes) alone, or gives
+    it back after another theme; ``"light"``, ``"dark"`` and ``"high-contrast"`` force
+    that palette (with the Fusion style, which honours palettes everywhere)."""
+    global _system
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
     if theme == "system":
+        if _system is not None:
+            style, palette = _system
+            _system = None
+            app.setStyle(style)
+            app.styleHints().unsetColorScheme()
+            app.setPalette(palette)
         return
+    if _system is None:
+        _system = (app.style().name(), QPalette(app.palette()))
     app.setStyle("Fusion")
-    scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
+    scheme = Qt.ColorScheme.Light if theme == "light" else Qt.ColorScheme.Dark
     app.styleHints().setColorScheme(scheme)  # native dialogs follow, where they can
     app.setPalette(theme_palette(theme))

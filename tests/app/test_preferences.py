@@ -53,3 +53,39 @@ def test_a_preferences_file_that_cannot_be_written_is_not_a_reason_to_stop(monke
     assert preferences.launch_identity() == ("login", True)
     assert preferences.update(snap_to_words=True).snap_to_words  # this launch only
     assert preferences.load() == Preferences()
+
+
+def test_reading_and_shortcut_preferences_tolerate_junk_and_stay_in_range():
+    path = preferences.preferences_file()
+    path.write_text(
+        json.dumps(
+            {
+                "theme": "purple",
+                "zoom": 1000,
+                "line_spacing": "wide",
+                "line_width": 5,
+                "reading_size": -3,
+                "reading_font": ["x"],
+                "shortcuts": {"undo_action": ["Ctrl+U", 7, ""], "bad": "Ctrl+X", "3": None},
+                "no_such_preference": 1,
+            }
+        ),
+        encoding="utf-8",
+    )
+    kept = preferences.load()
+    assert kept.theme == "system" and kept.zoom == preferences.ZOOM_RANGE[1]
+    assert kept.line_spacing == 100 and kept.line_width == 20 and kept.reading_size == 0.0
+    assert kept.reading_font is None
+    assert kept.shortcuts == {"undo_action": ["Ctrl+U"]}
+    path.write_text(json.dumps({"zoom": float("nan"), "line_spacing": True}), encoding="utf-8")
+    assert preferences.load() == Preferences()
+
+
+def test_update_never_raises_on_bad_values_or_names():
+    kept = preferences.update(zoom="big", theme=3, nonsense=1, line_spacing=150.4)
+    assert kept.zoom == 0 and kept.theme == "system" and kept.line_spacing == 150
+    assert preferences.update(shortcuts={"find_action": ["Ctrl+G"]}).shortcuts == {
+        "find_action": ["Ctrl+G"]
+    }
+    assert preferences.load().shortcuts == {"find_action": ["Ctrl+G"]}
+    assert preferences.load().line_spacing == 150

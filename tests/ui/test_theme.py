@@ -175,3 +175,19 @@ def test_the_theme_option_forces_a_light_or_dark_palette(qapp, use_palette):
     with pytest.raises(SystemExit) as exit_info:
         main(["--theme", "purple"])
     assert exit_info.value.code == 2
+
+
+def test_high_contrast_then_system_gives_the_platform_palette_back(qapp, use_palette):
+    platform_base = QApplication.palette().color(ROLE.Base)
+    platform_style = qapp.style().name()
+    try:
+        apply_theme(qapp, "high-contrast")
+        palette = QApplication.palette()
+        assert palette.color(ROLE.Base).name() == "#000000"
+        assert palette.color(ROLE.Text).name() == "#ffffff"
+        assert palette.color(ROLE.Highlight).name() == "#ffff00"
+        apply_theme(qapp, "system")
+        assert QApplication.palette().color(ROLE.Base) == platform_base
+        assert qapp.style().name() == platform_style
+    finally:
+        qapp.styleHints().unsetColorScheme()
