@@ -36,6 +36,7 @@ from annotator.app.preferences import (
 )
 from annotator.core.annotators import name_problem
 from annotator.store.backups import EVERY, KEEP, MAX_HOURS, backup_folder
+from annotator.ui.i18n import LANGUAGES
 from annotator.ui.shortcuts_page import ShortcutsPage
 
 THEME_NAMES = {
@@ -142,10 +143,18 @@ class PreferencesDialog(QDialog):
         self.suggestions_box = QCheckBox("Show the rules' suggestions on the text")
         self.suggestions_box.setObjectName("showSuggestions")
         self.suggestions_box.setChecked(kept.show_suggestions)
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("language")
+        self.language_box.addItem("The system's", None)
+        for language, text in LANGUAGES.items():
+            self.language_box.addItem(text, language)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(kept.language)))
         appearance = QWidget()
         form = QFormLayout(appearance)
         form.addRow("Theme:", self.theme_box)
         form.addRow("", self.suggestions_box)
+        form.addRow("Language:", self.language_box)
+        form.addRow("", _wrapped("A new language shows from the next start of Annotator."))
         self.tabs.addTab(appearance, "&Appearance")
 
         # You
@@ -220,6 +229,7 @@ class PreferencesDialog(QDialog):
             line_width=self.width_box.value(),
             theme=str(self.theme_box.currentData()),
             show_suggestions=self.suggestions_box.isChecked(),
+            language=self.language_box.currentData(),
             shortcuts=self.shortcuts.chosen(),
         )
         backups = (

@@ -240,3 +240,22 @@ def test_cancel_changes_nothing_and_junk_preferences_open_a_working_window(make_
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert preferences.preferences_file().read_bytes() == before
     assert window.text_view.font() == app.view.font()
+
+
+def test_the_language_chosen_is_kept_and_spoken_at_the_next_start(make_window, qtbot):
+    from annotator.ui.app import application
+    from annotator.ui.i18n import install_translation
+
+    app = make_window()
+    dialog = app.window.show_preferences()
+    languages = dialog.language_box
+    assert languages.currentData() is None  # the system's, until chosen
+    languages.setCurrentIndex(languages.findData("zh_Hant"))
+    press_ok(dialog)
+    assert preferences.load().language == "zh_Hant"
+    try:
+        application()  # as the next start does: the catalogue chosen is loaded
+        later = make_window()
+        assert later.window.show_retrieve().windowTitle() == "檢索"
+    finally:
+        install_translation(QApplication.instance(), "en")
