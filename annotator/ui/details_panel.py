@@ -18,9 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.attributes import KIND_NAMES, as_attributes, format_value, parse_input
+from annotator.core.attributes import (
+    KIND_NAMES,
+    as_attributes,
+    attribute_title,
+    format_value,
+    parse_input,
+)
 from annotator.core.model import Annotation, AttributeSpec, AttributeValue, Label
-from annotator.core.timestamps import iso_utc
+from annotator.core.timestamps import local_time
 from annotator.ui.table_models import one_line
 
 Editor = QLineEdit | QComboBox
@@ -133,7 +139,12 @@ class DetailsPanel(QWidget):
             tip = f"{spec.name} ({KIND_NAMES.get(spec.kind, spec.kind)})"
             editor.setToolTip(f"{tip}: {spec.description}" if spec.description else tip)
             self.editors[spec.name] = editor
-            self.form.addRow(f"{spec.name.replace('_', ' ').capitalize()}:", editor)
+            self.form.addRow(f"{attribute_title(spec.name)}:", editor)
+        # Tab goes from the note through the attributes in their order (editors made now
+        # would otherwise come last in the window, after the status bar).
+        chain = [self.note, *self.editors.values(), self.clear_others]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _show_values(self, values: dict[str, AttributeValue], *, keep_typing: bool = False) -> None:
         """Show ``values``; with ``keep_typing``, a field being typed in keeps its text."""
@@ -214,7 +225,7 @@ class DetailsPanel(QWidget):
             made = f" · suggested by rule {escape(annotation.rule or 'unknown')}"
         self.summary.setText(
             f"<b>{escape(annotation.label)}</b> {annotation.start}–{annotation.end} · "
-            f"{escape(annotation.annotator)} · changed {iso_utc(annotation.updated_at)}{made}<br>"
+            f"{escape(annotation.annotator)} · changed {local_time(annotation.updated_at)}{made}<br>"
             f"“{escape(one_line(quote, 200))}”"
             + (f"<br><i>Other attributes:</i> {'; '.join(others)}" if others else "")
         )

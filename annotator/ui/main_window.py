@@ -74,6 +74,16 @@ from annotator.ui.window_files import FilesMixin
 from annotator.ui.window_selection import SelectionMixin
 
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
+# Resizing the selected annotation: plain brackets move its start, with Shift its end;
+# "[" moves an edge left, "]" right. Window managers leave Ctrl+[ and Ctrl+] alone (Openbox,
+# LXDE, Xfce and GNOME take Ctrl+Alt+arrows and Alt+Shift+arrows, the keys used before);
+# Ctrl+Shift+arrows stay the text's select-by-word.
+RESIZE_KEYS = (
+    ("Extend end by a character", "end", 1, "Ctrl+Shift+]"),
+    ("Shrink end by a character", "end", -1, "Ctrl+Shift+["),
+    ("Extend start by a character", "start", -1, "Ctrl+["),
+    ("Shrink start by a character", "start", 1, "Ctrl+]"),
+)
 # How often (ms) the window asks the store whether another window or process changed the
 # database; one pragma when nothing did.
 CATCH_UP_MS = 500
@@ -228,6 +238,7 @@ class MainWindow(
             loading=lambda: self.loading,
             older_version=lambda: self.showing_older_version,
             catch_up=self.refresh_from_store,
+            select=partial(self._select_annotation, move_text=False),
         )
         self.suggestions = SuggestionsController(self.main_view)  # menu, keys, outlines
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.suggestions.menu)
@@ -454,12 +465,7 @@ class MainWindow(
         )
         self.resize_actions = [
             self._action(text, partial(self.resize_current, edge, step), QKeySequence(keys))
-            for text, edge, step, keys in (
-                ("Extend end by a character", "end", 1, "Alt+Shift+Right"),
-                ("Shrink end by a character", "end", -1, "Alt+Shift+Left"),
-                ("Extend start by a character", "start", -1, "Ctrl+Alt+Left"),
-                ("Shrink start by a character", "start", 1, "Ctrl+Alt+Right"),
-            )
+            for text, edge, step, keys in RESIZE_KEYS
         ]
         for action in self.resize_actions:
             # Only where annotations are worked on: in text fields these keys edit text.

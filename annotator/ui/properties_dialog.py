@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Document
-from annotator.core.timestamps import iso_utc
+from annotator.core.timestamps import local_time
 from annotator.ui.theme import legible_on
 
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -55,7 +55,7 @@ class PropertiesDialog(QDialog):
             ("File name:", document.original_name or "—"),
             ("Format:", document.format),
             ("Encoding:", document.encoding_note()),
-            ("Imported:", iso_utc(document.created_at)),
+            ("Imported:", local_time(document.created_at)),
             ("Characters:", f"{document.length:,}"),
             ("SHA-256:", document.sha256),
         ):

@@ -772,7 +772,10 @@ class SuggestionsController(OutlinesMixin, QObject):
         if not self._main.commit(Step(f"accept suggested '{name}'", (annotation,)), "", self):
             return None
         self._flush()  # the new row took the suggestion out already (_on_rows_inserted)
-        self._after(suggestion, message + ".")
+        self._after(suggestion, message + " (F2: its note).")
+        # Selected, so F2 writes its note, while the next suggestion stays current for
+        # Enter and the label keys.
+        self._main.select(annotation)
         return annotation
 
     def reject_current(self) -> Suggestion | None:

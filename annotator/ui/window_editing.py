@@ -525,7 +525,6 @@ class EditingMixin:
         # Its edges can be dragged; not with several selected (a resize is for one).
         self.text_view.set_grabbable(current if count == 1 else None)
         self.delete_action.setEnabled(current is not None)
-        self.edit_note_action.setEnabled(current is not None)
         if current is not None and self._document is not None:
             self.details.set_annotation(current, self._document.text[current.start : current.end])
         else:
