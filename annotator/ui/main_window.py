@@ -61,6 +61,7 @@ from annotator.ui.progress import ProgressStrip
 from annotator.ui.retrieve_view import SHORTCUT as RETRIEVE_SHORTCUT
 from annotator.ui.retrieve_view import RetrieveDialog
 from annotator.ui.settings import remember_database, window_settings
+from annotator.ui.side_panels import SidePanels
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.suggestions import SuggestionsController
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
@@ -211,6 +212,7 @@ class MainWindow(
         splitter.setSizes([290, 640, 400])
         self.setCentralWidget(splitter)
         self.splitter, self.right_splitter, self.memo_splitter = splitter, right, lower
+        self.side_panels = SidePanels(self, splitter, self.text_view)  # give way when narrow
         self.setTabOrder(self.text_view, self.annotations_view)
         self.setTabOrder(self.annotations_view, self.documents_view)
 
@@ -556,6 +558,8 @@ class MainWindow(
         view_menu.addAction(self.curate_action)
         view_menu.addAction(self.project_memo_action)
         view_menu.addSeparator()
+        for action in self.side_panels.actions.values():
+            view_menu.addAction(action)
         view_menu.addAction(self.snap_action)
         self.annotator_menu = AnnotatorMenu(self, self._store.annotators)
         bar.addMenu(self.annotator_menu)
@@ -682,3 +686,4 @@ class MainWindow(
             state = settings.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
+        self.side_panels.sync_actions()  # a panel folded last time stays folded

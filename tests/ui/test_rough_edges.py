@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
+from annotator.ui.side_panels import READING_CHARS, characters_per_line
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -90,3 +91,50 @@ def test_a_note_typed_right_after_accepting_a_suggestion_is_kept(make_window, db
     press(app, app.window.details.note, Qt.Key.Key_Return, CTRL)
     [(label, note, _attrs)] = stored(db_path)
     assert (label, note) == (accepted.label, "from the hearing")
+
+
+def test_at_1024_by_640_the_reading_pane_keeps_60_characters_a_line(app, qtbot):
+    window = app.window
+    window.resize(1330, 820)
+    window.splitter.setSizes([290, 640, 400])
+    qtbot.waitUntil(lambda: window.width() == 1330)
+    assert characters_per_line(app.view) >= READING_CHARS  # wide: every panel shown
+    assert all(size > 0 for size in window.splitter.sizes())
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    QApplication.processEvents()
+    assert characters_per_line(app.view) >= READING_CHARS
+    # The side panels gave way: the document list folded, View ▸ Document list says so.
+    docs, _centre, right = window.splitter.sizes()
+    assert docs == 0 and not window.side_panels.actions[0].isChecked()
+    assert right > 0  # the annotations and their details are still beside the text
+    # Wider again: what the window folded comes back.
+    window.resize(1330, 820)
+    qtbot.waitUntil(lambda: window.width() == 1330)
+    QApplication.processEvents()
+    assert window.splitter.sizes()[0] > 0 and window.side_panels.actions[0].isChecked()
+    assert characters_per_line(app.view) >= READING_CHARS
+    # Folded by hand (View ▸ Document list), it stays folded whatever the width.
+    window.side_panels.actions[0].trigger()
+    assert window.splitter.sizes()[0] == 0
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    window.resize(1330, 820)
+    qtbot.waitUntil(lambda: window.width() == 1330)
+    QApplication.processEvents()
+    assert window.splitter.sizes()[0] == 0
+    window.side_panels.actions[0].trigger()  # and shown again by hand
+    assert window.splitter.sizes()[0] > 0
+
+
+def test_a_folded_panel_stays_folded_on_the_next_launch(make_window, qtbot):
+    first = make_window()
+    first.window.resize(1024, 640)
+    qtbot.waitUntil(lambda: first.window.width() == 1024)
+    first.window.side_panels.actions[2].trigger()  # View ▸ Annotation panel: folded
+    sizes = first.window.splitter.sizes()
+    assert sizes[2] == 0
+    first.window.close()
+    second = make_window()
+    assert second.window.splitter.sizes()[2] == 0
+    assert not second.window.side_panels.actions[2].isChecked()
