@@ -37,6 +37,7 @@ class Preferences:
     shown_annotators: str | None = None  # whose annotations are shown (AnnotatorFilter)
     snap_to_words: bool = False  # selections widened to whole words
     show_suggestions: bool = True  # the rules' suggestions drawn on the text
+    suggestions_explained: bool = False  # the first launch's bar on suggestions dismissed
 
 
 def config_folder() -> Path:

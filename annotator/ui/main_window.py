@@ -64,6 +64,7 @@ from annotator.ui.settings import remember_database, window_settings
 from annotator.ui.side_panels import SidePanels
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.suggestions import SuggestionsController
+from annotator.ui.suggestions_bar import SuggestionsExplained
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
 from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
@@ -171,6 +172,8 @@ class MainWindow(
         centre_layout.setSpacing(0)
         self.invitation = NameInvitation()
         centre_layout.addWidget(self.invitation)
+        self.suggestions_explained = SuggestionsExplained()  # first launch: what are these?
+        centre_layout.addWidget(self.suggestions_explained)
         centre_layout.addWidget(self.find_bar)
         self.overview = OverviewStrip()
         text_row = QHBoxLayout()
@@ -244,6 +247,11 @@ class MainWindow(
         )
         self.suggestions = SuggestionsController(self.main_view)  # menu, keys, outlines
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.suggestions.menu)
+        self.suggestions.drawn.connect(self.suggestions_explained.offer)
+        self.suggestions_explained.hideRequested.connect(
+            lambda: self.suggestions.show_action.setChecked(False)
+        )
+        self.suggestions_explained.dismissed.connect(self.text_view.setFocus)
 
         self.statusBar().showMessage(HINT)
         self._restore_layout()

@@ -28,7 +28,7 @@ from concurrent.futures import BrokenExecutor, Future
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
@@ -95,7 +95,10 @@ def summary(suggestion: Suggestion, hotkey: str | None) -> str:
 class SuggestionsController(OutlinesMixin, QObject):
     """The suggestions of the document the main window shows (``main``): computed, drawn
     on its text view, navigated and acted on through the Suggestions menu and keys. Follows
-    undo and redo of its steps through the workspace."""
+    undo and redo of its steps through the workspace. ``drawn(count)``: how many are drawn
+    now (0 while hidden or computing)."""
+
+    drawn = Signal(int)
 
     def __init__(self, main: MainView) -> None:
         super().__init__(main.frame)
@@ -642,6 +645,7 @@ class SuggestionsController(OutlinesMixin, QObject):
             text = f"{count} suggestion{'' if count == 1 else 's'}"
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        self.drawn.emit(len(self._pending) if text and self._job is None else 0)
 
     def _update_actions(self) -> None:
         usable = self._usable()

@@ -8,6 +8,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from annotator.app import preferences
 from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
 from annotator.ui.side_panels import READING_CHARS, characters_per_line
@@ -138,3 +139,30 @@ def test_a_folded_panel_stays_folded_on_the_next_launch(make_window, qtbot):
     second = make_window()
     assert second.window.splitter.sizes()[2] == 0
     assert not second.window.side_panels.actions[2].isChecked()
+
+
+def test_the_first_launch_explains_the_dashed_outlines_until_dismissed(make_window, qtbot):
+    app = make_window()
+    bar = app.window.suggestions_explained
+    qtbot.waitUntil(lambda: app.window.suggestions.ready, timeout=10000)
+    qtbot.waitUntil(bar.isVisible)
+    assert "Dashed outlines are suggestions" in bar.message.text()
+    assert "Enter accepts" in bar.message.text()
+    qtbot.mouseClick(bar.close_button, Qt.MouseButton.LeftButton)
+    assert not bar.isVisible()
+    assert preferences.load().suggestions_explained
+    assert app.window.suggestions.shown  # dismissing hides the bar, not the suggestions
+    app.window.close()
+    again = make_window()
+    qtbot.waitUntil(lambda: again.window.suggestions.ready, timeout=10000)
+    QApplication.processEvents()
+    assert not again.window.suggestions_explained.isVisible()
+
+
+def test_hide_suggestions_on_the_bar_hides_them_and_the_bar(app, qtbot):
+    bar = app.window.suggestions_explained
+    qtbot.waitUntil(bar.isVisible, timeout=10000)
+    qtbot.mouseClick(bar.hide_button, Qt.MouseButton.LeftButton)
+    assert not bar.isVisible()
+    assert not app.window.suggestions.shown
+    assert not preferences.load().show_suggestions
