@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -60,7 +61,6 @@ class DetailsPanel(QWidget):
         self.note.setMaximumHeight(110)
         self.note.installEventFilter(self)
         self.form = QFormLayout()
-        self.form.addRow(self.summary)
         self.form.addRow("Note:", self.note)
         self.problem = QLabel()
         self.problem.setObjectName("attributeProblem")
@@ -73,6 +73,7 @@ class DetailsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.selection_count)
+        layout.addWidget(self.summary)  # outside the form: wrapped lines get their height
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         self.clear_others = QPushButton("Clear other attributes")
@@ -86,6 +87,16 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.clear_others)
         layout.addStretch(1)
         self.set_annotation(None, "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def _fit_summary(self) -> None:
+        """Keep the summary as tall as its wrapped lines (a scroll area shows the rest)."""
+        width = self.summary.width()
+        if width > 0:
+            self.summary.setMinimumHeight(self.summary.heightForWidth(width))
 
     def set_labels(self, labels: Sequence[Label]) -> None:
         """The labels whose attributes the panel offers (call again when they change)."""
@@ -111,8 +122,8 @@ class DetailsPanel(QWidget):
     def _build_editors(self, label: str | None) -> None:
         if label == self._shown_label and label is not None:
             return
-        while self.form.rowCount() > 2:
-            self.form.removeRow(2)
+        while self.form.rowCount() > 1:
+            self.form.removeRow(1)
         self.editors = {}
         self._shown_label = label
         for spec in self._specs.get(label or "", ()):
@@ -143,7 +154,7 @@ class DetailsPanel(QWidget):
         # Tab goes from the note through the attributes in their order (editors made now
         # would otherwise come last in the window, after the status bar).
         chain = [self.note, *self.editors.values(), self.clear_others]
-        for before, after in zip(chain, chain[1:], strict=False):
+        for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def _show_values(self, values: dict[str, AttributeValue], *, keep_typing: bool = False) -> None:
@@ -213,6 +224,7 @@ class DetailsPanel(QWidget):
         if annotation is None:
             self.summary.setText("No annotation selected.")
             self.note.setPlainText("")
+            self._fit_summary()
             return
         values = annotation.attribute_map
         others = [
@@ -225,11 +237,13 @@ class DetailsPanel(QWidget):
             made = f" · suggested by rule {escape(annotation.rule or 'unknown')}"
         self.summary.setText(
             f"<b>{escape(annotation.label)}</b> {annotation.start}–{annotation.end} · "
-            f"{escape(annotation.annotator)} · changed {local_time(annotation.updated_at)}{made}<br>"
+            f"{escape(annotation.annotator)} · "
+            f"changed {local_time(annotation.updated_at)}{made}<br>"
             f"“{escape(one_line(quote, 200))}”"
             + (f"<br><i>Other attributes:</i> {'; '.join(others)}" if others else "")
         )
         self.clear_others.setVisible(bool(others))
+        self._fit_summary()
         # A note being typed is kept when the annotation is shown again (e.g. refreshed
         # after a change in another window); what is typed is saved over it as usual.
         typing = same and self.note.hasFocus() and self.note.document().isModified()

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolBar,
@@ -52,6 +54,7 @@ from annotator.ui.cooccurrence_view import CooccurrenceDialog
 from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
+from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
@@ -204,7 +207,12 @@ class MainWindow(
         list_layout.addWidget(self.annotations_view, 1)
         self.memo_panel = MemoPanel(self.workspace)
         lower = QSplitter(Qt.Orientation.Vertical)
-        lower.addWidget(self.details)
+        # Scrolled, not clipped, when a long quote wraps onto more lines than fit.
+        self.details_scroll = QScrollArea()
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.setWidget(self.details)
+        lower.addWidget(self.details_scroll)
         lower.addWidget(self.memo_panel)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(list_box)
@@ -222,8 +230,8 @@ class MainWindow(
         self._build_actions()
         self._build_menus_and_label_bar()
 
-        self.counts_label = QLabel()
-        self.counts_label.setToolTip(f"Database: {store.location}")
+        self.counts_label = ElidedLabel(40)  # the whole of it in its tooltip
+        self.counts_label.set_tip(f"Database: {store.location}")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.import_progress = ProgressStrip()
         self.import_progress.cancelRequested.connect(self._cancel_import)
@@ -253,6 +261,7 @@ class MainWindow(
         )
         self.suggestions_explained.dismissed.connect(self.text_view.setFocus)
 
+        self.statusBar().messageChanged.connect(self._make_room_for_message)
         self.statusBar().showMessage(HINT)
         self._restore_layout()
         self.documents_view.selectionModel().selectionChanged.connect(self._on_document_chosen)
@@ -641,6 +650,19 @@ class MainWindow(
             self.label_filter.blockSignals(False)
 
     # -- misc ------------------------------------------------------------------------
+
+    def _make_room_for_message(self, message: str) -> None:
+        """A status message the permanent fields would cover: the document's counts
+        step aside while it shows (they are in the window's title and list anyway)."""
+        bar = self.statusBar()
+        others = sum(
+            w.sizeHint().width() + 6
+            for w in (self.annotator_button, self.suggestions.status, self.import_progress)
+            if not w.isHidden()
+        )
+        needed = bar.fontMetrics().horizontalAdvance(message) + 24
+        counts = self.counts_label.sizeHint().width() + 6
+        self.counts_label.setVisible(not message or needed + counts + others <= bar.width())
 
     def _error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

@@ -95,8 +95,7 @@ def summary(suggestion: Suggestion, hotkey: str | None) -> str:
 class SuggestionsController(OutlinesMixin, QObject):
     """The suggestions of the document the main window shows (``main``): computed, drawn
     on its text view, navigated and acted on through the Suggestions menu and keys. Follows
-    undo and redo of its steps through the workspace. ``drawn(count)``: how many are drawn
-    now (0 while hidden or computing)."""
+    undo and redo of its steps through the workspace. ``drawn(count)``: how many it draws."""
 
     drawn = Signal(int)
 
@@ -777,9 +776,7 @@ class SuggestionsController(OutlinesMixin, QObject):
             return None
         self._flush()  # the new row took the suggestion out already (_on_rows_inserted)
         self._after(suggestion, message + " (F2: its note).")
-        # Selected, so F2 writes its note, while the next suggestion stays current for
-        # Enter and the label keys.
-        self._main.select(annotation)
+        self._main.select(annotation)  # F2 writes its note; Enter acts on the next one
         return annotation
 
     def reject_current(self) -> Suggestion | None:

@@ -74,8 +74,7 @@ class SelectionMixin:
             self.details.edit_note()
             return
         self.statusBar().showMessage(
-            "No annotation selected: click one in the text or the list, then F2 edits "
-            "its note.",
+            "No annotation selected: click one in the text or the list, then F2 edits its note.",
             6000,
         )
 

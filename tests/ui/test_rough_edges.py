@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.app import preferences
 from annotator.app.opening import open_store
@@ -166,3 +166,40 @@ def test_hide_suggestions_on_the_bar_hides_them_and_the_bar(app, qtbot):
     assert not bar.isVisible()
     assert not app.window.suggestions.shown
     assert not preferences.load().show_suggestions
+
+
+def test_a_status_message_is_not_covered_by_the_fields_on_the_right(app, qtbot):
+    window = app.window
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    app.click_at(0)
+    app.key(Qt.Key.Key_F2)  # says why nothing happened, a long message
+    bar = window.statusBar()
+    message = bar.currentMessage()
+    assert message.startswith("No annotation selected")
+    QApplication.processEvents()
+    fields = [w for w in bar.findChildren(QWidget) if w.isVisible() and w.parent() is bar]
+    leftmost = min(w.geometry().left() for w in fields if w.geometry().left() > 0)
+    assert bar.fontMetrics().horizontalAdvance(message) < leftmost
+    # The counts step aside only while the message shows, and their whole text is kept.
+    assert "0 annotations" in window.counts_label.text()
+    bar.clearMessage()
+    QApplication.processEvents()
+    assert window.counts_label.isVisible()
+    assert "0 annotations" in window.counts_label.toolTip()
+
+
+def test_a_long_quote_in_the_details_panel_is_shown_whole(app, qtbot):
+    window = app.window
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    phrase = "Authorities in the region have so far refused to answer questions"
+    start = app.text.index(phrase)
+    end = app.text.index("capabilities", start) + len("capabilities")
+    app.set_selection(start, end)
+    app.key(Qt.Key.Key_2)
+    QApplication.processEvents()
+    summary = window.details.summary
+    assert "refused to answer questions" in summary.text()
+    # The label is as tall as its wrapped text needs: nothing is cut off at the bottom.
+    assert summary.height() >= summary.heightForWidth(summary.width())
