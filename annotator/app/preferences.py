@@ -38,6 +38,7 @@ class Preferences:
     snap_to_words: bool = False  # selections widened to whole words
     show_suggestions: bool = True  # the rules' suggestions drawn on the text
     suggestions_explained: bool = False  # the first launch's bar on suggestions dismissed
+    last_folder: str | None = None  # where the file dialogs open next
 
 
 def config_folder() -> Path:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from annotator.app import preferences
 from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
+from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.side_panels import READING_CHARS, characters_per_line
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -203,3 +206,51 @@ def test_a_long_quote_in_the_details_panel_is_shown_whole(app, qtbot):
     assert "refused to answer questions" in summary.text()
     # The label is as tall as its wrapped text needs: nothing is cut off at the bottom.
     assert summary.height() >= summary.heightForWidth(summary.width())
+
+
+def test_save_dialogs_open_in_the_documents_folder_then_the_last_one_used(
+    app, tmp_path, monkeypatch
+):
+    asked = []
+    answer = {"path": str(tmp_path / "charts" / "chart.png")}
+    (tmp_path / "charts").mkdir()
+
+    def save_dialog(_parent, _title, where, _filters, *rest, **kw):
+        asked.append(Path(where))
+        return answer["path"], ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    app.key(Qt.Key.Key_I, CTRL)  # View ▸ Statistics
+    stats = app.window._stats_dialog
+    stats.save_button.click()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    first = asked[0]
+    assert first.name == "annotations-per-label.png"
+    assert first.parent != Path.cwd()
+    assert first.parent in (Path(documents), Path.home())
+    assert (tmp_path / "charts" / "chart.png").read_bytes().startswith(b"\x89PNG")
+    stats.save_button.click()  # the next dialog opens where the last file went
+    assert asked[1] == tmp_path / "charts" / "annotations-per-label.png"
+    assert preferences.load().last_folder == str(tmp_path / "charts")
+
+
+def test_chart_values_stay_clear_of_the_title_at_any_font_size(qtbot, tmp_path):
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.resize(520, 240)
+    chart.set_bars([Bar("claim", "#0072b2", 9, 2), Bar("statistic", "#009e73", 4, 1)])
+    for points in (9, 14, 22):
+        font = chart.font()
+        font.setPointSize(points)
+        chart.setFont(font)
+        title = chart.title_rect()
+        assert title.height() >= chart.fontMetrics().height()
+        for index in range(2):
+            for which in ("corpus", "document"):
+                value = chart.value_rect(index, which)
+                assert value.top() >= title.bottom(), (points, index, which)
+                assert value.height() >= chart.fontMetrics().height() - 2
+        # The saved picture is what the window paints.
+        path = tmp_path / f"chart-{points}.png"
+        assert chart.grab().save(str(path), "PNG")
+        assert QImage(str(path)).size() == chart.grab().size()
