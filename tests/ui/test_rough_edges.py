@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget, QWidget
 
 from annotator.app import preferences
 from annotator.app.opening import open_store
@@ -254,3 +254,24 @@ def test_chart_values_stay_clear_of_the_title_at_any_font_size(qtbot, tmp_path):
         path = tmp_path / f"chart-{points}.png"
         assert chart.grab().save(str(path), "PNG")
         assert QImage(str(path)).size() == chart.grab().size()
+
+
+def test_the_shortcuts_window_says_what_label_keys_do_and_cuts_nothing_off(app, qtbot):
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)  # selected: the menu says "Relabel as"
+    app.key(Qt.Key.Key_F1)
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "shortcutsDialog")
+    qtbot.waitExposed(dialog)
+    table = dialog.findChild(QTableWidget)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Tag the selection as claim, or relabel the chosen annotation"] == "1"
+    assert not [text for text in rows if text.startswith("Relabel")]
+    assert rows["Extend end by a character"] == "Ctrl+Shift+]"
+    QApplication.processEvents()
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        for column in range(2):
+            rect = table.visualRect(table.model().index(row, column))
+            needed = metrics.boundingRect(
+                rect.adjusted(4, 0, -4, 0), Qt.TextFlag.TextWordWrap, table.item(row, column).text()
+            )
+            assert needed.height() <= rect.height(), table.item(row, column).text()
