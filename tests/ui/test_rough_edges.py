@@ -7,14 +7,17 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget, QWidget
 
 from annotator.app import preferences
 from annotator.app.opening import open_store
+from annotator.core.colors import MIN_CONTRAST, STAND_OUT, contrast
 from annotator.core.model import NewDocument
 from annotator.ui.bar_chart import Bar, BarChart
+from annotator.ui.highlighter import TINT, TINT_MAX, tint
 from annotator.ui.side_panels import READING_CHARS, characters_per_line
+from annotator.ui.theme import rgb, theme_palette
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -275,3 +278,24 @@ def test_the_shortcuts_window_says_what_label_keys_do_and_cuts_nothing_off(app, 
                 rect.adjusted(4, 0, -4, 0), Qt.TextFlag.TextWordWrap, table.item(row, column).text()
             )
             assert needed.height() <= rect.height(), table.item(row, column).text()
+
+
+def test_the_claim_highlight_stands_out_on_the_dark_theme(make_window, qapp):
+    original = QApplication.palette()
+    QApplication.setPalette(theme_palette("dark"))
+    try:
+        app = make_window()
+        start = app.tag("Raymond Siu", Qt.Key.Key_1)  # a claim: the palette's dark blue
+        base = rgb(app.view.palette().color(QPalette.ColorRole.Base))
+        text = rgb(app.view.palette().color(QPalette.ColorRole.Text))
+        painted = rgb(app.background_at(start))
+        assert contrast(painted, base) >= STAND_OUT  # seen at a glance, not a faint veil
+        assert contrast(painted, text) >= MIN_CONTRAST  # the words on it stay legible (WCAG AA)
+        # Every seed label, nested to the deepest tint, keeps both.
+        for colour in ("#0072b2", "#d55e00", "#009e73"):
+            for strength in (TINT, TINT_MAX):
+                shade = rgb(tint(QColor(colour), strength, app.view.palette()))
+                assert contrast(shade, base) >= STAND_OUT, (colour, strength)
+                assert contrast(shade, text) >= MIN_CONTRAST, (colour, strength)
+    finally:
+        QApplication.setPalette(original)
