@@ -32,13 +32,43 @@ def worker() -> ProcessPoolExecutor | ThreadPoolExecutor:
                 initializer=watch_parent,
                 initargs=(os.getpid(),),
             )
-            pool.submit(warm, rule_folder_names())  # the rules are read while the window starts
+            # The rules are read while the window starts; once the helper runs, it holds
+            # the pool's semaphores and their names can go.
+            pool.submit(warm, rule_folder_names()).add_done_callback(
+                lambda _done, pool=pool: unlink_semaphores(pool)
+            )
             _executor = pool
         except (RuntimeError, OSError):
             # No helper process here (e.g. a script embedding the window without the
             # main-module guard that spawning needs): a thread does the work instead.
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
     return _executor
+
+
+def unlink_semaphores(pool: ProcessPoolExecutor) -> int:
+    """Remove the names of the semaphores of ``pool``'s queues, now that its one helper
+    process has them open (the pool starts no other: it has one worker, and a broken one
+    is replaced by a new pool). Named, they outlive a killed window, and the resource
+    tracker prints "leaked semaphore objects" as it cleans up; unnamed, nothing is left
+    to leak. Returns how many were unlinked."""
+    from _multiprocessing import sem_unlink
+    from multiprocessing import resource_tracker
+
+    queues = (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None))
+    count = 0
+    for queue in queues:
+        for lock in (getattr(queue, name, None) for name in ("_rlock", "_wlock", "_sem")):
+            semlock = getattr(lock, "_semlock", None)
+            name = getattr(semlock, "name", None)
+            if not name:
+                continue
+            try:
+                sem_unlink(name)
+            except OSError:
+                continue
+            resource_tracker.unregister(name, "semaphore")
+            count += 1
+    return count
 
 
 def forget_broken_worker() -> None:
