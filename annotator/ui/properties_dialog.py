@@ -50,14 +50,25 @@ class PropertiesDialog(QDialog):
         form.addRow("Title:", self.title)
         form.addRow("Author:", self.author)
         form.addRow("Published:", self.published)
+        # Paths, URLs and hashes have no spaces to wrap at: shown in read-only fields that
+        # scroll and select, whole, rather than labels cut off at the dialog's edge.
         for name, value in (
             ("Source:", document.source),
             ("File name:", document.original_name or "—"),
+            ("SHA-256:", document.sha256),
+        ):
+            field = QLineEdit(value)
+            field.setReadOnly(True)
+            field.setFrame(False)
+            field.setToolTip(value)
+            field.setCursorPosition(0)
+            field.setObjectName(f"property:{name.rstrip(':')}")
+            form.addRow(name, field)
+        for name, value in (
             ("Format:", document.format),
             ("Encoding:", document.encoding_note()),
             ("Imported:", local_time(document.created_at)),
             ("Characters:", f"{document.length:,}"),
-            ("SHA-256:", document.sha256),
         ):
             label = QLabel(value)
             label.setWordWrap(True)

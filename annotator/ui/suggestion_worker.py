@@ -51,22 +51,25 @@ def unlink_semaphores(pool: ProcessPoolExecutor) -> int:
     is replaced by a new pool). Named, they outlive a killed window, and the resource
     tracker prints "leaked semaphore objects" as it cleans up; unnamed, nothing is left
     to leak. Returns how many were unlinked."""
-    from _multiprocessing import sem_unlink
-    from multiprocessing import resource_tracker
+    from multiprocessing import util
+    from multiprocessing.synchronize import SemLock
 
-    queues = (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None))
-    count = 0
-    for queue in queues:
+    names = set()
+    for queue in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
         for lock in (getattr(queue, name, None) for name in ("_rlock", "_wlock", "_sem")):
-            semlock = getattr(lock, "_semlock", None)
-            name = getattr(semlock, "name", None)
-            if not name:
-                continue
+            name = getattr(getattr(lock, "_semlock", None), "name", None)
+            if name:
+                names.add(name)
+    count = 0
+    # Each semaphore's own clean-up (unlink, and forget it in the tracker), run now
+    # rather than at exit: it is then taken off the list of what exit runs.
+    for finalizer in list(getattr(util, "_finalizer_registry", {}).values()):
+        args = getattr(finalizer, "_args", None) or ()
+        if getattr(finalizer, "_callback", None) is SemLock._cleanup and args[0] in names:
             try:
-                sem_unlink(name)
+                finalizer()
             except OSError:
                 continue
-            resource_tracker.unregister(name, "semaphore")
             count += 1
     return count
 

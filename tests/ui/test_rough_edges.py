@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QTableWidget, QWidget
 
 from annotator.app import preferences
 from annotator.app.opening import open_store
@@ -16,8 +16,10 @@ from annotator.core.colors import MIN_CONTRAST, STAND_OUT, contrast
 from annotator.core.model import NewDocument
 from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.highlighter import TINT, TINT_MAX, tint
+from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.side_panels import READING_CHARS, characters_per_line
 from annotator.ui.theme import rgb, theme_palette
+from tests.ui.conftest import answer_next_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -299,3 +301,29 @@ def test_the_claim_highlight_stands_out_on_the_dark_theme(make_window, qapp):
                 assert contrast(shade, text) >= MIN_CONTRAST, (colour, strength)
     finally:
         QApplication.setPalette(original)
+
+
+def test_a_long_source_in_document_properties_is_shown_whole(app, tmp_path, qtbot):
+    deep = tmp_path / "interviews" / "2024" / "hong-kong" / "bureau-of-security" / "transcripts"
+    deep.mkdir(parents=True)
+    name = "security-bureau-press-conference-on-surveillance-cameras-22-february-2024.txt"
+    (deep / name).write_text("The bureau declined to say how many cameras.\n", encoding="utf-8")
+    assert app.window.import_files([deep / name])
+    seen = {}
+
+    def look(dialog):
+        qtbot.waitExposed(dialog)
+        source = dialog.findChild(QLineEdit, "property:Source")
+        seen["source"] = source.text()
+        seen["fits"] = dialog.rect().contains(source.geometry())
+        source.setFocus()
+        source.selectAll()  # the whole path can be selected and copied
+        seen["selected"] = source.selectedText()
+        seen["readonly"] = source.isReadOnly()
+        dialog.reject()
+
+    timer = answer_next_modal(PropertiesDialog, look)
+    app.key(Qt.Key.Key_P, CTRL | SHIFT)
+    del timer
+    assert seen["source"] == seen["selected"] == str(deep / name)
+    assert seen["fits"] and seen["readonly"]
