@@ -20,6 +20,7 @@ from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.side_panels import READING_CHARS, characters_per_line
 from annotator.ui.theme import rgb, theme_palette
 from tests.ui.conftest import answer_next_modal
+from tests.ui.test_annotators import choose
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -327,3 +328,17 @@ def test_a_long_source_in_document_properties_is_shown_whole(app, tmp_path, qtbo
     del timer
     assert seen["source"] == seen["selected"] == str(deep / name)
     assert seen["fits"] and seen["readonly"]
+
+
+def test_show_mine_only_has_a_check_mark_while_on(app):
+    annotator_menu = app.window.annotator_menu
+    choose(app, "Show &mine only (tester)")
+    mine, everyone = annotator_menu.show_mine_action, annotator_menu.show_everyone_action
+    assert mine.isChecked() and not everyone.isChecked()
+    # A check mark, not an exclusive group's radio mark (which styles draw faintly).
+    assert not mine.actionGroup().isExclusive()
+    choose(app, "Show &mine only (tester)")  # chosen again: it stays on
+    assert mine.isChecked() and not everyone.isChecked()
+    assert "mine (tester) only" in app.window.annotator_button.text()
+    choose(app, "Show &everyone's annotations")
+    assert everyone.isChecked() and not mine.isChecked()
