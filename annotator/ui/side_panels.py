@@ -1,8 +1,8 @@
 """Side panels that give way to the text: when the window narrows so far that the reading
 pane would hold fewer than :data:`READING_CHARS` characters a line, the panels beside it
-shrink, then fold away (the document list first); when it widens again, what was folded
-comes back. The user's own dragging of the splitter is left alone, and View ▸ Document
-list / Annotation panel show or fold either panel by hand.
+shrink to their readable width, then fold away (the document list first); when it widens
+again, what was folded comes back. The user's own dragging of the splitter is left alone,
+and View ▸ Document list / Annotation panel show or fold either panel by hand.
 """
 
 from __future__ import annotations
@@ -87,28 +87,35 @@ class SidePanels(QObject):
         return super().eventFilter(watched, event)
 
     def adapt(self, *, narrower: bool = True) -> None:
-        """Narrower: squeeze, then fold, the side panels until the reading pane holds
-        :data:`READING_CHARS` characters a line. Wider: bring back what was folded, as
-        far as the reading pane keeps them."""
+        """Narrower: the reading pane keeps :data:`READING_CHARS` characters a line and
+        each side panel at least its readable width; where all three cannot, the document
+        list folds, then the annotation panel. Wider: what was folded comes back, as far
+        as the reading pane keeps its width."""
         sizes = self._splitter.sizes()
-        if len(sizes) != 3 or sum(sizes) <= 0:
+        total = sum(sizes)
+        if len(sizes) != 3 or total <= 0:
             return
         centre = self._splitter.widget(1)
         needed = reading_width(self._view) + max(0, centre.width() - self._view.width())
         if narrower:
-            for pane in (0, 2):
-                short = needed - sizes[1]
-                if short <= 0:
+            shown = [pane for pane in (0, 2) if sizes[pane] > 0]
+            for folding in ((), (0,), (0, 2)):
+                kept = [pane for pane in shown if pane not in folding]
+                if total >= needed + sum(FOLD_BELOW[pane] for pane in kept):
                     break
-                if sizes[pane] == 0:
-                    continue
-                kept = sizes[pane] - short
-                if kept < FOLD_BELOW[pane]:
+            for pane in shown:
+                if pane not in kept:
                     self._widths.setdefault(pane, sizes[pane])
                     self._folded.add(pane)
-                    kept = 0
-                sizes[1] += sizes[pane] - kept
-                sizes[pane] = kept
+                    sizes[pane] = 0
+                else:
+                    sizes[pane] = max(sizes[pane], FOLD_BELOW[pane])
+            sizes[1] = total - sizes[0] - sizes[2]
+            for pane in sorted(kept, key=lambda pane: -sizes[pane]):  # the widest gives first
+                give = min(max(0, needed - sizes[1]), sizes[pane] - FOLD_BELOW[pane])
+                sizes[pane] -= give
+                sizes[1] += give
+            sizes[1] = total - sizes[0] - sizes[2]
         else:
             for pane in (2, 0):
                 width = self._widths.get(pane, 0)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 from annotator.app import preferences
 
 MESSAGE = (
-    "Dashed outlines are suggestions: ] and [ go to the next and previous, Enter accepts, "
-    "a label key accepts as that label, Esc or x rejects. Nothing is saved unless you accept."
+    "Dashed outlines are suggestions: Enter accepts, a label key accepts as that label, "
+    "Esc or x rejects, ] and [ go to the next and previous. Nothing is saved unless you accept."
 )
 
 

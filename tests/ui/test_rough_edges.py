@@ -17,7 +17,7 @@ from annotator.core.model import NewDocument
 from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.highlighter import TINT, TINT_MAX, tint
 from annotator.ui.properties_dialog import PropertiesDialog
-from annotator.ui.side_panels import READING_CHARS, characters_per_line
+from annotator.ui.side_panels import FOLD_BELOW, READING_CHARS, characters_per_line
 from annotator.ui.theme import rgb, theme_palette
 from tests.ui.conftest import answer_next_modal
 from tests.ui.test_annotators import choose
@@ -105,33 +105,35 @@ def test_a_note_typed_right_after_accepting_a_suggestion_is_kept(make_window, db
 
 def test_at_1024_by_640_the_reading_pane_keeps_60_characters_a_line(app, qtbot):
     window = app.window
-    window.resize(1330, 820)
+
+    def resize(width, height):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda: window.width() == width)
+        QApplication.processEvents()
+
+    resize(1330, 820)
     window.splitter.setSizes([290, 640, 400])
-    qtbot.waitUntil(lambda: window.width() == 1330)
     assert characters_per_line(app.view) >= READING_CHARS  # wide: every panel shown
-    assert all(size > 0 for size in window.splitter.sizes())
-    window.resize(1024, 640)
-    qtbot.waitUntil(lambda: window.width() == 1024)
-    QApplication.processEvents()
+    resize(1024, 640)
     assert characters_per_line(app.view) >= READING_CHARS
-    # The side panels gave way: the document list folded, View ▸ Document list says so.
+    docs, _centre, right = window.splitter.sizes()
+    # Side panels that stay are left readable, not squeezed to a sliver.
+    assert right >= FOLD_BELOW[2]  # the annotations and their details are beside the text
+    assert docs == 0 or docs >= FOLD_BELOW[0]
+    resize(760, 560)  # too narrow for all three: the document list folds first
+    assert characters_per_line(app.view) >= READING_CHARS
     docs, _centre, right = window.splitter.sizes()
     assert docs == 0 and not window.side_panels.actions[0].isChecked()
-    assert right > 0  # the annotations and their details are still beside the text
+    assert right == 0 or right >= FOLD_BELOW[2]
     # Wider again: what the window folded comes back.
-    window.resize(1330, 820)
-    qtbot.waitUntil(lambda: window.width() == 1330)
-    QApplication.processEvents()
+    resize(1330, 820)
     assert window.splitter.sizes()[0] > 0 and window.side_panels.actions[0].isChecked()
     assert characters_per_line(app.view) >= READING_CHARS
     # Folded by hand (View ▸ Document list), it stays folded whatever the width.
     window.side_panels.actions[0].trigger()
     assert window.splitter.sizes()[0] == 0
-    window.resize(1024, 640)
-    qtbot.waitUntil(lambda: window.width() == 1024)
-    window.resize(1330, 820)
-    qtbot.waitUntil(lambda: window.width() == 1330)
-    QApplication.processEvents()
+    resize(760, 560)
+    resize(1330, 820)
     assert window.splitter.sizes()[0] == 0
     window.side_panels.actions[0].trigger()  # and shown again by hand
     assert window.splitter.sizes()[0] > 0
