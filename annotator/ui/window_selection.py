@@ -464,7 +464,9 @@ class SelectionMixin:
             version = f"version {self._document.version} of {self._older_of[1]} · "
         elif self._document.version > 1:
             version = f"version {self._document.version} · "
+        # The counts first: where the status bar is narrow, the title (in the window's
+        # title anyway) is what the ellipsis takes.
         self.counts_label.setText(
-            f"{self._document.title} · {version}{len(self._document.text):,} characters · "
-            f"{count} annotation{'' if count == 1 else 's'} ({per_label})"
+            f"{count} annotation{'' if count == 1 else 's'} ({per_label}) · "
+            f"{version}{len(self._document.text):,} characters · {self._document.title}"
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget, QWidget
 
 from annotator.app import preferences
 from annotator.app.opening import open_store
@@ -316,12 +316,15 @@ def test_a_long_source_in_document_properties_is_shown_whole(app, tmp_path, qtbo
 
     def look(dialog):
         qtbot.waitExposed(dialog)
-        source = dialog.findChild(QLineEdit, "property:Source")
+        source = dialog.source
         seen["source"] = source.text()
         seen["fits"] = dialog.rect().contains(source.geometry())
+        # Every wrapped line is shown: the field is as tall as its text.
+        seen["whole"] = source.document().size().height() <= source.viewport().height()
+        seen["lines"] = source.document().size().height() / source.fontMetrics().lineSpacing()
         source.setFocus()
         source.selectAll()  # the whole path can be selected and copied
-        seen["selected"] = source.selectedText()
+        seen["selected"] = source.textCursor().selectedText()
         seen["readonly"] = source.isReadOnly()
         dialog.reject()
 
@@ -329,7 +332,8 @@ def test_a_long_source_in_document_properties_is_shown_whole(app, tmp_path, qtbo
     app.key(Qt.Key.Key_P, CTRL | SHIFT)
     del timer
     assert seen["source"] == seen["selected"] == str(deep / name)
-    assert seen["fits"] and seen["readonly"]
+    assert seen["fits"] and seen["readonly"] and seen["whole"]
+    assert seen["lines"] >= 2  # wrapped, not cut off at the dialog's edge
 
 
 def test_show_mine_only_has_a_check_mark_while_on(app):
