@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -348,3 +349,22 @@ def test_show_mine_only_has_a_check_mark_while_on(app):
     assert "mine (tester) only" in app.window.annotator_button.text()
     choose(app, "Show &everyone's annotations")
     assert everyone.isChecked() and not mine.isChecked()
+
+
+def test_resize_keys_leave_the_window_managers_keys_alone(app, db_path):
+    keys = {key.toString() for action in app.window.resize_actions for key in action.shortcuts()}
+    assert keys == {"Ctrl+[", "Ctrl+]", "Ctrl+Shift+[", "Ctrl+Shift+]"}
+    assert not [key for key in keys if "Alt" in key or "Meta" in key]
+    start = app.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    app.key(Qt.Key.Key_BracketLeft, CTRL)  # the start one to the left
+    app.key(Qt.Key.Key_BracketRight, CTRL | SHIFT)  # the end one to the right
+    with sqlite3.connect(db_path) as conn:
+        spans = conn.execute("SELECT start_offset, end_offset FROM annotations").fetchall()
+    assert spans == [(start - 1, start + 21)]
+
+
+def test_the_details_panel_gives_the_local_time_as_a_reader_says_it(app):
+    app.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    summary = app.window.details.summary.text()
+    assert re.search(r"changed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}", summary), summary
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T", summary)
