@@ -701,6 +701,7 @@ class MainWindow(
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
         settings.setValue("window/memo_splitter", self.memo_splitter.saveState())
+        settings.setValue("window/folded", self.side_panels.folded_state())
         settings.sync()
 
     def _restore_layout(self) -> None:
@@ -716,4 +717,6 @@ class MainWindow(
             state = settings.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
+        folded = settings.value("window/folded")
+        self.side_panels.restore_folded(folded if isinstance(folded, str) else "")
         self.side_panels.sync_actions()  # a panel folded last time stays folded

@@ -77,6 +77,20 @@ class SidePanels(QObject):
         self._splitter.setSizes(sizes)
         self.sync_actions()
 
+    def folded_state(self) -> str:
+        """What the window (not the user) folded, and the widths to bring back: kept
+        with the layout, so a wider window next launch brings those panels back."""
+        return ",".join(f"{pane}:{self._widths.get(pane, 0)}" for pane in sorted(self._folded))
+
+    def restore_folded(self, state: str) -> None:
+        """Take back :meth:`folded_state` (anything unreadable is ignored)."""
+        sizes = self._splitter.sizes()
+        for part in state.split(","):
+            pane, _colon, width = part.partition(":")
+            if pane in ("0", "2") and width.isdigit() and sizes[int(pane)] == 0:
+                self._folded.add(int(pane))
+                self._widths[int(pane)] = int(width)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Resize:
             width = self._window.width()

@@ -151,6 +151,26 @@ def test_a_folded_panel_stays_folded_on_the_next_launch(make_window, qtbot):
     second = make_window()
     assert second.window.splitter.sizes()[2] == 0
     assert not second.window.side_panels.actions[2].isChecked()
+    second.window.close()
+
+
+def test_a_panel_the_window_folded_comes_back_in_a_wider_window_next_launch(make_window, qtbot):
+    first = make_window()
+    first.window.resize(1330, 820)
+    qtbot.waitUntil(lambda: first.window.width() == 1330)
+    first.window.splitter.setSizes([290, 640, 400])
+    first.window.resize(700, 560)  # the window folds the document list
+    qtbot.waitUntil(lambda: first.window.width() == 700)
+    QApplication.processEvents()
+    assert first.window.splitter.sizes()[0] == 0
+    first.window.close()
+    second = make_window()
+    assert second.window.splitter.sizes()[0] == 0  # as it was left
+    second.window.resize(1330, 820)
+    qtbot.waitUntil(lambda: second.window.width() == 1330)
+    QApplication.processEvents()
+    assert second.window.splitter.sizes()[0] > 0
+    assert second.window.side_panels.actions[0].isChecked()
 
 
 def test_the_first_launch_explains_the_dashed_outlines_until_dismissed(make_window, qtbot):
