@@ -48,6 +48,8 @@ class Preferences:
     # an empty list removes the action's keys.
     shortcuts: dict[str, list[str]] = field(default_factory=dict)
     language: str | None = None  # a catalogue ("zh_Hant"), "en"; None: the system's
+    suggestions_explained: bool = False  # the first launch's bar on suggestions dismissed
+    last_folder: str | None = None  # where the file dialogs open next
 
 
 THEMES = ("system", "light", "dark", "high-contrast")

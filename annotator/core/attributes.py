@@ -154,3 +154,8 @@ def clashes(
         if problem is not None:
             out.append(f"{name} = {value!r}: {problem}")
     return out
+
+
+def attribute_title(name: str) -> str:
+    """An attribute's name as the window shows it: ``what_counted`` → ``What counted``."""
+    return name.replace("_", " ").capitalize()

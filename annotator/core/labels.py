@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -14,12 +15,32 @@ from annotator.core.values import label_problem
 # Okabe & Ito's palette, told apart with every common colour-vision deficiency; black
 # (the eighth colour) is left out as it does not read as a highlight.
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#e69f00", "#cc79a7", "#56b4e9", "#f0e442")
+FIND_HIGHLIGHT = "#ffe066"  # the colour of found text (Edit ▸ Find): yellow
+# Hues closer than this (degrees) to the find highlight's would be taken for found text.
+NEAR_FIND_HUE = 20
+
+
+def hue_distance(one: str, other: str) -> float:
+    """How far apart (degrees, 0 to 180) the hues of two ``#rrggbb`` colours are."""
+    hues = [
+        colorsys.rgb_to_hsv(*(int(c[i : i + 2], 16) / 255 for i in (1, 3, 5)))[0] * 360
+        for c in (one, other)
+    ]
+    gap = abs(hues[0] - hues[1]) % 360
+    return min(gap, 360 - gap)
+
+
+# The order new labels take palette colours in: those that look like found text last.
+NEW_LABEL_ORDER = tuple(
+    sorted(PALETTE, key=lambda c: hue_distance(c, FIND_HIGHLIGHT) < NEAR_FIND_HUE)
+)
 COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # a label's colour, matched whole
 _PALETTE_SET = frozenset(PALETTE)
 
 
 def next_colour(used: Iterable[str]) -> str:
-    """The first palette colour no label uses yet (the palette again once all are)."""
+    """The first palette colour no label uses yet, in :data:`NEW_LABEL_ORDER` (the
+    order again once all are)."""
     return ColourAllocator(used).next()
 
 
@@ -43,12 +64,13 @@ class ColourAllocator:
 
     def next(self) -> str:
         """The first free palette colour (the palette again once all are), now taken."""
-        while self._first_free < len(PALETTE) and PALETTE[self._first_free] in self._taken:
+        order = NEW_LABEL_ORDER
+        while self._first_free < len(order) and order[self._first_free] in self._taken:
             self._first_free += 1  # colours are never given back: the index only grows
-        if self._first_free < len(PALETTE):
-            colour = PALETTE[self._first_free]
+        if self._first_free < len(order):
+            colour = order[self._first_free]
         else:
-            colour = PALETTE[self._count % len(PALETTE)]
+            colour = order[self._count % len(order)]
         self.take(colour)
         return colour
 

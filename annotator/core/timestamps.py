@@ -37,3 +37,12 @@ def parse_iso_utc(text: str) -> datetime:
     if fraction:
         moment = moment.replace(microsecond=int(fraction.ljust(6, "0")))
     return moment
+
+
+def local_time(moment: datetime) -> str:
+    """``7 Dec 2026, 17:22``: ``moment`` (naive means UTC) in the local time zone, as a
+    reader says it."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y, %H:%M}"

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from annotator.app.agreement import (
 from annotator.core.curation import GOLD
 from annotator.core.files import write_atomically
 from annotator.store import Store, StoreError
+from annotator.ui.file_places import save_file_name
 
 HEADERS = ("Scope", "Measure", "Annotators", "Value", "Documents", "Tokens")
 TITLE_CHARS = 40  # of the current document's title beside its radio button
@@ -298,9 +298,7 @@ class AgreementDialog(QDialog):
         write_atomically(path, render_json(self.run).encode("utf-8"))
 
     def _ask_save(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save agreement report", "agreement.json", "JSON (*.json)"
-        )
+        path = save_file_name(self, "Save agreement report", "agreement.json", "JSON (*.json)")
         if not path:
             return
         try:

@@ -169,6 +169,9 @@ class AnnotatorMenu(QMenu):
         self.work_as_group = QActionGroup(self)  # one annotator at a time: radio items
         self.addSeparator()
         self.show_group = QActionGroup(self)
+        # One is on at a time (show_state), drawn with a check mark: styles draw an
+        # exclusive group's radio mark faintly or not at all.
+        self.show_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         self.show_everyone_action = self._show_action(
             "Show &everyone's annotations", AnnotatorFilter.everyone()
         )
@@ -196,6 +199,9 @@ class AnnotatorMenu(QMenu):
         self.show_everyone_action.setChecked(chosen.shows_everyone)
         self.show_mine_action.setChecked(chosen == AnnotatorFilter.mine())
         self.show_mine_action.setText(f"Show &mine only ({me})")
+        for action in self.show_only_menu.actions():
+            if action.isCheckable():
+                action.setChecked(action.data() == chosen.encode())
 
     def refresh(self) -> None:
         """Rebuild the lists of names from ``known()``."""

@@ -65,8 +65,22 @@ class BarChart(QWidget):
             left = self.MARGIN + index * slot + (slot - width) / 2
         floor = self.height() - self.MARGIN
         # The tallest bar leaves room above it for its value, below the title.
-        height = (floor - self.MARGIN - self.VALUE_ROOM) * value / top_value
+        top = self.title_rect().bottom() + self._line_height() + 2
+        height = max(0.0, floor - top) * value / top_value
         return QRectF(left, floor - height, width, height)
+
+    def _line_height(self) -> int:
+        return max(self.VALUE_ROOM, self.fontMetrics().height() + 4)
+
+    def title_rect(self) -> QRectF:
+        """Where the title is written: one line, as tall as the font."""
+        return QRectF(0, 2, self.width(), self._line_height())
+
+    def value_rect(self, index: int, which: str) -> QRectF:
+        """Where the value of bar ``index`` is written: just above the bar."""
+        rect = self.bar_rect(index, which)
+        line = self._line_height()
+        return QRectF(rect.left() - 10, rect.top() - line, rect.width() + 20, line - 2)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -76,13 +90,13 @@ class BarChart(QWidget):
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text)))
         floor = self.height() - self.MARGIN
         painter.drawLine(self.MARGIN, floor, self.width() - self.MARGIN, floor)
+        metrics = painter.fontMetrics()
         painter.drawText(
-            QRectF(0, 2, self.width(), 18),
+            self.title_rect(),
             Qt.AlignmentFlag.AlignCenter,
-            self.title,
+            metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, self.width() - 8),
         )
         slot = (self.width() - 2 * self.MARGIN) / max(1, len(self.bars))
-        metrics = painter.fontMetrics()
         for i, bar in enumerate(self.bars):
             color = QColor(bar.color)
             kinds = [("corpus", color, bar.corpus)]
@@ -93,11 +107,9 @@ class BarChart(QWidget):
                 rect = self.bar_rect(i, which)
                 painter.fillRect(rect, fill)
                 painter.drawText(
-                    QRectF(rect.left() - 10, rect.top() - 16, rect.width() + 20, 14),
-                    Qt.AlignmentFlag.AlignCenter,
-                    str(value),
+                    self.value_rect(i, which), Qt.AlignmentFlag.AlignCenter, str(value)
                 )
-            place = QRectF(self.MARGIN + i * slot, floor + 4, slot, 18)
+            place = QRectF(self.MARGIN + i * slot, floor + 4, slot, self._line_height())
             painter.drawText(
                 place,
                 Qt.AlignmentFlag.AlignCenter,

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -35,6 +34,7 @@ from annotator.core.model import Annotation, Document, Label
 from annotator.store import StoreError
 from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.dialog_parts import fill_counts
+from annotator.ui.file_places import save_file_name
 from annotator.ui.following import Follower
 
 FIELDS = (
@@ -215,16 +215,12 @@ class CrosstabDialog(QDialog):
             write_atomically(path, crosstab_csv(self.result).encode("utf-8"))
 
     def _ask_save_chart(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save chart", f"{self._file_stem()}.png", "PNG image (*.png)"
-        )
+        path = save_file_name(self, "Save chart", f"{self._file_stem()}.png", "PNG image (*.png)")
         if path and not self.save_chart(Path(path)):
             QMessageBox.warning(self, "Chart not saved", f"{path}: could not write the image")
 
     def _ask_save_table(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save table", f"{self._file_stem()}.csv", "CSV table (*.csv)"
-        )
+        path = save_file_name(self, "Save table", f"{self._file_stem()}.csv", "CSV table (*.csv)")
         if not path:
             return
         try:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,9 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.attributes import KIND_NAMES, as_attributes, format_value, parse_input
+from annotator.core.attributes import (
+    KIND_NAMES,
+    as_attributes,
+    attribute_title,
+    format_value,
+    parse_input,
+)
 from annotator.core.model import Annotation, AttributeSpec, AttributeValue, Label
-from annotator.core.timestamps import iso_utc
+from annotator.core.timestamps import local_time
 from annotator.ui.table_models import one_line
 
 Editor = QLineEdit | QComboBox
@@ -54,7 +61,6 @@ class DetailsPanel(QWidget):
         self.note.setMaximumHeight(110)
         self.note.installEventFilter(self)
         self.form = QFormLayout()
-        self.form.addRow(self.summary)
         self.form.addRow("Note:", self.note)
         self.problem = QLabel()
         self.problem.setObjectName("attributeProblem")
@@ -67,6 +73,7 @@ class DetailsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.selection_count)
+        layout.addWidget(self.summary)  # outside the form: wrapped lines get their height
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         self.clear_others = QPushButton("Clear other attributes")
@@ -80,6 +87,16 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.clear_others)
         layout.addStretch(1)
         self.set_annotation(None, "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def _fit_summary(self) -> None:
+        """Keep the summary as tall as its wrapped lines (a scroll area shows the rest)."""
+        width = self.summary.width()
+        if width > 0:
+            self.summary.setMinimumHeight(self.summary.heightForWidth(width))
 
     def set_labels(self, labels: Sequence[Label]) -> None:
         """The labels whose attributes the panel offers (call again when they change)."""
@@ -105,8 +122,8 @@ class DetailsPanel(QWidget):
     def _build_editors(self, label: str | None) -> None:
         if label == self._shown_label and label is not None:
             return
-        while self.form.rowCount() > 2:
-            self.form.removeRow(2)
+        while self.form.rowCount() > 1:
+            self.form.removeRow(1)
         self.editors = {}
         self._shown_label = label
         for spec in self._specs.get(label or "", ()):
@@ -133,7 +150,12 @@ class DetailsPanel(QWidget):
             tip = f"{spec.name} ({KIND_NAMES.get(spec.kind, spec.kind)})"
             editor.setToolTip(f"{tip}: {spec.description}" if spec.description else tip)
             self.editors[spec.name] = editor
-            self.form.addRow(f"{spec.name.replace('_', ' ').capitalize()}:", editor)
+            self.form.addRow(f"{attribute_title(spec.name)}:", editor)
+        # Tab goes from the note through the attributes in their order (editors made now
+        # would otherwise come last in the window, after the status bar).
+        chain = [self.note, *self.editors.values(), self.clear_others]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _show_values(self, values: dict[str, AttributeValue], *, keep_typing: bool = False) -> None:
         """Show ``values``; with ``keep_typing``, a field being typed in keeps its text."""
@@ -202,6 +224,7 @@ class DetailsPanel(QWidget):
         if annotation is None:
             self.summary.setText("No annotation selected.")
             self.note.setPlainText("")
+            self._fit_summary()
             return
         values = annotation.attribute_map
         others = [
@@ -214,11 +237,13 @@ class DetailsPanel(QWidget):
             made = f" · suggested by rule {escape(annotation.rule or 'unknown')}"
         self.summary.setText(
             f"<b>{escape(annotation.label)}</b> {annotation.start}–{annotation.end} · "
-            f"{escape(annotation.annotator)} · changed {iso_utc(annotation.updated_at)}{made}<br>"
+            f"{escape(annotation.annotator)} · "
+            f"changed {local_time(annotation.updated_at)}{made}<br>"
             f"“{escape(one_line(quote, 200))}”"
             + (f"<br><i>Other attributes:</i> {'; '.join(others)}" if others else "")
         )
         self.clear_others.setVisible(bool(others))
+        self._fit_summary()
         # A note being typed is kept when the annotation is shown again (e.g. refreshed
         # after a change in another window); what is typed is saved over it as usual.
         typing = same and self.note.hasFocus() and self.note.document().isModified()

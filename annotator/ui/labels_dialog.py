@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from annotator.core.labels import PALETTE, markers, next_colour, scheme_problems
 from annotator.core.model import ATTRIBUTE_KINDS, AttributeSpec, Label
 from annotator.core.set_errors import SetFormatError
 from annotator.formats.scheme import read_scheme, render_scheme
+from annotator.ui.file_places import open_file_name, save_file_name
 from annotator.ui.icons import color_icon
 
 SchemeCheck = Callable[[Sequence[Label], Sequence[tuple[str, str]], Sequence[str]], str | None]
@@ -465,14 +465,12 @@ class LabelsDialog(QDialog):
         return True
 
     def _ask_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a label scheme", "", SCHEME_FILTER)
+        name = open_file_name(self, "Import a label scheme", SCHEME_FILTER)
         if name:
             self.import_scheme(Path(name))
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export the label scheme", "labels.json", SCHEME_FILTER
-        )
+        name = save_file_name(self, "Export the label scheme", "labels.json", SCHEME_FILTER)
         if name:
             self.export_scheme(Path(name))
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QStatusBar, QTableView, QWidget
 
 from annotator.app.workspace import Workspace
 from annotator.core.history import Step
-from annotator.core.model import Document, Label
+from annotator.core.model import Annotation, Document, Label
 from annotator.store import StoreError
 from annotator.ui.table_models import AnnotationTableModel
 from annotator.ui.text_view import DocumentView
@@ -36,6 +36,7 @@ class MainView:
     loading: Callable[[], bool]  # shown first screen first: not every annotation listed yet
     older_version: Callable[[], bool]  # an older version of a document is shown
     catch_up: Callable[[], None]  # re-read what the database holds now
+    select: Callable[[Annotation], None]  # select a listed annotation (the text stays put)
 
     def say(self, message: str, ms: int = 5000) -> None:
         """A message in the main window's status bar for ``ms`` milliseconds."""

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolBar,
@@ -53,6 +55,7 @@ from annotator.ui.cooccurrence_view import CooccurrenceDialog
 from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
+from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
@@ -62,8 +65,10 @@ from annotator.ui.progress import ProgressStrip
 from annotator.ui.retrieve_view import SHORTCUT as RETRIEVE_SHORTCUT
 from annotator.ui.retrieve_view import RetrieveDialog
 from annotator.ui.settings import remember_database, window_settings
+from annotator.ui.side_panels import SidePanels
 from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.suggestions import SuggestionsController
+from annotator.ui.suggestions_bar import SuggestionsExplained
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
 from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
@@ -76,6 +81,16 @@ from annotator.ui.window_reading import ReadingMixin
 from annotator.ui.window_selection import SelectionMixin
 
 HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
+# Resizing the selected annotation: plain brackets move its start, with Shift its end;
+# "[" moves an edge left, "]" right. Window managers leave Ctrl+[ and Ctrl+] alone (Openbox,
+# LXDE, Xfce and GNOME take Ctrl+Alt+arrows and Alt+Shift+arrows, the keys used before);
+# Ctrl+Shift+arrows stay the text's select-by-word.
+RESIZE_KEYS = (
+    ("Extend end by a character", "end", 1, "Ctrl+Shift+]"),
+    ("Shrink end by a character", "end", -1, "Ctrl+Shift+["),
+    ("Extend start by a character", "start", -1, "Ctrl+["),
+    ("Shrink start by a character", "start", 1, "Ctrl+]"),
+)
 # How often (ms) the window asks the store whether another window or process changed the
 # database; one pragma when nothing did.
 CATCH_UP_MS = 500
@@ -164,6 +179,8 @@ class MainWindow(
         centre_layout.setSpacing(0)
         self.invitation = NameInvitation()
         centre_layout.addWidget(self.invitation)
+        self.suggestions_explained = SuggestionsExplained()  # first launch: what are these?
+        centre_layout.addWidget(self.suggestions_explained)
         centre_layout.addWidget(self.find_bar)
         self.overview = OverviewStrip()
         text_row = QHBoxLayout()
@@ -194,7 +211,12 @@ class MainWindow(
         list_layout.addWidget(self.annotations_view, 1)
         self.memo_panel = MemoPanel(self.workspace)
         lower = QSplitter(Qt.Orientation.Vertical)
-        lower.addWidget(self.details)
+        # Scrolled, not clipped, when a long quote wraps onto more lines than fit.
+        self.details_scroll = QScrollArea()
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.setWidget(self.details)
+        lower.addWidget(self.details_scroll)
         lower.addWidget(self.memo_panel)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(list_box)
@@ -205,14 +227,15 @@ class MainWindow(
         splitter.setSizes([290, 640, 400])
         self.setCentralWidget(splitter)
         self.splitter, self.right_splitter, self.memo_splitter = splitter, right, lower
+        self.side_panels = SidePanels(self, splitter, self.text_view)  # give way when narrow
         self.setTabOrder(self.text_view, self.annotations_view)
         self.setTabOrder(self.annotations_view, self.documents_view)
 
         self._build_actions()
         self._build_menus_and_label_bar()
 
-        self.counts_label = QLabel()
-        self.counts_label.setToolTip(f"Database: {store.location}")
+        self.counts_label = ElidedLabel(40)  # the whole of it in its tooltip
+        self.counts_label.set_tip(f"Database: {store.location}")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.import_progress = ProgressStrip()
         self.import_progress.cancelRequested.connect(self._cancel_import)
@@ -232,10 +255,17 @@ class MainWindow(
             loading=lambda: self.loading,
             older_version=lambda: self.showing_older_version,
             catch_up=self.refresh_from_store,
+            select=partial(self._select_annotation, move_text=False),
         )
         self.suggestions = SuggestionsController(self.main_view)  # menu, keys, outlines
         self.menuBar().insertMenu(self.view_menu.menuAction(), self.suggestions.menu)
+        self.suggestions.drawn.connect(self.suggestions_explained.offer)
+        self.suggestions_explained.hideRequested.connect(
+            lambda: self.suggestions.show_action.setChecked(False)
+        )
+        self.suggestions_explained.dismissed.connect(self.text_view.setFocus)
 
+        self.statusBar().messageChanged.connect(self._make_room_for_message)
         self.statusBar().showMessage(HINT)
         self._restore_layout()
         self.documents_view.selectionModel().selectionChanged.connect(self._on_document_chosen)
@@ -461,12 +491,7 @@ class MainWindow(
         )
         self.resize_actions = [
             self._action(text, partial(self.resize_current, edge, step), QKeySequence(keys))
-            for text, edge, step, keys in (
-                ("Extend end by a character", "end", 1, "Alt+Shift+Right"),
-                ("Shrink end by a character", "end", -1, "Alt+Shift+Left"),
-                ("Extend start by a character", "start", -1, "Ctrl+Alt+Left"),
-                ("Shrink start by a character", "start", 1, "Ctrl+Alt+Right"),
-            )
+            for text, edge, step, keys in RESIZE_KEYS
         ]
         for action in self.resize_actions:
             # Only where annotations are worked on: in text fields these keys edit text.
@@ -587,6 +612,9 @@ class MainWindow(
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_reset_action)
         view_menu.addSeparator()
+        for action in self.side_panels.actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
         view_menu.addAction(self.snap_action)
         self.annotator_menu = AnnotatorMenu(self, self._store.annotators)
         bar.addMenu(self.annotator_menu)
@@ -661,6 +689,19 @@ class MainWindow(
 
     # -- misc ------------------------------------------------------------------------
 
+    def _make_room_for_message(self, message: str) -> None:
+        """A status message the permanent fields would cover: the document's counts
+        step aside while it shows (they are in the window's title and list anyway)."""
+        bar = self.statusBar()
+        others = sum(
+            w.sizeHint().width() + 6
+            for w in (self.annotator_button, self.suggestions.status, self.import_progress)
+            if not w.isHidden()
+        )
+        needed = bar.fontMetrics().horizontalAdvance(message) + 24
+        counts = self.counts_label.sizeHint().width() + 6
+        self.counts_label.setVisible(not message or needed + counts + others <= bar.width())
+
     def _error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
         self.activateWindow()  # keyboard shortcuts work at once, window manager or not
@@ -698,6 +739,7 @@ class MainWindow(
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
         settings.setValue("window/memo_splitter", self.memo_splitter.saveState())
+        settings.setValue("window/folded", self.side_panels.folded_state())
         settings.sync()
 
     def _restore_layout(self) -> None:
@@ -713,3 +755,6 @@ class MainWindow(
             state = settings.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
+        folded = settings.value("window/folded")
+        self.side_panels.restore_folded(folded if isinstance(folded, str) else "")
+        self.side_panels.sync_actions()  # a panel folded last time stays folded

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from math import ceil
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette, QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
+    QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.model import Document
-from annotator.core.timestamps import iso_utc
+from annotator.core.timestamps import local_time
 from annotator.ui.theme import legible_on
 
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -36,6 +40,34 @@ def is_publication_date(text: str) -> bool:
     return text[:4] != "0000"
 
 
+class WrappedValue(QTextEdit):
+    """Read-only text that wraps (at spaces, else anywhere) and is as tall as its lines:
+    all of it is shown, and it can be selected and copied as it is."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlainText(text)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        self.document().setDocumentMargin(0)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().lineSpacing())
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.document().setTextWidth(self.viewport().width())
+        height = ceil(self.document().size().height()) + 2 * self.frameWidth()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
 class PropertiesDialog(QDialog):
     def __init__(self, parent: QWidget | None, document: Document) -> None:
         super().__init__(parent)
@@ -50,14 +82,23 @@ class PropertiesDialog(QDialog):
         form.addRow("Title:", self.title)
         form.addRow("Author:", self.author)
         form.addRow("Published:", self.published)
+        # The source (a sentence, a path or a URL), the file name and the hash in full:
+        # long words wrap anywhere rather than being cut off at the dialog's edge.
         for name, value in (
             ("Source:", document.source),
             ("File name:", document.original_name or "—"),
+            ("SHA-256:", document.sha256),
+        ):
+            shown = WrappedValue(value)
+            shown.setObjectName(f"property:{name.rstrip(':')}")
+            form.addRow(name, shown)
+            if name == "Source:":
+                self.source = shown
+        for name, value in (
             ("Format:", document.format),
             ("Encoding:", document.encoding_note()),
-            ("Imported:", iso_utc(document.created_at)),
+            ("Imported:", local_time(document.created_at)),
             ("Characters:", f"{document.length:,}"),
-            ("SHA-256:", document.sha256),
         ):
             label = QLabel(value)
             label.setWordWrap(True)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -33,6 +32,7 @@ from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Changes, Workspace
 from annotator.core.retrieval import MemoHit, Query, QueryError, query_from_dict, query_to_dict
 from annotator.store import StoreError
+from annotator.ui.file_places import save_file_name
 from annotator.ui.following import Follower
 from annotator.ui.i18n import tr
 from annotator.ui.retrieve_filters import RetrieveFilters
@@ -419,9 +419,7 @@ class RetrieveDialog(QDialog):
 
     def _ask_export(self, kind: str) -> None:
         shown = {"csv": "CSV (*.csv)", "json": "JSON (*.json)"}[kind]
-        path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Export the rows"), f"retrieved.{kind}", shown
-        )
+        path = save_file_name(self, tr("Export the rows"), f"retrieved.{kind}", shown)
         if path:
             self.export_to(Path(path), kind)
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from annotator.core.counts import CountTable
 from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.dialog_parts import fill_counts
+from annotator.ui.file_places import save_file_name
 
 
 class StatsDialog(QDialog):
@@ -60,9 +60,7 @@ class StatsDialog(QDialog):
         return self.chart.grab().save(str(path), "PNG")
 
     def _ask_save(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save chart", "annotations-per-label.png", "PNG image (*.png)"
-        )
+        path = save_file_name(self, "Save chart", "annotations-per-label.png", "PNG image (*.png)")
         if path and not self.save_chart(Path(path)):
             QMessageBox.warning(self, "Chart not saved", f"{path}: could not write the image")
 

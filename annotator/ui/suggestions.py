@@ -28,7 +28,7 @@ from concurrent.futures import BrokenExecutor, Future
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
@@ -95,7 +95,9 @@ def summary(suggestion: Suggestion, hotkey: str | None) -> str:
 class SuggestionsController(OutlinesMixin, QObject):
     """The suggestions of the document the main window shows (``main``): computed, drawn
     on its text view, navigated and acted on through the Suggestions menu and keys. Follows
-    undo and redo of its steps through the workspace."""
+    undo and redo of its steps through the workspace. ``drawn(count)``: how many it draws."""
+
+    drawn = Signal(int)
 
     def __init__(self, main: MainView) -> None:
         super().__init__(main.frame)
@@ -642,6 +644,7 @@ class SuggestionsController(OutlinesMixin, QObject):
             text = f"{count} suggestion{'' if count == 1 else 's'}"
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        self.drawn.emit(len(self._pending) if text and self._job is None else 0)
 
     def _update_actions(self) -> None:
         usable = self._usable()
@@ -772,7 +775,8 @@ class SuggestionsController(OutlinesMixin, QObject):
         if not self._main.commit(Step(f"accept suggested '{name}'", (annotation,)), "", self):
             return None
         self._flush()  # the new row took the suggestion out already (_on_rows_inserted)
-        self._after(suggestion, message + ".")
+        self._after(suggestion, message + " (F2: its note).")
+        self._main.select(annotation)  # F2 writes its note; Enter acts on the next one
         return annotation
 
     def reject_current(self) -> Suggestion | None:

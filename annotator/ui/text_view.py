@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from annotator.core.labels import FIND_HIGHLIGHT
 from annotator.core.model import Annotation, Label
 from annotator.core.offsets import PositionMap
 from annotator.core.snapping import snap_to_words, word_end, word_start
@@ -37,7 +38,7 @@ from annotator.ui.margin import LabelMargin
 from annotator.ui.theme import highlight_color
 
 DOCUMENT_MARGIN = 14  # pixels around the text
-HIT_COLOR = QColor("#ffe066")  # find hits: yellow, blended over the palette's Base
+HIT_COLOR = QColor(FIND_HIGHLIGHT)  # find hits: yellow, blended over the palette's Base
 
 EDGE_REACH = 4  # pixels either side of an annotation's edge that grab it
 DRAG_THRESHOLD = 3  # pixels the mouse moves before a press on an edge becomes a drag

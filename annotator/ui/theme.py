@@ -13,7 +13,16 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from annotator.app.preferences import THEMES
-from annotator.core.colors import MIN_CONTRAST, RGB, contrast, readable_blend
+from annotator.core.colors import (
+    MIN_CONTRAST,
+    RGB,
+    contrast,
+    luminance,
+    readable_blend,
+    visible_blend,
+)
+
+DARK_PAGE = 0.2  # a Base colour darker than this (relative luminance) is a dark page
 
 
 def rgb(color: QColor) -> RGB:
@@ -25,6 +34,8 @@ def highlight_color(color: QColor, strength: float, palette: QPalette) -> QColor
     ``strength``, weakened where needed so Text on it keeps WCAG AA contrast."""
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
+    if luminance(rgb(base)) < DARK_PAGE:  # a dark page: strong enough to be seen
+        return QColor(*visible_blend(rgb(color), rgb(base), rgb(text), strength))
     return QColor(*readable_blend(rgb(color), rgb(base), rgb(text), strength))
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Orphan, VersionSummary
+from annotator.core.timestamps import local_time
 from annotator.ui.table_models import one_line
 
 
@@ -50,7 +51,7 @@ class VersionsDialog(QDialog):
         self.setObjectName("versionsDialog")
         self.setWindowTitle(f"Versions of “{versions[0].title}”" if versions else "Versions")
         self._ids = [v.id for v in versions]
-        self.table = _table(("Version", "Imported (UTC)", "Annotations", "Orphaned"), self)
+        self.table = _table(("Version", "Imported", "Annotations", "Orphaned"), self)
         for version in versions:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -58,7 +59,7 @@ class VersionsDialog(QDialog):
             for column, value in enumerate(
                 (
                     f"v{version.version}{newest}",
-                    f"{version.created_at:%Y-%m-%d %H:%M}",
+                    local_time(version.created_at),
                     version.annotation_count,
                     version.orphans,
                 )

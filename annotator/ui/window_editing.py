@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QObject,
+    Qt,
     QTimer,
 )
 from PySide6.QtGui import (
@@ -246,27 +247,38 @@ class EditingMixin:
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # The resize keys belong to the text and the list, not to the window.
+        labels = {action: name for name, action in self.label_actions.items()}
         for action in [*self.actions(), *self.resize_actions]:
             keys = ", ".join(
                 key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
             )
             if not keys:
                 continue
+            text = action.text().replace("&", "")
+            if action in labels:  # its menu text says what it does right now; both here
+                text = f"Tag the selection as {labels[action]}, or relabel the chosen annotation"
             row = table.rowCount()
             table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(action.text().replace("&", "")))
+            table.setItem(row, 0, QTableWidgetItem(text))
             table.setItem(row, 1, QTableWidgetItem(keys))
         for gesture, how in MOUSE_GESTURES:
             row = table.rowCount()
             table.insertRow(row)
             table.setItem(row, 0, QTableWidgetItem(gesture))
             table.setItem(row, 1, QTableWidgetItem(how))
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Long entries wrap onto more lines rather than being cut off.
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, min(table.sizeHintForColumn(1), 360))
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(dialog)
         layout.addWidget(QLabel("Select text and press a label key to tag it; F1 shows this."))
         layout.addWidget(table)
-        dialog.resize(520, 560)
+        screen = self.screen().availableGeometry()
+        dialog.resize(min(820, screen.width() - 40), min(680, screen.height() - 60))
         dialog.show()
         return dialog
 
@@ -525,7 +537,6 @@ class EditingMixin:
         # Its edges can be dragged; not with several selected (a resize is for one).
         self.text_view.set_grabbable(current if count == 1 else None)
         self.delete_action.setEnabled(current is not None)
-        self.edit_note_action.setEnabled(current is not None)
         if current is not None and self._document is not None:
             self.details.set_annotation(current, self._document.text[current.start : current.end])
         else:

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QMessageBox,
 )
 
@@ -44,6 +43,7 @@ from annotator.ui.background import BackgroundWork
 from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.encoding_review import review_decodings
 from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.file_places import existing_folder, open_file_names, save_file_name
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.reread_dialog import CannotReread, RereadDialog, original_bytes
@@ -72,10 +72,9 @@ class FilesMixin:
     def _ask_import(self) -> None:
         interchange = (fmt.suffix for fmt in registry.readable() if fmt.suffix)
         patterns = " ".join(f"*{suffix}" for suffix in (*SUFFIXES, *SET_SUFFIXES, *interchange))
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths = open_file_names(
             self,
             "Import documents or annotation sets",
-            "",
             f"Documents and annotation sets ({patterns});;All files (*)",
         )
         self.activateWindow()  # keyboard shortcuts work at once, window manager or not
@@ -83,7 +82,7 @@ class FilesMixin:
             self.import_files([Path(p) for p in paths])
 
     def _ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of documents")
+        folder = existing_folder(self, "Import a folder of documents")
         self.activateWindow()
         if folder:
             self.import_files([Path(folder)])
@@ -394,11 +393,9 @@ class FilesMixin:
         options = dialog.options()
         suffix = registry.get(options.format).suffix
         if not suffix:  # the format writes a folder
-            path = QFileDialog.getExistingDirectory(self, "Export annotations into a folder")
+            path = existing_folder(self, "Export annotations into a folder")
         else:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, "Export annotations", f"annotations{suffix}", f"*{suffix}"
-            )
+            path = save_file_name(self, "Export annotations", f"annotations{suffix}", f"*{suffix}")
         self.activateWindow()
         if path:
             self.export_to(Path(path), options)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app import preferences
+from annotator.core.attributes import attribute_title
 from annotator.core.model import Annotation, AttributeValue
 from annotator.store import StoreError
 
@@ -68,8 +69,14 @@ class SelectionMixin:
         self.text_view.setFocus()
 
     def details_edit_note(self) -> None:
+        """F2: edit the selected annotation's note; with none selected, say why not."""
         if self.current_annotation() is not None:
             self.details.edit_note()
+            return
+        self.statusBar().showMessage(
+            "No annotation selected: click one in the text or the list, then F2 edits its note.",
+            6000,
+        )
 
     def set_note(self, annotation_id: str, note: str) -> Annotation | None:
         """Save an annotation's note (blank clears it); one undoable step."""
@@ -89,7 +96,7 @@ class SelectionMixin:
             annotation_id,
             lambda old: self.workspace.set_attributes(old, values, name, initiator=self),
             name,
-            f"{name} saved.",
+            f"{attribute_title(name)} saved.",
         )
 
     def _edit_annotation(
@@ -457,7 +464,9 @@ class SelectionMixin:
             version = f"version {self._document.version} of {self._older_of[1]} · "
         elif self._document.version > 1:
             version = f"version {self._document.version} · "
+        # The counts first: where the status bar is narrow, the title (in the window's
+        # title anyway) is what the ellipsis takes.
         self.counts_label.setText(
-            f"{self._document.title} · {version}{len(self._document.text):,} characters · "
-            f"{count} annotation{'' if count == 1 else 's'} ({per_label})"
+            f"{count} annotation{'' if count == 1 else 's'} ({per_label}) · "
+            f"{version}{len(self._document.text):,} characters · {self._document.title}"
         )

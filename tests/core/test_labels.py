@@ -3,8 +3,12 @@ from __future__ import annotations
 import random
 
 from annotator.core.labels import (
+    FIND_HIGHLIGHT,
+    NEAR_FIND_HUE,
+    NEW_LABEL_ORDER,
     PALETTE,
     ColourAllocator,
+    hue_distance,
     markers,
     next_colour,
     scheme_problems,
@@ -98,3 +102,13 @@ def test_markers_follow_their_definition_for_any_names():
 
 def test_markers_of_20000_labels_take_n_log_n_work():
     assert_linear(lambda n: lambda: markers([f"code {i}" for i in range(n)]), 5_000, growth=6)
+
+
+def test_new_labels_take_colours_unlike_the_find_highlight_first():
+    seed = ["#0072b2", "#d55e00", "#009e73"]  # claim, refusal, statistic
+    allocator = ColourAllocator(seed)
+    first, second = allocator.next(), allocator.next()
+    for colour in (first, second):
+        assert hue_distance(colour, FIND_HIGHLIGHT) >= NEAR_FIND_HUE, colour
+    assert hue_distance("#e69f00", FIND_HIGHLIGHT) < NEAR_FIND_HUE  # the one given before
+    assert sorted(NEW_LABEL_ORDER) == sorted(PALETTE)  # the same colours, reordered

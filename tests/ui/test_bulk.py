@@ -125,7 +125,7 @@ def test_shift_down_selects_rows_and_a_label_key_relabels_them_as_one_step(app, 
     assert every_row(db_path) == after
 
     # Resizing is for one annotation: with several selected the keys change nothing.
-    list_key(app, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | SHIFT)
+    list_key(app, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier | SHIFT)
     assert every_row(db_path) == after
     assert "single annotation" in app.window.statusBar().currentMessage()
 

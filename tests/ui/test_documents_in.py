@@ -6,7 +6,7 @@ import sqlite3
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QTextEdit
 
 from annotator.main import main
 from annotator.ui.properties_dialog import PropertiesDialog
@@ -100,7 +100,10 @@ def test_properties_show_metadata_and_save_edits(app, db_path):
 
     def edit(dialog):
         seen["published"] = dialog.published.text()
-        seen["encoding"] = [lbl.text() for lbl in dialog.findChildren(type(dialog.problem))]
+        seen["encoding"] = [label.text() for label in dialog.findChildren(QLabel)] + [
+            shown.toPlainText()
+            for shown in dialog.findChildren(QTextEdit)  # long values
+        ]
         dialog.author.setText("Jane Reporter")
         dialog.published.setText("22 Feb")  # not a date: Save is disabled
         seen["blocked"] = not dialog.buttons.button(

@@ -292,7 +292,7 @@ def test_an_end_edge_at_a_line_wrap_is_grabbed_at_the_end_of_its_line(make_windo
     wrap = line.textStart() + line.textLength()  # the first character of the second line
     assert 0 < wrap < len(app.text) and app.text[wrap - 1] == " "
     start = app.tag(app.text[wrap - 5 : wrap - 1], Qt.Key.Key_1)  # the line's last word
-    app.key(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | SHIFT)  # and its space
+    app.key(Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier | SHIFT)  # its space
     assert app.list_rows()[0][2] == f"{start}–{wrap}"
     after_space = point(app, wrap - 1) + QPoint(app.view.fontMetrics().horizontalAdvance(" "), 0)
     move(app, point(app, wrap))  # the start of the next line is not the edge
@@ -306,7 +306,7 @@ def test_an_end_edge_at_a_line_wrap_is_grabbed_at_the_end_of_its_line(make_windo
 def test_a_span_ending_with_a_line_break_has_its_end_edge_on_the_next_line(app, db_path):
     start = app.tag("Officials don't agree.", Qt.Key.Key_2)
     end = len(app.text)
-    app.key(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | SHIFT)  # over the "\n"
+    app.key(Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier | SHIFT)  # the "\n"
     assert spans(db_path) == [(start, end)]
     move(app, point(app, end - 1) + QPoint(8, 0))  # after the full stop
     assert pointer(app) == IBEAM

@@ -66,7 +66,9 @@ def test_resize_keys_inside_the_find_field_do_not_resize(app, db_path):
     field = app.window.find_bar.field
     app.qtbot.keyClicks(field, "CCTV")
     app.qtbot.keyClick(
-        field, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        field,
+        Qt.Key.Key_BracketRight,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert [(r[1], r[2]) for r in db_annotations(db_path)] == [(start, start + 20)]
 

@@ -25,7 +25,7 @@ def test_f1_lists_every_shortcut(app):
     dialog = app.window.findChild(type(app.window.show_shortcuts()), "shortcutsDialog")
     table = dialog.findChild(QTableWidget)
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert rows["Tag as claim"] == "1"
+    assert rows["Tag the selection as claim, or relabel the chosen annotation"] == "1"
     assert rows["Undo"] == "Ctrl+Z"
     assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
     assert rows["Next annotation"] == "F8"

@@ -83,12 +83,12 @@ def test_add_a_label_with_a_hotkey_then_tag_with_it_and_undo(app, db_path, qtbot
     edit_labels(app, act)
     labels = stored_labels(db_path)
     assert labels[-1][0] == "opinion" and labels[-1][2:] == ("4", 3)
-    assert labels[-1][1] == "#e69f00"  # the next free colour of the colour-blind-safe palette
+    assert labels[-1][1] == "#cc79a7"  # the next free colour of the palette, not a yellow
     assert "Tag as opinion" in [a.text() for a in app.window.label_menu.actions()]
     assert app.window.undo_action.text() == "&Undo add label 'opinion'"
     start = app.tag("refused to answer questions", Qt.Key.Key_4)
     assert [row[1:4] for row in stored_annotations(db_path)] == [("opinion", start, start + 27)]
-    assert app.background_at(start) == label_tint("#e69f00")
+    assert app.background_at(start) == label_tint("#cc79a7")
     app.key(Qt.Key.Key_Z, CTRL)  # the tag
     app.key(Qt.Key.Key_Z, CTRL)  # the label
     assert [row[0] for row in stored_labels(db_path)] == ["claim", "refusal", "statistic"]

@@ -39,7 +39,9 @@ def test_markers_show_where_spans_begin_and_follow_changes(app):
 
 
 def test_a_span_starting_on_a_wrapped_line_is_marked_on_that_line(app):
-    app.window.resize(900, 700)  # narrow: the first paragraph wraps over lines
+    app.window.resize(900, 700)
+    app.qtbot.waitUntil(lambda: app.window.width() == 900)
+    app.window.splitter.setSizes([250, 400, 250])  # narrow: the first paragraph wraps
     app.qtbot.waitUntil(lambda: app.view.width() < 500)
     starts = {
         "claim": app.tag("Hong Kong Police Commissioner", Qt.Key.Key_1),
