@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -49,8 +49,16 @@ from annotator.core.curation import GOLD
 from annotator.core.files import write_atomically
 from annotator.store import Store, StoreError
 from annotator.ui.file_places import save_file_name
+from annotator.ui.i18n import tr
 
-HEADERS = ("Scope", "Measure", "Annotators", "Value", "Documents", "Tokens")
+HEADERS = (
+    QT_TR_NOOP("Scope"),
+    QT_TR_NOOP("Measure"),
+    QT_TR_NOOP("Annotators"),
+    QT_TR_NOOP("Value"),
+    QT_TR_NOOP("Documents"),
+    QT_TR_NOOP("Tokens"),
+)
 TITLE_CHARS = 40  # of the current document's title beside its radio button
 
 
@@ -62,35 +70,35 @@ class AgreementDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("agreementDialog")
-        self.setWindowTitle("Agreement")
+        self.setWindowTitle(tr("Agreement"))
         self.resize(900, 760)
         self._store = store
         self._current = current
         self._data: AgreementData | None = None
         self.run: AgreementRun | None = None  # the report shown, None when there is none
 
-        self.all_documents = QRadioButton("&All documents")
-        self.current_document = QRadioButton("&Current document")
+        self.all_documents = QRadioButton(tr("&All documents"))
+        self.current_document = QRadioButton(tr("&Current document"))
         self.all_documents.setChecked(True)
-        self.all_documents.setToolTip("Compare the annotators over every document")
-        self.current_document.setToolTip("Compare the annotators on the document shown only")
-        self.done_only = QCheckBox("Only documents marked &done")
-        self.done_only.setToolTip("Leave out the documents not marked done")
+        self.all_documents.setToolTip(tr("Compare the annotators over every document"))
+        self.current_document.setToolTip(tr("Compare the annotators on the document shown only"))
+        self.done_only = QCheckBox(tr("Only documents marked &done"))
+        self.done_only.setToolTip(tr("Leave out the documents not marked done"))
         self.annotators = QListWidget()
         self.annotators.setObjectName("agreementAnnotators")
         self.labels = QListWidget()
         self.labels.setObjectName("agreementLabels")
         for view in (self.annotators, self.labels):
             view.setMaximumHeight(110)
-        documents_box = QGroupBox("Documents")
+        documents_box = QGroupBox(tr("Documents"))
         documents_layout = QVBoxLayout(documents_box)
         for widget in (self.all_documents, self.current_document, self.done_only):
             documents_layout.addWidget(widget)
         documents_layout.addStretch(1)
         choices = QGridLayout()
         choices.addWidget(documents_box, 0, 0, 2, 1)
-        choices.addWidget(QLabel("Annotators (at least two)"), 0, 1)
-        choices.addWidget(QLabel("Labels"), 0, 2)
+        choices.addWidget(QLabel(tr("Annotators (at least two)")), 0, 1)
+        choices.addWidget(QLabel(tr("Labels")), 0, 2)
         choices.addWidget(self.annotators, 1, 1)
         choices.addWidget(self.labels, 1, 2)
         choices.setColumnStretch(0, 1)
@@ -110,7 +118,7 @@ class AgreementDialog(QDialog):
         self.units.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("agreementTable")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -120,11 +128,11 @@ class AgreementDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
-        self.save_button = QPushButton("&Save JSON…")
-        self.save_button.setToolTip("Save the report as annotator agreement --format json")
+        self.save_button = QPushButton(tr("&Save JSON…"))
+        self.save_button.setToolTip(tr("Save the report as annotator agreement --format json"))
         self.save_button.clicked.connect(self._ask_save)
-        self.copy_button = QPushButton("C&opy")
-        self.copy_button.setToolTip("Copy the table as tab-separated text, for a spreadsheet")
+        self.copy_button = QPushButton(tr("C&opy"))
+        self.copy_button.setToolTip(tr("Copy the table as tab-separated text, for a spreadsheet"))
         self.copy_button.clicked.connect(self.copy)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -157,7 +165,9 @@ class AgreementDialog(QDialog):
         title = current[1] if current else ""
         short = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
         self.current_document.setText(
-            f"&Current document: {short}" if current else "&Current document"
+            tr("&Current document: {title}").format(title=short)
+            if current
+            else tr("&Current document")
         )
         self.current_document.setToolTip(title)
         if current is None and self.current_document.isChecked():
@@ -166,7 +176,7 @@ class AgreementDialog(QDialog):
             self._data = load(self._store)
         except StoreError as exc:
             self._data = None
-            self._show_problem(f"Could not read the database: {exc}")
+            self._show_problem(tr("Could not read the database: {problem}").format(problem=exc))
             return
         self._fill(self.annotators, self._data.annotators)
         self._fill(self.labels, self._data.labels)
@@ -232,7 +242,7 @@ class AgreementDialog(QDialog):
         if self._data is None:
             return
         if self.labels.count() and not self._checked(self.labels):
-            self._show_problem("Choose at least one label.")
+            self._show_problem(tr("Choose at least one label."))
             return
         try:
             run = compute(self._data, self.options())
@@ -255,12 +265,13 @@ class AgreementDialog(QDialog):
     def _show(self, run: AgreementRun) -> None:
         self.run = run
         self.summary.setText("\n".join(summary_lines(run)))
-        notes = [f"Note: {note}" for note in run.report.notes]
+        notes = [tr("Note: {note}").format(note=note) for note in run.report.notes]
         self.message.setText("\n".join(notes))
         self.message.setVisible(bool(notes))
         self.units.setText(
-            f"Units: {run.report.units.removesuffix(' null means undefined.')} "
-            f"{UNDEFINED} means undefined."
+            tr("Units: {units} {undefined} means undefined.").format(
+                units=run.report.units.removesuffix(" null means undefined."), undefined=UNDEFINED
+            )
         )
         rows = self.rows()
         self.table.setRowCount(len(rows))
@@ -280,7 +291,7 @@ class AgreementDialog(QDialog):
         if self.run is None:
             return []
         run = self.run
-        every = "All chosen labels" if run.options.labels else "All labels"
+        every = tr("All chosen labels") if run.options.labels else tr("All labels")
         return [
             (every if m.label is None else m.label, *measure_cells(m))
             for m in run.ordered_measures()
@@ -288,7 +299,7 @@ class AgreementDialog(QDialog):
 
     def copy(self) -> None:
         """Put the table, headers first, on the clipboard as tab-separated lines."""
-        lines = ["\t".join(HEADERS), *("\t".join(row) for row in self.rows())]
+        lines = ["\t".join(tr(h) for h in HEADERS), *("\t".join(row) for row in self.rows())]
         QApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def save_json(self, path: Path) -> None:
@@ -298,10 +309,12 @@ class AgreementDialog(QDialog):
         write_atomically(path, render_json(self.run).encode("utf-8"))
 
     def _ask_save(self) -> None:
-        path = save_file_name(self, "Save agreement report", "agreement.json", "JSON (*.json)")
+        path = save_file_name(
+            self, tr("Save agreement report"), "agreement.json", tr("JSON (*.json)")
+        )
         if not path:
             return
         try:
             self.save_json(Path(path))
         except OSError as exc:
-            QMessageBox.warning(self, "Report not saved", str(exc))
+            QMessageBox.warning(self, tr("Report not saved"), str(exc))

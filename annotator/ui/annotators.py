@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app import preferences
-from annotator.core.annotators import CHOSEN, AnnotatorFilter, name_problem
+from annotator.core.annotators import CHOSEN, MINE, AnnotatorFilter, name_problem
 from annotator.store import StoreError
+from annotator.ui.i18n import tr
 
 
 def remembered_filter() -> AnnotatorFilter:
@@ -45,17 +46,19 @@ class NameDialog(QDialog):
     def __init__(self, parent: QWidget | None, current: str, known: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("annotatorNameDialog")
-        self.setWindowTitle("Your name as annotator")
+        self.setWindowTitle(tr("Your name as annotator"))
         self._name = current
         intro = QLabel(
-            "Every annotation you make records this name, so that your work and your "
-            "colleagues' can be told apart and compared. Annotations made before keep "
-            "the name they were made with."
+            tr(
+                "Every annotation you make records this name, so that your work and your "
+                "colleagues' can be told apart and compared. Annotations made before keep "
+                "the name they were made with."
+            )
         )
         intro.setWordWrap(True)
         self.field = QLineEdit(current)
         self.field.setObjectName("annotatorName")
-        self.field.setPlaceholderText("Your name, e.g. Alice Chan")
+        self.field.setPlaceholderText(tr("Your name, e.g. Alice Chan"))
         self.field.selectAll()
         if known:
             completer = QCompleter(list(known), self)
@@ -74,7 +77,7 @@ class NameDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(QLabel("Name:"))
+        layout.addWidget(QLabel(tr("Name:")))
         layout.addWidget(self.field)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -114,15 +117,17 @@ class NameInvitation(QFrame):
         self.message = QLabel()
         self.message.setObjectName("invitationMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        change = QPushButton("Change name…")
+        change = QPushButton(tr("Change name…"))
         change.setObjectName("changeName")
-        change.setToolTip("Choose the name your annotations record (Annotator ▸ Change my name…)")
+        change.setToolTip(
+            tr("Choose the name your annotations record (Annotator ▸ Change my name…)")
+        )
         change.clicked.connect(self.changeRequested.emit)
         close = QToolButton()
         close.setObjectName("dismissInvitation")
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Keep this name (Annotator ▸ Change my name… changes it later)")
+        close.setToolTip(tr("Keep this name (Annotator ▸ Change my name… changes it later)"))
         close.clicked.connect(self._dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 3, 4, 3)
@@ -134,8 +139,10 @@ class NameInvitation(QFrame):
 
     def invite(self, name: str) -> None:
         self.message.setText(
-            f"You are annotating as “{name}” (your login name): every annotation you make "
-            "records it."
+            tr(
+                "You are annotating as “{name}” (your login name): every annotation you make "
+                "records it."
+            ).format(name=name)
         )
         self.show()
 
@@ -154,16 +161,16 @@ class AnnotatorMenu(QMenu):
     filterChosen = Signal(object)
 
     def __init__(self, parent: QWidget, known: Callable[[], list[str]]) -> None:
-        super().__init__("&Annotator", parent)
+        super().__init__(tr("&Annotator"), parent)
         self.setObjectName("annotatorMenu")
         self._known = known
         self._me = ""
         self._filter = AnnotatorFilter.everyone()
-        self.change_name_action = QAction("&Change my name…", self)
-        self.change_name_action.setStatusTip("The name your annotations record from now on")
+        self.change_name_action = QAction(tr("&Change my name…"), self)
+        self.change_name_action.setStatusTip(tr("The name your annotations record from now on"))
         self.change_name_action.triggered.connect(self.changeNameRequested.emit)
         self.addAction(self.change_name_action)
-        self.work_as_menu = self.addMenu("&Work as")
+        self.work_as_menu = self.addMenu(tr("&Work as"))
         self.work_as_menu.setObjectName("workAsMenu")
         self.work_as_menu.setToolTipsVisible(True)
         self.work_as_group = QActionGroup(self)  # one annotator at a time: radio items
@@ -173,10 +180,10 @@ class AnnotatorMenu(QMenu):
         # exclusive group's radio mark faintly or not at all.
         self.show_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         self.show_everyone_action = self._show_action(
-            "Show &everyone's annotations", AnnotatorFilter.everyone()
+            tr("Show &everyone's annotations"), AnnotatorFilter.everyone()
         )
-        self.show_mine_action = self._show_action("Show &mine only", AnnotatorFilter.mine())
-        self.show_only_menu = self.addMenu("Show &only")
+        self.show_mine_action = self._show_action(tr("Show &mine only"), AnnotatorFilter.mine())
+        self.show_only_menu = self.addMenu(tr("Show &only"))
         self.show_only_menu.setObjectName("showOnlyMenu")
         self.aboutToShow.connect(self.refresh)
 
@@ -198,7 +205,7 @@ class AnnotatorMenu(QMenu):
         self._me, self._filter = me, chosen
         self.show_everyone_action.setChecked(chosen.shows_everyone)
         self.show_mine_action.setChecked(chosen == AnnotatorFilter.mine())
-        self.show_mine_action.setText(f"Show &mine only ({me})")
+        self.show_mine_action.setText(tr("Show &mine only ({name})").format(name=me))
         for action in self.show_only_menu.actions():
             if action.isCheckable():
                 action.setChecked(action.data() == chosen.encode())
@@ -218,10 +225,12 @@ class AnnotatorMenu(QMenu):
             action.setCheckable(True)
             self.work_as_group.addAction(action)
             action.setChecked(name == self._me)
-            action.setToolTip(f"Annotate as {name}: new annotations record this name")
+            action.setToolTip(
+                tr("Annotate as {name}: new annotations record this name").format(name=name)
+            )
             action.triggered.connect(lambda _checked=False, n=name: self.workAsRequested.emit(n))
         self.work_as_menu.addSeparator()
-        other = self.work_as_menu.addAction("Someone &else…")
+        other = self.work_as_menu.addAction(tr("Someone &else…"))
         other.triggered.connect(self.changeNameRequested.emit)
         for action in self.show_only_menu.actions():
             self.show_group.removeAction(action)
@@ -231,7 +240,7 @@ class AnnotatorMenu(QMenu):
         for name in listed:
             self._show_action(name, AnnotatorFilter.of(name), self.show_only_menu)
         if not listed:
-            empty = self.show_only_menu.addAction("(no annotations yet)")
+            empty = self.show_only_menu.addAction(tr("(no annotations yet)"))
             empty.setEnabled(False)
 
     def work_as_action(self, name: str) -> QAction | None:
@@ -245,7 +254,8 @@ class AnnotatorMenu(QMenu):
 
 def status_text(me: str, chosen: AnnotatorFilter) -> str:
     """The status bar's note of who annotates and, unless everyone's, whose are shown."""
-    text = f"Annotating as {me}"
-    if not chosen.shows_everyone:
-        text += f" · showing {chosen.describe(me)} only"
-    return text
+    if chosen.kind == MINE:
+        return tr("Annotating as {me} · showing mine ({me}) only").format(me=me)
+    if chosen.kind == CHOSEN:
+        return tr("Annotating as {me} · showing {name}'s only").format(me=me, name=chosen.name)
+    return tr("Annotating as {me}").format(me=me)

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.store.backups import Backup, list_backups
+from annotator.ui.i18n import tr
 
 
 def describe_backup(backup: Backup) -> str:
-    return f"{backup.made:%Y-%m-%d %H:%M:%S} UTC · {backup.size / 1_000_000:.1f} MB"
+    return tr("{time} UTC · {size} MB").format(
+        time=f"{backup.made:%Y-%m-%d %H:%M:%S}", size=f"{backup.size / 1_000_000:.1f}"
+    )
 
 
 class RestoreDialog(QDialog):
@@ -29,15 +32,17 @@ class RestoreDialog(QDialog):
     def __init__(self, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(tr("Restore from backup"))
         self.backups = list_backups(database)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Backups of <b>{database.name}</b>, newest first. Restoring replaces the "
-            "database with the backup; the database as it is now is kept in the backup "
-            "folder, so nothing is lost."
+            tr(
+                "Backups of <b>{name}</b>, newest first. Restoring replaces the database "
+                "with the backup; the database as it is now is kept in the backup folder, "
+                "so nothing is lost."
+            ).format(name=database.name)
             if self.backups
-            else f"There are no backups of <b>{database.name}</b> yet."
+            else tr("There are no backups of <b>{name}</b> yet.").format(name=database.name)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -52,7 +57,7 @@ class RestoreDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Restore")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Restore"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.backups))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -71,15 +76,15 @@ def offer_newest_backup(message: str, database: Path, parent: QWidget | None = N
     box = QMessageBox(parent)
     box.setObjectName("damagedDatabase")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("The database cannot be opened")
+    box.setWindowTitle(tr("The database cannot be opened"))
     box.setText(message)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     restore = None
     if backups:
         restore = box.addButton(
-            f"Restore backup of {describe_backup(backups[0])}",
+            tr("Restore backup of {backup}").format(backup=describe_backup(backups[0])),
             QMessageBox.ButtonRole.AcceptRole,
         )
-    box.addButton("Quit" if parent is None else "Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(tr("Quit") if parent is None else tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return backups[0].path if restore is not None and box.clickedButton() is restore else None

@@ -21,6 +21,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
+from annotator.ui.i18n import tr
 
 _showing = False  # a dialog is up: a second failure meanwhile is only logged
 
@@ -72,17 +73,21 @@ def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | 
         box = QMessageBox(QApplication.activeWindow())
         box.setObjectName("crashReport")
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Something went wrong")
+        box.setWindowTitle(tr("Something went wrong"))
         box.setText(
-            f"Annotator hit an unexpected problem: {kind.__name__}: {error}\n\n"
-            "Your annotations are safe: every change you made was saved when you made it. "
-            "You can go on working; if the problem comes back, please send the report."
+            tr(
+                "Annotator hit an unexpected problem: {problem}\n\n"
+                "Your annotations are safe: every change you made was saved when you made it. "
+                "You can go on working; if the problem comes back, please send the report."
+            ).format(problem=f"{kind.__name__}: {error}")
         )
         box.setInformativeText(
-            f"The report was written to {where}." if where else "The report could not be saved."
+            tr("The report was written to {path}.").format(path=where)
+            if where
+            else tr("The report could not be saved.")
         )
         box.setDetailedText(text)
-        copy = box.addButton("Copy report", QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(tr("Copy report"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is copy:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,14 +37,15 @@ from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.dialog_parts import fill_counts
 from annotator.ui.file_places import save_file_name
 from annotator.ui.following import Follower
+from annotator.ui.i18n import tr
 
 FIELDS = (
-    ("Annotator", "annotator"),
-    ("Author", "author"),
-    ("Source", "source"),
-    ("Publication year", "year"),
+    (QT_TR_NOOP("Annotator"), "annotator"),
+    (QT_TR_NOOP("Author"), "author"),
+    (QT_TR_NOOP("Source"), "source"),
+    (QT_TR_NOOP("Publication year"), "year"),
 )
-ALL_LABELS = "All labels"
+ALL_LABELS = QT_TR_NOOP("All labels")
 ALL_COLOR = "#888888"  # the bars of every label together
 CHART_BARS = 30  # the chart shows the most frequent categories only
 FOLLOW_MS = 200  # changes arriving together are counted once
@@ -57,7 +59,7 @@ class CrosstabDialog(QDialog):
         """``live`` follows the workspace's changes itself."""
         super().__init__(parent)
         self.setObjectName("crosstabDialog")
-        self.setWindowTitle("Cross-tabulation")
+        self.setWindowTitle(tr("Cross-tabulation"))
         self.resize(820, 680)
         self._workspace = workspace
         self._live = live
@@ -70,9 +72,9 @@ class CrosstabDialog(QDialog):
         self.label_combo.setObjectName("crosstabLabel")
         self.by_combo = QComboBox()
         self.by_combo.setObjectName("crosstabBy")
-        label_caption = QLabel("&Label")
+        label_caption = QLabel(tr("&Label"))
         label_caption.setBuddy(self.label_combo)
-        by_caption = QLabel("&By")
+        by_caption = QLabel(tr("&By"))
         by_caption.setBuddy(self.by_combo)
         choices = QHBoxLayout()
         for widget in (label_caption, self.label_combo, by_caption, self.by_combo):
@@ -85,11 +87,11 @@ class CrosstabDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.save_chart_button = QPushButton("Save chart as &PNG…")
-        self.save_chart_button.setToolTip("Save the chart as a PNG image")
+        self.save_chart_button = QPushButton(tr("Save chart as &PNG…"))
+        self.save_chart_button.setToolTip(tr("Save the chart as a PNG image"))
         self.save_chart_button.clicked.connect(self._ask_save_chart)
-        self.save_table_button = QPushButton("Save table as &CSV…")
-        self.save_table_button.setToolTip("Save the table as annotator crosstab --format csv")
+        self.save_table_button = QPushButton(tr("Save table as &CSV…"))
+        self.save_table_button.setToolTip(tr("Save the table as annotator crosstab --format csv"))
         self.save_table_button.clicked.connect(self._ask_save_table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -115,7 +117,7 @@ class CrosstabDialog(QDialog):
         try:
             scheme, entries = self._workspace.store.labels(), self._live.entries()
         except StoreError as exc:
-            QMessageBox.warning(self, "Could not cross-tabulate", str(exc))
+            QMessageBox.warning(self, tr("Could not cross-tabulate"), str(exc))
             return
         self._scheme, self._entries = scheme, entries
         chosen = self.label_combo.currentData()
@@ -123,7 +125,7 @@ class CrosstabDialog(QDialog):
         self.label_combo.clear()
         for label in scheme:
             self.label_combo.addItem(label.name, label.name)
-        self.label_combo.addItem(ALL_LABELS, "")  # "": no one label
+        self.label_combo.addItem(tr(ALL_LABELS), "")  # "": no one label
         self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(chosen)))
         self.label_combo.blockSignals(False)
         self._on_label_chosen()
@@ -148,9 +150,9 @@ class CrosstabDialog(QDialog):
         self.by_combo.blockSignals(True)
         self.by_combo.clear()
         for text, by in FIELDS:
-            self.by_combo.addItem(text, by)
+            self.by_combo.addItem(tr(text), by)
         for name in names:
-            self.by_combo.addItem(f"Attribute: {name}", ATTRIBUTE + name)
+            self.by_combo.addItem(tr("Attribute: {name}").format(name=name), ATTRIBUTE + name)
         self.by_combo.setCurrentIndex(max(0, self.by_combo.findData(chosen)))
         self.by_combo.blockSignals(False)
         self.recompute()
@@ -166,7 +168,7 @@ class CrosstabDialog(QDialog):
         try:
             self.result = crosstab(self._corpus(), self._scheme, label, by)
         except CrosstabError as exc:  # cannot happen from the lists; said all the same
-            QMessageBox.warning(self, "Could not cross-tabulate", str(exc))
+            QMessageBox.warning(self, tr("Could not cross-tabulate"), str(exc))
             return
         self._show(self.result)
 
@@ -181,20 +183,26 @@ class CrosstabDialog(QDialog):
             for name, n in zip(table.categories[:CHART_BARS], table.totals(), strict=False)
         ]
         self.chart.set_bars(bars)
-        what = ALL_LABELS.lower() if many else f"'{table.label}'"
-        title = f"Annotations of {what} by {self.by_combo.currentText().lower()}"
+        by = self.by_combo.currentText().lower()
+        title = (
+            tr("Annotations of all labels by {by}").format(by=by)
+            if many
+            else tr("Annotations of '{label}' by {by}").format(label=table.label, by=by)
+        )
         if len(table.categories) > CHART_BARS:
-            title += f" (the {CHART_BARS} most frequent of {len(table.categories)})"
+            title = tr("{title} (the {bars} most frequent of {n})").format(
+                title=title, bars=CHART_BARS, n=len(table.categories)
+            )
         self.chart.set_title(title)
-        headers = ["Category", *(table.labels if many else ["Count"])]
-        headers += ["Total", "Share"] if many else ["Share"]
+        headers = [tr("Category"), *(table.labels if many else [tr("Count")])]
+        headers += [tr("Total"), tr("Share")] if many else [tr("Share")]
         rows: list[Sequence[object]] = [
             [name, *row, *([sum(row)] if many else []), f"{share:.1%}"]
             for name, row, share in zip(table.categories, table.counts, table.shares(), strict=True)
         ]
         total = table.total()
         sums = [*table.label_totals(), total] if many else [total]
-        rows.append(["Total", *sums, "100.0%" if total else "—"])
+        rows.append([tr("Total"), *sums, "100.0%" if total else "—"])
         fill_counts(self.table, headers, rows)
 
     # -- saving ------------------------------------------------------------------------
@@ -215,15 +223,23 @@ class CrosstabDialog(QDialog):
             write_atomically(path, crosstab_csv(self.result).encode("utf-8"))
 
     def _ask_save_chart(self) -> None:
-        path = save_file_name(self, "Save chart", f"{self._file_stem()}.png", "PNG image (*.png)")
+        path = save_file_name(
+            self, tr("Save chart"), f"{self._file_stem()}.png", tr("PNG image (*.png)")
+        )
         if path and not self.save_chart(Path(path)):
-            QMessageBox.warning(self, "Chart not saved", f"{path}: could not write the image")
+            QMessageBox.warning(
+                self,
+                tr("Chart not saved"),
+                tr("{path}: could not write the image").format(path=path),
+            )
 
     def _ask_save_table(self) -> None:
-        path = save_file_name(self, "Save table", f"{self._file_stem()}.csv", "CSV table (*.csv)")
+        path = save_file_name(
+            self, tr("Save table"), f"{self._file_stem()}.csv", tr("CSV table (*.csv)")
+        )
         if not path:
             return
         try:
             self.save_table(Path(path))
         except OSError as exc:
-            QMessageBox.warning(self, "Table not saved", str(exc))
+            QMessageBox.warning(self, tr("Table not saved"), str(exc))

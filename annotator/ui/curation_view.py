@@ -18,6 +18,7 @@ from contextlib import suppress
 from itertools import pairwise
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
@@ -85,26 +86,45 @@ STATUS_COLORS = {
     ACCEPTED: "#0072b2",
     REJECTED: "#cc3311",
 }
+STATUS_TEXT = {
+    AGREED: QT_TR_NOOP("agreed"),
+    DISPUTED: QT_TR_NOOP("disputed"),
+    OPEN: QT_TR_NOOP("open"),
+    ACCEPTED: QT_TR_NOOP("accepted"),
+    REJECTED: QT_TR_NOOP("rejected"),
+}
+STATUS_COUNTS = {  # the summary's count of each status
+    AGREED: QT_TR_NOOP("{n} agreed"),
+    DISPUTED: QT_TR_NOOP("{n} disputed"),
+    OPEN: QT_TR_NOOP("{n} open"),
+    ACCEPTED: QT_TR_NOOP("{n} accepted"),
+    REJECTED: QT_TR_NOOP("{n} rejected"),
+}
 STATUS_TIPS = {
-    AGREED: "Every annotator of the document marked it",
-    DISPUTED: "At least one annotator did not mark it (see Lacking)",
-    OPEN: "The only annotator of the document marked it: nobody to agree or disagree",
-    ACCEPTED: "The gold layer holds it",
-    REJECTED: "Rejected in this session: not in the gold layer",
+    AGREED: QT_TR_NOOP("Every annotator of the document marked it"),
+    DISPUTED: QT_TR_NOOP("At least one annotator did not mark it (see Lacking)"),
+    OPEN: QT_TR_NOOP("The only annotator of the document marked it: nobody to agree or disagree"),
+    ACCEPTED: QT_TR_NOOP("The gold layer holds it"),
+    REJECTED: QT_TR_NOOP("Rejected in this session: not in the gold layer"),
 }
 KIND_TEXT = {
-    BOUNDARY: "other boundaries",
-    LABEL: "other label",
-    MISSING: "nothing here",
+    BOUNDARY: QT_TR_NOOP("other boundaries"),
+    LABEL: QT_TR_NOOP("other label"),
+    MISSING: QT_TR_NOOP("nothing here"),
+}
+KIND_LACKING = {  # the "Lacking" cell's entry of each kind
+    BOUNDARY: QT_TR_NOOP("{annotator} (boundary)"),
+    LABEL: QT_TR_NOOP("{annotator} (label)"),
+    MISSING: QT_TR_NOOP("{annotator} (missing)"),
 }
 # The "Show" filter: its text and the statuses it shows.
 FILTERS = (
-    ("All candidates", frozenset(STATUSES)),
-    ("To decide", frozenset({AGREED, DISPUTED, OPEN})),
-    ("Disputed", frozenset({DISPUTED})),
-    ("Agreed", frozenset({AGREED})),
-    ("Accepted", frozenset({ACCEPTED})),
-    ("Rejected", frozenset({REJECTED})),
+    (QT_TR_NOOP("All candidates"), frozenset(STATUSES)),
+    (QT_TR_NOOP("To decide"), frozenset({AGREED, DISPUTED, OPEN})),
+    (QT_TR_NOOP("Disputed"), frozenset({DISPUTED})),
+    (QT_TR_NOOP("Agreed"), frozenset({AGREED})),
+    (QT_TR_NOOP("Accepted"), frozenset({ACCEPTED})),
+    (QT_TR_NOOP("Rejected"), frozenset({REJECTED})),
 )
 CONTEXT = 90  # code points of text shown on each side of a candidate in the lanes
 LONG = 700  # a candidate longer than this is shown by its two ends in the lanes
@@ -112,13 +132,22 @@ LONG = 700  # a candidate longer than this is shown by its two ends in the lanes
 
 def lacking_text(candidate: Candidate) -> str:
     """The "Lacking" cell: who did not mark it and how they differ."""
-    return ", ".join(f"{d.annotator} ({d.kind})" for d in candidate.lacking)
+    return ", ".join(
+        tr(KIND_LACKING[d.kind]).format(annotator=d.annotator) for d in candidate.lacking
+    )
 
 
 class CandidateModel(QAbstractTableModel):
     """The candidates the filter shows, in text order, with their status."""
 
-    HEADERS = ("Status", "Label", "Quote", "Span", "Marked by", "Lacking")
+    HEADERS = (
+        QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Label"),
+        QT_TR_NOOP("Quote"),
+        QT_TR_NOOP("Span"),
+        QT_TR_NOOP("Marked by"),
+        QT_TR_NOOP("Lacking"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -159,7 +188,7 @@ class CandidateModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> object:
@@ -169,7 +198,7 @@ class CandidateModel(QAbstractTableModel):
         column = index.column()
         if role == DISPLAY:
             if column == 0:
-                return status
+                return tr(STATUS_TEXT[status])
             if column == 1:
                 return cand.label
             if column == 2:
@@ -177,7 +206,7 @@ class CandidateModel(QAbstractTableModel):
             if column == 3:
                 return f"{cand.start}–{cand.end}"
             if column == 4:
-                return ", ".join(cand.annotators) or "(gold only)"
+                return ", ".join(cand.annotators) or tr("(gold only)")
             return lacking_text(cand) or "—"
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return self._colors.get(cand.label)
@@ -185,7 +214,7 @@ class CandidateModel(QAbstractTableModel):
             return self._status_backgrounds.get(status)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return STATUS_TIPS[status]
+                return tr(STATUS_TIPS[status])
             quote = self._text[cand.start : cand.end]
             return f"{cand.label} {cand.start}–{cand.end}\n\n{quote}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
@@ -243,17 +272,19 @@ class CurationDialog(QDialog):
         self.document_label.setObjectName("curationDocument")
         self.gold_combo = QComboBox()
         self.gold_combo.setObjectName("goldLayer")
-        self.gold_combo.addItem(f"{GOLD} (shared gold layer)", GOLD)
+        self.gold_combo.addItem(tr("{name} (shared gold layer)").format(name=GOLD), GOLD)
         if curator != GOLD:
-            self.gold_combo.addItem(f"{curator} (my name)", curator)
+            self.gold_combo.addItem(tr("{name} (my name)").format(name=curator), curator)
         self.gold_combo.setToolTip(
-            "The annotator whose annotations are the gold layer: accepted spans are "
-            "stored under this name, and its own annotations are not an annotator's"
+            tr(
+                "The annotator whose annotations are the gold layer: accepted spans are "
+                "stored under this name, and its own annotations are not an annotator's"
+            )
         )
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("candidateFilter")
         for text, _statuses in FILTERS:
-            self.filter_combo.addItem(text)
+            self.filter_combo.addItem(tr(text))
         self.summary = QLabel()
         self.summary.setObjectName("curationSummary")
         self.summary.setWordWrap(True)
@@ -288,8 +319,10 @@ class CurationDialog(QDialog):
         self.lanes_hint.setObjectName("lanesHint")
         self.lanes_hint.setWordWrap(True)
         legend = QLabel(
-            "The passage around the chosen candidate (<b><u>bold, underlined</u></b>) with "
-            "each annotator's spans in their labels' colours:"
+            tr(
+                "The passage around the chosen candidate (<b><u>bold, underlined</u></b>) "
+                "with each annotator's spans in their labels' colours:"
+            )
         )
         legend.setObjectName("lanesLegend")
         self.lanes_layout.addWidget(legend)
@@ -300,11 +333,11 @@ class CurationDialog(QDialog):
         scroller.setWidget(self.lanes_box)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
 
-        self.accept_button = QPushButton("&Accept")
+        self.accept_button = QPushButton(tr("&Accept"))
         self.accept_button.setObjectName("acceptButton")
-        self.reject_button = QPushButton("&Reject")
+        self.reject_button = QPushButton(tr("&Reject"))
         self.reject_button.setObjectName("rejectButton")
-        self.accept_all_button = QPushButton("Accept all a&greed")
+        self.accept_all_button = QPushButton(tr("Accept all a&greed"))
         self.accept_all_button.setObjectName("acceptAllButton")
         close_button = QPushButton(tr("Close"))
         close_button.setToolTip(tr("Close this window (Esc)"))
@@ -315,23 +348,30 @@ class CurationDialog(QDialog):
             close_button,
         ):
             button.setAutoDefault(False)  # Enter accepts the chosen candidate
-        self.accept_button.setToolTip("Add the chosen candidate(s) to the gold layer (Enter, A)")
+        self.accept_button.setToolTip(
+            tr("Add the chosen candidate(s) to the gold layer (Enter, A)")
+        )
         self.reject_button.setToolTip(
-            "Take the chosen candidate(s) out of the gold layer and mark them rejected (Delete, R)"
+            tr(
+                "Take the chosen candidate(s) out of the gold layer and mark them rejected "
+                "(Delete, R)"
+            )
         )
         self.accept_all_button.setToolTip(
-            "Add every candidate all annotators agree on (and not rejected) to the gold "
-            "layer, as one undo step (Ctrl+Shift+A)"
+            tr(
+                "Add every candidate all annotators agree on (and not rejected) to the gold "
+                "layer, as one undo step (Ctrl+Shift+A)"
+            )
         )
         self.message = QLabel()
         self.message.setObjectName("curationMessage")
 
         top = QHBoxLayout()
         top.addWidget(self.document_label, 1)
-        top.addWidget(QLabel("Gold layer:"))
+        top.addWidget(QLabel(tr("Gold layer:")))
         top.addWidget(self.gold_combo)
         top.addSpacing(12)
-        top.addWidget(QLabel("Show:"))
+        top.addWidget(QLabel(tr("Show:")))
         top.addWidget(self.filter_combo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
@@ -352,13 +392,16 @@ class CurationDialog(QDialog):
         layout.addLayout(buttons)
 
         self.accept_action = self._action(
-            "Accept", self.accept_chosen, ["Return", "Enter", "A"], self.accept_button
+            tr("Accept"), self.accept_chosen, ["Return", "Enter", "A"], self.accept_button
         )
         self.reject_action = self._action(
-            "Reject", self.reject_chosen, ["Delete", "Backspace", "R"], self.reject_button
+            tr("Reject"), self.reject_chosen, ["Delete", "Backspace", "R"], self.reject_button
         )
         self.accept_all_action = self._action(
-            "Accept all agreed", self.accept_all_agreed, ["Ctrl+Shift+A"], self.accept_all_button
+            tr("Accept all agreed"),
+            self.accept_all_agreed,
+            ["Ctrl+Shift+A"],
+            self.accept_all_button,
         )
         close_button.clicked.connect(self.close)
         # Undo and redo of the main window work here too (and undo these changes).
@@ -422,7 +465,9 @@ class CurationDialog(QDialog):
             annotations = self._store.annotations(document.id) if document else None
             labels = self._store.labels()
         except StoreError as exc:
-            self.message.setText(f"Could not read the annotations: {exc}")
+            self.message.setText(
+                tr("Could not read the annotations: {problem}").format(problem=exc)
+            )
             return False
         colors = {label.name: label.color for label in labels}
         same = (document.id if document else None) == self._doc_id()
@@ -440,14 +485,18 @@ class CurationDialog(QDialog):
     def _recompute(self) -> None:
         document = self._document
         if document is None:
-            self.setWindowTitle("Curate")
-            self.document_label.setText("<b>No document open</b>")
+            self.setWindowTitle(tr("Curate"))
+            self.document_label.setText(tr("<b>No document open</b>"))
             self._candidates, self._annotators = [], ()
             self._show_rows()
             return
-        self.setWindowTitle(f"Curate “{document.title}”")
-        version = f" (version {document.version})" if document.version > 1 else ""
-        self.document_label.setText(f"<b>{html.escape(document.title)}</b>{version}")
+        self.setWindowTitle(tr("Curate “{title}”").format(title=document.title))
+        title = html.escape(document.title)
+        self.document_label.setText(
+            tr("<b>{title}</b> (version {version})").format(title=title, version=document.version)
+            if document.version > 1
+            else f"<b>{title}</b>"
+        )
         others, gold = layers(self._annotations or (), self.gold_annotator)
         self._annotators = annotators_of(others)
         with gc_paused():  # thousands of small tuples, none of them cyclic
@@ -468,17 +517,21 @@ class CurationDialog(QDialog):
 
     def _update_summary(self) -> None:
         if self._document is None:
-            self.summary.setText("Open a document in the main window to curate it.")
+            self.summary.setText(tr("Open a document in the main window to curate it."))
             return
         counts = tally(self._candidates, self.rejected())
         people = len(self._annotators)
-        who = ", ".join(self._annotators) or "nobody yet"
-        parts = " · ".join(f"{counts[s]} {s}" for s in STATUSES)
-        self.summary.setText(
-            f"{people} annotator{'' if people == 1 else 's'} ({who}) · "
-            f"{len(self._candidates)} candidates: {parts} · gold layer: "
-            f"<b>{html.escape(self.gold_annotator)}</b>"
-        )
+        who = ", ".join(self._annotators) or tr("nobody yet")
+        annotators = (
+            tr("1 annotator ({who})") if people == 1 else tr("{n} annotators ({who})")
+        ).format(n=people, who=who)
+        parts = " · ".join(tr(STATUS_COUNTS[s]).format(n=counts[s]) for s in STATUSES)
+        found = len(self._candidates)
+        listed = (
+            tr("1 candidate: {counts}") if found == 1 else tr("{n} candidates: {counts}")
+        ).format(n=found, counts=parts)
+        gold = tr("gold layer: <b>{name}</b>").format(name=html.escape(self.gold_annotator))
+        self.summary.setText(f"{annotators} · {listed} · {gold}")
         self.accept_all_action.setEnabled(bool(to_accept(self._candidates, self.rejected())))
 
     # -- choosing --------------------------------------------------------------------
@@ -547,9 +600,9 @@ class CurationDialog(QDialog):
             if document is None:
                 self.lanes_hint.setText("")
             elif not self._candidates:
-                self.lanes_hint.setText("Nobody has annotated this document yet.")
+                self.lanes_hint.setText(tr("Nobody has annotated this document yet."))
             else:
-                self.lanes_hint.setText("Choose a candidate to see each annotator's spans.")
+                self.lanes_hint.setText(tr("Choose a candidate to see each annotator's spans."))
             self.lanes_hint.show()
             return
         self.lanes_hint.hide()
@@ -561,15 +614,15 @@ class CurationDialog(QDialog):
         rows: list[tuple[str, str, str, list[Annotation]]] = []
         for name in self._annotators:
             if name in focus.annotators:
-                verdict, note = "marked", "✓ marked it"
+                verdict, note = "marked", tr("✓ marked it")
             else:
                 kind = lacking[name].kind
-                verdict, note = kind, f"✗ {KIND_TEXT[kind]}"
+                verdict, note = kind, tr("✗ {difference}").format(difference=tr(KIND_TEXT[kind]))
             rows.append((name, verdict, note, by_annotator[name]))
         gold_verdict = "accepted" if focus.accepted else "not in gold"
-        gold_note = "✓ accepted" if focus.accepted else "— not in gold"
+        gold_note = tr("✓ accepted") if focus.accepted else tr("— not in gold")
         if not focus.accepted and focus.key in self.rejected():
-            gold_verdict, gold_note = "rejected", "✗ rejected"
+            gold_verdict, gold_note = "rejected", tr("✗ rejected")
         rows.append((self.gold_annotator, gold_verdict, gold_note, gold))
         start, end = _passage(document.text, focus, [a for *_r, anns in rows for a in anns])
         for i, (name, verdict, note, anns) in enumerate(rows):
@@ -581,7 +634,9 @@ class CurationDialog(QDialog):
                 f"{html.escape(a.label)} {a.start}–{a.end}"
                 for a in sorted(here, key=lambda a: (a.start, a.end, a.label))[:6]
             )
-            title = name if i < len(self._annotators) else f"Gold layer ({name})"
+            title = (
+                name if i < len(self._annotators) else tr("Gold layer ({name})").format(name=name)
+            )
             lane.name.setText(
                 f"<b>{html.escape(title)}</b><br><small>{html.escape(note)}</small>"
                 + (f"<br><small>{spans}</small>" if spans else "")
@@ -637,15 +692,17 @@ class CurationDialog(QDialog):
         changed the gold layer or the annotations); says so when none is left."""
         keys = [c.key for c in self.chosen()]
         if not keys:
-            self.message.setText("Choose a candidate in the list first.")
+            self.message.setText(tr("Choose a candidate in the list first."))
             return []
         self.refresh()
         found = {c.key: c for c in self._candidates}
         chosen = [found[k] for k in keys if k in found]
         if not chosen:
             self.message.setText(
-                "The chosen candidate is gone: its annotations were changed or deleted "
-                "elsewhere (another window?). The list shows them as they are now."
+                tr(
+                    "The chosen candidate is gone: its annotations were changed or deleted "
+                    "elsewhere (another window?). The list shows them as they are now."
+                )
             )
         return chosen
 
@@ -657,15 +714,21 @@ class CurationDialog(QDialog):
         if not chosen:
             return 0
         if not new:
-            self.message.setText("Already in the gold layer.")
+            self.message.setText(tr("Already in the gold layer."))
             return 0
         for cand in new:
             self.rejected().discard(cand.key)
-        name = f"accept '{new[0].label}'" if len(new) == 1 else f"accept {len(new)} spans"
+        name = (
+            tr("accept '{label}'").format(label=new[0].label)
+            if len(new) == 1
+            else tr("accept {n} spans").format(n=len(new))
+        )
         if not self._commit(new, name):
             return 0
-        what = _describe(new[0]) if len(new) == 1 else f"{len(new)} candidates"
-        self.message.setText(f"Accepted {what} into {self.gold_annotator}.")
+        what = _describe(new[0]) if len(new) == 1 else tr("{n} candidates").format(n=len(new))
+        self.message.setText(
+            tr("Accepted {what} into {gold}.").format(what=what, gold=self.gold_annotator)
+        )
         self._advance(chosen[-1].key)
         return len(new)
 
@@ -679,17 +742,20 @@ class CurationDialog(QDialog):
         removed = tuple(a for c in chosen for a in c.gold)
         if removed:
             name = (
-                f"reject '{removed[0].label}'"
+                tr("reject '{label}'").format(label=removed[0].label)
                 if len(removed) == 1
-                else f"reject {len(removed)} spans"
+                else tr("reject {n} spans").format(n=len(removed))
             )
             step = Step(name, removed=removed)
-            if not self._change(step, f"Removed {len(removed)} from the gold layer."):
+            done = tr("Removed {n} from the gold layer.").format(n=len(removed))
+            if not self._change(step, done):
                 return 0
         else:
             self._show_rows()
-        what = _describe(chosen[0]) if len(chosen) == 1 else f"{len(chosen)} candidates"
-        self.message.setText(f"Rejected {what}.")
+        what = (
+            _describe(chosen[0]) if len(chosen) == 1 else tr("{n} candidates").format(n=len(chosen))
+        )
+        self.message.setText(tr("Rejected {what}.").format(what=what))
         self._advance(chosen[-1].key)
         return len(removed)
 
@@ -701,14 +767,18 @@ class CurationDialog(QDialog):
             return 0
         new = to_accept(self._candidates, self.rejected())
         if not new:
-            self.message.setText("No agreed candidate is left to accept.")
+            self.message.setText(tr("No agreed candidate is left to accept."))
             return 0
         count = len(new)
-        if not self._commit(new, f"accept {count} agreed span{'' if count == 1 else 's'}"):
+        step = tr("accept 1 agreed span") if count == 1 else tr("accept {n} agreed spans")
+        if not self._commit(new, step.format(n=count)):
             return 0
         self.message.setText(
-            f"Accepted {count} agreed candidate{'' if count == 1 else 's'} into "
-            f"{self.gold_annotator}."
+            (
+                tr("Accepted 1 agreed candidate into {gold}.")
+                if count == 1
+                else tr("Accepted {n} agreed candidates into {gold}.")
+            ).format(n=count, gold=self.gold_annotator)
         )
         return count
 
@@ -722,8 +792,11 @@ class CurationDialog(QDialog):
         count = len(added)
         return self._change(
             Step(name, added=added),
-            f"Added {count} annotation{'' if count == 1 else 's'} to the gold layer "
-            f"({self.gold_annotator}).",
+            (
+                tr("Added 1 annotation to the gold layer ({gold}).")
+                if count == 1
+                else tr("Added {n} annotations to the gold layer ({gold}).")
+            ).format(n=count, gold=self.gold_annotator),
         )
 
     def _change(self, step: Step, message: str) -> bool:

@@ -29,6 +29,7 @@ from annotator.core.importers import document_from_bytes, shown_path
 from annotator.core.model import NewDocument
 from annotator.core.readings import Segments, passages
 from annotator.ui.dialog_parts import beside, ok_cancel
+from annotator.ui.i18n import tr
 
 # The disagreeing words: dark text on amber, legible in light and dark themes alike.
 MARK_STYLE = "background-color:#ffd54f; color:#000000; font-weight:bold"
@@ -47,7 +48,7 @@ def comparison_html(
     if found is None:
         found = passages(texts[0], list(texts[1:]))
     if not found:
-        return "<p>These readings are the same text.</p>"
+        return "<p>" + html.escape(tr("These readings are the same text.")) + "</p>"
     cells = []
     for i, header in enumerate(headers):
         text = html.escape(header)
@@ -79,7 +80,7 @@ class EncodingReviewDialog(QDialog):
     def __init__(self, parent: QWidget | None, items: Sequence[tuple[str, NewDocument]]) -> None:
         super().__init__(parent)
         self.setObjectName("encodingReviewDialog")
-        self.setWindowTitle("Check how these files were read")
+        self.setWindowTitle(tr("Check how these files were read"))
         self.resize(1020, 520)
         self._items = list(items)
         self._readings = [_readings(doc) for _name, doc in self._items]
@@ -87,13 +88,17 @@ class EncodingReviewDialog(QDialog):
         self._passages: dict[int, list[list[Segments]]] = {}  # by row, once worked out
         many = len(self._items) > 1
         intro = QLabel(
-            (
-                f"Annotator is not sure how {len(self._items)} of these files were encoded. "
-                if many
-                else "Annotator is not sure how this file was encoded. "
+            tr(
+                "Annotator is not sure how {n} of these files were encoded. Below, the "
+                "passages where the possible readings differ: pick the one whose words are "
+                "right. Press Enter to keep the preselected best guess."
+            ).format(n=len(self._items))
+            if many
+            else tr(
+                "Annotator is not sure how this file was encoded. Below, the passages where "
+                "the possible readings differ: pick the one whose words are right. Press "
+                "Enter to keep the preselected best guess."
             )
-            + "Below, the passages where the possible readings differ: pick the one whose "
-            "words are right. Press Enter to keep the preselected best guess."
         )
         intro.setWordWrap(True)
         self.documents = QListWidget()
@@ -106,17 +111,17 @@ class EncodingReviewDialog(QDialog):
         self.comparison.setObjectName("reviewComparison")
         self.comparison.setOpenLinks(False)
         splitter, side_layout = beside(
-            [QLabel("Files:"), self.documents, QLabel("Read as:"), self.readings],
+            [QLabel(tr("Files:")), self.documents, QLabel(tr("Read as:")), self.readings],
             self.comparison,
             380,  # room for "cp1250 — Windows, Central European" without a scroll bar
         )
-        self.buttons = ok_cancel(self, "Import")
+        self.buttons = ok_cancel(self, tr("Import"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Cancel imports none of the files."))
+        bottom.addWidget(QLabel(tr("Cancel imports none of the files.")))
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         self.documents.currentRowChanged.connect(self._show_document)
@@ -146,8 +151,12 @@ class EncodingReviewDialog(QDialog):
         for i, reading in enumerate(self._readings[row]):
             # An alternative's number measures its rivalry with the best, not how sure
             # it is: shown beside the best's own confidence it would mislead.
-            best = f" — best guess ({reading.confidence:.0%} sure)" if i == 0 else ""
-            self.readings.addItem(QListWidgetItem(described(reading.encoding) + best))
+            shown = described(reading.encoding)
+            if i == 0:
+                shown = tr("{encoding} — best guess ({percent} sure)").format(
+                    encoding=shown, percent=f"{reading.confidence:.0%}"
+                )
+            self.readings.addItem(QListWidgetItem(shown))
         self.readings.setCurrentRow(self._chosen[row])
         self.readings.blockSignals(False)
         self._show_comparison()
@@ -166,7 +175,9 @@ class EncodingReviewDialog(QDialog):
         row = self.documents.currentRow()
         readings = self._readings[row]
         headers = [
-            reading.encoding + (" (best guess)" if i == 0 else "")
+            tr("{encoding} (best guess)").format(encoding=reading.encoding)
+            if i == 0
+            else reading.encoding
             for i, reading in enumerate(readings)
         ]
         texts = [r.text for r in readings]

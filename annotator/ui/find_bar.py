@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from annotator.ui.i18n import tr
+
 
 class FindBar(QWidget):
     """``queryChanged(text)`` as the user types; ``step(+1 | -1)`` on Enter / Shift+Enter;
@@ -20,17 +22,17 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.field = QLineEdit()
         self.field.setObjectName("findField")
-        self.field.setPlaceholderText("Find in document (Enter: next, Shift+Enter: previous)")
+        self.field.setPlaceholderText(tr("Find in document (Enter: next, Shift+Enter: previous)"))
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
         self.count = QLabel()
         close = QToolButton()
         close.setText("✕")
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(tr("Close (Esc)"))
         close.clicked.connect(self.closed.emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(QLabel(tr("Find:")))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
         layout.addWidget(close)
@@ -46,9 +48,9 @@ class FindBar(QWidget):
         if not query:
             self.count.setText("")
         elif total == 0:
-            self.count.setText("no match")
+            self.count.setText(tr("no match"))
         else:
-            self.count.setText(f"{current} of {total}")
+            self.count.setText(tr("{current} of {total}").format(current=current, total=total))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:

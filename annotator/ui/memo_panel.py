@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, Q
 from annotator.app.workspace import Changes, Workspace
 from annotator.core.offsets import PositionMap
 from annotator.store import StoreError
+from annotator.ui.i18n import tr
 
 SAVE_DELAY_MS = 500  # after the last key
 DOCUMENT_TAB, PROJECT_TAB = 0, 1
@@ -32,16 +33,16 @@ class MemoPanel(QWidget):
         self._document_id: str | None = None
         self._shown: dict[QPlainTextEdit, str | None] = {}  # whose memo each editor holds
         self.document_editor = self._editor(
-            "documentMemo", "Your memo on this document: what it shows, what to check…"
+            "documentMemo", tr("Your memo on this document: what it shows, what to check…")
         )
         self.project_editor = self._editor(
-            "projectMemo", "Your memo on the whole project: themes, questions, decisions…"
+            "projectMemo", tr("Your memo on the whole project: themes, questions, decisions…")
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("memoTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.document_editor, "Memo: this document")
-        self.tabs.addTab(self.project_editor, "Memo: project")
+        self.tabs.addTab(self.document_editor, tr("Memo: this document"))
+        self.tabs.addTab(self.project_editor, tr("Memo: project"))
         self.status = QLabel()
         self.status.setObjectName("memoStatus")
         self.status.setWordWrap(True)
@@ -115,7 +116,9 @@ class MemoPanel(QWidget):
             try:
                 text = self._workspace.memo(subject)
             except StoreError as exc:
-                self._say(f"Could not read the memo: {exc}", problem=True)
+                self._say(
+                    tr("Could not read the memo: {problem}").format(problem=exc), problem=True
+                )
                 return
         if editor.toPlainText() != text:
             at = editor.textCursor().position()
@@ -134,7 +137,7 @@ class MemoPanel(QWidget):
     # -- saving ------------------------------------------------------------------------
 
     def _typed(self) -> None:
-        self._say("Editing…")
+        self._say(tr("Editing…"))
         self._timer.start()
 
     def save(self) -> bool:
@@ -151,11 +154,11 @@ class MemoPanel(QWidget):
             try:
                 self._workspace.set_memo(subject, editor.toPlainText(), initiator=self)
             except StoreError as exc:
-                self._say(f"Not saved: {exc}", problem=True)
+                self._say(tr("Not saved: {problem}").format(problem=exc), problem=True)
                 saved = False
                 continue
             editor.document().setModified(False)
-            self._say("Saved")
+            self._say(tr("Saved"))
         return saved
 
     def _say(self, message: str, *, problem: bool = False) -> None:

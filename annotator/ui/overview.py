@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEve
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.model import Annotation
+from annotator.ui.i18n import tr
 
 
 class OverviewStrip(QWidget):
@@ -23,7 +24,7 @@ class OverviewStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("overviewStrip")
         self.setFixedWidth(self.WIDTH)
-        self.setToolTip("Where the annotations are; click to go to one")
+        self.setToolTip(tr("Where the annotations are; click to go to one"))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._length = 0
         self._annotations: list[Annotation] = []

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.i18n import tr
+
 T = TypeVar("T")
 # How long work may run before the dialog appears (ms); tests set 0.
 SHOW_AFTER_MS = 400
@@ -31,9 +33,9 @@ def run_with_progress(
 ) -> T:
     """Call ``work(progress)``; ``progress(done, total)`` updates a window-modal dialog,
     keeps the window responsive, and raises :class:`Cancelled` once Cancel is pressed."""
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("progressDialog")
-    dialog.setWindowTitle("Annotator")
+    dialog.setWindowTitle(tr("Annotator"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
@@ -67,7 +69,7 @@ class ProgressStrip(QWidget):
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setObjectName("cancelProgress")
         self.cancel_button.clicked.connect(self._cancel)
         layout = QHBoxLayout(self)
@@ -79,7 +81,7 @@ class ProgressStrip(QWidget):
 
     def start(self, text: str) -> None:
         self._text = text
-        self.label.setText(f"{text}…")
+        self.label.setText(tr("{task}…").format(task=text))
         self.bar.setRange(0, 0)  # busy until the total is known
         self.cancel_button.setEnabled(True)
         self.show()
@@ -89,12 +91,16 @@ class ProgressStrip(QWidget):
             return  # "Cancelling…" stays until the work stops
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.label.setText(f"{self._text}: {done + 1:,} of {total:,}")
+        self.label.setText(
+            tr("{task}: {done} of {total}").format(
+                task=self._text, done=f"{done + 1:,}", total=f"{total:,}"
+            )
+        )
 
     def finish(self) -> None:
         self.hide()
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.label.setText("Cancelling…")
+        self.label.setText(tr("Cancelling…"))
         self.cancelRequested.emit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from annotator.core.reading import read_file
 from annotator.store import Store
 from annotator.ui.dialog_parts import beside, ok_cancel
 from annotator.ui.encoding_review import comparison_html
+from annotator.ui.i18n import tr
 
 # Formats whose text is decoded from bytes with an encoding (the others carry their own).
 DECODED_FORMATS = ("text", "markdown", "html")
@@ -58,6 +59,7 @@ COMMON_ENCODINGS = (
     "utf-16",
     "utf-8",
 )
+NOTES = {"now": QT_TR_NOOP("now"), "likely": QT_TR_NOOP("likely")}  # beside an encoding
 
 
 class CannotReread(Exception):
@@ -69,8 +71,10 @@ def original_bytes(store: Store, document: Document) -> bytes:
     source file read again; :class:`CannotReread` saying why neither will do."""
     if document.format not in DECODED_FORMATS:
         raise CannotReread(
-            f"“{document.title}” was read from a {document.format.upper()} file, "
-            "which says itself how its text is encoded: there is no encoding to choose."
+            tr(
+                "“{title}” was read from a {format} file, which says itself how its text "
+                "is encoded: there is no encoding to choose."
+            ).format(title=document.title, format=document.format.upper())
         )
     kept = store.original(document.id)
     if kept is not None:
@@ -79,8 +83,10 @@ def original_bytes(store: Store, document: Document) -> bytes:
         return read_file(Path(document.source), limit=MAX_BYTES, what="a document")
     except DocumentReadError as exc:
         raise CannotReread(
-            f"The bytes of “{document.title}” were not kept (it was imported before "
-            f"Annotator kept them, or as UTF-8), and its file cannot be read again: {exc}"
+            tr(
+                "The bytes of “{title}” were not kept (it was imported before Annotator "
+                "kept them, or as UTF-8), and its file cannot be read again: {problem}"
+            ).format(title=document.title, problem=exc)
         ) from None
 
 
@@ -93,31 +99,38 @@ class RereadDialog(QDialog):
     def __init__(self, parent: QWidget | None, document: Document, data: bytes) -> None:
         super().__init__(parent)
         self.setObjectName("rereadDialog")
-        self.setWindowTitle("Re-read with encoding")
+        self.setWindowTitle(tr("Re-read with encoding"))
         self.resize(860, 500)
         self._document, self._data = document, data
         self._new: NewDocument | None = None
         intro = QLabel(
-            f"Read “{document.title}” again from its original bytes, now read as "
-            f"{document.encoding_note()}. The new text becomes a new version; annotations "
-            "are carried over as for a changed file."
+            tr(
+                "Read “{title}” again from its original bytes, now read as {encoding}. "
+                "The new text becomes a new version; annotations are carried over as for "
+                "a changed file."
+            ).format(title=document.title, encoding=document.encoding_note())
         )
         intro.setWordWrap(True)
         self.encodings = QListWidget()
         self.encodings.setObjectName("rereadEncodings")
         for name, note in _candidates(data, document.encoding):
-            item = QListWidgetItem(described(name) + (f"  ({note})" if note else ""))
+            shown = described(name)
+            if note:
+                shown = tr("{encoding}  ({note})").format(encoding=shown, note=tr(NOTES[note]))
+            item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.encodings.addItem(item)
         self.name = QLineEdit()
         self.name.setObjectName("rereadName")
-        self.name.setPlaceholderText("or type an encoding name")
+        self.name.setPlaceholderText(tr("or type an encoding name"))
         self.preview = QTextBrowser()
         self.preview.setObjectName("rereadPreview")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        splitter, _side = beside([QLabel("Read as:"), self.encodings, self.name], self.preview, 220)
-        self.buttons = ok_cancel(self, "Make new version")
+        splitter, _side = beside(
+            [QLabel(tr("Read as:")), self.encodings, self.name], self.preview, 220
+        )
+        self.buttons = ok_cancel(self, tr("Make new version"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
@@ -159,12 +172,19 @@ class RereadDialog(QDialog):
         except LookupError as exc:
             problem = f"{str(exc)[0].upper()}{str(exc)[1:]}."
         except DocumentReadError as exc:
-            problem = f"Cannot read it as {name}: {str(exc).split(': ', 1)[-1]}."
+            problem = tr("Cannot read it as {encoding}: {problem}.").format(
+                encoding=name, problem=str(exc).split(": ", 1)[-1]
+            )
         else:
-            headers = [f"Stored ({document.encoding_note()})", f"Read as {name}"]
+            headers = [
+                tr("Stored ({encoding})").format(encoding=document.encoding_note()),
+                tr("Read as {encoding}").format(encoding=name),
+            ]
             preview = comparison_html(headers, [document.text, new.text], 1)
             if new.text == document.text:
-                problem = f"Read as {name}, the text is the same: nothing would change."
+                problem = tr(
+                    "Read as {encoding}, the text is the same: nothing would change."
+                ).format(encoding=name)
             else:
                 self._new = replace(
                     new,

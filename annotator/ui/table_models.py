@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QModelRoleDataSpan,
@@ -19,6 +20,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.annotators import annotator_color
 from annotator.core.model import Annotation, DocumentSummary, Label
+from annotator.ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -32,7 +34,7 @@ QUOTE_WIDTH = 160
 class DocumentTableModel(QAbstractTableModel):
     """Documents with their annotation counts, in import order."""
 
-    HEADERS = ("Title", "Annotations")
+    HEADERS = (QT_TR_NOOP("Title"), QT_TR_NOOP("Annotations"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -73,8 +75,8 @@ class DocumentTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
             if section == 0 and self._rows:
                 done = sum(doc.done for doc in self._rows)
-                return f"Title ({done}/{len(self._rows)} done)"
-            return self.HEADERS[section]
+                return tr("Title ({done}/{n} done)").format(done=done, n=len(self._rows))
+            return tr(self.HEADERS[section])
         return None
 
     def annotation_count(self, document_id: str) -> int:
@@ -96,17 +98,26 @@ class DocumentTableModel(QAbstractTableModel):
                 if doc.version > 1:
                     title += f"  · v{doc.version}"
                 if doc.orphans:
-                    title += f" · {doc.orphans} orphaned"
+                    title += " · " + tr("{n} orphaned").format(n=doc.orphans)
                 return title
             return doc.annotation_count
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = doc.title
             if doc.version > 1:
-                tip += f"\nVersion {doc.version}: earlier versions in View ▸ Versions…"
+                tip += "\n" + tr("Version {n}: earlier versions in View ▸ Versions…").format(
+                    n=doc.version
+                )
             if doc.orphans:
-                tip += (
-                    f"\n{doc.orphans} annotation(s) of earlier versions could not be carried "
-                    "over: View ▸ Orphaned annotations…"
+                tip += "\n" + (
+                    tr(
+                        "1 annotation of earlier versions could not be carried over: "
+                        "View ▸ Orphaned annotations…"
+                    )
+                    if doc.orphans == 1
+                    else tr(
+                        "{n} annotations of earlier versions could not be carried over: "
+                        "View ▸ Orphaned annotations…"
+                    ).format(n=doc.orphans)
                 )
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
@@ -123,7 +134,12 @@ def one_line(quote: str, width: int = QUOTE_WIDTH) -> str:
 class AnnotationTableModel(QAbstractTableModel):
     """One document's annotations ordered by (start, end, label, id)."""
 
-    HEADERS = ("Label", "Quote", "Span", "Annotator")
+    HEADERS = (
+        QT_TR_NOOP("Label"),
+        QT_TR_NOOP("Quote"),
+        QT_TR_NOOP("Span"),
+        QT_TR_NOOP("Annotator"),
+    )
     ANNOTATOR_COLUMN = 3
 
     def __init__(self) -> None:
@@ -234,7 +250,7 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> object:
@@ -267,7 +283,7 @@ class AnnotationTableModel(QAbstractTableModel):
                 return ann.label
             if column == 1:
                 quote = one_line(self._text[ann.start : ann.end])
-                return f"[orphaned] {quote}" if ann.orphaned else quote
+                return tr("[orphaned] {quote}").format(quote=quote) if ann.orphaned else quote
             if column == 2:
                 return f"{ann.start}–{ann.end}"
             return ann.annotator
@@ -279,8 +295,11 @@ class AnnotationTableModel(QAbstractTableModel):
             return None
         if role == TOOLTIP:
             quote = self._text[ann.start : ann.end]
-            tip = f"{ann.label} {ann.start}–{ann.end} by {ann.annotator}\n\n{quote}"
+            tip = tr("{label} {start}–{end} by {annotator}").format(
+                label=ann.label, start=ann.start, end=ann.end, annotator=ann.annotator
+            )
+            tip += f"\n\n{quote}"
             if ann.orphaned:
-                tip += "\n\nOrphaned: it could not be placed in the newer version's text."
+                tip += "\n\n" + tr("Orphaned: it could not be placed in the newer version's text.")
             return tip
         return RIGHT if column == 2 else None  # the text alignment

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Orphan, VersionSummary
 from annotator.core.timestamps import local_time
+from annotator.ui.i18n import tr
 from annotator.ui.table_models import one_line
 
 
@@ -49,16 +50,22 @@ class VersionsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("versionsDialog")
-        self.setWindowTitle(f"Versions of “{versions[0].title}”" if versions else "Versions")
+        self.setWindowTitle(
+            tr("Versions of “{title}”").format(title=versions[0].title)
+            if versions
+            else tr("Versions")
+        )
         self._ids = [v.id for v in versions]
-        self.table = _table(("Version", "Imported", "Annotations", "Orphaned"), self)
+        self.table = _table(
+            (tr("Version"), tr("Imported"), tr("Annotations"), tr("Orphaned")), self
+        )
         for version in versions:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            newest = " (newest)" if row == 0 else ""
+            number = version.version
             for column, value in enumerate(
                 (
-                    f"v{version.version}{newest}",
+                    tr("v{n} (newest)").format(n=number) if row == 0 else f"v{number}",
                     local_time(version.created_at),
                     version.annotation_count,
                     version.orphans,
@@ -70,7 +77,7 @@ class VersionsDialog(QDialog):
         header.setStretchLastSection(True)
         if current_id in self._ids:
             self.table.selectRow(self._ids.index(current_id))
-        self.open_button = QPushButton("&Open")
+        self.open_button = QPushButton(tr("&Open"))
         self.open_button.clicked.connect(self.open_chosen)
         self.table.doubleClicked.connect(lambda _index: self.open_chosen())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -79,8 +86,10 @@ class VersionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Each version keeps its text as it was imported. Annotations live on the "
-                "newest version; those that could not be carried over stay on theirs."
+                tr(
+                    "Each version keeps its text as it was imported. Annotations live on the "
+                    "newest version; those that could not be carried over stay on theirs."
+                )
             )
         )
         layout.addWidget(self.table)
@@ -102,9 +111,11 @@ class OrphansDialog(QDialog):
     def __init__(self, parent: QWidget, title: str, orphans: Sequence[Orphan]) -> None:
         super().__init__(parent)
         self.setObjectName("orphansDialog")
-        self.setWindowTitle(f"Orphaned annotations of “{title}”")
+        self.setWindowTitle(tr("Orphaned annotations of “{title}”").format(title=title))
         self._orphans = list(orphans)
-        self.table = _table(("Version", "Label", "Quote", "Note", "Annotator"), self)
+        self.table = _table(
+            (tr("Version"), tr("Label"), tr("Quote"), tr("Note"), tr("Annotator")), self
+        )
         for orphan in orphans:
             ann = orphan.annotation
             row = self.table.rowCount()
@@ -120,21 +131,30 @@ class OrphansDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         if orphans:
             self.table.selectRow(0)
-        self.show_button = QPushButton("&Show in its version")
+        self.show_button = QPushButton(tr("&Show in its version"))
         self.show_button.setEnabled(bool(orphans))
         self.show_button.clicked.connect(self.show_chosen)
         self.table.doubleClicked.connect(lambda _index: self.show_chosen())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
-        explanation = QLabel(
-            f"{len(orphans)} annotation(s) could not be placed in a newer version's text. "
-            "They are kept, with their notes and attributes, on the version they were made "
-            "on, and exported with it. Tag the passage again on the newest version, then "
-            "delete the orphan if you no longer need it."
-            if orphans
-            else "No orphaned annotations: every annotation was carried over."
-        )
+        if not orphans:
+            told = tr("No orphaned annotations: every annotation was carried over.")
+        elif len(orphans) == 1:
+            told = tr(
+                "1 annotation could not be placed in a newer version's text. "
+                "It is kept, with its note and attributes, on the version it was made "
+                "on, and exported with it. Tag the passage again on the newest version, then "
+                "delete the orphan if you no longer need it."
+            )
+        else:
+            told = tr(
+                "{n} annotations could not be placed in a newer version's text. "
+                "They are kept, with their notes and attributes, on the version they were made "
+                "on, and exported with it. Tag the passage again on the newest version, then "
+                "delete the orphan if you no longer need it."
+            ).format(n=len(orphans))
+        explanation = QLabel(told)
         explanation.setWordWrap(True)
         explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)

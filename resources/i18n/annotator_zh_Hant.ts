@@ -332,8 +332,108 @@
         <translation>計算配對(&amp;C)：</translation>
     </message>
     <message>
+        <source>Scope</source>
+        <translation>適用範圍</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>標註者</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>詞元</translation>
+    </message>
+    <message>
+        <source>&amp;All documents</source>
+        <translation>全部文件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Current document</source>
+        <translation>目前文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compare the annotators over every document</source>
+        <translation>比較各標註者在全部文件上的標註</translation>
+    </message>
+    <message>
+        <source>Compare the annotators on the document shown only</source>
+        <translation>只比較各標註者在目前文件上的標註</translation>
+    </message>
+    <message>
+        <source>Only documents marked &amp;done</source>
+        <translation>只包括已標記完成的文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Leave out the documents not marked done</source>
+        <translation>排除未標記完成的文件</translation>
+    </message>
+    <message>
+        <source>Annotators (at least two)</source>
+        <translation>標註者（至少兩位）</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>&amp;Save JSON…</source>
+        <translation>儲存 JSON(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the report as annotator agreement --format json</source>
+        <translation>將報告存成 annotator agreement --format json 的格式</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>複製(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Copy the table as tab-separated text, for a spreadsheet</source>
+        <translation>將表格複製為以 Tab 分隔的文字，可貼到試算表</translation>
+    </message>
+    <message>
+        <source>&amp;Current document: {title}</source>
+        <translation>目前文件(&amp;C)：{title}</translation>
+    </message>
+    <message>
         <source>Could not read the database: {problem}</source>
         <translation>無法讀取資料庫：{problem}</translation>
+    </message>
+    <message>
+        <source>Choose at least one label.</source>
+        <translation>請至少選擇一個標籤。</translation>
+    </message>
+    <message>
+        <source>Units: {units} {undefined} means undefined.</source>
+        <translation>單位：{units} {undefined} 表示無法定義。</translation>
+    </message>
+    <message>
+        <source>All chosen labels</source>
+        <translation>所有選取的標籤</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>全部標籤</translation>
+    </message>
+    <message>
+        <source>Save agreement report</source>
+        <translation>儲存一致性報告</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>報告未儲存</translation>
     </message>
     <message>
         <source>{pairs}: click to retrieve them</source>
@@ -344,8 +444,348 @@
         <translation>{pairs}：共 {n} 個標註，依內文順序</translation>
     </message>
     <message>
+        <source>agreed</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>有爭議</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <source>{n} agreed</source>
+        <translation>{n} 一致</translation>
+    </message>
+    <message>
+        <source>{n} disputed</source>
+        <translation>{n} 有爭議</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>{n} 待定</translation>
+    </message>
+    <message>
+        <source>{n} accepted</source>
+        <translation>{n} 已接受</translation>
+    </message>
+    <message>
+        <source>{n} rejected</source>
+        <translation>{n} 已拒絕</translation>
+    </message>
+    <message>
+        <source>Every annotator of the document marked it</source>
+        <translation>此文件的每位標註者都標註了它</translation>
+    </message>
+    <message>
+        <source>At least one annotator did not mark it (see Lacking)</source>
+        <translation>至少有一位標註者沒有標註它（見「缺少」）</translation>
+    </message>
+    <message>
+        <source>The only annotator of the document marked it: nobody to agree or disagree</source>
+        <translation>此文件只有一位標註者標註了它：沒有人可以同意或反對</translation>
+    </message>
+    <message>
+        <source>The gold layer holds it</source>
+        <translation>標準答案層已包含它</translation>
+    </message>
+    <message>
+        <source>Rejected in this session: not in the gold layer</source>
+        <translation>已在本次工作中拒絕：不在標準答案層中</translation>
+    </message>
+    <message>
+        <source>other boundaries</source>
+        <translation>範圍邊界不同</translation>
+    </message>
+    <message>
+        <source>other label</source>
+        <translation>標籤不同</translation>
+    </message>
+    <message>
+        <source>nothing here</source>
+        <translation>此處沒有標註</translation>
+    </message>
+    <message>
+        <source>{annotator} (boundary)</source>
+        <translation>{annotator}（邊界）</translation>
+    </message>
+    <message>
+        <source>{annotator} (label)</source>
+        <translation>{annotator}（標籤）</translation>
+    </message>
+    <message>
+        <source>{annotator} (missing)</source>
+        <translation>{annotator}（缺少）</translation>
+    </message>
+    <message>
+        <source>All candidates</source>
+        <translation>全部候選項</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>待決定</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有爭議</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>範圍</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>標註者</translation>
+    </message>
+    <message>
+        <source>Lacking</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>(gold only)</source>
+        <translation>（僅標準答案）</translation>
+    </message>
+    <message>
+        <source>{name} (shared gold layer)</source>
+        <translation>{name}（共用的標準答案層）</translation>
+    </message>
+    <message>
+        <source>{name} (my name)</source>
+        <translation>{name}（我的名稱）</translation>
+    </message>
+    <message>
+        <source>The annotator whose annotations are the gold layer: accepted spans are stored under this name, and its own annotations are not an annotator&apos;s</source>
+        <translation>其標註構成標準答案層的標註者：接受的範圍以此名稱儲存，而此名稱本身的標註不算作某位標註者的標註</translation>
+    </message>
+    <message>
+        <source>The passage around the chosen candidate (&lt;b&gt;&lt;u&gt;bold, underlined&lt;/u&gt;&lt;/b&gt;) with each annotator&apos;s spans in their labels&apos; colours:</source>
+        <translation>所選候選項周圍的段落（&lt;b&gt;&lt;u&gt;粗體加底線&lt;/u&gt;&lt;/b&gt;），以標籤顏色顯示各標註者的範圍：</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>拒絕(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Accept all a&amp;greed</source>
+        <translation>接受全部一致項(&amp;G)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Add the chosen candidate(s) to the gold layer (Enter, A)</source>
+        <translation>將所選候選項加入標準答案層（Enter、A）</translation>
+    </message>
+    <message>
+        <source>Take the chosen candidate(s) out of the gold layer and mark them rejected (Delete, R)</source>
+        <translation>將所選候選項移出標準答案層並標記為已拒絕（Delete、R）</translation>
+    </message>
+    <message>
+        <source>Add every candidate all annotators agree on (and not rejected) to the gold layer, as one undo step (Ctrl+Shift+A)</source>
+        <translation>將所有標註者一致且未被拒絕的候選項加入標準答案層，作為一個復原步驟（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Gold layer:</source>
+        <translation>標準答案層：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>顯示：</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒絕</translation>
+    </message>
+    <message>
+        <source>Accept all agreed</source>
+        <translation>接受全部一致項</translation>
+    </message>
+    <message>
+        <source>Could not read the annotations: {problem}</source>
+        <translation>無法讀取標註：{problem}</translation>
+    </message>
+    <message>
+        <source>Curate</source>
+        <translation>審定</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No document open&lt;/b&gt;</source>
+        <translation>&lt;b&gt;未開啟文件&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Curate “{title}”</source>
+        <translation>審定「{title}」</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; (version {version})</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;（版本 {version}）</translation>
+    </message>
+    <message>
+        <source>Open a document in the main window to curate it.</source>
+        <translation>在主視窗開啟文件以進行審定。</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚無任何人</translation>
+    </message>
+    <message>
+        <source>1 annotator ({who})</source>
+        <translation>1 位標註者（{who}）</translation>
+    </message>
+    <message>
+        <source>{n} annotators ({who})</source>
+        <translation>{n} 位標註者（{who}）</translation>
+    </message>
+    <message>
+        <source>1 candidate: {counts}</source>
+        <translation>1 個候選項：{counts}</translation>
+    </message>
+    <message>
+        <source>{n} candidates: {counts}</source>
+        <translation>{n} 個候選項：{counts}</translation>
+    </message>
+    <message>
+        <source>gold layer: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>標準答案層：&lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this document yet.</source>
+        <translation>尚無任何人標註此文件。</translation>
+    </message>
+    <message>
+        <source>Choose a candidate to see each annotator&apos;s spans.</source>
+        <translation>選擇一個候選項以查看各標註者的範圍。</translation>
+    </message>
+    <message>
+        <source>✓ marked it</source>
+        <translation>✓ 已標註</translation>
+    </message>
+    <message>
+        <source>✗ {difference}</source>
+        <translation>✗ {difference}</translation>
+    </message>
+    <message>
+        <source>✓ accepted</source>
+        <translation>✓ 已接受</translation>
+    </message>
+    <message>
+        <source>— not in gold</source>
+        <translation>— 不在標準答案中</translation>
+    </message>
+    <message>
+        <source>✗ rejected</source>
+        <translation>✗ 已拒絕</translation>
+    </message>
+    <message>
+        <source>Gold layer ({name})</source>
+        <translation>標準答案層（{name}）</translation>
+    </message>
+    <message>
+        <source>Choose a candidate in the list first.</source>
+        <translation>請先在清單中選擇一個候選項。</translation>
+    </message>
+    <message>
+        <source>The chosen candidate is gone: its annotations were changed or deleted elsewhere (another window?). The list shows them as they are now.</source>
+        <translation>所選的候選項已不存在：其標註已在其他地方（另一個視窗？）被修改或刪除。清單顯示的是目前的狀態。</translation>
+    </message>
+    <message>
+        <source>Already in the gold layer.</source>
+        <translation>已在標準答案層中。</translation>
+    </message>
+    <message>
+        <source>accept &apos;{label}&apos;</source>
+        <translation>接受「{label}」</translation>
+    </message>
+    <message>
+        <source>accept {n} spans</source>
+        <translation>接受 {n} 個範圍</translation>
+    </message>
+    <message>
+        <source>{n} candidates</source>
+        <translation>{n} 個候選項</translation>
+    </message>
+    <message>
+        <source>Accepted {what} into {gold}.</source>
+        <translation>已將 {what} 接受至 {gold}。</translation>
+    </message>
+    <message>
+        <source>reject &apos;{label}&apos;</source>
+        <translation>拒絕「{label}」</translation>
+    </message>
+    <message>
+        <source>reject {n} spans</source>
+        <translation>拒絕 {n} 個範圍</translation>
+    </message>
+    <message>
+        <source>Removed {n} from the gold layer.</source>
+        <translation>已從標準答案層移除 {n} 個。</translation>
+    </message>
+    <message>
+        <source>Rejected {what}.</source>
+        <translation>已拒絕 {what}。</translation>
+    </message>
+    <message>
+        <source>No agreed candidate is left to accept.</source>
+        <translation>沒有尚待接受的一致候選項。</translation>
+    </message>
+    <message>
+        <source>accept 1 agreed span</source>
+        <translation>接受 1 個一致範圍</translation>
+    </message>
+    <message>
+        <source>accept {n} agreed spans</source>
+        <translation>接受 {n} 個一致範圍</translation>
+    </message>
+    <message>
+        <source>Accepted 1 agreed candidate into {gold}.</source>
+        <translation>已將 1 個一致候選項接受至 {gold}。</translation>
+    </message>
+    <message>
+        <source>Accepted {n} agreed candidates into {gold}.</source>
+        <translation>已將 {n} 個一致候選項接受至 {gold}。</translation>
+    </message>
+    <message>
+        <source>Added 1 annotation to the gold layer ({gold}).</source>
+        <translation>已將 1 個標註加入標準答案層（{gold}）。</translation>
+    </message>
+    <message>
+        <source>Added {n} annotations to the gold layer ({gold}).</source>
+        <translation>已將 {n} 個標註加入標準答案層（{gold}）。</translation>
     </message>
     <message>
         <source>is</source>
@@ -634,6 +1074,516 @@
     <message>
         <source>{annotator}&apos;s {label}: the Annotator menu hides it here.</source>
         <translation>{annotator} 的「{label}」：在此被「標註者」選單隱藏。</translation>
+    </message>
+    <message>
+        <source>Your name as annotator</source>
+        <translation>您的標註者名稱</translation>
+    </message>
+    <message>
+        <source>Every annotation you make records this name, so that your work and your colleagues&apos; can be told apart and compared. Annotations made before keep the name they were made with.</source>
+        <translation>您所做的每個標註都會記錄此名稱，以便區分並比較您與同事的工作。先前所做的標註保留當時的名稱。</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. Alice Chan</source>
+        <translation>您的名稱，例如 Alice Chan</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>Change name…</source>
+        <translation>變更名稱…</translation>
+    </message>
+    <message>
+        <source>Choose the name your annotations record (Annotator ▸ Change my name…)</source>
+        <translation>選擇標註所記錄的名稱（標註者 ▸ 變更我的名稱…）</translation>
+    </message>
+    <message>
+        <source>Keep this name (Annotator ▸ Change my name… changes it later)</source>
+        <translation>保留此名稱（稍後可在 標註者 ▸ 變更我的名稱… 中變更）</translation>
+    </message>
+    <message>
+        <source>You are annotating as “{name}” (your login name): every annotation you make records it.</source>
+        <translation>您目前以「{name}」（您的登入名稱）身分標註：您所做的每個標註都會記錄此名稱。</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator</source>
+        <translation>標註者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Change my name…</source>
+        <translation>變更我的名稱(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The name your annotations record from now on</source>
+        <translation>從現在起標註所記錄的名稱</translation>
+    </message>
+    <message>
+        <source>&amp;Work as</source>
+        <translation>以他人身分標註(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show &amp;everyone&apos;s annotations</source>
+        <translation>顯示所有人的標註(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show &amp;mine only</source>
+        <translation>只顯示我的標註(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show &amp;only</source>
+        <translation>只顯示某人的標註(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show &amp;mine only ({name})</source>
+        <translation>只顯示我的標註（{name}）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Annotate as {name}: new annotations record this name</source>
+        <translation>以 {name} 身分標註：新的標註會記錄此名稱</translation>
+    </message>
+    <message>
+        <source>Someone &amp;else…</source>
+        <translation>其他人(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>(no annotations yet)</source>
+        <translation>（尚無標註）</translation>
+    </message>
+    <message>
+        <source>Annotating as {me} · showing mine ({me}) only</source>
+        <translation>以 {me} 身分標註 · 只顯示我的標註（{me}）</translation>
+    </message>
+    <message>
+        <source>Annotating as {me} · showing {name}&apos;s only</source>
+        <translation>以 {me} 身分標註 · 只顯示 {name} 的標註</translation>
+    </message>
+    <message>
+        <source>Annotating as {me}</source>
+        <translation>以 {me} 身分標註</translation>
+    </message>
+    <message>
+        <source>{time} UTC · {size} MB</source>
+        <translation>{time} UTC · {size} MB</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>從備份還原</translation>
+    </message>
+    <message>
+        <source>Backups of &lt;b&gt;{name}&lt;/b&gt;, newest first. Restoring replaces the database with the backup; the database as it is now is kept in the backup folder, so nothing is lost.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; 的備份，由新到舊排列。還原會以備份取代資料庫；資料庫目前的狀態會保留在備份資料夾中，不會遺失任何資料。</translation>
+    </message>
+    <message>
+        <source>There are no backups of &lt;b&gt;{name}&lt;/b&gt; yet.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; 尚無任何備份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>無法開啟資料庫</translation>
+    </message>
+    <message>
+        <source>Restore backup of {backup}</source>
+        <translation>還原 {backup} 的備份</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <source>Annotator hit an unexpected problem: {problem}
+
+Your annotations are safe: every change you made was saved when you made it. You can go on working; if the problem comes back, please send the report.</source>
+        <translation>Annotator 遇到未預期的問題：{problem}
+
+您的標註是安全的：您所做的每項變更都已在當下儲存。您可以繼續工作；如果問題再次發生，請寄送報告。</translation>
+    </message>
+    <message>
+        <source>The report was written to {path}.</source>
+        <translation>報告已寫入 {path}。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved.</source>
+        <translation>無法儲存報告。</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>複製報告</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Publication year</source>
+        <translation>出版年份</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>標籤(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation>依據(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Save chart as &amp;PNG…</source>
+        <translation>將圖表存成 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation>將圖表存成 PNG 圖片</translation>
+    </message>
+    <message>
+        <source>Save table as &amp;CSV…</source>
+        <translation>將表格存成 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the table as annotator crosstab --format csv</source>
+        <translation>將表格存成 annotator crosstab --format csv 的格式</translation>
+    </message>
+    <message>
+        <source>Could not cross-tabulate</source>
+        <translation>無法進行交叉分析</translation>
+    </message>
+    <message>
+        <source>Attribute: {name}</source>
+        <translation>屬性：{name}</translation>
+    </message>
+    <message>
+        <source>Annotations of all labels by {by}</source>
+        <translation>全部標籤的標註，依{by}分類</translation>
+    </message>
+    <message>
+        <source>Annotations of &apos;{label}&apos; by {by}</source>
+        <translation>「{label}」的標註，依{by}分類</translation>
+    </message>
+    <message>
+        <source>{title} (the {bars} most frequent of {n})</source>
+        <translation>{title}（{n} 個類別中最常見的 {bars} 個）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>儲存圖表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 圖片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Chart not saved</source>
+        <translation>圖表未儲存</translation>
+    </message>
+    <message>
+        <source>{path}: could not write the image</source>
+        <translation>{path}：無法寫入圖片</translation>
+    </message>
+    <message>
+        <source>Save table</source>
+        <translation>儲存表格</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Table not saved</source>
+        <translation>表格未儲存</translation>
+    </message>
+    <message>
+        <source>These readings are the same text.</source>
+        <translation>這些讀法的文字相同。</translation>
+    </message>
+    <message>
+        <source>Check how these files were read</source>
+        <translation>檢查這些檔案的讀取方式</translation>
+    </message>
+    <message>
+        <source>Annotator is not sure how {n} of these files were encoded. Below, the passages where the possible readings differ: pick the one whose words are right. Press Enter to keep the preselected best guess.</source>
+        <translation>Annotator 無法確定其中 {n} 個檔案的編碼。下方列出各種可能讀法不同的段落：請選擇文字正確的那一種。按 Enter 保留預選的最佳猜測。</translation>
+    </message>
+    <message>
+        <source>Annotator is not sure how this file was encoded. Below, the passages where the possible readings differ: pick the one whose words are right. Press Enter to keep the preselected best guess.</source>
+        <translation>Annotator 無法確定此檔案的編碼。下方列出各種可能讀法不同的段落：請選擇文字正確的那一種。按 Enter 保留預選的最佳猜測。</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>Read as:</source>
+        <translation>讀取為：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>Cancel imports none of the files.</source>
+        <translation>按「取消」則不匯入任何檔案。</translation>
+    </message>
+    <message>
+        <source>{encoding} — best guess ({percent} sure)</source>
+        <translation>{encoding} — 最佳猜測（把握度 {percent}）</translation>
+    </message>
+    <message>
+        <source>{encoding} (best guess)</source>
+        <translation>{encoding}（最佳猜測）</translation>
+    </message>
+    <message>
+        <source>Find in document (Enter: next, Shift+Enter: previous)</source>
+        <translation>在文件中尋找（Enter：下一個，Shift+Enter：上一個）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>關閉（Esc）</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>尋找：</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>沒有符合項目</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>第 {current} 個，共 {total} 個</translation>
+    </message>
+    <message>
+        <source>Your memo on this document: what it shows, what to check…</source>
+        <translation>您對此文件的備忘錄：它呈現什麼、有什麼要查核…</translation>
+    </message>
+    <message>
+        <source>Your memo on the whole project: themes, questions, decisions…</source>
+        <translation>您對整個專案的備忘錄：主題、問題、決定…</translation>
+    </message>
+    <message>
+        <source>Memo: this document</source>
+        <translation>備忘錄：此文件</translation>
+    </message>
+    <message>
+        <source>Memo: project</source>
+        <translation>備忘錄：專案</translation>
+    </message>
+    <message>
+        <source>Could not read the memo: {problem}</source>
+        <translation>無法讀取備忘錄：{problem}</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>編輯中…</translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation>未儲存：{problem}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已儲存</translation>
+    </message>
+    <message>
+        <source>Where the annotations are; click to go to one</source>
+        <translation>標註所在的位置；點選即可前往</translation>
+    </message>
+    <message>
+        <source>{task}…</source>
+        <translation>{task}…</translation>
+    </message>
+    <message>
+        <source>{task}: {done} of {total}</source>
+        <translation>{task}：第 {done} 個，共 {total} 個</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>目前</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>“{title}” was read from a {format} file, which says itself how its text is encoded: there is no encoding to choose.</source>
+        <translation>「{title}」是從 {format} 檔案讀取的，該檔案本身已說明其文字的編碼：沒有編碼可選擇。</translation>
+    </message>
+    <message>
+        <source>The bytes of “{title}” were not kept (it was imported before Annotator kept them, or as UTF-8), and its file cannot be read again: {problem}</source>
+        <translation>「{title}」的原始位元組未被保留（它是在 Annotator 開始保留位元組之前匯入的，或以 UTF-8 匯入），且其檔案無法再次讀取：{problem}</translation>
+    </message>
+    <message>
+        <source>Re-read with encoding</source>
+        <translation>以其他編碼重新讀取</translation>
+    </message>
+    <message>
+        <source>Read “{title}” again from its original bytes, now read as {encoding}. The new text becomes a new version; annotations are carried over as for a changed file.</source>
+        <translation>從原始位元組重新讀取「{title}」，目前的讀法為 {encoding}。新的文字會成為新版本；標註會像檔案變更時一樣移轉過去。</translation>
+    </message>
+    <message>
+        <source>{encoding}  ({note})</source>
+        <translation>{encoding}（{note}）</translation>
+    </message>
+    <message>
+        <source>or type an encoding name</source>
+        <translation>或輸入編碼名稱</translation>
+    </message>
+    <message>
+        <source>Make new version</source>
+        <translation>建立新版本</translation>
+    </message>
+    <message>
+        <source>Cannot read it as {encoding}: {problem}.</source>
+        <translation>無法以 {encoding} 讀取：{problem}。</translation>
+    </message>
+    <message>
+        <source>Stored ({encoding})</source>
+        <translation>已儲存（{encoding}）</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}</source>
+        <translation>以 {encoding} 讀取</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}, the text is the same: nothing would change.</source>
+        <translation>以 {encoding} 讀取的文字相同：不會有任何變更。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Title ({done}/{n} done)</source>
+        <translation>標題（{done}/{n} 已完成）</translation>
+    </message>
+    <message>
+        <source>{n} orphaned</source>
+        <translation>{n} 個孤立</translation>
+    </message>
+    <message>
+        <source>Version {n}: earlier versions in View ▸ Versions…</source>
+        <translation>版本 {n}：較早的版本見 檢視 ▸ 版本…</translation>
+    </message>
+    <message>
+        <source>1 annotation of earlier versions could not be carried over: View ▸ Orphaned annotations…</source>
+        <translation>較早版本中有 1 個標註無法移轉：見 檢視 ▸ 孤立標註…</translation>
+    </message>
+    <message>
+        <source>{n} annotations of earlier versions could not be carried over: View ▸ Orphaned annotations…</source>
+        <translation>較早版本中有 {n} 個標註無法移轉：見 檢視 ▸ 孤立標註…</translation>
+    </message>
+    <message>
+        <source>[orphaned] {quote}</source>
+        <translation>[孤立] {quote}</translation>
+    </message>
+    <message>
+        <source>{label} {start}–{end} by {annotator}</source>
+        <translation>{label} {start}–{end}，標註者：{annotator}</translation>
+    </message>
+    <message>
+        <source>Orphaned: it could not be placed in the newer version&apos;s text.</source>
+        <translation>孤立：無法在較新版本的文字中找到它的位置。</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>資料庫密碼</translation>
+    </message>
+    <message>
+        <source>Open team database</source>
+        <translation>開啟團隊資料庫</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (leave the password out: you will be asked, or it is read from ~/.pgpass):
+{example}</source>
+        <translation>PostgreSQL URL（請勿包含密碼：系統會詢問您，或從 ~/.pgpass 讀取）：
+{example}</translation>
+    </message>
+    <message>
+        <source>Versions of “{title}”</source>
+        <translation>「{title}」的版本</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>孤立</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>匯入時間</translation>
+    </message>
+    <message>
+        <source>v{n} (newest)</source>
+        <translation>v{n}（最新）</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Each version keeps its text as it was imported. Annotations live on the newest version; those that could not be carried over stay on theirs.</source>
+        <translation>每個版本保留其匯入時的文字。標註位於最新版本上；無法移轉的標註則留在原本的版本上。</translation>
+    </message>
+    <message>
+        <source>Orphaned annotations of “{title}”</source>
+        <translation>「{title}」的孤立標註</translation>
+    </message>
+    <message>
+        <source>&amp;Show in its version</source>
+        <translation>在其所屬版本中顯示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No orphaned annotations: every annotation was carried over.</source>
+        <translation>沒有孤立標註：每個標註都已移轉。</translation>
+    </message>
+    <message>
+        <source>1 annotation could not be placed in a newer version&apos;s text. It is kept, with its note and attributes, on the version it was made on, and exported with it. Tag the passage again on the newest version, then delete the orphan if you no longer need it.</source>
+        <translation>有 1 個標註無法在較新版本的文字中找到位置。它連同其備註與屬性保留在建立它的版本上，並隨該版本匯出。請在最新版本上重新標註該段落，若不再需要，再刪除此孤立標註。</translation>
+    </message>
+    <message>
+        <source>{n} annotations could not be placed in a newer version&apos;s text. They are kept, with their notes and attributes, on the version they were made on, and exported with it. Tag the passage again on the newest version, then delete the orphan if you no longer need it.</source>
+        <translation>有 {n} 個標註無法在較新版本的文字中找到位置。它們連同其備註與屬性保留在建立它們的版本上，並隨該版本匯出。請在最新版本上重新標註該段落，若不再需要，再刪除這些孤立標註。</translation>
     </message>
 </context>
 </TS>
