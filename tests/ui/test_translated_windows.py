@@ -125,7 +125,7 @@ def test_versions_and_orphans(chinese, make_window):
     app = make_window()
     versions = app.window.show_versions()
     assert versions.windowTitle().startswith("「") and versions.windowTitle().endswith("」的版本")
-    assert versions.table.horizontalHeaderItem(1).text() == "匯入時間（UTC）"
+    assert versions.table.horizontalHeaderItem(1).text() == "匯入時間"  # local time
     assert versions.table.item(0, 0).text() == "v1（最新）"
     assert versions.open_button.text() == "開啟(&O)"
     versions.close()
