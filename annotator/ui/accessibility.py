@@ -1,6 +1,6 @@
 """What assistive technology hears: the accessible name and description of every control
 that has no visible text of its own to give one, looked up by object name as a widget is
-first shown, in one table that reviewers (and translators) read at a glance."""
+shown, in one table that reviewers (and translators) read at a glance."""
 
 from __future__ import annotations
 
@@ -134,6 +134,46 @@ NAMES: dict[str, tuple[str, str]] = {
         QT_TR_NOOP("Candidates shown"),
         QT_TR_NOOP("All candidates, or only those still to decide"),
     ),
+    "shortcutsTable": (QT_TR_NOOP("Keyboard shortcuts"), QT_TR_NOOP("Each action and its keys")),
+    "propertyTitle": (QT_TR_NOOP("Title"), QT_TR_NOOP("The document's title, as lists show it")),
+    "propertyAuthor": (QT_TR_NOOP("Author"), QT_TR_NOOP("Who wrote the document")),
+    "propertyPublished": (
+        QT_TR_NOOP("Publication date"),
+        QT_TR_NOOP("When it was published: YYYY, YYYY-MM or YYYY-MM-DD"),
+    ),
+    "property:Source": (QT_TR_NOOP("Source"), QT_TR_NOOP("Where the document came from")),
+    "property:File name": (QT_TR_NOOP("File name"), QT_TR_NOOP("The file it was imported from")),
+    "property:SHA-256": (QT_TR_NOOP("SHA-256"), QT_TR_NOOP("The fingerprint of its text")),
+    "exportFormat": (QT_TR_NOOP("Format"), QT_TR_NOOP("The file format to write")),
+    "labelList": (QT_TR_NOOP("Labels"), QT_TR_NOOP("The labels of the scheme, in order")),
+    "labelName": (QT_TR_NOOP("Label name"), QT_TR_NOOP("The label's name, as exports write it")),
+    "labelColour": (QT_TR_NOOP("Label colour"), QT_TR_NOOP("Choose the label's colour")),
+    "labelHotkey": (QT_TR_NOOP("Label key"), QT_TR_NOOP("The key that tags with this label")),
+    "labelDescription": (
+        QT_TR_NOOP("Label description"),
+        QT_TR_NOOP("What the label marks, for those who annotate"),
+    ),
+    "attributeTable": (
+        QT_TR_NOOP("Attributes"),
+        QT_TR_NOOP("The label's attributes: name, kind and choices"),
+    ),
+    "attributeKind": (QT_TR_NOOP("Attribute kind"), QT_TR_NOOP("Text, number, choice or yes/no")),
+    "readingFont": (QT_TR_NOOP("Reading font"), QT_TR_NOOP("The font of the document text")),
+    "readingSize": (QT_TR_NOOP("Font size"), QT_TR_NOOP("The size of the document text")),
+    "zoom": (QT_TR_NOOP("Zoom"), QT_TR_NOOP("Points added to the size (Ctrl+= and Ctrl+-)")),
+    "lineSpacing": (QT_TR_NOOP("Line spacing"), QT_TR_NOOP("Space between lines, in percent")),
+    "lineWidth": (
+        QT_TR_NOOP("Line width"),
+        QT_TR_NOOP("The most characters a line holds; 0: the window's width"),
+    ),
+    "theme": (QT_TR_NOOP("Theme"), QT_TR_NOOP("System, light, dark or high contrast")),
+    "language": (QT_TR_NOOP("Language"), QT_TR_NOOP("The language of the window")),
+    "annotatorName": (QT_TR_NOOP("Your name"), QT_TR_NOOP("The name your annotations record")),
+    "backupKeep": (QT_TR_NOOP("Backups kept"), QT_TR_NOOP("How many backups to keep")),
+    "backupEvery": (
+        QT_TR_NOOP("Back up every"),
+        QT_TR_NOOP("Hours between backups made on opening; 0: none"),
+    ),
     "candidateList": (
         QT_TR_NOOP("Candidates"),
         QT_TR_NOOP("The annotators' spans to accept or reject into the gold"),
@@ -144,17 +184,19 @@ BUTTONS = {
     QDialogButtonBox.StandardButton.Close: QT_TR_NOOP("Close this window (Esc)"),
     QDialogButtonBox.StandardButton.Ok: QT_TR_NOOP("Apply and close"),
     QDialogButtonBox.StandardButton.Cancel: QT_TR_NOOP("Close, changing nothing"),
+    QDialogButtonBox.StandardButton.Apply: QT_TR_NOOP("Apply and keep this window open"),
+    QDialogButtonBox.StandardButton.Save: QT_TR_NOOP("Save and close"),
 }
 
 
 class _Namer(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         box = watched.parent() if isinstance(watched, QAbstractButton) else None
-        if event.type() == QEvent.Type.Polish and isinstance(box, QDialogButtonBox):
+        if event.type() == QEvent.Type.Show and isinstance(box, QDialogButtonBox):
             told = BUTTONS.get(box.standardButton(watched))
             if told is not None and not watched.accessibleDescription() and not watched.toolTip():
                 watched.setAccessibleDescription(tr(told))
-        if event.type() == QEvent.Type.Polish and isinstance(watched, QWidget):
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             named = NAMES.get(watched.objectName())
             if named is not None:
                 if not watched.accessibleName():
@@ -165,7 +207,8 @@ class _Namer(QObject):
 
 
 def install_names(app: QApplication) -> None:
-    """Name the widgets of :data:`NAMES` as they are first shown (once per application)."""
+    """Name the widgets of :data:`NAMES` as they are shown (installed once per
+    application); a name or description set in the code is kept."""
     if app.findChild(_Namer, "accessibleNamer") is None:
         namer = _Namer(app)
         namer.setObjectName("accessibleNamer")

@@ -33,7 +33,7 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self._document = document
 
-        self.format_box = QComboBox()
+        self.format_box = QComboBox(objectName="exportFormat")
         for fmt in registry.FORMATS:
             self.format_box.addItem(fmt.title, fmt.name)
 
@@ -42,6 +42,8 @@ class ExportDialog(QDialog):
             f"This document: {document.title}" if document else "This document"
         )
         self.all_documents = QRadioButton("All documents")
+        self.all_documents.setToolTip("Export the annotations of every document")
+        self.this_document.setToolTip("Export the annotations of the document shown only")
         self.all_documents.setChecked(True)
         self.this_document.setEnabled(document is not None)
         scope_layout = QVBoxLayout(scope)
@@ -53,6 +55,7 @@ class ExportDialog(QDialog):
         self.label_boxes: dict[str, QCheckBox] = {}
         for label in labels:
             box = QCheckBox(label.name)
+            box.setToolTip(f"Export the {label.name} annotations")
             box.setChecked(True)
             box.toggled.connect(self._update)
             label_layout.addWidget(box)
@@ -62,6 +65,9 @@ class ExportDialog(QDialog):
         self.include_text.setChecked(True)
         self.compact = QCheckBox("Compact (one line)")
         self.excel = QCheckBox("For Excel (UTF-8 with BOM)")
+        self.include_text.setToolTip("Write each document's text into the file too")
+        self.compact.setToolTip("JSON on one line, without indenting")
+        self.excel.setToolTip("Begin the CSV with a byte order mark, so Excel reads UTF-8")
 
         form = QFormLayout()
         form.addRow("Format:", self.format_box)

@@ -88,6 +88,15 @@ class LabelsDialog(QDialog):
         self.down_button = QPushButton("Move do&wn")
         self.import_button = QPushButton("&Import scheme…")
         self.export_button = QPushButton("E&xport scheme…")
+        for button, tip in (
+            (self.add_button, "Add a label at the end"),
+            (self.remove_button, "Remove the label chosen (its annotations go with it)"),
+            (self.up_button, "Move the label chosen up the list"),
+            (self.down_button, "Move the label chosen down the list"),
+            (self.import_button, "Read a scheme from a file"),
+            (self.export_button, "Write this scheme to a file"),
+        ):
+            button.setToolTip(tip)
         self.add_button.clicked.connect(self.add_label)
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
@@ -146,6 +155,8 @@ class LabelsDialog(QDialog):
         self.attributes.setToolTip("Choices: separate them with commas")
         self.add_attribute_button = QPushButton("Add a&ttribute")
         self.remove_attribute_button = QPushButton("Remove attri&bute")
+        self.add_attribute_button.setToolTip("Add an attribute to the label chosen")
+        self.remove_attribute_button.setToolTip("Remove the attribute chosen")
         self.add_attribute_button.clicked.connect(self.add_attribute)
         self.remove_attribute_button.clicked.connect(self.remove_attribute)
         attribute_buttons = QHBoxLayout()
@@ -324,7 +335,7 @@ class LabelsDialog(QDialog):
         try:
             self.attributes.insertRow(row)
             self.attributes.setItem(row, 0, QTableWidgetItem(spec.name))
-            kind = QComboBox()
+            kind = QComboBox(objectName="attributeKind")
             for value in ATTRIBUTE_KINDS:
                 kind.addItem(KIND_NAMES[value], value)
             kind.setCurrentIndex(max(kind.findData(spec.kind), 0))

@@ -243,6 +243,7 @@ class EditingMixin:
         dialog.setObjectName("shortcutsDialog")
         dialog.setWindowTitle("Keyboard shortcuts")
         table = QTableWidget(0, 2, dialog)
+        table.setObjectName("shortcutsTable")
         table.setHorizontalHeaderLabels(["Action", "Shortcut"])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

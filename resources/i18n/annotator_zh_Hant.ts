@@ -260,6 +260,186 @@
         <translation>全部候選項，或只顯示尚待決定者</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Each action and its keys</source>
+        <translation>每個動作及其按鍵</translation>
+    </message>
+    <message>
+        <source>The document&apos;s title, as lists show it</source>
+        <translation>文件標題，即清單中顯示的名稱</translation>
+    </message>
+    <message>
+        <source>Who wrote the document</source>
+        <translation>文件的作者</translation>
+    </message>
+    <message>
+        <source>Publication date</source>
+        <translation>發布日期</translation>
+    </message>
+    <message>
+        <source>When it was published: YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>發布時間：YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Where the document came from</source>
+        <translation>文件的來源</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>檔案名稱</translation>
+    </message>
+    <message>
+        <source>The file it was imported from</source>
+        <translation>匯入時的來源檔案</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>The fingerprint of its text</source>
+        <translation>內文的指紋（雜湊值）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>The file format to write</source>
+        <translation>要寫出的檔案格式</translation>
+    </message>
+    <message>
+        <source>The labels of the scheme, in order</source>
+        <translation>標籤方案中的標籤，依順序排列</translation>
+    </message>
+    <message>
+        <source>Label name</source>
+        <translation>標籤名稱</translation>
+    </message>
+    <message>
+        <source>The label&apos;s name, as exports write it</source>
+        <translation>標籤名稱，即匯出時寫入的名稱</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>標籤顏色</translation>
+    </message>
+    <message>
+        <source>Choose the label&apos;s colour</source>
+        <translation>選擇標籤的顏色</translation>
+    </message>
+    <message>
+        <source>Label key</source>
+        <translation>標籤按鍵</translation>
+    </message>
+    <message>
+        <source>The key that tags with this label</source>
+        <translation>以此標籤標註的按鍵</translation>
+    </message>
+    <message>
+        <source>Label description</source>
+        <translation>標籤說明</translation>
+    </message>
+    <message>
+        <source>What the label marks, for those who annotate</source>
+        <translation>此標籤標示什麼，供標註者參考</translation>
+    </message>
+    <message>
+        <source>The label&apos;s attributes: name, kind and choices</source>
+        <translation>標籤的屬性：名稱、種類與選項</translation>
+    </message>
+    <message>
+        <source>Attribute kind</source>
+        <translation>屬性種類</translation>
+    </message>
+    <message>
+        <source>Text, number, choice or yes/no</source>
+        <translation>文字、數字、選項或是／否</translation>
+    </message>
+    <message>
+        <source>Reading font</source>
+        <translation>閱讀字型</translation>
+    </message>
+    <message>
+        <source>The font of the document text</source>
+        <translation>文件內文的字型</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字型大小</translation>
+    </message>
+    <message>
+        <source>The size of the document text</source>
+        <translation>文件內文的大小</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>縮放</translation>
+    </message>
+    <message>
+        <source>Points added to the size (Ctrl+= and Ctrl+-)</source>
+        <translation>在大小上增加的點數（Ctrl+= 與 Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Line spacing</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <source>Space between lines, in percent</source>
+        <translation>行與行之間的間距（百分比）</translation>
+    </message>
+    <message>
+        <source>Line width</source>
+        <translation>行寬</translation>
+    </message>
+    <message>
+        <source>The most characters a line holds; 0: the window&apos;s width</source>
+        <translation>每行最多的字元數；0 表示依視窗寬度</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>佈景主題</translation>
+    </message>
+    <message>
+        <source>System, light, dark or high contrast</source>
+        <translation>系統、淺色、深色或高對比</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>The language of the window</source>
+        <translation>視窗介面的語言</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的名稱</translation>
+    </message>
+    <message>
+        <source>The name your annotations record</source>
+        <translation>您的標註所記錄的名稱</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留的備份數</translation>
+    </message>
+    <message>
+        <source>How many backups to keep</source>
+        <translation>要保留多少份備份</translation>
+    </message>
+    <message>
+        <source>Back up every</source>
+        <translation>備份間隔</translation>
+    </message>
+    <message>
+        <source>Hours between backups made on opening; 0: none</source>
+        <translation>開啟時建立備份的間隔時數；0 表示不備份</translation>
+    </message>
+    <message>
         <source>Candidates</source>
         <translation>候選項</translation>
     </message>
@@ -278,6 +458,14 @@
     <message>
         <source>Close, changing nothing</source>
         <translation>關閉，不做任何變更</translation>
+    </message>
+    <message>
+        <source>Apply and keep this window open</source>
+        <translation>套用並保持此視窗開啟</translation>
+    </message>
+    <message>
+        <source>Save and close</source>
+        <translation>儲存並關閉</translation>
     </message>
     <message>
         <source>Spans that overlap</source>
