@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from math import ceil
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 
@@ -98,6 +98,9 @@ class SidePanels(QObject):
                 # The window's layout has given the splitter its new width already.
                 self.adapt(narrower=width < self._width)
             self._width = width
+        elif watched is self._window and event.type() == QEvent.Type.Show:
+            # Opened narrow (a small screen, a remembered size): once laid out, adapt.
+            QTimer.singleShot(0, self.adapt)
         return super().eventFilter(watched, event)
 
     def adapt(self, *, narrower: bool = True) -> None:

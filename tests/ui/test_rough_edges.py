@@ -388,3 +388,21 @@ def test_the_details_panel_gives_the_local_time_as_a_reader_says_it(app):
     summary = app.window.details.summary.text()
     assert re.search(r"changed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}", summary), summary
     assert not re.search(r"\d{4}-\d{2}-\d{2}T", summary)
+
+
+def test_a_window_opened_at_1024_by_640_keeps_60_characters_a_line(qtbot, db_path):
+    from annotator.app.opening import open_store
+    from annotator.ui.app import create_window
+    from annotator.ui.side_panels import READING_CHARS, characters_per_line
+
+    store = open_store(str(db_path), seed=True)
+    try:
+        window = create_window(store)
+        qtbot.addWidget(window)
+        window.resize(1024, 640)  # the size it opens at: a small screen, or remembered
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: characters_per_line(window.text_view) >= READING_CHARS)
+        assert window.splitter.sizes()[0] == 0 or window.splitter.sizes()[0] >= 170
+    finally:
+        store.close()
