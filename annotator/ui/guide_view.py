@@ -107,16 +107,24 @@ class GuideWindow(QDialog):
 
 
 def _name_headings(browser: QTextBrowser) -> None:
-    document = browser.document()
-    block = document.begin()
+    """Give each heading its anchor, once per page loaded (naming them again would lay the
+    page out anew under the reader's eyes)."""
+    headings = []
+    block = browser.document().begin()
     while block.isValid():
         if block.blockFormat().headingLevel() and block.text().strip():
-            cursor = QTextCursor(block)
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            named = QTextCharFormat()
-            named.setAnchor(True)
-            named.setAnchorNames([heading_anchor(block.text())])
-            cursor.mergeCharFormat(named)
+            headings.append(block)
         block = block.next()
+    if not headings or headings[0].begin().fragment().charFormat().anchorNames():
+        return
+    for block in headings:
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        named = QTextCharFormat()
+        named.setAnchor(True)
+        named.setAnchorNames([heading_anchor(block.text())])
+        cursor.mergeCharFormat(named)
+    document = browser.document()
+    # Qt lays out again only what each change touched, and leaves the blocks after a table
+    # out of the page when the change came between; the whole page is laid out again.
+    document.markContentsDirty(0, document.characterCount())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextBlock, QTextCursor
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from annotator.ui.guide_view import GuideWindow
@@ -92,3 +92,21 @@ def test_a_link_outside_the_installed_guide_is_explained(app, qtbot, tmp_path, m
     assert window.message.isVisible()
     missing = tmp_path / "eval" / "RESULTS.md"
     assert window.message.text() == f"{missing} is not part of this installation."
+
+
+def test_every_paragraph_of_a_page_is_laid_out(app, qtbot):
+    """Naming the headings must not lose the page's layout: it is as tall as the same page
+    in a plain browser, and its last line can be scrolled to."""
+    window = app.window.show_guide()
+    click_link(qtbot, window, "#more")
+    document = window.browser.document()
+    plain = QTextDocument()
+    plain.setDefaultFont(document.defaultFont())
+    plain.setMarkdown(window.page().read_text(encoding="utf-8"))
+    plain.setTextWidth(document.textWidth())
+    assert document.size().height() == plain.size().height()
+    window.browser.verticalScrollBar().setValue(window.browser.verticalScrollBar().maximum())
+    last = document.lastBlock()
+    bottom = document.documentLayout().blockBoundingRect(last).bottom()
+    shown = window.browser.verticalScrollBar().value() + window.browser.viewport().height()
+    assert last.text() == "Architecture and development, performance." and bottom <= shown
