@@ -25,7 +25,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo --no-cache
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 lint: format
 	$(BIN)/ruff check --fix .
@@ -44,7 +44,7 @@ bench: $(VENV)/.installed-test
 bench-suggest: $(VENV)/.installed
 	$(BIN)/python bench/suggest.py
 
-# The hostile battery (README, "Reliability"): ~380 generated hostile inputs, each run as
+# The hostile battery (docs/reliability.md): ~380 generated hostile inputs, each run as
 # `annotator ...` in a process of its own; prints the summary table and every failure.
 # ARGS="--only brat -v" runs some cases with a line each; PostgreSQL cases need
 # ANNOTATOR_TEST_PG_URL. `make test` runs it too (tests/hostile/test_battery.py).

@@ -55,7 +55,7 @@ def corpus(db):
 
 def expected_rows(target):
     """Every annotation of each document's newest version, not orphaned, in document order
-    and then text order, with 60 code points of context, as the README lists the fields."""
+    and then text order, with 60 code points of context, as docs/analysis.md lists the fields."""
     store = open_store(target)
     try:
         rows = []

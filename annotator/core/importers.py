@@ -29,7 +29,7 @@ FORMATS = {
     ".epub": "epub",
 }
 SUFFIXES = tuple(FORMATS)
-MAX_BYTES = 50 * 1024 * 1024  # a document's file; documented in README
+MAX_BYTES = 50 * 1024 * 1024  # a document's file; documented in docs/command-line.md
 MAX_TEXT = 50 * 1024 * 1024  # characters of extracted text
 
 

@@ -81,7 +81,7 @@ class Document:
     author: str | None = None
     published: str | None = None
     # 1 for a first import; each changed text of the same source is the next number and
-    # names the version it replaced (see README, "Changed documents").
+    # names the version it replaced (see docs/documents.md, "Changed documents").
     version: int = 1
     previous_id: str | None = None
     # How sure the guess of ``encoding`` was (0..1), None where the bytes left no doubt

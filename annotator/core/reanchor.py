@@ -34,7 +34,7 @@ from annotator.core.spans import CONTEXT_WIDTH
 
 EXACT, QUOTE, FUZZY, ORPHANED = "exact", "quote", "fuzzy", "orphaned"
 HOW = (EXACT, QUOTE, FUZZY, ORPHANED)
-FUZZY_THRESHOLD = 0.8  # documented in README ("Changed documents")
+FUZZY_THRESHOLD = 0.8  # documented in docs/documents.md ("Changed documents")
 FUZZY_MIN_LENGTH = 10  # shorter quotes (a number, a name) are never placed fuzzily
 FUZZY_MAX_LENGTH = 5000  # longer ones are not searched fuzzily (the cost grows with both)
 FUZZY_REACH = 500  # how far from its expected place a fuzzy match may start or end

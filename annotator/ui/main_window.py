@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.app import preferences
+from annotator.app.guide import guide_page
 from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Workspace
 from annotator.core.model import Annotation, Document, Label
@@ -57,6 +58,7 @@ from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.find_bar import FindBar
+from annotator.ui.guide_view import GuideWindow
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
 from annotator.ui.memo_panel import MemoPanel
@@ -131,6 +133,7 @@ class MainWindow(
         self._cooccurrence_dialog: CooccurrenceDialog | None = None
         self._live_corpus: LiveCorpus | None = None  # read for the analysis windows
         self._crosstab_dialog: CrosstabDialog | None = None
+        self._guide: GuideWindow | None = None
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
         # While an older version is shown: (id of the newest version, its number).
@@ -516,6 +519,12 @@ class MainWindow(
             self.memo_panel.focus_project_memo,
             tip="Write your memo on the whole project (saved as you type)",
         )
+        self.guide_action = self._action(
+            "&User guide",
+            self.show_guide,
+            QKeySequence("Shift+F1"),
+            "Read the user guide: every action, the command line, formats and more",
+        )
         self.about_action = self._action("&About Annotator", self._about)
         self.preferences_action = self._action(
             "Pr&eferences…",
@@ -627,6 +636,7 @@ class MainWindow(
         go_menu.addSeparator()
         go_menu.addAction(self.focus_text_action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
@@ -705,6 +715,21 @@ class MainWindow(
     def _error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
         self.activateWindow()  # keyboard shortcuts work at once, window manager or not
+
+    def show_guide(self) -> GuideWindow | None:
+        """Help ▸ User guide: one guide window, raised again when it is open."""
+        if self._guide is None:
+            try:
+                first = guide_page()
+            except FileNotFoundError as error:
+                QMessageBox.warning(self, "User guide", f"The user guide cannot open: {error}.")
+                return None
+            self._guide = GuideWindow(self)
+            self._guide.open_page(first)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+        return self._guide
 
     def _about(self) -> None:
         QMessageBox.about(

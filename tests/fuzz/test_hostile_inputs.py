@@ -227,7 +227,7 @@ TEN_MB = 10 * 2**20
 )
 def test_a_single_ten_megabyte_line_imports(tmp_path, name, data, encoding):
     """Windows-1252 accents on every word took 15 s and 800 MB before the encoding vote
-    was capped at 20,000 words; now about a second (bench numbers in the README)."""
+    was capped at 20,000 words; now about a second (bench numbers in docs/performance.md)."""
     assert b"\n" not in data and len(data) > 10**7
     text = imported(tmp_path, name, data)
     assert "\n" not in text.rstrip("\n") and len(text) > 10**7 - 100

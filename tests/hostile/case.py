@@ -35,7 +35,7 @@ class Run:
     env: dict[str, str] = field(default_factory=dict)
     # After the run: a problem with the result (a wrong outcome), or None.
     check: Callable[[Path, str, str], str | None] | None = None
-    # A refused folder import keeps its good files (README, "Documents in").
+    # A refused folder import keeps its good files (docs/command-line.md, on import).
     db_may_change: bool = False
     # Run in the worker after the case (stop a server, drop a database).
     cleanup: Callable[[], None] | None = None

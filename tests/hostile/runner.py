@@ -381,7 +381,7 @@ SLOW_FIRST = ("PostgreSQL", "processes")
 
 
 def summary(results: list[Outcome]) -> str:
-    """The table README's Reliability section shows, then one line per failure."""
+    """The table docs/reliability.md shows, then one line per failure."""
     ran = [o for o in results if o.kind != "skipped"]
     counts = {kind: sum(o.kind == kind for o in ran) for kind in KINDS}
     head = ["cases", *KINDS]

@@ -1,4 +1,4 @@
-"""Moving a corpus to the server (README: export as a set, import the set): every value is
+"""Moving a corpus to the server (docs/teams.md: export as a set, import the set): every value is
 checked against the schema's columns before anything is written, the same on SQLite and
 PostgreSQL, and a value that does not fit is refused with the file, the record and the
 limit named."""
