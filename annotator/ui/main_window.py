@@ -780,6 +780,7 @@ class MainWindow(
             state = settings.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
+                self.side_panels.adapt_on_show = False
         folded = settings.value("window/folded")
         self.side_panels.restore_folded(folded if isinstance(folded, str) else "")
         self.side_panels.sync_actions()  # a panel folded last time stays folded

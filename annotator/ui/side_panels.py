@@ -42,6 +42,7 @@ class SidePanels(QObject):
         self._widths: dict[int, int] = {}  # pane → its width before it was folded
         self._folded: set[int] = set()  # panes the window folded (not the user)
         self._width = 0  # the window's width at the last resize
+        self.adapt_on_show = True  # False once a layout the user left is restored
         self.actions = {
             0: self._toggle_action("&Document list", 0),
             2: self._toggle_action("&Annotation panel", 2),
@@ -98,8 +99,10 @@ class SidePanels(QObject):
                 # The window's layout has given the splitter its new width already.
                 self.adapt(narrower=width < self._width)
             self._width = width
-        elif watched is self._window and event.type() == QEvent.Type.Show:
-            # Opened narrow (a small screen, a remembered size): once laid out, adapt.
+        elif watched is self._window and event.type() == QEvent.Type.Show and self.adapt_on_show:
+            # Opened narrow with no layout of the user's (a first launch on a small
+            # screen): once laid out, adapt. A layout the user left is theirs to keep.
+            self.adapt_on_show = False
             QTimer.singleShot(0, self.adapt)
         return super().eventFilter(watched, event)
 
