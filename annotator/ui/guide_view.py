@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,28 @@ from annotator.app.guide import guide_page, heading_anchor
 WEB_SCHEMES = ("http", "https", "mailto")
 
 
+class _GuideBrowser(QTextBrowser):
+    """A text browser that shrinks a screenshot wider than the page to fit it."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        resource = super().loadResource(kind, name)
+        if kind != QTextDocument.ResourceType.ImageResource or not resource:
+            return resource
+        image = QImage.fromData(resource) if isinstance(resource, QByteArray) else resource
+        if not isinstance(image, QImage):
+            return resource
+        # The page's width once the vertical scroll bar takes its place, less the margins.
+        room = (
+            self.width()
+            - 2 * self.frameWidth()
+            - self.verticalScrollBar().sizeHint().width()
+            - 4 * int(self.document().documentMargin())
+        )
+        if image.width() <= room or room <= 0:
+            return image
+        return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+
+
 class GuideWindow(QDialog):
     """The guide, opened on ``user-guide.md``; Back, Forward and Contents like a browser."""
 
@@ -32,7 +54,7 @@ class GuideWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("guideWindow")
         self.setWindowTitle("Annotator user guide")
-        self.browser = QTextBrowser(self)
+        self.browser = _GuideBrowser(self)
         self.browser.setObjectName("guideBrowser")
         self.browser.setAccessibleName("User guide")
         self.browser.setOpenLinks(False)

@@ -110,3 +110,11 @@ def test_every_paragraph_of_a_page_is_laid_out(app, qtbot):
     bottom = document.documentLayout().blockBoundingRect(last).bottom()
     shown = window.browser.verticalScrollBar().value() + window.browser.viewport().height()
     assert last.text() == "Architecture and development, performance." and bottom <= shown
+
+
+def test_a_screenshot_wider_than_the_page_is_shrunk_to_fit(app, qtbot):
+    window = app.window.show_guide()
+    click_link(qtbot, window, "analysis.md")
+    QApplication.processEvents()
+    assert first_heading(window).startswith("Analysis")
+    assert window.browser.horizontalScrollBar().maximum() == 0
