@@ -59,6 +59,7 @@ from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.find_bar import FindBar
 from annotator.ui.guide_view import GuideWindow
+from annotator.ui.i18n import tr
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
 from annotator.ui.memo_panel import MemoPanel
@@ -342,155 +343,171 @@ class MainWindow(
 
     def _build_actions(self) -> None:
         self.import_action = self._action(
-            "&Import…",
+            tr("&Import…"),
             self._ask_import,
             QKeySequence.StandardKey.Open,
-            "Import documents (UTF-8 .txt, .md) and annotation sets (.json)",
+            tr("Import documents (UTF-8 .txt, .md) and annotation sets (.json)"),
         )
         self.import_folder_action = self._action(
-            "Import &folder…",
+            tr("Import &folder…"),
             self._ask_import_folder,
             QKeySequence("Ctrl+Shift+O"),
-            "Import every supported document in a folder and its subfolders",
+            tr("Import every supported document in a folder and its subfolders"),
         )
         self.done_action = self._action(
-            "Mark document &done",
+            tr("Mark document &done"),
             self.toggle_done,
             QKeySequence("Ctrl+D"),
-            "Mark this document as done (or not yet done)",
+            tr("Mark this document as done (or not yet done)"),
         )
         self.done_action.setCheckable(True)
         self.properties_action = self._action(
-            "&Properties…",
+            tr("&Properties…"),
             self.edit_properties,
             QKeySequence("Ctrl+Shift+P"),
-            "Title, author, publication date, source and encoding of this document",
+            tr("Title, author, publication date, source and encoding of this document"),
         )
         self.reread_action = self._action(
-            "Re-read with &encoding…",
+            tr("Re-read with &encoding…"),
             self.reread_document,
             None,
-            "Read this document again from its original bytes with another encoding",
+            tr("Read this document again from its original bytes with another encoding"),
         )
         self.export_action = self._action(
-            "&Export…",
+            tr("&Export…"),
             self._ask_export,
             QKeySequence("Ctrl+E"),
-            "Export annotations as a JSON annotation set, CSV or JSON Lines",
+            tr("Export annotations as a JSON annotation set, CSV or JSON Lines"),
         )
         self.stats_action = self._action(
-            "&Statistics…",
+            tr("&Statistics…"),
             self.show_statistics,
             QKeySequence("Ctrl+I"),
-            "Annotations per document and label",
+            tr("Annotations per document and label"),
         )
         self.crosstab_action = self._action(
-            "Cross-&tabulation…",
+            tr("Cross-&tabulation…"),
             self.show_crosstab,
             QKeySequence("Ctrl+Shift+T"),
-            "A label's annotations per annotator, author, source, publication year or "
-            "attribute value: table and bar chart",
+            tr(
+                "A label's annotations per annotator, author, source, publication year or "
+                "attribute value: table and bar chart"
+            ),
         )
         self.agreement_action = self._action(
-            "&Agreement…",
+            tr("&Agreement…"),
             self.show_agreement,
             QKeySequence("Ctrl+Shift+K"),
-            "Inter-annotator agreement: kappas, Krippendorff's alpha and span F1",
+            tr("Inter-annotator agreement: kappas, Krippendorff's alpha and span F1"),
         )
         self.retrieve_action = self._action(
-            "&Retrieve…",
+            tr("&Retrieve…"),
             self.show_retrieve,
             RETRIEVE_SHORTCUT,
-            "Coded passages across the corpus, in context: filter, sort, open, export",
+            tr("Coded passages across the corpus, in context: filter, sort, open, export"),
         )
         self.cooccurrence_action = self._action(
-            "C&o-occurrence…",
+            tr("C&o-occurrence…"),
             self.show_cooccurrence,
             COOCCURRENCE_SHORTCUT,
-            "Which labels occur together: overlapping, in one sentence or one paragraph",
+            tr("Which labels occur together: overlapping, in one sentence or one paragraph"),
         )
         self.versions_action = self._action(
-            "&Versions of this document…",
+            tr("&Versions of this document…"),
             self.show_versions,
-            tip="Earlier versions of this document (its text before a changed file was "
-            "imported): open one to read it",
+            tip=tr(
+                "Earlier versions of this document (its text before a changed file was "
+                "imported): open one to read it"
+            ),
         )
         self.orphans_action = self._action(
-            "&Orphaned annotations…",
+            tr("&Orphaned annotations…"),
             self.show_orphans,
-            tip="Annotations that could not be carried over to a newer version of this "
-            "document: their quotes and notes",
+            tip=tr(
+                "Annotations that could not be carried over to a newer version of this "
+                "document: their quotes and notes"
+            ),
         )
         self.curate_action = self._action(
-            "&Curate document…",
+            tr("&Curate document…"),
             self.show_curation,
             QKeySequence("Ctrl+Shift+G"),
-            "Compare the annotators' spans on this document and accept or reject each "
-            "into a gold layer",
+            tr(
+                "Compare the annotators' spans on this document and accept or reject each "
+                "into a gold layer"
+            ),
         )
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.open_database_action = self._action(
-            "Open &database…",
+            tr("Open &database…"),
             self._ask_open_database,
-            tip="Switch to another Annotator database (an SQLite file)",
+            tip=tr("Switch to another Annotator database (an SQLite file)"),
         )
         self.open_team_database_action = self._action(
-            "Open &team database…",
+            tr("Open &team database…"),
             self._ask_open_team_database,
-            tip="Switch to a shared PostgreSQL database by its URL (a password is asked "
-            "for, or read from ~/.pgpass, and never kept)",
+            tip=tr(
+                "Switch to a shared PostgreSQL database by its URL (a password is asked "
+                "for, or read from ~/.pgpass, and never kept)"
+            ),
         )
         self.restore_action = self._action(
-            "&Restore from backup…",
+            tr("&Restore from backup…"),
             self.ask_restore_backup,
-            tip="Replace this database with one of its automatic backups (kept beside it)",
+            tip=tr("Replace this database with one of its automatic backups (kept beside it)"),
         )
         self.delete_action = self._action(
-            "&Delete annotation",
+            tr("&Delete annotation"),
             self.delete_current_annotation,
             [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
-            "Delete the selected annotation",
+            tr("Delete the selected annotation"),
         )
         self.delete_action.setEnabled(False)
-        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action = self._action(tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(
-            "&Redo",
+            tr("&Redo"),
             self.redo,
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
         )
         self._update_undo_actions()
         self.copy_action = self._action(
-            "&Copy", self.text_view.copy, QKeySequence.StandardKey.Copy, "Copy the selected text"
+            tr("&Copy"),
+            self.text_view.copy,
+            QKeySequence.StandardKey.Copy,
+            tr("Copy the selected text"),
         )
         self.select_all_action = self._action(
-            "Select &all",
+            tr("Select &all"),
             self.select_all,
             QKeySequence.StandardKey.SelectAll,
-            "Select all the text; in the annotation list, every row it shows",
+            tr("Select all the text; in the annotation list, every row it shows"),
         )
         self.next_document_action = self._action(
-            "&Next document", partial(self._step_document, 1), QKeySequence("Ctrl+PgDown")
+            tr("&Next document"), partial(self._step_document, 1), QKeySequence("Ctrl+PgDown")
         )
         self.previous_document_action = self._action(
-            "&Previous document", partial(self._step_document, -1), QKeySequence("Ctrl+PgUp")
+            tr("&Previous document"), partial(self._step_document, -1), QKeySequence("Ctrl+PgUp")
         )
         self.next_annotation_action = self._action(
-            "Next &annotation", partial(self.step_annotation, 1), QKeySequence("F8")
+            tr("Next &annotation"), partial(self.step_annotation, 1), QKeySequence("F8")
         )
         self.previous_annotation_action = self._action(
-            "Previous a&nnotation", partial(self.step_annotation, -1), QKeySequence("Shift+F8")
+            tr("Previous a&nnotation"), partial(self.step_annotation, -1), QKeySequence("Shift+F8")
         )
         self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents
+            tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents
         )
         self.find_action = self._action(
-            "&Find…", self.find_bar_open, QKeySequence.StandardKey.Find, "Find in the document"
+            tr("&Find…"),
+            self.find_bar_open,
+            QKeySequence.StandardKey.Find,
+            tr("Find in the document"),
         )
         self.find_next_action = self._action(
-            "Find ne&xt", partial(self.step_hit, 1), QKeySequence.StandardKey.FindNext
+            tr("Find ne&xt"), partial(self.step_hit, 1), QKeySequence.StandardKey.FindNext
         )
         self.find_previous_action = self._action(
-            "Find pre&vious", partial(self.step_hit, -1), QKeySequence.StandardKey.FindPrevious
+            tr("Find pre&vious"), partial(self.step_hit, -1), QKeySequence.StandardKey.FindPrevious
         )
         self.resize_actions = [
             self._action(text, partial(self.resize_current, edge, step), QKeySequence(keys))
@@ -503,56 +520,59 @@ class MainWindow(
             self.annotations_view.addAction(action)
             self.removeAction(action)
         self.edit_note_action = self._action(
-            "Edit &note", self.details_edit_note, QKeySequence("F2"), "Edit the note"
+            tr("Edit &note"), self.details_edit_note, QKeySequence("F2"), tr("Edit the note")
         )
         self.focus_text_action = self._action(
-            "Focus &text", self.text_view.setFocus, QKeySequence("Ctrl+L")
+            tr("Focus &text"), self.text_view.setFocus, QKeySequence("Ctrl+L")
         )
         self.memo_action = self._action(
-            "&Memo",
+            tr("&Memo"),
             self.memo_panel.focus_document_memo,
             QKeySequence("Ctrl+Shift+M"),
-            "Write your memo on this document (saved as you type; Esc goes back to the text)",
+            tr("Write your memo on this document (saved as you type; Esc goes back to the text)"),
         )
         self.project_memo_action = self._action(
-            "&Project memo",
+            tr("&Project memo"),
             self.memo_panel.focus_project_memo,
-            tip="Write your memo on the whole project (saved as you type)",
+            tip=tr("Write your memo on the whole project (saved as you type)"),
         )
         self.guide_action = self._action(
-            "&User guide",
+            tr("&User guide"),
             self.show_guide,
             QKeySequence("Shift+F1"),
-            "Read the user guide: every action, the command line, formats and more",
+            tr("Read the user guide: every action, the command line, formats and more"),
         )
-        self.about_action = self._action("&About Annotator", self._about)
+        self.about_action = self._action(tr("&About Annotator"), self._about)
         self.preferences_action = self._action(
-            "Pr&eferences…",
+            tr("Pr&eferences…"),
             self.show_preferences,
             # Where the platform has no key of its own (Windows, most Linux desktops).
             QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
             or [QKeySequence("Ctrl+,")],
-            "Theme, reading font, your name, backups, suggestions and keyboard shortcuts",
+            tr("Theme, reading font, your name, backups, suggestions and keyboard shortcuts"),
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.zoom_in_action = self._action(
-            "Zoom &in",
+            tr("Zoom &in"),
             partial(self.zoom, 1),
             [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")],
-            "Make the text larger (remembered)",
+            tr("Make the text larger (remembered)"),
         )
         self.zoom_out_action = self._action(
-            "Zoom &out", partial(self.zoom, -1), QKeySequence("Ctrl+-"), "Make the text smaller"
+            tr("Zoom &out"),
+            partial(self.zoom, -1),
+            QKeySequence("Ctrl+-"),
+            tr("Make the text smaller"),
         )
         self.zoom_reset_action = self._action(
-            "&Normal size",
+            tr("&Normal size"),
             partial(self.zoom, 0),
             QKeySequence("Ctrl+0"),
-            "The text at the size chosen in Preferences",
+            tr("The text at the size chosen in Preferences"),
         )
-        self.snap_action = QAction("Snap selections to &words", self)
+        self.snap_action = QAction(tr("Snap selections to &words"), self)
         self.snap_action.setCheckable(True)
-        tip = (
+        tip = tr(
             "Widen selections to whole words and numbers (2,000, 40.3%, HK$1.2) when "
             "selecting with the mouse, tagging and dragging an annotation's edge"
         )
@@ -564,15 +584,15 @@ class MainWindow(
         self.addAction(self.snap_action)
         self.label_actions: dict[str, QAction] = {}
         self.edit_labels_action = self._action(
-            "&Edit labels…",
+            tr("&Edit labels…"),
             self.edit_labels,
             QKeySequence("Ctrl+Shift+L"),
-            "Add, rename, recolour, reorder labels; hotkeys, descriptions, attributes",
+            tr("Add, rename, recolour, reorder labels; hotkeys, descriptions, attributes"),
         )
 
     def _build_menus_and_label_bar(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(tr("&File"))
         file_menu.addAction(self.open_database_action)
         file_menu.addAction(self.open_team_database_action)
         file_menu.addAction(self.restore_action)
@@ -582,7 +602,7 @@ class MainWindow(
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -595,18 +615,18 @@ class MainWindow(
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
         edit_menu.addAction(self.edit_note_action)
-        resize_menu = edit_menu.addMenu("Resi&ze annotation")
+        resize_menu = edit_menu.addMenu(tr("Resi&ze annotation"))
         for action in self.resize_actions:
             resize_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
-        document_menu = bar.addMenu("&Document")
+        document_menu = bar.addMenu(tr("&Document"))
         document_menu.addAction(self.properties_action)
         document_menu.addAction(self.reread_action)
         document_menu.addAction(self.done_action)
         document_menu.addAction(self.memo_action)
-        self.label_menu = bar.addMenu("&Label")
-        view_menu = self.view_menu = bar.addMenu("&View")
+        self.label_menu = bar.addMenu(tr("&Label"))
+        view_menu = self.view_menu = bar.addMenu(tr("&View"))
         view_menu.addAction(self.retrieve_action)
         view_menu.addAction(self.cooccurrence_action)
         view_menu.addAction(self.stats_action)
@@ -627,7 +647,7 @@ class MainWindow(
         view_menu.addAction(self.snap_action)
         self.annotator_menu = AnnotatorMenu(self, self._store.annotators)
         bar.addMenu(self.annotator_menu)
-        go_menu = bar.addMenu("&Go")
+        go_menu = bar.addMenu(tr("&Go"))
         go_menu.addAction(self.next_document_action)
         go_menu.addAction(self.previous_document_action)
         go_menu.addSeparator()
@@ -635,7 +655,7 @@ class MainWindow(
         go_menu.addAction(self.previous_annotation_action)
         go_menu.addSeparator()
         go_menu.addAction(self.focus_text_action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)

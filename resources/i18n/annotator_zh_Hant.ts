@@ -1773,5 +1773,325 @@ Your annotations are safe: every change you made was saved when you made it. You
         <source>{n} annotations could not be placed in a newer version&apos;s text. They are kept, with their notes and attributes, on the version they were made on, and exported with it. Tag the passage again on the newest version, then delete the orphan if you no longer need it.</source>
         <translation>有 {n} 個標註無法在較新版本的文字中找到位置。它們連同其備註與屬性保留在建立它們的版本上，並隨該版本匯出。請在最新版本上重新標註該段落，若不再需要，再刪除這些孤立標註。</translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import documents (UTF-8 .txt, .md) and annotation sets (.json)</source>
+        <translation>匯入文件（UTF-8 .txt、.md）與標註集（.json）</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>匯入資料夾(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import every supported document in a folder and its subfolders</source>
+        <translation>匯入資料夾及其子資料夾中所有支援的文件</translation>
+    </message>
+    <message>
+        <source>Mark document &amp;done</source>
+        <translation>標記文件為已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark this document as done (or not yet done)</source>
+        <translation>將此文件標記為已完成（或尚未完成）</translation>
+    </message>
+    <message>
+        <source>&amp;Properties…</source>
+        <translation>內容(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Title, author, publication date, source and encoding of this document</source>
+        <translation>此文件的標題、作者、發布日期、來源與編碼</translation>
+    </message>
+    <message>
+        <source>Re-read with &amp;encoding…</source>
+        <translation>以其他編碼重新讀取(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Read this document again from its original bytes with another encoding</source>
+        <translation>以另一種編碼從原始位元組重新讀取此文件</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export annotations as a JSON annotation set, CSV or JSON Lines</source>
+        <translation>將標註匯出為 JSON 標註集、CSV 或 JSON Lines</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics…</source>
+        <translation>統計(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Cross-&amp;tabulation…</source>
+        <translation>交叉分析表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>A label&apos;s annotations per annotator, author, source, publication year or attribute value: table and bar chart</source>
+        <translation>某標籤的標註依標註者、作者、來源、發布年份或屬性值分類：表格與長條圖</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement…</source>
+        <translation>一致性(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Inter-annotator agreement: kappas, Krippendorff&apos;s alpha and span F1</source>
+        <translation>標註者間一致性：kappa 係數、Krippendorff&apos;s alpha 與範圍 F1</translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve…</source>
+        <translation>檢索(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Coded passages across the corpus, in context: filter, sort, open, export</source>
+        <translation>跨語料的已編碼段落及其上下文：篩選、排序、開啟、匯出</translation>
+    </message>
+    <message>
+        <source>C&amp;o-occurrence…</source>
+        <translation>共現(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Which labels occur together: overlapping, in one sentence or one paragraph</source>
+        <translation>哪些標籤一起出現：範圍重疊、同一句或同一段落</translation>
+    </message>
+    <message>
+        <source>&amp;Versions of this document…</source>
+        <translation>此文件的版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Earlier versions of this document (its text before a changed file was imported): open one to read it</source>
+        <translation>此文件較早的版本（匯入變更後檔案前的內文）：開啟即可閱讀</translation>
+    </message>
+    <message>
+        <source>&amp;Orphaned annotations…</source>
+        <translation>孤立的標註(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Annotations that could not be carried over to a newer version of this document: their quotes and notes</source>
+        <translation>無法移轉到此文件較新版本的標註：其引文與備註</translation>
+    </message>
+    <message>
+        <source>&amp;Curate document…</source>
+        <translation>審定文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Compare the annotators&apos; spans on this document and accept or reject each into a gold layer</source>
+        <translation>比較此文件上各標註者的範圍，逐一接受或拒絕納入標準答案層</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Open &amp;database…</source>
+        <translation>開啟資料庫(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Switch to another Annotator database (an SQLite file)</source>
+        <translation>切換到另一個 Annotator 資料庫（SQLite 檔案）</translation>
+    </message>
+    <message>
+        <source>Open &amp;team database…</source>
+        <translation>開啟團隊資料庫(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Switch to a shared PostgreSQL database by its URL (a password is asked for, or read from ~/.pgpass, and never kept)</source>
+        <translation>以網址切換到共用的 PostgreSQL 資料庫（會詢問密碼，或從 ~/.pgpass 讀取，絕不保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>從備份還原(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replace this database with one of its automatic backups (kept beside it)</source>
+        <translation>以其自動備份之一取代此資料庫（備份存放在旁邊）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete annotation</source>
+        <translation>刪除標註(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected annotation</source>
+        <translation>刪除所選的標註</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>複製所選的文字</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全選(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select all the text; in the annotation list, every row it shows</source>
+        <translation>選取全部文字；在標註清單中則選取所有顯示的列</translation>
+    </message>
+    <message>
+        <source>&amp;Next document</source>
+        <translation>下一份文件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous document</source>
+        <translation>上一份文件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next &amp;annotation</source>
+        <translation>下一個標註(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Previous a&amp;nnotation</source>
+        <translation>上一個標註(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>尋找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find in the document</source>
+        <translation>在文件中尋找</translation>
+    </message>
+    <message>
+        <source>Find ne&amp;xt</source>
+        <translation>尋找下一個(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>尋找上一個(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note</source>
+        <translation>編輯備註(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Edit the note</source>
+        <translation>編輯備註</translation>
+    </message>
+    <message>
+        <source>Focus &amp;text</source>
+        <translation>移到內文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Memo</source>
+        <translation>備忘錄(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Write your memo on this document (saved as you type; Esc goes back to the text)</source>
+        <translation>撰寫此文件的備忘錄（輸入時即儲存；按 Esc 回到內文）</translation>
+    </message>
+    <message>
+        <source>&amp;Project memo</source>
+        <translation>專案備忘錄(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Write your memo on the whole project (saved as you type)</source>
+        <translation>撰寫整個專案的備忘錄（輸入時即儲存）</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用者指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Read the user guide: every action, the command line, formats and more</source>
+        <translation>閱讀使用者指南：所有動作、命令列、格式等</translation>
+    </message>
+    <message>
+        <source>&amp;About Annotator</source>
+        <translation>關於 Annotator(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>偏好設定(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Theme, reading font, your name, backups, suggestions and keyboard shortcuts</source>
+        <translation>佈景主題、閱讀字型、您的名稱、備份、建議與鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Make the text larger (remembered)</source>
+        <translation>放大文字（會記住）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Make the text smaller</source>
+        <translation>縮小文字</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>正常大小(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The text at the size chosen in Preferences</source>
+        <translation>以偏好設定中選擇的大小顯示文字</translation>
+    </message>
+    <message>
+        <source>Snap selections to &amp;words</source>
+        <translation>選取時對齊整個字詞(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Widen selections to whole words and numbers (2,000, 40.3%, HK$1.2) when selecting with the mouse, tagging and dragging an annotation&apos;s edge</source>
+        <translation>以滑鼠選取、標註及拖曳標註邊緣時，將選取範圍擴大到完整的字詞與數字（2,000、40.3%、HK$1.2）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit labels…</source>
+        <translation>編輯標籤(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour, reorder labels; hotkeys, descriptions, attributes</source>
+        <translation>新增、重新命名、變更顏色、重新排序標籤；設定按鍵、說明與屬性</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Resi&amp;ze annotation</source>
+        <translation>調整標註範圍(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
 </context>
 </TS>
