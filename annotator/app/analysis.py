@@ -180,9 +180,11 @@ MEMO_FIELDS = ("document_id", "document_title", "start", "end", "quote", "left",
 
 def find_memos(store: Store, query: Query) -> list[MemoHit]:
     """The places the memos hold the query's text (see :func:`search_memos`)."""
-    done = None if query.done is None else {d.id for d in store.documents() if d.done}
-    documents = [document for document, _spans in corpus(store)]
-    return search_memos(store.memos(), documents, query, done=done)
+    memos = store.memos()
+    listed = store.documents()  # the newest versions, in order; memos are kept on them
+    done = {d.id for d in listed if d.done}
+    documents = [store.document(d.id) for d in listed if d.id in memos]
+    return search_memos(memos, documents, query, done=done)
 
 
 def memo_dict(hit: MemoHit) -> dict[str, Any]:

@@ -8,12 +8,8 @@ import gc
 
 from annotator.app.workspace import Changes
 from annotator.core.model import Annotation, Document
-from annotator.core.retrieval import Hit, MemoHit, Query, retrieve, search_memos
+from annotator.core.retrieval import Hit, MemoHit, Query, retrieve, search_memos, text_order
 from annotator.store import Store
-
-
-def _order(ann: Annotation) -> tuple[int, int, str, str]:
-    return (ann.start, ann.end, ann.label, ann.id)
 
 
 class LiveCorpus:
@@ -43,19 +39,16 @@ class LiveCorpus:
     def entries(self) -> list[tuple[Document, tuple[Annotation, ...]]]:
         """Every document's newest version with its annotations sorted in text order."""
         if self._entries is None:
-            everything = self._store.export_documents()
-            replaced = {e.document.previous_id for e in everything if e.document.previous_id}
             self._entries = {
-                e.document.id: (e.document, tuple(sorted(e.annotations, key=_order)))
-                for e in everything
-                if e.document.id not in replaced
+                e.document.id: (e.document, tuple(sorted(e.annotations, key=text_order)))
+                for e in self._store.export_documents(newest=True)
             }
             self._done = {d.id for d in self._store.documents() if d.done}
             self.reads += 1
         elif self._stale:
             for document_id in self._stale & self._entries.keys():
                 document = self._entries[document_id][0]
-                spans = sorted(self._store.annotations(document_id), key=_order)
+                spans = sorted(self._store.annotations(document_id), key=text_order)
                 self._entries[document_id] = (document, tuple(spans))
         self._stale.clear()
         return list(self._entries.values())

@@ -204,7 +204,8 @@ def compile_match(query: Query) -> re.Pattern[str] | None:
         raise QueryError(f"{query.match!r} is not a regular expression: {exc}") from None
 
 
-def _order(ann: Annotation) -> tuple[int, int, str, str]:
+def text_order(ann: Annotation) -> tuple[int, int, str, str]:
+    """The order hits come in within a document: by start, end, label and id."""
     return (ann.start, ann.end, ann.label, ann.id)
 
 
@@ -256,7 +257,7 @@ def retrieve(
         starts = None
         if pattern is not None and prefilter:
             starts = _match_starts(pattern, text, 2 * len(spans) + 16)
-        for ann in spans if ordered else sorted(spans, key=_order):
+        for ann in spans if ordered else sorted(spans, key=text_order):
             if ann.orphaned:
                 continue
             if (labels and ann.label not in labels) or (

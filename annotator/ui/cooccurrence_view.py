@@ -111,7 +111,7 @@ class CooccurrenceDialog(QDialog):
     def refresh(self) -> None:
         """Count again over the corpus as it is now, for the scope chosen."""
         try:
-            labels = [label for label in self.workspace.store.labels()]
+            labels = self.workspace.store.labels()
             entries = self.corpus.entries()
         except StoreError as exc:
             self.matrix.setToolTip(tr("Could not read the database: {problem}").format(problem=exc))

@@ -115,6 +115,11 @@ class HitTableModel(QAbstractTableModel):
     def hit(self, row: int) -> Hit:
         return self._hits[row]
 
+    def row_of(self, annotation_id: str) -> int | None:
+        return next(
+            (row for row, h in enumerate(self._hits) if h.annotation.id == annotation_id), None
+        )
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 

@@ -291,10 +291,9 @@ class RetrieveDialog(QDialog):
         return self.model.hit(index.row()).annotation.id if index.isValid() else None
 
     def _select_id(self, annotation_id: str) -> None:
-        for row, hit in enumerate(self.model.hits()):
-            if hit.annotation.id == annotation_id:
-                self.table.setCurrentIndex(self.model.index(row, 1))
-                return
+        row = self.model.row_of(annotation_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 1))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
