@@ -353,7 +353,7 @@ def load_json(data: bytes, *, file: str, what: str) -> Any:
         raise SetFormatError(file, "", _TOO_DEEP) from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
         raise SetFormatError(file, "", f"not JSON this program can read: {exc}") from None
-    if _SURROGATE_ESCAPE.search(text):
+    if _SURROGATE_ESCAPE.search(text) and not _encodes(raw):
         # Escaped surrogates that do not pair up into a character are not text.
         try:
             where = _find_lone_surrogate(raw, "")
@@ -366,6 +366,16 @@ def load_json(data: bytes, *, file: str, what: str) -> Any:
 
 _TOO_DEEP = "not JSON this program can read: nested too deeply"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _encodes(value: Any) -> bool:
+    """Whether every string (and key) in ``value`` is text UTF-8 can encode: one pass of
+    the C encoder, where walking a large set in Python took seconds."""
+    try:
+        json.dumps(value, ensure_ascii=False, check_circular=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError, ValueError):
+        return False
+    return True
 
 
 def _find_lone_surrogate(value: Any, path: str) -> str | None:

@@ -99,8 +99,8 @@ def merge_annotation_set(
     _merge_labels(s, aset, report)
     # Values must fit the definitions the database keeps, not only the file's own.
     defined = {
-        row.name: {spec.name: spec for spec in map(spec_from_dict, row.attributes or ())}
-        for row in s.scalars(select(LabelRow))
+        name: {spec.name: spec for spec in map(spec_from_dict, attributes or ())}
+        for name, attributes in s.execute(select(LabelRow.name, LabelRow.attributes))
     }
 
     taken = set(known.values())
@@ -361,8 +361,18 @@ def check_columns(
     limit) if any value it would write does not fit its column on every backend. Labels
     (by name) and documents (by SHA-256) already here are not written, nor are the
     documents it has no text of."""
+    names, colours, hotkeys = (
+        LABEL_FIELDS[name].type.length  # type: ignore[attr-defined]
+        for name in ("name", "color", "hotkey")
+    )
     for i, label in enumerate(aset.labels):
         if label.name not in labels_here:
+            if (
+                len(label.name) <= names
+                and len(label.color) <= colours
+                and (label.hotkey is None or len(label.hotkey) <= hotkeys)
+            ):
+                continue  # inline: a set may hold tens of thousands of labels
             record = f"label {quoted(label.name)}"
             _check_record(file, f"labels[{i}]", record, label, LABEL_FIELDS)
     ids, annotators, sources = (
@@ -436,6 +446,7 @@ def _merge_labels(s: Session, aset: AnnotationSet, report: SetImportReport) -> N
         [row.color for row in rows.values()]
         + [label.color for label in aset.labels if label.name not in aset.undefined_labels]
     )
+    created: list[dict[str, object]] = []
     for label in aset.labels:
         if label.name in aset.undefined_labels and label.name in rows:
             continue  # the file says nothing of it that could differ
@@ -468,18 +479,20 @@ def _merge_labels(s: Session, aset: AnnotationSet, report: SetImportReport) -> N
                 "another label already uses"
             )
             hotkey = None
-        s.add(
-            LabelRow(
-                name=label.name,
-                color=palette.next() if label.name in aset.undefined_labels else label.color,
-                hotkey=hotkey,
-                description=label.description,
-                position=position,
-                attributes=[spec_to_dict(spec) for spec in label.attributes] or None,
-            )
+        created.append(
+            {
+                "name": label.name,
+                "color": palette.next() if label.name in aset.undefined_labels else label.color,
+                "hotkey": hotkey,
+                "description": label.description,
+                "position": position,
+                "attributes": [spec_to_dict(spec) for spec in label.attributes] or None,
+            }
         )
         if hotkey:
             hotkeys.add(hotkey)
         position += 1
         report.labels_created.append(label.name)
     s.flush()
+    if created:  # one executemany: tens of thousands of ORM objects took seconds
+        s.execute(insert(LabelRow), created)

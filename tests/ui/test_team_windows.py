@@ -43,9 +43,11 @@ def test_a_tag_in_one_window_appears_in_the_other_on_a_server(make_window, pg):
     first, second = make_window(pg.target), make_window(pg.target)
     first.window.activateWindow()
     first.qtbot.waitUntil(lambda: QApplication.activeWindow() is first.window)
-    start = first.tag("615 new CCTV cameras", Qt.Key.Key_3)
+    start = first.text.index("615 new CCTV cameras")
     row = ("statistic", "615 new CCTV cameras", f"{start}–{start + 20}")
     assert second.background_at(start) is None and row not in second.list_rows()
+    # The notice may already land while the key's events are processed: not checked after.
+    first.tag("615 new CCTV cameras", Qt.Key.Key_3)
 
     second.qtbot.waitUntil(
         lambda: row in second.list_rows() and second.background_at(start) == label_tint(STATISTIC),
