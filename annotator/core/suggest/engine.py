@@ -111,8 +111,23 @@ def load_rules(folders: Sequence[Path] = ()) -> RuleSet:
 
 
 def compile_rules(files: Sequence[Path]) -> RuleSet:
-    """A :class:`RuleSet` from exactly ``files`` (no shipped rules added)."""
-    return RuleSet(tuple(_compile_label(lr) for lr in read_label_rules(files)))
+    """A :class:`RuleSet` from exactly ``files`` (no shipped rules added). The same files
+    with the same contents give the same (immutable) set, compiled once a process."""
+    try:
+        key = tuple((str(f), Path(f).read_bytes()) for f in files)
+    except OSError:  # read_label_rules names the file and the problem
+        key = None
+    if key is not None and key in _COMPILED:
+        return _COMPILED[key]
+    rules = RuleSet(tuple(_compile_label(lr) for lr in read_label_rules(files)))
+    if key is not None:
+        if len(_COMPILED) >= 8:
+            _COMPILED.pop(next(iter(_COMPILED)))
+        _COMPILED[key] = rules
+    return rules
+
+
+_COMPILED: dict[tuple[tuple[str, bytes], ...], RuleSet] = {}
 
 
 def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
@@ -125,13 +140,20 @@ def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
         if r.within is None
     ]
     if guards:
-        parts = [_guarded(part) for part in parts]
+        guarded = [_guarded(part) for part in parts]
+        parts = [part for part, _first in guarded]
+        # The union's first characters are its alternatives' (parsing it again took most
+        # of the time rules take to compile).
+        classes = [first for _part, first in guarded if first is not None]
+        whole = bool(parts) and len(classes) == len(parts)
+        first = "[" + "".join(c[1:-1] for c in classes) + "]" if whole else None
     try:
         # A match never starts inside a word, and only with a character some rule can
         # start with: the guards skip most positions at once (and each alternative has
         # its own guard, so that most alternatives are not entered).
         body = "|".join(parts) or "(?!)"
-        first = first_chars(body, re.MULTILINE)
+        if not guards:
+            first = first_chars(body, re.MULTILINE)
         guard = "" if first is None else f"(?={first})"
         regex = re.compile(rf"(?<!\w){guard}(?:{body})", re.MULTILINE)
     except re.error as exc:  # each part compiled alone; only their union can fail here
@@ -174,11 +196,12 @@ def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
     )
 
 
-def _guarded(part: str) -> str:
-    """``part`` behind a look-ahead on the characters it can start with: an alternative
-    that cannot match at a position is skipped there without entering it."""
+def _guarded(part: str) -> tuple[str, str | None]:
+    """``part`` behind a look-ahead on the characters it can start with (an alternative
+    that cannot match at a position is skipped there without entering it), and that
+    character class (None: any character)."""
     first = first_chars(part, re.MULTILINE)
-    return part if first is None else f"(?={first}){part}"
+    return (part if first is None else f"(?={first}){part}"), first
 
 
 def suggest(text: str, rules: RuleSet, labels: Iterable[str] | None = None) -> list[Suggestion]:
