@@ -785,6 +785,7 @@ class MainWindow(
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
         settings.setValue("window/memo_splitter", self.memo_splitter.saveState())
         settings.setValue("window/folded", self.side_panels.folded_state())
+        settings.setValue("window/width", self.width())
         settings.sync()
 
     def _restore_layout(self) -> None:
@@ -801,6 +802,8 @@ class MainWindow(
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
                 self.side_panels.adapt_on_show = False
+        width = settings.value("window/width")
+        self.side_panels.saved_width = int(width) if str(width).isdigit() else 0
         folded = settings.value("window/folded")
         self.side_panels.restore_folded(folded if isinstance(folded, str) else "")
         self.side_panels.sync_actions()  # a panel folded last time stays folded

@@ -43,6 +43,7 @@ class SidePanels(QObject):
         self._folded: set[int] = set()  # panes the window folded (not the user)
         self._width = 0  # the window's width at the last resize
         self.adapt_on_show = True  # False once a layout the user left is restored
+        self.saved_width = 0  # the window's width when that layout was left
         self.actions = {
             0: self._toggle_action("&Document list", 0),
             2: self._toggle_action("&Annotation panel", 2),
@@ -99,11 +100,18 @@ class SidePanels(QObject):
                 # The window's layout has given the splitter its new width already.
                 self.adapt(narrower=width < self._width)
             self._width = width
-        elif watched is self._window and event.type() == QEvent.Type.Show and self.adapt_on_show:
+        elif watched is self._window and event.type() == QEvent.Type.Show:
             # Opened narrow with no layout of the user's (a first launch on a small
-            # screen): once laid out, adapt. A layout the user left is theirs to keep.
+            # screen): once laid out, adapt. A layout the user left is theirs to keep at
+            # the width they left it; narrower (a smaller screen) or wider, it adapts.
+            width = self._window.width()
+            if self.adapt_on_show:
+                QTimer.singleShot(0, self.adapt)
+            elif self.saved_width and width != self.saved_width:
+                narrower = width < self.saved_width
+                QTimer.singleShot(0, lambda: self.adapt(narrower=narrower))
             self.adapt_on_show = False
-            QTimer.singleShot(0, self.adapt)
+            self.saved_width = 0
         return super().eventFilter(watched, event)
 
     def adapt(self, *, narrower: bool = True) -> None:

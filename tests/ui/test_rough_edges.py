@@ -15,6 +15,7 @@ from annotator.app import preferences
 from annotator.app.opening import open_store
 from annotator.core.colors import MIN_CONTRAST, STAND_OUT, contrast
 from annotator.core.model import NewDocument
+from annotator.ui.app import create_window
 from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.highlighter import TINT, TINT_MAX, tint
 from annotator.ui.properties_dialog import PropertiesDialog
@@ -171,6 +172,25 @@ def test_a_panel_the_window_folded_comes_back_in_a_wider_window_next_launch(make
     QApplication.processEvents()
     assert second.window.splitter.sizes()[0] > 0
     assert second.window.side_panels.actions[0].isChecked()
+
+
+def test_a_layout_left_wide_adapts_when_the_next_launch_opens_narrower(make_window, qtbot, db_path):
+    first = make_window()
+    first.window.resize(1330, 820)
+    qtbot.waitUntil(lambda: first.window.width() == 1330)
+    first.window.splitter.setSizes([290, 640, 400])
+    first.window.close()  # the layout is kept
+    store = open_store(str(db_path), seed=True)
+    try:
+        window = create_window(store)
+        qtbot.addWidget(window)
+        window.resize(1024, 640)  # a smaller screen: the remembered size does not fit
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: characters_per_line(window.text_view) >= READING_CHARS)
+        window.close()
+    finally:
+        store.close()
 
 
 def test_the_first_launch_explains_the_dashed_outlines_until_dismissed(make_window, qtbot):
