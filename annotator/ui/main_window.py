@@ -222,6 +222,8 @@ class MainWindow(
         self.details_scroll.setWidget(self.details)
         lower.addWidget(self.details_scroll)
         lower.addWidget(self.memo_panel)
+        lower.setStretchFactor(0, 2)  # the details first: the memo is written now and then
+        lower.setSizes([300, 150])
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(list_box)
         right.addWidget(lower)
