@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from annotator.core.reading import resolved
+from annotator.store import fresh_schema
 from annotator.store.errors import PasswordNeeded, StoreError
 
 if TYPE_CHECKING:
@@ -416,8 +417,9 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         )
     if sqlite and revision == "head" and current == head_revision() and journal == "wal":
         return  # as it should be: nothing to write
+    new = sqlite and revision == "head" and current is None and not tables
     try:
-        _upgrade_when_free(engine, revision)
+        _upgrade_when_free(engine, revision, new=new)
     except SQLAlchemyError as exc:
         if is_busy(exc):
             raise StoreError(
@@ -427,7 +429,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         raise StoreError(f"{where}: cannot upgrade database ({reason(exc)})") from None
 
 
-def _upgrade_when_free(engine: Engine, revision: str) -> None:
+def _upgrade_when_free(engine: Engine, revision: str, *, new: bool = False) -> None:
     """:func:`_upgrade`, tried again (it is one transaction) while another connection's
     lock keeps it from committing or from changing the journal mode, for up to
     :data:`LOCK_WAIT_S` in all (as :func:`_begin_immediate` waits)."""
@@ -435,7 +437,7 @@ def _upgrade_when_free(engine: Engine, revision: str) -> None:
     pause = 0.01
     while True:
         try:
-            _upgrade(engine, revision)
+            _upgrade(engine, revision, new=new)
             return
         except SQLAlchemyError as exc:
             if not is_busy(exc) or time.monotonic() + pause > deadline:
@@ -444,14 +446,15 @@ def _upgrade_when_free(engine: Engine, revision: str) -> None:
         pause = min(pause * 2, 0.2)
 
 
-def _upgrade(engine: Engine, revision: str) -> None:
-    from alembic import command
-
-    config = alembic_config()
+def _upgrade(engine: Engine, revision: str, *, new: bool = False) -> None:
+    """Run the migrations up to ``revision``; ``new``: an empty SQLite database to be
+    made at the head, which takes the schema the migrations made earlier in this process
+    (:mod:`annotator.store.fresh_schema`)."""
     if engine.dialect.name != "sqlite":
+        config = alembic_config()
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+            _alembic_upgrade(config, revision)
         return
     # SQLite: one transaction for all migrations, with foreign keys off so that tables
     # rebuilt by batch operations do not cascade deletes; checked before committing.
@@ -461,8 +464,12 @@ def _upgrade(engine: Engine, revision: str) -> None:
         with migrator.connect() as connection:
             connection = connection.execution_options(**{IMMEDIATE: True})
             with connection.begin():
-                config.attributes["connection"] = connection
-                command.upgrade(config, revision)
+                if not (new and fresh_schema.replay(connection)):
+                    config = alembic_config()
+                    config.attributes["connection"] = connection
+                    _alembic_upgrade(config, revision)
+                    if new:
+                        fresh_schema.remember(connection)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise StoreError(f"migration left {len(broken)} dangling references")
@@ -473,6 +480,12 @@ def _upgrade(engine: Engine, revision: str) -> None:
             raw.close()
     finally:
         migrator.dispose()
+
+
+def _alembic_upgrade(config: Config, revision: str) -> None:
+    from alembic import command  # only to migrate: importing it costs a launch 0.1 s
+
+    command.upgrade(config, revision)
 
 
 def _wal_mode(driver: sqlite3.Connection) -> None:
