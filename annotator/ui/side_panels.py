@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 
+from annotator.ui.i18n import tr
+
 # The fewest average characters a line of the reading pane keeps while panels can give way.
 READING_CHARS = 60
 # Narrower than this, a panel is folded away rather than squeezed (its text unreadable).
@@ -54,7 +56,7 @@ class SidePanels(QObject):
         action = QAction(text, self._window)
         action.setCheckable(True)
         action.setChecked(True)
-        action.setStatusTip("Show or fold this panel (it folds by itself in a narrow window)")
+        action.setStatusTip(tr("Show or fold this panel (it folds by itself in a narrow window)"))
         action.toggled.connect(lambda on, pane=pane: self.show_pane(pane, on))
         return action
 
