@@ -3,6 +3,7 @@ refused or resolved explicitly and reset to the defaults per action or all at on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TR_NOOP, QKeyCombination, Qt
@@ -26,6 +27,13 @@ from annotator.ui.shortcuts import default_keys, portable
 
 NAME, KEYS, OTHER, RESET = range(4)
 HEADERS = (QT_TR_NOOP("Action"), QT_TR_NOOP("Shortcut"), QT_TR_NOOP("Also"), "")
+# A mnemonic as Chinese menus write it, after the text: "匯出(&E)…".
+TRAILING_MNEMONIC = re.compile(r"\(&\w\)")
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic (``&Export…``, ``匯出(&E)…``) or ellipsis."""
+    return TRAILING_MNEMONIC.sub("", text).replace("&", "").rstrip("…").strip()
 
 
 class ShortcutsPage(QWidget):
@@ -49,7 +57,7 @@ class ShortcutsPage(QWidget):
         self.edits: dict[str, QKeySequenceEdit] = {}
         for row, name in enumerate(self._names):
             action = self._actions[name]
-            item = QTableWidgetItem(action.text().replace("&", "").rstrip("…"))
+            item = QTableWidgetItem(self.action_text(name))
             item.setToolTip(action.toolTip())
             self.table.setItem(row, NAME, item)
             edit = QKeySequenceEdit()
@@ -147,7 +155,7 @@ class ShortcutsPage(QWidget):
 
     def action_text(self, name: str) -> str:
         """What the menus call action ``name`` (without mnemonic or ellipsis)."""
-        return self._actions[name].text().replace("&", "").rstrip("…")
+        return plain_text(self._actions[name].text())
 
     def _recorded(self, name: str) -> None:
         if self.edits[name].hasFocus():

@@ -46,8 +46,8 @@ class SidePanels(QObject):
         self._width = 0  # the window's width at the last resize
         self.adapt_on_show = True  # False once a layout the user left is restored
         self.actions = {
-            0: self._toggle_action("&Document list", 0),
-            2: self._toggle_action("&Annotation panel", 2),
+            0: self._toggle_action(tr("&Document list"), 0),
+            2: self._toggle_action(tr("&Annotation panel"), 2),
         }
         splitter.splitterMoved.connect(self._moved_by_hand)
         window.installEventFilter(self)

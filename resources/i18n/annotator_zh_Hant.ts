@@ -2742,6 +2742,14 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>所有快速鍵都已恢復預設值。</translation>
     </message>
     <message>
+        <source>&amp;Document list</source>
+        <translation>文件清單(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotation panel</source>
+        <translation>標註面板(&amp;A)</translation>
+    </message>
+    <message>
         <source>Show or fold this panel (it folds by itself in a narrow window)</source>
         <translation>顯示或收合此面板（視窗變窄時會自動收合）</translation>
     </message>
@@ -2784,6 +2792,10 @@ You can undo this afterwards with Ctrl+Z.</source>
     <message>
         <source>No annotation at the caret</source>
         <translation>游標處沒有標註</translation>
+    </message>
+    <message>
+        <source>Annotations per label: corpus (solid) and this document (faded)</source>
+        <translation>各標籤的標註數：全部文件（實色）與此文件（淡色）</translation>
     </message>
 </context>
 </TS>
