@@ -258,7 +258,7 @@ class DetailsPanel(QWidget):
             time=local_time(annotation.updated_at),
             rule=escape(annotation.rule or tr("unknown")),
         )
-        summary += f"<br>“{escape(one_line(quote, 200))}”"
+        summary += "<br>" + tr("“{quote}”").format(quote=escape(one_line(quote, 200)))
         if others:
             summary += "<br>" + tr("<i>Other attributes:</i> {values}").format(
                 values="; ".join(others)

@@ -1157,7 +1157,7 @@
     </message>
     <message>
         <source>Keep the newest:</source>
-        <translation>保留最新的：</translation>
+        <translation>保留最新備份數：</translation>
     </message>
     <message>
         <source>Back up on opening, every:</source>
@@ -2251,7 +2251,7 @@ Your annotations are safe: every change you made was saved when you made it. You
     </message>
     <message>
         <source>choice</source>
-        <translation>選項</translation>
+        <translation>單選</translation>
     </message>
     <message>
         <source>yes/no</source>
@@ -2316,6 +2316,10 @@ Your annotations are safe: every change you made was saved when you made it. You
     <message>
         <source>unknown</source>
         <translation>不明</translation>
+    </message>
+    <message>
+        <source>“{quote}”</source>
+        <translation>「{quote}」</translation>
     </message>
     <message>
         <source>&lt;i&gt;Other attributes:&lt;/i&gt; {values}</source>

@@ -55,7 +55,7 @@ def test_the_label_editor(chinese, app):
     assert seen["buttons"] == ("新增(&A)", "匯入標籤方案(&I)…")
     assert seen["headers"] == ["屬性", "類型", "選項", "說明"]
     assert "'21' 不是單一按鍵" in seen["problem"]
-    assert seen["kinds"] == ["文字", "數字", "選項", "是／否"]
+    assert seen["kinds"] == ["文字", "數字", "單選", "是／否"]
     assert seen["new"] == "標籤 4"
 
 
