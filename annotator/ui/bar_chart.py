@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TR_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.colors import blend
+from annotator.ui.i18n import tr
 from annotator.ui.theme import rgb
 
 DOCUMENT_STRENGTH = 0.45  # the open document's bar: the label colour faded into the background
@@ -33,14 +34,14 @@ class BarChart(QWidget):
     MARGIN = 28
     WIDEST = 90  # a bar's width at most, in pixels: one or two bars stay bars
     VALUE_ROOM = 18  # the height of a value written above its bar
-    TITLE = "Annotations per label: corpus (solid) and this document (faded)"
+    TITLE = QT_TR_NOOP("Annotations per label: corpus (solid) and this document (faded)")
 
-    def __init__(self, parent: QWidget | None = None, title: str = TITLE) -> None:
+    def __init__(self, parent: QWidget | None = None, title: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("barChart")
         self.setMinimumHeight(200)
         self.bars: list[Bar] = []
-        self.title = title
+        self.title = tr(self.TITLE) if title is None else title
 
     def set_title(self, title: str) -> None:
         self.title = title

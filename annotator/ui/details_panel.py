@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.attributes import (
-    KIND_NAMES,
     as_attributes,
     attribute_title,
     format_value,
@@ -28,9 +27,12 @@ from annotator.core.attributes import (
 )
 from annotator.core.model import Annotation, AttributeSpec, AttributeValue, Label
 from annotator.core.timestamps import local_time
+from annotator.ui.attribute_kinds import kind_text
+from annotator.ui.i18n import tr
 from annotator.ui.table_models import one_line
 
 Editor = QLineEdit | QComboBox
+YES_NO = {"yes": QT_TR_NOOP("yes"), "no": QT_TR_NOOP("no")}
 
 
 class DetailsPanel(QWidget):
@@ -51,17 +53,17 @@ class DetailsPanel(QWidget):
         self.selection_count.setObjectName("selectionCount")
         self.selection_count.setWordWrap(True)
         self.selection_count.hide()
-        self.summary = QLabel("No annotation selected.")
+        self.summary = QLabel(tr("No annotation selected."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QPlainTextEdit()
         self.note.setObjectName("noteEditor")
-        self.note.setPlaceholderText("Note (F2 to edit, Ctrl+Enter to save, Esc to cancel)")
+        self.note.setPlaceholderText(tr("Note (F2 to edit, Ctrl+Enter to save, Esc to cancel)"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(110)
         self.note.installEventFilter(self)
         self.form = QFormLayout()
-        self.form.addRow("Note:", self.note)
+        self.form.addRow(tr("Note:"), self.note)
         self.problem = QLabel()
         self.problem.setObjectName("attributeProblem")
         self.problem.setWordWrap(True)
@@ -76,11 +78,13 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.summary)  # outside the form: wrapped lines get their height
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
-        self.clear_others = QPushButton("Clear other attributes")
+        self.clear_others = QPushButton(tr("Clear other attributes"))
         self.clear_others.setObjectName("clearOtherAttributes")
         self.clear_others.setToolTip(
-            "Remove the values of attributes this label does not define (kept from another "
-            "label or an older scheme); undoable"
+            tr(
+                "Remove the values of attributes this label does not define (kept from "
+                "another label or an older scheme); undoable"
+            )
         )
         self.clear_others.clicked.connect(self._clear_others)
         self.clear_others.hide()
@@ -111,8 +115,10 @@ class DetailsPanel(QWidget):
         the current one, while Delete and the label keys act on all of them."""
         self.selection_count.setVisible(count > 1)
         self.selection_count.setText(
-            f"<b>{count} annotations selected.</b> Delete and the label keys act on all "
-            "of them; below is the current one, whose note and attributes you edit."
+            tr(
+                "<b>{n} annotations selected.</b> Delete and the label keys act on all "
+                "of them; below is the current one, whose note and attributes you edit."
+            ).format(n=count)
             if count > 1
             else ""
         )
@@ -133,7 +139,9 @@ class DetailsPanel(QWidget):
                 editor.addItem("—", None)
                 options = spec.choices if spec.kind == "choice" else ("yes", "no")
                 for option in options:
-                    editor.addItem(option, option)
+                    # yes and no are the window's words; choices are the scheme's.
+                    shown = tr(YES_NO[option]) if spec.kind == "boolean" else option
+                    editor.addItem(shown, option)
                 editor.activated.connect(lambda _i, n=spec.name: self._commit_attribute(n))
                 # Scrolling the panel must not change (and save) a value by accident.
                 editor.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -142,15 +150,19 @@ class DetailsPanel(QWidget):
                 editor = QLineEdit()
                 editor.setClearButtonEnabled(True)
                 editor.setPlaceholderText(
-                    "a number, e.g. 2,000 or 12.5" if spec.kind == "number" else ""
+                    tr("a number, e.g. 2,000 or 12.5") if spec.kind == "number" else ""
                 )
                 editor.editingFinished.connect(lambda n=spec.name: self._commit_attribute(n))
                 editor.installEventFilter(self)
             editor.setObjectName(f"attribute:{spec.name}")
-            tip = f"{spec.name} ({KIND_NAMES.get(spec.kind, spec.kind)})"
-            editor.setToolTip(f"{tip}: {spec.description}" if spec.description else tip)
+            tip = (
+                tr("{name} ({kind}): {description}") if spec.description else tr("{name} ({kind})")
+            )
+            editor.setToolTip(
+                tip.format(name=spec.name, kind=kind_text(spec.kind), description=spec.description)
+            )
             self.editors[spec.name] = editor
-            self.form.addRow(f"{attribute_title(spec.name)}:", editor)
+            self.form.addRow(tr("{name}:").format(name=attribute_title(spec.name)), editor)
         # Tab goes from the note through the attributes in their order (editors made now
         # would otherwise come last in the window, after the status bar).
         chain = [self.note, *self.editors.values(), self.clear_others]
@@ -222,7 +234,7 @@ class DetailsPanel(QWidget):
         self._build_editors(None if annotation is None else annotation.label)
         self.clear_others.hide()
         if annotation is None:
-            self.summary.setText("No annotation selected.")
+            self.summary.setText(tr("No annotation selected."))
             self.note.setPlainText("")
             self._fit_summary()
             return
@@ -232,16 +244,26 @@ class DetailsPanel(QWidget):
             for name, value in values.items()
             if name not in self.editors
         ]
-        made = ""  # accepted from a suggestion: which rule made it
-        if annotation.source == "suggested":
-            made = f" · suggested by rule {escape(annotation.rule or 'unknown')}"
-        self.summary.setText(
-            f"<b>{escape(annotation.label)}</b> {annotation.start}–{annotation.end} · "
-            f"{escape(annotation.annotator)} · "
-            f"changed {local_time(annotation.updated_at)}{made}<br>"
-            f"“{escape(one_line(quote, 200))}”"
-            + (f"<br><i>Other attributes:</i> {'; '.join(others)}" if others else "")
+        head = tr("<b>{label}</b> {start}–{end} · {annotator} · changed {time}")
+        if annotation.source == "suggested":  # accepted from a suggestion: which rule made it
+            head = tr(
+                "<b>{label}</b> {start}–{end} · {annotator} · changed {time}"
+                " · suggested by rule {rule}"
+            )
+        summary = head.format(
+            label=escape(annotation.label),
+            start=annotation.start,
+            end=annotation.end,
+            annotator=escape(annotation.annotator),
+            time=local_time(annotation.updated_at),
+            rule=escape(annotation.rule or tr("unknown")),
         )
+        summary += "<br>" + tr("“{quote}”").format(quote=escape(one_line(quote, 200)))
+        if others:
+            summary += "<br>" + tr("<i>Other attributes:</i> {values}").format(
+                values="; ".join(others)
+            )
+        self.summary.setText(summary)
         self.clear_others.setVisible(bool(others))
         self._fit_summary()
         # A note being typed is kept when the annotation is shown again (e.g. refreshed

@@ -20,6 +20,7 @@ from annotator.app.exports import ExportOptions
 from annotator.core.filters import ExportFilter
 from annotator.core.model import Document, Label
 from annotator.formats import registry
+from annotator.ui.i18n import tr
 
 
 class ExportDialog(QDialog):
@@ -29,7 +30,7 @@ class ExportDialog(QDialog):
         self, parent: QWidget | None, labels: Sequence[Label], document: Document | None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export annotations")
+        self.setWindowTitle(tr("Export annotations"))
         self.setObjectName("exportDialog")
         self._document = document
 
@@ -37,40 +38,42 @@ class ExportDialog(QDialog):
         for fmt in registry.FORMATS:
             self.format_box.addItem(fmt.title, fmt.name)
 
-        scope = QGroupBox("Documents")
+        scope = QGroupBox(tr("Documents"))
         self.this_document = QRadioButton(
-            f"This document: {document.title}" if document else "This document"
+            tr("This document: {title}").format(title=document.title)
+            if document
+            else tr("This document")
         )
-        self.all_documents = QRadioButton("All documents")
-        self.all_documents.setToolTip("Export the annotations of every document")
-        self.this_document.setToolTip("Export the annotations of the document shown only")
+        self.all_documents = QRadioButton(tr("All documents"))
+        self.all_documents.setToolTip(tr("Export the annotations of every document"))
+        self.this_document.setToolTip(tr("Export the annotations of the document shown only"))
         self.all_documents.setChecked(True)
         self.this_document.setEnabled(document is not None)
         scope_layout = QVBoxLayout(scope)
         scope_layout.addWidget(self.this_document)
         scope_layout.addWidget(self.all_documents)
 
-        label_group = QGroupBox("Labels")
+        label_group = QGroupBox(tr("Labels"))
         label_layout = QVBoxLayout(label_group)
         self.label_boxes: dict[str, QCheckBox] = {}
         for label in labels:
             box = QCheckBox(label.name)
-            box.setToolTip(f"Export the {label.name} annotations")
+            box.setToolTip(tr("Export the {label} annotations").format(label=label.name))
             box.setChecked(True)
             box.toggled.connect(self._update)
             label_layout.addWidget(box)
             self.label_boxes[label.name] = box
 
-        self.include_text = QCheckBox("Include document texts")
+        self.include_text = QCheckBox(tr("Include document texts"))
         self.include_text.setChecked(True)
-        self.compact = QCheckBox("Compact (one line)")
-        self.excel = QCheckBox("For Excel (UTF-8 with BOM)")
-        self.include_text.setToolTip("Write each document's text into the file too")
-        self.compact.setToolTip("JSON on one line, without indenting")
-        self.excel.setToolTip("Begin the CSV with a byte order mark, so Excel reads UTF-8")
+        self.compact = QCheckBox(tr("Compact (one line)"))
+        self.excel = QCheckBox(tr("For Excel (UTF-8 with BOM)"))
+        self.include_text.setToolTip(tr("Write each document's text into the file too"))
+        self.compact.setToolTip(tr("JSON on one line, without indenting"))
+        self.excel.setToolTip(tr("Begin the CSV with a byte order mark, so Excel reads UTF-8"))
 
         form = QFormLayout()
-        form.addRow("Format:", self.format_box)
+        form.addRow(tr("Format:"), self.format_box)
         options = QVBoxLayout()
         options.addWidget(self.include_text)
         options.addWidget(self.compact)
@@ -79,7 +82,7 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.guide import guide_page, heading_anchor
+from annotator.ui.i18n import tr
 
 WEB_SCHEMES = ("http", "https", "mailto")
 
@@ -53,19 +54,19 @@ class GuideWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guideWindow")
-        self.setWindowTitle("Annotator user guide")
+        self.setWindowTitle(tr("Annotator user guide"))
         self.browser = _GuideBrowser(self)
         self.browser.setObjectName("guideBrowser")
-        self.browser.setAccessibleName("User guide")
+        self.browser.setAccessibleName(tr("User guide"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self.follow)
         self.browser.sourceChanged.connect(self._arrived)
         self.back_button = self._button(
-            "Back", "Back to the page read before", self.browser.backward
+            tr("Back"), tr("Back to the page read before"), self.browser.backward
         )
-        self.forward_button = self._button("Forward", "Forward again", self.browser.forward)
+        self.forward_button = self._button(tr("Forward"), tr("Forward again"), self.browser.forward)
         self.contents_button = self._button(
-            "Contents", "The guide's first page", lambda: self.open_page(guide_page())
+            tr("Contents"), tr("The guide's first page"), lambda: self.open_page(guide_page())
         )
         self.browser.backwardAvailable.connect(self.back_button.setEnabled)
         self.browser.forwardAvailable.connect(self.forward_button.setEnabled)
@@ -113,7 +114,7 @@ class GuideWindow(QDialog):
         target = self.browser.source().resolved(link)
         path = Path(target.toLocalFile())
         if not path.is_file():
-            self.message.setText(f"{path} is not part of this installation.")
+            self.message.setText(tr("{path} is not part of this installation.").format(path=path))
             self.message.show()
         elif path.suffix == ".md":
             self.browser.setSource(target)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,17 +32,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.attributes import KIND_NAMES
 from annotator.core.files import write_atomically
 from annotator.core.labels import PALETTE, markers, next_colour, scheme_problems
 from annotator.core.model import ATTRIBUTE_KINDS, AttributeSpec, Label
 from annotator.core.set_errors import SetFormatError
 from annotator.formats.scheme import read_scheme, render_scheme
+from annotator.ui.attribute_kinds import kind_text
 from annotator.ui.file_places import open_file_name, save_file_name
+from annotator.ui.i18n import tr
 from annotator.ui.icons import color_icon
 
 SchemeCheck = Callable[[Sequence[Label], Sequence[tuple[str, str]], Sequence[str]], str | None]
-SCHEME_FILTER = "Label schemes and annotation sets (*.json);;All files (*)"
+SCHEME_FILTER = QT_TR_NOOP("Label schemes and annotation sets (*.json);;All files (*)")
+ATTRIBUTE_HEADERS = (
+    QT_TR_NOOP("Attribute"),
+    QT_TR_NOOP("Type"),
+    QT_TR_NOOP("Choices"),
+    QT_TR_NOOP("Description"),
+)
 
 
 @dataclass
@@ -70,7 +77,7 @@ class LabelsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("labelsDialog")
-        self.setWindowTitle("Labels")
+        self.setWindowTitle(tr("Labels"))
         self.resize(860, 520)
         self._usage = usage
         self._reserved = dict(reserved or {})
@@ -82,19 +89,19 @@ class LabelsDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("labelList")
         self.list.currentRowChanged.connect(self._show_entry)
-        self.add_button = QPushButton("&Add")
-        self.remove_button = QPushButton("Re&move")
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move do&wn")
-        self.import_button = QPushButton("&Import scheme…")
-        self.export_button = QPushButton("E&xport scheme…")
+        self.add_button = QPushButton(tr("&Add"))
+        self.remove_button = QPushButton(tr("Re&move"))
+        self.up_button = QPushButton(tr("Move &up"))
+        self.down_button = QPushButton(tr("Move do&wn"))
+        self.import_button = QPushButton(tr("&Import scheme…"))
+        self.export_button = QPushButton(tr("E&xport scheme…"))
         for button, tip in (
-            (self.add_button, "Add a label at the end"),
-            (self.remove_button, "Remove the label chosen (its annotations go with it)"),
-            (self.up_button, "Move the label chosen up the list"),
-            (self.down_button, "Move the label chosen down the list"),
-            (self.import_button, "Read a scheme from a file"),
-            (self.export_button, "Write this scheme to a file"),
+            (self.add_button, tr("Add a label at the end")),
+            (self.remove_button, tr("Remove the label chosen (its annotations go with it)")),
+            (self.up_button, tr("Move the label chosen up the list")),
+            (self.down_button, tr("Move the label chosen down the list")),
+            (self.import_button, tr("Read a scheme from a file")),
+            (self.export_button, tr("Write this scheme to a file")),
         ):
             button.setToolTip(tip)
         self.add_button.clicked.connect(self.add_label)
@@ -123,7 +130,7 @@ class LabelsDialog(QDialog):
         self.name_edit.setObjectName("labelName")
         self.colour_button = QPushButton()
         self.colour_button.setObjectName("labelColour")
-        self.colour_button.setToolTip("Choose any colour")
+        self.colour_button.setToolTip(tr("Choose any colour"))
         self.colour_button.clicked.connect(self._ask_colour)
         swatches = QHBoxLayout()
         swatches.addWidget(self.colour_button)
@@ -131,32 +138,32 @@ class LabelsDialog(QDialog):
         for colour in PALETTE:
             swatch = QToolButton()
             swatch.setIcon(color_icon(colour, 16))
-            swatch.setToolTip(f"{colour} (colour-blind-safe palette)")
-            swatch.setAccessibleName(f"Colour {colour}")
+            swatch.setToolTip(tr("{colour} (colour-blind-safe palette)").format(colour=colour))
+            swatch.setAccessibleName(tr("Colour {colour}").format(colour=colour))
             swatch.clicked.connect(lambda _c=False, value=colour: self.set_colour(value))
             swatches.addWidget(swatch)
             self.palette_buttons.append(swatch)
         swatches.addStretch(1)
         self.hotkey_edit = QLineEdit()
         self.hotkey_edit.setObjectName("labelHotkey")
-        self.hotkey_edit.setPlaceholderText("a key, e.g. 4, q or F5 (empty for none)")
+        self.hotkey_edit.setPlaceholderText(tr("a key, e.g. 4, q or F5 (empty for none)"))
         self.description_edit = QLineEdit()
         self.description_edit.setObjectName("labelDescription")
         self.marker = QLabel()
         self.marker.setToolTip(
-            "Drawn in the margin beside this label's spans, a cue besides colour"
+            tr("Drawn in the margin beside this label's spans, a cue besides colour")
         )
         self.attributes = QTableWidget(0, 4)
         self.attributes.setObjectName("attributeTable")
-        self.attributes.setHorizontalHeaderLabels(["Attribute", "Type", "Choices", "Description"])
+        self.attributes.setHorizontalHeaderLabels([tr(h) for h in ATTRIBUTE_HEADERS])
         self.attributes.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.attributes.verticalHeader().hide()
         self.attributes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.attributes.setToolTip("Choices: separate them with commas")
-        self.add_attribute_button = QPushButton("Add a&ttribute")
-        self.remove_attribute_button = QPushButton("Remove attri&bute")
-        self.add_attribute_button.setToolTip("Add an attribute to the label chosen")
-        self.remove_attribute_button.setToolTip("Remove the attribute chosen")
+        self.attributes.setToolTip(tr("Choices: separate them with commas"))
+        self.add_attribute_button = QPushButton(tr("Add a&ttribute"))
+        self.remove_attribute_button = QPushButton(tr("Remove attri&bute"))
+        self.add_attribute_button.setToolTip(tr("Add an attribute to the label chosen"))
+        self.remove_attribute_button.setToolTip(tr("Remove the attribute chosen"))
         self.add_attribute_button.clicked.connect(self.add_attribute)
         self.remove_attribute_button.clicked.connect(self.remove_attribute)
         attribute_buttons = QHBoxLayout()
@@ -165,14 +172,14 @@ class LabelsDialog(QDialog):
         attribute_buttons.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("Colour:", swatches)
-        form.addRow("&Hotkey:", self.hotkey_edit)
-        form.addRow("&Description:", self.description_edit)
-        form.addRow("Marker:", self.marker)
+        form.addRow(tr("&Name:"), self.name_edit)
+        form.addRow(tr("Colour:"), swatches)
+        form.addRow(tr("&Hotkey:"), self.hotkey_edit)
+        form.addRow(tr("&Description:"), self.description_edit)
+        form.addRow(tr("Marker:"), self.marker)
         right = QVBoxLayout()
         right.addLayout(form)
-        right.addWidget(QLabel("Attributes annotations with this label can carry:"))
+        right.addWidget(QLabel(tr("Attributes annotations with this label can carry:")))
         right.addWidget(self.attributes, 1)
         right.addLayout(attribute_buttons)
 
@@ -225,12 +232,20 @@ class LabelsDialog(QDialog):
                 continue
             sequence = QKeySequence(key)
             if sequence.count() != 1 or sequence[0].key() == Qt.Key.Key_unknown:
-                problems.append(f"label {entry.label.name!r}: {key!r} is not one key")
+                problems.append(
+                    tr("label {name}: {key} is not one key").format(
+                        name=repr(entry.label.name), key=repr(key)
+                    )
+                )
                 continue
             portable = sequence.toString(QKeySequence.SequenceFormat.PortableText)
             if portable in self._reserved:
                 problems.append(
-                    f"label {entry.label.name!r}: {key!r} is already {self._reserved[portable]}"
+                    tr("label {name}: {key} is already {action}").format(
+                        name=repr(entry.label.name),
+                        key=repr(key),
+                        action=self._reserved[portable],
+                    )
                 )
         return problems
 
@@ -239,7 +254,7 @@ class LabelsDialog(QDialog):
             refused = self._check_with_store(self.scheme(), self.renames(), self.removed())
             if refused:
                 self.problem.setText(refused)
-                QMessageBox.warning(self, "These labels cannot be saved", refused)
+                QMessageBox.warning(self, tr("These labels cannot be saved"), refused)
                 return
         super().accept()
 
@@ -252,9 +267,9 @@ class LabelsDialog(QDialog):
     def add_label(self) -> None:
         taken = {e.label.name for e in self._entries}
         number = len(taken) + 1
-        while f"label {number}" in taken:
+        while tr("label {n}").format(n=number) in taken:
             number += 1
-        name = f"label {number}"
+        name = tr("label {n}").format(n=number)
         colour = next_colour([e.label.color for e in self._entries])
         self._entries.append(_Entry(None, Label(name, colour)))
         self._refresh_list()
@@ -270,11 +285,21 @@ class LabelsDialog(QDialog):
             return False
         used = self._usage(entry.original) if entry.original is not None else 0
         if used:
+            text = (
+                tr(
+                    "Label {name} is used by 1 annotation. Removing it deletes it too."
+                    "\n\nYou can undo this afterwards with Ctrl+Z."
+                )
+                if used == 1
+                else tr(
+                    "Label {name} is used by {n} annotations. Removing it deletes them too."
+                    "\n\nYou can undo this afterwards with Ctrl+Z."
+                )
+            )
             answer = QMessageBox.question(
                 self,
-                "Remove a label in use",
-                f"Label {entry.label.name!r} is used by {used} annotation(s). Removing it "
-                "deletes them too.\n\nYou can undo this afterwards with Ctrl+Z.",
+                tr("Remove a label in use"),
+                text.format(name=repr(entry.label.name), n=used),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -313,7 +338,7 @@ class LabelsDialog(QDialog):
         entry = self._current()
         if entry is None:
             return
-        chosen = QColorDialog.getColor(QColor(entry.label.color), self, "Label colour")
+        chosen = QColorDialog.getColor(QColor(entry.label.color), self, tr("Label colour"))
         if chosen.isValid():
             self.set_colour(chosen.name())
 
@@ -337,7 +362,7 @@ class LabelsDialog(QDialog):
             self.attributes.setItem(row, 0, QTableWidgetItem(spec.name))
             kind = QComboBox(objectName="attributeKind")
             for value in ATTRIBUTE_KINDS:
-                kind.addItem(KIND_NAMES[value], value)
+                kind.addItem(kind_text(value), value)
             kind.setCurrentIndex(max(kind.findData(spec.kind), 0))
             kind.currentIndexChanged.connect(self._form_edited)
             self.attributes.setCellWidget(row, 1, kind)
@@ -451,10 +476,14 @@ class LabelsDialog(QDialog):
         try:
             labels = read_scheme(path)
         except OSError as exc:
-            QMessageBox.warning(self, "Cannot import the scheme", f"{path}: {exc.strerror}")
+            QMessageBox.warning(
+                self,
+                tr("Cannot import the scheme"),
+                tr("{path}: {problem}").format(path=path, problem=exc.strerror),
+            )
             return False
         except SetFormatError as exc:
-            QMessageBox.warning(self, "Cannot import the scheme", str(exc))
+            QMessageBox.warning(self, tr("Cannot import the scheme"), str(exc))
             return False
         by_name = {e.label.name: e for e in self._entries}
         for label in labels:
@@ -471,17 +500,17 @@ class LabelsDialog(QDialog):
         try:
             write_atomically(path, render_scheme(self.scheme()))
         except OSError as exc:  # its message names the path
-            QMessageBox.warning(self, "Cannot export the scheme", str(exc))
+            QMessageBox.warning(self, tr("Cannot export the scheme"), str(exc))
             return False
         return True
 
     def _ask_import(self) -> None:
-        name = open_file_name(self, "Import a label scheme", SCHEME_FILTER)
+        name = open_file_name(self, tr("Import a label scheme"), tr(SCHEME_FILTER))
         if name:
             self.import_scheme(Path(name))
 
     def _ask_export(self) -> None:
-        name = save_file_name(self, "Export the label scheme", "labels.json", SCHEME_FILTER)
+        name = save_file_name(self, tr("Export the label scheme"), "labels.json", tr(SCHEME_FILTER))
         if name:
             self.export_scheme(Path(name))
 

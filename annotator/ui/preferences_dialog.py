@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,14 +37,14 @@ from annotator.app.preferences import (
 )
 from annotator.core.annotators import name_problem
 from annotator.store.backups import EVERY, KEEP, MAX_HOURS, backup_folder
-from annotator.ui.i18n import LANGUAGES
+from annotator.ui.i18n import LANGUAGES, tr
 from annotator.ui.shortcuts_page import ShortcutsPage
 
 THEME_NAMES = {
-    "system": "The system's",
-    "light": "Light",
-    "dark": "Dark",
-    "high-contrast": "High contrast (white on black)",
+    "system": QT_TR_NOOP("The system's"),
+    "light": QT_TR_NOOP("Light"),
+    "dark": QT_TR_NOOP("Dark"),
+    "high-contrast": QT_TR_NOOP("High contrast (white on black)"),
 }
 
 
@@ -83,7 +84,7 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(tr("Preferences"))
         self._apply = apply
         kept = preferences.load()
         self._kept = kept
@@ -93,8 +94,8 @@ class PreferencesDialog(QDialog):
         self.font_box = QFontComboBox()
         self.font_box.setObjectName("readingFont")
         self.font_box.setCurrentFont(QFont(kept.reading_font or reading_font.family()))
-        self.system_font = QCheckBox("The system's font")
-        self.system_font.setToolTip("Read in the system's font rather than the one chosen")
+        self.system_font = QCheckBox(tr("The system's font"))
+        self.system_font.setToolTip(tr("Read in the system's font rather than the one chosen"))
         self.system_font.setChecked(kept.reading_font is None)
         self.system_font.toggled.connect(lambda on: self.font_box.setEnabled(not on))
         self.font_box.setEnabled(kept.reading_font is not None)
@@ -103,15 +104,17 @@ class PreferencesDialog(QDialog):
         self.size_box.setRange(SIZE_RANGE[0] - 0.5, SIZE_RANGE[1])
         self.size_box.setDecimals(1)
         self.size_box.setSingleStep(0.5)
-        self.size_box.setSuffix(" pt")
-        self.size_box.setSpecialValueText("Default")  # at the minimum: the default size
+        self.size_box.setSuffix(tr(" pt"))
+        self.size_box.setSpecialValueText(tr("Default"))  # at the minimum: the default size
         self.size_box.setValue(kept.reading_size or self.size_box.minimum())
         self.zoom_box = QSpinBox()
         self.zoom_box.setObjectName("zoom")
         self.zoom_box.setRange(*ZOOM_RANGE)
-        self.zoom_box.setSuffix(" pt")
+        self.zoom_box.setSuffix(tr(" pt"))
         self.zoom_box.setValue(kept.zoom)
-        self.zoom_box.setToolTip("Added to the size; Ctrl+= and Ctrl+- change it, Ctrl+0 resets")
+        self.zoom_box.setToolTip(
+            tr("Added to the size; Ctrl+= and Ctrl+- change it, Ctrl+0 resets")
+        )
         self.spacing_box = QSpinBox()
         self.spacing_box.setObjectName("lineSpacing")
         self.spacing_box.setRange(*SPACING_RANGE)
@@ -122,54 +125,57 @@ class PreferencesDialog(QDialog):
         self.width_box.setObjectName("lineWidth")
         self.width_box.setRange(WIDTH_RANGE[0], WIDTH_RANGE[1])
         self.width_box.setSingleStep(10)
-        self.width_box.setSuffix(" characters")
-        self.width_box.setSpecialValueText("No maximum")
+        self.width_box.setSuffix(tr(" characters"))
+        self.width_box.setSpecialValueText(tr("No maximum"))
         self.width_box.setValue(kept.line_width)
         reading = QWidget()
         form = QFormLayout(reading)
-        form.addRow("Font:", self.font_box)
+        form.addRow(tr("Font:"), self.font_box)
         form.addRow("", self.system_font)
-        form.addRow("Size:", self.size_box)
-        form.addRow("Zoom:", self.zoom_box)
-        form.addRow("Line spacing:", self.spacing_box)
-        form.addRow("Line width at most:", self.width_box)
-        self.tabs.addTab(reading, "&Reading")
+        form.addRow(tr("Size:"), self.size_box)
+        form.addRow(tr("Zoom:"), self.zoom_box)
+        form.addRow(tr("Line spacing:"), self.spacing_box)
+        form.addRow(tr("Line width at most:"), self.width_box)
+        self.tabs.addTab(reading, tr("&Reading"))
 
         # Appearance
         self.theme_box = QComboBox()
         self.theme_box.setObjectName("theme")
         for theme, text in THEME_NAMES.items():
-            self.theme_box.addItem(text, theme)
+            self.theme_box.addItem(tr(text), theme)
         self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(kept.theme)))
-        self.suggestions_box = QCheckBox("Show the rules' suggestions on the text")
-        self.suggestions_box.setToolTip("Dashed outlines where the rules suggest a tag")
+        self.suggestions_box = QCheckBox(tr("Show the rules' suggestions on the text"))
+        self.suggestions_box.setToolTip(tr("Dashed outlines where the rules suggest a tag"))
         self.suggestions_box.setObjectName("showSuggestions")
         self.suggestions_box.setChecked(kept.show_suggestions)
         self.language_box = QComboBox()
         self.language_box.setObjectName("language")
-        self.language_box.addItem("The system's", None)
+        self.language_box.addItem(tr("The system's"), None)
         for language, text in LANGUAGES.items():
             self.language_box.addItem(text, language)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(kept.language)))
         appearance = QWidget()
         form = QFormLayout(appearance)
-        form.addRow("Theme:", self.theme_box)
+        form.addRow(tr("Theme:"), self.theme_box)
         form.addRow("", self.suggestions_box)
-        form.addRow("Language:", self.language_box)
-        form.addRow("", _wrapped("A new language shows from the next start of Annotator."))
-        self.tabs.addTab(appearance, "&Appearance")
+        form.addRow(tr("Language:"), self.language_box)
+        form.addRow("", _wrapped(tr("A new language shows from the next start of Annotator.")))
+        self.tabs.addTab(appearance, tr("&Appearance"))
 
         # You
         self.name_box = QLineEdit(annotator)
         self.name_box.setObjectName("annotatorName")
         you = QWidget()
         form = QFormLayout(you)
-        form.addRow("Annotate as:", self.name_box)
-        note = "New annotations record this name."
+        form.addRow(tr("Annotate as:"), self.name_box)
+        note = tr("New annotations record this name.")
         if preferences.chosen_by_environment():
-            note += " $ANNOTATOR_USER is set: the next launch uses it again."
+            note = tr(
+                "New annotations record this name. $ANNOTATOR_USER is set: the next launch "
+                "uses it again."
+            )
         form.addRow("", _wrapped(note))
-        self.tabs.addTab(you, "&You")
+        self.tabs.addTab(you, tr("&You"))
 
         # Backups
         self.keep_box = QSpinBox()
@@ -180,26 +186,28 @@ class PreferencesDialog(QDialog):
         self.every_box.setObjectName("backupEvery")
         self.every_box.setRange(0, MAX_HOURS)
         self.every_box.setDecimals(1)
-        self.every_box.setSuffix(" hours")
-        self.every_box.setSpecialValueText("Never (automatic backups off)")
+        self.every_box.setSuffix(tr(" hours"))
+        self.every_box.setSpecialValueText(tr("Never (automatic backups off)"))
         self.every_box.setValue(backups.hours if backups else EVERY.total_seconds() / 3600)
         page = QWidget()
         form = QFormLayout(page)
-        form.addRow("Keep the newest:", self.keep_box)
-        form.addRow("Back up on opening, every:", self.every_box)
+        form.addRow(tr("Keep the newest:"), self.keep_box)
+        form.addRow(tr("Back up on opening, every:"), self.every_box)
         if database is not None:
-            where = f"Backups of {database.name} are kept in {backup_folder(database)}."
+            where = tr("Backups of {name} are kept in {folder}.").format(
+                name=database.name, folder=backup_folder(database)
+            )
         else:
-            where = "A team database is backed up by its server; these apply to SQLite files."
+            where = tr("A team database is backed up by its server; these apply to SQLite files.")
             self.keep_box.setEnabled(False)
             self.every_box.setEnabled(False)
         form.addRow("", _wrapped(where))
         self._has_backups = database is not None
-        self.tabs.addTab(page, "&Backups")
+        self.tabs.addTab(page, tr("&Backups"))
 
         # Keyboard
         self.shortcuts = ShortcutsPage(actions, reserved)
-        self.tabs.addTab(self.shortcuts, "&Keyboard")
+        self.tabs.addTab(self.shortcuts, tr("&Keyboard"))
 
         self.problem = QLabel()
         self.problem.setObjectName("preferencesProblem")
@@ -248,11 +256,13 @@ class PreferencesDialog(QDialog):
         problem = name_problem(chosen.annotator)
         if problem is not None:
             self.tabs.setCurrentIndex(2)
-            problem = f"Your name: {problem}"
+            problem = tr("Your name: {problem}").format(problem=problem)
         elif clashing := self.shortcuts.clashes():
             self.tabs.setCurrentIndex(4)
             key, names = next(iter(clashing.items()))
-            problem = f"{key} is the key of more than one action ({', '.join(names)})."
+            problem = tr("{key} is the key of more than one action ({actions}).").format(
+                key=key, actions=", ".join(self.shortcuts.action_text(n) for n in names)
+            )
         else:
             problem = self._apply(chosen)
         self.problem.setText(problem or "")

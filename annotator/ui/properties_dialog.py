@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Document
 from annotator.core.timestamps import local_time
+from annotator.ui.i18n import tr
 from annotator.ui.theme import legible_on
 
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -38,6 +39,19 @@ def is_publication_date(text: str) -> bool:
     except ValueError:
         return False
     return text[:4] != "0000"
+
+
+def encoding_text(document: Document) -> str:
+    """:meth:`Document.encoding_note` in the language shown."""
+    if document.encoding is None:
+        return "—"
+    if document.encoding_chosen:
+        return tr("{encoding} (chosen by you)").format(encoding=document.encoding)
+    if document.confidence is None:
+        return document.encoding
+    return tr("{encoding} ({percent} sure)").format(
+        encoding=document.encoding, percent=f"{document.confidence:.0%}"
+    )
 
 
 class WrappedValue(QTextEdit):
@@ -71,38 +85,38 @@ class WrappedValue(QTextEdit):
 class PropertiesDialog(QDialog):
     def __init__(self, parent: QWidget | None, document: Document) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Document properties")
+        self.setWindowTitle(tr("Document properties"))
         self.setObjectName("propertiesDialog")
         self.resize(560, 0)
         self.title = QLineEdit(document.title, objectName="propertyTitle")
         self.author = QLineEdit(document.author or "", objectName="propertyAuthor")
         self.published = QLineEdit(document.published or "", objectName="propertyPublished")
-        self.published.setPlaceholderText("YYYY-MM-DD, YYYY-MM or YYYY")
+        self.published.setPlaceholderText(tr("YYYY-MM-DD, YYYY-MM or YYYY"))
         form = QFormLayout()
-        form.addRow("Title:", self.title)
-        form.addRow("Author:", self.author)
-        form.addRow("Published:", self.published)
+        form.addRow(tr("Title:"), self.title)
+        form.addRow(tr("Author:"), self.author)
+        form.addRow(tr("Published:"), self.published)
         # The source (a sentence, a path or a URL), the file name and the hash in full:
         # long words wrap anywhere rather than being cut off at the dialog's edge.
-        for name, value in (
-            ("Source:", document.source),
-            ("File name:", document.original_name or "—"),
-            ("SHA-256:", document.sha256),
+        for name, text, value in (
+            ("Source", tr("Source:"), document.source),
+            ("File name", tr("File name:"), document.original_name or "—"),
+            ("SHA-256", tr("SHA-256:"), document.sha256),
         ):
             shown = WrappedValue(value)
-            shown.setObjectName(f"property:{name.rstrip(':')}")
-            form.addRow(name, shown)
-            if name == "Source:":
+            shown.setObjectName(f"property:{name}")
+            form.addRow(text, shown)
+            if name == "Source":
                 self.source = shown
-        for name, value in (
-            ("Format:", document.format),
-            ("Encoding:", document.encoding_note()),
-            ("Imported:", local_time(document.created_at)),
-            ("Characters:", f"{document.length:,}"),
+        for text, value in (
+            (tr("Format:"), document.format),
+            (tr("Encoding:"), encoding_text(document)),
+            (tr("Imported:"), local_time(document.created_at)),
+            (tr("Characters:"), f"{document.length:,}"),
         ):
             label = QLabel(value)
             label.setWordWrap(True)
-            form.addRow(name, label)
+            form.addRow(text, label)
         self.problem = QLabel()
         self._colour_problem()
         self.buttons = QDialogButtonBox(
@@ -132,11 +146,11 @@ class PropertiesDialog(QDialog):
     def _check(self) -> None:
         problem = ""
         if not self.title.text().strip():
-            problem = "A document needs a title."
+            problem = tr("A document needs a title.")
         elif self.published.text().strip() and not is_publication_date(
             self.published.text().strip()
         ):
-            problem = "Write the date as YYYY-MM-DD, YYYY-MM or YYYY."
+            problem = tr("Write the date as YYYY-MM-DD, YYYY-MM or YYYY.")
         self.problem.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
 

@@ -28,6 +28,7 @@ from annotator.core.retrieval import (
     check_date,
     parse_attribute,
 )
+from annotator.ui.attribute_kinds import kind_text
 from annotator.ui.i18n import tr
 
 TYPING_PAUSE_MS = 250  # a query runs this long after the last key typed in a filter
@@ -188,7 +189,9 @@ class RetrieveFilters(QWidget):
             self.attribute.clear()
             self.attribute.addItem(tr("Any"), None)
             for name, spec in sorted(self._specs.items()):
-                self.attribute.addItem(f"{name} ({spec.kind})", name)
+                self.attribute.addItem(
+                    tr("{name} ({kind})").format(name=name, kind=kind_text(spec.kind)), name
+                )
         finally:
             self._quiet = False
         self.show_query(query)

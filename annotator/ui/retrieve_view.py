@@ -412,7 +412,11 @@ class RetrieveDialog(QDialog):
         try:
             path.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
-            QMessageBox.warning(self, tr("Not exported"), f"{path}: {exc.strerror or exc}")
+            QMessageBox.warning(
+                self,
+                tr("Not exported"),
+                tr("{path}: {problem}").format(path=path, problem=exc.strerror or exc),
+            )
             return False
         return True
 

@@ -3,9 +3,10 @@ refused or resolved explicitly and reset to the defaults per action or all at on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtCore import QT_TR_NOOP, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.shortcuts import clashes
+from annotator.ui.i18n import tr
 from annotator.ui.shortcuts import default_keys, portable
 
 NAME, KEYS, OTHER, RESET = range(4)
+HEADERS = (QT_TR_NOOP("Action"), QT_TR_NOOP("Shortcut"), QT_TR_NOOP("Also"), "")
+# A mnemonic as Chinese menus write it, after the text: "匯出(&E)…".
+TRAILING_MNEMONIC = re.compile(r"\(&\w\)")
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic (``&Export…``, ``匯出(&E)…``) or ellipsis."""
+    return TRAILING_MNEMONIC.sub("", text).replace("&", "").rstrip("…").strip()
 
 
 class ShortcutsPage(QWidget):
@@ -40,14 +50,14 @@ class ShortcutsPage(QWidget):
         self._pending: tuple[str, str, str] | None = None  # (name, key, holder) to take
         self.table = QTableWidget(len(self._names), 4)
         self.table.setObjectName("shortcutTable")
-        self.table.setHorizontalHeaderLabels(["Action", "Shortcut", "Also", ""])
+        self.table.setHorizontalHeaderLabels([tr(h) if h else h for h in HEADERS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.edits: dict[str, QKeySequenceEdit] = {}
         for row, name in enumerate(self._names):
             action = self._actions[name]
-            item = QTableWidgetItem(action.text().replace("&", "").rstrip("…"))
+            item = QTableWidgetItem(self.action_text(name))
             item.setToolTip(action.toolTip())
             self.table.setItem(row, NAME, item)
             edit = QKeySequenceEdit()
@@ -55,7 +65,7 @@ class ShortcutsPage(QWidget):
             edit.setMaximumSequenceLength(1)
             # Esc stops recording (the key stays as it was); a second Esc closes the dialog.
             edit.setFinishingKeyCombinations([QKeyCombination(Qt.Key.Key_Escape)])
-            edit.setToolTip("Click, then press the new keys")
+            edit.setToolTip(tr("Click, then press the new keys"))
             edit.editingFinished.connect(lambda n=name: self._recorded(n))
             self.edits[name] = edit
             self.table.setCellWidget(row, KEYS, edit)
@@ -64,13 +74,13 @@ class ShortcutsPage(QWidget):
             buttons_layout = QHBoxLayout(buttons)
             buttons_layout.setContentsMargins(2, 0, 2, 0)
             buttons_layout.setSpacing(2)
-            clear = QPushButton("Clear")
+            clear = QPushButton(tr("Clear"))
             clear.setObjectName(f"clear:{name}")
-            clear.setToolTip("No keys for this action")
+            clear.setToolTip(tr("No keys for this action"))
             clear.clicked.connect(lambda _=False, n=name: self.clear(n))
-            reset = QPushButton("Reset")
+            reset = QPushButton(tr("Reset"))
             reset.setObjectName(f"reset:{name}")
-            reset.setToolTip("Back to this action's default keys")
+            reset.setToolTip(tr("Back to this action's default keys"))
             reset.clicked.connect(lambda _=False, n=name: self.reset(n))
             buttons_layout.addWidget(clear)
             buttons_layout.addWidget(reset)
@@ -85,11 +95,11 @@ class ShortcutsPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("shortcutMessage")
         self.message.setWordWrap(True)
-        self.take_button = QPushButton("Take it")
-        self.take_button.setToolTip("Give the keys to this action and take them from the other")
+        self.take_button = QPushButton(tr("Take it"))
+        self.take_button.setToolTip(tr("Give the keys to this action and take them from the other"))
         self.take_button.clicked.connect(self.take)
         self.take_button.hide()
-        reset_all = QPushButton("Reset all to defaults")
+        reset_all = QPushButton(tr("Reset all to defaults"))
         reset_all.setObjectName("resetAllShortcuts")
         reset_all.clicked.connect(self.reset_all)
         row_layout = QHBoxLayout()
@@ -98,7 +108,9 @@ class ShortcutsPage(QWidget):
         row_layout.addWidget(reset_all)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("Click a shortcut and press the new keys. Label keys are set in Edit labels.")
+            QLabel(
+                tr("Click a shortcut and press the new keys. Label keys are set in Edit labels.")
+            )
         )
         layout.addWidget(self.table, 1)
         layout.addLayout(row_layout)
@@ -141,8 +153,9 @@ class ShortcutsPage(QWidget):
                 return other
         return None
 
-    def _text(self, name: str) -> str:
-        return self._actions[name].text().replace("&", "").rstrip("…")
+    def action_text(self, name: str) -> str:
+        """What the menus call action ``name`` (without mnemonic or ellipsis)."""
+        return plain_text(self._actions[name].text())
 
     def _recorded(self, name: str) -> None:
         if self.edits[name].hasFocus():
@@ -160,22 +173,28 @@ class ShortcutsPage(QWidget):
         if label is not None:
             self._refuse(
                 name,
-                f"{native} tags as {label}: choose another key, or change the "
-                "label's key in Label ▸ Edit labels.",
+                tr(
+                    "{key} tags as {label}: choose another key, or change the "
+                    "label's key in Label ▸ Edit labels."
+                ).format(key=native, label=label),
             )
             return
         holder = self._holder(key, name)
         if holder is not None:
             self._refuse(
                 name,
-                f"{native} is already the key of “{self._text(holder)}”. Press another key, "
-                f"or Take it from “{self._text(holder)}”.",
+                tr(
+                    "{key} is already the key of “{action}”. Press another key, "
+                    "or Take it from “{action}”."
+                ).format(key=native, action=self.action_text(holder)),
             )
             self._pending = (name, key, holder)
             self.take_button.show()
             return
         self._set(name, [key, *self._keys[name][1:]])
-        self.message.setText(f"“{self._text(name)}”: {native}.")
+        self.message.setText(
+            tr("“{action}”: {key}.").format(action=self.action_text(name), key=native)
+        )
 
     def _refuse(self, name: str, why: str) -> None:
         self.message.setText(why)
@@ -192,13 +211,15 @@ class ShortcutsPage(QWidget):
         self._set(name, [key, *self._keys[name][1:]])
         native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
         self.message.setText(
-            f"{native} is now “{self._text(name)}”; “{self._text(holder)}” lost it."
+            tr("{key} is now “{action}”; “{other}” lost it.").format(
+                key=native, action=self.action_text(name), other=self.action_text(holder)
+            )
         )
 
     def clear(self, name: str) -> None:
         """No keys for ``name``."""
         self._set(name, [])
-        self.message.setText(f"“{self._text(name)}”: no keys.")
+        self.message.setText(tr("“{action}”: no keys.").format(action=self.action_text(name)))
 
     def _set(self, name: str, keys: list[str]) -> None:
         self._keys[name] = keys
@@ -212,11 +233,13 @@ class ShortcutsPage(QWidget):
             if holder is not None:
                 self._set(holder, [k for k in self._keys[holder] if k.casefold() != key.casefold()])
         self._set(name, defaults)
-        self.message.setText(f"“{self._text(name)}”: its default keys.")
+        self.message.setText(
+            tr("“{action}”: its default keys.").format(action=self.action_text(name))
+        )
 
     def reset_all(self) -> None:
         for name in self._names:
             self._set(name, default_keys(self._actions[name]))
-        self.message.setText("Every shortcut is back to its default.")
+        self.message.setText(tr("Every shortcut is back to its default."))
         self._pending = None
         self.take_button.hide()

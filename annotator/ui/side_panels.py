@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
 
+from annotator.ui.i18n import tr
+
 # The fewest average characters a line of the reading pane keeps while panels can give way.
 READING_CHARS = 60
 # Narrower than this, a panel is folded away rather than squeezed (its text unreadable).
@@ -45,8 +47,8 @@ class SidePanels(QObject):
         self.adapt_on_show = True  # False once a layout the user left is restored
         self.saved_width = 0  # the window's width when that layout was left
         self.actions = {
-            0: self._toggle_action("&Document list", 0),
-            2: self._toggle_action("&Annotation panel", 2),
+            0: self._toggle_action(tr("&Document list"), 0),
+            2: self._toggle_action(tr("&Annotation panel"), 2),
         }
         splitter.splitterMoved.connect(self._moved_by_hand)
         window.installEventFilter(self)
@@ -55,7 +57,7 @@ class SidePanels(QObject):
         action = QAction(text, self._window)
         action.setCheckable(True)
         action.setChecked(True)
-        action.setStatusTip("Show or fold this panel (it folds by itself in a narrow window)")
+        action.setStatusTip(tr("Show or fold this panel (it folds by itself in a narrow window)"))
         action.toggled.connect(lambda on, pane=pane: self.show_pane(pane, on))
         return action
 

@@ -19,6 +19,7 @@ from annotator.core.counts import CountTable
 from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.dialog_parts import fill_counts
 from annotator.ui.file_places import save_file_name
+from annotator.ui.i18n import tr
 
 
 class StatsDialog(QDialog):
@@ -30,16 +31,16 @@ class StatsDialog(QDialog):
         document_id: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Statistics")
+        self.setWindowTitle(tr("Statistics"))
         self.setObjectName("statsDialog")
         self.resize(760, 620)
         self.chart = BarChart()
-        self.save_button = QPushButton("Save chart as PNG…")
-        self.save_button.setToolTip("Save the chart as a PNG image")
+        self.save_button = QPushButton(tr("Save chart as PNG…"))
+        self.save_button.setToolTip(tr("Save the chart as a PNG image"))
         self.save_button.clicked.connect(self._ask_save)
-        self.crosstab_button = QPushButton("Cross-&tabulate…")  # the window connects it
+        self.crosstab_button = QPushButton(tr("Cross-&tabulate…"))  # the window connects it
         self.crosstab_button.setToolTip(
-            "A label's annotations per annotator, author, source, year or attribute"
+            tr("A label's annotations per annotator, author, source, year or attribute")
         )
         self.table = QTableWidget()
         self.table.setObjectName("statsTable")
@@ -60,9 +61,15 @@ class StatsDialog(QDialog):
         return self.chart.grab().save(str(path), "PNG")
 
     def _ask_save(self) -> None:
-        path = save_file_name(self, "Save chart", "annotations-per-label.png", "PNG image (*.png)")
+        path = save_file_name(
+            self, tr("Save chart"), "annotations-per-label.png", tr("PNG image (*.png)")
+        )
         if path and not self.save_chart(Path(path)):
-            QMessageBox.warning(self, "Chart not saved", f"{path}: could not write the image")
+            QMessageBox.warning(
+                self,
+                tr("Chart not saved"),
+                tr("{path}: could not write the image").format(path=path),
+            )
 
     def show_table(
         self,
@@ -84,7 +91,7 @@ class StatsDialog(QDialog):
                 for i, name in enumerate(table.labels)
             ]
         )
-        headers = ["Document", *table.labels, "Total"]
+        headers = [tr("Document"), *table.labels, tr("Total")]
         rows = [(row.title, *row.counts, row.total) for row in table.rows]
-        rows.append(("Total", *table.totals(), sum(table.totals())))
+        rows.append((tr("Total"), *table.totals(), sum(table.totals())))
         fill_counts(self.table, headers, rows)

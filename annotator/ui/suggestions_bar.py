@@ -3,13 +3,14 @@ which keys act on them, until the user dismisses it (remembered in the preferenc
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from annotator.app import preferences
+from annotator.ui.i18n import tr
 
-MESSAGE = (
+MESSAGE = QT_TR_NOOP(
     "Dashed outlines are suggestions: Enter accepts, a label key accepts as that label, "
     "Esc or x rejects, ] and [ go to the next and previous. Nothing is saved unless you accept."
 )
@@ -29,18 +30,18 @@ class SuggestionsExplained(QFrame):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         self.setForegroundRole(QPalette.ColorRole.ToolTipText)
-        self.message = QLabel(MESSAGE)
+        self.message = QLabel(tr(MESSAGE))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide_button = QPushButton("Hide suggestions")
+        self.hide_button = QPushButton(tr("Hide suggestions"))
         self.hide_button.setObjectName("hideSuggestions")
-        self.hide_button.setToolTip("Draw no suggestions (Suggestions ▸ Show suggestions)")
+        self.hide_button.setToolTip(tr("Draw no suggestions (Suggestions ▸ Show suggestions)"))
         self.hide_button.clicked.connect(self._hide_suggestions)
         self.close_button = QToolButton()
         self.close_button.setObjectName("dismissSuggestionsExplained")
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Got it: do not show this again")
+        self.close_button.setToolTip(tr("Got it: do not show this again"))
         self.close_button.clicked.connect(self._dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 3, 4, 3)

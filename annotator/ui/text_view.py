@@ -34,6 +34,7 @@ from annotator.core.model import Annotation, Label
 from annotator.core.offsets import PositionMap
 from annotator.core.snapping import snap_to_words, word_end, word_start
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.i18n import tr
 from annotator.ui.margin import LabelMargin
 from annotator.ui.theme import highlight_color
 
@@ -398,7 +399,9 @@ class DocumentView(QPlainTextEdit):
         ids = self.annotation_ids_at(self.caret_offset()) if self._text else []
         told = self._describe(ids) if ids and self._describe is not None else ""
         self.setAccessibleDescription(
-            f"At the caret: {told}" if told else "No annotation at the caret"
+            tr("At the caret: {annotations}").format(annotations=told)
+            if told
+            else tr("No annotation at the caret")
         )
 
     # -- the mouse: clicks, selections, dragging an annotation's edges ------------------

@@ -1036,8 +1036,156 @@
         <translation>Python 正規表示式（區分大小寫），而非純文字</translation>
     </message>
     <message>
+        <source>The system&apos;s</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast (white on black)</source>
+        <translation>高對比（黑底白字）</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <source>The system&apos;s font</source>
+        <translation>系統字型</translation>
+    </message>
+    <message>
+        <source>Read in the system&apos;s font rather than the one chosen</source>
+        <translation>以系統字型閱讀，而非所選字型</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 點</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>Added to the size; Ctrl+= and Ctrl+- change it, Ctrl+0 resets</source>
+        <translation>加在大小之上；Ctrl+= 與 Ctrl+- 調整，Ctrl+0 重設</translation>
+    </message>
+    <message>
         <source> characters</source>
         <translation> 個字元</translation>
+    </message>
+    <message>
+        <source>No maximum</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>字型：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>縮放：</translation>
+    </message>
+    <message>
+        <source>Line spacing:</source>
+        <translation>行距：</translation>
+    </message>
+    <message>
+        <source>Line width at most:</source>
+        <translation>每行最多：</translation>
+    </message>
+    <message>
+        <source>&amp;Reading</source>
+        <translation>閱讀(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the rules&apos; suggestions on the text</source>
+        <translation>在文字上顯示規則的建議</translation>
+    </message>
+    <message>
+        <source>Dashed outlines where the rules suggest a tag</source>
+        <translation>規則建議標註之處以虛線框標示</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>佈景主題：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>語言：</translation>
+    </message>
+    <message>
+        <source>A new language shows from the next start of Annotator.</source>
+        <translation>新的語言於下次啟動 Annotator 時生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外觀(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Annotate as:</source>
+        <translation>標註者名稱：</translation>
+    </message>
+    <message>
+        <source>New annotations record this name.</source>
+        <translation>新的標註會記錄此名稱。</translation>
+    </message>
+    <message>
+        <source>New annotations record this name. $ANNOTATOR_USER is set: the next launch uses it again.</source>
+        <translation>新的標註會記錄此名稱。已設定 $ANNOTATOR_USER：下次啟動時會再次使用它。</translation>
+    </message>
+    <message>
+        <source>&amp;You</source>
+        <translation>您(&amp;Y)</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小時</translation>
+    </message>
+    <message>
+        <source>Never (automatic backups off)</source>
+        <translation>從不（關閉自動備份）</translation>
+    </message>
+    <message>
+        <source>Keep the newest:</source>
+        <translation>保留最新備份數：</translation>
+    </message>
+    <message>
+        <source>Back up on opening, every:</source>
+        <translation>開啟時備份，間隔：</translation>
+    </message>
+    <message>
+        <source>Backups of {name} are kept in {folder}.</source>
+        <translation>{name} 的備份保存在 {folder}。</translation>
+    </message>
+    <message>
+        <source>A team database is backed up by its server; these apply to SQLite files.</source>
+        <translation>團隊資料庫由其伺服器備份；這些設定適用於 SQLite 檔案。</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>備份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard</source>
+        <translation>鍵盤(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Your name: {problem}</source>
+        <translation>您的名稱：{problem}</translation>
+    </message>
+    <message>
+        <source>{key} is the key of more than one action ({actions}).</source>
+        <translation>{key} 是多個動作的按鍵（{actions}）。</translation>
     </message>
     <message>
         <source>Context shown each side of a quote</source>
@@ -2092,6 +2240,566 @@ Your annotations are safe: every change you made was saved when you made it. You
     <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>數字</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>單選</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>是／否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>No annotation selected.</source>
+        <translation>未選取標註。</translation>
+    </message>
+    <message>
+        <source>Note (F2 to edit, Ctrl+Enter to save, Esc to cancel)</source>
+        <translation>備註（F2 編輯，Ctrl+Enter 儲存，Esc 取消）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>備註：</translation>
+    </message>
+    <message>
+        <source>Clear other attributes</source>
+        <translation>清除其他屬性</translation>
+    </message>
+    <message>
+        <source>Remove the values of attributes this label does not define (kept from another label or an older scheme); undoable</source>
+        <translation>移除此標籤未定義的屬性值（保留自其他標籤或較舊的標籤方案）；可復原</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n} annotations selected.&lt;/b&gt; Delete and the label keys act on all of them; below is the current one, whose note and attributes you edit.</source>
+        <translation>&lt;b&gt;已選取 {n} 個標註。&lt;/b&gt;Delete 與標籤鍵會作用於全部；下方是目前的標註，可編輯其備註與屬性。</translation>
+    </message>
+    <message>
+        <source>a number, e.g. 2,000 or 12.5</source>
+        <translation>數字，例如 2,000 或 12.5</translation>
+    </message>
+    <message>
+        <source>{name} ({kind}): {description}</source>
+        <translation>{name}（{kind}）：{description}</translation>
+    </message>
+    <message>
+        <source>{name} ({kind})</source>
+        <translation>{name}（{kind}）</translation>
+    </message>
+    <message>
+        <source>{name}:</source>
+        <translation>{name}：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{label}&lt;/b&gt; {start}–{end} · {annotator} · changed {time}</source>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; {start}–{end} · {annotator} · 修改於 {time}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{label}&lt;/b&gt; {start}–{end} · {annotator} · changed {time} · suggested by rule {rule}</source>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; {start}–{end} · {annotator} · 修改於 {time} · 由規則 {rule} 建議</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>“{quote}”</source>
+        <translation>「{quote}」</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Other attributes:&lt;/i&gt; {values}</source>
+        <translation>&lt;i&gt;其他屬性：&lt;/i&gt;{values}</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>匯出標註</translation>
+    </message>
+    <message>
+        <source>This document: {title}</source>
+        <translation>此文件：{title}</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>此文件</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文件</translation>
+    </message>
+    <message>
+        <source>Export the annotations of every document</source>
+        <translation>匯出所有文件的標註</translation>
+    </message>
+    <message>
+        <source>Export the annotations of the document shown only</source>
+        <translation>只匯出目前顯示文件的標註</translation>
+    </message>
+    <message>
+        <source>Export the {label} annotations</source>
+        <translation>匯出「{label}」標註</translation>
+    </message>
+    <message>
+        <source>Include document texts</source>
+        <translation>包含文件內文</translation>
+    </message>
+    <message>
+        <source>Compact (one line)</source>
+        <translation>精簡（單行）</translation>
+    </message>
+    <message>
+        <source>For Excel (UTF-8 with BOM)</source>
+        <translation>供 Excel 使用（含 BOM 的 UTF-8）</translation>
+    </message>
+    <message>
+        <source>Write each document&apos;s text into the file too</source>
+        <translation>同時將各文件的內文寫入檔案</translation>
+    </message>
+    <message>
+        <source>JSON on one line, without indenting</source>
+        <translation>JSON 寫成單行，不縮排</translation>
+    </message>
+    <message>
+        <source>Begin the CSV with a byte order mark, so Excel reads UTF-8</source>
+        <translation>CSV 開頭加上位元組順序標記，讓 Excel 以 UTF-8 讀取</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>Annotator user guide</source>
+        <translation>Annotator 使用者指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用者指南</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一頁</translation>
+    </message>
+    <message>
+        <source>Back to the page read before</source>
+        <translation>回到先前閱讀的頁面</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>下一頁</translation>
+    </message>
+    <message>
+        <source>Forward again</source>
+        <translation>再前往下一頁</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <source>The guide&apos;s first page</source>
+        <translation>指南的首頁</translation>
+    </message>
+    <message>
+        <source>{path} is not part of this installation.</source>
+        <translation>{path} 不在此安裝之中。</translation>
+    </message>
+    <message>
+        <source>Label schemes and annotation sets (*.json);;All files (*)</source>
+        <translation>標籤方案與標註集 (*.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>選項</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Import scheme…</source>
+        <translation>匯入標籤方案(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport scheme…</source>
+        <translation>匯出標籤方案(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Add a label at the end</source>
+        <translation>在最後新增一個標籤</translation>
+    </message>
+    <message>
+        <source>Remove the label chosen (its annotations go with it)</source>
+        <translation>移除所選標籤（其標註一併移除）</translation>
+    </message>
+    <message>
+        <source>Move the label chosen up the list</source>
+        <translation>將所選標籤在清單中上移</translation>
+    </message>
+    <message>
+        <source>Move the label chosen down the list</source>
+        <translation>將所選標籤在清單中下移</translation>
+    </message>
+    <message>
+        <source>Read a scheme from a file</source>
+        <translation>從檔案讀取標籤方案</translation>
+    </message>
+    <message>
+        <source>Write this scheme to a file</source>
+        <translation>將此標籤方案寫入檔案</translation>
+    </message>
+    <message>
+        <source>Choose any colour</source>
+        <translation>選擇任意顏色</translation>
+    </message>
+    <message>
+        <source>{colour} (colour-blind-safe palette)</source>
+        <translation>{colour}（色盲友善調色盤）</translation>
+    </message>
+    <message>
+        <source>Colour {colour}</source>
+        <translation>顏色 {colour}</translation>
+    </message>
+    <message>
+        <source>a key, e.g. 4, q or F5 (empty for none)</source>
+        <translation>一個按鍵，例如 4、q 或 F5（留空表示無）</translation>
+    </message>
+    <message>
+        <source>Drawn in the margin beside this label&apos;s spans, a cue besides colour</source>
+        <translation>畫在此標籤範圍旁的邊欄，作為顏色之外的提示</translation>
+    </message>
+    <message>
+        <source>Choices: separate them with commas</source>
+        <translation>選項：以逗號分隔</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ttribute</source>
+        <translation>新增屬性(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Remove attri&amp;bute</source>
+        <translation>移除屬性(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add an attribute to the label chosen</source>
+        <translation>為所選標籤新增屬性</translation>
+    </message>
+    <message>
+        <source>Remove the attribute chosen</source>
+        <translation>移除所選屬性</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>顏色：</translation>
+    </message>
+    <message>
+        <source>&amp;Hotkey:</source>
+        <translation>按鍵(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>說明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Marker:</source>
+        <translation>標記：</translation>
+    </message>
+    <message>
+        <source>Attributes annotations with this label can carry:</source>
+        <translation>此標籤的標註可帶有的屬性：</translation>
+    </message>
+    <message>
+        <source>label {name}: {key} is not one key</source>
+        <translation>標籤 {name}：{key} 不是單一按鍵</translation>
+    </message>
+    <message>
+        <source>label {name}: {key} is already {action}</source>
+        <translation>標籤 {name}：{key} 已是「{action}」的按鍵</translation>
+    </message>
+    <message>
+        <source>These labels cannot be saved</source>
+        <translation>無法儲存這些標籤</translation>
+    </message>
+    <message>
+        <source>label {n}</source>
+        <translation>標籤 {n}</translation>
+    </message>
+    <message>
+        <source>Label {name} is used by 1 annotation. Removing it deletes it too.
+
+You can undo this afterwards with Ctrl+Z.</source>
+        <translation>標籤 {name} 有 1 個標註使用。移除標籤會一併刪除該標註。
+
+之後可按 Ctrl+Z 復原。</translation>
+    </message>
+    <message>
+        <source>Label {name} is used by {n} annotations. Removing it deletes them too.
+
+You can undo this afterwards with Ctrl+Z.</source>
+        <translation>標籤 {name} 有 {n} 個標註使用。移除標籤會一併刪除這些標註。
+
+之後可按 Ctrl+Z 復原。</translation>
+    </message>
+    <message>
+        <source>Remove a label in use</source>
+        <translation>移除使用中的標籤</translation>
+    </message>
+    <message>
+        <source>Cannot import the scheme</source>
+        <translation>無法匯入標籤方案</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}：{problem}</translation>
+    </message>
+    <message>
+        <source>Cannot export the scheme</source>
+        <translation>無法匯出標籤方案</translation>
+    </message>
+    <message>
+        <source>Import a label scheme</source>
+        <translation>匯入標籤方案</translation>
+    </message>
+    <message>
+        <source>Export the label scheme</source>
+        <translation>匯出標籤方案</translation>
+    </message>
+    <message>
+        <source>Could not save the change</source>
+        <translation>無法儲存變更</translation>
+    </message>
+    <message>
+        <source>{encoding} (chosen by you)</source>
+        <translation>{encoding}（由您選擇）</translation>
+    </message>
+    <message>
+        <source>{encoding} ({percent} sure)</source>
+        <translation>{encoding}（把握度 {percent}）</translation>
+    </message>
+    <message>
+        <source>Document properties</source>
+        <translation>文件屬性</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>YYYY-MM-DD、YYYY-MM 或 YYYY</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>作者：</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>出版日期：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>來源：</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>檔案名稱：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>編碼：</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>匯入時間：</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>字元數：</translation>
+    </message>
+    <message>
+        <source>A document needs a title.</source>
+        <translation>文件需要標題。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, YYYY-MM or YYYY.</source>
+        <translation>日期請寫成 YYYY-MM-DD、YYYY-MM 或 YYYY。</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快速鍵</translation>
+    </message>
+    <message>
+        <source>Also</source>
+        <translation>其他按鍵</translation>
+    </message>
+    <message>
+        <source>Click, then press the new keys</source>
+        <translation>按一下，再按下新的按鍵</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>No keys for this action</source>
+        <translation>此動作不設按鍵</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <source>Back to this action&apos;s default keys</source>
+        <translation>恢復此動作的預設按鍵</translation>
+    </message>
+    <message>
+        <source>Take it</source>
+        <translation>改用於此</translation>
+    </message>
+    <message>
+        <source>Give the keys to this action and take them from the other</source>
+        <translation>將按鍵指定給此動作，並從另一個動作移除</translation>
+    </message>
+    <message>
+        <source>Reset all to defaults</source>
+        <translation>全部恢復預設值</translation>
+    </message>
+    <message>
+        <source>Click a shortcut and press the new keys. Label keys are set in Edit labels.</source>
+        <translation>按一下快速鍵，再按下新的按鍵。標籤鍵請在「編輯標籤」中設定。</translation>
+    </message>
+    <message>
+        <source>{key} tags as {label}: choose another key, or change the label&apos;s key in Label ▸ Edit labels.</source>
+        <translation>{key} 用於標註為「{label}」：請選擇其他按鍵，或在「標籤 ▸ 編輯標籤」中變更該標籤的按鍵。</translation>
+    </message>
+    <message>
+        <source>{key} is already the key of “{action}”. Press another key, or Take it from “{action}”.</source>
+        <translation>{key} 已是「{action}」的按鍵。請按其他按鍵，或從「{action}」改用於此。</translation>
+    </message>
+    <message>
+        <source>“{action}”: {key}.</source>
+        <translation>「{action}」：{key}。</translation>
+    </message>
+    <message>
+        <source>{key} is now “{action}”; “{other}” lost it.</source>
+        <translation>{key} 現在用於「{action}」；「{other}」已不再使用它。</translation>
+    </message>
+    <message>
+        <source>“{action}”: no keys.</source>
+        <translation>「{action}」：無按鍵。</translation>
+    </message>
+    <message>
+        <source>“{action}”: its default keys.</source>
+        <translation>「{action}」：已恢復預設按鍵。</translation>
+    </message>
+    <message>
+        <source>Every shortcut is back to its default.</source>
+        <translation>所有快速鍵都已恢復預設值。</translation>
+    </message>
+    <message>
+        <source>&amp;Document list</source>
+        <translation>文件清單(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotation panel</source>
+        <translation>標註面板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show or fold this panel (it folds by itself in a narrow window)</source>
+        <translation>顯示或收合此面板（視窗變窄時會自動收合）</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>將圖表存為 PNG…</translation>
+    </message>
+    <message>
+        <source>Cross-&amp;tabulate…</source>
+        <translation>交叉分析(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>A label&apos;s annotations per annotator, author, source, year or attribute</source>
+        <translation>某標籤的標註依標註者、作者、來源、年份或屬性分類</translation>
+    </message>
+    <message>
+        <source>Dashed outlines are suggestions: Enter accepts, a label key accepts as that label, Esc or x rejects, ] and [ go to the next and previous. Nothing is saved unless you accept.</source>
+        <translation>虛線框是建議：Enter 接受，按標籤鍵以該標籤接受，Esc 或 x 拒絕，] 與 [ 前往下一個與上一個。除非您接受，否則不會儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>Hide suggestions</source>
+        <translation>隱藏建議</translation>
+    </message>
+    <message>
+        <source>Draw no suggestions (Suggestions ▸ Show suggestions)</source>
+        <translation>不繪製建議（建議 ▸ 顯示建議）</translation>
+    </message>
+    <message>
+        <source>Got it: do not show this again</source>
+        <translation>知道了：不再顯示</translation>
+    </message>
+    <message>
+        <source>At the caret: {annotations}</source>
+        <translation>游標處：{annotations}</translation>
+    </message>
+    <message>
+        <source>No annotation at the caret</source>
+        <translation>游標處沒有標註</translation>
+    </message>
+    <message>
+        <source>Annotations per label: corpus (solid) and this document (faded)</source>
+        <translation>各標籤的標註數：全部文件（實色）與此文件（淡色）</translation>
     </message>
 </context>
 </TS>

@@ -150,7 +150,7 @@ def test_removing_a_label_in_use_asks_deletes_its_annotations_and_undo_restores(
         ok(qtbot, dialog)
 
     edit_labels(app, cancel_then_remove)
-    assert len(asked) == 2 and "used by 1 annotation(s)" in asked[0]
+    assert len(asked) == 2 and "used by 1 annotation." in asked[0]
     assert [row[0] for row in stored_labels(db_path)] == ["claim", "statistic"]
     assert [row[1] for row in stored_annotations(db_path)] == ["statistic"]
     assert [row[0] for row in app.list_rows()] == ["statistic"]
