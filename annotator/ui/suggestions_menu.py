@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from annotator.app import preferences
+from annotator.ui.i18n import tr
 
 
 class MenuMixin:
@@ -32,58 +33,62 @@ class MenuMixin:
         return action
 
     def _build_actions(self) -> None:
-        self.show_action = QAction("&Show suggestions", self._main.frame)
+        self.show_action = QAction(tr("&Show suggestions"), self._main.frame)
         self.show_action.setCheckable(True)
         self.show_action.setChecked(preferences.load().show_suggestions)
         self.show_action.setStatusTip(
-            "Draw the rules' suggestions as dashed outlines (hidden: none drawn, their keys "
-            "do nothing)"
+            tr(
+                "Draw the rules' suggestions as dashed outlines (hidden: none drawn, their keys "
+                "do nothing)"
+            )
         )
         self.show_action.toggled.connect(self.set_shown)
         self.next_action = self._action(
-            "&Next suggestion",
+            tr("&Next suggestion"),
             lambda: self.step(1),
             ("]", "Alt+Down"),
-            "Go to the next open suggestion",
+            tr("Go to the next open suggestion"),
             text_only=False,
         )
         self.previous_action = self._action(
-            "&Previous suggestion",
+            tr("&Previous suggestion"),
             lambda: self.step(-1),
             ("[", "Alt+Up"),
-            "Go to the previous open suggestion",
+            tr("Go to the previous open suggestion"),
             text_only=False,
         )
         self.accept_action = self._action(
-            "&Accept suggestion",
+            tr("&Accept suggestion"),
             lambda: self.accept_current(),
             ("Enter", "Return"),
-            "Make the current suggestion an annotation (a label key accepts it as that label)",
+            tr("Make the current suggestion an annotation (a label key accepts it as that label)"),
             text_only=True,
         )
         self.reject_action = self._action(
-            "&Reject suggestion",
+            tr("&Reject suggestion"),
             self.reject_current,
             ("Esc", "X"),
-            "Reject the current suggestion: it does not come back in this document",
+            tr("Reject the current suggestion: it does not come back in this document"),
             text_only=True,
         )
         self.stop_rule_action = self._action(
-            "S&top suggesting this rule",
+            tr("S&top suggesting this rule"),
             self.switch_off_current,
-            tip="Switch the current suggestion's rule off in this database: it suggests "
-            "nothing more, in any document, until switched on again (Ctrl+Z undoes)",
+            tip=tr(
+                "Switch the current suggestion's rule off in this database: it suggests "
+                "nothing more, in any document, until switched on again (Ctrl+Z undoes)"
+            ),
             text_only=False,
         )
         self.restore_action = self._action(
-            "Bring back &rejected suggestions",
+            tr("Bring back &rejected suggestions"),
             self.restore_rejected,
-            tip="Forget the suggestions rejected in this document, so they are offered again",
+            tip=tr("Forget the suggestions rejected in this document, so they are offered again"),
             text_only=False,
         )
 
     def _build_menu(self) -> QMenu:
-        menu = QMenu("&Suggestions", self._main.frame)
+        menu = QMenu(tr("&Suggestions"), self._main.frame)
         menu.setObjectName("suggestionsMenu")
         menu.addAction(self.show_action)
         menu.addSeparator()
@@ -93,11 +98,11 @@ class MenuMixin:
         menu.addAction(self.accept_action)
         menu.addAction(self.reject_action)
         menu.addAction(self.stop_rule_action)
-        self.rules_off_menu = menu.addMenu("R&ules switched off")
+        self.rules_off_menu = menu.addMenu(tr("R&ules switched off"))
         self.rules_off_menu.setObjectName("rulesOff")
         self.rules_off_menu.aboutToShow.connect(self._fill_rules_off)
         menu.addSeparator()
-        self.accept_all_menu = menu.addMenu("Accept &all of a label")
+        self.accept_all_menu = menu.addMenu(tr("Accept &all of a label"))
         self.accept_all_menu.aboutToShow.connect(self._fill_accept_all)
         menu.addAction(self.restore_action)
         menu.aboutToShow.connect(self._fill_accept_all)  # enabled only if there are any
@@ -107,7 +112,8 @@ class MenuMixin:
         self.rules_off_menu.clear()
         for rule in sorted(self._off):
             action = self.rules_off_menu.addAction(
-                f"Suggest «{rule.replace('&', '&&')}» again", lambda name=rule: self.switch_on(name)
+                tr("Suggest «{rule}» again").format(rule=rule.replace("&", "&&")),
+                lambda name=rule: self.switch_on(name),
             )
             action.setObjectName(f"ruleOn:{rule}")
 
@@ -119,8 +125,13 @@ class MenuMixin:
         self.accept_all_menu.clear()
         for label in self._main.labels():
             count = counts.get(label.name, 0)
+            text = (
+                tr("Accept the 1 {label} suggestion")
+                if count == 1
+                else tr("Accept all {n} {label} suggestions")
+            ).format(n=count, label=label.name.replace("&", "&&"))
             action = self.accept_all_menu.addAction(
-                f"Accept all {count} {label.name} suggestions",
+                text,
                 lambda name=label.name: self.accept_all(name),
             )
             action.setObjectName(f"acceptAll:{label.name}")
@@ -135,9 +146,9 @@ class MenuMixin:
             action.setEnabled(usable and self._current is not None)
         rule = self._current.rule if usable and self._current is not None else None
         self.stop_rule_action.setText(
-            "S&top suggesting this rule"
+            tr("S&top suggesting this rule")
             if rule is None
-            else f"S&top suggesting «{rule.replace('&', '&&')}»"
+            else tr("S&top suggesting «{rule}»").format(rule=rule.replace("&", "&&"))
         )
         self.rules_off_menu.setEnabled(bool(self._off))
         self.restore_action.setEnabled(usable and bool(self._rejected))
