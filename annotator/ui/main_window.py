@@ -64,6 +64,7 @@ from annotator.ui.i18n import tr
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
 from annotator.ui.memo_panel import MemoPanel
+from annotator.ui.menu_text import plain
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import ProgressStrip
 from annotator.ui.retrieve_view import SHORTCUT as RETRIEVE_SHORTCUT
@@ -337,7 +338,7 @@ class MainWindow(
             else:
                 action.setShortcut(shortcut)
         action.setStatusTip(tip)
-        action.setToolTip(tip or text.replace("&", ""))
+        action.setToolTip(tip or plain(text))
         action.triggered.connect(slot)
         self.addAction(action)
         return action

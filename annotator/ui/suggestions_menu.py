@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 
 from annotator.app import preferences
 from annotator.ui.i18n import tr
+from annotator.ui.menu_text import plain
 
 
 class MenuMixin:
@@ -24,7 +25,7 @@ class MenuMixin:
         action = QAction(text, self._main.frame)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.setStatusTip(tip)
-        action.setToolTip(tip or text.replace("&", ""))
+        action.setToolTip(tip or plain(text))
         action.triggered.connect(slot)
         self._main.frame.addAction(action)
         if text_only:

@@ -40,6 +40,7 @@ from annotator.core.spans import trim_span
 from annotator.store import StoreError
 from annotator.ui.i18n import tr
 from annotator.ui.labels_dialog import LabelsDialog, step_name
+from annotator.ui.menu_text import plain
 from annotator.ui.window_annotators import whose
 
 # Input that must find the list caught up with a tag first (MainWindow._show_tagged).
@@ -275,7 +276,7 @@ class EditingMixin:
             )
             if not keys:
                 continue
-            text = action.text().replace("&", "")
+            text = plain(action.text())
             if action in labels:  # its menu text says what it does right now; both here
                 text = tr("Tag the selection as {label}, or relabel the chosen annotation").format(
                     label=labels[action]
@@ -312,7 +313,7 @@ class EditingMixin:
         counts = self._label_usage()
         label_actions = set(self.label_actions.values())
         reserved = {
-            key.toString(QKeySequence.SequenceFormat.PortableText): action.text().replace("&", "")
+            key.toString(QKeySequence.SequenceFormat.PortableText): plain(action.text())
             for action in [*self.actions(), *self.resize_actions]
             if action not in label_actions
             for key in action.shortcuts()

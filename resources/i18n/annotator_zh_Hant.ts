@@ -2255,11 +2255,11 @@ Your annotations are safe: every change you made was saved when you made it. You
     </message>
     <message>
         <source>{done} Back to the first, {number} of {total}: {summary}</source>
-        <translation>{done} 回到第一個，第 {number} 個，共 {total} 個：{summary}</translation>
+        <translation>{done}回到第一個，第 {number} 個，共 {total} 個：{summary}</translation>
     </message>
     <message>
         <source>{done} Next, {number} of {total}: {summary}</source>
-        <translation>{done} 下一個，第 {number} 個，共 {total} 個：{summary}</translation>
+        <translation>{done}下一個，第 {number} 個，共 {total} 個：{summary}</translation>
     </message>
     <message>
         <source>{number} of {total}: {summary}</source>
@@ -2291,7 +2291,7 @@ Your annotations are safe: every change you made was saved when you made it. You
     </message>
     <message>
         <source>{done} No suggestions left.</source>
-        <translation>{done} 已沒有其他建議。</translation>
+        <translation>{done}已沒有其他建議。</translation>
     </message>
     <message>
         <source>No open {label} suggestions.</source>

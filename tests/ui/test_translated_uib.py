@@ -87,6 +87,7 @@ def test_the_shortcuts_window_and_a_wrong_key_speak_chinese(chinese, make_window
         assert headers == ["動作", "快捷鍵"]
         firsts = {table.item(row, 0).text() for row in range(table.rowCount())}
         assert "結尾延長一個字元" in firsts
+        assert "匯入…" in firsts  # "匯入(&I)…" without its mnemonic
         assert "用滑鼠調整所選標註的範圍" in firsts
     finally:
         dialog.close()
