@@ -22,7 +22,7 @@ from annotator.store.errors import DamagedDatabase
 from annotator.store.file_lock import Waiting
 from annotator.ui import crash_report
 from annotator.ui.backup_dialog import offer_newest_backup
-from annotator.ui.i18n import install_translation
+from annotator.ui.i18n import install_translation, tr
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import move_old_preferences, remembered_database
 from annotator.ui.team_database import ask_password
@@ -147,7 +147,7 @@ def offer_restore(error: DamagedDatabase) -> bool:
     try:
         restore(database, chosen)
     except StoreError as exc:
-        QMessageBox.critical(None, "Annotator cannot restore the backup", str(exc))
+        QMessageBox.critical(None, tr("Annotator cannot restore the backup"), str(exc))
         return False
     return True
 
@@ -155,4 +155,4 @@ def offer_restore(error: DamagedDatabase) -> bool:
 def show_startup_error(message: str) -> None:
     """Tell a user who launched the app why it could not open (a modal dialog)."""
     application()
-    QMessageBox.critical(None, "Annotator cannot start", message)
+    QMessageBox.critical(None, tr("Annotator cannot start"), message)

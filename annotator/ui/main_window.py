@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QByteArray,
     QEventLoop,
     QSize,
@@ -63,6 +64,7 @@ from annotator.ui.i18n import tr
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
 from annotator.ui.memo_panel import MemoPanel
+from annotator.ui.menu_text import plain
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import ProgressStrip
 from annotator.ui.retrieve_view import SHORTCUT as RETRIEVE_SHORTCUT
@@ -77,22 +79,22 @@ from annotator.ui.text_view import DocumentView
 from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 from annotator.ui.window_analysis import AnalysisMixin
 from annotator.ui.window_annotators import AnnotatorsMixin
-from annotator.ui.window_documents import DocumentsMixin
+from annotator.ui.window_documents import PROGRAM, DocumentsMixin
 from annotator.ui.window_editing import EditingMixin
 from annotator.ui.window_files import FilesMixin
 from annotator.ui.window_reading import ReadingMixin
 from annotator.ui.window_selection import SelectionMixin
 
-HINT = "Select text with the mouse or Shift+arrows, then press a label key to tag it."
+HINT = QT_TR_NOOP("Select text with the mouse or Shift+arrows, then press a label key to tag it.")
 # Resizing the selected annotation: plain brackets move its start, with Shift its end;
 # "[" moves an edge left, "]" right. Window managers leave Ctrl+[ and Ctrl+] alone (Openbox,
 # LXDE, Xfce and GNOME take Ctrl+Alt+arrows and Alt+Shift+arrows, the keys used before);
 # Ctrl+Shift+arrows stay the text's select-by-word.
 RESIZE_KEYS = (
-    ("Extend end by a character", "end", 1, "Ctrl+Shift+]"),
-    ("Shrink end by a character", "end", -1, "Ctrl+Shift+["),
-    ("Extend start by a character", "start", -1, "Ctrl+["),
-    ("Shrink start by a character", "start", 1, "Ctrl+]"),
+    (QT_TR_NOOP("Extend end by a character"), "end", 1, "Ctrl+Shift+]"),
+    (QT_TR_NOOP("Shrink end by a character"), "end", -1, "Ctrl+Shift+["),
+    (QT_TR_NOOP("Extend start by a character"), "start", -1, "Ctrl+["),
+    (QT_TR_NOOP("Shrink start by a character"), "start", 1, "Ctrl+]"),
 )
 # How often (ms) the window asks the store whether another window or process changed the
 # database; one pragma when nothing did.
@@ -147,7 +149,7 @@ class MainWindow(
         self._importing = False
         remember_database(store.location)  # a plain launch reopens it
 
-        self.setWindowTitle("Annotator")
+        self.setWindowTitle(PROGRAM)
         self.resize(1330, 820)
         self.setAcceptDrops(True)  # files and folders dropped on the window are imported
 
@@ -171,10 +173,10 @@ class MainWindow(
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         metrics = self.annotations_view.fontMetrics()
         widest_label = max((metrics.horizontalAdvance(lb.name) for lb in self._labels), default=0)
-        header.resizeSection(0, max(widest_label, metrics.horizontalAdvance("Label")) + 44)
+        header.resizeSection(0, max(widest_label, metrics.horizontalAdvance(tr("Label"))) + 44)
         header.resizeSection(2, metrics.horizontalAdvance("0000000–0000000") + 16)
         # Names longer than this are elided; the column can be widened.
-        header.resizeSection(3, metrics.horizontalAdvance("Annotator") + 26)
+        header.resizeSection(3, metrics.horizontalAdvance(tr("Annotator")) + 26)
 
         self.find_bar = FindBar()
         centre = QWidget()
@@ -203,7 +205,7 @@ class MainWindow(
         self.label_filter.setObjectName("labelFilter")
         self.text_filter = QLineEdit()
         self.text_filter.setObjectName("textFilter")
-        self.text_filter.setPlaceholderText("Filter by quote or note")
+        self.text_filter.setPlaceholderText(tr("Filter by quote or note"))
         self.text_filter.setClearButtonEnabled(True)
         list_box = QWidget()
         list_layout = QVBoxLayout(list_box)
@@ -241,7 +243,7 @@ class MainWindow(
         self._build_menus_and_label_bar()
 
         self.counts_label = ElidedLabel(40)  # the whole of it in its tooltip
-        self.counts_label.set_tip(f"Database: {store.location}")
+        self.counts_label.set_tip(tr("Database: {database}").format(database=store.location))
         self.statusBar().addPermanentWidget(self.counts_label)
         self.import_progress = ProgressStrip()
         self.import_progress.cancelRequested.connect(self._cancel_import)
@@ -272,7 +274,7 @@ class MainWindow(
         self.suggestions_explained.dismissed.connect(self.text_view.setFocus)
 
         self.statusBar().messageChanged.connect(self._make_room_for_message)
-        self.statusBar().showMessage(HINT)
+        self.statusBar().showMessage(tr(HINT))
         self._restore_layout()
         self.documents_view.selectionModel().selectionChanged.connect(self._on_document_chosen)
         self.annotations_view.selectionModel().selectionChanged.connect(self._on_annotation_chosen)
@@ -338,7 +340,7 @@ class MainWindow(
             else:
                 action.setShortcut(shortcut)
         action.setStatusTip(tip)
-        action.setToolTip(tip or text.replace("&", ""))
+        action.setToolTip(tip or plain(text))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -512,7 +514,7 @@ class MainWindow(
             tr("Find pre&vious"), partial(self.step_hit, -1), QKeySequence.StandardKey.FindPrevious
         )
         self.resize_actions = [
-            self._action(text, partial(self.resize_current, edge, step), QKeySequence(keys))
+            self._action(tr(text), partial(self.resize_current, edge, step), QKeySequence(keys))
             for text, edge, step, keys in RESIZE_KEYS
         ]
         for action in self.resize_actions:
@@ -662,7 +664,7 @@ class MainWindow(
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
-        self.label_bar = QToolBar("Labels")
+        self.label_bar = QToolBar(tr("Labels"))
         self.label_bar.setObjectName("labelBar")
         self.label_bar.setMovable(False)
         self.label_bar.setIconSize(QSize(14, 14))  # the swatches' own size, at any scale
@@ -678,13 +680,17 @@ class MainWindow(
             action.deleteLater()
         self.label_actions = {}
         for label in self._labels:
-            tip = f"Tag the selection as {label.name}"
             if label.hotkey:
-                tip += f" ({label.hotkey})"
+                tip = tr("Tag the selection as {label} ({key})")
+            else:
+                tip = tr("Tag the selection as {label}")
+            tip = tip.format(label=label.name, key=label.hotkey)
             if label.description:
-                tip += f": {label.description}"
+                tip = tr("{action}: {description}").format(
+                    action=tip, description=label.description
+                )
             action = self._action(
-                f"Tag as {label.name}",
+                tr("Tag as {label}").format(label=label.name),
                 partial(self.tag_selection, label.name),
                 QKeySequence(label.hotkey) if label.hotkey else None,
                 tip,
@@ -699,7 +705,7 @@ class MainWindow(
         self.label_menu.addSeparator()
         self.label_menu.addAction(self.edit_labels_action)
         self.label_bar.clear()
-        self.label_bar.addWidget(QLabel(" Tag selection: "))
+        self.label_bar.addWidget(QLabel(" " + tr("Tag selection:") + " "))
         for action in self.label_actions.values():
             self.label_bar.addAction(action)
         colors = {label.name: label.color for label in self._labels}
@@ -712,7 +718,7 @@ class MainWindow(
         self.label_filter.blockSignals(True)
         try:
             self.label_filter.clear()
-            self.label_filter.addItem("All labels", None)
+            self.label_filter.addItem(tr("All labels"), None)
             for label in self._labels:
                 self.label_filter.addItem(color_icon(label.color), label.name, label.name)
             self.label_filter.setCurrentIndex(max(self.label_filter.findData(chosen), 0))
@@ -744,7 +750,11 @@ class MainWindow(
             try:
                 first = guide_page()
             except FileNotFoundError as error:
-                QMessageBox.warning(self, "User guide", f"The user guide cannot open: {error}.")
+                QMessageBox.warning(
+                    self,
+                    tr("User guide"),
+                    tr("The user guide cannot open: {problem}.").format(problem=error),
+                )
                 return None
             self._guide = GuideWindow(self)
             self._guide.open_page(first)
@@ -756,9 +766,11 @@ class MainWindow(
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About Annotator",
-            f"<b>Annotator {__version__}</b><p>Mark claims, refusals and statistics in "
-            f"source documents.</p><p>Database: {self._store.location}</p>",
+            tr("About Annotator"),
+            tr(
+                "<b>Annotator {version}</b><p>Mark claims, refusals and statistics in "
+                "source documents.</p><p>Database: {database}</p>"
+            ).format(version=__version__, database=self._store.location),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -16,6 +16,7 @@ from annotator.core.colors import blend, contrast
 from annotator.core.suggest import (
     Suggestion,
 )
+from annotator.ui.i18n import tr
 from annotator.ui.theme import rgb
 
 if TYPE_CHECKING:
@@ -77,14 +78,19 @@ def describe(
 ) -> str:
     """The tooltip of a suggestion: label, confidence, reason, the keys that act on it
     and, given its rule's ``record`` (accepted, rejected), that."""
-    keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
-    said = f"Suggested {suggestion.label} (confidence {suggestion.confidence:.2f}): "
-    said += suggestion.reason
-    if record is not None:
-        said += f"\nRule «{suggestion.rule}»: {record_text(*record)}\n"
+    said = tr("Suggested {label} (confidence {confidence}): {reason}").format(
+        label=suggestion.label,
+        confidence=f"{suggestion.confidence:.2f}",
+        reason=suggestion.reason,
+    )
+    if hotkey:
+        keys = tr("Enter or {key} accepts, Esc or x rejects").format(key=hotkey)
     else:
-        said += " — "
-    return f"{said}{keys}, Esc or x rejects"
+        keys = tr("Enter accepts, Esc or x rejects")
+    if record is None:
+        return f"{said} — {keys}"
+    rule = tr("Rule «{rule}»: {record}").format(rule=suggestion.rule, record=record_text(*record))
+    return f"{said}\n{rule}\n{keys}"
 
 
 class OutlinesMixin:

@@ -26,11 +26,9 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, Future
 from itertools import chain
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from annotator.app import preferences
 from annotator.app.suggestions import accepted
@@ -55,12 +53,11 @@ from annotator.core.suggest.learned import (
 from annotator.core.suggest.worker import compute, learn
 from annotator.store import StoreError
 from annotator.store.store import now_utc
+from annotator.ui.i18n import tr
 from annotator.ui.main_view import MainView
 from annotator.ui.suggestion_outlines import OutlinesMixin
 from annotator.ui.suggestion_worker import forget_broken_worker, rule_folder_names, worker
-
-if TYPE_CHECKING:
-    pass
+from annotator.ui.suggestions_menu import MenuMixin
 
 POLL_MS = 20  # how often the window looks whether the worker has finished
 TEACH_AFTER_MS = 300  # a tag's phrase is looked for elsewhere this long after the last tag
@@ -85,14 +82,22 @@ def _by_hand(annotation: Annotation) -> bool:
 
 def summary(suggestion: Suggestion, hotkey: str | None) -> str:
     """The status-bar line of a suggestion: shorter than its tooltip, the reason first."""
-    keys = f"Enter or {hotkey} accepts" if hotkey else "Enter accepts"
-    return (
-        f"Suggested {suggestion.label}: {suggestion.reason} ({suggestion.confidence:.2f}). "
-        f"{keys}, x rejects"
+    values = {
+        "label": suggestion.label,
+        "reason": suggestion.reason,
+        "confidence": f"{suggestion.confidence:.2f}",
+        "key": hotkey,
+    }
+    if hotkey:
+        return tr(
+            "Suggested {label}: {reason} ({confidence}). Enter or {key} accepts, x rejects"
+        ).format(**values)
+    return tr("Suggested {label}: {reason} ({confidence}). Enter accepts, x rejects").format(
+        **values
     )
 
 
-class SuggestionsController(OutlinesMixin, QObject):
+class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
     """The suggestions of the document the main window shows (``main``): computed, drawn
     on its text view, navigated and acted on through the Suggestions menu and keys. Follows
     undo and redo of its steps through the workspace. ``drawn(count)``: how many it draws."""
@@ -139,7 +144,7 @@ class SuggestionsController(OutlinesMixin, QObject):
 
         self.status = QLabel()
         self.status.setObjectName("suggestionsStatus")
-        self.status.setToolTip("Open suggestions in this document (Suggestions menu)")
+        self.status.setToolTip(tr("Open suggestions in this document (Suggestions menu)"))
         main.status_bar.insertPermanentWidget(0, self.status)
         self._build_actions()
         self.menu = self._build_menu()
@@ -170,120 +175,6 @@ class SuggestionsController(OutlinesMixin, QObject):
             self.rejections_changed(step.unrejected)
         if step.rules_off or step.rules_on:
             self.rules_switched()
-
-    # -- actions and the menu ----------------------------------------------------------
-
-    def _action(
-        self, text: str, slot: object, keys: Sequence[str] = (), tip: str = "", *, text_only: bool
-    ) -> QAction:
-        """An action of the window (listed in F1, its keys reserved from label hotkeys);
-        ``text_only``: its keys work only while the text has the focus."""
-        action = QAction(text, self._main.frame)
-        action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setStatusTip(tip)
-        action.setToolTip(tip or text.replace("&", ""))
-        action.triggered.connect(slot)
-        self._main.frame.addAction(action)
-        if text_only:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self._view.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.show_action = QAction("&Show suggestions", self._main.frame)
-        self.show_action.setCheckable(True)
-        self.show_action.setChecked(preferences.load().show_suggestions)
-        self.show_action.setStatusTip(
-            "Draw the rules' suggestions as dashed outlines (hidden: none drawn, their keys "
-            "do nothing)"
-        )
-        self.show_action.toggled.connect(self.set_shown)
-        self.next_action = self._action(
-            "&Next suggestion",
-            lambda: self.step(1),
-            ("]", "Alt+Down"),
-            "Go to the next open suggestion",
-            text_only=False,
-        )
-        self.previous_action = self._action(
-            "&Previous suggestion",
-            lambda: self.step(-1),
-            ("[", "Alt+Up"),
-            "Go to the previous open suggestion",
-            text_only=False,
-        )
-        self.accept_action = self._action(
-            "&Accept suggestion",
-            lambda: self.accept_current(),
-            ("Enter", "Return"),
-            "Make the current suggestion an annotation (a label key accepts it as that label)",
-            text_only=True,
-        )
-        self.reject_action = self._action(
-            "&Reject suggestion",
-            self.reject_current,
-            ("Esc", "X"),
-            "Reject the current suggestion: it does not come back in this document",
-            text_only=True,
-        )
-        self.stop_rule_action = self._action(
-            "S&top suggesting this rule",
-            self.switch_off_current,
-            tip="Switch the current suggestion's rule off in this database: it suggests "
-            "nothing more, in any document, until switched on again (Ctrl+Z undoes)",
-            text_only=False,
-        )
-        self.restore_action = self._action(
-            "Bring back &rejected suggestions",
-            self.restore_rejected,
-            tip="Forget the suggestions rejected in this document, so they are offered again",
-            text_only=False,
-        )
-
-    def _build_menu(self) -> QMenu:
-        menu = QMenu("&Suggestions", self._main.frame)
-        menu.setObjectName("suggestionsMenu")
-        menu.addAction(self.show_action)
-        menu.addSeparator()
-        menu.addAction(self.next_action)
-        menu.addAction(self.previous_action)
-        menu.addSeparator()
-        menu.addAction(self.accept_action)
-        menu.addAction(self.reject_action)
-        menu.addAction(self.stop_rule_action)
-        self.rules_off_menu = menu.addMenu("R&ules switched off")
-        self.rules_off_menu.setObjectName("rulesOff")
-        self.rules_off_menu.aboutToShow.connect(self._fill_rules_off)
-        menu.addSeparator()
-        self.accept_all_menu = menu.addMenu("Accept &all of a label")
-        self.accept_all_menu.aboutToShow.connect(self._fill_accept_all)
-        menu.addAction(self.restore_action)
-        menu.aboutToShow.connect(self._fill_accept_all)  # enabled only if there are any
-        return menu
-
-    def _fill_rules_off(self) -> None:
-        self.rules_off_menu.clear()
-        for rule in sorted(self._off):
-            action = self.rules_off_menu.addAction(
-                f"Suggest «{rule.replace('&', '&&')}» again", lambda name=rule: self.switch_on(name)
-            )
-            action.setObjectName(f"ruleOn:{rule}")
-
-    def _fill_accept_all(self) -> None:
-        self._flush()
-        counts: dict[str, int] = {}
-        for s in self._pending:
-            counts[s.label] = counts.get(s.label, 0) + 1
-        self.accept_all_menu.clear()
-        for label in self._main.labels():
-            count = counts.get(label.name, 0)
-            action = self.accept_all_menu.addAction(
-                f"Accept all {count} {label.name} suggestions",
-                lambda name=label.name: self.accept_all(name),
-            )
-            action.setObjectName(f"acceptAll:{label.name}")
-            action.setEnabled(count > 0)
-        self.accept_all_menu.setEnabled(bool(self._pending))
 
     # -- state -------------------------------------------------------------------------
 
@@ -332,7 +223,7 @@ class SuggestionsController(OutlinesMixin, QObject):
         self._on_annotations_reset()
         self._flush()
         self._main.status_bar.showMessage(
-            "Suggestions shown." if on else "Suggestions hidden.", 4000
+            tr("Suggestions shown.") if on else tr("Suggestions hidden."), 4000
         )
 
     def _hotkey(self, label: str) -> str | None:
@@ -419,7 +310,9 @@ class SuggestionsController(OutlinesMixin, QObject):
                 self._corpus_stale &= {here}
             self._off = store.rules_off()
         except StoreError as exc:
-            self._main.status_bar.showMessage(f"Could not read what to learn: {exc}", 8000)
+            self._main.status_bar.showMessage(
+                tr("Could not read what to learn: {problem}").format(problem=exc), 8000
+            )
             return
         finally:
             self._learning_due = self._learning_again = False
@@ -505,7 +398,9 @@ class SuggestionsController(OutlinesMixin, QObject):
         if isinstance(error, BrokenExecutor):
             forget_broken_worker()
         if error is not None:
-            self._main.status_bar.showMessage(f"Could not look for tagged phrases: {error}", 8000)
+            self._main.status_bar.showMessage(
+                tr("Could not look for tagged phrases: {problem}").format(problem=error), 8000
+            )
             return
         self._learned = future.result()
         self._recompute()
@@ -518,10 +413,13 @@ class SuggestionsController(OutlinesMixin, QObject):
         if isinstance(error, BrokenExecutor):
             forget_broken_worker()
         if error is not None:
-            problem = f"Suggestions are unavailable: {error}"
+            problem = tr("Suggestions are unavailable: {problem}").format(problem=error)
             if problem != self._problem:  # said once, not again for every document
                 box = QMessageBox(
-                    QMessageBox.Icon.Warning, "Suggestion rules", problem, parent=self._main.frame
+                    QMessageBox.Icon.Warning,
+                    tr("Suggestion rules"),
+                    problem,
+                    parent=self._main.frame,
                 )
                 box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                 box.open()  # not modal to the app: annotating goes on
@@ -546,7 +444,9 @@ class SuggestionsController(OutlinesMixin, QObject):
         try:
             self._rejected = self._main.workspace.store.rejected_suggestions(self._document_id)
         except StoreError as exc:
-            self._main.status_bar.showMessage(f"Could not read rejections: {exc}", 8000)
+            self._main.status_bar.showMessage(
+                tr("Could not read rejections: {problem}").format(problem=exc), 8000
+            )
 
     def _schedule(self, *_args: object) -> None:
         """Work out the open suggestions again on the next turn of the event loop (after
@@ -636,30 +536,15 @@ class SuggestionsController(OutlinesMixin, QObject):
         if not self.shown or self._main.document() is None or self._main.older_version():
             text = ""
         elif self._job is not None:
-            text = "suggesting…"
+            text = tr("suggesting…")
         elif self._problem is not None:
-            text = "no suggestions (rule error)"
+            text = tr("no suggestions (rule error)")
         else:
             count = len(self._pending)
-            text = f"{count} suggestion{'' if count == 1 else 's'}"
+            text = tr("1 suggestion") if count == 1 else tr("{n} suggestions").format(n=count)
         self.status.setText(text)
         self.status.setVisible(bool(text))
         self.drawn.emit(len(self._pending) if text and self._job is None else 0)
-
-    def _update_actions(self) -> None:
-        usable = self._usable()
-        for action in (self.next_action, self.previous_action):
-            action.setEnabled(usable and bool(self._pending))
-        for action in (self.accept_action, self.reject_action, self.stop_rule_action):
-            action.setEnabled(usable and self._current is not None)
-        rule = self._current.rule if usable and self._current is not None else None
-        self.stop_rule_action.setText(
-            "S&top suggesting this rule"
-            if rule is None
-            else f"S&top suggesting «{rule.replace('&', '&&')}»"
-        )
-        self.rules_off_menu.setEnabled(bool(self._off))
-        self.restore_action.setEnabled(usable and bool(self._rejected))
 
     # -- the current suggestion --------------------------------------------------------
 
@@ -686,13 +571,13 @@ class SuggestionsController(OutlinesMixin, QObject):
         after the caret; past the last, round to the first."""
         self._flush()
         if not self._usable():
-            message = "Suggestions are hidden (Suggestions ▸ Show suggestions)."
+            message = tr("Suggestions are hidden (Suggestions ▸ Show suggestions).")
             if self.shown:
-                message = "No suggestions here."
+                message = tr("No suggestions here.")
             self._main.status_bar.showMessage(message, 4000)
             return None
         if not self._pending:
-            self._main.status_bar.showMessage("No open suggestions in this document.", 4000)
+            self._main.status_bar.showMessage(tr("No open suggestions in this document."), 4000)
             return None
         if self._current is not None:
             here = (self._current.start, self._current.end, self._current.label)
@@ -706,27 +591,36 @@ class SuggestionsController(OutlinesMixin, QObject):
                 row -= 1
         wrapped = not 0 <= row < len(self._pending)
         chosen = self._pending[row % len(self._pending)]
-        self.go_to(chosen, "Back to the first. " if wrapped and direction > 0 else "")
+        self.go_to(chosen, tr("Back to the first.") if wrapped and direction > 0 else "")
         return chosen
 
-    def go_to(self, suggestion: Suggestion, prefix: str = "") -> None:
+    def go_to(self, suggestion: Suggestion, before: str = "", *, first: bool = False) -> None:
         """Make ``suggestion`` current: the caret at its start, scrolled into view, no
-        annotation selected (keys act on the suggestion)."""
+        annotation selected (keys act on the suggestion). The status bar says ``before``
+        (a sentence: what was done), then which it is (``first``: back to the first)."""
         self._main.annotations_view.selectionModel().clearSelection()
         self._view.place_caret(suggestion.end)
         self._view.ensureCursorVisible()
         self._view.place_caret(suggestion.start)
         self._view.ensureCursorVisible()
         self._set_current(suggestion)
-        self._announce(suggestion, prefix)
+        self._announce(suggestion, before, first=first)
 
-    def _announce(self, suggestion: Suggestion, prefix: str = "") -> None:
+    def _announce(self, suggestion: Suggestion, before: str = "", *, first: bool = False) -> None:
         number = self._keys.index((suggestion.start, suggestion.end, suggestion.label)) + 1
-        self._main.status_bar.showMessage(
-            f"{prefix}{number} of {len(self._pending)}: "
-            f"{summary(suggestion, self._hotkey(suggestion.label))}",
-            10000,
-        )
+        values = {
+            "done": before,
+            "number": number,
+            "total": len(self._pending),
+            "summary": summary(suggestion, self._hotkey(suggestion.label)),
+        }
+        if before and first:
+            template = tr("{done} Back to the first, {number} of {total}: {summary}")
+        elif before:
+            template = tr("{done} Next, {number} of {total}: {summary}")
+        else:
+            template = tr("{number} of {total}: {summary}")
+        self._main.status_bar.showMessage(template.format(**values), 10000)
 
     def _on_caret_moved(self, offset: int) -> None:
         current = self._current
@@ -766,16 +660,25 @@ class SuggestionsController(OutlinesMixin, QObject):
         name = label or suggestion.label
         who = self._main.workspace.annotator
         if self._main.annotations.find(name, suggestion.start, suggestion.end, who):
-            self._main.status_bar.showMessage(f"Already tagged as {name}.", 5000)
+            self._main.status_bar.showMessage(
+                tr("Already tagged as {label}.").format(label=name), 5000
+            )
             return None
         annotation = as_annotation(suggestion, document.id, who, now_utc(), name)
-        message = f"Accepted {name} {suggestion.start}–{suggestion.end}"
+        values = {"label": name, "start": suggestion.start, "end": suggestion.end}
         if name != suggestion.label:
-            message += f" (suggested as {suggestion.label}, accepted as {name})"
-        if not self._main.commit(Step(f"accept suggested '{name}'", (annotation,)), "", self):
+            message = tr(
+                "Accepted {label} {start}–{end} (suggested as {suggested}, accepted as {label}) "
+                "(F2: its note)."
+            ).format(suggested=suggestion.label, **values)
+        else:
+            message = tr("Accepted {label} {start}–{end} (F2: its note).").format(**values)
+        if not self._main.commit(
+            Step(tr("accept suggested '{label}'").format(label=name), (annotation,)), "", self
+        ):
             return None
         self._flush()  # the new row took the suggestion out already (_on_rows_inserted)
-        self._after(suggestion, message + " (F2: its note).")
+        self._after(suggestion, message)
         self._main.select(annotation)  # F2 writes its note; Enter acts on the next one
         return annotation
 
@@ -788,12 +691,15 @@ class SuggestionsController(OutlinesMixin, QObject):
             return None
         rejection = Rejection(self._document_id, *s.key, s.rule, self._main.workspace.annotator)
         if not self._main.commit(
-            Step(f"reject suggested '{s.label}'", rejected=(rejection,)), "", self
+            Step(tr("reject suggested '{label}'").format(label=s.label), rejected=(rejection,)),
+            "",
+            self,
         ):
             return None
         self._rejected.add(s.key)
         self._recompute()
-        self._after(s, f"Rejected {s.label} {s.start}–{s.end} (not offered again here).")
+        message = tr("Rejected {label} {start}–{end} (not offered again here).")
+        self._after(s, message.format(label=s.label, start=s.start, end=s.end))
         return s
 
     def rejections_changed(self, offered_again: Sequence[Rejection] = ()) -> None:
@@ -810,12 +716,13 @@ class SuggestionsController(OutlinesMixin, QObject):
         """Go on to the open suggestion after ``done`` (acted on), or say none is left."""
         row = bisect_right(self._keys, (done.start, done.end, done.label))
         if row < len(self._pending):
-            self.go_to(self._pending[row], f"{message} Next, ")
+            self.go_to(self._pending[row], message)
         elif self._pending:
-            self.go_to(self._pending[0], f"{message} Back to the first, ")
+            self.go_to(self._pending[0], message, first=True)
         else:
             self._set_current(None)
-            self._main.status_bar.showMessage(f"{message} No suggestions left.", 8000)
+            left = tr("{done} No suggestions left.").format(done=message)
+            self._main.status_bar.showMessage(left, 8000)
 
     def accept_all(self, label: str) -> list[Annotation]:
         """Accept every open suggestion of ``label`` (where two overlap, the more confident
@@ -827,12 +734,22 @@ class SuggestionsController(OutlinesMixin, QObject):
         who = self._main.workspace.annotator
         made = accepted(document.id, (s for s in self._pending if s.label == label), who, now_utc())
         if not made:
-            self._main.status_bar.showMessage(f"No open {label} suggestions.", 5000)
+            self._main.status_bar.showMessage(
+                tr("No open {label} suggestions.").format(label=label), 5000
+            )
             return []
         count = len(made)
-        noun = "suggestion" if count == 1 else "suggestions"
-        message = f"Accepted {count} {label} {noun} (one undo step)."
-        if not self._main.commit(Step(f"accept {count} suggested '{label}'", made), message, self):
+        if count == 1:
+            message = tr("Accepted 1 {label} suggestion (one undo step).").format(label=label)
+        else:
+            message = tr("Accepted {n} {label} suggestions (one undo step).").format(
+                n=count, label=label
+            )
+        if not self._main.commit(
+            Step(tr("accept {n} suggested '{label}'").format(n=count, label=label), made),
+            message,
+            self,
+        ):
             return []
         self._flush()
         return list(made)
@@ -844,12 +761,14 @@ class SuggestionsController(OutlinesMixin, QObject):
         s = self._current
         if s is None or not self._usable():
             return None
-        message = (
-            f"Stopped suggesting «{s.rule}» in this database (Suggestions ▸ Rules switched "
+        message = tr(
+            "Stopped suggesting «{rule}» in this database (Suggestions ▸ Rules switched "
             "off brings it back)."
-        )
+        ).format(rule=s.rule)
         if not self._main.commit(
-            Step(f"stop suggesting «{s.rule}»", rules_off=(s.rule,)), message, self
+            Step(tr("stop suggesting «{rule}»").format(rule=s.rule), rules_off=(s.rule,)),
+            message,
+            self,
         ):
             return None
         self.rules_switched()
@@ -857,8 +776,10 @@ class SuggestionsController(OutlinesMixin, QObject):
 
     def switch_on(self, rule: str) -> bool:
         """Switch ``rule`` on again in the database, one undo step."""
-        message = f"Suggesting «{rule}» again."
-        if not self._main.commit(Step(f"suggest «{rule}» again", rules_on=(rule,)), message, self):
+        message = tr("Suggesting «{rule}» again.").format(rule=rule)
+        if not self._main.commit(
+            Step(tr("suggest «{rule}» again").format(rule=rule), rules_on=(rule,)), message, self
+        ):
             return False
         self.rules_switched()
         return True
@@ -868,7 +789,9 @@ class SuggestionsController(OutlinesMixin, QObject):
         try:
             self._off = self._main.workspace.store.rules_off()
         except StoreError as exc:
-            self._main.status_bar.showMessage(f"Could not read the rules off: {exc}", 8000)
+            self._main.status_bar.showMessage(
+                tr("Could not read the rules off: {problem}").format(problem=exc), 8000
+            )
         self._recompute()
 
     def record(self, rule: str) -> tuple[int, int]:
@@ -888,12 +811,19 @@ class SuggestionsController(OutlinesMixin, QObject):
         try:
             gone = tuple(self._main.workspace.store.rejections(self._document_id))
         except StoreError as exc:
-            QMessageBox.warning(self._main.frame, "Could not bring the suggestions back", str(exc))
+            QMessageBox.warning(
+                self._main.frame, tr("Could not bring the suggestions back"), str(exc)
+            )
             return 0
         count = len(gone)
-        noun = "suggestion" if count == 1 else "suggestions"
-        step = Step(f"bring back {count} rejected {noun}", unrejected=gone)
-        if not self._main.commit(step, f"{count} rejected {noun} offered again.", self):
+        if count == 1:
+            name = tr("bring back 1 rejected suggestion")
+            message = tr("1 rejected suggestion offered again.")
+        else:
+            name = tr("bring back {n} rejected suggestions").format(n=count)
+            message = tr("{n} rejected suggestions offered again.").format(n=count)
+        step = Step(name, unrejected=gone)
+        if not self._main.commit(step, message, self):
             return 0
         self._rejected = set()
         self._recompute()

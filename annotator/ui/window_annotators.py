@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app import preferences
-from annotator.core.annotators import AnnotatorFilter, name_problem
+from annotator.core.annotators import CHOSEN, MINE, AnnotatorFilter, name_problem
 from annotator.core.model import Annotation
 from annotator.store import StoreError
 from annotator.ui.annotators import (
@@ -20,7 +20,18 @@ from annotator.ui.annotators import (
     remember_filter,
     status_text,
 )
+from annotator.ui.i18n import tr
 from annotator.ui.table_models import AnnotationTableModel
+
+
+def whose(chosen: AnnotatorFilter, me: str) -> str:
+    """Whose annotations ``chosen`` shows, in words (as :meth:`AnnotatorFilter.describe`,
+    translated): "everyone's", "mine (alice)", "bob's"."""
+    if chosen.kind == MINE:
+        return tr("mine ({me})").format(me=me)
+    if chosen.kind == CHOSEN:
+        return tr("{name}'s").format(name=chosen.name)
+    return tr("everyone's")
 
 
 class AnnotatorsMixin:
@@ -49,7 +60,7 @@ class AnnotatorsMixin:
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setMenu(self.annotator_menu)
         button.setToolTip(
-            "Who you are annotating as, and whose annotations are shown: click to change"
+            tr("Who you are annotating as, and whose annotations are shown: click to change")
         )
         self.statusBar().addPermanentWidget(button)
         menu = self.annotator_menu
@@ -99,7 +110,7 @@ class AnnotatorsMixin:
         name = name.strip()
         problem = name_problem(name)
         if problem is not None:
-            self._error("Cannot annotate under this name", problem)
+            self._error(tr("Cannot annotate under this name"), problem)
             return False
         self.invitation.hide()
         preferences.update(annotator=name)
@@ -110,9 +121,14 @@ class AnnotatorsMixin:
         self._refilter()
         self._update_annotator_column()
         self._show_annotator_state()
-        message = f"Annotating as {name}: new annotations record this name."
         if preferences.chosen_by_environment():
-            message += " ($ANNOTATOR_USER is set: the next launch uses it again.)"
+            message = tr(
+                "Annotating as {name}: new annotations record this name. ($ANNOTATOR_USER "
+                "is set: the next launch uses it again.)"
+            )
+        else:
+            message = tr("Annotating as {name}: new annotations record this name.")
+        message = message.format(name=name)
         self.statusBar().showMessage(message, 8000)
         return True
 
@@ -124,7 +140,7 @@ class AnnotatorsMixin:
         self._refilter()
         self._show_annotator_state()
         self.statusBar().showMessage(
-            f"Showing {chosen.describe(self._annotator)} annotations.", 5000
+            tr("Showing {whose} annotations.").format(whose=whose(chosen, self._annotator)), 5000
         )
 
     def _follow_in_curation(self) -> None:
@@ -155,7 +171,7 @@ class AnnotatorsMixin:
             try:
                 annotations = self._shown(self._store.annotations(self._document.id))
             except StoreError as exc:
-                self._error("Could not show the annotations", str(exc))
+                self._error(tr("Could not show the annotations"), str(exc))
                 return
             chosen = self.current_annotation()
             selected = [ann.id for ann in self.selected_annotations()]

@@ -30,6 +30,7 @@ from annotator.store.backups import check_backup, restore
 from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.curation_view import CurationDialog
+from annotator.ui.i18n import tr
 from annotator.ui.team_database import ask_password, ask_url
 from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 
@@ -39,6 +40,7 @@ FIRST_SCREEN_FIRST = 2000
 
 # Windows opened by open_database: kept alive here until they are closed.
 _replacement_windows: set[QMainWindow] = set()
+PROGRAM = "Annotator"  # the program's name, the same in every language
 
 
 class DocumentsMixin:
@@ -49,7 +51,7 @@ class DocumentsMixin:
         try:
             documents = self._store.documents(self._counted_annotator())
         except StoreError as exc:
-            self._error("Could not read the document list", str(exc))
+            self._error(tr("Could not read the document list"), str(exc))
             return
         self._set_documents(documents)
 
@@ -87,7 +89,7 @@ class DocumentsMixin:
         self.memo_panel.show_document(None)
         self.text_view.clear_text()
         self.annotations_model.set_annotations("", [])
-        self.setWindowTitle("Annotator")
+        self.setWindowTitle(self._window_title())
         self._update_status()
         self._update_delete_enabled()
 
@@ -101,7 +103,7 @@ class DocumentsMixin:
             document = self._store.document(document_id)
             annotations = self._shown(self._store.annotations(document_id, before=before))
         except StoreError as exc:
-            self._error("Could not open the document", str(exc))
+            self._error(tr("Could not open the document"), str(exc))
             if self._document is not None:
                 self._select_document_row(self._document.id)
             return False
@@ -130,8 +132,10 @@ class DocumentsMixin:
             finally:
                 self._syncing = False
             self.statusBar().showMessage(
-                f"Version {document.version} of {self._older_of[1]}, as it was imported. "
-                "New annotations go on the newest version (View ▸ Versions…).",
+                tr(
+                    "Version {version} of {newest}, as it was imported. "
+                    "New annotations go on the newest version (View ▸ Versions…)."
+                ).format(version=document.version, newest=self._older_of[1]),
                 10000,
             )
         self.setWindowTitle(self._window_title())
@@ -143,7 +147,9 @@ class DocumentsMixin:
             self._store.set_setting(CURRENT_DOCUMENT, document_id)
         except StoreError as exc:
             # Only the choice of document to reopen next time is lost.
-            self.statusBar().showMessage(f"Could not remember the open document: {exc}", 8000)
+            self.statusBar().showMessage(
+                tr("Could not remember the open document: {problem}").format(problem=exc), 8000
+            )
         return True
 
     def _finish_loading(self) -> None:
@@ -154,7 +160,7 @@ class DocumentsMixin:
         try:
             annotations = self._shown(self._store.annotations(document_id))
         except StoreError as exc:
-            self._error("Could not load the annotations", str(exc))
+            self._error(tr("Could not load the annotations"), str(exc))
             return
         selected = self.current_annotation()
         self.text_view.set_annotations(annotations)
@@ -180,7 +186,9 @@ class DocumentsMixin:
             current = self._document
             annotations = self._shown(self._store.annotations(current.id)) if current else None
         except StoreError as exc:
-            self.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
+            self.statusBar().showMessage(
+                tr("Could not refresh: {problem}").format(problem=exc), 8000
+            )
             return
         if documents != self.documents_model.documents():
             self._set_documents(documents)
@@ -241,14 +249,18 @@ class DocumentsMixin:
     def _window_title(self) -> str:
         document = self._document
         if document is None:
-            return "Annotator"
+            return PROGRAM
         if self._older_of is not None:
-            return (
-                f"{document.title} (version {document.version} of {self._older_of[1]}) — Annotator"
+            title = tr("{title} (version {version} of {newest})").format(
+                title=document.title, version=document.version, newest=self._older_of[1]
             )
-        if document.version > 1:
-            return f"{document.title} (version {document.version}) — Annotator"
-        return f"{document.title} — Annotator"
+        elif document.version > 1:
+            title = tr("{title} (version {version})").format(
+                title=document.title, version=document.version
+            )
+        else:
+            title = document.title
+        return f"{title} — {PROGRAM}"
 
     def _newest_version(self, document_id: str) -> tuple[str, int] | None:
         """The id and number of the newest version of a document, if it exists."""
@@ -281,7 +293,7 @@ class DocumentsMixin:
         try:
             versions = self._store.versions(self._document.id)
         except StoreError as exc:
-            self._error("Could not list the versions", str(exc))
+            self._error(tr("Could not list the versions"), str(exc))
             return None
         if self._versions_dialog is not None:
             self._versions_dialog.close()
@@ -298,7 +310,7 @@ class DocumentsMixin:
         try:
             orphans = self._store.orphans(self._document.id)
         except StoreError as exc:
-            self._error("Could not list the orphaned annotations", str(exc))
+            self._error(tr("Could not list the orphaned annotations"), str(exc))
             return None
         if self._orphans_dialog is not None:
             self._orphans_dialog.close()
@@ -391,9 +403,9 @@ class DocumentsMixin:
     def _ask_open_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self,
-            "Open database",
+            tr("Open database"),
             str(Path(self._store.location).parent),
-            "Annotator databases (*.db *.sqlite *.sqlite3);;All files (*)",
+            tr("Annotator databases (*.db *.sqlite *.sqlite3);;All files (*)"),
         )
         self.activateWindow()
         if path:
@@ -412,18 +424,20 @@ class DocumentsMixin:
                 on_wait=self._say_waiting,
             )
         except StoreError as exc:
-            self._error("Could not open the database", str(exc))
+            self._error(tr("Could not open the database"), str(exc))
             return None
         if store.location == self._store.location:
             store.close()
-            self.statusBar().showMessage(f"{store.location} is already open.", 5000)
+            self.statusBar().showMessage(
+                tr("{database} is already open.").format(database=store.location), 5000
+            )
             return self
         return self._replace_with(store)
 
     def ask_restore_backup(self) -> None:
         database = self._store.file
         if database is None:
-            self._error("No backups", "Backups are made of SQLite database files only.")
+            self._error(tr("No backups"), tr("Backups are made of SQLite database files only."))
             return
         dialog = RestoreDialog(database, self)
         chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -439,22 +453,26 @@ class DocumentsMixin:
         try:
             check_backup(backup, database)  # before this window lets go of its database
         except StoreError as exc:
-            self._error("Could not restore the backup", str(exc))
+            self._error(tr("Could not restore the backup"), str(exc))
             return None
         self._store.close()  # no connection of ours may go on writing to the old file
         gc.collect()  # nor one that is only waiting to be freed
-        note = f"Restored {database.name} from {backup.name}."
+        note = tr("Restored {database} from {backup}.").format(
+            database=database.name, backup=backup.name
+        )
         try:
             kept = restore(database, backup)
             if kept is not None:
-                note += f" The database it replaced is kept as {kept}."
+                note = tr(
+                    "Restored {database} from {backup}. The database it replaced is kept as {kept}."
+                ).format(database=database.name, backup=backup.name, kept=kept)
         except StoreError as exc:
-            self._error("Could not restore the backup", str(exc))
-            note = "Nothing was restored."  # the database is as it was: opened again
+            self._error(tr("Could not restore the backup"), str(exc))
+            note = tr("Nothing was restored.")  # the database is as it was: opened again
         try:
             store = open_store(str(database), seed=True, on_wait=self._say_waiting)
         except StoreError as exc:
-            self._error("Could not open the database", str(exc))
+            self._error(tr("Could not open the database"), str(exc))
             return None
         window = self._replace_with(store)
         window.statusBar().showMessage(note, 30000)

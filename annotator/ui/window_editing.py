@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QEvent,
     QItemSelectionModel,
     QObject,
@@ -37,7 +38,10 @@ from annotator.core.model import Annotation, Label
 from annotator.core.snapping import snap_to_words
 from annotator.core.spans import trim_span
 from annotator.store import StoreError
+from annotator.ui.i18n import tr
 from annotator.ui.labels_dialog import LabelsDialog, step_name
+from annotator.ui.menu_text import plain
+from annotator.ui.window_annotators import whose
 
 # Input that must find the list caught up with a tag first (MainWindow._show_tagged).
 CATCH_UP_BEFORE = frozenset(
@@ -55,17 +59,19 @@ CATCH_UP_BEFORE = frozenset(
 # Mouse gestures listed with the keyboard shortcuts (F1).
 MOUSE_GESTURES = (
     (
-        "Resize the selected annotation with the mouse",
-        "Drag its start or end edge (the pointer turns into ↔); Esc cancels",
+        QT_TR_NOOP("Resize the selected annotation with the mouse"),
+        QT_TR_NOOP("Drag its start or end edge (the pointer turns into ↔); Esc cancels"),
     ),
     (
-        "Snap selections to words (View menu, on or off)",
-        "Mouse selections, tagging and dragged edges take whole words and numbers",
+        QT_TR_NOOP("Snap selections to words (View menu, on or off)"),
+        QT_TR_NOOP("Mouse selections, tagging and dragged edges take whole words and numbers"),
     ),
     (
-        "Select several annotations in the list",
-        "Ctrl+click, Shift+click or Shift+arrows; Ctrl+A there takes every row shown. "
-        "Delete and the label keys then act on all of them, as one undo step",
+        QT_TR_NOOP("Select several annotations in the list"),
+        QT_TR_NOOP(
+            "Ctrl+click, Shift+click or Shift+arrows; Ctrl+A there takes every row shown. "
+            "Delete and the label keys then act on all of them, as one undo step"
+        ),
     ),
 )
 
@@ -85,8 +91,10 @@ class EditingMixin:
             return self.relabel_current(label)
         if self._older_of is not None:
             self.statusBar().showMessage(
-                f"This is version {self._document.version}, an older one: tag on the newest "
-                f"(version {self._older_of[1]}), which View ▸ Versions… opens.",
+                tr(
+                    "This is version {version}, an older one: tag on the newest "
+                    "(version {newest}), which View ▸ Versions… opens."
+                ).format(version=self._document.version, newest=self._older_of[1]),
                 8000,
             )
             return None
@@ -95,33 +103,42 @@ class EditingMixin:
         if span is not None and self.snap_action.isChecked():
             span = snap_to_words(self._document.text, *span)
         if span is None:
-            self.statusBar().showMessage("Select some text first, then press a label key.", 5000)
+            self.statusBar().showMessage(
+                tr("Select some text first, then press a label key."), 5000
+            )
             return None
         start, end = span
         existing = self.annotations_model.find(label, start, end, self._annotator)
         if existing is not None:
             self._select_annotation(existing, move_text=False)
-            self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
+            self.statusBar().showMessage(tr("Already tagged as {label}.").format(label=label), 5000)
             return None
         try:
             annotation, created = self.workspace.tag(
                 self._document.id, label, start, end, initiator=self
             )
         except StoreError as exc:
-            self._error("Could not save the annotation", str(exc))
+            self._error(tr("Could not save the annotation"), str(exc))
             return None
         if not created:
             # Made meanwhile in another window: show it rather than make a copy.
             self.refresh_from_store()
             self._select_annotation(annotation, move_text=False)
-            self.statusBar().showMessage(f"Already tagged as {label}.", 5000)
+            self.statusBar().showMessage(tr("Already tagged as {label}.").format(label=label), 5000)
             return None
         if not self._shows(annotation):
             self._follow_in_curation()
             self.statusBar().showMessage(
-                f"Tagged {label} {start}–{end} as {self._annotator}; not shown: the view "
-                f"shows {self._annotator_filter.describe(self._annotator)} annotations only "
-                "(Annotator ▸ Show everyone's annotations).",
+                tr(
+                    "Tagged {label} {start}–{end} as {annotator}; not shown: the view "
+                    "shows {whose} annotations only (Annotator ▸ Show everyone's annotations)."
+                ).format(
+                    label=label,
+                    start=start,
+                    end=end,
+                    annotator=self._annotator,
+                    whose=whose(self._annotator_filter, self._annotator),
+                ),
                 10000,
             )
             return annotation
@@ -133,7 +150,9 @@ class EditingMixin:
         finally:
             self._syncing = False
         self.documents_model.change_count(self._document.id, +1)
-        self.statusBar().showMessage(f"Tagged {label} {start}–{end}.", 5000)
+        self.statusBar().showMessage(
+            tr("Tagged {label} {start}–{end}.").format(label=label, start=start, end=end), 5000
+        )
         self.text_view.setFocus()
         # The highlight is painted first; the list and details catch up on the next turn
         # of the event loop, or before any input or question about the selection that
@@ -228,7 +247,9 @@ class EditingMixin:
             if row is None:
                 continue
             ann = self.annotations_model.annotation(row)
-            line = f"{ann.label} {ann.start}–{ann.end} by {ann.annotator}"
+            line = tr("{label} {start}–{end} by {annotator}").format(
+                label=ann.label, start=ann.start, end=ann.end, annotator=ann.annotator
+            )
             if ann.attributes:
                 line += " · " + ", ".join(f"{k}: {format_value(v)}" for k, v in ann.attributes)
             if ann.note:
@@ -241,10 +262,10 @@ class EditingMixin:
         gestures."""
         dialog = QDialog(self)
         dialog.setObjectName("shortcutsDialog")
-        dialog.setWindowTitle("Keyboard shortcuts")
+        dialog.setWindowTitle(tr("Keyboard shortcuts"))
         table = QTableWidget(0, 2, dialog)
         table.setObjectName("shortcutsTable")
-        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        table.setHorizontalHeaderLabels([tr("Action"), tr("Shortcut")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # The resize keys belong to the text and the list, not to the window.
@@ -255,9 +276,11 @@ class EditingMixin:
             )
             if not keys:
                 continue
-            text = action.text().replace("&", "")
+            text = plain(action.text())
             if action in labels:  # its menu text says what it does right now; both here
-                text = f"Tag the selection as {labels[action]}, or relabel the chosen annotation"
+                text = tr("Tag the selection as {label}, or relabel the chosen annotation").format(
+                    label=labels[action]
+                )
             row = table.rowCount()
             table.insertRow(row)
             table.setItem(row, 0, QTableWidgetItem(text))
@@ -265,8 +288,8 @@ class EditingMixin:
         for gesture, how in MOUSE_GESTURES:
             row = table.rowCount()
             table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(gesture))
-            table.setItem(row, 1, QTableWidgetItem(how))
+            table.setItem(row, 0, QTableWidgetItem(tr(gesture)))
+            table.setItem(row, 1, QTableWidgetItem(tr(how)))
         # Long entries wrap onto more lines rather than being cut off.
         table.setWordWrap(True)
         table.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -276,7 +299,7 @@ class EditingMixin:
         header.resizeSection(1, min(table.sizeHintForColumn(1), 360))
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel("Select text and press a label key to tag it; F1 shows this."))
+        layout.addWidget(QLabel(tr("Select text and press a label key to tag it; F1 shows this.")))
         layout.addWidget(table)
         screen = self.screen().availableGeometry()
         dialog.resize(min(820, screen.width() - 40), min(680, screen.height() - 60))
@@ -290,7 +313,7 @@ class EditingMixin:
         counts = self._label_usage()
         label_actions = set(self.label_actions.values())
         reserved = {
-            key.toString(QKeySequence.SequenceFormat.PortableText): action.text().replace("&", "")
+            key.toString(QKeySequence.SequenceFormat.PortableText): plain(action.text())
             for action in [*self.actions(), *self.resize_actions]
             if action not in label_actions
             for key in action.shortcuts()
@@ -332,11 +355,11 @@ class EditingMixin:
             step = self._scheme_step(labels, renames, removed, name)
             self.workspace.apply(step, initiator=self)
         except StoreError as exc:
-            self._error("Could not change the labels", str(exc))
+            self._error(tr("Could not change the labels"), str(exc))
             self._reload_labels()
             return False
         self._reload_labels(dict(renames))
-        self.statusBar().showMessage(f"Labels saved ({name}).", 5000)
+        self.statusBar().showMessage(tr("Labels saved ({name}).").format(name=name), 5000)
         return True
 
     def _scheme_step(
@@ -367,7 +390,9 @@ class EditingMixin:
         try:
             labels = self._store.labels()
         except StoreError as exc:
-            self.statusBar().showMessage(f"Could not read the labels: {exc}", 8000)
+            self.statusBar().showMessage(
+                tr("Could not read the labels: {problem}").format(problem=exc), 8000
+            )
             return
         if labels != self._labels:
             self._labels = labels
@@ -377,7 +402,9 @@ class EditingMixin:
             try:
                 annotations = self._shown(self._store.annotations(current.id))
             except StoreError as exc:
-                self.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
+                self.statusBar().showMessage(
+                    tr("Could not refresh: {problem}").format(problem=exc), 8000
+                )
                 return
             selected = self.current_annotation()
             self.text_view.set_annotations(annotations)
@@ -392,13 +419,15 @@ class EditingMixin:
 
     def undo(self) -> bool:
         """Undo the last annotation change (committed at once, like any change)."""
-        return self._replay(self.workspace.undo_name(), self.workspace.undo, "Undid")
+        return self._replay(self.workspace.undo_name(), self.workspace.undo, tr("Undid {action}."))
 
     def redo(self) -> bool:
         """Redo the last undone annotation change."""
-        return self._replay(self.workspace.redo_name(), self.workspace.redo, "Redid")
+        return self._replay(self.workspace.redo_name(), self.workspace.redo, tr("Redid {action}."))
 
     def _replay(self, name: str | None, replay: Callable[[], Changes | None], done: str) -> bool:
+        """Undo or redo the step ``name`` (nothing if None); the status bar says ``done``
+        with the step in ``{action}``."""
         if name is None:
             return False
         try:
@@ -406,17 +435,17 @@ class EditingMixin:
         except StoreError as exc:
             self._update_undo_actions()
             self.refresh_from_store()
-            self._error("Could not undo or redo", str(exc))
+            self._error(tr("Could not undo or redo"), str(exc))
             return False
-        self.statusBar().showMessage(f"{done} {name}.", 5000)
+        self.statusBar().showMessage(done.format(action=name), 5000)
         return True
 
     def _update_undo_actions(self) -> None:
         undo, redo = self.workspace.undo_name(), self.workspace.redo_name()
         self.undo_action.setEnabled(undo is not None)
-        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
+        self.undo_action.setText(tr("&Undo {action}").format(action=undo) if undo else tr("&Undo"))
         self.redo_action.setEnabled(redo is not None)
-        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
+        self.redo_action.setText(tr("&Redo {action}").format(action=redo) if redo else tr("&Redo"))
 
     def current_annotation(self) -> Annotation | None:
         """The annotation the details panel shows: the list's current row if it is
@@ -441,7 +470,7 @@ class EditingMixin:
             # (and an undo could not bring back the other person's version).
             self.workspace.delete([annotation], initiator=self)
         except StoreError as exc:
-            self._error("Could not delete the annotation", str(exc))
+            self._error(tr("Could not delete the annotation"), str(exc))
             self.refresh_from_store()
             return
         row = self.annotations_model.row_of(annotation.id)
@@ -453,7 +482,10 @@ class EditingMixin:
         self._update_status()
         self._update_delete_enabled()
         self.statusBar().showMessage(
-            f"Deleted {annotation.label} {annotation.start}–{annotation.end}.", 5000
+            tr("Deleted {label} {start}–{end}.").format(
+                label=annotation.label, start=annotation.start, end=annotation.end
+            ),
+            5000,
         )
         if row is not None and self.annotations_view.hasFocus():
             # Keep working down the list from the keyboard.
@@ -525,8 +557,15 @@ class EditingMixin:
             chosen = self.annotations_model.annotation(row)
             self._select_annotation(chosen, move_text=False)
             self.statusBar().showMessage(
-                f"{chosen.label} {chosen.start}–{chosen.end} "
-                f"({ids.index(following) + 1} of {len(ids)} here; click again for the next)",
+                tr(
+                    "{label} {start}–{end} ({number} of {total} here; click again for the next)"
+                ).format(
+                    label=chosen.label,
+                    start=chosen.start,
+                    end=chosen.end,
+                    number=ids.index(following) + 1,
+                    total=len(ids),
+                ),
                 4000,
             )
 
@@ -546,9 +585,9 @@ class EditingMixin:
         self._show_selection_count(count)
 
     def _update_label_verbs(self, *_focus: object) -> None:
-        verb = "Relabel as" if self._relabels() else "Tag as"
+        verb = tr("Relabel as {label}") if self._relabels() else tr("Tag as {label}")
         for name, action in self.label_actions.items():
-            text = f"{verb} {name}"
+            text = verb.format(label=name)
             if action.text() != text:  # a change repaints the label bar
                 action.setText(text)
 

@@ -44,6 +44,7 @@ from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.encoding_review import review_decodings
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.file_places import existing_folder, open_file_names, save_file_name
+from annotator.ui.i18n import tr
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.reread_dialog import CannotReread, RereadDialog, original_bytes
@@ -63,7 +64,10 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
 def _listing(lines: list[str], most: int = 30) -> str:
     """``lines`` for a dialog: the first ``most``, then how many more."""
     more = len(lines) - most
-    return "\n".join(lines[:most]) + (f"\n… and {more} more" if more > 0 else "")
+    listed = "\n".join(lines[:most])
+    if more <= 0:
+        return listed
+    return listed + "\n" + tr("… and {n} more").format(n=more)
 
 
 class FilesMixin:
@@ -74,15 +78,17 @@ class FilesMixin:
         patterns = " ".join(f"*{suffix}" for suffix in (*SUFFIXES, *SET_SUFFIXES, *interchange))
         paths = open_file_names(
             self,
-            "Import documents or annotation sets",
-            f"Documents and annotation sets ({patterns});;All files (*)",
+            tr("Import documents or annotation sets"),
+            tr("Documents and annotation sets ({patterns});;All files (*)").format(
+                patterns=patterns
+            ),
         )
         self.activateWindow()  # keyboard shortcuts work at once, window manager or not
         if paths:
             self.import_files([Path(p) for p in paths])
 
     def _ask_import_folder(self) -> None:
-        folder = existing_folder(self, "Import a folder of documents")
+        folder = existing_folder(self, tr("Import a folder of documents"))
         self.activateWindow()
         if folder:
             self.import_files([Path(folder)])
@@ -113,11 +119,11 @@ class FilesMixin:
         try:
             self.workspace.set_done(self._document.id, done, initiator=self)
         except StoreError as exc:
-            self._error("Could not mark the document", str(exc))
+            self._error(tr("Could not mark the document"), str(exc))
             return not done
         self.reload_documents()
         self.done_action.setChecked(done)
-        self.statusBar().showMessage("Marked done." if done else "Marked not done.", 4000)
+        self.statusBar().showMessage(tr("Marked done.") if done else tr("Marked not done."), 4000)
         return done
 
     def edit_properties(self) -> bool:
@@ -135,7 +141,7 @@ class FilesMixin:
                 self._document.id, title=title, author=author, published=published, initiator=self
             )
         except StoreError as exc:
-            self._error("Could not save the properties", str(exc))
+            self._error(tr("Could not save the properties"), str(exc))
             return False
         self.reload_documents()
         self.setWindowTitle(self._window_title())
@@ -151,7 +157,7 @@ class FilesMixin:
         try:
             data = original_bytes(self._store, self._document)
         except (CannotReread, StoreError) as exc:
-            self._error("Cannot re-read this document", str(exc))
+            self._error(tr("Cannot re-read this document"), str(exc))
             return False
         dialog = RereadDialog(self, self._document, data)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -163,18 +169,21 @@ class FilesMixin:
         try:
             result = self.workspace.import_version(self._document.id, new, initiator=self)
         except StoreError as exc:
-            self._error("Could not make the new version", str(exc))
+            self._error(tr("Could not make the new version"), str(exc))
             return False
         self.open_document(result.document.id)
         if result.carried is None:
-            message = "That text is already stored: nothing was changed."
+            message = tr("That text is already stored: nothing was changed.")
         else:
             carried = result.carried
-            message = (
-                f"Re-read as {new.encoding}: version {result.document.version}; annotations "
-                "placed "
-                + carried_counts(carried.exact, carried.quote, carried.fuzzy, carried.orphaned)
-                + "."
+            message = tr(
+                "Re-read as {encoding}: version {version}; annotations placed {counts}."
+            ).format(
+                encoding=new.encoding,
+                version=result.document.version,
+                counts=carried_counts(
+                    carried.exact, carried.quote, carried.fuzzy, carried.orphaned
+                ),
             )
         self.statusBar().showMessage(message, 10000)
         return result.created
@@ -192,7 +201,7 @@ class FilesMixin:
         imported document is opened. Cancel, or closing the window, stores nothing.
         """
         if self._importing:
-            self.statusBar().showMessage("An import is already running.", 5000)
+            self.statusBar().showMessage(tr("An import is already running."), 5000)
             return False
         self._importing = True
         try:
@@ -204,20 +213,20 @@ class FilesMixin:
         try:
             inputs = self._read_in_background(list(paths))
         except Cancelled:
-            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            self.statusBar().showMessage(tr("Import cancelled: nothing was changed."), 8000)
             return False
         except (DocumentReadError, SetFormatError, StoreError) as exc:
-            self._error("Nothing was imported", str(exc))
+            self._error(tr("Nothing was imported"), str(exc))
             return False
         if inputs is None:  # the window was closed: nothing more to do or show
             return False
         listed = bool(inputs.refused)
         if listed and not self._offer_the_readable(inputs):
-            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            self.statusBar().showMessage(tr("Import cancelled: nothing was changed."), 8000)
             return False
         reviewed = self._review_decodings(inputs)
         if reviewed is None:
-            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            self.statusBar().showMessage(tr("Import cancelled: nothing was changed."), 8000)
             return False
         outcome = self._store_inputs(reviewed, replace)
         if outcome is None:
@@ -231,16 +240,19 @@ class FilesMixin:
                 self.open_initial_document()
         self.statusBar().showMessage(outcome.summary(), 8000)
         if outcome.failures and not listed:  # listed already: the bad files in folders
-            self._error("Some files were not imported", _listing(outcome.failures))
+            self._error(tr("Some files were not imported"), _listing(outcome.failures))
         versions = outcome.versions()
         if outcome.sets or versions:
             lines = outcome.lines()
             if any(carried.orphans for _path, carried in versions):
                 lines.append(
-                    "\nOrphaned annotations are kept on the version they were made on: "
-                    "View ▸ Orphaned annotations… lists them."
+                    "\n"
+                    + tr(
+                        "Orphaned annotations are kept on the version they were made on: "
+                        "View ▸ Orphaned annotations… lists them."
+                    )
                 )
-            QMessageBox.information(self, "Import finished", "\n".join(lines))
+            QMessageBox.information(self, tr("Import finished"), "\n".join(lines))
             self.activateWindow()
         return True
 
@@ -261,7 +273,7 @@ class FilesMixin:
         self._reading = (reading, loop)
         reading.finished.connect(loop.quit)
         reading.progressed.connect(self.import_progress.advance)
-        self.import_progress.start("Reading files")
+        self.import_progress.start(tr("Reading files"))
         self._enable_import_conflicts(False)
         reading.start()
         loop.exec()
@@ -307,12 +319,12 @@ class FilesMixin:
         for path, refusal in list(inputs.unplaceable):
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Some selections cannot be placed")
+            box.setWindowTitle(tr("Some selections cannot be placed"))
             box.setText(refusal)
             box.setInformativeText(
-                "Import the rest, leaving these out? Nothing is changed until you choose."
+                tr("Import the rest, leaving these out? Nothing is changed until you choose.")
             )
-            rest = box.addButton("Import the rest", QMessageBox.ButtonRole.AcceptRole)
+            rest = box.addButton(tr("Import the rest"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.setDefaultButton(rest)
             box.exec()
@@ -334,13 +346,20 @@ class FilesMixin:
         count = inputs.readable()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Some files cannot be imported")
-        box.setText(
-            f"{len(bad)} file{'' if len(bad) == 1 else 's'} cannot be imported:\n\n" + _listing(bad)
-        )
-        other = "the other file" if count == 1 else f"the {count:,} others"
-        box.setInformativeText(f"Import {other}? Nothing is changed until you choose.")
-        accept = box.addButton(f"Import {other}", QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(tr("Some files cannot be imported"))
+        if len(bad) == 1:
+            said = tr("1 file cannot be imported:")
+        else:
+            said = tr("{n} files cannot be imported:").format(n=len(bad))
+        box.setText(said + "\n\n" + _listing(bad))
+        if count == 1:
+            question = tr("Import the other file? Nothing is changed until you choose.")
+            button = tr("Import the other file")
+        else:
+            question = tr("Import the {n} others? Nothing is changed until you choose.")
+            button = tr("Import the {n} others")
+        box.setInformativeText(question.format(n=f"{count:,}"))
+        accept = box.addButton(button.format(n=f"{count:,}"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(accept)
         box.exec()
@@ -353,21 +372,24 @@ class FilesMixin:
         stored (the user was told why)."""
         while True:
             try:
-                return run_with_progress(self, "Importing…", self._storing(inputs, replace))
+                return run_with_progress(self, tr("Importing…"), self._storing(inputs, replace))
             except Cancelled:
-                self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+                self.statusBar().showMessage(tr("Import cancelled: nothing was changed."), 8000)
                 return None
             except SetConflictError as exc:
                 answer = QMessageBox.question(
                     self,
-                    "Annotations conflict",
-                    f"{exc}\n\nReplace the annotations in the database with the file's versions?",
+                    tr("Annotations conflict"),
+                    tr(
+                        "{problem}\n\nReplace the annotations in the database with the file's "
+                        "versions?"
+                    ).format(problem=exc),
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return None
                 replace = True
             except (DocumentReadError, SetFormatError, StoreError) as exc:
-                self._error("Nothing was imported", str(exc))
+                self._error(tr("Nothing was imported"), str(exc))
                 return None
 
     def _storing(
@@ -393,9 +415,11 @@ class FilesMixin:
         options = dialog.options()
         suffix = registry.get(options.format).suffix
         if not suffix:  # the format writes a folder
-            path = existing_folder(self, "Export annotations into a folder")
+            path = existing_folder(self, tr("Export annotations into a folder"))
         else:
-            path = save_file_name(self, "Export annotations", f"annotations{suffix}", f"*{suffix}")
+            path = save_file_name(
+                self, tr("Export annotations"), f"annotations{suffix}", f"*{suffix}"
+            )
         self.activateWindow()
         if path:
             self.export_to(Path(path), options)
@@ -404,21 +428,23 @@ class FilesMixin:
         """Export to ``path`` with a progress dialog; a dialog explains any failure."""
         try:
             result = run_with_progress(
-                self, "Exporting…", lambda progress: export(self._store, options, progress=progress)
+                self,
+                tr("Exporting…"),
+                lambda progress: export(self._store, options, progress=progress),
             )
             if isinstance(result.data, dict):
                 write_folder(path, result.data)
             else:
                 write_atomically(path, result.data)
         except Cancelled:
-            self.statusBar().showMessage("Export cancelled: no file was written.", 8000)
+            self.statusBar().showMessage(tr("Export cancelled: no file was written."), 8000)
             return False
         except (OSError, StoreError) as exc:
-            self._error("Export failed", str(exc))
+            self._error(tr("Export failed"), str(exc))
             return False
+        said = tr("Exported {annotations} annotation(s) in {documents} document(s) to {path}.")
         self.statusBar().showMessage(
-            f"Exported {result.annotations} annotation(s) in {result.documents} document(s) "
-            f"to {path}.",
+            said.format(annotations=result.annotations, documents=result.documents, path=path),
             8000,
         )
         return True
@@ -430,7 +456,7 @@ class FilesMixin:
                 self._store.labels(), self._store.documents(), self._store.label_counts()
             )
         except StoreError as exc:
-            self._error("Could not count annotations", str(exc))
+            self._error(tr("Could not count annotations"), str(exc))
             return None
         colors = {label.name: label.color for label in self._labels}
         current = self._document.id if self._document else None

@@ -17,6 +17,7 @@ from annotator.app import preferences
 from annotator.app.preferences import ZOOM_RANGE, Preferences
 from annotator.store import StoreError
 from annotator.store.backups import EVERY_SETTING, KEEP_SETTING, policy
+from annotator.ui.i18n import tr
 from annotator.ui.preferences_dialog import Backups, Chosen, PreferencesDialog
 from annotator.ui.shortcuts import apply_shortcuts, label_hotkeys, window_actions
 from annotator.ui.text_view import default_reading_size
@@ -55,7 +56,9 @@ class ReadingMixin:
         chosen = preferences.update(zoom=zoom)
         self.apply_reading(chosen)
         points = self.text_view.reading_size()
-        self.statusBar().showMessage(f"Text size {points:g} pt (Ctrl+0: back to normal)", 4000)
+        self.statusBar().showMessage(
+            tr("Text size {points} pt (Ctrl+0: back to normal)").format(points=f"{points:g}"), 4000
+        )
 
     def apply_preferences(self, chosen: Preferences) -> None:
         """Everything Preferences sets that the window shows, applied now."""
@@ -106,10 +109,10 @@ class ReadingMixin:
                 self._store.set_setting(KEEP_SETTING, str(chosen.backups.keep))
                 self._store.set_setting(EVERY_SETTING, str(chosen.backups.hours))
             except StoreError as exc:
-                return f"The backup settings could not be kept: {exc}"
+                return tr("The backup settings could not be kept: {problem}").format(problem=exc)
         kept = preferences.update(**asdict(chosen.preferences))
         self.apply_preferences(kept)
         if chosen.annotator != self.workspace.annotator:
             self.set_annotator(chosen.annotator)
-        self.statusBar().showMessage("Preferences applied.", 4000)
+        self.statusBar().showMessage(tr("Preferences applied."), 4000)
         return None

@@ -23,6 +23,7 @@ from annotator.app import preferences
 from annotator.core.attributes import attribute_title
 from annotator.core.model import Annotation, AttributeValue
 from annotator.store import StoreError
+from annotator.ui.i18n import tr
 
 
 class SelectionMixin:
@@ -74,7 +75,9 @@ class SelectionMixin:
             self.details.edit_note()
             return
         self.statusBar().showMessage(
-            "No annotation selected: click one in the text or the list, then F2 edits its note.",
+            tr(
+                "No annotation selected: click one in the text or the list, then F2 edits its note."
+            ),
             6000,
         )
 
@@ -83,8 +86,8 @@ class SelectionMixin:
         return self._edit_annotation(
             annotation_id,
             lambda old: self.workspace.set_note(old, note, initiator=self),
-            "note",
-            "Note saved.",
+            tr("Could not save the note"),
+            tr("Note saved."),
         )
 
     def set_attributes(
@@ -95,19 +98,20 @@ class SelectionMixin:
         return self._edit_annotation(
             annotation_id,
             lambda old: self.workspace.set_attributes(old, values, name, initiator=self),
-            name,
-            f"{attribute_title(name)} saved.",
+            tr("Could not save {attribute}").format(attribute=attribute_title(name)),
+            tr("{attribute} saved.").format(attribute=attribute_title(name)),
         )
 
     def _edit_annotation(
         self,
         annotation_id: str,
         save: Callable[[Annotation], Annotation],
-        what: str,
+        failed: str,
         message: str,
     ) -> Annotation | None:
-        """Store ``save(annotation)`` for the listed annotation, as the undoable step
-        "edit WHAT on 'label'"; a refusal is explained and the window catches up."""
+        """Store ``save(annotation)`` for the listed annotation (one undoable step); the
+        status bar says ``message``, a refusal is explained under the title ``failed`` and
+        the window catches up."""
         row = self.annotations_model.row_of(annotation_id)
         if row is None:
             return None
@@ -115,7 +119,7 @@ class SelectionMixin:
         try:
             new = save(old)
         except StoreError as exc:
-            self._error(f"Could not save the {what}", str(exc))
+            self._error(failed, str(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
@@ -129,7 +133,7 @@ class SelectionMixin:
         if old is None:
             return None
         if len(self.selected_annotations()) > 1:
-            self.statusBar().showMessage("Select a single annotation to resize it.", 5000)
+            self.statusBar().showMessage(tr("Select a single annotation to resize it."), 5000)
             return None
         start, end = old.start, old.end
         if edge == "start":
@@ -162,7 +166,8 @@ class SelectionMixin:
             self.snap_action.setChecked(on)
         preferences.update(snap_to_words=on)
         self.statusBar().showMessage(
-            "Selections snap to whole words." if on else "Selections are taken as made.", 4000
+            tr("Selections snap to whole words.") if on else tr("Selections are taken as made."),
+            4000,
         )
 
     def _resize(self, old: Annotation, start: int, end: int) -> Annotation | None:
@@ -175,11 +180,14 @@ class SelectionMixin:
         try:
             new = self.workspace.resize(old, start, end, initiator=self)
         except StoreError as exc:
-            self._error("Could not resize the annotation", str(exc))
+            self._error(tr("Could not resize the annotation"), str(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
-        self.statusBar().showMessage(f"{new.label} now {new.start}–{new.end}.", 3000)
+        self.statusBar().showMessage(
+            tr("{label} now {start}–{end}.").format(label=new.label, start=new.start, end=new.end),
+            3000,
+        )
         return new
 
     def relabel_current(self, label: str) -> Annotation | None:
@@ -194,11 +202,13 @@ class SelectionMixin:
         try:
             new = self.workspace.relabel(old, label, initiator=self)
         except StoreError as exc:
-            self._error("Could not change the label", str(exc))
+            self._error(tr("Could not change the label"), str(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
-        self.statusBar().showMessage(f"Relabelled {old.label} as {label}.", 5000)
+        self.statusBar().showMessage(
+            tr("Relabelled {old} as {label}.").format(old=old.label, label=label), 5000
+        )
         return new
 
     def _replaced(self, old: Annotation, new: Annotation) -> None:
@@ -326,12 +336,12 @@ class SelectionMixin:
         """Say in the Edit menu and the details panel how many rows Delete acts on."""
         several = count > 1
         self.delete_action.setText(
-            f"&Delete {count} annotations" if several else "&Delete annotation"
+            tr("&Delete {n} annotations").format(n=count) if several else tr("&Delete annotation")
         )
         self.delete_action.setStatusTip(
-            f"Delete the {count} selected annotations (one undo step)"
+            tr("Delete the {n} selected annotations (one undo step)").format(n=count)
             if several
-            else "Delete the selected annotation"
+            else tr("Delete the selected annotation")
         )
         self.details.set_selected_count(count)
 
@@ -373,7 +383,10 @@ class SelectionMixin:
         try:
             self.workspace.delete(selected, initiator=self)
         except StoreError as exc:
-            self._error("Could not delete the annotations", f"{exc}\n\nNothing was deleted.")
+            self._error(
+                tr("Could not delete the annotations"),
+                tr("{problem}\n\nNothing was deleted.").format(problem=exc),
+            )
             self.refresh_from_store()
             return []
         count = len(selected)
@@ -384,7 +397,10 @@ class SelectionMixin:
         self._update_status()
         self._update_delete_enabled()
         self.statusBar().showMessage(
-            f"Deleted {count} annotation(s); Ctrl+Z brings them back.", 5000
+            tr("Deleted 1 annotation; Ctrl+Z brings it back.")
+            if count == 1
+            else tr("Deleted {n} annotations; Ctrl+Z brings them back.").format(n=count),
+            5000,
         )
         if first_row is not None and self.annotations_view.hasFocus():
             # Keep working down the list from the keyboard.
@@ -411,13 +427,18 @@ class SelectionMixin:
             return []
         todo = [ann for ann in selected if ann.label != label]
         if not todo:
-            self.statusBar().showMessage(f"The selected annotations are {label} already.", 5000)
+            self.statusBar().showMessage(
+                tr("The selected annotations are {label} already.").format(label=label), 5000
+            )
             return []
         current = self.current_annotation()
         try:
             result = self.workspace.relabel_all(todo, label, initiator=self)
         except StoreError as exc:
-            self._error("Could not change the labels", f"{exc}\n\nNo label was changed.")
+            self._error(
+                tr("Could not change the labels"),
+                tr("{problem}\n\nNo label was changed.").format(problem=exc),
+            )
             self.refresh_from_store()
             return []
         changed = list(result.changed)
@@ -428,16 +449,25 @@ class SelectionMixin:
             current_id = current.id if current is not None else None
             self._select_ids([ann.id for ann in selected], current_id, move_text=False)
             self._update_status()
-        message = f"Relabelled {len(changed)} annotation(s) as {label}."
+        if len(changed) == 1:
+            message = tr("Relabelled 1 annotation as {label}.").format(label=label)
+        else:
+            message = tr("Relabelled {n} annotations as {label}.").format(
+                n=len(changed), label=label
+            )
         self.statusBar().showMessage(message, 5000)
         if result.twins:
             skipped = len(result.twins)
             QMessageBox.information(
                 self,
-                "Some annotations kept their label",
-                f"{message}\n\n{skipped} annotation(s) kept their label: an identical "
-                f"{label} annotation (same span, same annotator) exists already. Delete them "
-                "if they are duplicates.",
+                tr("Some annotations kept their label"),
+                message
+                + "\n\n"
+                + tr(
+                    "{n} annotation(s) kept their label: an identical {label} annotation "
+                    "(same span, same annotator) exists already. Delete them if they are "
+                    "duplicates."
+                ).format(n=skipped, label=label),
             )
             self.activateWindow()
         return changed
@@ -451,22 +481,36 @@ class SelectionMixin:
 
     def _update_counts_label(self) -> None:
         if self._document is None:
-            self.counts_label.setText(f"No document open · {self._store.location}")
+            self.counts_label.setText(
+                tr("No document open · {database}").format(database=self._store.location)
+            )
             return
         if self._loading is not None:
-            self.counts_label.setText(f"{self._document.title} · loading annotations…")
+            self.counts_label.setText(
+                tr("{title} · loading annotations…").format(title=self._document.title)
+            )
             return
         counts = self.annotations_model.label_counts()
         count = self.annotations_model.rowCount()
         per_label = " · ".join(f"{label.name} {counts[label.name]}" for label in self._labels)
         version = ""
         if self._older_of is not None:
-            version = f"version {self._document.version} of {self._older_of[1]} · "
+            version = tr("version {version} of {newest} · ").format(
+                version=self._document.version, newest=self._older_of[1]
+            )
         elif self._document.version > 1:
-            version = f"version {self._document.version} · "
+            version = tr("version {version} · ").format(version=self._document.version)
+        annotations = (
+            tr("1 annotation ({per_label})") if count == 1 else tr("{n} annotations ({per_label})")
+        ).format(n=count, per_label=per_label)
+        characters = tr("{n} characters").format(n=f"{len(self._document.text):,}")
         # The counts first: where the status bar is narrow, the title (in the window's
         # title anyway) is what the ellipsis takes.
         self.counts_label.setText(
-            f"{count} annotation{'' if count == 1 else 's'} ({per_label}) · "
-            f"{version}{len(self._document.text):,} characters · {self._document.title}"
+            tr("{annotations} · {version}{characters} · {title}").format(
+                annotations=annotations,
+                version=version,
+                characters=characters,
+                title=self._document.title,
+            )
         )

@@ -1922,6 +1922,34 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>有 {n} 個標註無法在較新版本的文字中找到位置。它們連同其備註與屬性保留在建立它們的版本上，並隨該版本匯出。請在最新版本上重新標註該段落，若不再需要，再刪除這些孤立標註。</translation>
     </message>
     <message>
+        <source>Select text with the mouse or Shift+arrows, then press a label key to tag it.</source>
+        <translation>用滑鼠或 Shift+方向鍵選取文字，再按標籤鍵即可標註。</translation>
+    </message>
+    <message>
+        <source>Extend end by a character</source>
+        <translation>結尾延長一個字元</translation>
+    </message>
+    <message>
+        <source>Shrink end by a character</source>
+        <translation>結尾縮短一個字元</translation>
+    </message>
+    <message>
+        <source>Extend start by a character</source>
+        <translation>開頭延長一個字元</translation>
+    </message>
+    <message>
+        <source>Shrink start by a character</source>
+        <translation>開頭縮短一個字元</translation>
+    </message>
+    <message>
+        <source>Filter by quote or note</source>
+        <translation>依引文或備註篩選</translation>
+    </message>
+    <message>
+        <source>Database: {database}</source>
+        <translation>資料庫：{database}</translation>
+    </message>
+    <message>
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
     </message>
@@ -2240,6 +2268,38 @@ Your annotations are safe: every change you made was saved when you made it. You
     <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Tag the selection as {label} ({key})</source>
+        <translation>將選取範圍標註為 {label}（{key}）</translation>
+    </message>
+    <message>
+        <source>Tag the selection as {label}</source>
+        <translation>將選取範圍標註為 {label}</translation>
+    </message>
+    <message>
+        <source>{action}: {description}</source>
+        <translation>{action}：{description}</translation>
+    </message>
+    <message>
+        <source>Tag as {label}</source>
+        <translation>標註為 {label}</translation>
+    </message>
+    <message>
+        <source>Tag selection:</source>
+        <translation>標註選取範圍：</translation>
+    </message>
+    <message>
+        <source>The user guide cannot open: {problem}.</source>
+        <translation>無法開啟使用者指南：{problem}。</translation>
+    </message>
+    <message>
+        <source>About Annotator</source>
+        <translation>關於 Annotator</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Annotator {version}&lt;/b&gt;&lt;p&gt;Mark claims, refusals and statistics in source documents.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Annotator {version}&lt;/b&gt;&lt;p&gt;在原始文件中標註主張、拒絕回應與統計數字。&lt;/p&gt;&lt;p&gt;資料庫：{database}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>text</source>
@@ -2800,6 +2860,798 @@ You can undo this afterwards with Ctrl+Z.</source>
     <message>
         <source>Annotations per label: corpus (solid) and this document (faded)</source>
         <translation>各標籤的標註數：全部文件（實色）與此文件（淡色）</translation>
+    </message>
+    <message>
+        <source>Annotator cannot restore the backup</source>
+        <translation>Annotator 無法還原備份</translation>
+    </message>
+    <message>
+        <source>Annotator cannot start</source>
+        <translation>Annotator 無法啟動</translation>
+    </message>
+    <message>
+        <source>Suggested {label} (confidence {confidence}): {reason}</source>
+        <translation>建議標註為 {label}（信心 {confidence}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Enter or {key} accepts, Esc or x rejects</source>
+        <translation>按 Enter 或 {key} 接受，按 Esc 或 x 拒絕</translation>
+    </message>
+    <message>
+        <source>Enter accepts, Esc or x rejects</source>
+        <translation>按 Enter 接受，按 Esc 或 x 拒絕</translation>
+    </message>
+    <message>
+        <source>Rule «{rule}»: {record}</source>
+        <translation>規則「{rule}」：{record}</translation>
+    </message>
+    <message>
+        <source>Suggested {label}: {reason} ({confidence}). Enter or {key} accepts, x rejects</source>
+        <translation>建議標註為 {label}：{reason}（{confidence}）。按 Enter 或 {key} 接受，按 x 拒絕</translation>
+    </message>
+    <message>
+        <source>Suggested {label}: {reason} ({confidence}). Enter accepts, x rejects</source>
+        <translation>建議標註為 {label}：{reason}（{confidence}）。按 Enter 接受，按 x 拒絕</translation>
+    </message>
+    <message>
+        <source>Open suggestions in this document (Suggestions menu)</source>
+        <translation>此文件中尚未處理的建議（建議選單）</translation>
+    </message>
+    <message>
+        <source>Suggestions shown.</source>
+        <translation>已顯示建議。</translation>
+    </message>
+    <message>
+        <source>Suggestions hidden.</source>
+        <translation>已隱藏建議。</translation>
+    </message>
+    <message>
+        <source>Could not read what to learn: {problem}</source>
+        <translation>無法讀取要學習的內容：{problem}</translation>
+    </message>
+    <message>
+        <source>Could not look for tagged phrases: {problem}</source>
+        <translation>無法搜尋已標註的詞句：{problem}</translation>
+    </message>
+    <message>
+        <source>Suggestions are unavailable: {problem}</source>
+        <translation>無法提供建議：{problem}</translation>
+    </message>
+    <message>
+        <source>Suggestion rules</source>
+        <translation>建議規則</translation>
+    </message>
+    <message>
+        <source>Could not read rejections: {problem}</source>
+        <translation>無法讀取已拒絕的建議：{problem}</translation>
+    </message>
+    <message>
+        <source>suggesting…</source>
+        <translation>建議產生中…</translation>
+    </message>
+    <message>
+        <source>no suggestions (rule error)</source>
+        <translation>沒有建議（規則錯誤）</translation>
+    </message>
+    <message>
+        <source>1 suggestion</source>
+        <translation>1 個建議</translation>
+    </message>
+    <message>
+        <source>{n} suggestions</source>
+        <translation>{n} 個建議</translation>
+    </message>
+    <message>
+        <source>Suggestions are hidden (Suggestions ▸ Show suggestions).</source>
+        <translation>建議已隱藏（建議 ▸ 顯示建議）。</translation>
+    </message>
+    <message>
+        <source>No suggestions here.</source>
+        <translation>這裡沒有建議。</translation>
+    </message>
+    <message>
+        <source>No open suggestions in this document.</source>
+        <translation>此文件中沒有尚未處理的建議。</translation>
+    </message>
+    <message>
+        <source>Back to the first.</source>
+        <translation>回到第一個。</translation>
+    </message>
+    <message>
+        <source>{done} Back to the first, {number} of {total}: {summary}</source>
+        <translation>{done}回到第一個，第 {number} 個，共 {total} 個：{summary}</translation>
+    </message>
+    <message>
+        <source>{done} Next, {number} of {total}: {summary}</source>
+        <translation>{done}下一個，第 {number} 個，共 {total} 個：{summary}</translation>
+    </message>
+    <message>
+        <source>{number} of {total}: {summary}</source>
+        <translation>第 {number} 個，共 {total} 個：{summary}</translation>
+    </message>
+    <message>
+        <source>Already tagged as {label}.</source>
+        <translation>已標註為 {label}。</translation>
+    </message>
+    <message>
+        <source>Accepted {label} {start}–{end} (suggested as {suggested}, accepted as {label}) (F2: its note).</source>
+        <translation>已接受 {label} {start}–{end}（建議為 {suggested}，接受為 {label}）（F2：編輯備註）。</translation>
+    </message>
+    <message>
+        <source>Accepted {label} {start}–{end} (F2: its note).</source>
+        <translation>已接受 {label} {start}–{end}（F2：編輯備註）。</translation>
+    </message>
+    <message>
+        <source>accept suggested &apos;{label}&apos;</source>
+        <translation>接受建議的「{label}」</translation>
+    </message>
+    <message>
+        <source>reject suggested &apos;{label}&apos;</source>
+        <translation>拒絕建議的「{label}」</translation>
+    </message>
+    <message>
+        <source>Rejected {label} {start}–{end} (not offered again here).</source>
+        <translation>已拒絕 {label} {start}–{end}（此文件中不再提出）。</translation>
+    </message>
+    <message>
+        <source>{done} No suggestions left.</source>
+        <translation>{done}已沒有其他建議。</translation>
+    </message>
+    <message>
+        <source>No open {label} suggestions.</source>
+        <translation>沒有尚未處理的 {label} 建議。</translation>
+    </message>
+    <message>
+        <source>Accepted 1 {label} suggestion (one undo step).</source>
+        <translation>已接受 1 個 {label} 建議（可一次復原）。</translation>
+    </message>
+    <message>
+        <source>Accepted {n} {label} suggestions (one undo step).</source>
+        <translation>已接受 {n} 個 {label} 建議（可一次復原）。</translation>
+    </message>
+    <message>
+        <source>accept {n} suggested &apos;{label}&apos;</source>
+        <translation>接受 {n} 個建議的「{label}」</translation>
+    </message>
+    <message>
+        <source>Stopped suggesting «{rule}» in this database (Suggestions ▸ Rules switched off brings it back).</source>
+        <translation>已在此資料庫停用規則「{rule}」（可從 建議 ▸ 已停用的規則 重新啟用）。</translation>
+    </message>
+    <message>
+        <source>stop suggesting «{rule}»</source>
+        <translation>停用規則「{rule}」</translation>
+    </message>
+    <message>
+        <source>Suggesting «{rule}» again.</source>
+        <translation>已重新啟用規則「{rule}」。</translation>
+    </message>
+    <message>
+        <source>suggest «{rule}» again</source>
+        <translation>重新啟用規則「{rule}」</translation>
+    </message>
+    <message>
+        <source>Could not read the rules off: {problem}</source>
+        <translation>無法讀取已停用的規則：{problem}</translation>
+    </message>
+    <message>
+        <source>Could not bring the suggestions back</source>
+        <translation>無法恢復建議</translation>
+    </message>
+    <message>
+        <source>bring back 1 rejected suggestion</source>
+        <translation>恢復 1 個已拒絕的建議</translation>
+    </message>
+    <message>
+        <source>1 rejected suggestion offered again.</source>
+        <translation>已重新提出 1 個已拒絕的建議。</translation>
+    </message>
+    <message>
+        <source>bring back {n} rejected suggestions</source>
+        <translation>恢復 {n} 個已拒絕的建議</translation>
+    </message>
+    <message>
+        <source>{n} rejected suggestions offered again.</source>
+        <translation>已重新提出 {n} 個已拒絕的建議。</translation>
+    </message>
+    <message>
+        <source>&amp;Show suggestions</source>
+        <translation>顯示建議(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Draw the rules&apos; suggestions as dashed outlines (hidden: none drawn, their keys do nothing)</source>
+        <translation>以虛線框顯示規則產生的建議（隱藏時不顯示，相關按鍵也不作用）</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>下一個建議(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Go to the next open suggestion</source>
+        <translation>前往下一個尚未處理的建議</translation>
+    </message>
+    <message>
+        <source>&amp;Previous suggestion</source>
+        <translation>上一個建議(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Go to the previous open suggestion</source>
+        <translation>前往上一個尚未處理的建議</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>接受建議(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make the current suggestion an annotation (a label key accepts it as that label)</source>
+        <translation>將目前的建議轉為標註（按標籤鍵則以該標籤接受）</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>拒絕建議(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reject the current suggestion: it does not come back in this document</source>
+        <translation>拒絕目前的建議：此文件中不會再出現</translation>
+    </message>
+    <message>
+        <source>S&amp;top suggesting this rule</source>
+        <translation>停用此規則(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Switch the current suggestion&apos;s rule off in this database: it suggests nothing more, in any document, until switched on again (Ctrl+Z undoes)</source>
+        <translation>在此資料庫停用目前建議所屬的規則：重新啟用前，它在任何文件中都不再提出建議（Ctrl+Z 可復原）</translation>
+    </message>
+    <message>
+        <source>Bring back &amp;rejected suggestions</source>
+        <translation>恢復已拒絕的建議(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Forget the suggestions rejected in this document, so they are offered again</source>
+        <translation>忘記此文件中已拒絕的建議，使它們重新提出</translation>
+    </message>
+    <message>
+        <source>&amp;Suggestions</source>
+        <translation>建議(&amp;S)</translation>
+    </message>
+    <message>
+        <source>R&amp;ules switched off</source>
+        <translation>已停用的規則(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Accept &amp;all of a label</source>
+        <translation>接受某標籤的全部建議(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Suggest «{rule}» again</source>
+        <translation>重新啟用規則「{rule}」</translation>
+    </message>
+    <message>
+        <source>Accept the 1 {label} suggestion</source>
+        <translation>接受這 1 個 {label} 建議</translation>
+    </message>
+    <message>
+        <source>Accept all {n} {label} suggestions</source>
+        <translation>接受全部 {n} 個 {label} 建議</translation>
+    </message>
+    <message>
+        <source>S&amp;top suggesting «{rule}»</source>
+        <translation>停用規則「{rule}」(&amp;T)</translation>
+    </message>
+    <message>
+        <source>mine ({me})</source>
+        <translation>我（{me}）的</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s</source>
+        <translation> {name} 的</translation>
+    </message>
+    <message>
+        <source>everyone&apos;s</source>
+        <translation>所有人的</translation>
+    </message>
+    <message>
+        <source>Who you are annotating as, and whose annotations are shown: click to change</source>
+        <translation>您以誰的身分標註，以及顯示誰的標註：按一下即可變更</translation>
+    </message>
+    <message>
+        <source>Cannot annotate under this name</source>
+        <translation>無法以此名稱標註</translation>
+    </message>
+    <message>
+        <source>Annotating as {name}: new annotations record this name. ($ANNOTATOR_USER is set: the next launch uses it again.)</source>
+        <translation>以 {name} 身分標註：新的標註會記錄此名稱。（已設定 $ANNOTATOR_USER：下次啟動時會再使用它。）</translation>
+    </message>
+    <message>
+        <source>Annotating as {name}: new annotations record this name.</source>
+        <translation>以 {name} 身分標註：新的標註會記錄此名稱。</translation>
+    </message>
+    <message>
+        <source>Showing {whose} annotations.</source>
+        <translation>顯示{whose}標註。</translation>
+    </message>
+    <message>
+        <source>Could not show the annotations</source>
+        <translation>無法顯示標註</translation>
+    </message>
+    <message>
+        <source>Could not read the document list</source>
+        <translation>無法讀取文件清單</translation>
+    </message>
+    <message>
+        <source>Could not open the document</source>
+        <translation>無法開啟文件</translation>
+    </message>
+    <message>
+        <source>Version {version} of {newest}, as it was imported. New annotations go on the newest version (View ▸ Versions…).</source>
+        <translation>第 {version} 版（共 {newest} 版），為匯入時的內容。新的標註會加在最新版本上（檢視 ▸ 版本…）。</translation>
+    </message>
+    <message>
+        <source>Could not remember the open document: {problem}</source>
+        <translation>無法記住開啟中的文件：{problem}</translation>
+    </message>
+    <message>
+        <source>Could not load the annotations</source>
+        <translation>無法載入標註</translation>
+    </message>
+    <message>
+        <source>Could not refresh: {problem}</source>
+        <translation>無法重新整理：{problem}</translation>
+    </message>
+    <message>
+        <source>{title} (version {version} of {newest})</source>
+        <translation>{title}（第 {version} 版，共 {newest} 版）</translation>
+    </message>
+    <message>
+        <source>{title} (version {version})</source>
+        <translation>{title}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <source>Could not list the versions</source>
+        <translation>無法列出版本</translation>
+    </message>
+    <message>
+        <source>Could not list the orphaned annotations</source>
+        <translation>無法列出孤立的標註</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>開啟資料庫</translation>
+    </message>
+    <message>
+        <source>Annotator databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>Annotator 資料庫 (*.db *.sqlite *.sqlite3);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Could not open the database</source>
+        <translation>無法開啟資料庫</translation>
+    </message>
+    <message>
+        <source>{database} is already open.</source>
+        <translation>{database} 已經開啟。</translation>
+    </message>
+    <message>
+        <source>No backups</source>
+        <translation>沒有備份</translation>
+    </message>
+    <message>
+        <source>Backups are made of SQLite database files only.</source>
+        <translation>只有 SQLite 資料庫檔案會建立備份。</translation>
+    </message>
+    <message>
+        <source>Could not restore the backup</source>
+        <translation>無法還原備份</translation>
+    </message>
+    <message>
+        <source>Restored {database} from {backup}.</source>
+        <translation>已從 {backup} 還原 {database}。</translation>
+    </message>
+    <message>
+        <source>Restored {database} from {backup}. The database it replaced is kept as {kept}.</source>
+        <translation>已從 {backup} 還原 {database}。被取代的資料庫保留為 {kept}。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>未還原任何內容。</translation>
+    </message>
+    <message>
+        <source>Resize the selected annotation with the mouse</source>
+        <translation>用滑鼠調整所選標註的範圍</translation>
+    </message>
+    <message>
+        <source>Drag its start or end edge (the pointer turns into ↔); Esc cancels</source>
+        <translation>拖曳其開頭或結尾邊緣（指標會變成 ↔）；按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Snap selections to words (View menu, on or off)</source>
+        <translation>選取時對齊整個字詞（檢視選單，開啟或關閉）</translation>
+    </message>
+    <message>
+        <source>Mouse selections, tagging and dragged edges take whole words and numbers</source>
+        <translation>滑鼠選取、標註與拖曳邊緣時會涵蓋完整的字詞與數字</translation>
+    </message>
+    <message>
+        <source>Select several annotations in the list</source>
+        <translation>在清單中選取多個標註</translation>
+    </message>
+    <message>
+        <source>Ctrl+click, Shift+click or Shift+arrows; Ctrl+A there takes every row shown. Delete and the label keys then act on all of them, as one undo step</source>
+        <translation>Ctrl+按一下、Shift+按一下或 Shift+方向鍵；在清單中按 Ctrl+A 會選取所有顯示的列。之後 Delete 與標籤鍵會作用於全部，並可一次復原</translation>
+    </message>
+    <message>
+        <source>This is version {version}, an older one: tag on the newest (version {newest}), which View ▸ Versions… opens.</source>
+        <translation>這是較舊的第 {version} 版：請在最新的第 {newest} 版上標註，可從 檢視 ▸ 版本… 開啟。</translation>
+    </message>
+    <message>
+        <source>Select some text first, then press a label key.</source>
+        <translation>請先選取文字，再按標籤鍵。</translation>
+    </message>
+    <message>
+        <source>Could not save the annotation</source>
+        <translation>無法儲存標註</translation>
+    </message>
+    <message>
+        <source>Tagged {label} {start}–{end} as {annotator}; not shown: the view shows {whose} annotations only (Annotator ▸ Show everyone&apos;s annotations).</source>
+        <translation>已以 {annotator} 身分標註 {label} {start}–{end}；未顯示：目前只顯示{whose}標註（標註者 ▸ 顯示所有人的標註）。</translation>
+    </message>
+    <message>
+        <source>Tagged {label} {start}–{end}.</source>
+        <translation>已標註 {label} {start}–{end}。</translation>
+    </message>
+    <message>
+        <source>Tag the selection as {label}, or relabel the chosen annotation</source>
+        <translation>將選取範圍標註為 {label}，或將所選標註改為此標籤</translation>
+    </message>
+    <message>
+        <source>Select text and press a label key to tag it; F1 shows this.</source>
+        <translation>選取文字後按標籤鍵即可標註；按 F1 可顯示此視窗。</translation>
+    </message>
+    <message>
+        <source>Could not change the labels</source>
+        <translation>無法變更標籤</translation>
+    </message>
+    <message>
+        <source>Labels saved ({name}).</source>
+        <translation>已儲存標籤（{name}）。</translation>
+    </message>
+    <message>
+        <source>Undid {action}.</source>
+        <translation>已復原：{action}。</translation>
+    </message>
+    <message>
+        <source>Redid {action}.</source>
+        <translation>已重做：{action}。</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo</source>
+        <translation>無法復原或重做</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>復原 {action}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>重做 {action}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Could not delete the annotation</source>
+        <translation>無法刪除標註</translation>
+    </message>
+    <message>
+        <source>Deleted {label} {start}–{end}.</source>
+        <translation>已刪除 {label} {start}–{end}。</translation>
+    </message>
+    <message>
+        <source>{label} {start}–{end} ({number} of {total} here; click again for the next)</source>
+        <translation>{label} {start}–{end}（此處第 {number} 個，共 {total} 個；再按一下切換到下一個）</translation>
+    </message>
+    <message>
+        <source>Relabel as {label}</source>
+        <translation>改標為 {label}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>…還有 {n} 個</translation>
+    </message>
+    <message>
+        <source>Import documents or annotation sets</source>
+        <translation>匯入文件或標註集</translation>
+    </message>
+    <message>
+        <source>Documents and annotation sets ({patterns});;All files (*)</source>
+        <translation>文件與標註集 ({patterns});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of documents</source>
+        <translation>匯入文件資料夾</translation>
+    </message>
+    <message>
+        <source>Could not mark the document</source>
+        <translation>無法標記文件</translation>
+    </message>
+    <message>
+        <source>Marked done.</source>
+        <translation>已標記為完成。</translation>
+    </message>
+    <message>
+        <source>Marked not done.</source>
+        <translation>已標記為未完成。</translation>
+    </message>
+    <message>
+        <source>Could not save the properties</source>
+        <translation>無法儲存內容資訊</translation>
+    </message>
+    <message>
+        <source>Cannot re-read this document</source>
+        <translation>無法重新讀取此文件</translation>
+    </message>
+    <message>
+        <source>Could not make the new version</source>
+        <translation>無法建立新版本</translation>
+    </message>
+    <message>
+        <source>That text is already stored: nothing was changed.</source>
+        <translation>該文字已儲存過：未做任何變更。</translation>
+    </message>
+    <message>
+        <source>Re-read as {encoding}: version {version}; annotations placed {counts}.</source>
+        <translation>已以 {encoding} 重新讀取：第 {version} 版；標註放置結果：{counts}。</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>已有匯入正在進行。</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>已取消匯入：未做任何變更。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未匯入任何內容</translation>
+    </message>
+    <message>
+        <source>Some files were not imported</source>
+        <translation>部分檔案未匯入</translation>
+    </message>
+    <message>
+        <source>Orphaned annotations are kept on the version they were made on: View ▸ Orphaned annotations… lists them.</source>
+        <translation>孤立的標註會保留在建立時的版本上：檢視 ▸ 孤立的標註… 會列出它們。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>匯入完成</translation>
+    </message>
+    <message>
+        <source>Reading files</source>
+        <translation>正在讀取檔案</translation>
+    </message>
+    <message>
+        <source>Some selections cannot be placed</source>
+        <translation>部分選取範圍無法放置</translation>
+    </message>
+    <message>
+        <source>Import the rest, leaving these out? Nothing is changed until you choose.</source>
+        <translation>要略過這些、匯入其餘部分嗎？在您選擇之前不會做任何變更。</translation>
+    </message>
+    <message>
+        <source>Import the rest</source>
+        <translation>匯入其餘部分</translation>
+    </message>
+    <message>
+        <source>Some files cannot be imported</source>
+        <translation>部分檔案無法匯入</translation>
+    </message>
+    <message>
+        <source>1 file cannot be imported:</source>
+        <translation>1 個檔案無法匯入：</translation>
+    </message>
+    <message>
+        <source>{n} files cannot be imported:</source>
+        <translation>{n} 個檔案無法匯入：</translation>
+    </message>
+    <message>
+        <source>Import the other file? Nothing is changed until you choose.</source>
+        <translation>要匯入另一個檔案嗎？在您選擇之前不會做任何變更。</translation>
+    </message>
+    <message>
+        <source>Import the other file</source>
+        <translation>匯入另一個檔案</translation>
+    </message>
+    <message>
+        <source>Import the {n} others? Nothing is changed until you choose.</source>
+        <translation>要匯入其他 {n} 個檔案嗎？在您選擇之前不會做任何變更。</translation>
+    </message>
+    <message>
+        <source>Import the {n} others</source>
+        <translation>匯入其他 {n} 個檔案</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>匯入中…</translation>
+    </message>
+    <message>
+        <source>Annotations conflict</source>
+        <translation>標註衝突</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Replace the annotations in the database with the file&apos;s versions?</source>
+        <translation>{problem}
+
+要以檔案中的版本取代資料庫中的標註嗎？</translation>
+    </message>
+    <message>
+        <source>Export annotations into a folder</source>
+        <translation>將標註匯出到資料夾</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>匯出中…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消匯出：未寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>Exported {annotations} annotation(s) in {documents} document(s) to {path}.</source>
+        <translation>已將 {documents} 份文件中的 {annotations} 個標註匯出至 {path}。</translation>
+    </message>
+    <message>
+        <source>Could not count annotations</source>
+        <translation>無法計算標註數量</translation>
+    </message>
+    <message>
+        <source>Text size {points} pt (Ctrl+0: back to normal)</source>
+        <translation>文字大小 {points} pt（Ctrl+0：恢復正常）</translation>
+    </message>
+    <message>
+        <source>The backup settings could not be kept: {problem}</source>
+        <translation>無法保存備份設定：{problem}</translation>
+    </message>
+    <message>
+        <source>Preferences applied.</source>
+        <translation>已套用偏好設定。</translation>
+    </message>
+    <message>
+        <source>No annotation selected: click one in the text or the list, then F2 edits its note.</source>
+        <translation>未選取標註：在內文或清單中按一下某個標註，再按 F2 即可編輯其備註。</translation>
+    </message>
+    <message>
+        <source>Could not save the note</source>
+        <translation>無法儲存備註</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>已儲存備註。</translation>
+    </message>
+    <message>
+        <source>Could not save {attribute}</source>
+        <translation>無法儲存 {attribute}</translation>
+    </message>
+    <message>
+        <source>{attribute} saved.</source>
+        <translation>已儲存 {attribute}。</translation>
+    </message>
+    <message>
+        <source>Select a single annotation to resize it.</source>
+        <translation>請只選取一個標註來調整範圍。</translation>
+    </message>
+    <message>
+        <source>Selections snap to whole words.</source>
+        <translation>選取範圍會對齊整個字詞。</translation>
+    </message>
+    <message>
+        <source>Selections are taken as made.</source>
+        <translation>選取範圍維持原樣。</translation>
+    </message>
+    <message>
+        <source>Could not resize the annotation</source>
+        <translation>無法調整標註範圍</translation>
+    </message>
+    <message>
+        <source>{label} now {start}–{end}.</source>
+        <translation>{label} 現為 {start}–{end}。</translation>
+    </message>
+    <message>
+        <source>Could not change the label</source>
+        <translation>無法變更標籤</translation>
+    </message>
+    <message>
+        <source>Relabelled {old} as {label}.</source>
+        <translation>已將 {old} 改標為 {label}。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete {n} annotations</source>
+        <translation>刪除 {n} 個標註(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the {n} selected annotations (one undo step)</source>
+        <translation>刪除所選的 {n} 個標註（可一次復原）</translation>
+    </message>
+    <message>
+        <source>Could not delete the annotations</source>
+        <translation>無法刪除標註</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Nothing was deleted.</source>
+        <translation>{problem}
+
+未刪除任何內容。</translation>
+    </message>
+    <message>
+        <source>Deleted 1 annotation; Ctrl+Z brings it back.</source>
+        <translation>已刪除 1 個標註；按 Ctrl+Z 可恢復。</translation>
+    </message>
+    <message>
+        <source>Deleted {n} annotations; Ctrl+Z brings them back.</source>
+        <translation>已刪除 {n} 個標註；按 Ctrl+Z 可恢復。</translation>
+    </message>
+    <message>
+        <source>The selected annotations are {label} already.</source>
+        <translation>所選的標註已經是 {label}。</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+No label was changed.</source>
+        <translation>{problem}
+
+未變更任何標籤。</translation>
+    </message>
+    <message>
+        <source>Relabelled 1 annotation as {label}.</source>
+        <translation>已將 1 個標註改標為 {label}。</translation>
+    </message>
+    <message>
+        <source>Relabelled {n} annotations as {label}.</source>
+        <translation>已將 {n} 個標註改標為 {label}。</translation>
+    </message>
+    <message>
+        <source>Some annotations kept their label</source>
+        <translation>部分標註保留原標籤</translation>
+    </message>
+    <message>
+        <source>{n} annotation(s) kept their label: an identical {label} annotation (same span, same annotator) exists already. Delete them if they are duplicates.</source>
+        <translation>{n} 個標註保留原標籤：已有相同的 {label} 標註（範圍與標註者皆相同）。若為重複，請刪除它們。</translation>
+    </message>
+    <message>
+        <source>No document open · {database}</source>
+        <translation>未開啟文件 · {database}</translation>
+    </message>
+    <message>
+        <source>{title} · loading annotations…</source>
+        <translation>{title} · 正在載入標註…</translation>
+    </message>
+    <message>
+        <source>version {version} of {newest} · </source>
+        <translation>第 {version} 版，共 {newest} 版 · </translation>
+    </message>
+    <message>
+        <source>version {version} · </source>
+        <translation>第 {version} 版 · </translation>
+    </message>
+    <message>
+        <source>1 annotation ({per_label})</source>
+        <translation>1 個標註（{per_label}）</translation>
+    </message>
+    <message>
+        <source>{n} annotations ({per_label})</source>
+        <translation>{n} 個標註（{per_label}）</translation>
+    </message>
+    <message>
+        <source>{n} characters</source>
+        <translation>{n} 個字元</translation>
+    </message>
+    <message>
+        <source>{annotations} · {version}{characters} · {title}</source>
+        <translation>{annotations} · {version}{characters} · {title}</translation>
     </message>
 </context>
 </TS>
