@@ -26,10 +26,10 @@ from annotator.core.attributes import (
     parse_input,
 )
 from annotator.core.model import Annotation, AttributeSpec, AttributeValue, Label
-from annotator.core.timestamps import local_time
 from annotator.ui.attribute_kinds import kind_text
 from annotator.ui.i18n import tr
 from annotator.ui.table_models import one_line
+from annotator.ui.times import shown_time
 
 Editor = QLineEdit | QComboBox
 YES_NO = {"yes": QT_TR_NOOP("yes"), "no": QT_TR_NOOP("no")}
@@ -255,7 +255,7 @@ class DetailsPanel(QWidget):
             start=annotation.start,
             end=annotation.end,
             annotator=escape(annotation.annotator),
-            time=local_time(annotation.updated_at),
+            time=shown_time(annotation.updated_at),
             rule=escape(annotation.rule or tr("unknown")),
         )
         summary += "<br>" + tr("“{quote}”").format(quote=escape(one_line(quote, 200)))

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Document
-from annotator.core.timestamps import local_time
 from annotator.ui.i18n import tr
 from annotator.ui.theme import legible_on
+from annotator.ui.times import shown_time
 
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
@@ -111,7 +111,7 @@ class PropertiesDialog(QDialog):
         for text, value in (
             (tr("Format:"), document.format),
             (tr("Encoding:"), encoding_text(document)),
-            (tr("Imported:"), local_time(document.created_at)),
+            (tr("Imported:"), shown_time(document.created_at)),
             (tr("Characters:"), f"{document.length:,}"),
         ):
             label = QLabel(value)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Orphan, VersionSummary
-from annotator.core.timestamps import local_time
 from annotator.ui.i18n import tr
 from annotator.ui.table_models import one_line
+from annotator.ui.times import shown_time
 
 
 def _table(headers: Sequence[str], parent: QWidget) -> QTableWidget:
@@ -66,7 +66,7 @@ class VersionsDialog(QDialog):
             for column, value in enumerate(
                 (
                     tr("v{n} (newest)").format(n=number) if row == 0 else f"v{number}",
-                    local_time(version.created_at),
+                    shown_time(version.created_at),
                     version.annotation_count,
                     version.orphans,
                 )
