@@ -18,6 +18,10 @@ def N_(text: str) -> str:
     return text
 
 
+# The most common message: a file, then what is wrong with it.
+FILE_PROBLEM = N_("{file}: {problem}")
+
+
 class Said(str):
     """The English text of ``template.format(**params)``, keeping both.
 

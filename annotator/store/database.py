@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspe
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
+from annotator.core.messages import N_, message_of, say
 from annotator.core.reading import resolved
 from annotator.store.errors import PasswordNeeded, StoreError
 
@@ -34,7 +35,7 @@ def to_url(target: str) -> str:
     try:
         return "sqlite:///" + str(resolved(Path(target).expanduser()))
     except OSError as exc:  # a loop of symbolic links
-        raise StoreError(f"{exc}, not a database file") from None
+        raise StoreError(say(N_("{exc}, not a database file"), exc=message_of(exc))) from None
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -79,9 +80,9 @@ def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
-        raise ValueError("not a database path or URL") from exc
+        raise ValueError(say(N_("not a database path or URL"))) from exc
     if parsed.password is not None and "@" in (parsed.database or ""):
-        raise ValueError("write each @ in the password as %40")
+        raise ValueError(say(N_("write each @ in the password as %40")))
     return parsed
 
 
@@ -182,7 +183,13 @@ def connect_timeout(url: URL) -> int:
         return CONNECT_TIMEOUT_S
     value = given if isinstance(given, str) else given[-1]
     if not value.isascii() or not value.isdigit() or int(value) == 0:
-        raise StoreError(f"{source} is {value!r}: give a whole number of seconds, such as 10")
+        raise StoreError(
+            say(
+                N_("{source} is {value}: give a whole number of seconds, such as 10"),
+                source=source,
+                value=repr(value),
+            )
+        )
     return max(int(value), MIN_CONNECT_TIMEOUT_S)
 
 
@@ -211,7 +218,13 @@ def create_db_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(parsed.database).parent
         if not folder.is_dir():
-            raise StoreError(f"{parsed.database}: folder {folder} does not exist")
+            raise StoreError(
+                say(
+                    N_("{database}: folder {folder} does not exist"),
+                    database=parsed.database,
+                    folder=folder,
+                )
+            )
     options: dict[str, object] = {}
     if parsed.get_backend_name() == "postgresql":
         options = {key: value for key, value in KEEPALIVES.items() if key not in parsed.query}
@@ -219,7 +232,13 @@ def create_db_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed, connect_args=options)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise StoreError(f"{describe(url)}: cannot open database ({exc})") from None
+        raise StoreError(
+            say(
+                N_("{describe}: cannot open database ({exc})"),
+                describe=describe(url),
+                exc=message_of(exc),
+            )
+        ) from None
     if engine.dialect.name == "sqlite":
         install_sqlite_hooks(engine, foreign_keys=True)
     return engine
@@ -406,13 +425,22 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         raise StoreError(f"{where}: {problem}") from None
     if current is None and tables - {"alembic_version"}:
         raise StoreError(
-            f"{where}: not an Annotator database (it already holds tables: "
-            f"{', '.join(sorted(tables))})"
+            say(
+                N_("{where}: not an Annotator database (it already holds tables: {items})"),
+                where=where,
+                items=", ".join(sorted(tables)),
+            )
         )
     if current is not None and current not in known_revisions():
         raise StoreError(
-            f"{where}: written by a newer version of Annotator (schema revision {current}); "
-            "update Annotator to open it"
+            say(
+                N_(
+                    "{where}: written by a newer version of Annotator (schema revision "
+                    "{current}); update Annotator to open it"
+                ),
+                where=where,
+                current=current,
+            )
         )
     if sqlite and revision == "head" and current == head_revision() and journal == "wal":
         return  # as it should be: nothing to write
@@ -421,10 +449,19 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     except SQLAlchemyError as exc:
         if is_busy(exc):
             raise StoreError(
-                f"{where}: cannot open it: another program kept it locked for more than "
-                f"{LOCK_WAIT_S:.0f} s ({reason(exc)}); try again when it is done"
+                say(
+                    N_(
+                        "{where}: cannot open it: another program kept it locked for more than "
+                        "{LOCK_WAIT_S:.0f} s ({reason}); try again when it is done"
+                    ),
+                    where=where,
+                    LOCK_WAIT_S=LOCK_WAIT_S,
+                    reason=reason(exc),
+                )
             ) from None
-        raise StoreError(f"{where}: cannot upgrade database ({reason(exc)})") from None
+        raise StoreError(
+            say(N_("{where}: cannot upgrade database ({reason})"), where=where, reason=reason(exc))
+        ) from None
 
 
 def _upgrade_when_free(engine: Engine, revision: str) -> None:
@@ -465,7 +502,9 @@ def _upgrade(engine: Engine, revision: str) -> None:
                 command.upgrade(config, revision)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise StoreError(f"migration left {len(broken)} dangling references")
+                    raise StoreError(
+                        say(N_("migration left {count} dangling references"), count=len(broken))
+                    )
         raw = migrator.raw_connection()
         try:
             _wal_mode(raw.driver_connection)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.attributes import as_attributes
 from annotator.core.history import SchemeChange, Step
+from annotator.core.messages import N_, say
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -227,7 +228,12 @@ class Store:
         would succeed."""
         if write and self._writer is not None:
             if self._writer.in_transaction():
-                raise StoreError(f"{self.location}: another change is still being saved; try again")
+                raise StoreError(
+                    say(
+                        N_("{location}: another change is still being saved; try again"),
+                        location=self.location,
+                    )
+                )
             session = self._sessions(bind=self._writer)
         else:
             session = self._sessions()
@@ -244,9 +250,15 @@ class Store:
             session.rollback()
             if is_busy(exc):
                 raise StoreError(
-                    f"{self.location}: the database is busy: another program (an import?) "
-                    f"has been writing to it for over {database.LOCK_WAIT_S:g} s; nothing was "
-                    "changed, try again when it is done"
+                    say(
+                        N_(
+                            "{location}: the database is busy: another program (an import?) has "
+                            "been writing to it for over {LOCK_WAIT_S:g} s; nothing was changed, "
+                            "try again when it is done"
+                        ),
+                        location=self.location,
+                        LOCK_WAIT_S=database.LOCK_WAIT_S,
+                    )
                 ) from exc
             orig = getattr(exc, "orig", None)
             raise StoreError(f"{self.location}: {orig if orig is not None else exc}") from exc
@@ -341,7 +353,13 @@ class Store:
         with self._unit() as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise StoreError(
+                    say(
+                        N_("{location}: no document with id {document_id}"),
+                        location=self.location,
+                        document_id=document_id,
+                    )
+                )
             return document_of(row)
 
     def document_by_sha256(self, sha256: str) -> Document | None:
@@ -404,11 +422,20 @@ class Store:
         with self._unit(write=True) as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise StoreError(
+                    say(
+                        N_("{location}: no document with id {document_id}"),
+                        location=self.location,
+                        document_id=document_id,
+                    )
+                )
             if s.scalar(select(DocumentRow.id).where(DocumentRow.previous_id == row.id)):
                 raise StoreError(
-                    f"{row.title!r} version {row.version} has a newer version: "
-                    "re-read the newest one"
+                    say(
+                        N_("{title} version {version} has a newer version: re-read the newest one"),
+                        title=repr(row.title),
+                        version=row.version,
+                    )
                 )
             return import_one(s, doc, ImportBatch(s), of=row)
 
@@ -419,7 +446,13 @@ class Store:
         with self._unit(write=True) as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise StoreError(
+                    say(
+                        N_("{location}: no document with id {document_id}"),
+                        location=self.location,
+                        document_id=document_id,
+                    )
+                )
             row.title, row.author, row.published = title, author or None, published or None
             s.flush()
             return document_of(row)
@@ -429,7 +462,13 @@ class Store:
         with self._unit(write=True) as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise StoreError(
+                    say(
+                        N_("{location}: no document with id {document_id}"),
+                        location=self.location,
+                        document_id=document_id,
+                    )
+                )
             row.done = done
 
     def delete_document(self, document_id: str) -> None:
@@ -468,7 +507,9 @@ class Store:
         as :meth:`tag` does; :class:`StoreError` if the annotator has it already."""
         annotation, created = self.tag(document_id, label, start, end, annotator, note)
         if not created:
-            raise StoreError("an identical annotation (same label and span) already exists")
+            raise StoreError(
+                say(N_("an identical annotation (same label and span) already exists"))
+            )
         return annotation
 
     def tag(
@@ -535,7 +576,13 @@ class Store:
         if not 0 <= start < end <= length:
             refuse_span(s, document_id, start, end, length)
         if driver.execute("SELECT 1 FROM labels WHERE name = ?", (label,)).fetchone() is None:
-            raise StoreError(f"{self.location}: no label named {label!r}")
+            raise StoreError(
+                say(
+                    N_("{location}: no label named {label}"),
+                    location=self.location,
+                    label=repr(label),
+                )
+            )
         moment = now_utc()
         stamp = f"{moment:%Y-%m-%d %H:%M:%S.%f}"  # SQLAlchemy's SQLite DateTime form
         annotation = Annotation(
@@ -563,7 +610,13 @@ class Store:
         if not 0 <= start < end <= length:
             refuse_span(s, document_id, start, end, length)
         if s.scalar(select(LabelRow.name).where(LabelRow.name == label)) is None:
-            raise StoreError(f"{self.location}: no label named {label!r}")
+            raise StoreError(
+                say(
+                    N_("{location}: no label named {label}"),
+                    location=self.location,
+                    label=repr(label),
+                )
+            )
         moment = now_utc()
         annotation = Annotation(
             new_id(), document_id, label, start, end, note, annotator, moment, moment
@@ -594,7 +647,13 @@ class Store:
             # Counted here, not by SQL: SQLite's length() stops at a NUL character.
             text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
             if text is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise StoreError(
+                    say(
+                        N_("{location}: no document with id {document_id}"),
+                        location=self.location,
+                        document_id=document_id,
+                    )
+                )
             length = self._lengths[document_id] = len(text)
         return length
 
@@ -605,8 +664,12 @@ class Store:
         row = s.get(AnnotationRow, expected.id, with_for_update=True, populate_existing=True)
         if row is None or annotation_of(row) != expected:
             raise StoreError(
-                "this annotation was changed or deleted elsewhere (another window?) since "
-                "it was shown; the window now shows it as it is"
+                say(
+                    N_(
+                        "this annotation was changed or deleted elsewhere (another window?) "
+                        "since it was shown; the window now shows it as it is"
+                    )
+                )
             )
         return row
 
@@ -626,8 +689,12 @@ class Store:
             row = found.get(ann.id)
             if row is None or annotation_of(row) != ann:
                 raise StoreError(
-                    "an annotation was changed or deleted elsewhere (another window?) since "
-                    "it was shown; the window now shows it as it is"
+                    say(
+                        N_(
+                            "an annotation was changed or deleted elsewhere (another window?) "
+                            "since it was shown; the window now shows it as it is"
+                        )
+                    )
                 )
         return [found[ann.id] for ann in expected]
 
@@ -636,7 +703,13 @@ class Store:
         with self._unit(write=True) as s:
             row = self._current_row(s, expected)
             if s.get(LabelRow, label) is None:
-                raise StoreError(f"{self.location}: no label named {label!r}")
+                raise StoreError(
+                    say(
+                        N_("{location}: no label named {label}"),
+                        location=self.location,
+                        label=repr(label),
+                    )
+                )
             refuse_clash(s, label, [row])
             row.label = label
             row.updated_at = now_utc()
@@ -653,7 +726,13 @@ class Store:
         ``expected`` was changed or deleted elsewhere since it was read."""
         with self._unit(write=True) as s:
             if s.get(LabelRow, label) is None:
-                raise StoreError(f"{self.location}: no label named {label!r}")
+                raise StoreError(
+                    say(
+                        N_("{location}: no label named {label}"),
+                        location=self.location,
+                        label=repr(label),
+                    )
+                )
             rows = self._current_rows(s, expected)
             refuse_clash(s, label, [row for row in rows if row.label != label])
             documents = list({row.document_id for row in rows})
@@ -692,7 +771,14 @@ class Store:
             row = self._current_row(s, expected)
             length = self._text_length(s, row.document_id)
             if not 0 <= start < end <= length:
-                raise StoreError(f"span {start}-{end} does not fit the text (length {length})")
+                raise StoreError(
+                    say(
+                        N_("span {start}-{end} does not fit the text (length {length})"),
+                        start=start,
+                        end=end,
+                        length=length,
+                    )
+                )
             row.start_offset, row.end_offset = start, end
             row.updated_at = now_utc()
             row.version += 1
@@ -776,10 +862,15 @@ class Store:
             if scheme is not None:
                 change_scheme(s, scheme)
             if present(s, AnnotationRow.id, [ann.id for ann in added]):
-                raise StoreError("this annotation exists already (made again elsewhere?)")
+                raise StoreError(say(N_("this annotation exists already (made again elsewhere?)")))
             documents = list({ann.document_id for ann in added})
             if len(present(s, DocumentRow.id, documents)) < len(documents):
-                raise StoreError(f"{self.location}: the document of this annotation is gone")
+                raise StoreError(
+                    say(
+                        N_("{location}: the document of this annotation is gone"),
+                        location=self.location,
+                    )
+                )
             for ann in added:
                 s.add(
                     AnnotationRow(

@@ -28,6 +28,7 @@ from annotator.core.attributes import (
 )
 from annotator.core.model import Annotation, AttributeSpec, AttributeValue, Label
 from annotator.core.timestamps import local_time
+from annotator.ui.i18n import tr_said
 from annotator.ui.table_models import one_line
 
 Editor = QLineEdit | QComboBox
@@ -184,7 +185,7 @@ class DetailsPanel(QWidget):
         try:
             value = parse_input(spec, raw)
         except ValueError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(tr_said(exc))
             self.problem.show()
             editor.setStyleSheet("border: 2px solid #d55e00;")
             return

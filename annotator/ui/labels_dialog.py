@@ -39,6 +39,7 @@ from annotator.core.model import ATTRIBUTE_KINDS, AttributeSpec, Label
 from annotator.core.set_errors import SetFormatError
 from annotator.formats.scheme import read_scheme, render_scheme
 from annotator.ui.file_places import open_file_name, save_file_name
+from annotator.ui.i18n import tr_said
 from annotator.ui.icons import color_icon
 
 SchemeCheck = Callable[[Sequence[Label], Sequence[tuple[str, str]], Sequence[str]], str | None]
@@ -439,7 +440,7 @@ class LabelsDialog(QDialog):
 
     def _check(self) -> None:
         problems = self.problems()
-        self.problem.setText("\n".join(problems[:3]))
+        self.problem.setText("\n".join(tr_said(p) for p in problems[:3]))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 
     # -- scheme files ----------------------------------------------------------------
@@ -454,7 +455,7 @@ class LabelsDialog(QDialog):
             QMessageBox.warning(self, "Cannot import the scheme", f"{path}: {exc.strerror}")
             return False
         except SetFormatError as exc:
-            QMessageBox.warning(self, "Cannot import the scheme", str(exc))
+            QMessageBox.warning(self, "Cannot import the scheme", tr_said(exc))
             return False
         by_name = {e.label.name: e for e in self._entries}
         for label in labels:
@@ -471,7 +472,7 @@ class LabelsDialog(QDialog):
         try:
             write_atomically(path, render_scheme(self.scheme()))
         except OSError as exc:  # its message names the path
-            QMessageBox.warning(self, "Cannot export the scheme", str(exc))
+            QMessageBox.warning(self, "Cannot export the scheme", tr_said(exc))
             return False
         return True
 

@@ -59,7 +59,7 @@ from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.find_bar import FindBar
 from annotator.ui.guide_view import GuideWindow
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
 from annotator.ui.memo_panel import MemoPanel
@@ -742,7 +742,9 @@ class MainWindow(
             try:
                 first = guide_page()
             except FileNotFoundError as error:
-                QMessageBox.warning(self, "User guide", f"The user guide cannot open: {error}.")
+                QMessageBox.warning(
+                    self, "User guide", f"The user guide cannot open: {tr_said(error)}."
+                )
                 return None
             self._guide = GuideWindow(self)
             self._guide.open_page(first)

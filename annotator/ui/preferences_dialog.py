@@ -36,7 +36,7 @@ from annotator.app.preferences import (
 )
 from annotator.core.annotators import name_problem
 from annotator.store.backups import EVERY, KEEP, MAX_HOURS, backup_folder
-from annotator.ui.i18n import LANGUAGES
+from annotator.ui.i18n import LANGUAGES, tr_said
 from annotator.ui.shortcuts_page import ShortcutsPage
 
 THEME_NAMES = {
@@ -248,7 +248,7 @@ class PreferencesDialog(QDialog):
         problem = name_problem(chosen.annotator)
         if problem is not None:
             self.tabs.setCurrentIndex(2)
-            problem = f"Your name: {problem}"
+            problem = f"Your name: {tr_said(problem)}"
         elif clashing := self.shortcuts.clashes():
             self.tabs.setCurrentIndex(4)
             key, names = next(iter(clashing.items()))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Document
 from annotator.core.timestamps import local_time
+from annotator.ui.i18n import tr_said
 from annotator.ui.theme import legible_on
 
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -96,7 +97,7 @@ class PropertiesDialog(QDialog):
                 self.source = shown
         for name, value in (
             ("Format:", document.format),
-            ("Encoding:", document.encoding_note()),
+            ("Encoding:", tr_said(document.encoding_note())),
             ("Imported:", local_time(document.created_at)),
             ("Characters:", f"{document.length:,}"),
         ):

@@ -20,6 +20,7 @@ from annotator.ui.annotators import (
     remember_filter,
     status_text,
 )
+from annotator.ui.i18n import tr_said
 from annotator.ui.table_models import AnnotationTableModel
 
 
@@ -99,7 +100,7 @@ class AnnotatorsMixin:
         name = name.strip()
         problem = name_problem(name)
         if problem is not None:
-            self._error("Cannot annotate under this name", problem)
+            self._error("Cannot annotate under this name", tr_said(problem))
             return False
         self.invitation.hide()
         preferences.update(annotator=name)
@@ -155,7 +156,7 @@ class AnnotatorsMixin:
             try:
                 annotations = self._shown(self._store.annotations(self._document.id))
             except StoreError as exc:
-                self._error("Could not show the annotations", str(exc))
+                self._error("Could not show the annotations", tr_said(exc))
                 return
             chosen = self.current_annotation()
             selected = [ann.id for ann in self.selected_annotations()]

@@ -37,6 +37,7 @@ from annotator.core.model import Annotation, Label
 from annotator.core.snapping import snap_to_words
 from annotator.core.spans import trim_span
 from annotator.store import StoreError
+from annotator.ui.i18n import tr_said
 from annotator.ui.labels_dialog import LabelsDialog, step_name
 
 # Input that must find the list caught up with a tag first (MainWindow._show_tagged).
@@ -108,7 +109,7 @@ class EditingMixin:
                 self._document.id, label, start, end, initiator=self
             )
         except StoreError as exc:
-            self._error("Could not save the annotation", str(exc))
+            self._error("Could not save the annotation", tr_said(exc))
             return None
         if not created:
             # Made meanwhile in another window: show it rather than make a copy.
@@ -332,7 +333,7 @@ class EditingMixin:
             step = self._scheme_step(labels, renames, removed, name)
             self.workspace.apply(step, initiator=self)
         except StoreError as exc:
-            self._error("Could not change the labels", str(exc))
+            self._error("Could not change the labels", tr_said(exc))
             self._reload_labels()
             return False
         self._reload_labels(dict(renames))
@@ -359,7 +360,7 @@ class EditingMixin:
             step = self._scheme_step(labels, renames, removed)
             self.workspace.check(step)
         except StoreError as exc:
-            return str(exc)
+            return tr_said(exc)
         return None
 
     def _reload_labels(self, renames: Mapping[str, str] | None = None) -> None:
@@ -367,7 +368,7 @@ class EditingMixin:
         try:
             labels = self._store.labels()
         except StoreError as exc:
-            self.statusBar().showMessage(f"Could not read the labels: {exc}", 8000)
+            self.statusBar().showMessage(f"Could not read the labels: {tr_said(exc)}", 8000)
             return
         if labels != self._labels:
             self._labels = labels
@@ -377,7 +378,7 @@ class EditingMixin:
             try:
                 annotations = self._shown(self._store.annotations(current.id))
             except StoreError as exc:
-                self.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
+                self.statusBar().showMessage(f"Could not refresh: {tr_said(exc)}", 8000)
                 return
             selected = self.current_annotation()
             self.text_view.set_annotations(annotations)
@@ -406,7 +407,7 @@ class EditingMixin:
         except StoreError as exc:
             self._update_undo_actions()
             self.refresh_from_store()
-            self._error("Could not undo or redo", str(exc))
+            self._error("Could not undo or redo", tr_said(exc))
             return False
         self.statusBar().showMessage(f"{done} {name}.", 5000)
         return True
@@ -441,7 +442,7 @@ class EditingMixin:
             # (and an undo could not bring back the other person's version).
             self.workspace.delete([annotation], initiator=self)
         except StoreError as exc:
-            self._error("Could not delete the annotation", str(exc))
+            self._error("Could not delete the annotation", tr_said(exc))
             self.refresh_from_store()
             return
         row = self.annotations_model.row_of(annotation.id)

@@ -44,6 +44,7 @@ from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.encoding_review import review_decodings
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.file_places import existing_folder, open_file_names, save_file_name
+from annotator.ui.i18n import tr_said
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.reread_dialog import CannotReread, RereadDialog, original_bytes
@@ -63,7 +64,9 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
 def _listing(lines: list[str], most: int = 30) -> str:
     """``lines`` for a dialog: the first ``most``, then how many more."""
     more = len(lines) - most
-    return "\n".join(lines[:most]) + (f"\n… and {more} more" if more > 0 else "")
+    return "\n".join(tr_said(line) for line in lines[:most]) + (
+        f"\n… and {more} more" if more > 0 else ""
+    )
 
 
 class FilesMixin:
@@ -113,7 +116,7 @@ class FilesMixin:
         try:
             self.workspace.set_done(self._document.id, done, initiator=self)
         except StoreError as exc:
-            self._error("Could not mark the document", str(exc))
+            self._error("Could not mark the document", tr_said(exc))
             return not done
         self.reload_documents()
         self.done_action.setChecked(done)
@@ -135,7 +138,7 @@ class FilesMixin:
                 self._document.id, title=title, author=author, published=published, initiator=self
             )
         except StoreError as exc:
-            self._error("Could not save the properties", str(exc))
+            self._error("Could not save the properties", tr_said(exc))
             return False
         self.reload_documents()
         self.setWindowTitle(self._window_title())
@@ -151,7 +154,7 @@ class FilesMixin:
         try:
             data = original_bytes(self._store, self._document)
         except (CannotReread, StoreError) as exc:
-            self._error("Cannot re-read this document", str(exc))
+            self._error("Cannot re-read this document", tr_said(exc))
             return False
         dialog = RereadDialog(self, self._document, data)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -163,7 +166,7 @@ class FilesMixin:
         try:
             result = self.workspace.import_version(self._document.id, new, initiator=self)
         except StoreError as exc:
-            self._error("Could not make the new version", str(exc))
+            self._error("Could not make the new version", tr_said(exc))
             return False
         self.open_document(result.document.id)
         if result.carried is None:
@@ -207,7 +210,7 @@ class FilesMixin:
             self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
             return False
         except (DocumentReadError, SetFormatError, StoreError) as exc:
-            self._error("Nothing was imported", str(exc))
+            self._error("Nothing was imported", tr_said(exc))
             return False
         if inputs is None:  # the window was closed: nothing more to do or show
             return False
@@ -229,12 +232,13 @@ class FilesMixin:
             self.refresh_from_store()
             if self._document is None:
                 self.open_initial_document()
-        self.statusBar().showMessage(outcome.summary(), 8000)
+        self.statusBar().showMessage(tr_said(outcome.summary()), 8000)
         if outcome.failures and not listed:  # listed already: the bad files in folders
             self._error("Some files were not imported", _listing(outcome.failures))
         versions = outcome.versions()
         if outcome.sets or versions:
-            lines = outcome.lines()
+            lines = [tr_said(line) for line in outcome.lines()]
+
             if any(carried.orphans for _path, carried in versions):
                 lines.append(
                     "\nOrphaned annotations are kept on the version they were made on: "
@@ -308,7 +312,7 @@ class FilesMixin:
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("Some selections cannot be placed")
-            box.setText(refusal)
+            box.setText(tr_said(refusal))
             box.setInformativeText(
                 "Import the rest, leaving these out? Nothing is changed until you choose."
             )
@@ -361,13 +365,14 @@ class FilesMixin:
                 answer = QMessageBox.question(
                     self,
                     "Annotations conflict",
-                    f"{exc}\n\nReplace the annotations in the database with the file's versions?",
+                    f"{tr_said(exc)}\n\n"
+                    "Replace the annotations in the database with the file's versions?",
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return None
                 replace = True
             except (DocumentReadError, SetFormatError, StoreError) as exc:
-                self._error("Nothing was imported", str(exc))
+                self._error("Nothing was imported", tr_said(exc))
                 return None
 
     def _storing(
@@ -414,7 +419,7 @@ class FilesMixin:
             self.statusBar().showMessage("Export cancelled: no file was written.", 8000)
             return False
         except (OSError, StoreError) as exc:
-            self._error("Export failed", str(exc))
+            self._error("Export failed", tr_said(exc))
             return False
         self.statusBar().showMessage(
             f"Exported {result.annotations} annotation(s) in {result.documents} document(s) "
@@ -430,7 +435,7 @@ class FilesMixin:
                 self._store.labels(), self._store.documents(), self._store.label_counts()
             )
         except StoreError as exc:
-            self._error("Could not count annotations", str(exc))
+            self._error("Could not count annotations", tr_said(exc))
             return None
         colors = {label.name: label.color for label in self._labels}
         current = self._document.id if self._document else None

@@ -23,6 +23,7 @@ from annotator.app import preferences
 from annotator.core.attributes import attribute_title
 from annotator.core.model import Annotation, AttributeValue
 from annotator.store import StoreError
+from annotator.ui.i18n import tr_said
 
 
 class SelectionMixin:
@@ -115,7 +116,7 @@ class SelectionMixin:
         try:
             new = save(old)
         except StoreError as exc:
-            self._error(f"Could not save the {what}", str(exc))
+            self._error(f"Could not save the {what}", tr_said(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
@@ -175,7 +176,7 @@ class SelectionMixin:
         try:
             new = self.workspace.resize(old, start, end, initiator=self)
         except StoreError as exc:
-            self._error("Could not resize the annotation", str(exc))
+            self._error("Could not resize the annotation", tr_said(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
@@ -194,7 +195,7 @@ class SelectionMixin:
         try:
             new = self.workspace.relabel(old, label, initiator=self)
         except StoreError as exc:
-            self._error("Could not change the label", str(exc))
+            self._error("Could not change the label", tr_said(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
@@ -373,7 +374,9 @@ class SelectionMixin:
         try:
             self.workspace.delete(selected, initiator=self)
         except StoreError as exc:
-            self._error("Could not delete the annotations", f"{exc}\n\nNothing was deleted.")
+            self._error(
+                "Could not delete the annotations", f"{tr_said(exc)}\n\nNothing was deleted."
+            )
             self.refresh_from_store()
             return []
         count = len(selected)
@@ -417,7 +420,7 @@ class SelectionMixin:
         try:
             result = self.workspace.relabel_all(todo, label, initiator=self)
         except StoreError as exc:
-            self._error("Could not change the labels", f"{exc}\n\nNo label was changed.")
+            self._error("Could not change the labels", f"{tr_said(exc)}\n\nNo label was changed.")
             self.refresh_from_store()
             return []
         changed = list(result.changed)
