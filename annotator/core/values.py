@@ -17,7 +17,8 @@ MAX_ANNOTATOR = 100  # characters of an annotator's name
 MAX_INTEGER = 2**31 - 1
 
 # Said of a date and time that exists only in another time zone (0001-01-01T00:00+14:00).
-OUT_OF_RANGE = "is outside the times this program holds (years 1 to 9999, in UTC)"
+OUT_OF_RANGE = N_("{value} is outside the times this program holds (years 1 to 9999, in UTC)")
+
 ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip member can carry
 
 # Control characters (C0, DEL, C1) and lone surrogates; a note may hold line breaks and tabs.

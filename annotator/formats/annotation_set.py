@@ -29,7 +29,7 @@ from annotator.core.attributes import (
     value_problem,
 )
 from annotator.core.labels import COLOR
-from annotator.core.messages import N_, message_of, say
+from annotator.core.messages import N_, joined, message_of, say
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -597,7 +597,7 @@ class SetReader:
             specs.append(spec_from_dict(item))
         problems = spec_problems(specs)
         if problems:
-            raise self.fail(path, "; ".join(problems))
+            raise self.fail(path, joined("; ", problems))
         return tuple(specs)
 
     def attributes(

@@ -35,7 +35,7 @@ from annotator.core.attributes import as_attributes, spec_from_dict, spec_proble
 from annotator.core.ids import document_id_for
 from annotator.core.importers import MAX_BYTES, DocumentReadError, shown_path
 from annotator.core.labels import COLOR, ColourAllocator
-from annotator.core.messages import N_, message_of, say
+from annotator.core.messages import FILE_PROBLEM, N_, message_of, say
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -444,19 +444,19 @@ def _label_comment(state: _Reading, conf: Path, n: int, raw: str) -> None:
     except SetFormatError as exc:
         raise bad(exc.problem) from None
     if not isinstance(item, dict):
-        raise bad("not a JSON object")
+        raise bad(say(N_("not a JSON object")))
     brat_type, name, color = item.get("type"), item.get("name"), item.get("color")
     hotkey, description = item.get("hotkey"), item.get("description", "")
     raw_specs = item.get("attributes", [])
     if not (isinstance(brat_type, str) and isinstance(name, str)):
-        raise bad("needs a type and a name")
+        raise bad(say(N_("needs a type and a name")))
     problem = label_problem(name)
     if problem is not None:
         raise bad(problem)
     if not (isinstance(color, str) and COLOR.fullmatch(color)):
-        raise bad(f"colour {color!r} is not like #0072b2")
+        raise bad(say(N_("colour {color} is not like #0072b2"), color=repr(color)))
     if not (hotkey is None or isinstance(hotkey, str)) or not isinstance(description, str):
-        raise bad("hotkey and description must be text")
+        raise bad(say(N_("hotkey and description must be text")))
     if not isinstance(raw_specs, list) or not all(
         isinstance(s, dict)
         and isinstance(s.get("name"), str)
@@ -465,7 +465,7 @@ def _label_comment(state: _Reading, conf: Path, n: int, raw: str) -> None:
         and isinstance(s.get("choices", []), list)
         for s in raw_specs
     ):
-        raise bad("attributes must be a list of {name, type, choices, brat}")
+        raise bad(say(N_("attributes must be a list of {{name, type, choices, brat}}")))
     specs = [spec_from_dict(s) for s in raw_specs]
     problems = spec_problems(specs)
     if problems:
@@ -635,7 +635,8 @@ def _annotations(
             state.labels[brat_type] = Label(brat_type, "")
             problem = label_problem(_foreign_label(state, brat_type).name)
             if problem is not None:  # named in the .ann where the type first appears
-                raise state.fail(path, f"line {n}", f"{t_id}: {problem}")
+                raise state.fail(path, f"line {n}", say(FILE_PROBLEM, file=t_id, problem=problem))
+
         label = state.labels[brat_type]
         prov = provenance.get(t_id, (0, {}))[1]
         note = "\n".join(notes[t_id]) if t_id in notes else None

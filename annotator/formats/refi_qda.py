@@ -346,7 +346,7 @@ class _Reader:
             try:
                 moment = moment.astimezone(UTC).replace(tzinfo=None)
             except OverflowError:
-                raise self.fail(f"{path}/@{name}", f"{value!r} {OUT_OF_RANGE}") from None
+                raise self.fail(f"{path}/@{name}", say(OUT_OF_RANGE, value=repr(value))) from None
         return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
     def read_users(self, root: Any) -> dict[str, str]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.core.labels import scheme_problems
-from annotator.core.messages import N_, say
+from annotator.core.messages import N_, joined, say
 from annotator.core.model import Label
 from annotator.core.reading import FileReadError, read_file
 from annotator.core.set_errors import SetFormatError
@@ -60,7 +60,7 @@ def parse_scheme(data: bytes, *, file: str) -> list[Label]:
     labels = reader.labels(reader.get(raw, "labels", "", list))
     problems = scheme_problems(labels)
     if problems:
-        raise SetFormatError(file, "labels", "; ".join(problems))
+        raise SetFormatError(file, "labels", joined("; ", problems))
     return labels
 
 

@@ -461,7 +461,7 @@ class _Reader(SetReader):
         try:
             return moment.astimezone(UTC).replace(tzinfo=None)
         except OverflowError:
-            raise self.fail(_join(path, key), f"{value!r} {OUT_OF_RANGE}") from None
+            raise self.fail(_join(path, key), say(OUT_OF_RANGE, value=repr(value))) from None
 
     def target(
         self, item: dict[str, Any], path: str

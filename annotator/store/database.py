@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspe
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from annotator.core.messages import N_, message_of, say
+from annotator.core.messages import FILE_PROBLEM, N_, message_of, say
 from annotator.core.reading import resolved
 from annotator.store.errors import PasswordNeeded, StoreError
 
@@ -134,9 +134,9 @@ def password_problem(exc: BaseException) -> str | None:
     one it got (PostgreSQL); None for any other failure."""
     text = str(getattr(exc, "orig", None) or exc)
     if "no password supplied" in text:
-        return "the server asks for a password"
+        return say(N_("the server asks for a password"))
     if "password authentication failed" in text:
-        return "password authentication failed"
+        return say(N_("password authentication failed"))
     return None
 
 
@@ -202,9 +202,14 @@ def unreachable(url: URL, exc: BaseException) -> str | None:
         return None
     host = url.host or "localhost"
     where = f"{f'[{host}]' if ':' in host else host}:{url.port or 5432}"
-    return (
-        f"cannot reach the database server at {where} within {connect_timeout(url)} s "
-        f"(is it running, and is this its address? ${CONNECT_TIMEOUT_VARIABLE} sets the wait)"
+    return say(
+        N_(
+            "cannot reach the database server at {where} within {seconds} s "
+            "(is it running, and is this its address? ${variable} sets the wait)"
+        ),
+        where=where,
+        seconds=connect_timeout(url),
+        variable=CONNECT_TIMEOUT_VARIABLE,
     )
 
 
@@ -214,7 +219,7 @@ def create_db_engine(url: str) -> Engine:
     try:
         parsed = parse_url(url)
     except ValueError as exc:
-        raise StoreError(f"{hidden(url)}: {exc}") from None
+        raise StoreError(say(FILE_PROBLEM, file=hidden(url), problem=message_of(exc))) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(parsed.database).parent
         if not folder.is_dir():
@@ -420,9 +425,14 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         if asked is not None:
             url = without_password(engine.url.render_as_string(hide_password=False))
             refused = "authentication failed" in asked
-            raise PasswordNeeded(f"{where}: {asked}", url, refused) from None
-        problem = unreachable(engine.url, exc) or f"cannot read database ({reason(exc)})"
-        raise StoreError(f"{where}: {problem}") from None
+            raise PasswordNeeded(
+                say(FILE_PROBLEM, file=where, problem=asked), url, refused
+            ) from None
+        problem = unreachable(engine.url, exc) or say(
+            N_("cannot read database ({reason})"), reason=reason(exc)
+        )
+        raise StoreError(say(FILE_PROBLEM, file=where, problem=problem)) from None
+
     if current is None and tables - {"alembic_version"}:
         raise StoreError(
             say(

@@ -23,7 +23,7 @@ from annotator.core.set_errors import SetConflictError, SetFormatError, member_p
 from annotator.core.spans import check_context
 from annotator.core.values import quoted
 from annotator.store import memos
-from annotator.store.column_limits import INTEGER_RANGE, column_problem
+from annotator.store.column_limits import FIELD_PROBLEM, INTEGER_RANGE, column_problem
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow, LabelRow
 
 CHUNK = 500
@@ -415,7 +415,8 @@ def _check_record(
     for name, column in fields.items():
         problem = column_problem(column, getattr(item, name))
         if problem is not None:
-            raise SetFormatError(file, f"{path}.{name}", f"{record}: {name} {problem}")
+            problem = say(FIELD_PROBLEM, file=record, field=name, problem=problem)
+            raise SetFormatError(file, f"{path}.{name}", problem)
 
 
 def _check_values(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.attributes import as_attributes
 from annotator.core.history import SchemeChange, Step
-from annotator.core.messages import N_, say
+from annotator.core.messages import FILE_PROBLEM, N_, say
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -129,8 +129,10 @@ class Store:
                 self._listener.exec_driver_sql(f"LISTEN {CHANGES_CHANNEL}")
         except SQLAlchemyError as exc:
             self.close()
-            problem = unreachable(engine.url, exc) or f"cannot open database ({reason(exc)})"
-            raise StoreError(f"{self.location}: {problem}") from None
+            problem = unreachable(engine.url, exc) or say(
+                N_("cannot open database ({reason})"), reason=reason(exc)
+            )
+            raise StoreError(say(FILE_PROBLEM, file=self.location, problem=problem)) from None
 
     @classmethod
     def open(cls, target: str, *, on_wait: Waiting | None = None) -> Store:
@@ -218,7 +220,7 @@ class Store:
         try:
             return driver.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.location}: {exc}") from exc
+            raise StoreError(say(FILE_PROBLEM, file=self.location, problem=str(exc))) from exc
 
     @contextmanager
     def _unit(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
@@ -261,7 +263,9 @@ class Store:
                     )
                 ) from exc
             orig = getattr(exc, "orig", None)
-            raise StoreError(f"{self.location}: {orig if orig is not None else exc}") from exc
+            problem = str(orig if orig is not None else exc)
+            raise StoreError(say(FILE_PROBLEM, file=self.location, problem=problem)) from exc
+
         except BaseException:
             session.rollback()
             raise

@@ -2838,6 +2838,10 @@ The undo history was cleared.</source>
         <translation>{text} 不是像 2026-01-31T12:00:00.000Z 這樣的 UTC 時間</translation>
     </message>
     <message>
+        <source>{value} is outside the times this program holds (years 1 to 9999, in UTC)</source>
+        <translation>{value} 超出本程式能存放的時間範圍（西元 1 至 9999 年，UTC）</translation>
+    </message>
+    <message>
         <source>a label has no name</source>
         <translation>有標籤沒有名稱</translation>
     </message>
@@ -3040,6 +3044,26 @@ The undo history was cleared.</source>
     <message>
         <source>a comment</source>
         <translation>註解</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>needs a type and a name</source>
+        <translation>需要 type 與 name</translation>
+    </message>
+    <message>
+        <source>colour {color} is not like #0072b2</source>
+        <translation>顏色 {color} 不像 #0072b2</translation>
+    </message>
+    <message>
+        <source>hotkey and description must be text</source>
+        <translation>hotkey 與 description 必須是文字</translation>
+    </message>
+    <message>
+        <source>attributes must be a list of {{name, type, choices, brat}}</source>
+        <translation>attributes 必須是 {{name, type, choices, brat}} 的清單</translation>
     </message>
     <message>
         <source>{ann_path}: cannot read ({exc})</source>
@@ -3406,8 +3430,20 @@ The undo history was cleared.</source>
         <translation>密碼中的每個 @ 請寫成 %40</translation>
     </message>
     <message>
+        <source>the server asks for a password</source>
+        <translation>伺服器要求密碼</translation>
+    </message>
+    <message>
+        <source>password authentication failed</source>
+        <translation>密碼驗證失敗</translation>
+    </message>
+    <message>
         <source>{source} is {value}: give a whole number of seconds, such as 10</source>
         <translation>{source} 為 {value}：請提供整數秒數，例如 10</translation>
+    </message>
+    <message>
+        <source>cannot reach the database server at {where} within {seconds} s (is it running, and is this its address? ${variable} sets the wait)</source>
+        <translation>無法在 {seconds} 秒內連上位於 {where} 的資料庫伺服器（它是否正在執行？這是它的位址嗎？${variable} 可設定等待時間）</translation>
     </message>
     <message>
         <source>{database}: folder {folder} does not exist</source>
@@ -3416,6 +3452,10 @@ The undo history was cleared.</source>
     <message>
         <source>{describe}: cannot open database ({exc})</source>
         <translation>{describe}：無法開啟資料庫（{exc}）</translation>
+    </message>
+    <message>
+        <source>cannot read database ({reason})</source>
+        <translation>無法讀取資料庫（{reason}）</translation>
     </message>
     <message>
         <source>{where}: not an Annotator database (it already holds tables: {items})</source>
@@ -3522,6 +3562,10 @@ The undo history was cleared.</source>
         <translation>終點 {end} 超出文字長度 {count}</translation>
     </message>
     <message>
+        <source>cannot open database ({reason})</source>
+        <translation>無法開啟資料庫（{reason}）</translation>
+    </message>
+    <message>
         <source>{location}: another change is still being saved; try again</source>
         <translation>{location}：另一項變更仍在儲存中；請再試一次</translation>
     </message>
@@ -3556,6 +3600,18 @@ The undo history was cleared.</source>
     <message>
         <source>{location}: the document of this annotation is gone</source>
         <translation>{location}：此標註的文件已不存在</translation>
+    </message>
+    <message>
+        <source>{file}: {field} {problem}</source>
+        <translation>{file}: {field} {problem}</translation>
+    </message>
+    <message>
+        <source>is {count} characters long; the database holds at most {most}</source>
+        <translation>長度為 {count} 個字元；資料庫最多只能存放 {most} 個</translation>
+    </message>
+    <message>
+        <source>is {value}, outside the range the database holds ({low} to {high})</source>
+        <translation>為 {value}，超出資料庫能存放的範圍（{low} 至 {high}）</translation>
     </message>
 </context>
 </TS>
