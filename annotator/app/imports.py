@@ -114,9 +114,10 @@ class ImportOutcome:
             )
         if self.failures:
             parts.append(say(N_("{count} file(s) could not be imported"), count=len(self.failures)))
-        return say(
-            N_("{sentences}."), sentences=joined(". ", parts or [say(N_("Nothing to import"))])
-        )
+        sentences = parts[0] if parts else say(N_("Nothing to import"))
+        for part in parts[1:]:
+            sentences = say(N_("{sentences}. {sentence}"), sentences=sentences, sentence=part)
+        return say(N_("{sentences}."), sentences=sentences)
 
     def lines(self) -> list[str]:
         """What the import did, a line per file (and per unplaced document or note)."""

@@ -20,6 +20,8 @@ def N_(text: str) -> str:
 
 # The most common message: a file, then what is wrong with it.
 FILE_PROBLEM = N_("{file}: {problem}")
+# Separators of :func:`joined` that read differently in other languages.
+SEPARATORS = (N_("; "),)
 
 
 class Said(str):
@@ -47,11 +49,12 @@ def say(template: str, **params: Any) -> Said:
 
 
 def joined(separator: str, parts: Iterable[str]) -> Said:
-    """``separator.join(parts)`` that keeps each part a message of its own (the separator
-    itself is not translated)."""
-    params = {f"part{i}": part for i, part in enumerate(parts)}
-    escaped = separator.replace("{", "{{").replace("}", "}}")
-    return Said(escaped.join(f"{{{name}}}" for name in params), params)
+    """``separator.join(parts)`` that keeps each part a message of its own; the separator
+    is translated too when it is one of :data:`SEPARATORS`."""
+    params: dict[str, Any] = {f"part{i}": part for i, part in enumerate(parts)}
+    names = list(params)
+    params["separator"] = Said(separator.replace("{", "{{").replace("}", "}}"), {})
+    return Said("{separator}".join(f"{{{name}}}" for name in names), params)
 
 
 def message_of(error: BaseException) -> str:

@@ -2166,6 +2166,10 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>沒有可匯入的內容</translation>
     </message>
     <message>
+        <source>{sentences}. {sentence}</source>
+        <translation>{sentences}。{sentence}</translation>
+    </message>
+    <message>
         <source>; decoded as {encoding}</source>
         <translation>；以 {encoding} 解碼</translation>
     </message>
@@ -2460,6 +2464,10 @@ The undo history was cleared.</source>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>{encoding} (chosen by you)</source>

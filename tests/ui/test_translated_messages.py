@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from annotator.app.opening import open_store
+from annotator.cli import main
 from annotator.core.messages import N_, say
 from annotator.ui.i18n import install_translation, tr_said
 from tests.ui.conftest import answer_next_modal
@@ -87,3 +89,21 @@ def test_english_stays_byte_for_byte_and_anything_else_reads_as_it_is(tmp_path):
     assert tr_said(ValueError("made without say")) == "made without say"
     assert tr_said(OSError(13, "Permission denied")) == "[Errno 13] Permission denied"
     assert tr_said(42) == "42"
+
+
+def test_importing_a_set_and_a_document_reports_in_chinese(app, tmp_path, monkeypatch, chinese):
+    source = tmp_path / "colleague.db"
+    store = open_store(str(source), seed=True)
+    doc = store.documents()[0]
+    for start in (0, 10):
+        store.add_annotation(doc.id, "claim", start, start + 5, "colleague")
+    store.close()
+    colleague = tmp_path / "colleague.json"
+    assert main(["export", "--db", str(source), "-o", str(colleague)]) == 0
+    fine = tmp_path / "fine.txt"
+    fine.write_text("Officials declined to comment.", encoding="utf-8")
+    [report] = import_with_ctrl_o(app, monkeypatch, [fine, colleague])
+    assert app.window.statusBar().currentMessage() == (
+        "已匯入 1 份文件。已合併 1 個標註集：新增 2 個標註，略過 0 個，取代 0 個。"
+    )
+    assert f"{colleague}: 建立了 0 份文件，1 份相符；新增 2 個標註，略過 0 個，取代 0 個" in report
