@@ -55,7 +55,6 @@ from annotator.core.suggest.learned import (
 from annotator.core.suggest.worker import compute, learn
 from annotator.store import StoreError
 from annotator.store.store import now_utc
-from annotator.ui.i18n import tr_said
 from annotator.ui.main_view import MainView
 from annotator.ui.suggestion_outlines import OutlinesMixin
 from annotator.ui.suggestion_worker import forget_broken_worker, rule_folder_names, worker
@@ -420,7 +419,7 @@ class SuggestionsController(OutlinesMixin, QObject):
                 self._corpus_stale &= {here}
             self._off = store.rules_off()
         except StoreError as exc:
-            self._main.status_bar.showMessage(f"Could not read what to learn: {tr_said(exc)}", 8000)
+            self._main.status_bar.showMessage(f"Could not read what to learn: {exc}", 8000)
             return
         finally:
             self._learning_due = self._learning_again = False
@@ -506,9 +505,7 @@ class SuggestionsController(OutlinesMixin, QObject):
         if isinstance(error, BrokenExecutor):
             forget_broken_worker()
         if error is not None:
-            self._main.status_bar.showMessage(
-                f"Could not look for tagged phrases: {tr_said(error)}", 8000
-            )
+            self._main.status_bar.showMessage(f"Could not look for tagged phrases: {error}", 8000)
             return
         self._learned = future.result()
         self._recompute()
@@ -521,7 +518,7 @@ class SuggestionsController(OutlinesMixin, QObject):
         if isinstance(error, BrokenExecutor):
             forget_broken_worker()
         if error is not None:
-            problem = f"Suggestions are unavailable: {tr_said(error)}"
+            problem = f"Suggestions are unavailable: {error}"
             if problem != self._problem:  # said once, not again for every document
                 box = QMessageBox(
                     QMessageBox.Icon.Warning, "Suggestion rules", problem, parent=self._main.frame
@@ -549,7 +546,7 @@ class SuggestionsController(OutlinesMixin, QObject):
         try:
             self._rejected = self._main.workspace.store.rejected_suggestions(self._document_id)
         except StoreError as exc:
-            self._main.status_bar.showMessage(f"Could not read rejections: {tr_said(exc)}", 8000)
+            self._main.status_bar.showMessage(f"Could not read rejections: {exc}", 8000)
 
     def _schedule(self, *_args: object) -> None:
         """Work out the open suggestions again on the next turn of the event loop (after
@@ -871,7 +868,7 @@ class SuggestionsController(OutlinesMixin, QObject):
         try:
             self._off = self._main.workspace.store.rules_off()
         except StoreError as exc:
-            self._main.status_bar.showMessage(f"Could not read the rules off: {tr_said(exc)}", 8000)
+            self._main.status_bar.showMessage(f"Could not read the rules off: {exc}", 8000)
         self._recompute()
 
     def record(self, rule: str) -> tuple[int, int]:
@@ -891,9 +888,7 @@ class SuggestionsController(OutlinesMixin, QObject):
         try:
             gone = tuple(self._main.workspace.store.rejections(self._document_id))
         except StoreError as exc:
-            QMessageBox.warning(
-                self._main.frame, "Could not bring the suggestions back", tr_said(exc)
-            )
+            QMessageBox.warning(self._main.frame, "Could not bring the suggestions back", str(exc))
             return 0
         count = len(gone)
         noun = "suggestion" if count == 1 else "suggestions"
