@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 import annotator
 from annotator.ui.i18n import catalogue, chosen_language, compiled, install_translation
 
-PLACEHOLDER = re.compile(r"\{\w*\}")
+PLACEHOLDER = re.compile(r"\{\w*(?:[:!][^{}]*)?\}")  # {name}, {size:.0f}, {name!r}
 
 
 def messages(path: Path) -> dict[str, tuple[str, str | None]]:
