@@ -78,8 +78,11 @@ screenshot: $(VENV)/.installed
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
 
-# Translations: every tr() string into the catalogues (then translate the new ones, e.g.
-# in pyside6-linguist); the app compiles a catalogue newer than its .qm when it loads it.
+# Translations: every tr() string of the window and every N_() template of the messages
+# made outside it (annotator/core/messages.py) into the catalogues (then translate the new
+# ones, e.g. in pyside6-linguist); the app compiles a catalogue newer than its .qm when it
+# loads it.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate annotator/ui/*.py -ts resources/i18n/annotator_zh_Hant.ts \
+	$(BIN)/pyside6-lupdate $(sort $(shell find annotator -name '*.py')) \
+		-tr-function-alias QT_TR_NOOP+=N_ -ts resources/i18n/annotator_zh_Hant.ts \
 		-no-obsolete -locations none -target-language zh_TW

@@ -19,6 +19,7 @@ from annotator.core.agreement import AgreementReport, Measure, agreement_report,
 from annotator.core.counts import _width
 from annotator.core.curation import GOLD
 from annotator.core.filters import ExportFilter
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, Document, DocumentSummary
 from annotator.store import Store
 
@@ -161,19 +162,31 @@ def compute(data: AgreementData, options: AgreementOptions) -> AgreementRun:
             ExportFilter(documents=(pattern,)).keeps_document(d) for _s, d, _a in data.documents
         ):
             raise AgreementInputError(
-                f"no document matches {pattern!r} (give a document id, or a title or part of "
-                "one; * and ? are wildcards)"
+                say(
+                    N_(
+                        "no document matches {pattern} (give a document id, or a title or part "
+                        "of one; * and ? are wildcards)"
+                    ),
+                    pattern=repr(pattern),
+                )
             )
     for label in options.labels:
         if label not in data.labels:
             raise AgreementInputError(
-                f"unknown label {label!r}; the labels are: {', '.join(data.labels) or 'none'}"
+                say(
+                    N_("unknown label {label}; the labels are: {known}"),
+                    label=repr(label),
+                    known=", ".join(data.labels) or "none",
+                )
             )
     for who in options.annotators:
         if who not in data.annotators:
             raise AgreementInputError(
-                f"unknown annotator {who!r}; annotators in the database: "
-                f"{', '.join(data.annotators) or 'none'}"
+                say(
+                    N_("unknown annotator {who}; annotators in the database: {known}"),
+                    who=repr(who),
+                    known=", ".join(data.annotators) or "none",
+                )
             )
     wanted = ExportFilter(documents=options.documents)
     chosen = [
@@ -186,17 +199,30 @@ def compute(data: AgreementData, options: AgreementOptions) -> AgreementRun:
         coders = tuple(sorted(set(options.annotators)))
         if len(coders) < 2:
             raise AgreementInputError(
-                f"agreement needs at least two annotators; only {coders[0]!r} was chosen"
+                say(
+                    N_("agreement needs at least two annotators; only {coders} was chosen"),
+                    coders=repr(coders[0]),
+                )
             )
     else:
         # The gold layer (curation) is not an annotator: compared only when named.
         coders = tuple(who for who in data.annotators_in(ids) if who != GOLD)
         if len(coders) < 2:
-            where = "documents marked done" if options.done_only else "documents"
-            present = f"only by {coders[0]!r}" if coders else "by nobody"
+            where = say(N_("documents marked done")) if options.done_only else say(N_("documents"))
+            if coders:
+                present = say(N_("only by {name}"), name=repr(coders[0]))
+            else:
+                present = say(N_("by nobody"))
+
             raise AgreementInputError(
-                f"agreement needs at least two annotators; the chosen {where} are annotated "
-                f"{present}"
+                say(
+                    N_(
+                        "agreement needs at least two annotators; the chosen {where} are "
+                        "annotated {present}"
+                    ),
+                    where=where,
+                    present=present,
+                )
             )
     annotated: dict[str, set[str]] = {who: set() for who in coders}
     kept: list[Annotation] = []

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from annotator import __version__
 from annotator.core.filters import ExportFilter
+from annotator.core.messages import N_, say
 from annotator.core.model import AnnotationSet, DocumentExport
 from annotator.formats import registry
 from annotator.formats.annotation_set import set_document
@@ -94,7 +95,9 @@ def _stored_documents(store: Store) -> list[DocumentExport]:
     except (ValueError, TypeError) as exc:
         found = unreadable_date(store.engine, ("documents", "annotations"))
         problem = found or f"a stored value cannot be read ({exc})"
-        raise StoreError(f"Cannot export: {problem}. Nothing was written.") from None
+        raise StoreError(
+            say(N_("Cannot export: {problem}. Nothing was written."), problem=problem)
+        ) from None
 
 
 def _now_ms() -> datetime:

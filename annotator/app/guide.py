@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from annotator.app.resources import data_dir
+from annotator.core.messages import N_, say
 
 FIRST_PAGE = "user-guide.md"
 
@@ -19,7 +20,11 @@ def guide_page(name: str = FIRST_PAGE) -> Path:
     """The path of one page of the guide; raises FileNotFoundError when it is missing."""
     path = data_dir("docs") / name
     if not path.is_file():
-        raise FileNotFoundError(f"the user guide's page {name!r} is missing from the installation")
+        raise FileNotFoundError(
+            say(
+                N_("the user guide's page {name} is missing from the installation"), name=repr(name)
+            )
+        )
     return path
 
 

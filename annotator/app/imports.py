@@ -14,6 +14,7 @@ from annotator.core.importers import (
     read_document,
     shown_path,
 )
+from annotator.core.messages import FILE_PROBLEM, N_, joined, message_of, say
 from annotator.core.model import AnnotationSet, NewDocument
 from annotator.core.reading import read_file, read_head
 from annotator.core.readings import first_difference
@@ -72,65 +73,113 @@ class ImportOutcome:
         parts = []
         if self.documents:
             created = sum(result.created for _path, result in self.documents)
-            text = f"Imported {created} document(s)"
             if created < len(self.documents):
-                text += f"; {len(self.documents) - created} already imported"
-            parts.append(text)
+                already = len(self.documents) - created
+                parts.append(
+                    say(
+                        N_("Imported {created} document(s); {already} already imported"),
+                        created=created,
+                        already=already,
+                    )
+                )
+            else:
+                parts.append(say(N_("Imported {created} document(s)"), created=created))
         versions = [carried for _path, carried in self.versions()]
         if versions:
+            counts = carried_counts(
+                sum(c.exact for c in versions),
+                sum(c.quote for c in versions),
+                sum(c.fuzzy for c in versions),
+                sum(c.orphaned for c in versions),
+            )
             parts.append(
-                f"{len(versions)} new version(s) of known documents: annotations placed "
-                + carried_counts(
-                    sum(c.exact for c in versions),
-                    sum(c.quote for c in versions),
-                    sum(c.fuzzy for c in versions),
-                    sum(c.orphaned for c in versions),
+                say(
+                    N_("{count} new version(s) of known documents: annotations placed {counts}"),
+                    count=len(versions),
+                    counts=counts,
                 )
             )
         if self.sets:
-            added = sum(r.annotations_added for r in self.sets)
-            skipped = sum(r.annotations_skipped for r in self.sets)
-            replaced = sum(r.annotations_replaced for r in self.sets)
             parts.append(
-                f"Merged {len(self.sets)} annotation set(s): {added} annotation(s) added, "
-                f"{skipped} skipped, {replaced} replaced"
+                say(
+                    N_(
+                        "Merged {count} annotation set(s): {added} annotation(s) added, "
+                        "{skipped} skipped, {replaced} replaced"
+                    ),
+                    count=len(self.sets),
+                    added=sum(r.annotations_added for r in self.sets),
+                    skipped=sum(r.annotations_skipped for r in self.sets),
+                    replaced=sum(r.annotations_replaced for r in self.sets),
+                )
             )
         if self.failures:
-            parts.append(f"{len(self.failures)} file(s) could not be imported")
-        return ". ".join(parts or ["Nothing to import"]) + "."
+            parts.append(say(N_("{count} file(s) could not be imported"), count=len(self.failures)))
+        sentences = parts[0] if parts else say(N_("Nothing to import"))
+        for part in parts[1:]:
+            sentences = say(N_("{sentences}. {sentence}"), sentences=sentences, sentence=part)
+        return say(N_("{sentences}."), sentences=sentences)
 
     def lines(self) -> list[str]:
         """What the import did, a line per file (and per unplaced document or note)."""
         out = []
         doubts = self.doubts or [()] * len(self.documents)
         for (path, result), doubt in zip(self.documents, doubts, strict=True):
-            state = "imported" if result.created else "already imported"
             doc = result.document
             where = shown_path(path)
             carried = result.carried
             decoding = ""
             if result.created and (doc.confidence is not None or doc.encoding_chosen):
-                decoding = f"; decoded as {doc.encoding_note()}"
+                decoding = say(N_("; decoded as {encoding}"), encoding=doc.encoding_note())
             if carried is None:
+                if result.created:
+                    done = N_(
+                        '{file}: imported as "{title}" ({length} characters, id {id}){decoding}'
+                    )
+                else:
+                    done = N_(
+                        '{file}: already imported as "{title}" ({length} characters, id {id})'
+                        "{decoding}"
+                    )
                 out.append(
-                    f'{where}: {state} as "{doc.title}" ({doc.length} characters, id {doc.id})'
-                    + decoding
+                    say(
+                        done,
+                        file=where,
+                        title=doc.title,
+                        length=doc.length,
+                        id=doc.id,
+                        decoding=decoding,
+                    )
                 )
             else:
                 old = carried.previous
                 out.append(
-                    f'{where}: imported as version {doc.version} of "{old.title}" '
-                    f"({doc.length} characters, id {doc.id}; version {old.version} is {old.id})"
-                    + decoding
+                    say(
+                        N_(
+                            '{file}: imported as version {version} of "{title}" ({length} '
+                            "characters, id {id}; version {old_version} is {old_id}){decoding}"
+                        ),
+                        file=where,
+                        version=doc.version,
+                        title=old.title,
+                        length=doc.length,
+                        id=doc.id,
+                        old_version=old.version,
+                        old_id=old.id,
+                        decoding=decoding,
+                    )
                 )
             if doubt and result.created:
-                out.append(f"{where}: not sure of its encoding: " + _other_readings(doubt))
+                out.append(
+                    say(
+                        N_("{file}: not sure of its encoding: {readings}"),
+                        file=where,
+                        readings=_other_readings(doubt),
+                    )
+                )
             if carried is None:
                 continue
-            out.append(
-                f"{where}: annotations placed "
-                + carried_counts(carried.exact, carried.quote, carried.fuzzy, carried.orphaned)
-            )
+            counts = carried_counts(carried.exact, carried.quote, carried.fuzzy, carried.orphaned)
+            out.append(say(N_("{file}: annotations placed {counts}"), file=where, counts=counts))
             out.extend(
                 f"{where}: orphaned {orphan.annotation.label} "
                 f"{_short(orphan.quote)}"
@@ -141,10 +190,14 @@ class ImportOutcome:
         for report in self.sets:
             out.append(report.summary())
             out.extend(
-                f"{report.file}: could not place {item}: no document with that text here"
+                say(
+                    N_("{file}: could not place {item}: no document with that text here"),
+                    file=report.file,
+                    item=item,
+                )
                 for item in report.unplaced
             )
-            out.extend(f"{report.file}: {note}" for note in report.notes)
+            out.extend(say(FILE_PROBLEM, file=report.file, problem=note) for note in report.notes)
         return out
 
 
@@ -152,15 +205,24 @@ def _other_readings(readings: tuple[tuple[str, str], ...]) -> str:
     """The next readings of an uncertain decoding, each with the first words it reads
     differently, and how to force one."""
     shown = [f"{encoding} ({words!r})" for encoding, words in readings[:3]]
-    return (
-        f"it may also be {' or '.join(shown)}; import it again with --encoding NAME "
-        "to choose one (a new version, annotations carried over)"
+    return say(
+        N_(
+            "it may also be {readings}; import it again with --encoding NAME "
+            "to choose one (a new version, annotations carried over)"
+        ),
+        readings=" or ".join(shown),
     )
 
 
 def carried_counts(exact: int, quote: int, fuzzy: int, orphaned: int) -> str:
     """How carried-over annotations were placed, in words."""
-    return f"{exact} exactly, {quote} by quote, {fuzzy} fuzzily, {orphaned} orphaned"
+    return say(
+        N_("{exact} exactly, {quote} by quote, {fuzzy} fuzzily, {orphaned} orphaned"),
+        exact=exact,
+        quote=quote,
+        fuzzy=fuzzy,
+        orphaned=orphaned,
+    )
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -209,7 +271,7 @@ def read_inputs(
         except (DocumentReadError, SetFormatError) as exc:
             bad.append(exc)
             if isinstance(exc, UnplaceableSelections) and keep_good:
-                inputs.unplaceable.append((path, str(exc)))
+                inputs.unplaceable.append((path, message_of(exc)))
             continue
         if path.is_dir():
             found = list(files_in_folder(path))
@@ -228,7 +290,7 @@ def read_inputs(
                 )
                 inputs.documents.append((path, document))
             except DocumentReadError as exc:
-                inputs.failures.append(str(exc))
+                inputs.failures.append(message_of(exc))
             continue
         try:
             if (path.suffix.lower() in SET_SUFFIXES and not path.is_dir()) or _holds_a_set(path):
@@ -239,11 +301,11 @@ def read_inputs(
         except (DocumentReadError, SetFormatError) as exc:
             bad.append(exc)
     if keep_good:
-        inputs.refused = [str(exc) for exc in bad]
+        inputs.refused = [message_of(exc) for exc in bad]
     elif len(bad) == 1:
         raise bad[0]
     elif bad:
-        raise BadFiles([str(exc) for exc in bad])
+        raise BadFiles([message_of(exc) for exc in bad])
     return inputs
 
 
@@ -253,7 +315,7 @@ class BadFiles(DocumentReadError):
 
     def __init__(self, messages: list[str]) -> None:
         self.messages = messages
-        super().__init__("\n".join(messages))
+        super().__init__(joined("\n", messages))
 
 
 def _interchange_format(path: Path, name: str | None) -> registry.Format | None:
@@ -272,7 +334,7 @@ def _holds_a_set(path: Path) -> bool:
 def read_set(path: Path) -> AnnotationSet:
     """The annotation set in the file at ``path``, read through the guarded read;
     :class:`DocumentReadError` or :class:`SetFormatError` name the file and the problem."""
-    data = read_file(path, limit=MAX_SET_BYTES, what="an annotation set")
+    data = read_file(path, limit=MAX_SET_BYTES, what=say(N_("an annotation set")))
     return parse_annotation_set(data, file=shown_path(path))
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.attributes import spec_from_dict
+from annotator.core.messages import N_, say
 from annotator.core.model import Label, NewDocument
 from annotator.core.text import decode_utf8, normalise_text
 
@@ -22,7 +23,9 @@ def data_dir(name: str) -> Path:
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"shipped folder {name!r} is missing from the installation")
+    raise FileNotFoundError(
+        say(N_("shipped folder {name} is missing from the installation"), name=repr(name))
+    )
 
 
 def resource_path(name: str) -> Path:

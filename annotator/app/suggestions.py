@@ -18,6 +18,7 @@ from annotator.app.resources import data_dir
 from annotator.app.workspace import Workspace
 from annotator.core.filters import ExportFilter
 from annotator.core.history import Step
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, Document
 from annotator.core.suggest import (
     RuleError,
@@ -96,16 +97,27 @@ def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) ->
     for label in options.labels:
         if label not in covered:
             raise SuggestInputError(
-                f"no rules for label {label!r} and no phrase of it tagged by hand; the rules "
-                f"cover: {', '.join(rules.labels)}"
+                say(
+                    N_(
+                        "no rules for label {label} and no phrase of it tagged by hand; the "
+                        "rules cover: {items}"
+                    ),
+                    label=repr(label),
+                    items=", ".join(rules.labels),
+                )
             )
     off = store.rules_off()
     summaries = store.documents()
     for pattern in options.documents:
         if not any(ExportFilter(documents=(pattern,)).keeps_document(d) for d in summaries):
             raise SuggestInputError(
-                f"no document matches {pattern!r} (give a document id, or a title or part of "
-                "one; * and ? are wildcards)"
+                say(
+                    N_(
+                        "no document matches {pattern} (give a document id, or a title or part "
+                        "of one; * and ? are wildcards)"
+                    ),
+                    pattern=repr(pattern),
+                )
             )
     wanted = ExportFilter(documents=options.documents)
     labels = options.labels or None
@@ -232,8 +244,13 @@ def switch_rules(
     for name in (*off, *on):
         if name not in known:
             raise SuggestInputError(
-                f"no rule {name!r} (a rule is named LABEL:RULE, as suggestions show it; "
-                "see --rules-report)"
+                say(
+                    N_(
+                        "no rule {name} (a rule is named LABEL:RULE, as suggestions show it; "
+                        "see --rules-report)"
+                    ),
+                    name=repr(name),
+                )
             )
     workspace.apply(Step("switch rules", rules_off=tuple(off), rules_on=tuple(on)))
 

@@ -19,6 +19,7 @@ from typing import Literal
 from annotator.core.attributes import AttributeValue
 from annotator.core.history import History, SchemeChange, Step
 from annotator.core.identity import current_annotator
+from annotator.core.messages import N_, message_of, say
 from annotator.core.model import Annotation, AnnotationSet, Document, Label, NewDocument
 from annotator.store import ImportResult, SetImportReport, Store, StoreError
 from annotator.store.set_import import Progress
@@ -118,15 +119,21 @@ class Workspace:
             # old version shows only its orphans).
             self._history.forget()
             raise HistoryLost(
-                "The document this step changed has a newer version since (or was "
-                "deleted).\n\nThe undo history was cleared."
+                say(
+                    N_(
+                        "The document this step changed has a newer version since (or was "
+                        "deleted).\n\nThe undo history was cleared."
+                    )
+                )
             )
         try:
             self._store.apply_step(step)
         except StoreError as exc:
             # The database moved on without this history (another window, an import).
             self._history.forget()
-            raise HistoryLost(f"{exc}\n\nThe undo history was cleared.") from exc
+            raise HistoryLost(
+                say(N_("{exc}\n\nThe undo history was cleared."), exc=message_of(exc))
+            ) from exc
         return self._announce(Changes(step, kind), None)
 
     # -- operations -------------------------------------------------------------------

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, NamedTuple, Protocol
 
+from annotator.core.messages import N_, say
+
 NO_LABEL = "no label"
 TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -59,7 +61,13 @@ def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
     and the same category throughout). Raises ``ValueError`` on unequal lengths.
     """
     if len(a) != len(b):
-        raise ValueError(f"cohen_kappa needs equal lengths, got {len(a)} and {len(b)}")
+        raise ValueError(
+            say(
+                N_("cohen_kappa needs equal lengths, got {count} and {count2}"),
+                count=len(a),
+                count2=len(b),
+            )
+        )
     n = len(a)
     if n == 0:
         return None
@@ -81,12 +89,19 @@ def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float | None:
         return None
     m = len(ratings[0])
     if m < 2:
-        raise ValueError(f"fleiss_kappa needs at least two raters per item, got {m}")
+        raise ValueError(say(N_("fleiss_kappa needs at least two raters per item, got {m}"), m=m))
     totals: Counter[Hashable] = Counter()
     agreement = 0.0
     for i, row in enumerate(ratings):
         if len(row) != m:
-            raise ValueError(f"fleiss_kappa: item {i} has {len(row)} ratings, expected {m}")
+            raise ValueError(
+                say(
+                    N_("fleiss_kappa: item {i} has {count} ratings, expected {m}"),
+                    i=i,
+                    count=len(row),
+                    m=m,
+                )
+            )
         counts = Counter(row)
         totals.update(counts)
         agreement += (sum(c * c for c in counts.values()) - m) / (m * (m - 1))
@@ -365,11 +380,26 @@ def agreement_report(
         if getattr(a, "orphaned", False):
             continue
         if a.document_id not in texts:
-            raise ValueError(f"annotation by {a.annotator} names unknown document {a.document_id}")
+            raise ValueError(
+                say(
+                    N_("annotation by {annotator} names unknown document {document_id}"),
+                    annotator=a.annotator,
+                    document_id=a.document_id,
+                )
+            )
         if not 0 <= a.start <= a.end <= len(texts[a.document_id]):
             raise ValueError(
-                f"annotation by {a.annotator} in document {a.document_id} has offsets "
-                f"{a.start}–{a.end} outside its text of {len(texts[a.document_id])} code points"
+                say(
+                    N_(
+                        "annotation by {annotator} in document {document_id} has offsets "
+                        "{start}–{end} outside its text of {count} code points"
+                    ),
+                    annotator=a.annotator,
+                    document_id=a.document_id,
+                    start=a.start,
+                    end=a.end,
+                    count=len(texts[a.document_id]),
+                )
             )
         spans[a.annotator][a.document_id].append((a.label, a.start, a.end))
         labels.add(a.label)
@@ -380,7 +410,13 @@ def agreement_report(
         for who, docs in done.items():
             unknown = sorted(docs - texts.keys())
             if unknown:
-                raise ValueError(f"annotated: {who} names unknown document {unknown[0]}")
+                raise ValueError(
+                    say(
+                        N_("annotated: {who} names unknown document {unknown}"),
+                        who=who,
+                        unknown=unknown[0],
+                    )
+                )
     coders = tuple(sorted(done))
     label_list = tuple(sorted(labels))
     scopes: list[str | None] = [None, *label_list]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation
 from annotator.core.values import MAX_ANNOTATOR, has_control
 
@@ -40,11 +41,11 @@ def name_problem(name: str) -> str | None:
     """Why ``name`` (already stripped of surrounding spaces) cannot be an annotator's
     name, or ``None`` if it can."""
     if not name:
-        return "The name is empty: type the name your annotations should carry."
+        return say(N_("The name is empty: type the name your annotations should carry."))
     if has_control(name):
-        return "The name contains a control character (a line break or a tab)."
+        return say(N_("The name contains a control character (a line break or a tab)."))
     if len(name) > MAX_NAME:
-        return f"The name is longer than {MAX_NAME} characters."
+        return say(N_("The name is longer than {MAX_NAME} characters."), MAX_NAME=MAX_NAME)
     return None
 
 

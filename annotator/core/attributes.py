@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 
+from annotator.core.messages import N_, say
 from annotator.core.model import ATTRIBUTE_KINDS, AttributeSpec, AttributeValue
 
 KIND_NAMES = {"text": "text", "number": "number", "choice": "choice", "boolean": "yes/no"}
@@ -36,14 +37,28 @@ def parse_input(spec: AttributeSpec, raw: str) -> AttributeValue | None:
         if _THOUSANDS.fullmatch(text):
             text = text.replace(",", "")
         if not _DECIMAL.fullmatch(text):
-            raise ValueError(f"{spec.name}: {raw.strip()!r} is not a number (e.g. 2000 or 12.5)")
+            raise ValueError(
+                say(
+                    N_("{name}: {raw} is not a number (e.g. 2000 or 12.5)"),
+                    name=spec.name,
+                    raw=repr(raw.strip()),
+                )
+            )
         if re.fullmatch(r"[+-]?\d+", text):
             if len(text) > 300:
-                raise ValueError(f"{spec.name}: {len(text)} digits is too long a number")
+                raise ValueError(
+                    say(
+                        N_("{name}: {count} digits is too long a number"),
+                        name=spec.name,
+                        count=len(text),
+                    )
+                )
             return int(text)
         value = float(text)
         if not math.isfinite(value):
-            raise ValueError(f"{spec.name}: {raw.strip()!r} is too large")
+            raise ValueError(
+                say(N_("{name}: {raw} is too large"), name=spec.name, raw=repr(raw.strip()))
+            )
         return value
     if spec.kind == "boolean":
         folded = text.casefold()
@@ -51,9 +66,18 @@ def parse_input(spec: AttributeSpec, raw: str) -> AttributeValue | None:
             return True
         if folded in _NO:
             return False
-        raise ValueError(f"{spec.name}: answer yes or no, not {raw.strip()!r}")
+        raise ValueError(
+            say(N_("{name}: answer yes or no, not {raw}"), name=spec.name, raw=repr(raw.strip()))
+        )
     if spec.kind == "choice" and text not in spec.choices:
-        raise ValueError(f"{spec.name}: {text!r} is not one of {', '.join(spec.choices)}")
+        raise ValueError(
+            say(
+                N_("{name}: {text} is not one of {items}"),
+                name=spec.name,
+                text=repr(text),
+                items=", ".join(spec.choices),
+            )
+        )
     return text
 
 
@@ -61,16 +85,20 @@ def value_problem(spec: AttributeSpec, value: object) -> str | None:
     """Why ``value`` cannot be ``spec``'s value, or ``None`` when it can."""
     if spec.kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return "expected a number"
+            return say(N_("expected a number"))
         if isinstance(value, float) and not math.isfinite(value):
-            return "expected a finite number"
+            return say(N_("expected a finite number"))
         return None
     if spec.kind == "boolean":
-        return None if isinstance(value, bool) else "expected true or false"
+        return None if isinstance(value, bool) else say(N_("expected true or false"))
     if not isinstance(value, str):
-        return "expected a string"
+        return say(N_("expected a string"))
     if spec.kind == "choice" and value not in spec.choices:
-        return f"{value!r} is not one of the choices {list(spec.choices)}"
+        return say(
+            N_("{value} is not one of the choices {choices}"),
+            value=repr(value),
+            choices=list(spec.choices),
+        )
     return None
 
 
@@ -95,27 +123,45 @@ def spec_problems(specs: Iterable[AttributeSpec]) -> list[str]:
     for spec in specs:
         name = spec.name.strip()
         if not name:
-            problems.append("an attribute has no name")
+            problems.append(say(N_("an attribute has no name")))
             continue
         if name != spec.name:
-            problems.append(f"attribute {spec.name!r} starts or ends with a space")
+            problems.append(
+                say(N_("attribute {name} starts or ends with a space"), name=repr(spec.name))
+            )
         if name in seen:
-            problems.append(f"attribute {name!r} is defined twice")
+            problems.append(say(N_("attribute {name} is defined twice"), name=repr(name)))
         seen.add(name)
         if spec.kind not in ATTRIBUTE_KINDS:
             problems.append(
-                f"attribute {name!r} has unknown type {spec.kind!r} "
-                f"(one of {', '.join(ATTRIBUTE_KINDS)})"
+                say(
+                    N_("attribute {name} has unknown type {kind} (one of {items})"),
+                    name=repr(name),
+                    kind=repr(spec.kind),
+                    items=", ".join(ATTRIBUTE_KINDS),
+                )
             )
         if spec.kind == "choice":
             if not spec.choices:
-                problems.append(f"choice attribute {name!r} lists no choices")
+                problems.append(
+                    say(N_("choice attribute {name} lists no choices"), name=repr(name))
+                )
             if any(not c.strip() for c in spec.choices):
-                problems.append(f"choice attribute {name!r} has an empty choice")
+                problems.append(
+                    say(N_("choice attribute {name} has an empty choice"), name=repr(name))
+                )
             if len(set(spec.choices)) != len(spec.choices):
-                problems.append(f"choice attribute {name!r} lists a choice twice")
+                problems.append(
+                    say(N_("choice attribute {name} lists a choice twice"), name=repr(name))
+                )
         elif spec.choices:
-            problems.append(f"only choice attributes list choices ({name!r} is {spec.kind})")
+            problems.append(
+                say(
+                    N_("only choice attributes list choices ({name} is {kind})"),
+                    name=repr(name),
+                    kind=spec.kind,
+                )
+            )
     return problems
 
 
@@ -152,7 +198,12 @@ def clashes(
         spec = by_name.get(name)
         problem = None if spec is None else value_problem(spec, value)
         if problem is not None:
-            out.append(f"{name} = {value!r}: {problem}")
+            out.append(
+                say(
+                    N_("{name} = {value}: {problem}"), name=name, value=repr(value), problem=problem
+                )
+            )
+
     return out
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation
 
 SCOPES = ("overlap", "sentence", "paragraph")
@@ -45,7 +46,9 @@ def pairs(
     """The unordered pairs of distinct annotations of one document that co-occur in
     ``scope``, each once."""
     if scope not in SCOPES:
-        raise ValueError(f"scope {scope!r}: one of {', '.join(SCOPES)}")
+        raise ValueError(
+            say(N_("scope {scope}: one of {items}"), scope=repr(scope), items=", ".join(SCOPES))
+        )
     placed = sorted((a for a in spans if not a.orphaned), key=lambda a: (a.start, a.end))
     out: list[tuple[Annotation, Annotation]] = []
     if scope == "overlap":

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.core.attributes import format_value
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, AttributeValue, Document, Label
 
 FIELDS = ("annotator", "author", "source", "year")
@@ -116,7 +117,13 @@ def crosstab(
         raise CrosstabError(problem)
     names = [lab.name for lab in scheme]
     if label is not None and label not in names:
-        raise CrosstabError(f"label {label!r}: no such label (the labels: {', '.join(names)})")
+        raise CrosstabError(
+            say(
+                N_("label {label}: no such label (the labels: {items})"),
+                label=repr(label),
+                items=", ".join(names),
+            )
+        )
     labels = (label,) if label is not None else tuple(names)
     attribute = by[len(ATTRIBUTE) :].strip() if by.startswith(ATTRIBUTE) else None
     always: list[str] = []
@@ -125,7 +132,15 @@ def crosstab(
         if attribute not in known:
             whose = "no label has" if label is None else f"label {label!r} has no"
             listed = ", ".join(known) or "none"
-            raise CrosstabError(f"--by {by!r}: {whose} attribute {attribute!r} (known: {listed})")
+            raise CrosstabError(
+                say(
+                    N_("--by {by}: {whose} attribute {attribute} (known: {listed})"),
+                    by=repr(by),
+                    whose=whose,
+                    attribute=repr(attribute),
+                    listed=listed,
+                )
+            )
         always = [
             choice
             for lab in scheme

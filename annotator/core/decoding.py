@@ -27,6 +27,7 @@ from annotator.core.alphabets import (
     common_characters,
     languages_of,
 )
+from annotator.core.messages import N_, say
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -72,6 +73,9 @@ class DecodeError(ValueError):
     """Bytes that are not text in any encoding this program can tell apart."""
 
 
+NUL_BYTES = N_("binary data, not text (it holds NUL bytes)")
+
+
 # Below this confidence a reading is uncertain: the window asks the user to confirm it.
 UNCERTAIN = 0.9
 
@@ -110,9 +114,9 @@ def codec_name(name: str) -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise LookupError(f"unknown encoding {name!r}") from None
+        raise LookupError(say(N_("unknown encoding {name}"), name=repr(name))) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise LookupError(f"{name!r} is not a text encoding")
+        raise LookupError(say(N_("{name} is not a text encoding"), name=repr(name)))
     return info.name
 
 
@@ -126,7 +130,14 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         try:
             return _checked(Decoded(data.decode(codec), codec))
         except UnicodeDecodeError as exc:
-            raise DecodeError(f"is not {encoding} ({exc.reason} at byte {exc.start})") from None
+            raise DecodeError(
+                say(
+                    N_("is not {encoding} ({reason} at byte {offset})"),
+                    encoding=encoding,
+                    reason=exc.reason,
+                    offset=exc.start,
+                )
+            ) from None
     for bom, name in BOMS:
         if data.startswith(bom):
             codec = "utf-8" if name == "utf-8-sig" else name
@@ -134,15 +145,22 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise DecodeError(
-                    f"starts with a {name} byte-order mark but is not {name} "
-                    f"({exc.reason} at byte {exc.start})"
+                    say(
+                        N_(
+                            "starts with a {encoding} byte-order mark but is not {encoding} "
+                            "({reason} at byte {offset})"
+                        ),
+                        encoding=name,
+                        reason=exc.reason,
+                        offset=exc.start,
+                    )
                 ) from None
             return _checked(Decoded(text, name))
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return _checked(utf16)
     if b"\x00" in data[:8192]:
-        raise DecodeError("binary data, not text (it holds NUL bytes)")
+        raise DecodeError(say(NUL_BYTES))
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
@@ -180,7 +198,9 @@ def _guess(data: bytes) -> Decoded:
         if len(readings) == 4:
             break
     if not readings:
-        raise DecodeError("cannot tell its encoding (not UTF-8, and no other encoding fits)")
+        raise DecodeError(
+            say(N_("cannot tell its encoding (not UTF-8, and no other encoding fits)"))
+        )
     best_points, best, text = readings[0]
     evidence = _non_ascii_bytes(sample)
     confidences = [
@@ -446,9 +466,9 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 def _checked(decoded: Decoded) -> Decoded:
     text = decoded.text
     if "\x00" in text:
-        raise DecodeError("binary data, not text (it holds NUL bytes)")
+        raise DecodeError(say(NUL_BYTES))
     sample = text[:20000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in PRINTABLE_CONTROLS)
     if controls > max(2, len(sample) // 100):
-        raise DecodeError("binary data, not text (too many control characters)")
+        raise DecodeError(say(N_("binary data, not text (too many control characters)")))
     return decoded

@@ -5,7 +5,17 @@ import stat
 import tempfile
 from pathlib import Path
 
+from annotator.core.messages import FILE_PROBLEM, N_, message_of, say
 from annotator.core.reading import resolved, system_path
+
+
+def _refused(path: Path, problem: str) -> OSError:
+    return OSError(say(FILE_PROBLEM, file=str(path), problem=problem))
+
+
+def _cannot_write(path: Path, exc: OSError) -> OSError:
+    reason = exc.strerror or message_of(exc)
+    return _refused(path, say(N_("cannot write ({reason})"), reason=reason))
 
 
 def check_target(path: Path, *, folder: bool = False) -> None:
@@ -17,18 +27,22 @@ def check_target(path: Path, *, folder: bool = False) -> None:
     """
     system = system_path(path)
     if system is not None:
-        raise OSError(f"{path}: refused: a system path under {system}, not a place to write")
+        refusal = N_("refused: a system path under {folder}, not a place to write")
+        raise _refused(path, say(refusal, folder=str(system)))
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OSError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise _cannot_write(path, exc) from None
     if folder and not stat.S_ISDIR(mode):
-        raise OSError(f"{path}: refused: exists and is not a folder")
+        raise _refused(path, say(N_("refused: exists and is not a folder")))
     if not folder and not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
-        raise OSError(f"{path}: refused: {kind}, not a regular file to write over")
+        if stat.S_ISDIR(mode):
+            kind = say(N_("refused: a folder, not a regular file to write over"))
+        else:
+            kind = say(N_("refused: a device, pipe or socket, not a regular file to write over"))
+        raise _refused(path, kind)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -40,11 +54,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     check_target(path)
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise OSError(f"{path}: folder {folder} does not exist")
+        raise _refused(path, say(N_("folder {folder} does not exist"), folder=str(folder)))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     except OSError as exc:
-        raise OSError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -53,7 +67,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OSError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise _cannot_write(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -69,7 +83,9 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> int:
     for name, data in files.items():
         target = resolved(folder / name)  # a loop of links: OSError, not RuntimeError
         if root not in target.parents:
-            raise OSError(f"{name}: not a path inside {folder}")
+            inside = say(N_("not a path inside {folder}"), folder=str(folder))
+            raise OSError(say(FILE_PROBLEM, file=name, problem=inside))
+
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, data)
     return sum(len(data) for data in files.values())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, Label
 from annotator.core.suggest.model import Rejection
 
@@ -89,14 +90,14 @@ class History:
     def undo(self) -> Step:
         """The change that undoes the last step (apply it, then it counts as undone)."""
         if not self.can_undo():
-            raise IndexError("nothing to undo")
+            raise IndexError(say(N_("nothing to undo")))
         self._cursor -= 1
         return self._steps[self._cursor].inverse()
 
     def redo(self) -> Step:
         """The change that redoes the next undone step."""
         if not self.can_redo():
-            raise IndexError("nothing to redo")
+            raise IndexError(say(N_("nothing to redo")))
         self._cursor += 1
         return self._steps[self._cursor - 1]
 

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.decoding import Decoded, DecodeError, decode_bytes
+from annotator.core.decoding import NUL_BYTES, Decoded, DecodeError, decode_bytes
 from annotator.core.html_text import declared_charset, html_to_text
+from annotator.core.messages import FILE_PROBLEM, N_, message_of, say
 from annotator.core.model import NewDocument
 from annotator.core.office import ExtractError, docx_text, epub_text, odt_text, pdf_text
 from annotator.core.reading import DocumentReadError, read_file, shown_path
@@ -52,14 +53,18 @@ def read_document(
     """
     where = shown_path(path)
     if path.is_dir():
-        raise DocumentReadError(f"{where}: is a folder, not a file")
+        raise DocumentReadError(
+            say(FILE_PROBLEM, file=where, problem=say(N_("is a folder, not a file")))
+        )
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise DocumentReadError(
-            f"{where}: unsupported file type {path.suffix or '(none)'!r} "
-            f"(supported: {', '.join(SUFFIXES)})"
+        unsupported = say(
+            N_("unsupported file type {suffix} (supported: {supported})"),
+            suffix=repr(path.suffix or "(none)"),
+            supported=", ".join(SUFFIXES),
         )
-    data = read_file(path, limit=MAX_BYTES, what="a document", folder=folder)
+        raise DocumentReadError(say(FILE_PROBLEM, file=where, problem=unsupported))
+    data = read_file(path, limit=MAX_BYTES, what=say(N_("a document")), folder=folder)
     return document_from_bytes(data, path, fmt, join_hyphens=join_hyphens, encoding=encoding)
 
 
@@ -83,7 +88,7 @@ def document_from_bytes(
             decoded = _decode_html(data, encoding)
             html, encoding = decoded.text, decoded.encoding
             if "\x00" in html:
-                raise DecodeError("binary data, not text (it holds NUL bytes)")
+                raise DecodeError(say(NUL_BYTES))
             title, text = html_to_text(html)
         elif fmt in ("docx", "pdf", "odt", "epub"):
             if fmt == "pdf":
@@ -95,14 +100,17 @@ def document_from_bytes(
             decoded = decode_bytes(data, encoding)
             title, text, encoding = "", decoded.text, decoded.encoding
     except (DecodeError, ExtractError, LookupError) as exc:
-        raise DocumentReadError(f"{where}: {exc}") from None
+        raise DocumentReadError(say(FILE_PROBLEM, file=where, problem=message_of(exc))) from None
     text = normalise_text(text)
     if len(text) > MAX_TEXT:
-        raise DocumentReadError(
-            f"{where}: more than {MAX_TEXT // 2**20} million characters of text"
+        too_long = say(
+            N_("more than {millions} million characters of text"), millions=MAX_TEXT // 2**20
         )
+        raise DocumentReadError(say(FILE_PROBLEM, file=where, problem=too_long))
     if not text.replace(BOM, "").strip():  # byte-order marks past the first are invisible
-        raise DocumentReadError(f"{where}: the file holds no text")
+        empty = say(N_("the file holds no text"))
+        raise DocumentReadError(say(FILE_PROBLEM, file=where, problem=empty))
+
     resolved = path.resolve()
     stem = shown_path(Path(resolved.stem))
     return NewDocument(

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from annotator.core.attributes import spec_problems
+from annotator.core.messages import N_, say
 from annotator.core.model import Label
 from annotator.core.values import label_problem
 
@@ -109,16 +110,31 @@ def scheme_problems(labels: Sequence[Label]) -> list[str]:
         if problem is not None:
             problems.append(problem)
         if name in names:
-            problems.append(f"two labels are named {name!r}")
+            problems.append(say(N_("two labels are named {name}"), name=repr(name)))
         names.add(name)
         if not COLOR.fullmatch(label.color):
-            problems.append(f"label {name!r} has colour {label.color!r}, not one like #0072b2")
+            problems.append(
+                say(
+                    N_("label {name} has colour {color}, not one like #0072b2"),
+                    name=repr(name),
+                    color=repr(label.color),
+                )
+            )
         if label.hotkey:
             key = label.hotkey.casefold()  # q and Q are the same key
             if key in hotkeys:
                 problems.append(
-                    f"labels {hotkeys[key]!r} and {name!r} share hotkey {label.hotkey!r}"
+                    say(
+                        N_("labels {hotkeys} and {name} share hotkey {hotkey}"),
+                        hotkeys=repr(hotkeys[key]),
+                        name=repr(name),
+                        hotkey=repr(label.hotkey),
+                    )
                 )
             hotkeys[key] = name
-        problems.extend(f"label {name!r}: {p}" for p in spec_problems(label.attributes))
+        problems.extend(
+            say(N_("label {name}: {problem}"), name=repr(name), problem=p)
+            for p in spec_problems(label.attributes)
+        )
+
     return problems

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from annotator.core.decoding import Reading
+from annotator.core.messages import N_, say
 
 # An attribute's value: text and choices are str, numbers int or float, yes/no bool.
 AttributeValue = str | int | float | bool
@@ -105,10 +106,10 @@ def describe_encoding(encoding: str | None, confidence: float | None, *, chosen:
     if encoding is None:
         return "—"
     if chosen:
-        return f"{encoding} (chosen by you)"
+        return say(N_("{encoding} (chosen by you)"), encoding=encoding)
     if confidence is None:
         return encoding
-    return f"{encoding} ({confidence:.0%} sure)"
+    return say(N_("{encoding} ({percent} sure)"), encoding=encoding, percent=f"{confidence:.0%}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.core.messages import N_, say
+
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes an archive may unpack to (declared, and read)
 MAX_RATIO = 200  # uncompressed / compressed, per member
 MAX_MEMBERS = 10_000  # files inside an archive
@@ -79,10 +81,10 @@ def docx_text(data: bytes) -> Extracted:
     a tab between the cells of a row; tracked insertions, content controls, fields and
     nested tables included, deletions left out. Title from the document properties,
     else the first heading."""
-    archive = _Archive(data, "Word document")
+    archive = _Archive(data, say(N_("Word document")))
     names = archive.names()
     if "word/document.xml" not in names:
-        raise ExtractError("not a Word document (no word/document.xml inside)")
+        raise ExtractError(say(N_("not a Word document (no word/document.xml inside)")))
     has_properties = "docProps/core.xml" in names
     copy = archive.stored_copy()  # python-docx inflates members whole: give it no chance
     try:
@@ -91,7 +93,7 @@ def docx_text(data: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(copy))
         body = document.element.body
     except Exception as exc:  # python-docx raises many types for broken files
-        raise ExtractError(f"not a readable Word document ({_why(exc)})") from None
+        raise ExtractError(say(N_("not a readable Word document ({why})"), why=_why(exc))) from None
     _refuse_entity_references(document.element, "word/document.xml")
     if has_properties:
         _refuse_entity_references(document.core_properties._element, "docProps/core.xml")
@@ -196,11 +198,17 @@ class _Archive:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-            raise ExtractError(f"not {_a(kind)} (not a zip archive; truncated?)") from None
+            raise ExtractError(
+                say(N_("not {kind} (not a zip archive; truncated?)"), kind=_a(kind))
+            ) from None
         members = self.zip.infolist()
         if len(members) > MAX_MEMBERS:
             raise ExtractError(
-                f"refused: {len(members)} files inside, more than {MAX_MEMBERS:,} (a zip bomb?)"
+                say(
+                    N_("refused: {count} files inside, more than {MAX_MEMBERS:,} (a zip bomb?)"),
+                    count=len(members),
+                    MAX_MEMBERS=MAX_MEMBERS,
+                )
             )
         total = 0
         for member in members:
@@ -208,12 +216,19 @@ class _Archive:
             if member.compress_size and member.file_size / member.compress_size > MAX_RATIO:
                 ratio = member.file_size // member.compress_size
                 raise ExtractError(
-                    f"refused: {member.filename} would unpack {ratio} times its size (a zip bomb?)"
+                    say(
+                        N_("refused: {filename} would unpack {ratio} times its size (a zip bomb?)"),
+                        filename=member.filename,
+                        ratio=ratio,
+                    )
                 )
         if total > MAX_UNPACKED:
             raise ExtractError(
-                f"refused: it would unpack to {total / 2**20:.0f} MiB, more than "
-                f"{MAX_UNPACKED // 2**20} MiB"
+                say(
+                    N_("refused: it would unpack to {size:.0f} MiB, more than {limit} MiB"),
+                    size=total / 2**20,
+                    limit=MAX_UNPACKED // 2**20,
+                )
             )
         self.left = MAX_UNPACKED
         self.elements_left = MAX_ELEMENTS
@@ -237,7 +252,10 @@ class _Archive:
                     self.left -= len(chunk)
                     if self.left < 0:
                         raise ExtractError(
-                            f"refused: it unpacks to more than {MAX_UNPACKED // 2**20} MiB"
+                            say(
+                                N_("refused: it unpacks to more than {limit} MiB"),
+                                limit=MAX_UNPACKED // 2**20,
+                            )
                         )
                     if xml is None:
                         xml = chunk[:64].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")[:1] == b"<"
@@ -247,12 +265,24 @@ class _Archive:
         except ExtractError:
             raise
         except Exception as exc:  # zipfile and zlib raise several types for broken data
-            raise ExtractError(f"not a readable {self.kind} ({name}: {_why(exc)})") from None
+            raise ExtractError(
+                say(
+                    N_("not a readable {kind} ({name}: {why})"),
+                    kind=self.kind,
+                    name=name,
+                    why=_why(exc),
+                )
+            ) from None
         data = b"".join(chunks)
         if xml and _ENTITY_DECLARATION.search(data):
             raise ExtractError(
-                f"refused: {name} declares XML entities (text made of entities is not "
-                "read, and may be a billion laughs)"
+                say(
+                    N_(
+                        "refused: {name} declares XML entities (text made of entities is not "
+                        "read, and may be a billion laughs)"
+                    ),
+                    name=name,
+                )
             )
         if xml:
             self._refuse_dtd(data, name)
@@ -277,8 +307,14 @@ class _Archive:
                 return
             shown = " ".join(declared.split())[:120]
             raise ExtractError(
-                f"refused: {name} declares a DTD ({shown}); DTDs are not read, as they can "
-                "declare entities that expand without end or reach other files"
+                say(
+                    N_(
+                        "refused: {name} declares a DTD ({shown}); DTDs are not read, as they "
+                        "can declare entities that expand without end or reach other files"
+                    ),
+                    name=name,
+                    shown=shown,
+                )
             )
 
     def read_xml(self, name: str) -> bytes:
@@ -291,8 +327,13 @@ class _Archive:
         self.elements_left -= chunk.count(b"<") - chunk.count(b"</")
         if self.elements_left < 0:
             raise ExtractError(
-                f"refused: more than {MAX_ELEMENTS:,} XML elements inside, more than a "
-                "real document has (reading them would take gigabytes of memory)"
+                say(
+                    N_(
+                        "refused: more than {MAX_ELEMENTS:,} XML elements inside, more than a "
+                        "real document has (reading them would take gigabytes of memory)"
+                    ),
+                    MAX_ELEMENTS=MAX_ELEMENTS,
+                )
             )
 
     def stored_copy(self) -> bytes:
@@ -306,7 +347,9 @@ class _Archive:
 
 
 def _a(kind: str) -> str:
-    return f"an {kind}" if kind[0] in "AEIOU" else f"a {kind}"
+    if kind[0] in "AEIOU":
+        return say(N_("an {kind}"), kind=kind)
+    return say(N_("a {kind}"), kind=kind)
 
 
 def _xml(archive: _Archive, name: str) -> Any:
@@ -317,12 +360,21 @@ def _xml(archive: _Archive, name: str) -> Any:
     try:
         data = archive.read_xml(name)
     except KeyError:
-        raise ExtractError(f"not {_a(kind)} ({name} is missing)") from None
+        raise ExtractError(
+            say(N_("not {kind} ({name} is missing)"), kind=_a(kind), name=name)
+        ) from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
         root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise ExtractError(f"not a readable {kind} ({name}: {_why(exc, named=False)})") from None
+        raise ExtractError(
+            say(
+                N_("not a readable {kind} ({name}: {why})"),
+                kind=kind,
+                name=name,
+                why=_why(exc, named=False),
+            )
+        ) from None
     _refuse_entity_references(root, name)
     return root
 
@@ -334,8 +386,14 @@ def _refuse_entity_references(root: Any, name: str) -> None:
 
     for entity in root.iter(etree.Entity):
         raise ExtractError(
-            f"refused: {name} uses the XML entity {entity.text}, which is not read "
-            "(its text would be missing)"
+            say(
+                N_(
+                    "refused: {name} uses the XML entity {text}, which is not read (its "
+                    "text would be missing)"
+                ),
+                name=name,
+                text=entity.text,
+            )
         )
 
 
@@ -348,7 +406,12 @@ class _TextBudget:
     def take(self, text: str) -> str:
         self.left -= len(text)
         if self.left < 0:
-            raise ExtractError(f"more than {MAX_TEXT // 2**20} million characters of text")
+            raise ExtractError(
+                say(
+                    N_("more than {millions} million characters of text"),
+                    millions=MAX_TEXT // 2**20,
+                )
+            )
         return text
 
 
@@ -361,11 +424,11 @@ ODF_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 def odt_text(data: bytes) -> Extracted:
     """An OpenDocument text: headings, paragraphs, lists and tables in reading order,
     as for Word files; title and author from meta.xml, else the first heading."""
-    archive = _Archive(data, "OpenDocument text")
+    archive = _Archive(data, say(N_("OpenDocument text")))
     root = _xml(archive, "content.xml")
     body = root.find(".//{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text")
     if body is None:
-        raise ExtractError("not an OpenDocument text (no office:text body)")
+        raise ExtractError(say(N_("not an OpenDocument text (no office:text body)")))
     blocks: list[str] = []
     heading = ""
     budget = _TextBudget()
@@ -433,11 +496,12 @@ def epub_text(data: bytes) -> Extracted:
     chapters; title and author from the package metadata."""
     from annotator.core.html_text import html_to_text
 
-    archive = _Archive(data, "EPUB book")
+    archive = _Archive(data, say(N_("EPUB book")))
+
     container = _xml(archive, "META-INF/container.xml")
     rootfile = container.find(".//{urn:oasis:names:tc:opendocument:xmlns:container}rootfile")
     if rootfile is None or not rootfile.get("full-path"):
-        raise ExtractError("not an EPUB book (no package file named in container.xml)")
+        raise ExtractError(say(N_("not an EPUB book (no package file named in container.xml)")))
     package_path = rootfile.get("full-path")
     package = _xml(archive, package_path)
     opf = "{http://www.idpf.org/2007/opf}"
@@ -481,19 +545,32 @@ def pdf_text(data: bytes, *, join_hyphens: bool = False) -> Extracted:
                 unlocked = reader.decrypt("")
             except Exception as exc:
                 raise ExtractError(
-                    f"encrypted PDF that cannot be opened ({_why(exc, named=False)})"
+                    say(
+                        N_("encrypted PDF that cannot be opened ({why})"),
+                        why=_why(exc, named=False),
+                    )
                 ) from None
             if not unlocked:
-                raise ExtractError("encrypted PDF (it needs a password)")
+                raise ExtractError(say(N_("encrypted PDF (it needs a password)")))
         pages = []
         started, length = time.monotonic(), 0
         for page in reader.pages:
             text = (page.extract_text() or "").strip("\n")
             length += len(text)
             if length > MAX_TEXT:
-                raise ExtractError(f"more than {MAX_TEXT // 2**20} million characters of text")
+                raise ExtractError(
+                    say(
+                        N_("more than {millions} million characters of text"),
+                        millions=MAX_TEXT // 2**20,
+                    )
+                )
             if time.monotonic() - started > MAX_SECONDS:
-                raise ExtractError(f"gave up after {MAX_SECONDS} s (a hostile PDF?)")
+                raise ExtractError(
+                    say(
+                        N_("gave up after {MAX_SECONDS} s (a hostile PDF?)"),
+                        MAX_SECONDS=MAX_SECONDS,
+                    )
+                )
             pages.append(text)
         metadata = reader.metadata
         title = _characters(str(metadata.title or "")) if metadata else ""
@@ -501,10 +578,10 @@ def pdf_text(data: bytes, *, join_hyphens: bool = False) -> Extracted:
     except ExtractError:
         raise
     except Exception as exc:  # pypdf raises many types for broken files
-        raise ExtractError(f"not a readable PDF ({_why(exc)})") from None
+        raise ExtractError(say(N_("not a readable PDF ({why})"), why=_why(exc))) from None
     text = "\n\n".join(page for page in pages if page.strip())
     if not text.strip():
-        raise ExtractError("no extractable text (scanned image?)")
+        raise ExtractError(say(N_("no extractable text (scanned image?)")))
     if join_hyphens:
         text = _HYPHENATED.sub("", text)
     return Extracted(text=_characters(text) + "\n", title=title.strip(), author=author)

@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from annotator.core.messages import FILE_PROBLEM, N_, Said, message_of, say
+
 SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
 _CHUNK = 1 << 20
 _FLAGS = (
@@ -39,7 +41,7 @@ class FileReadError(DocumentReadError):
     def __init__(self, file: str, reason: str) -> None:
         self.file = file
         self.reason = reason
-        super().__init__(f"{file}: {reason}")
+        super().__init__(say(FILE_PROBLEM, file=file, problem=reason))
 
 
 class OutsideFolder(FileReadError):
@@ -58,7 +60,8 @@ def resolved(path: Path) -> Path:
     try:
         return path.resolve()
     except RuntimeError:
-        raise OSError(f"{shown_path(path)}: a loop of symbolic links") from None
+        loop = say(N_("a loop of symbolic links"))
+        raise OSError(say(FILE_PROBLEM, file=shown_path(path), problem=loop)) from None
 
 
 def system_path(path: Path) -> Path | None:
@@ -87,28 +90,36 @@ def open_file(path: Path, *, folder: Path | None = None) -> Iterator[tuple[Binar
             if target != root and root not in target.parents:
                 raise OutsideFolder(
                     where,
-                    f"a symbolic link to a file outside {shown_path(folder)} (skipped: only "
-                    "links that stay inside the folder are followed)",
+                    say(
+                        N_(
+                            "a symbolic link to a file outside {folder} (skipped: only links that "
+                            "stay inside the folder are followed)"
+                        ),
+                        folder=shown_path(folder),
+                    ),
                 )
         system = system_path(target)
         if system is not None:
-            raise FileReadError(where, f"refused: a system file under {system}, not a document")
+            raise FileReadError(
+                where,
+                say(N_("refused: a system file under {folder}, not a document"), folder=system),
+            )
         if path.is_dir():
-            raise FileReadError(where, "is a folder, not a file")
+            raise FileReadError(where, say(N_("is a folder, not a file")))
         if not stat.S_ISREG(path.stat().st_mode):
-            raise FileReadError(where, "not a regular file (a pipe or device?)")
+            raise FileReadError(where, say(N_("not a regular file (a pipe or device?)")))
         # The resolved path's last part is no link; O_NOFOLLOW keeps it so until opened.
         fd = os.open(target, _FLAGS | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
-        raise FileReadError(where, "no such file") from None
+        raise FileReadError(where, say(N_("no such file"))) from None
     except OSError as exc:
-        reason = exc.strerror or str(exc).removeprefix(f"{where}: ")
-        raise FileReadError(where, f"cannot read ({reason})") from None
+        reason = exc.strerror or _without_file(message_of(exc), where)
+        raise FileReadError(where, say(N_("cannot read ({reason})"), reason=reason)) from None
     handle = os.fdopen(fd, "rb", buffering=0)
     with handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):  # swapped for a pipe or device since the check
-            raise FileReadError(where, "not a regular file (a pipe or device?)")
+            raise FileReadError(where, say(N_("not a regular file (a pipe or device?)")))
         yield handle, info.st_size  # type: ignore[misc]
 
 
@@ -131,7 +142,8 @@ def read_file(path: Path, *, limit: int, what: str, folder: Path | None = None) 
                 total += len(chunk)
                 step = _CHUNK
         except OSError as exc:
-            raise FileReadError(where, f"cannot read ({exc.strerror or exc})") from None
+            reason = exc.strerror or message_of(exc)
+            raise FileReadError(where, say(N_("cannot read ({reason})"), reason=reason)) from None
     if total > limit:  # it grew while being read
         raise FileReadError(where, _too_big(limit, what, None))
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
@@ -149,5 +161,20 @@ def read_head(path: Path, size: int) -> bytes | None:
 
 
 def _too_big(limit: int, what: str, size: int | None) -> str:
-    said = f"file is {size / 2**20:.0f} MiB, more" if size is not None else "file is more"
-    return f"{said} than the {limit // 2**20} MiB {what} may have"
+    if size is None:
+        return say(
+            N_("file is more than the {limit} MiB {what} may have"), limit=limit >> 20, what=what
+        )
+    return say(
+        N_("file is {size} MiB, more than the {limit} MiB {what} may have"),
+        size=f"{size / 2**20:.0f}",
+        limit=limit >> 20,
+        what=what,
+    )
+
+
+def _without_file(message: str, where: str) -> str:
+    """``message`` without the ``where: `` it starts with (the loop of links' own)."""
+    if isinstance(message, Said) and message.params.get("file") == where:
+        return message.params.get("problem", message)
+    return message.removeprefix(f"{where}: ")

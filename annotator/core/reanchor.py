@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from annotator.core.messages import N_, say
 from annotator.core.spans import CONTEXT_WIDTH
 
 EXACT, QUOTE, FUZZY, ORPHANED = "exact", "quote", "fuzzy", "orphaned"
@@ -120,7 +121,14 @@ class TextDiff:
         """Place the old span ``[start, end)`` in the new text."""
         old, new = self.old, self.new
         if not 0 <= start <= end <= len(old):
-            raise ValueError(f"span {start}-{end} does not fit the old text ({len(old)})")
+            raise ValueError(
+                say(
+                    N_("span {start}-{end} does not fit the old text ({count})"),
+                    start=start,
+                    end=end,
+                    count=len(old),
+                )
+            )
         length = end - start
         if length == 0:
             return self._place_point(start)

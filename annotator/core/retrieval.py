@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any, NamedTuple
 
 from annotator.core.filters import ExportFilter
+from annotator.core.messages import N_, message_of, say
 from annotator.core.model import Annotation, AttributeValue, Document
 
 CONTEXT = 60  # code points each side, unless asked otherwise
@@ -146,7 +147,9 @@ def _number(raw: str, what: str) -> float | None:
     try:
         return float(raw)
     except ValueError:
-        raise QueryError(f"{what}: {raw!r} is not a number") from None
+        raise QueryError(
+            say(N_("{what}: {raw} is not a number"), what=what, raw=repr(raw))
+        ) from None
 
 
 def parse_attribute(text: str) -> AttributeTest:
@@ -157,11 +160,15 @@ def parse_attribute(text: str) -> AttributeTest:
     if tilde != -1 and (eq == -1 or tilde < eq):
         name, raw = text[:tilde], text[tilde + 1 :]
         if not name.strip():
-            raise QueryError(f"{text!r}: an attribute filter is NAME=VALUE or NAME~TEXT")
+            raise QueryError(
+                say(N_("{text}: an attribute filter is NAME=VALUE or NAME~TEXT"), text=repr(text))
+            )
         return AttributeTest(name.strip(), "contains", raw)
     name, sep, raw = text.partition("=")
     if not sep or not name.strip():
-        raise QueryError(f"{text!r}: an attribute filter is NAME=VALUE or NAME~TEXT")
+        raise QueryError(
+            say(N_("{text}: an attribute filter is NAME=VALUE or NAME~TEXT"), text=repr(text))
+        )
     if ".." in raw:
         low, _dots, high = raw.partition("..")
         lower, upper = _number(low, text), _number(high, text)
@@ -180,7 +187,13 @@ def parse_attribute(text: str) -> AttributeTest:
 def check_date(text: str, what: str) -> str:
     """``text`` if it is an ISO date or its start (``2024``, ``2024-02``, ``2024-02-22``)."""
     if not _DATE.fullmatch(text):
-        raise QueryError(f"{what} {text!r}: a date is YYYY, YYYY-MM or YYYY-MM-DD")
+        raise QueryError(
+            say(
+                N_("{what} {text}: a date is YYYY, YYYY-MM or YYYY-MM-DD"),
+                what=what,
+                text=repr(text),
+            )
+        )
     return text
 
 
@@ -201,7 +214,13 @@ def compile_match(query: Query) -> re.Pattern[str] | None:
     try:
         return re.compile(query.match)
     except re.error as exc:
-        raise QueryError(f"{query.match!r} is not a regular expression: {exc}") from None
+        raise QueryError(
+            say(
+                N_("{match} is not a regular expression: {exc}"),
+                match=repr(query.match),
+                exc=message_of(exc),
+            )
+        ) from None
 
 
 def text_order(ann: Annotation) -> tuple[int, int, str, str]:
@@ -227,9 +246,9 @@ def retrieve(
     matching = pattern is not None or needle is not None
     prefilter = pattern is not None and _starts_tell(pattern)
     if query.context < 0:
-        raise QueryError("the context is a number of characters, 0 or more")
+        raise QueryError(say(N_("the context is a number of characters, 0 or more")))
     if query.done is not None and done is None:
-        raise ValueError("a query about done documents needs the done ones")
+        raise ValueError(say(N_("a query about done documents needs the done ones")))
     for date, what in ((query.since, "since"), (query.until, "until")):
         if date is not None:
             check_date(date, what)
@@ -312,7 +331,7 @@ def search_memos(
     if pattern is None or "memo" not in query.match_in:
         return []
     if query.done is not None and done is None:
-        raise ValueError("a query about done documents needs the done ones")
+        raise ValueError(say(N_("a query about done documents needs the done ones")))
     if query.labels or query.annotators or query.attributes or query.ids is not None:
         return []
     about_documents = bool(
@@ -449,4 +468,6 @@ def query_from_dict(data: dict[str, Any]) -> Query:
             kwargs[f.name] = value
         return Query(**kwargs)
     except (TypeError, ValueError) as exc:
-        raise QueryError(f"a saved query that cannot be read: {exc}") from None
+        raise QueryError(
+            say(N_("a saved query that cannot be read: {exc}"), exc=message_of(exc))
+        ) from None

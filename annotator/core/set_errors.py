@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+from annotator.core.messages import FILE_PROBLEM, N_, joined, say
+
 # Characters of a JSON path, and of a problem, that a message shows: enough for any real
 # one, while a path a thousand levels deep or a value of megabytes is cut.
 MAX_PATH, MAX_PROBLEM = 300, 1000
@@ -18,8 +20,8 @@ class SetFormatError(ValueError):
         self.file = file
         self.path = path
         self.problem = problem
-        where = f"{file}: {_cut(path, MAX_PATH)}" if path else file
-        super().__init__(f"{where}: {_cut(problem, MAX_PROBLEM)}")
+        where = say(FILE_PROBLEM, file=file, problem=_cut(path, MAX_PATH)) if path else file
+        super().__init__(say(FILE_PROBLEM, file=where, problem=_cut(problem, MAX_PROBLEM)))
 
 
 class UnplaceableSelections(SetFormatError):
@@ -28,13 +30,17 @@ class UnplaceableSelections(SetFormatError):
 
     def __init__(self, file: str, found: list[str]) -> None:
         self.found = found
-        count = f"{len(found)} selection{'' if len(found) == 1 else 's'}"
-        super().__init__(
-            file,
-            "",
-            f"{count} cannot be placed on the text (nothing imported; "
-            "--skip-unplaceable imports the rest): " + "; ".join(found),
-        )
+        if len(found) == 1:
+            problem = N_(
+                "{count} selection cannot be placed on the text (nothing imported; "
+                "--skip-unplaceable imports the rest): {found}"
+            )
+        else:
+            problem = N_(
+                "{count} selections cannot be placed on the text (nothing imported; "
+                "--skip-unplaceable imports the rest): {found}"
+            )
+        super().__init__(file, "", say(problem, count=len(found), found=joined("; ", found)))
 
 
 def member_path(path: str, key: str) -> str:
@@ -47,7 +53,9 @@ def member_path(path: str, key: str) -> str:
 
 
 def _cut(text: str, most: int) -> str:
-    """``text``, or its start and end around an ellipsis when it is longer than ``most``."""
+    """``text``, or its start and end around an ellipsis when it is longer than ``most``
+    (then no longer a message to translate)."""
+
     if len(text) <= most:
         return text
     half = most // 2

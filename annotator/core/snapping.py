@@ -27,6 +27,8 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 
+from annotator.core.messages import N_, say
+
 ZWJ = "\u200d"
 ZWSP = "\u200b"
 
@@ -146,7 +148,9 @@ def is_word_boundary(text: str, offset: int) -> bool:
     The ends of the text are boundaries; ``0 <= offset <= len(text)``.
     """
     if not 0 <= offset <= len(text):
-        raise IndexError(f"offset {offset} outside 0..{len(text)}")
+        raise IndexError(
+            say(N_("offset {offset} outside 0..{count}"), offset=offset, count=len(text))
+        )
     return offset in (0, len(text)) or not _joined(text, offset)
 
 
@@ -172,7 +176,14 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     Raises :class:`ValueError` unless ``0 <= start <= end <= len(text)``.
     """
     if not 0 <= start <= end <= len(text):
-        raise ValueError(f"span {start}-{end} does not fit the text (length {len(text)})")
+        raise ValueError(
+            say(
+                N_("span {start}-{end} does not fit the text (length {count})"),
+                start=start,
+                end=end,
+                count=len(text),
+            )
+        )
     if start == end:
         return start, end
     return word_start(text, start), word_end(text, end)

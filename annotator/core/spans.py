@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import Any, NamedTuple
 
+from annotator.core.messages import N_, say
 from annotator.core.values import quoted
 
 # Code points of context recorded each side of a span (annotation sets, re-anchoring).
@@ -140,9 +141,16 @@ def check_context(
     if len(quote) != end - start or not text.startswith(quote, start, end):
         actual = text[start:end]
         raise fail(
-            f"{path}.quote", f"{quoted(quote)} does not equal text[{start}:{end}] {quoted(actual)}"
+            f"{path}.quote",
+            say(
+                N_("{quote} does not equal text[{start}:{end}] {actual}"),
+                quote=quoted(quote),
+                start=start,
+                end=end,
+                actual=quoted(actual),
+            ),
         )
     if len(prefix) > CONTEXT_WIDTH or not text.endswith(prefix, 0, start):
-        raise fail(f"{path}.prefix", "does not match the text before start")
+        raise fail(f"{path}.prefix", say(N_("does not match the text before start")))
     if len(suffix) > CONTEXT_WIDTH or not text.startswith(suffix, end):
-        raise fail(f"{path}.suffix", "does not match the text after end")
+        raise fail(f"{path}.suffix", say(N_("does not match the text after end")))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 
+from annotator.core.messages import N_, say
+
 BOM = "\ufeff"
 
 
@@ -35,7 +37,12 @@ def decode_utf8(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise TextDecodeError(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} (line {line})"
+            say(
+                N_("not valid UTF-8: byte 0x{byte} at offset {offset} (line {line})"),
+                byte=f"{data[exc.start]:02x}",
+                offset=exc.start,
+                line=line,
+            )
         ) from None
 
 

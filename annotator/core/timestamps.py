@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from annotator.core.messages import N_, say
+
 _ISO_Z = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.([0-9]{1,6}))?Z")
 
 
@@ -31,7 +33,9 @@ def parse_iso_utc(text: str) -> datetime:
                 return moment
     match = _ISO_Z.fullmatch(text)
     if match is None:
-        raise ValueError(f"{text!r} is not a UTC time like 2026-01-31T12:00:00.000Z")
+        raise ValueError(
+            say(N_("{text} is not a UTC time like 2026-01-31T12:00:00.000Z"), text=repr(text))
+        )
     whole, fraction = match.groups()
     moment = datetime.fromisoformat(whole)
     if fraction:

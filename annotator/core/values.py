@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from annotator.core.messages import N_, say
+
 MAX_LABEL = 100  # characters of a label name (the labels dialog's; the store's columns use it)
 MAX_ANNOTATOR = 100  # characters of an annotator's name
 # Offsets, lengths and versions are INTEGER columns: 32 bits on PostgreSQL (the store's
@@ -15,7 +17,8 @@ MAX_ANNOTATOR = 100  # characters of an annotator's name
 MAX_INTEGER = 2**31 - 1
 
 # Said of a date and time that exists only in another time zone (0001-01-01T00:00+14:00).
-OUT_OF_RANGE = "is outside the times this program holds (years 1 to 9999, in UTC)"
+OUT_OF_RANGE = N_("{value} is outside the times this program holds (years 1 to 9999, in UTC)")
+
 ZIP_EPOCH = datetime(1980, 1, 1)  # the earliest time a zip member can carry
 
 # Control characters (C0, DEL, C1) and lone surrogates; a note may hold line breaks and tabs.
@@ -38,26 +41,40 @@ def has_control(value: str) -> bool:
 def label_problem(name: str) -> str | None:
     """Why ``name`` cannot be a label's name (as the labels dialog says it), or ``None``."""
     if not name.strip():
-        return "a label has no name"
-    return _name_problem("label", name, MAX_LABEL, "")
+        return say(N_("a label has no name"))
+    return _name_problem(say(N_("label")), name, MAX_LABEL, "")
 
 
 def annotator_problem(name: str) -> str | None:
     """Why ``name`` cannot be an annotator's name (the window strips what is typed; a
     name read from a file must be stripped already), or ``None``."""
     if not name.strip():
-        return "the annotator's name is empty"
-    return _name_problem("annotator", name, MAX_ANNOTATOR, " (a line break or a tab)")
+        return say(N_("the annotator's name is empty"))
+    return _name_problem(
+        say(N_("annotator")), name, MAX_ANNOTATOR, say(N_(" (a line break or a tab)"))
+    )
 
 
 def _name_problem(kind: str, name: str, limit: int, control: str) -> str | None:
     """What is wrong with a non-blank ``name`` of a ``kind`` ("label"), or ``None``."""
     if name != name.strip():
-        return f"{kind} {quoted(name)} starts or ends with a space"
+        return say(
+            N_("{kind} {quoted} starts or ends with a space"), kind=kind, quoted=quoted(name)
+        )
     if _CONTROL.search(name):
-        return f"{kind} {quoted(name)} contains a control character{control}"
+        return say(
+            N_("{kind} {quoted} contains a control character{control}"),
+            kind=kind,
+            quoted=quoted(name),
+            control=control,
+        )
     if len(name) > limit:
-        return f"{kind} {name[:20]!r}… is longer than {limit} characters"
+        return say(
+            N_("{kind} {name}… is longer than {limit} characters"),
+            kind=kind,
+            name=repr(name[:20]),
+            limit=limit,
+        )
     return None
 
 
@@ -66,7 +83,7 @@ def note_problem(note: str) -> str | None:
     control character), or ``None``."""
     found = _NOTE_CONTROL.search(note)
     if found is not None:
-        return f"the note contains control character U+{ord(found.group()):04X}"
+        return say(N_("the note contains control character U+{code:04X}"), code=ord(found.group()))
     return None
 
 
@@ -75,7 +92,9 @@ def text_problem(text: str) -> str | None:
     they hold NUL), or ``None``."""
     at = text.find("\x00")
     if at >= 0:
-        return f"the text holds a NUL character at offset {at} (binary data, not text)"
+        return say(
+            N_("the text holds a NUL character at offset {at} (binary data, not text)"), at=at
+        )
     return None
 
 
@@ -89,9 +108,13 @@ def clean_title(title: str) -> str:
 def integer_problem(value: int, least: int = 0) -> str | None:
     """Why ``value`` cannot be stored as an offset, length or version, or ``None``."""
     if value < least:
-        return f"{value} is less than {least}"
+        return say(N_("{value} is less than {least}"), value=value, least=least)
     if value > MAX_INTEGER:
-        return f"{value} is more than {MAX_INTEGER:,} (the largest the database holds)"
+        return say(
+            N_("{value} is more than {MAX_INTEGER:,} (the largest the database holds)"),
+            value=value,
+            MAX_INTEGER=MAX_INTEGER,
+        )
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.files import write_atomically
+from annotator.core.messages import N_, message_of, say
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.reading import FileReadError, read_file
 from annotator.core.set_errors import SetFormatError
@@ -57,9 +58,9 @@ def load_annotation_set(path: str | Path) -> AnnotationSet:
     """
     path = Path(path)
     try:
-        data = read_file(path, limit=MAX_SET_BYTES, what="an annotation set")
+        data = read_file(path, limit=MAX_SET_BYTES, what=say(N_("an annotation set")))
     except FileReadError as exc:
-        raise OSError(str(exc)) from None
+        raise OSError(message_of(exc)) from None
     return parse_annotation_set(data, file=str(path))
 
 

@@ -29,6 +29,7 @@ from annotator.core.attributes import (
     value_problem,
 )
 from annotator.core.labels import COLOR
+from annotator.core.messages import N_, joined, message_of, say
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -309,7 +310,7 @@ def parse_annotation_set(data: bytes, *, file: str) -> AnnotationSet:
     """Read and validate an annotation set; raises :class:`SetFormatError` naming the
     file, the JSON path and the problem."""
     with gc_paused():
-        aset = SetReader(file).read(load_json(data, file=file, what="an annotation set"))
+        aset = SetReader(file).read(load_json(data, file=file, what=say(N_("an annotation set"))))
         return checked(aset, file, json_paths=True)
 
 
@@ -334,25 +335,44 @@ def load_json(data: bytes, *, file: str, what: str) -> Any:
         raise SetFormatError(
             file,
             "",
-            f"file is {len(data) / 2**20:.0f} MiB, more than the "
-            f"{MAX_SET_BYTES // 2**20} MiB {what} may have",
+            say(
+                N_("file is {size} MiB, more than the {limit} MiB {what} may have"),
+                size=f"{len(data) / 2**20:.0f}",
+                limit=MAX_SET_BYTES // 2**20,
+                what=what,
+            ),
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SetFormatError(
-            file, "", f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}"
+            file,
+            "",
+            say(
+                N_("not valid UTF-8: byte 0x{data:02x} at offset {start}"),
+                data=data[exc.start],
+                start=exc.start,
+            ),
         ) from None
     try:
         raw = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise SetFormatError(
-            file, "", f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            file,
+            "",
+            say(
+                N_("not JSON: {msg} at line {lineno} column {colno}"),
+                msg=exc.msg,
+                lineno=exc.lineno,
+                colno=exc.colno,
+            ),
         ) from None
     except RecursionError:
         raise SetFormatError(file, "", _TOO_DEEP) from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise SetFormatError(file, "", f"not JSON this program can read: {exc}") from None
+        raise SetFormatError(
+            file, "", say(N_("not JSON this program can read: {exc}"), exc=message_of(exc))
+        ) from None
     if _SURROGATE_ESCAPE.search(text) and not _encodes(raw):
         # Escaped surrogates that do not pair up into a character are not text.
         try:
@@ -360,7 +380,9 @@ def load_json(data: bytes, *, file: str, what: str) -> Any:
         except RecursionError:  # as deep as the parser could go, and one level more
             raise SetFormatError(file, "", _TOO_DEEP) from None
         if where is not None:
-            raise SetFormatError(file, where, "contains a lone surrogate, which is not text")
+            raise SetFormatError(
+                file, where, say(N_("contains a lone surrogate, which is not text"))
+            )
     return raw
 
 
@@ -422,34 +444,61 @@ class SetReader:
         where = f"{path}.{key}" if path else key
         if key not in obj:
             if required:
-                raise self.fail(where, "missing")
+                raise self.fail(where, say(N_("missing")))
             return default
         value = obj[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
         if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
-            raise self.fail(where, f"expected {_kind_name(kinds)}, got {_json_type(value)}")
+            raise self.fail(
+                where,
+                say(
+                    N_("expected {kind_name}, got {type}"),
+                    kind_name=_kind_name(kinds),
+                    type=_json_type(value),
+                ),
+            )
         return value
 
     def read(self, raw: Any) -> AnnotationSet:
         if not isinstance(raw, dict):
-            raise self.fail("", f"expected a JSON object at the top, got {_json_type(raw)}")
+            raise self.fail(
+                "", say(N_("expected a JSON object at the top, got {type}"), type=_json_type(raw))
+            )
         if "format" not in raw:
-            raise self.fail("", 'not an annotation set (it has no "format" field)')
+            raise self.fail("", say(N_('not an annotation set (it has no "format" field)')))
         fmt = self.get(raw, "format", "", str)
         if fmt != FORMAT_NAME:
-            raise self.fail("format", f"unknown format {fmt!r} (expected {FORMAT_NAME!r})")
+            raise self.fail(
+                "format",
+                say(
+                    N_("unknown format {fmt} (expected {FORMAT_NAME})"),
+                    fmt=repr(fmt),
+                    FORMAT_NAME=repr(FORMAT_NAME),
+                ),
+            )
         version = self.get(raw, "format_version", "", int)
         if version > FORMAT_VERSION:
             raise self.fail(
                 "format_version",
-                f"version {version} is newer than this Annotator reads ({FORMAT_VERSION}); "
-                "update Annotator",
+                say(
+                    N_(
+                        "version {version} is newer than this Annotator reads "
+                        "({FORMAT_VERSION}); update Annotator"
+                    ),
+                    version=version,
+                    FORMAT_VERSION=FORMAT_VERSION,
+                ),
             )
         if version < 1:
-            raise self.fail("format_version", f"version {version} does not exist")
+            raise self.fail(
+                "format_version", say(N_("version {version} does not exist"), version=version)
+            )
         unit = self.get(raw, "offset_unit", "", str)
         if unit != "codepoint":
-            raise self.fail("offset_unit", f"unknown offset unit {unit!r} (expected 'codepoint')")
+            raise self.fail(
+                "offset_unit",
+                say(N_("unknown offset unit {unit} (expected 'codepoint')"), unit=repr(unit)),
+            )
         exported_at = self.time(raw, "exported_at", "")
         generator = self.get(raw, "generator", "", dict)
         gen_name = self.get(generator, "name", "generator", str)
@@ -465,10 +514,21 @@ class SetReader:
             doc = self.document(item, f"documents[{i}]", declared, seen_annotations)
             path = f"documents[{i}]"
             if doc.id in seen_docs:
-                raise self.fail(f"{path}.id", f"duplicate id {doc.id!r} (also {seen_docs[doc.id]})")
+                raise self.fail(
+                    f"{path}.id",
+                    say(
+                        N_("duplicate id {id} (also {seen_docs})"),
+                        id=repr(doc.id),
+                        seen_docs=seen_docs[doc.id],
+                    ),
+                )
             if doc.sha256 in seen_texts:
                 raise self.fail(
-                    f"{path}.sha256", f"the same text as {seen_texts[doc.sha256]} appears twice"
+                    f"{path}.sha256",
+                    say(
+                        N_("the same text as {seen_texts} appears twice"),
+                        seen_texts=seen_texts[doc.sha256],
+                    ),
                 )
             seen_docs[doc.id] = f"{path}.id"
             seen_texts[doc.sha256] = path
@@ -487,7 +547,7 @@ class SetReader:
         try:
             return parse_iso_utc(value)
         except ValueError as exc:
-            raise self.fail(f"{path}.{key}" if path else key, str(exc)) from None
+            raise self.fail(f"{path}.{key}" if path else key, message_of(exc)) from None
 
     def labels(self, items: list[Any]) -> list[Label]:
         labels: list[Label] = []
@@ -495,17 +555,27 @@ class SetReader:
         for i, item in enumerate(items):
             path = f"labels[{i}]"
             if not isinstance(item, dict):
-                raise self.fail(path, f"expected an object, got {_json_type(item)}")
+                raise self.fail(
+                    path, say(N_("expected an object, got {type}"), type=_json_type(item))
+                )
             name = self.get(item, "name", path, str)
             problem = label_problem(name)
             if problem is not None:
                 raise self.fail(f"{path}.name", problem)
             if name in seen:
-                raise self.fail(f"{path}.name", f"duplicate label {name!r} (also {seen[name]})")
+                raise self.fail(
+                    f"{path}.name",
+                    say(
+                        N_("duplicate label {name} (also {seen})"), name=repr(name), seen=seen[name]
+                    ),
+                )
             seen[name] = f"{path}.name"
             color = self.get(item, "color", path, str)
             if not COLOR.fullmatch(color):
-                raise self.fail(f"{path}.color", f"{color!r} is not a colour like #0072b2")
+                raise self.fail(
+                    f"{path}.color",
+                    say(N_("{color} is not a colour like #0072b2"), color=repr(color)),
+                )
             hotkey = self.get(item, "hotkey", path, (str, type(None)), required=False)
             description = self.get(item, "description", path, str, required=False, default="")
             specs = self.attribute_specs(
@@ -520,7 +590,9 @@ class SetReader:
         for i, item in enumerate(items):
             where = f"{path}[{i}]"
             if not isinstance(item, dict):
-                raise self.fail(where, f"expected an object, got {_json_type(item)}")
+                raise self.fail(
+                    where, say(N_("expected an object, got {type}"), type=_json_type(item))
+                )
             self.get(item, "name", where, str)
             self.get(item, "type", where, str)
             self.get(item, "description", where, str, required=False)
@@ -529,12 +601,13 @@ class SetReader:
             ):
                 if not isinstance(choice, str):
                     raise self.fail(
-                        f"{where}.choices[{j}]", f"expected a string, got {_json_type(choice)}"
+                        f"{where}.choices[{j}]",
+                        say(N_("expected a string, got {type}"), type=_json_type(choice)),
                     )
             specs.append(spec_from_dict(item))
         problems = spec_problems(specs)
         if problems:
-            raise self.fail(path, "; ".join(problems))
+            raise self.fail(path, joined("; ", problems))
         return tuple(specs)
 
     def attributes(
@@ -545,7 +618,11 @@ class SetReader:
             where = member_path(f"{path}.attributes", name)
             if not is_scalar(value):
                 raise self.fail(
-                    where, f"expected a string, number or boolean, got {_json_type(value)}"
+                    where,
+                    say(
+                        N_("expected a string, number or boolean, got {type}"),
+                        type=_json_type(value),
+                    ),
                 )
             problem = value_problem(specs[name], value) if name in specs else None
             if problem is not None:
@@ -556,18 +633,18 @@ class SetReader:
         self, item: Any, path: str, declared: Declared, seen_annotations: dict[str, str]
     ) -> SetDocument:
         if not isinstance(item, dict):
-            raise self.fail(path, f"expected an object, got {_json_type(item)}")
+            raise self.fail(path, say(N_("expected an object, got {type}"), type=_json_type(item)))
         doc_id = self.get(item, "id", path, str)
         if not doc_id:
-            raise self.fail(f"{path}.id", "empty id")
+            raise self.fail(f"{path}.id", say(N_("empty id")))
         title = self.get(item, "title", path, str)
         source = self.get(item, "source", path, str)
         sha256 = self.get(item, "sha256", path, str)
         if not _SHA256.match(sha256):
-            raise self.fail(f"{path}.sha256", "not a lower-case hex SHA-256")
+            raise self.fail(f"{path}.sha256", say(N_("not a lower-case hex SHA-256")))
         length = self.get(item, "length", path, int)
         if length < 0:
-            raise self.fail(f"{path}.length", f"negative length {length}")
+            raise self.fail(f"{path}.length", say(N_("negative length {length}"), length=length))
         text = self.get(item, "text", path, str, required=False)
         optional = (str, type(None))
         fmt = self.get(item, "format", path, str, required=False, default="text")
@@ -577,20 +654,29 @@ class SetReader:
         published = self.get(item, "published", path, optional, required=False)
         version = self.get(item, "version", path, int, required=False, default=1)
         if version < 1:
-            raise self.fail(f"{path}.version", f"version {version} is not 1 or more")
+            raise self.fail(
+                f"{path}.version", say(N_("version {version} is not 1 or more"), version=version)
+            )
         previous_id = self.get(item, "previous_id", path, optional, required=False)
         memo = self.get(item, "memo", path, optional, required=False)
         if previous_id == doc_id:
-            raise self.fail(f"{path}.previous_id", "a document cannot be its own earlier version")
+            raise self.fail(
+                f"{path}.previous_id", say(N_("a document cannot be its own earlier version"))
+            )
         imported_at = None
         if item.get("imported_at") is not None:
             imported_at = self.time(item, "imported_at", path)
         if text is not None:
             if text_sha256(text) != sha256:
-                raise self.fail(f"{path}.sha256", "does not match the SHA-256 of the text")
+                raise self.fail(f"{path}.sha256", say(N_("does not match the SHA-256 of the text")))
             if len(text) != length:
                 raise self.fail(
-                    f"{path}.length", f"is {length} but the text has {len(text)} code points"
+                    f"{path}.length",
+                    say(
+                        N_("is {length} but the text has {count} code points"),
+                        length=length,
+                        count=len(text),
+                    ),
                 )
         annotations = []
         contexts = []
@@ -600,7 +686,12 @@ class SetReader:
             contexts.append(found)
             if ann.id in seen_annotations:
                 raise self.fail(
-                    f"{ann_path}.id", f"duplicate id {ann.id!r} (also {seen_annotations[ann.id]})"
+                    f"{ann_path}.id",
+                    say(
+                        N_("duplicate id {id} (also {seen_annotations})"),
+                        id=repr(ann.id),
+                        seen_annotations=seen_annotations[ann.id],
+                    ),
                 )
             seen_annotations[ann.id] = f"{ann_path}.id"
             annotations.append(ann)
@@ -639,29 +730,37 @@ class SetReader:
         path. In the common case each field costs one type check (imports of hundreds of
         thousands of annotations go through here)."""
         if type(item) is not dict:
-            raise self.fail(path, f"expected an object, got {_json_type(item)}")
+            raise self.fail(path, say(N_("expected an object, got {type}"), type=_json_type(item)))
         field = item.get
         ann_id = field("id")
         if type(ann_id) is not str:
             ann_id = self.get(item, "id", path, str)
         if not ann_id:
-            raise self.fail(f"{path}.id", "empty id")
+            raise self.fail(f"{path}.id", say(N_("empty id")))
         label = field("label")
         if type(label) is not str:
             label = self.get(item, "label", path, str)
         if label not in declared:
-            raise self.fail(f"{path}.label", f"label {label!r} is used but not declared in labels")
+            raise self.fail(
+                f"{path}.label",
+                say(N_("label {label} is used but not declared in labels"), label=repr(label)),
+            )
         start, end = field("start"), field("end")
         if type(start) is not int:
             start = self.get(item, "start", path, int)
         if type(end) is not int:
             end = self.get(item, "end", path, int)
         if start < 0:
-            raise self.fail(f"{path}.start", f"negative offset {start}")
+            raise self.fail(f"{path}.start", say(N_("negative offset {start}"), start=start))
         if start > end:
-            raise self.fail(f"{path}.end", f"end {end} is before start {start}")
+            raise self.fail(
+                f"{path}.end", say(N_("end {end} is before start {start}"), end=end, start=start)
+            )
         if end > length:
-            raise self.fail(f"{path}.end", f"end {end} is beyond the text's length {length}")
+            raise self.fail(
+                f"{path}.end",
+                say(N_("end {end} is beyond the text's length {length}"), end=end, length=length),
+            )
         quote, prefix, suffix = field("quote"), field("prefix"), field("suffix")
         if type(quote) is not str:
             quote = self.get(item, "quote", path, str)
@@ -673,7 +772,12 @@ class SetReader:
             check_context(self.fail, path, text, start, end, quote, prefix, suffix)
         elif len(quote) != end - start:
             raise self.fail(
-                f"{path}.quote", f"has {len(quote)} code points but the span has {end - start}"
+                f"{path}.quote",
+                say(
+                    N_("has {count} code points but the span has {span}"),
+                    count=len(quote),
+                    span=end - start,
+                ),
             )
         note = field("note", _MISSING)
         if note is not None and type(note) is not str:

@@ -35,6 +35,7 @@ from annotator.core.attributes import as_attributes, spec_from_dict, spec_proble
 from annotator.core.ids import document_id_for
 from annotator.core.importers import MAX_BYTES, DocumentReadError, shown_path
 from annotator.core.labels import COLOR, ColourAllocator
+from annotator.core.messages import FILE_PROBLEM, N_, message_of, say
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -326,27 +327,33 @@ def read(path: Path) -> AnnotationSet:
     """
     where = shown_path(path)
     if not path.is_dir():
-        raise DocumentReadError(f"{where}: not a folder (brat standoff is a folder)")
+        raise DocumentReadError(
+            say(N_("{where}: not a folder (brat standoff is a folder)"), where=where)
+        )
     try:
         texts = sorted(path.glob("*.txt"))
         anns = sorted(path.glob("*.ann"))
     except OSError as exc:
-        raise DocumentReadError(f"{where}: cannot read ({exc.strerror or exc})") from None
+        raise DocumentReadError(
+            say(N_("{where}: cannot read ({reason})"), where=where, reason=exc.strerror or exc)
+        ) from None
     for ann in anns:
         if not ann.with_suffix(".txt").is_file():
-            raise SetFormatError(shown_path(ann), "", f"no matching {ann.stem}.txt beside it")
+            raise SetFormatError(
+                shown_path(ann), "", say(N_("no matching {stem}.txt beside it"), stem=ann.stem)
+            )
     state = _Reading(path)
     documents, notes = [], []
     for read_settings, name in ((_read_conf, CONF), (_read_visual, VISUAL)):
         try:
             read_settings(state, path / name)
         except OutsideFolder as exc:  # read as a folder without it
-            notes.append(str(exc))
+            notes.append(message_of(exc))
     for txt in texts:
         try:
             documents.append(_document(state, txt))
         except OutsideFolder as exc:
-            notes.append(str(exc))
+            notes.append(message_of(exc))
     if state.split:
         notes.append(
             f"{state.split} discontinuous annotation(s) read as {state.split_into} separate "
@@ -372,12 +379,16 @@ def read(path: Path) -> AnnotationSet:
 def _text(state: _Reading, path: Path) -> str:
     """A file of the folder through the guarded read: a regular file, a symbolic link
     only to a file inside the folder, no more than a document may hold."""
-    data = read_file(path, limit=MAX_BYTES, what="a brat file", folder=state.folder)
+    data = read_file(path, limit=MAX_BYTES, what=say(N_("a brat file")), folder=state.folder)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DocumentReadError(
-            f"{shown_path(path)}: not valid UTF-8 (byte {exc.start}); brat files are UTF-8"
+            say(
+                N_("{path}: not valid UTF-8 (byte {start}); brat files are UTF-8"),
+                path=shown_path(path),
+                start=exc.start,
+            )
         ) from None
 
 
@@ -424,26 +435,28 @@ def _read_conf(state: _Reading, conf: Path) -> None:
 
 def _label_comment(state: _Reading, conf: Path, n: int, raw: str) -> None:
     def bad(problem: str) -> SetFormatError:
-        return state.fail(conf, f"line {n}", f"annotator-label comment: {problem}")
+        return state.fail(
+            conf, f"line {n}", say(N_("annotator-label comment: {problem}"), problem=problem)
+        )
 
     try:
-        item = load_json(raw.encode("utf-8"), file=shown_path(conf), what="a comment")
+        item = load_json(raw.encode("utf-8"), file=shown_path(conf), what=say(N_("a comment")))
     except SetFormatError as exc:
         raise bad(exc.problem) from None
     if not isinstance(item, dict):
-        raise bad("not a JSON object")
+        raise bad(say(N_("not a JSON object")))
     brat_type, name, color = item.get("type"), item.get("name"), item.get("color")
     hotkey, description = item.get("hotkey"), item.get("description", "")
     raw_specs = item.get("attributes", [])
     if not (isinstance(brat_type, str) and isinstance(name, str)):
-        raise bad("needs a type and a name")
+        raise bad(say(N_("needs a type and a name")))
     problem = label_problem(name)
     if problem is not None:
         raise bad(problem)
     if not (isinstance(color, str) and COLOR.fullmatch(color)):
-        raise bad(f"colour {color!r} is not like #0072b2")
+        raise bad(say(N_("colour {color} is not like #0072b2"), color=repr(color)))
     if not (hotkey is None or isinstance(hotkey, str)) or not isinstance(description, str):
-        raise bad("hotkey and description must be text")
+        raise bad(say(N_("hotkey and description must be text")))
     if not isinstance(raw_specs, list) or not all(
         isinstance(s, dict)
         and isinstance(s.get("name"), str)
@@ -452,7 +465,7 @@ def _label_comment(state: _Reading, conf: Path, n: int, raw: str) -> None:
         and isinstance(s.get("choices", []), list)
         for s in raw_specs
     ):
-        raise bad("attributes must be a list of {name, type, choices, brat}")
+        raise bad(say(N_("attributes must be a list of {{name, type, choices, brat}}")))
     specs = [spec_from_dict(s) for s in raw_specs]
     problems = spec_problems(specs)
     if problems:
@@ -521,7 +534,13 @@ def _document(state: _Reading, txt: Path) -> SetDocument:
         try:
             saved = datetime.fromtimestamp(ann_path.stat().st_mtime, UTC).replace(tzinfo=None)
         except OSError as exc:
-            raise DocumentReadError(f"{shown_path(ann_path)}: cannot read ({exc})") from None
+            raise DocumentReadError(
+                say(
+                    N_("{ann_path}: cannot read ({exc})"),
+                    ann_path=shown_path(ann_path),
+                    exc=message_of(exc),
+                )
+            ) from None
         saved = saved.replace(microsecond=saved.microsecond // 1000 * 1000)
         annotations = _annotations(state, ann_path, raw, text, sha, saved)
     return SetDocument(
@@ -564,10 +583,12 @@ def _annotations(
         ann_id, tab, rest = line.partition("\t")
         kind = ann_id[:1]
         if not tab or kind not in "TRENAM#*" or not rest.strip():
-            raise state.fail(path, where, f"not a brat annotation line: {line[:60]!r}")
+            raise state.fail(
+                path, where, say(N_("not a brat annotation line: {line}"), line=repr(line[:60]))
+            )
         if kind != "*":
             if ann_id in ids:
-                raise state.fail(path, where, f"duplicate id {ann_id}")
+                raise state.fail(path, where, say(N_("duplicate id {ann_id}"), ann_id=ann_id))
             ids.add(ann_id)
         data, _, tail = rest.partition("\t")
         if kind == "T":
@@ -576,7 +597,9 @@ def _annotations(
         elif kind in "#AM":
             parts = data.split()
             if len(parts) < 2:
-                raise state.fail(path, where, f"{ann_id}: missing the annotated id")
+                raise state.fail(
+                    path, where, say(N_("{ann_id}: missing the annotated id"), ann_id=ann_id)
+                )
             targets.append((n, ann_id, parts[1]))
             if kind == "#" and parts[0] == NOTES:
                 notes.setdefault(parts[1], []).append(tail)
@@ -596,7 +619,15 @@ def _annotations(
             )
     for n, ann_id, target in targets:
         if target not in ids:
-            raise state.fail(path, f"line {n}", f"{ann_id}: refers to unknown id {target!r}")
+            raise state.fail(
+                path,
+                f"line {n}",
+                say(
+                    N_("{ann_id}: refers to unknown id {target}"),
+                    ann_id=ann_id,
+                    target=repr(target),
+                ),
+            )
     remap = _offset_map(raw, text)
     out = []
     for t_id, (n, brat_type, frags) in spans.items():
@@ -604,7 +635,8 @@ def _annotations(
             state.labels[brat_type] = Label(brat_type, "")
             problem = label_problem(_foreign_label(state, brat_type).name)
             if problem is not None:  # named in the .ann where the type first appears
-                raise state.fail(path, f"line {n}", f"{t_id}: {problem}")
+                raise state.fail(path, f"line {n}", say(FILE_PROBLEM, file=t_id, problem=problem))
+
         label = state.labels[brat_type]
         prov = provenance.get(t_id, (0, {}))[1]
         note = "\n".join(notes[t_id]) if t_id in notes else None
@@ -649,19 +681,36 @@ def _t_line(
             start, end = (int(x) for x in piece.split())
             frags.append((start, end))
     except ValueError:
-        raise state.fail(path, where, f"{t_id}: bad offsets {offsets!r}") from None
+        raise state.fail(
+            path, where, say(N_("{t_id}: bad offsets {offsets}"), t_id=t_id, offsets=repr(offsets))
+        ) from None
     for start, end in frags:
         if not 0 <= start <= end <= len(raw):
             raise state.fail(
                 path,
                 where,
-                f"{t_id}: fragment {start}-{end} is outside the text (0-{len(raw)} code "
-                "points) or ends before it starts",
+                say(
+                    N_(
+                        "{t_id}: fragment {start}-{end} is outside the text (0-{count} code "
+                        "points) or ends before it starts"
+                    ),
+                    t_id=t_id,
+                    start=start,
+                    end=end,
+                    count=len(raw),
+                ),
             )
     expected = " ".join(raw[a:b] for a, b in frags)
     if tail != expected:
         raise state.fail(
-            path, where, f"{t_id}: text {tail[:40]!r} but the .txt has {expected[:40]!r} there"
+            path,
+            where,
+            say(
+                N_("{t_id}: text {tail} but the .txt has {expected} there"),
+                t_id=t_id,
+                tail=repr(tail[:40]),
+                expected=repr(expected[:40]),
+            ),
         )
     return brat_type, frags
 
@@ -679,7 +728,7 @@ def _join(raw: str, frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _provenance(state: _Reading, path: Path, where: str, tail: str) -> dict[str, Any]:
     try:
-        item = load_json(tail.encode("utf-8"), file=shown_path(path), what="a comment")
+        item = load_json(tail.encode("utf-8"), file=shown_path(path), what=say(N_("a comment")))
         assert isinstance(item, dict)
         assert isinstance(item["id"], str) and item["id"]
         assert isinstance(item["annotator"], str)
@@ -690,7 +739,13 @@ def _provenance(state: _Reading, path: Path, where: str, tail: str) -> dict[str,
         raise state.fail(
             path,
             where,
-            f"{PROVENANCE} comment: expected JSON with id, annotator, created_at and updated_at",
+            say(
+                N_(
+                    "{PROVENANCE} comment: expected JSON with id, annotator, created_at "
+                    "and updated_at"
+                ),
+                PROVENANCE=PROVENANCE,
+            ),
         ) from None
     return item
 
@@ -709,7 +764,13 @@ def _values(
         if brat_type in state.ours:
             if spec is None:
                 raise state.fail(
-                    path, f"line {n}", f"attribute {brat!r} is not one of {label.name!r}'s"
+                    path,
+                    f"line {n}",
+                    say(
+                        N_("attribute {brat} is not one of {name}'s"),
+                        brat=repr(brat),
+                        name=repr(label.name),
+                    ),
                 )
             out[spec.name] = _typed(state, path, n, spec, raw_value)
             continue
@@ -733,11 +794,17 @@ def _typed(
     if spec.kind == "boolean":
         return True
     if raw is None:
-        raise state.fail(path, f"line {n}", f"attribute {spec.name!r} needs a value")
+        raise state.fail(
+            path, f"line {n}", say(N_("attribute {name} needs a value"), name=repr(spec.name))
+        )
     value = unquote(raw)
     if spec.kind == "number":
         try:
             return int(value) if re.fullmatch(r"[+-]?\d+", value) else float(value)
         except ValueError:
-            raise state.fail(path, f"line {n}", f"{spec.name}: {value!r} is not a number") from None
+            raise state.fail(
+                path,
+                f"line {n}",
+                say(N_("{name}: {value} is not a number"), name=spec.name, value=repr(value)),
+            ) from None
     return value

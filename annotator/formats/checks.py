@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from annotator.core.messages import N_, say
 from annotator.core.model import AnnotationSet
 from annotator.core.set_errors import SetFormatError
 from annotator.core.values import (
@@ -45,7 +46,7 @@ def checked(aset: AnnotationSet, file: str, *, json_paths: bool = False) -> Anno
 
         title = clean_title(doc.title)
         if not title:
-            raise fail("title", "the title is empty")
+            raise fail("title", say(N_("the title is empty")))
         for field, value, least in (("length", doc.length, 0), ("version", doc.version, 1)):
             problem = integer_problem(value, least)
             if problem is not None:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.importers import shown_path
+from annotator.core.messages import N_, say
 from annotator.core.model import AnnotationSet
 from annotator.core.reading import open_file
 from annotator.core.set_errors import SetFormatError
@@ -126,14 +127,14 @@ def read(path: Path) -> AnnotationSet:
             continue
         where = f"line {number}"
         try:
-            item = load_json(line, file=file, what="a line")
+            item = load_json(line, file=file, what=say(N_("a line")))
         except SetFormatError as exc:
             path = f"{where}, {exc.path}" if exc.path else where
             raise SetFormatError(file, path, exc.problem) from None
         notes.extend(_example(builder, item, where, when))
         found += 1
     if not found:
-        raise SetFormatError(file, "", "no examples: the file has no JSON lines")
+        raise SetFormatError(file, "", say(N_("no examples: the file has no JSON lines")))
     return replace(builder.build(), notes=tuple(notes))
 
 
@@ -156,7 +157,7 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
         return SetFormatError(builder.file, f"{where}, {path}" if path else where, problem)
 
     if not isinstance(item, dict):
-        raise fail("", f"expected a JSON object, got {json_kind(item)}")
+        raise fail("", say(N_("expected a JSON object, got {kind}"), kind=json_kind(item)))
     text = item.get("text")
     if not isinstance(text, str):
         got = "missing" if text is None else f"expected a string, got {json_kind(text)}"
@@ -168,7 +169,7 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
         if items is None:
             continue
         if not isinstance(items, list):
-            raise fail(key, f"expected a list of spans, got {json_kind(items)}")
+            raise fail(key, say(N_("expected a list of spans, got {kind}"), kind=json_kind(items)))
         for k, raw in enumerate(items):
             at = f"{key}[{k}]"
             if isinstance(raw, list) and len(raw) == 3:
@@ -176,7 +177,9 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
             elif isinstance(raw, dict):
                 start, end, label = (raw.get(n) for n in ("start_offset", "end_offset", "label"))
             else:
-                raise fail(at, "expected [start, end, label] or an object with start_offset")
+                raise fail(
+                    at, say(N_("expected [start, end, label] or an object with start_offset"))
+                )
             problem = (
                 label_problem(label)
                 if isinstance(label, str)
@@ -186,19 +189,38 @@ def _example(builder: TaskSetBuilder, item: Any, where: str, when: datetime) -> 
                 raise fail(at, problem)
             for name, value in (("start", start), ("end", end)):
                 if not isinstance(value, int) or isinstance(value, bool):
-                    raise fail(at, f"{name} is not a whole number: {json.dumps(value)}")
+                    raise fail(
+                        at,
+                        say(
+                            N_("{name} is not a whole number: {value}"),
+                            name=name,
+                            value=json.dumps(value),
+                        ),
+                    )
             if not 0 <= start < end:
-                raise fail(at, f"span {start}–{end} is empty or reversed")
+                raise fail(
+                    at, say(N_("span {start}–{end} is empty or reversed"), start=start, end=end)
+                )
             if end > length:
                 raise fail(
-                    at, f"end {end} is beyond the text's length {length} (UTF-16 code units)"
+                    at,
+                    say(
+                        N_("end {end} is beyond the text's length {length} (UTF-16 code units)"),
+                        end=end,
+                        length=length,
+                    ),
                 )
             first, last = points(start), points(end)
             if first is None or last is None:
                 raise fail(
                     at,
-                    f"offset {start if first is None else end} falls inside a character "
-                    "written as a surrogate pair (offsets count UTF-16 code units)",
+                    say(
+                        N_(
+                            "offset {value} falls inside a character written as a surrogate pair "
+                            "(offsets count UTF-16 code units)"
+                        ),
+                        value=start if first is None else end,
+                    ),
                 )
             found.append(_Found(key, label, start, end, first, last))
     infos, notes = _infos(item, found, text, (length, points), where)

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.importers import shown_path
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, AnnotationSet
 from annotator.core.reading import read_head
 from annotator.core.set_errors import SetFormatError
@@ -139,12 +140,14 @@ def read(path: Path) -> AnnotationSet:
     """The tasks of a Label Studio JSON file; :class:`SetFormatError` names the file, the
     JSON path of the task or result, and what is wrong."""
     file = shown_path(path)
-    tasks = load_json(read_file(path), file=file, what="a Label Studio file")
+    tasks = load_json(read_file(path), file=file, what=say(N_("a Label Studio file")))
     when = file_time(path)
     if not isinstance(tasks, list):
-        raise SetFormatError(file, "", f"expected a list of tasks, got {json_kind(tasks)}")
+        raise SetFormatError(
+            file, "", say(N_("expected a list of tasks, got {kind}"), kind=json_kind(tasks))
+        )
     if not tasks:
-        raise SetFormatError(file, "", "no tasks: the list is empty")
+        raise SetFormatError(file, "", say(N_("no tasks: the list is empty")))
     builder = TaskSetBuilder(file, "label-studio")
     emails = _emails(tasks)
     for i, task in enumerate(tasks):
@@ -159,7 +162,7 @@ def _task(
         return SetFormatError(builder.file, f"{where}{path}", problem)
 
     if not isinstance(task, dict):
-        raise fail("", f"expected a task object, got {json_kind(task)}")
+        raise fail("", say(N_("expected a task object, got {kind}"), kind=json_kind(task)))
     data = task.get("data")
     if not isinstance(data, dict):
         got = "missing" if data is None else f"expected an object, got {json_kind(data)}"
@@ -169,16 +172,18 @@ def _task(
         strings = [value for value in data.values() if isinstance(value, str)]
         text = strings[0] if len(strings) == 1 else None
     if not isinstance(text, str):
-        raise fail(".data.text", "missing: the task has no text to annotate")
+        raise fail(".data.text", say(N_("missing: the task has no text to annotate")))
     length, points = codepoint_offsets(text)
     annotations = task.get("annotations", [])
     if not isinstance(annotations, list):
-        raise fail(".annotations", f"expected a list, got {json_kind(annotations)}")
+        raise fail(
+            ".annotations", say(N_("expected a list, got {kind}"), kind=json_kind(annotations))
+        )
     spans: list[Span] = []
     for j, annotation in enumerate(annotations):
         at = f".annotations[{j}]"
         if not isinstance(annotation, dict):
-            raise fail(at, f"expected an object, got {json_kind(annotation)}")
+            raise fail(at, say(N_("expected an object, got {kind}"), kind=json_kind(annotation)))
         if annotation.get("was_cancelled") is True:
             continue
         annotator = _annotator(annotation, emails)
@@ -186,35 +191,58 @@ def _task(
         updated = max(_time(annotation.get("updated_at"), created), created)
         results = annotation.get("result", [])
         if not isinstance(results, list):
-            raise fail(f"{at}.result", f"expected a list, got {json_kind(results)}")
+            raise fail(
+                f"{at}.result", say(N_("expected a list, got {kind}"), kind=json_kind(results))
+            )
         for k, result in enumerate(results):
             here = f"{at}.result[{k}]"
             if not isinstance(result, dict):
-                raise fail(here, f"expected an object, got {json_kind(result)}")
+                raise fail(here, say(N_("expected an object, got {kind}"), kind=json_kind(result)))
             if result.get("type") != "labels":
                 continue  # choices, relations, text areas...: not spans of text
             value = result.get("value")
             if not isinstance(value, dict):
-                raise fail(f"{here}.value", "missing or not an object")
+                raise fail(f"{here}.value", say(N_("missing or not an object")))
             start, end = value.get("start"), value.get("end")
             for name, number in (("start", start), ("end", end)):
                 if not isinstance(number, int) or isinstance(number, bool):
-                    raise fail(f"{here}.value.{name}", f"not a whole number: {json.dumps(number)}")
+                    raise fail(
+                        f"{here}.value.{name}",
+                        say(N_("not a whole number: {value}"), value=json.dumps(number)),
+                    )
             if not 0 <= start < end:
-                raise fail(f"{here}.value", f"span {start}–{end} is empty or reversed")
+                raise fail(
+                    f"{here}.value",
+                    say(N_("span {start}–{end} is empty or reversed"), start=start, end=end),
+                )
             first, last = _placed(text, length, points, start, end, value.get("text"))
             if first is None or last is None:
                 quote = value.get("text")
                 raise fail(
                     f"{here}.value",
-                    f"span {start}–{end} does not hold its text {quote!r}, counted in code "
-                    "points or in UTF-16 code units"
+                    say(
+                        N_(
+                            "span {start}–{end} does not hold its text {quote}, counted in code "
+                            "points or in UTF-16 code units"
+                        ),
+                        start=start,
+                        end=end,
+                        quote=repr(quote),
+                    )
                     if isinstance(quote, str)
-                    else f"span {start}–{end} is beyond the text's length {len(text)}",
+                    else say(
+                        N_("span {start}–{end} is beyond the text's length {count}"),
+                        start=start,
+                        end=end,
+                        count=len(text),
+                    ),
                 )
             labels = value.get("labels")
             if not isinstance(labels, list):
-                raise fail(f"{here}.value.labels", f"expected a list, got {json_kind(labels)}")
+                raise fail(
+                    f"{here}.value.labels",
+                    say(N_("expected a list, got {kind}"), kind=json_kind(labels)),
+                )
             note = _note(result.get("meta"))
             for m, label in enumerate(labels):
                 problem = (

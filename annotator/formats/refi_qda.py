@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.importers import shown_path
 from annotator.core.labels import COLOR, ColourAllocator, next_colour
+from annotator.core.messages import N_, message_of, say
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.office import ExtractError, _Archive
 from annotator.core.reading import read_file
@@ -139,7 +140,9 @@ def render(
         for doc in aset.documents:
             text = doc.text if doc.text is not None else texts.get(doc.id)
             if text is None:
-                raise ValueError(f"document {doc.id} has no text to write into a REFI-QDA project")
+                raise ValueError(
+                    say(N_("document {id} has no text to write into a REFI-QDA project"), id=doc.id)
+                )
             source_guid = guid_for_id("document", doc.id)
             files[f"sources/{source_guid}.txt"] = text.encode("utf-8")
             source = element(
@@ -215,7 +218,7 @@ def read(path: Path, *, skip_unplaceable: bool = False) -> AnnotationSet:
     a message naming the file, the place in the project and the problem, and
     :class:`UnplaceableSelections` when selections fit their text under no reading
     (unless ``skip_unplaceable``: then they are left out and listed in the set's notes)."""
-    data = read_file(path, limit=MAX_QDPX, what="a REFI-QDA project")
+    data = read_file(path, limit=MAX_QDPX, what=say(N_("a REFI-QDA project")))
     return parse_qdpx(data, file=shown_path(path), skip_unplaceable=skip_unplaceable)
 
 
@@ -224,7 +227,7 @@ def parse_qdpx(data: bytes, *, file: str, skip_unplaceable: bool = False) -> Ann
     try:
         archive = _Archive(data, "REFI-QDA project")
     except ExtractError as exc:
-        raise SetFormatError(file, "", str(exc)) from None
+        raise SetFormatError(file, "", message_of(exc)) from None
     return checked(_Reader(file, archive, skip_unplaceable).project(), file)
 
 
@@ -248,7 +251,7 @@ class _Reader:
         elif len(roots) == 1:
             self.qde = roots[0]
         else:
-            raise self.fail("", "not a REFI-QDA project (no project.qde inside)")
+            raise self.fail("", say(N_("not a REFI-QDA project (no project.qde inside)")))
         self.texts: dict[str, str] = {}
 
     def fail(self, path: str, problem: str) -> SetFormatError:
@@ -258,7 +261,7 @@ class _Reader:
         try:
             return self.archive.read(name, xml=xml)
         except ExtractError as exc:
-            raise SetFormatError(self.file, "", str(exc)) from None
+            raise SetFormatError(self.file, "", message_of(exc)) from None
 
     # -- the project
 
@@ -272,13 +275,19 @@ class _Reader:
             root = etree.fromstring(self.read_member(self.qde, xml=True), parser)
         except (etree.XMLSyntaxError, ValueError) as exc:
             problem = " ".join(str(exc).split())
-            raise SetFormatError(self.file, self.qde, f"not well-formed XML: {problem}") from None
+            raise SetFormatError(
+                self.file, self.qde, say(N_("not well-formed XML: {problem}"), problem=problem)
+            ) from None
         if root.getroottree().docinfo.doctype:
-            raise SetFormatError(self.file, self.qde, "a DOCTYPE is not allowed in a project")
+            raise SetFormatError(
+                self.file, self.qde, say(N_("a DOCTYPE is not allowed in a project"))
+            )
         namespace, _, tag = str(root.tag)[1:].partition("}")
         if tag != "Project" or not namespace.startswith("urn:QDA-XML:project:"):
             raise SetFormatError(
-                self.file, self.qde, f"not a REFI-QDA project (root element {root.tag!r})"
+                self.file,
+                self.qde,
+                say(N_("not a REFI-QDA project (root element {tag})"), tag=repr(root.tag)),
             )
         self.q = f"{{{namespace}}}"
         self.origin = root.get("origin") or ""
@@ -319,7 +328,7 @@ class _Reader:
     def required(self, element: Any, name: str, path: str) -> str:
         value = element.get(name)
         if value is None:
-            raise self.fail(f"{path}/@{name}", "missing")
+            raise self.fail(f"{path}/@{name}", say(N_("missing")))
         return value
 
     def time(self, element: Any, name: str, path: str) -> datetime | None:
@@ -330,12 +339,14 @@ class _Reader:
         try:
             moment = datetime.fromisoformat(value.strip())
         except ValueError:
-            raise self.fail(f"{path}/@{name}", f"{value!r} is not a date and time") from None
+            raise self.fail(
+                f"{path}/@{name}", say(N_("{value} is not a date and time"), value=repr(value))
+            ) from None
         if moment.tzinfo is not None:
             try:
                 moment = moment.astimezone(UTC).replace(tzinfo=None)
             except OverflowError:
-                raise self.fail(f"{path}/@{name}", f"{value!r} {OUT_OF_RANGE}") from None
+                raise self.fail(f"{path}/@{name}", say(OUT_OF_RANGE, value=repr(value))) from None
         return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
     def read_users(self, root: Any) -> dict[str, str]:
@@ -382,7 +393,7 @@ class _Reader:
         palette = ColourAllocator()
         for key, name, color, description, parents in found:
             if key in by_guid:
-                raise self.fail("CodeBook", f"two codes have the GUID {key}")
+                raise self.fail("CodeBook", say(N_("two codes have the GUID {key}"), key=key))
             label_name = name
             if counts[name] > 1 and parents:
                 label_name = " / ".join((*parents, name))[-MAX_LABEL:].strip()
@@ -407,17 +418,23 @@ class _Reader:
         if content is not None:
             text = content.text or ""
         elif where is None:
-            raise self.fail(path, "has neither PlainTextContent nor plainTextPath")
+            raise self.fail(path, say(N_("has neither PlainTextContent nor plainTextPath")))
         elif not where.startswith("internal://"):
             raise self.fail(
                 f"{path}/@plainTextPath",
-                f"{where!r} is outside the project; only texts stored inside can be imported",
+                say(
+                    N_("{where} is outside the project; only texts stored inside can be imported"),
+                    where=repr(where),
+                ),
             )
         else:
             wanted = f"sources/{where[len('internal://') :]}".lower()
             member = self.members.get(wanted)
             if member is None:
-                raise self.fail(f"{path}/@plainTextPath", f"{where!r}: no such file in the archive")
+                raise self.fail(
+                    f"{path}/@plainTextPath",
+                    say(N_("{where}: no such file in the archive"), where=repr(where)),
+                )
             data = self.read_member(member)
             try:
                 text = data.decode("utf-8")
@@ -425,14 +442,18 @@ class _Reader:
                 raise SetFormatError(
                     self.file,
                     member,
-                    f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+                    say(
+                        N_("not valid UTF-8: byte 0x{data:02x} at offset {start}"),
+                        data=data[exc.start],
+                        start=exc.start,
+                    ),
                 ) from None
         return text.removeprefix(BOM)
 
     def note_text(self, ref: Any, path: str) -> str:
         key = _norm_guid(self.required(ref, "targetGUID", path))
         if key not in self.notes:
-            raise self.fail(f"{path}/@targetGUID", f"names no Note ({key})")
+            raise self.fail(f"{path}/@targetGUID", say(N_("names no Note ({key})"), key=key))
         if key not in self.texts:
             note, where = self.notes[key]
             text = self.text_of(note, where)
@@ -447,7 +468,10 @@ class _Reader:
     def document(self, source: Any, path: str, seen: dict[str, str]) -> SetDocument:
         doc_id = _norm_guid(self.required(source, "guid", path))
         if doc_id in seen:
-            raise self.fail(f"{path}/@guid", f"{doc_id} is also {seen[doc_id]}")
+            raise self.fail(
+                f"{path}/@guid",
+                say(N_("{doc_id} is also {seen}"), doc_id=doc_id, seen=seen[doc_id]),
+            )
         seen[doc_id] = path
         raw = self.text_of(source, path)
         text = normalise_text(raw)
@@ -463,8 +487,14 @@ class _Reader:
             if not 0 <= start < end:
                 raise self.fail(
                     where,
-                    f"start {start} and end {end} (need 0 <= start < end: a selection "
-                    "holds at least one character)",
+                    say(
+                        N_(
+                            "start {start} and end {end} (need 0 <= start < end: a selection holds "
+                            "at least one character)"
+                        ),
+                        start=start,
+                        end=end,
+                    ),
                 )
             selections.append((selection, where, start, end))
         default = _position_map(
@@ -524,7 +554,9 @@ class _Reader:
     def integer(self, element: Any, name: str, path: str) -> int:
         value = self.required(element, name, path).strip()
         if not re.fullmatch(r"[+-]?[0-9]{1,18}", value):
-            raise self.fail(f"{path}/@{name}", f"{value!r} is not a whole number")
+            raise self.fail(
+                f"{path}/@{name}", say(N_("{value} is not a whole number"), value=repr(value))
+            )
         return int(value)
 
     def annotations(
@@ -546,10 +578,12 @@ class _Reader:
             where = f"{path}/Coding[{k}]"
             ref = coding.find(f"{self.q}CodeRef")
             if ref is None:
-                raise self.fail(where, "has no CodeRef")
+                raise self.fail(where, say(N_("has no CodeRef")))
             code = _norm_guid(self.required(ref, "targetGUID", f"{where}/CodeRef"))
             if code not in self.code_labels:
-                raise self.fail(f"{where}/CodeRef/@targetGUID", f"names no Code ({code})")
+                raise self.fail(
+                    f"{where}/CodeRef/@targetGUID", say(N_("names no Code ({code})"), code=code)
+                )
             own = [
                 self.note_text(note, f"{where}/NoteRef[{n}]")
                 for n, note in enumerate(coding.iterfind(f"{self.q}NoteRef"), 1)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from annotator.core.messages import N_, say
 from annotator.core.model import AnnotationSet
 from annotator.formats import doccano, label_studio, refi_qda, w3c
 from annotator.formats.rendering import Rendered, RenderOptions
@@ -123,7 +124,9 @@ def get(name: str) -> Format:
     for fmt in FORMATS:
         if fmt.name == name:
             return fmt
-    raise ValueError(f"unknown format {name!r} (known: {', '.join(names())})")
+    raise ValueError(
+        say(N_("unknown format {name} (known: {items})"), name=repr(name), items=", ".join(names()))
+    )
 
 
 def readable() -> tuple[Format, ...]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotator.core.ids import document_id_for
 from annotator.core.labels import ColourAllocator
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
 from annotator.core.reading import read_file as guarded_read
 from annotator.core.text import BOM, normalise_text, text_sha256
@@ -61,7 +62,7 @@ def codepoint_offsets(text: str) -> tuple[int, Callable[[int], int | None]]:
 def read_file(path: Path) -> bytes:
     """The bytes of a tool's file through the guarded read, or :class:`DocumentReadError`
     naming it: missing, unreadable, not a regular file, too large."""
-    return guarded_read(path, limit=MAX_SET_BYTES, what="a file of annotations")
+    return guarded_read(path, limit=MAX_SET_BYTES, what=say(N_("a file of annotations")))
 
 
 def file_time(path: Path) -> datetime:

@@ -35,6 +35,7 @@ from urllib.parse import quote, unquote
 
 from annotator.core.attributes import as_attributes, is_scalar, value_problem
 from annotator.core.labels import ColourAllocator
+from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec, Label, SetDocument
 from annotator.core.reading import read_file, read_head
 from annotator.core.set_errors import SetFormatError, member_path
@@ -113,7 +114,9 @@ def render(aset: AnnotationSet, texts: Mapping[str, str], options: Any = None) -
     for doc in aset.documents:
         text = doc.text if doc.text is not None else texts.get(doc.id)
         if text is None and len(doc.contexts) != len(doc.annotations):
-            raise ValueError(f"no text for document {doc.id!r}: its quotes cannot be written")
+            raise ValueError(
+                say(N_("no text for document {id}: its quotes cannot be written"), id=repr(doc.id))
+            )
         source = {
             "id": document_iri(doc.sha256),
             "type": "Text",
@@ -218,13 +221,13 @@ def read(path: Path) -> AnnotationSet:
 
     Raises :class:`SetFormatError` naming the file, the JSON path and the problem, or
     :class:`DocumentReadError` when the file cannot be read."""
-    data = read_file(path, limit=MAX_SET_BYTES, what="a W3C annotation file")
+    data = read_file(path, limit=MAX_SET_BYTES, what=say(N_("a W3C annotation file")))
     return parse(data, file=str(path))
 
 
 def parse(data: bytes, *, file: str) -> AnnotationSet:
     """:func:`read` of the bytes of a file named ``file``."""
-    raw = load_json(data, file=file, what="a W3C annotation file")
+    raw = load_json(data, file=file, what=say(N_("a W3C annotation file")))
     return checked(_Reader(file).read(raw), file)
 
 
@@ -246,11 +249,11 @@ class _Reader(SetReader):
     def read(self, raw: Any) -> AnnotationSet:
         top = raw[0] if isinstance(raw, list) and raw and isinstance(raw[0], dict) else raw
         if not isinstance(top, dict):
-            raise self.fail("", "expected a JSON object or an array of annotations")
+            raise self.fail("", say(N_("expected a JSON object or an array of annotations")))
         if not _has_anno_context(top.get("@context")):
             raise self.fail(
                 "@context" if isinstance(raw, dict) else "[0].@context",
-                f"missing or does not include {ANNO_CONTEXT}",
+                say(N_("missing or does not include {ANNO_CONTEXT}"), ANNO_CONTEXT=ANNO_CONTEXT),
             )
         labels = self.declared_labels(raw)
         declared = {label.name: {spec.name: spec for spec in label.attributes} for label in labels}
@@ -261,7 +264,10 @@ class _Reader(SetReader):
         for item, path in self.items(raw):
             sha, title, ann, found = self.annotation(item, path, declared)
             if ann.id in seen:
-                raise self.fail(f"{path}.id", f"duplicate id {ann.id!r} (also {seen[ann.id]})")
+                raise self.fail(
+                    f"{path}.id",
+                    say(N_("duplicate id {id} (also {seen})"), id=repr(ann.id), seen=seen[ann.id]),
+                )
             seen[ann.id] = f"{path}.id"
             if ann.label not in declared:
                 labels.append(Label(ann.label, palette.next()))
@@ -314,8 +320,10 @@ class _Reader(SetReader):
         if "AnnotationCollection" not in types:
             raise self.fail(
                 "type",
-                "expected Annotation, AnnotationCollection or AnnotationPage, "
-                f"got {json.dumps(raw.get('type'), ensure_ascii=False)[:80]}",
+                say(
+                    N_("expected Annotation, AnnotationCollection or AnnotationPage, got {value}"),
+                    value=json.dumps(raw.get("type"), ensure_ascii=False)[:80],
+                ),
             )
         if "items" in raw:
             return self.page(raw, "")
@@ -325,7 +333,8 @@ class _Reader(SetReader):
         while page is not None:
             if not isinstance(page, dict):
                 raise self.fail(
-                    path, "is a link to a page; only annotations held in the file can be read"
+                    path,
+                    say(N_("is a link to a page; only annotations held in the file can be read")),
                 )
             out.extend(self.page(page, path))
             page, path = page.get("next"), f"{path}.next"
@@ -342,12 +351,12 @@ class _Reader(SetReader):
         """(document SHA-256, document title, annotation, (quote, prefix, suffix))."""
         at = path or "(top)"
         if not isinstance(item, dict):
-            raise self.fail(at, "expected an annotation object")
+            raise self.fail(at, say(N_("expected an annotation object")))
         if "Annotation" not in _types(item):
-            raise self.fail(_join(path, "type"), 'does not include "Annotation"')
+            raise self.fail(_join(path, "type"), say(N_('does not include "Annotation"')))
         iri = self.get(item, "id", path, str)
         if not iri:
-            raise self.fail(_join(path, "id"), "empty id")
+            raise self.fail(_join(path, "id"), say(N_("empty id")))
         label, note = self.bodies(item, path)
         annotator = self.creator(item, path)
         created = self.moment(item, "created", path)
@@ -358,7 +367,7 @@ class _Reader(SetReader):
         for name, value in values.items():
             where = member_path(_join(path, ATTRIBUTES), name)
             if not is_scalar(value):
-                raise self.fail(where, "expected a string, number or boolean")
+                raise self.fail(where, say(N_("expected a string, number or boolean")))
             problem = value_problem(specs[name], value) if name in specs else None
             if problem is not None:
                 raise self.fail(where, problem)
@@ -397,24 +406,34 @@ class _Reader(SetReader):
         if "bodyValue" in item:
             notes.append(self.get(item, "bodyValue", path, str))
         if not tags:
-            raise self.fail(where, "has no TextualBody with purpose tagging (the label)")
+            raise self.fail(where, say(N_("has no TextualBody with purpose tagging (the label)")))
         if len(tags) > 1:
-            raise self.fail(where, f"has {len(tags)} tagging bodies; an annotation has one label")
+            raise self.fail(
+                where,
+                say(N_("has {count} tagging bodies; an annotation has one label"), count=len(tags)),
+            )
         if len(notes) > 1:
-            raise self.fail(where, f"has {len(notes)} comments; an annotation has one note")
+            raise self.fail(
+                where, say(N_("has {count} comments; an annotation has one note"), count=len(notes))
+            )
         label = tags[0]
         problem = label_problem(label)
         if problem is not None:
-            raise self.fail(where, f"the tagging body's value is not a label name: {problem}")
+            raise self.fail(
+                where,
+                say(N_("the tagging body's value is not a label name: {problem}"), problem=problem),
+            )
         return label, notes[0] if notes else None
 
     def creator(self, item: dict[str, Any], path: str) -> str:
         where = _join(path, "creator")
         if "creator" not in item:
-            raise self.fail(where, "missing (the annotator)")
+            raise self.fail(where, say(N_("missing (the annotator)")))
         creators = _as_list(item["creator"])
         if len(creators) != 1:
-            raise self.fail(where, f"has {len(creators)} creators; an annotation has one")
+            raise self.fail(
+                where, say(N_("has {count} creators; an annotation has one"), count=len(creators))
+            )
         agent = creators[0]
         if isinstance(agent, str):
             return agent
@@ -422,7 +441,7 @@ class _Reader(SetReader):
             for key in ("name", "nickname", "id"):
                 if isinstance(agent.get(key), str):
                     return agent[key]
-        raise self.fail(where, "expected an agent with a name (the annotator)")
+        raise self.fail(where, say(N_("expected an agent with a name (the annotator)")))
 
     def moment(self, item: dict[str, Any], key: str, path: str) -> datetime:
         value = self.get(item, key, path, str)
@@ -435,11 +454,14 @@ class _Reader(SetReader):
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            raise self.fail(_join(path, key), f"{value!r} is not a date-time with a time zone")
+            raise self.fail(
+                _join(path, key),
+                say(N_("{value} is not a date-time with a time zone"), value=repr(value)),
+            )
         try:
             return moment.astimezone(UTC).replace(tzinfo=None)
         except OverflowError:
-            raise self.fail(_join(path, key), f"{value!r} {OUT_OF_RANGE}") from None
+            raise self.fail(_join(path, key), say(OUT_OF_RANGE, value=repr(value))) from None
 
     def target(
         self, item: dict[str, Any], path: str
@@ -447,28 +469,37 @@ class _Reader(SetReader):
         """(SHA-256, title, start, end, (quote, prefix, suffix)) of the one target."""
         where = _join(path, "target")
         if "target" not in item:
-            raise self.fail(where, "missing")
+            raise self.fail(where, say(N_("missing")))
         targets = _as_list(item["target"])
         if len(targets) != 1:
-            raise self.fail(where, f"has {len(targets)} targets; an annotation marks one span")
+            raise self.fail(
+                where,
+                say(N_("has {count} targets; an annotation marks one span"), count=len(targets)),
+            )
         target = targets[0]
         if isinstance(item["target"], list):
             where += "[0]"
         if not isinstance(target, dict):
-            raise self.fail(where, "is only a link; a span needs a TextPositionSelector")
+            raise self.fail(where, say(N_("is only a link; a span needs a TextPositionSelector")))
         source = target.get("source")
         title = None
         if isinstance(source, dict):
             title = source.get("label") if isinstance(source.get("label"), str) else None
             source = source.get("id")
         if not isinstance(source, str):
-            raise self.fail(f"{where}.source", "missing, or without an id")
+            raise self.fail(f"{where}.source", say(N_("missing, or without an id")))
         sha = source.removeprefix(DOCUMENT_IRI)
         if not source.startswith(DOCUMENT_IRI) or not _HEX64.fullmatch(sha):
             raise self.fail(
                 f"{where}.source",
-                f"{source[:100]!r} does not name a document by its text "
-                f"(expected {DOCUMENT_IRI}<hex SHA-256>)",
+                say(
+                    N_(
+                        "{source} does not name a document by its text (expected "
+                        "{DOCUMENT_IRI}<hex SHA-256>)"
+                    ),
+                    source=repr(source[:100]),
+                    DOCUMENT_IRI=DOCUMENT_IRI,
+                ),
             )
         selectors: dict[str, tuple[dict[str, Any], str]] = {}
         raw = target.get("selector")
@@ -478,18 +509,20 @@ class _Reader(SetReader):
                 for kind in _types(selector):
                     if kind in ("TextQuoteSelector", "TextPositionSelector"):
                         if kind in selectors:
-                            raise self.fail(at, f"a second {kind}")
+                            raise self.fail(at, say(N_("a second {kind}"), kind=kind))
                         selectors[kind] = (selector, at)
         for kind in ("TextPositionSelector", "TextQuoteSelector"):
             if kind not in selectors:
-                raise self.fail(f"{where}.selector", f"has no {kind}")
+                raise self.fail(f"{where}.selector", say(N_("has no {kind}"), kind=kind))
         position, at = selectors["TextPositionSelector"]
         start = self.get(position, "start", at, int)
         end = self.get(position, "end", at, int)
         if start < 0:
-            raise self.fail(f"{at}.start", f"negative offset {start}")
+            raise self.fail(f"{at}.start", say(N_("negative offset {start}"), start=start))
         if start > end:
-            raise self.fail(f"{at}.end", f"end {end} is before start {start}")
+            raise self.fail(
+                f"{at}.end", say(N_("end {end} is before start {start}"), end=end, start=start)
+            )
         words, at = selectors["TextQuoteSelector"]
         exact = self.get(words, "exact", at, str)
         prefix = self.get(words, "prefix", at, str, required=False, default="")
@@ -497,7 +530,11 @@ class _Reader(SetReader):
         if len(exact) != end - start:
             raise self.fail(
                 f"{at}.exact",
-                f"has {len(exact)} code points but the TextPositionSelector spans {end - start}",
+                say(
+                    N_("has {count} code points but the TextPositionSelector spans {span}"),
+                    count=len(exact),
+                    span=end - start,
+                ),
             )
         # Context is checked against the text on import; keep what that check compares.
         found = (exact, prefix[-CONTEXT_WIDTH:] if prefix else "", suffix[:CONTEXT_WIDTH])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from annotator.core.messages import N_, message_of, say
 from annotator.store.errors import StoreError
 from annotator.store.file_lock import hold_exclusive, shared
 from annotator.store.schemas import schema_problem
@@ -58,7 +59,7 @@ def make_backup(database: Path, *, keep: int = KEEP, now: datetime | None = None
     """Copy ``database`` (while it may be in use) into a new backup; keep the newest
     ``keep`` backups and delete older ones. Files are readable by their owner only."""
     if not database.is_file():
-        raise StoreError(f"{database}: no such database file to back up")
+        raise StoreError(say(N_("{database}: no such database file to back up"), database=database))
     moment = (now or datetime.now(UTC)).replace(tzinfo=None)
     folder = backup_folder(database)
     target = folder / f"{PREFIX}{moment.strftime(STAMP)}.db"
@@ -70,7 +71,14 @@ def make_backup(database: Path, *, keep: int = KEEP, now: datetime | None = None
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
-        raise StoreError(f"{database}: could not back up to {folder} ({exc})") from None
+        raise StoreError(
+            say(
+                N_("{database}: could not back up to {folder} ({exc})"),
+                database=database,
+                folder=folder,
+                exc=message_of(exc),
+            )
+        ) from None
     for old in list_backups(database)[max(1, keep) :]:
         old.path.unlink(missing_ok=True)
     return Backup(target, moment, target.stat().st_size)
@@ -129,9 +137,13 @@ def check_backup(backup: Path, database: Path | None = None) -> None:
     """Raise :class:`StoreError` unless ``backup`` is a sound Annotator database (and not
     ``database`` itself)."""
     if not backup.is_file() or backup.stat().st_size == 0:
-        raise StoreError(f"{backup}: not a usable backup (no such file, or an empty one)")
+        raise StoreError(
+            say(N_("{backup}: not a usable backup (no such file, or an empty one)"), backup=backup)
+        )
     if database is not None and database.exists() and backup.samefile(database):
-        raise StoreError(f"{backup}: that is the database itself, not a backup of it")
+        raise StoreError(
+            say(N_("{backup}: that is the database itself, not a backup of it"), backup=backup)
+        )
     problem = quick_check(backup)
     if problem is None:
         revision = schema_revision(backup)
@@ -141,7 +153,9 @@ def check_backup(backup: Path, database: Path | None = None) -> None:
             found = schema_problem(backup, revision)
             problem = None if found is None else f"not an Annotator database: {found}"
     if problem is not None:
-        raise StoreError(f"{backup}: not a usable backup ({problem})")
+        raise StoreError(
+            say(N_("{backup}: not a usable backup ({problem})"), backup=backup, problem=problem)
+        )
 
 
 def ensure_unused(database: Path) -> None:
@@ -157,8 +171,13 @@ def ensure_unused(database: Path) -> None:
         mode = str(exc)
     if str(mode).lower() != "delete":
         raise StoreError(
-            f"{database}: it is open in another window or program; close it there first, "
-            "then restore"
+            say(
+                N_(
+                    "{database}: it is open in another window or program; close it there "
+                    "first, then restore"
+                ),
+                database=database,
+            )
         )
 
 
@@ -224,7 +243,13 @@ def _swap(database: Path, backup: Path, now: datetime | None) -> Path | None:
                     moved.append((there, here))
     except OSError as exc:
         _put_back(moved)
-        raise StoreError(f"{database}: could not move it aside to restore ({exc})") from None
+        raise StoreError(
+            say(
+                N_("{database}: could not move it aside to restore ({exc})"),
+                database=database,
+                exc=message_of(exc),
+            )
+        ) from None
     partial = database.with_name(database.name + ".restoring")
     try:
         _copy(backup, partial, journal="WAL")  # as opening sets it: nothing to change then
@@ -232,7 +257,14 @@ def _swap(database: Path, backup: Path, now: datetime | None) -> Path | None:
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         _put_back(moved)  # as it was, journal and all
-        raise StoreError(f"{database}: could not restore {backup} ({exc})") from None
+        raise StoreError(
+            say(
+                N_("{database}: could not restore {backup} ({exc})"),
+                database=database,
+                backup=backup,
+                exc=message_of(exc),
+            )
+        ) from None
     return kept
 
 

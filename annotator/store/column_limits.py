@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import InstrumentedAttribute
 
+from annotator.core.messages import N_, say
 from annotator.core.model import NewDocument
 from annotator.core.values import MAX_INTEGER
 from annotator.store.errors import StoreError
@@ -21,6 +22,10 @@ from annotator.store.models import DocumentRow
 
 # PostgreSQL's ``integer``, the narrowest of the backends'.
 INTEGER_RANGE = (-MAX_INTEGER - 1, MAX_INTEGER)
+
+
+# A record, its field and what does not fit: "doc.txt: title is 600 characters long; …".
+FIELD_PROBLEM = N_("{file}: {field} {problem}")
 
 
 def column_problem(column: InstrumentedAttribute[Any], value: object) -> str | None:
@@ -33,11 +38,20 @@ def column_problem(column: InstrumentedAttribute[Any], value: object) -> str | N
     kind = column.type
     if isinstance(kind, String) and kind.length is not None and isinstance(value, str):
         if len(value) > kind.length:
-            return f"is {len(value)} characters long; the database holds at most {kind.length}"
+            return say(
+                N_("is {count} characters long; the database holds at most {most}"),
+                count=len(value),
+                most=kind.length,
+            )
     elif isinstance(kind, Integer) and isinstance(value, int):
         low, high = INTEGER_RANGE
         if not low <= value <= high:
-            return f"is {value}, outside the range the database holds ({low} to {high})"
+            return say(
+                N_("is {value}, outside the range the database holds ({low} to {high})"),
+                value=value,
+                low=low,
+                high=high,
+            )
     return None
 
 
@@ -56,4 +70,4 @@ def check_new_documents(documents: Sequence[NewDocument]) -> None:
         for name, column in NEW_DOCUMENT_FIELDS.items():
             problem = column_problem(column, getattr(doc, name))
             if problem is not None:
-                raise StoreError(f"{doc.source}: {name} {problem}")
+                raise StoreError(say(FIELD_PROBLEM, file=doc.source, field=name, problem=problem))

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspe
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
+from annotator.core.messages import FILE_PROBLEM, N_, message_of, say
 from annotator.core.reading import resolved
 from annotator.store import fresh_schema
 from annotator.store.errors import PasswordNeeded, StoreError
@@ -35,7 +36,7 @@ def to_url(target: str) -> str:
     try:
         return "sqlite:///" + str(resolved(Path(target).expanduser()))
     except OSError as exc:  # a loop of symbolic links
-        raise StoreError(f"{exc}, not a database file") from None
+        raise StoreError(say(N_("{exc}, not a database file"), exc=message_of(exc))) from None
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -80,9 +81,9 @@ def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
-        raise ValueError("not a database path or URL") from exc
+        raise ValueError(say(N_("not a database path or URL"))) from exc
     if parsed.password is not None and "@" in (parsed.database or ""):
-        raise ValueError("write each @ in the password as %40")
+        raise ValueError(say(N_("write each @ in the password as %40")))
     return parsed
 
 
@@ -134,9 +135,9 @@ def password_problem(exc: BaseException) -> str | None:
     one it got (PostgreSQL); None for any other failure."""
     text = str(getattr(exc, "orig", None) or exc)
     if "no password supplied" in text:
-        return "the server asks for a password"
+        return say(N_("the server asks for a password"))
     if "password authentication failed" in text:
-        return "password authentication failed"
+        return say(N_("password authentication failed"))
     return None
 
 
@@ -183,7 +184,13 @@ def connect_timeout(url: URL) -> int:
         return CONNECT_TIMEOUT_S
     value = given if isinstance(given, str) else given[-1]
     if not value.isascii() or not value.isdigit() or int(value) == 0:
-        raise StoreError(f"{source} is {value!r}: give a whole number of seconds, such as 10")
+        raise StoreError(
+            say(
+                N_("{source} is {value}: give a whole number of seconds, such as 10"),
+                source=source,
+                value=repr(value),
+            )
+        )
     return max(int(value), MIN_CONNECT_TIMEOUT_S)
 
 
@@ -196,9 +203,14 @@ def unreachable(url: URL, exc: BaseException) -> str | None:
         return None
     host = url.host or "localhost"
     where = f"{f'[{host}]' if ':' in host else host}:{url.port or 5432}"
-    return (
-        f"cannot reach the database server at {where} within {connect_timeout(url)} s "
-        f"(is it running, and is this its address? ${CONNECT_TIMEOUT_VARIABLE} sets the wait)"
+    return say(
+        N_(
+            "cannot reach the database server at {where} within {seconds} s "
+            "(is it running, and is this its address? ${variable} sets the wait)"
+        ),
+        where=where,
+        seconds=connect_timeout(url),
+        variable=CONNECT_TIMEOUT_VARIABLE,
     )
 
 
@@ -208,11 +220,17 @@ def create_db_engine(url: str) -> Engine:
     try:
         parsed = parse_url(url)
     except ValueError as exc:
-        raise StoreError(f"{hidden(url)}: {exc}") from None
+        raise StoreError(say(FILE_PROBLEM, file=hidden(url), problem=message_of(exc))) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(parsed.database).parent
         if not folder.is_dir():
-            raise StoreError(f"{parsed.database}: folder {folder} does not exist")
+            raise StoreError(
+                say(
+                    N_("{database}: folder {folder} does not exist"),
+                    database=parsed.database,
+                    folder=folder,
+                )
+            )
     options: dict[str, object] = {}
     if parsed.get_backend_name() == "postgresql":
         options = {key: value for key, value in KEEPALIVES.items() if key not in parsed.query}
@@ -220,7 +238,13 @@ def create_db_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed, connect_args=options)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise StoreError(f"{describe(url)}: cannot open database ({exc})") from None
+        raise StoreError(
+            say(
+                N_("{describe}: cannot open database ({exc})"),
+                describe=describe(url),
+                exc=message_of(exc),
+            )
+        ) from None
     if engine.dialect.name == "sqlite":
         install_sqlite_hooks(engine, foreign_keys=True)
     return engine
@@ -402,18 +426,32 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         if asked is not None:
             url = without_password(engine.url.render_as_string(hide_password=False))
             refused = "authentication failed" in asked
-            raise PasswordNeeded(f"{where}: {asked}", url, refused) from None
-        problem = unreachable(engine.url, exc) or f"cannot read database ({reason(exc)})"
-        raise StoreError(f"{where}: {problem}") from None
+            raise PasswordNeeded(
+                say(FILE_PROBLEM, file=where, problem=asked), url, refused
+            ) from None
+        problem = unreachable(engine.url, exc) or say(
+            N_("cannot read database ({reason})"), reason=reason(exc)
+        )
+        raise StoreError(say(FILE_PROBLEM, file=where, problem=problem)) from None
+
     if current is None and tables - {"alembic_version"}:
         raise StoreError(
-            f"{where}: not an Annotator database (it already holds tables: "
-            f"{', '.join(sorted(tables))})"
+            say(
+                N_("{where}: not an Annotator database (it already holds tables: {items})"),
+                where=where,
+                items=", ".join(sorted(tables)),
+            )
         )
     if current is not None and current not in known_revisions():
         raise StoreError(
-            f"{where}: written by a newer version of Annotator (schema revision {current}); "
-            "update Annotator to open it"
+            say(
+                N_(
+                    "{where}: written by a newer version of Annotator (schema revision "
+                    "{current}); update Annotator to open it"
+                ),
+                where=where,
+                current=current,
+            )
         )
     if sqlite and revision == "head" and current == head_revision() and journal == "wal":
         return  # as it should be: nothing to write
@@ -423,10 +461,19 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     except SQLAlchemyError as exc:
         if is_busy(exc):
             raise StoreError(
-                f"{where}: cannot open it: another program kept it locked for more than "
-                f"{LOCK_WAIT_S:.0f} s ({reason(exc)}); try again when it is done"
+                say(
+                    N_(
+                        "{where}: cannot open it: another program kept it locked for more than "
+                        "{LOCK_WAIT_S:.0f} s ({reason}); try again when it is done"
+                    ),
+                    where=where,
+                    LOCK_WAIT_S=LOCK_WAIT_S,
+                    reason=reason(exc),
+                )
             ) from None
-        raise StoreError(f"{where}: cannot upgrade database ({reason(exc)})") from None
+        raise StoreError(
+            say(N_("{where}: cannot upgrade database ({reason})"), where=where, reason=reason(exc))
+        ) from None
 
 
 def _upgrade_when_free(engine: Engine, revision: str, *, new: bool = False) -> None:
@@ -472,7 +519,9 @@ def _upgrade(engine: Engine, revision: str, *, new: bool = False) -> None:
                         fresh_schema.remember(connection)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise StoreError(f"migration left {len(broken)} dangling references")
+                    raise StoreError(
+                        say(N_("migration left {count} dangling references"), count=len(broken))
+                    )
         raw = migrator.raw_connection()
         try:
             _wal_mode(raw.driver_connection)

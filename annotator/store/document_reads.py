@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from annotator.core.messages import N_, say
 from annotator.core.model import (
     Annotation,
     Document,
@@ -83,7 +84,13 @@ def versions(s: Session, location: str, document_id: str) -> list[VersionSummary
         )
     }
     if document_id not in rows:
-        raise StoreError(f"{location}: no document with id {document_id}")
+        raise StoreError(
+            say(
+                N_("{location}: no document with id {document_id}"),
+                location=location,
+                document_id=document_id,
+            )
+        )
     chain = version_chain(rows, document_id)
     counts = {
         doc: (n, int(o))
@@ -118,7 +125,13 @@ def orphans(s: Session, location: str, document_id: str) -> list[Orphan]:
         for row in s.execute(select(DocumentRow.id, DocumentRow.previous_id, DocumentRow.version))
     }
     if document_id not in links:
-        raise StoreError(f"{location}: no document with id {document_id}")
+        raise StoreError(
+            say(
+                N_("{location}: no document with id {document_id}"),
+                location=location,
+                document_id=document_id,
+            )
+        )
     out = []
     for doc_id in version_chain(links, document_id):
         query = (

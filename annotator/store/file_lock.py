@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from annotator.core.messages import N_, say
 from annotator.store.errors import StoreError
 
 try:
@@ -77,8 +78,14 @@ def hold_shared(
         if time.monotonic() + pause > deadline:
             os.close(fd)
             raise StoreError(
-                f"{database}: a restore of it has not finished after {limit:.0f} s; "
-                "try again when it has"
+                say(
+                    N_(
+                        "{database}: a restore of it has not finished after {limit:.0f} s; try "
+                        "again when it has"
+                    ),
+                    database=database,
+                    limit=limit,
+                )
             )
         if not told and on_wait is not None:
             on_wait(f"waiting for a restore of {database} to finish…")
@@ -93,7 +100,13 @@ def hold_exclusive(database: Path, *, wait_s: float = 0.0) -> DatabaseLock:
     the database open (or is opening it) all that time."""
     fd = _open(database)
     if fd is None:
-        raise StoreError(f"{database}: cannot create its lock file {lock_path(database)}")
+        raise StoreError(
+            say(
+                N_("{database}: cannot create its lock file {lock_path}"),
+                database=database,
+                lock_path=lock_path(database),
+            )
+        )
     if fcntl is None:
         return DatabaseLock(fd)
     deadline = time.monotonic() + wait_s
@@ -108,8 +121,13 @@ def hold_exclusive(database: Path, *, wait_s: float = 0.0) -> DatabaseLock:
         if time.monotonic() >= deadline:
             os.close(fd)
             raise StoreError(
-                f"{database}: it is open in another window or program; close it there "
-                "first, then restore"
+                say(
+                    N_(
+                        "{database}: it is open in another window or program; close it there "
+                        "first, then restore"
+                    ),
+                    database=database,
+                )
             )
         time.sleep(0.001)
 

@@ -8,6 +8,7 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
+from annotator.core.messages import N_, say
 from annotator.store.backups import (
     OWNER_ONLY,
     backup_if_due,
@@ -55,13 +56,26 @@ def check_kind(path: Path) -> None:
     except FileNotFoundError:
         return  # not there (or moved aside this moment by a restore): made when opened
     except OSError as exc:
-        raise StoreError(f"{path}: cannot open it as a database ({exc.strerror or exc})") from None
+        raise StoreError(
+            say(
+                N_("{path}: cannot open it as a database ({reason})"),
+                path=path,
+                reason=exc.strerror or exc,
+            )
+        ) from None
     if stat.S_ISDIR(mode):
-        raise StoreError(f"{path}: a folder, not a database file")
+        raise StoreError(say(N_("{path}: a folder, not a database file"), path=path))
     if not stat.S_ISREG(mode):
-        raise StoreError(f"{path}: not a regular file (a device, FIFO or socket); not a database")
+        raise StoreError(
+            say(
+                N_("{path}: not a regular file (a device, FIFO or socket); not a database"),
+                path=path,
+            )
+        )
     if path.resolve().parts[1:2] in (("proc",), ("sys",)):
-        raise StoreError(f"{path}: a file of the operating system, not a database")
+        raise StoreError(
+            say(N_("{path}: a file of the operating system, not a database"), path=path)
+        )
 
 
 def _check(path: Path) -> None:
@@ -86,7 +100,14 @@ def _check(path: Path) -> None:
     else:
         advice = "There is no backup of it beside it."
     raise DamagedDatabase(
-        f"{path}: the file is damaged or is not an Annotator database ({problem}). It was "
-        f"left as it is. {advice}",
+        say(
+            N_(
+                "{path}: the file is damaged or is not an Annotator database "
+                "({problem}). It was left as it is. {advice}"
+            ),
+            path=path,
+            problem=problem,
+            advice=advice,
+        ),
         str(path),
     )

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
+from annotator.core.messages import N_, say
 from annotator.core.model import AnnotationSet
 from annotator.store.errors import StoreError
 from annotator.store.models import DocumentRow, MemoRow
@@ -49,7 +50,12 @@ def write(s: Session, document_id: str | None, text: str, now: datetime | None =
     """Save the memo of a document (by any version's id) or of the project; blank
     ``text`` removes it. :class:`StoreError` if there is no such document."""
     if document_id is not None and s.get(DocumentRow, document_id) is None:
-        raise StoreError(f"no document with id {document_id} (deleted elsewhere?)")
+        raise StoreError(
+            say(
+                N_("no document with id {document_id} (deleted elsewhere?)"),
+                document_id=document_id,
+            )
+        )
     subject = _subject(s, document_id)
     if not text.strip():
         s.execute(delete(MemoRow).where(subject))

@@ -14,6 +14,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.attributes import as_attributes, clashes, spec_from_dict, spec_to_dict
+from annotator.core.messages import N_, say
 from annotator.core.model import (
     Annotation,
     Document,
@@ -114,8 +115,15 @@ def refuse_clash(s: Session, label: str, rows: Sequence[AnnotationRow] | None) -
     ]
     if found:
         raise StoreError(
-            f"{len(found)} attribute value(s) would not fit label {label!r}'s definitions, "
-            f"e.g. {found[0]}; change or clear those values first"
+            say(
+                N_(
+                    "{count} attribute value(s) would not fit label {label}'s definitions, "
+                    "e.g. {found}; change or clear those values first"
+                ),
+                count=len(found),
+                label=repr(label),
+                found=found[0],
+            )
         )
 
 
@@ -207,10 +215,18 @@ def refuse_duplicate(s: Session, row: AnnotationRow) -> None:
         other_than=row.id,
     )
     if twin is not None:
-        raise StoreError("an identical annotation (same label and span) already exists")
+        raise StoreError(say(N_("an identical annotation (same label and span) already exists")))
 
 
 def refuse_span(s: Session, document_id: str, start: int, end: int, length: int) -> None:
     """Raise the :class:`StoreError` that says the span does not fit the text."""
     title = s.scalar(select(DocumentRow.title).where(DocumentRow.id == document_id))
-    raise StoreError(f"span {start}-{end} does not fit the text of {title!r} (length {length})")
+    raise StoreError(
+        say(
+            N_("span {start}-{end} does not fit the text of {title} (length {length})"),
+            start=start,
+            end=end,
+            title=repr(title),
+            length=length,
+        )
+    )

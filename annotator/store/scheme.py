@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.history import SchemeChange
+from annotator.core.messages import N_, say
 from annotator.core.model import Label
 from annotator.store.errors import StoreError
 from annotator.store.models import AnnotationRow, LabelRow
@@ -44,7 +45,7 @@ def change_scheme(s: Session, change: SchemeChange) -> None:
     rows = s.scalars(select(LabelRow).order_by(LabelRow.position, LabelRow.name)).all()
     if tuple(label_of(row) for row in rows) != change.before:
         raise StoreError(
-            "the labels were changed elsewhere (another window?) since they were shown"
+            say(N_("the labels were changed elsewhere (another window?) since they were shown"))
         )
     # Renamed labels move to temporary names (a leading space: no label's name can
     # have one) before labels are deleted and the new names given, so that swapping
@@ -63,7 +64,13 @@ def change_scheme(s: Session, change: SchemeChange) -> None:
             continue
         used = s.scalar(select(func.count()).where(AnnotationRow.label == row.name))
         if used:
-            raise StoreError(f"label {row.name!r} is still used by {used} annotation(s)")
+            raise StoreError(
+                say(
+                    N_("label {name} is still used by {used} annotation(s)"),
+                    name=repr(row.name),
+                    used=used,
+                )
+            )
         s.delete(row)
     s.flush()
     for i, (_old, new) in enumerate(change.renames):

@@ -17,12 +17,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
 from annotator.core.labels import ColourAllocator
+from annotator.core.messages import FILE_PROBLEM, N_, joined, say
 from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
 from annotator.core.set_errors import SetConflictError, SetFormatError, member_path
 from annotator.core.spans import check_context
 from annotator.core.values import quoted
 from annotator.store import memos
-from annotator.store.column_limits import INTEGER_RANGE, column_problem
+from annotator.store.column_limits import FIELD_PROBLEM, INTEGER_RANGE, column_problem
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow, LabelRow
 
 CHUNK = 500
@@ -45,13 +46,22 @@ class SetImportReport:
 
     def summary(self) -> str:
         parts = [
-            f"{self.documents_created} document(s) created, {self.documents_matched} matched",
-            f"{self.annotations_added} annotation(s) added, {self.annotations_skipped} skipped, "
-            f"{self.annotations_replaced} replaced",
+            say(
+                N_("{created} document(s) created, {matched} matched"),
+                created=self.documents_created,
+                matched=self.documents_matched,
+            ),
+            say(
+                N_("{added} annotation(s) added, {skipped} skipped, {replaced} replaced"),
+                added=self.annotations_added,
+                skipped=self.annotations_skipped,
+                replaced=self.annotations_replaced,
+            ),
         ]
         if self.labels_created:
-            parts.append(f"label(s) created: {', '.join(self.labels_created)}")
-        return f"{self.file}: " + "; ".join(parts)
+            created = ", ".join(self.labels_created)
+            parts.append(say(N_("label(s) created: {labels}"), labels=created))
+        return say(FILE_PROBLEM, file=self.file, problem=joined("; ", parts))
 
 
 def _content(ann: Annotation, document_id: str) -> tuple[object, ...]:
@@ -118,7 +128,9 @@ def merge_annotation_set(
             continue
         if doc.id in taken:
             raise SetFormatError(
-                file, f"documents[{i}].id", f"id {doc.id!r} belongs to a different document here"
+                file,
+                f"documents[{i}].id",
+                say(N_("id {id} belongs to a different document here"), id=repr(doc.id)),
             )
         new_documents.append(
             {
@@ -191,9 +203,16 @@ def merge_annotation_set(
                 raise SetConflictError(
                     file,
                     f"documents[{i}].annotations[{j}].id",
-                    f"conflict: annotation {ann.id!r} is already in the database with "
-                    f"different content ({_describe(old)} there, {_describe(content)} here); "
-                    "import with --replace to overwrite it",
+                    say(
+                        N_(
+                            "conflict: annotation {id} is already in the database with different "
+                            "content ({there} there, {here} here); import with --replace "
+                            "to overwrite it"
+                        ),
+                        id=repr(ann.id),
+                        there=_describe(old),
+                        here=_describe(content),
+                    ),
                 )
             done += 1
             if progress is not None and done % CHUNK == 0:
@@ -406,7 +425,8 @@ def _check_record(
     for name, column in fields.items():
         problem = column_problem(column, getattr(item, name))
         if problem is not None:
-            raise SetFormatError(file, f"{path}.{name}", f"{record}: {name} {problem}")
+            problem = say(FIELD_PROBLEM, file=record, field=name, problem=problem)
+            raise SetFormatError(file, f"{path}.{name}", problem)
 
 
 def _check_values(
@@ -420,7 +440,12 @@ def _check_values(
             raise SetFormatError(
                 file,
                 member_path(f"{path}.attributes", name),
-                f"{problem} (as this database defines {ann.label!r}'s {name!r})",
+                say(
+                    N_("{problem} (as this database defines {label}'s {name})"),
+                    problem=problem,
+                    label=repr(ann.label),
+                    name=repr(name),
+                ),
             )
 
 
@@ -433,7 +458,10 @@ def _check_against_text(
         return SetFormatError(file, where, problem)
 
     if ann.end > len(text):
-        raise fail(f"{path}.end", f"end {ann.end} is beyond the text's length {len(text)}")
+        raise fail(
+            f"{path}.end",
+            say(N_("end {end} is beyond the text's length {count}"), end=ann.end, count=len(text)),
+        )
     check_context(fail, path, text, ann.start, ann.end, *found)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.attributes import as_attributes
 from annotator.core.history import SchemeChange, Step
+from annotator.core.messages import FILE_PROBLEM, say
 from annotator.core.model import (
     Annotation,
     AnnotationSet,
@@ -31,6 +32,7 @@ from annotator.core.model import (
 from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Rejection
 from annotator.store import database, document_reads, learning, memos
+from annotator.store import errors as said
 from annotator.store.annotation_reads import from_columns, load_annotations
 from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
@@ -128,8 +130,8 @@ class Store:
                 self._listener.exec_driver_sql(f"LISTEN {CHANGES_CHANNEL}")
         except SQLAlchemyError as exc:
             self.close()
-            problem = unreachable(engine.url, exc) or f"cannot open database ({reason(exc)})"
-            raise StoreError(f"{self.location}: {problem}") from None
+            problem = unreachable(engine.url, exc) or say(said.CANNOT_OPEN, reason=reason(exc))
+            raise StoreError(say(FILE_PROBLEM, file=self.location, problem=problem)) from None
 
     @classmethod
     def open(cls, target: str, *, on_wait: Waiting | None = None) -> Store:
@@ -163,6 +165,11 @@ class Store:
         store.notices = notices
         store._lock = lock
         return store
+
+    def _error(self, template: str, **params: object) -> StoreError:
+        """A :class:`StoreError` whose message (``template``, marked with ``N_``) starts
+        with this database's ``{location}``."""
+        return StoreError(say(template, location=self.location, **params))
 
     def close(self) -> None:
         for connection in (self._writer, self._listener):
@@ -217,7 +224,7 @@ class Store:
         try:
             return driver.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.location}: {exc}") from exc
+            raise StoreError(say(FILE_PROBLEM, file=self.location, problem=str(exc))) from exc
 
     @contextmanager
     def _unit(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
@@ -227,7 +234,7 @@ class Store:
         would succeed."""
         if write and self._writer is not None:
             if self._writer.in_transaction():
-                raise StoreError(f"{self.location}: another change is still being saved; try again")
+                raise self._error(said.STILL_SAVING)
             session = self._sessions(bind=self._writer)
         else:
             session = self._sessions()
@@ -243,13 +250,11 @@ class Store:
         except (SQLAlchemyError, sqlite3.Error) as exc:  # the driver's: SQLite fast paths
             session.rollback()
             if is_busy(exc):
-                raise StoreError(
-                    f"{self.location}: the database is busy: another program (an import?) "
-                    f"has been writing to it for over {database.LOCK_WAIT_S:g} s; nothing was "
-                    "changed, try again when it is done"
-                ) from exc
+                raise self._error(said.BUSY, LOCK_WAIT_S=database.LOCK_WAIT_S) from exc
             orig = getattr(exc, "orig", None)
-            raise StoreError(f"{self.location}: {orig if orig is not None else exc}") from exc
+            problem = str(orig if orig is not None else exc)
+            raise StoreError(say(FILE_PROBLEM, file=self.location, problem=problem)) from exc
+
         except BaseException:
             session.rollback()
             raise
@@ -341,7 +346,7 @@ class Store:
         with self._unit() as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise self._error(said.NO_DOCUMENT, document_id=document_id)
             return document_of(row)
 
     def document_by_sha256(self, sha256: str) -> Document | None:
@@ -404,11 +409,10 @@ class Store:
         with self._unit(write=True) as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise self._error(said.NO_DOCUMENT, document_id=document_id)
             if s.scalar(select(DocumentRow.id).where(DocumentRow.previous_id == row.id)):
                 raise StoreError(
-                    f"{row.title!r} version {row.version} has a newer version: "
-                    "re-read the newest one"
+                    say(said.NEWER_VERSION, title=repr(row.title), version=row.version)
                 )
             return import_one(s, doc, ImportBatch(s), of=row)
 
@@ -419,7 +423,7 @@ class Store:
         with self._unit(write=True) as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise self._error(said.NO_DOCUMENT, document_id=document_id)
             row.title, row.author, row.published = title, author or None, published or None
             s.flush()
             return document_of(row)
@@ -429,7 +433,7 @@ class Store:
         with self._unit(write=True) as s:
             row = s.get(DocumentRow, document_id)
             if row is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise self._error(said.NO_DOCUMENT, document_id=document_id)
             row.done = done
 
     def delete_document(self, document_id: str) -> None:
@@ -468,7 +472,7 @@ class Store:
         as :meth:`tag` does; :class:`StoreError` if the annotator has it already."""
         annotation, created = self.tag(document_id, label, start, end, annotator, note)
         if not created:
-            raise StoreError("an identical annotation (same label and span) already exists")
+            raise StoreError(say(said.IDENTICAL))
         return annotation
 
     def tag(
@@ -535,7 +539,7 @@ class Store:
         if not 0 <= start < end <= length:
             refuse_span(s, document_id, start, end, length)
         if driver.execute("SELECT 1 FROM labels WHERE name = ?", (label,)).fetchone() is None:
-            raise StoreError(f"{self.location}: no label named {label!r}")
+            raise self._error(said.NO_LABEL, label=repr(label))
         moment = now_utc()
         stamp = f"{moment:%Y-%m-%d %H:%M:%S.%f}"  # SQLAlchemy's SQLite DateTime form
         annotation = Annotation(
@@ -563,7 +567,7 @@ class Store:
         if not 0 <= start < end <= length:
             refuse_span(s, document_id, start, end, length)
         if s.scalar(select(LabelRow.name).where(LabelRow.name == label)) is None:
-            raise StoreError(f"{self.location}: no label named {label!r}")
+            raise self._error(said.NO_LABEL, label=repr(label))
         moment = now_utc()
         annotation = Annotation(
             new_id(), document_id, label, start, end, note, annotator, moment, moment
@@ -594,7 +598,7 @@ class Store:
             # Counted here, not by SQL: SQLite's length() stops at a NUL character.
             text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
             if text is None:
-                raise StoreError(f"{self.location}: no document with id {document_id}")
+                raise self._error(said.NO_DOCUMENT, document_id=document_id)
             length = self._lengths[document_id] = len(text)
         return length
 
@@ -604,10 +608,7 @@ class Store:
         # seen here, so two people's edits of one version cannot both pass this check.
         row = s.get(AnnotationRow, expected.id, with_for_update=True, populate_existing=True)
         if row is None or annotation_of(row) != expected:
-            raise StoreError(
-                "this annotation was changed or deleted elsewhere (another window?) since "
-                "it was shown; the window now shows it as it is"
-            )
+            raise StoreError(say(said.THIS_ONE_CHANGED))
         return row
 
     def _current_rows(self, s: Session, expected: Sequence[Annotation]) -> list[AnnotationRow]:
@@ -625,10 +626,7 @@ class Store:
         for ann in expected:
             row = found.get(ann.id)
             if row is None or annotation_of(row) != ann:
-                raise StoreError(
-                    "an annotation was changed or deleted elsewhere (another window?) since "
-                    "it was shown; the window now shows it as it is"
-                )
+                raise StoreError(say(said.ONE_OF_THEM_CHANGED))
         return [found[ann.id] for ann in expected]
 
     def relabel_annotation(self, expected: Annotation, label: str) -> Annotation:
@@ -636,7 +634,7 @@ class Store:
         with self._unit(write=True) as s:
             row = self._current_row(s, expected)
             if s.get(LabelRow, label) is None:
-                raise StoreError(f"{self.location}: no label named {label!r}")
+                raise self._error(said.NO_LABEL, label=repr(label))
             refuse_clash(s, label, [row])
             row.label = label
             row.updated_at = now_utc()
@@ -653,7 +651,7 @@ class Store:
         ``expected`` was changed or deleted elsewhere since it was read."""
         with self._unit(write=True) as s:
             if s.get(LabelRow, label) is None:
-                raise StoreError(f"{self.location}: no label named {label!r}")
+                raise self._error(said.NO_LABEL, label=repr(label))
             rows = self._current_rows(s, expected)
             refuse_clash(s, label, [row for row in rows if row.label != label])
             documents = list({row.document_id for row in rows})
@@ -692,7 +690,7 @@ class Store:
             row = self._current_row(s, expected)
             length = self._text_length(s, row.document_id)
             if not 0 <= start < end <= length:
-                raise StoreError(f"span {start}-{end} does not fit the text (length {length})")
+                raise StoreError(say(said.SPAN_OUTSIDE, start=start, end=end, length=length))
             row.start_offset, row.end_offset = start, end
             row.updated_at = now_utc()
             row.version += 1
@@ -776,10 +774,10 @@ class Store:
             if scheme is not None:
                 change_scheme(s, scheme)
             if present(s, AnnotationRow.id, [ann.id for ann in added]):
-                raise StoreError("this annotation exists already (made again elsewhere?)")
+                raise StoreError(say(said.EXISTS_ALREADY))
             documents = list({ann.document_id for ann in added})
             if len(present(s, DocumentRow.id, documents)) < len(documents):
-                raise StoreError(f"{self.location}: the document of this annotation is gone")
+                raise self._error(said.DOCUMENT_GONE)
             for ann in added:
                 s.add(
                     AnnotationRow(

@@ -49,7 +49,7 @@ from annotator.core.curation import GOLD
 from annotator.core.files import write_atomically
 from annotator.store import Store, StoreError
 from annotator.ui.file_places import save_file_name
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 
 HEADERS = (
     QT_TR_NOOP("Scope"),
@@ -176,7 +176,9 @@ class AgreementDialog(QDialog):
             self._data = load(self._store)
         except StoreError as exc:
             self._data = None
-            self._show_problem(tr("Could not read the database: {problem}").format(problem=exc))
+            self._show_problem(
+                tr("Could not read the database: {problem}").format(problem=tr_said(exc))
+            )
             return
         self._fill(self.annotators, self._data.annotators)
         self._fill(self.labels, self._data.labels)
@@ -247,7 +249,7 @@ class AgreementDialog(QDialog):
         try:
             run = compute(self._data, self.options())
         except AgreementInputError as exc:
-            message = str(exc)
+            message = tr_said(exc)
             self._show_problem(message[0].upper() + message[1:] + ".")
             return
         self._show(run)
@@ -317,4 +319,4 @@ class AgreementDialog(QDialog):
         try:
             self.save_json(Path(path))
         except OSError as exc:
-            QMessageBox.warning(self, tr("Report not saved"), str(exc))
+            QMessageBox.warning(self, tr("Report not saved"), tr_said(exc))

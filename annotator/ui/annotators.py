@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.app import preferences
 from annotator.core.annotators import CHOSEN, MINE, AnnotatorFilter, name_problem
 from annotator.store import StoreError
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 
 
 def remembered_filter() -> AnnotatorFilter:
@@ -91,7 +91,7 @@ class NameDialog(QDialog):
         name = self.field.text().strip()
         problem = name_problem(name)
         if problem is not None:
-            self.problem.setText(problem)
+            self.problem.setText(tr_said(problem))
             self.problem.show()
             self.field.setFocus()
             return

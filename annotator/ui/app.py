@@ -22,7 +22,7 @@ from annotator.store.errors import DamagedDatabase
 from annotator.store.file_lock import Waiting
 from annotator.ui import crash_report
 from annotator.ui.backup_dialog import offer_newest_backup
-from annotator.ui.i18n import install_translation, tr
+from annotator.ui.i18n import install_translation, tr, tr_said
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import move_old_preferences, remembered_database
 from annotator.ui.team_database import ask_password
@@ -79,10 +79,10 @@ def open_launch_store(
         except DamagedDatabase as exc:
             if list_backups(Path(exc.path)):
                 raise  # the user decides whether to restore it, never passed over quietly
-            notice = f"Could not reopen the last database ({exc}); opened the default one."
+            notice = f"Could not reopen the last database ({tr_said(exc)}); opened the default one."
             return open_store(None, seed=True, on_wait=on_wait), notice
         except StoreError as exc:
-            notice = f"Could not reopen the last database ({exc}); opened the default one."
+            notice = f"Could not reopen the last database ({tr_said(exc)}); opened the default one."
             return open_store(None, seed=True, on_wait=on_wait), notice
     return open_store(target, seed=True, ask_password=_ask_password, on_wait=on_wait), None
 
@@ -141,13 +141,13 @@ def offer_restore(error: DamagedDatabase) -> bool:
     returns whether it was restored (the damaged file is kept in the backup folder)."""
     application()
     database = Path(error.path)
-    chosen = offer_newest_backup(str(error), database)
+    chosen = offer_newest_backup(tr_said(error), database)
     if chosen is None:
         return False
     try:
         restore(database, chosen)
     except StoreError as exc:
-        QMessageBox.critical(None, tr("Annotator cannot restore the backup"), str(exc))
+        QMessageBox.critical(None, tr("Annotator cannot restore the backup"), tr_said(exc))
         return False
     return True
 

@@ -28,7 +28,7 @@ from annotator.core.colors import blend
 from annotator.core.cooccurrence import SCOPES, Cooccurrence, cooccurrence, pairs_of
 from annotator.store import StoreError
 from annotator.ui.following import Follower
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.theme import rgb
 
 SHORTCUT = QKeySequence("Ctrl+Shift+C")
@@ -114,7 +114,9 @@ class CooccurrenceDialog(QDialog):
             labels = self.workspace.store.labels()
             entries = self.corpus.entries()
         except StoreError as exc:
-            self.matrix.setToolTip(tr("Could not read the database: {problem}").format(problem=exc))
+            self.matrix.setToolTip(
+                tr("Could not read the database: {problem}").format(problem=tr_said(exc))
+            )
             return
         names = [label.name for label in labels]
         table = cooccurrence(((d.text, spans) for d, spans in entries), names, self.scope_name())

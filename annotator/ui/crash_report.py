@@ -21,7 +21,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 
 _showing = False  # a dialog is up: a second failure meanwhile is only logged
 
@@ -79,7 +79,7 @@ def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | 
                 "Annotator hit an unexpected problem: {problem}\n\n"
                 "Your annotations are safe: every change you made was saved when you made it. "
                 "You can go on working; if the problem comes back, please send the report."
-            ).format(problem=f"{kind.__name__}: {error}")
+            ).format(problem=f"{kind.__name__}: {tr_said(error)}")
         )
         box.setInformativeText(
             tr("The report was written to {path}.").format(path=where)

@@ -37,7 +37,7 @@ from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.dialog_parts import fill_counts
 from annotator.ui.file_places import save_file_name
 from annotator.ui.following import Follower
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 
 FIELDS = (
     (QT_TR_NOOP("Annotator"), "annotator"),
@@ -117,7 +117,7 @@ class CrosstabDialog(QDialog):
         try:
             scheme, entries = self._workspace.store.labels(), self._live.entries()
         except StoreError as exc:
-            QMessageBox.warning(self, tr("Could not cross-tabulate"), str(exc))
+            QMessageBox.warning(self, tr("Could not cross-tabulate"), tr_said(exc))
             return
         self._scheme, self._entries = scheme, entries
         chosen = self.label_combo.currentData()
@@ -168,7 +168,7 @@ class CrosstabDialog(QDialog):
         try:
             self.result = crosstab(self._corpus(), self._scheme, label, by)
         except CrosstabError as exc:  # cannot happen from the lists; said all the same
-            QMessageBox.warning(self, tr("Could not cross-tabulate"), str(exc))
+            QMessageBox.warning(self, tr("Could not cross-tabulate"), tr_said(exc))
             return
         self._show(self.result)
 
@@ -242,4 +242,4 @@ class CrosstabDialog(QDialog):
         try:
             self.save_table(Path(path))
         except OSError as exc:
-            QMessageBox.warning(self, tr("Table not saved"), str(exc))
+            QMessageBox.warning(self, tr("Table not saved"), tr_said(exc))

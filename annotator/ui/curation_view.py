@@ -71,7 +71,7 @@ from annotator.formats.annotation_set import gc_paused
 from annotator.store import StoreError
 from annotator.store.store import new_id, now_utc
 from annotator.ui.highlighter import TINT, TINT_STEP, tint
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.main_view import MainView
 from annotator.ui.table_models import one_line
 
@@ -466,7 +466,7 @@ class CurationDialog(QDialog):
             labels = self._store.labels()
         except StoreError as exc:
             self.message.setText(
-                tr("Could not read the annotations: {problem}").format(problem=exc)
+                tr("Could not read the annotations: {problem}").format(problem=tr_said(exc))
             )
             return False
         colors = {label.name: label.color for label in labels}

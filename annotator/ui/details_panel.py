@@ -27,7 +27,7 @@ from annotator.core.attributes import (
 )
 from annotator.core.model import Annotation, AttributeSpec, AttributeValue, Label
 from annotator.ui.attribute_kinds import kind_text
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.table_models import one_line
 from annotator.ui.times import shown_time
 
@@ -196,7 +196,7 @@ class DetailsPanel(QWidget):
         try:
             value = parse_input(spec, raw)
         except ValueError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(tr_said(exc))
             self.problem.show()
             editor.setStyleSheet("border: 2px solid #d55e00;")
             return

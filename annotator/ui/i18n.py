@@ -20,6 +20,7 @@ from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from annotator.app.resources import resource_path
+from annotator.core.messages import Said, message_of
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,23 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the language installed. With ``n``, ``%n`` in it becomes the number and
     the catalogue may give a form for it. Variables go in after: ``tr("{n} rows").format``."""
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def tr_said(value: object) -> str:
+    """What ``value`` says in the language installed: a :class:`Said` (a message made
+    outside the window) is its template translated, filled with its values translated in
+    turn; an exception is its message; anything else is ``str(value)``. A translation whose
+    placeholders do not fit gives the English."""
+    if isinstance(value, BaseException):
+        value = message_of(value)
+    if not isinstance(value, Said):
+        return str(value)
+    params = {name: tr_said(v) if isinstance(v, Said) else v for name, v in value.params.items()}
+    try:
+        return tr(value.template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        log.warning("the translation of %r does not fit its values", value.template)
+        return str(value)
 
 
 def catalogue(language: str) -> Path:

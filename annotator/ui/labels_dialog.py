@@ -39,7 +39,7 @@ from annotator.core.set_errors import SetFormatError
 from annotator.formats.scheme import read_scheme, render_scheme
 from annotator.ui.attribute_kinds import kind_text
 from annotator.ui.file_places import open_file_name, save_file_name
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.icons import color_icon
 
 SchemeCheck = Callable[[Sequence[Label], Sequence[tuple[str, str]], Sequence[str]], str | None]
@@ -464,7 +464,7 @@ class LabelsDialog(QDialog):
 
     def _check(self) -> None:
         problems = self.problems()
-        self.problem.setText("\n".join(problems[:3]))
+        self.problem.setText("\n".join(tr_said(p) for p in problems[:3]))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
 
     # -- scheme files ----------------------------------------------------------------
@@ -483,7 +483,7 @@ class LabelsDialog(QDialog):
             )
             return False
         except SetFormatError as exc:
-            QMessageBox.warning(self, tr("Cannot import the scheme"), str(exc))
+            QMessageBox.warning(self, tr("Cannot import the scheme"), tr_said(exc))
             return False
         by_name = {e.label.name: e for e in self._entries}
         for label in labels:
@@ -500,7 +500,7 @@ class LabelsDialog(QDialog):
         try:
             write_atomically(path, render_scheme(self.scheme()))
         except OSError as exc:  # its message names the path
-            QMessageBox.warning(self, tr("Cannot export the scheme"), str(exc))
+            QMessageBox.warning(self, tr("Cannot export the scheme"), tr_said(exc))
             return False
         return True
 

@@ -16,7 +16,7 @@ from annotator.app.workspace import Workspace
 from annotator.core.history import Step
 from annotator.core.model import Annotation, Document, Label
 from annotator.store import StoreError
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.table_models import AnnotationTableModel
 from annotator.ui.text_view import DocumentView
 
@@ -51,7 +51,7 @@ class MainView:
             self.workspace.apply(step, initiator=initiator)
         except StoreError as exc:
             self.catch_up()
-            QMessageBox.warning(self.frame, tr("Could not save the change"), str(exc))
+            QMessageBox.warning(self.frame, tr("Could not save the change"), tr_said(exc))
             self.frame.activateWindow()  # keyboard shortcuts work at once
             return False
         self.say(message)

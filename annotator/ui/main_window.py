@@ -60,7 +60,7 @@ from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.find_bar import FindBar
 from annotator.ui.guide_view import GuideWindow
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
 from annotator.ui.memo_panel import MemoPanel
@@ -753,7 +753,7 @@ class MainWindow(
                 QMessageBox.warning(
                     self,
                     tr("User guide"),
-                    tr("The user guide cannot open: {problem}.").format(problem=error),
+                    tr("The user guide cannot open: {problem}.").format(problem=tr_said(error)),
                 )
                 return None
             self._guide = GuideWindow(self)

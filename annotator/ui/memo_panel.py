@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, Q
 from annotator.app.workspace import Changes, Workspace
 from annotator.core.offsets import PositionMap
 from annotator.store import StoreError
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 
 SAVE_DELAY_MS = 500  # after the last key
 DOCUMENT_TAB, PROJECT_TAB = 0, 1
@@ -117,7 +117,8 @@ class MemoPanel(QWidget):
                 text = self._workspace.memo(subject)
             except StoreError as exc:
                 self._say(
-                    tr("Could not read the memo: {problem}").format(problem=exc), problem=True
+                    tr("Could not read the memo: {problem}").format(problem=tr_said(exc)),
+                    problem=True,
                 )
                 return
         if editor.toPlainText() != text:
@@ -154,7 +155,7 @@ class MemoPanel(QWidget):
             try:
                 self._workspace.set_memo(subject, editor.toPlainText(), initiator=self)
             except StoreError as exc:
-                self._say(tr("Not saved: {problem}").format(problem=exc), problem=True)
+                self._say(tr("Not saved: {problem}").format(problem=tr_said(exc)), problem=True)
                 saved = False
                 continue
             editor.document().setModified(False)

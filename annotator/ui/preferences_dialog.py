@@ -37,7 +37,7 @@ from annotator.app.preferences import (
 )
 from annotator.core.annotators import name_problem
 from annotator.store.backups import EVERY, KEEP, MAX_HOURS, backup_folder
-from annotator.ui.i18n import LANGUAGES, tr
+from annotator.ui.i18n import LANGUAGES, tr, tr_said
 from annotator.ui.shortcuts_page import ShortcutsPage
 
 THEME_NAMES = {
@@ -256,7 +256,7 @@ class PreferencesDialog(QDialog):
         problem = name_problem(chosen.annotator)
         if problem is not None:
             self.tabs.setCurrentIndex(2)
-            problem = tr("Your name: {problem}").format(problem=problem)
+            problem = tr("Your name: {problem}").format(problem=tr_said(problem))
         elif clashing := self.shortcuts.clashes():
             self.tabs.setCurrentIndex(4)
             key, names = next(iter(clashing.items()))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Document
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.theme import legible_on
 from annotator.ui.times import shown_time
 
@@ -39,19 +39,6 @@ def is_publication_date(text: str) -> bool:
     except ValueError:
         return False
     return text[:4] != "0000"
-
-
-def encoding_text(document: Document) -> str:
-    """:meth:`Document.encoding_note` in the language shown."""
-    if document.encoding is None:
-        return "—"
-    if document.encoding_chosen:
-        return tr("{encoding} (chosen by you)").format(encoding=document.encoding)
-    if document.confidence is None:
-        return document.encoding
-    return tr("{encoding} ({percent} sure)").format(
-        encoding=document.encoding, percent=f"{document.confidence:.0%}"
-    )
 
 
 class WrappedValue(QTextEdit):
@@ -110,7 +97,7 @@ class PropertiesDialog(QDialog):
                 self.source = shown
         for text, value in (
             (tr("Format:"), document.format),
-            (tr("Encoding:"), encoding_text(document)),
+            (tr("Encoding:"), tr_said(document.encoding_note())),
             (tr("Imported:"), shown_time(document.created_at)),
             (tr("Characters:"), f"{document.length:,}"),
         ):

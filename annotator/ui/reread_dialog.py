@@ -27,7 +27,7 @@ from annotator.core.reading import read_file
 from annotator.store import Store
 from annotator.ui.dialog_parts import beside, ok_cancel
 from annotator.ui.encoding_review import comparison_html
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 
 # Formats whose text is decoded from bytes with an encoding (the others carry their own).
 DECODED_FORMATS = ("text", "markdown", "html")
@@ -86,7 +86,7 @@ def original_bytes(store: Store, document: Document) -> bytes:
             tr(
                 "The bytes of “{title}” were not kept (it was imported before Annotator "
                 "kept them, or as UTF-8), and its file cannot be read again: {problem}"
-            ).format(title=document.title, problem=exc)
+            ).format(title=document.title, problem=tr_said(exc))
         ) from None
 
 
@@ -108,7 +108,7 @@ class RereadDialog(QDialog):
                 "Read “{title}” again from its original bytes, now read as {encoding}. "
                 "The new text becomes a new version; annotations are carried over as for "
                 "a changed file."
-            ).format(title=document.title, encoding=document.encoding_note())
+            ).format(title=document.title, encoding=tr_said(document.encoding_note()))
         )
         intro.setWordWrap(True)
         self.encodings = QListWidget()
@@ -170,14 +170,14 @@ class RereadDialog(QDialog):
                 self._data, Path(document.source), document.format, encoding=name
             )
         except LookupError as exc:
-            problem = f"{str(exc)[0].upper()}{str(exc)[1:]}."
+            problem = f"{tr_said(exc)[0].upper()}{tr_said(exc)[1:]}."
         except DocumentReadError as exc:
             problem = tr("Cannot read it as {encoding}: {problem}.").format(
-                encoding=name, problem=str(exc).split(": ", 1)[-1]
+                encoding=name, problem=tr_said(exc).split(": ", 1)[-1]
             )
         else:
             headers = [
-                tr("Stored ({encoding})").format(encoding=document.encoding_note()),
+                tr("Stored ({encoding})").format(encoding=tr_said(document.encoding_note())),
                 tr("Read as {encoding}").format(encoding=name),
             ]
             preview = comparison_html(headers, [document.text, new.text], 1)

@@ -34,7 +34,7 @@ from annotator.core.retrieval import MemoHit, Query, QueryError, query_from_dict
 from annotator.store import StoreError
 from annotator.ui.file_places import save_file_name
 from annotator.ui.following import Follower
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.retrieve_filters import RetrieveFilters
 from annotator.ui.retrieve_model import (
     COLUMNS,
@@ -202,7 +202,9 @@ class RetrieveDialog(QDialog):
                 labels = self.workspace.store.labels()
                 annotators = self.workspace.store.annotators()
             except StoreError as exc:
-                self._say_problem(tr("Could not read the labels: {problem}").format(problem=exc))
+                self._say_problem(
+                    tr("Could not read the labels: {problem}").format(problem=tr_said(exc))
+                )
                 return
             self.filters.set_choices(labels, annotators)  # runs the query
             palette = self.palette()
@@ -224,10 +226,12 @@ class RetrieveDialog(QDialog):
             query = self.filters.query()
             hits = self.corpus.find(query)
         except QueryError as exc:
-            self._say_problem(str(exc))
+            self._say_problem(tr_said(exc))
             return -1
         except StoreError as exc:
-            self._say_problem(tr("Could not read the database: {problem}").format(problem=exc))
+            self._say_problem(
+                tr("Could not read the database: {problem}").format(problem=tr_said(exc))
+            )
             return -1
         self.problem.hide()
         self.model.set_hits(hits)
@@ -347,7 +351,7 @@ class RetrieveDialog(QDialog):
         try:
             query = self.filters.query()
         except QueryError as exc:
-            QMessageBox.warning(self, tr("Query not saved"), str(exc))
+            QMessageBox.warning(self, tr("Query not saved"), tr_said(exc))
             return False
         data = {n: query_to_dict(q) for n, q in self.saved_queries().items()}
         data[name] = query_to_dict(query)
@@ -365,7 +369,7 @@ class RetrieveDialog(QDialog):
             QMessageBox.warning(
                 self,
                 tr("Query not saved"),
-                tr("Could not save the query: {problem}").format(problem=exc),
+                tr("Could not save the query: {problem}").format(problem=tr_said(exc)),
             )
             return False
         return True

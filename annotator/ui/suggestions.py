@@ -53,7 +53,7 @@ from annotator.core.suggest.learned import (
 from annotator.core.suggest.worker import compute, learn
 from annotator.store import StoreError
 from annotator.store.store import now_utc
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.main_view import MainView
 from annotator.ui.suggestion_outlines import OutlinesMixin
 from annotator.ui.suggestion_worker import forget_broken_worker, rule_folder_names, worker
@@ -311,7 +311,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             self._off = store.rules_off()
         except StoreError as exc:
             self._main.status_bar.showMessage(
-                tr("Could not read what to learn: {problem}").format(problem=exc), 8000
+                tr("Could not read what to learn: {problem}").format(problem=tr_said(exc)), 8000
             )
             return
         finally:
@@ -399,7 +399,8 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             forget_broken_worker()
         if error is not None:
             self._main.status_bar.showMessage(
-                tr("Could not look for tagged phrases: {problem}").format(problem=error), 8000
+                tr("Could not look for tagged phrases: {problem}").format(problem=tr_said(error)),
+                8000,
             )
             return
         self._learned = future.result()
@@ -413,7 +414,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         if isinstance(error, BrokenExecutor):
             forget_broken_worker()
         if error is not None:
-            problem = tr("Suggestions are unavailable: {problem}").format(problem=error)
+            problem = tr("Suggestions are unavailable: {problem}").format(problem=tr_said(error))
             if problem != self._problem:  # said once, not again for every document
                 box = QMessageBox(
                     QMessageBox.Icon.Warning,
@@ -445,7 +446,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             self._rejected = self._main.workspace.store.rejected_suggestions(self._document_id)
         except StoreError as exc:
             self._main.status_bar.showMessage(
-                tr("Could not read rejections: {problem}").format(problem=exc), 8000
+                tr("Could not read rejections: {problem}").format(problem=tr_said(exc)), 8000
             )
 
     def _schedule(self, *_args: object) -> None:
@@ -790,7 +791,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             self._off = self._main.workspace.store.rules_off()
         except StoreError as exc:
             self._main.status_bar.showMessage(
-                tr("Could not read the rules off: {problem}").format(problem=exc), 8000
+                tr("Could not read the rules off: {problem}").format(problem=tr_said(exc)), 8000
             )
         self._recompute()
 
@@ -812,7 +813,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             gone = tuple(self._main.workspace.store.rejections(self._document_id))
         except StoreError as exc:
             QMessageBox.warning(
-                self._main.frame, tr("Could not bring the suggestions back"), str(exc)
+                self._main.frame, tr("Could not bring the suggestions back"), tr_said(exc)
             )
             return 0
         count = len(gone)

@@ -10,7 +10,7 @@ from annotator.app.live_corpus import LiveCorpus
 from annotator.core.retrieval import Query
 from annotator.store import StoreError
 from annotator.ui.cooccurrence_view import CooccurrenceDialog
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.retrieve_view import RetrieveDialog
 
 
@@ -93,7 +93,7 @@ class AnalysisMixin:
         try:
             found = [a for a in self._store.annotations(document_id) if a.id == annotation_id]
         except StoreError as exc:
-            self._error(tr("Could not show the annotation"), str(exc))
+            self._error(tr("Could not show the annotation"), tr_said(exc))
             return False
         if not found:
             self.statusBar().showMessage(tr("That annotation is no longer there."), 8000)

@@ -20,7 +20,7 @@ from annotator.ui.annotators import (
     remember_filter,
     status_text,
 )
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.table_models import AnnotationTableModel
 
 
@@ -110,7 +110,7 @@ class AnnotatorsMixin:
         name = name.strip()
         problem = name_problem(name)
         if problem is not None:
-            self._error(tr("Cannot annotate under this name"), problem)
+            self._error(tr("Cannot annotate under this name"), tr_said(problem))
             return False
         self.invitation.hide()
         preferences.update(annotator=name)
@@ -171,7 +171,7 @@ class AnnotatorsMixin:
             try:
                 annotations = self._shown(self._store.annotations(self._document.id))
             except StoreError as exc:
-                self._error(tr("Could not show the annotations"), str(exc))
+                self._error(tr("Could not show the annotations"), tr_said(exc))
                 return
             chosen = self.current_annotation()
             selected = [ann.id for ann in self.selected_annotations()]

@@ -30,7 +30,7 @@ from annotator.store.backups import check_backup, restore
 from annotator.store.store import CURRENT_DOCUMENT
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.curation_view import CurationDialog
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.team_database import ask_password, ask_url
 from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 
@@ -51,7 +51,7 @@ class DocumentsMixin:
         try:
             documents = self._store.documents(self._counted_annotator())
         except StoreError as exc:
-            self._error(tr("Could not read the document list"), str(exc))
+            self._error(tr("Could not read the document list"), tr_said(exc))
             return
         self._set_documents(documents)
 
@@ -103,7 +103,7 @@ class DocumentsMixin:
             document = self._store.document(document_id)
             annotations = self._shown(self._store.annotations(document_id, before=before))
         except StoreError as exc:
-            self._error(tr("Could not open the document"), str(exc))
+            self._error(tr("Could not open the document"), tr_said(exc))
             if self._document is not None:
                 self._select_document_row(self._document.id)
             return False
@@ -148,7 +148,8 @@ class DocumentsMixin:
         except StoreError as exc:
             # Only the choice of document to reopen next time is lost.
             self.statusBar().showMessage(
-                tr("Could not remember the open document: {problem}").format(problem=exc), 8000
+                tr("Could not remember the open document: {problem}").format(problem=tr_said(exc)),
+                8000,
             )
         return True
 
@@ -160,7 +161,7 @@ class DocumentsMixin:
         try:
             annotations = self._shown(self._store.annotations(document_id))
         except StoreError as exc:
-            self._error(tr("Could not load the annotations"), str(exc))
+            self._error(tr("Could not load the annotations"), tr_said(exc))
             return
         selected = self.current_annotation()
         self.text_view.set_annotations(annotations)
@@ -187,7 +188,7 @@ class DocumentsMixin:
             annotations = self._shown(self._store.annotations(current.id)) if current else None
         except StoreError as exc:
             self.statusBar().showMessage(
-                tr("Could not refresh: {problem}").format(problem=exc), 8000
+                tr("Could not refresh: {problem}").format(problem=tr_said(exc)), 8000
             )
             return
         if documents != self.documents_model.documents():
@@ -293,7 +294,7 @@ class DocumentsMixin:
         try:
             versions = self._store.versions(self._document.id)
         except StoreError as exc:
-            self._error(tr("Could not list the versions"), str(exc))
+            self._error(tr("Could not list the versions"), tr_said(exc))
             return None
         if self._versions_dialog is not None:
             self._versions_dialog.close()
@@ -310,7 +311,7 @@ class DocumentsMixin:
         try:
             orphans = self._store.orphans(self._document.id)
         except StoreError as exc:
-            self._error(tr("Could not list the orphaned annotations"), str(exc))
+            self._error(tr("Could not list the orphaned annotations"), tr_said(exc))
             return None
         if self._orphans_dialog is not None:
             self._orphans_dialog.close()
@@ -424,7 +425,7 @@ class DocumentsMixin:
                 on_wait=self._say_waiting,
             )
         except StoreError as exc:
-            self._error(tr("Could not open the database"), str(exc))
+            self._error(tr("Could not open the database"), tr_said(exc))
             return None
         if store.location == self._store.location:
             store.close()
@@ -453,7 +454,7 @@ class DocumentsMixin:
         try:
             check_backup(backup, database)  # before this window lets go of its database
         except StoreError as exc:
-            self._error(tr("Could not restore the backup"), str(exc))
+            self._error(tr("Could not restore the backup"), tr_said(exc))
             return None
         self._store.close()  # no connection of ours may go on writing to the old file
         gc.collect()  # nor one that is only waiting to be freed
@@ -467,12 +468,12 @@ class DocumentsMixin:
                     "Restored {database} from {backup}. The database it replaced is kept as {kept}."
                 ).format(database=database.name, backup=backup.name, kept=kept)
         except StoreError as exc:
-            self._error(tr("Could not restore the backup"), str(exc))
+            self._error(tr("Could not restore the backup"), tr_said(exc))
             note = tr("Nothing was restored.")  # the database is as it was: opened again
         try:
             store = open_store(str(database), seed=True, on_wait=self._say_waiting)
         except StoreError as exc:
-            self._error(tr("Could not open the database"), str(exc))
+            self._error(tr("Could not open the database"), tr_said(exc))
             return None
         window = self._replace_with(store)
         window.statusBar().showMessage(note, 30000)

@@ -38,7 +38,7 @@ from annotator.core.model import Annotation, Label
 from annotator.core.snapping import snap_to_words
 from annotator.core.spans import trim_span
 from annotator.store import StoreError
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.labels_dialog import LabelsDialog, step_name
 from annotator.ui.menu_text import plain
 from annotator.ui.window_annotators import whose
@@ -118,7 +118,7 @@ class EditingMixin:
                 self._document.id, label, start, end, initiator=self
             )
         except StoreError as exc:
-            self._error(tr("Could not save the annotation"), str(exc))
+            self._error(tr("Could not save the annotation"), tr_said(exc))
             return None
         if not created:
             # Made meanwhile in another window: show it rather than make a copy.
@@ -355,7 +355,7 @@ class EditingMixin:
             step = self._scheme_step(labels, renames, removed, name)
             self.workspace.apply(step, initiator=self)
         except StoreError as exc:
-            self._error(tr("Could not change the labels"), str(exc))
+            self._error(tr("Could not change the labels"), tr_said(exc))
             self._reload_labels()
             return False
         self._reload_labels(dict(renames))
@@ -382,7 +382,7 @@ class EditingMixin:
             step = self._scheme_step(labels, renames, removed)
             self.workspace.check(step)
         except StoreError as exc:
-            return str(exc)
+            return tr_said(exc)
         return None
 
     def _reload_labels(self, renames: Mapping[str, str] | None = None) -> None:
@@ -391,7 +391,7 @@ class EditingMixin:
             labels = self._store.labels()
         except StoreError as exc:
             self.statusBar().showMessage(
-                tr("Could not read the labels: {problem}").format(problem=exc), 8000
+                tr("Could not read the labels: {problem}").format(problem=tr_said(exc)), 8000
             )
             return
         if labels != self._labels:
@@ -403,7 +403,7 @@ class EditingMixin:
                 annotations = self._shown(self._store.annotations(current.id))
             except StoreError as exc:
                 self.statusBar().showMessage(
-                    tr("Could not refresh: {problem}").format(problem=exc), 8000
+                    tr("Could not refresh: {problem}").format(problem=tr_said(exc)), 8000
                 )
                 return
             selected = self.current_annotation()
@@ -435,7 +435,7 @@ class EditingMixin:
         except StoreError as exc:
             self._update_undo_actions()
             self.refresh_from_store()
-            self._error(tr("Could not undo or redo"), str(exc))
+            self._error(tr("Could not undo or redo"), tr_said(exc))
             return False
         self.statusBar().showMessage(done.format(action=name), 5000)
         return True
@@ -470,7 +470,7 @@ class EditingMixin:
             # (and an undo could not bring back the other person's version).
             self.workspace.delete([annotation], initiator=self)
         except StoreError as exc:
-            self._error(tr("Could not delete the annotation"), str(exc))
+            self._error(tr("Could not delete the annotation"), tr_said(exc))
             self.refresh_from_store()
             return
         row = self.annotations_model.row_of(annotation.id)

@@ -44,7 +44,7 @@ from annotator.ui.crosstab_view import CrosstabDialog
 from annotator.ui.encoding_review import review_decodings
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.file_places import existing_folder, open_file_names, save_file_name
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.progress import Cancelled, run_with_progress
 from annotator.ui.properties_dialog import PropertiesDialog
 from annotator.ui.reread_dialog import CannotReread, RereadDialog, original_bytes
@@ -64,7 +64,7 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
 def _listing(lines: list[str], most: int = 30) -> str:
     """``lines`` for a dialog: the first ``most``, then how many more."""
     more = len(lines) - most
-    listed = "\n".join(lines[:most])
+    listed = "\n".join(tr_said(line) for line in lines[:most])
     if more <= 0:
         return listed
     return listed + "\n" + tr("… and {n} more").format(n=more)
@@ -119,7 +119,7 @@ class FilesMixin:
         try:
             self.workspace.set_done(self._document.id, done, initiator=self)
         except StoreError as exc:
-            self._error(tr("Could not mark the document"), str(exc))
+            self._error(tr("Could not mark the document"), tr_said(exc))
             return not done
         self.reload_documents()
         self.done_action.setChecked(done)
@@ -141,7 +141,7 @@ class FilesMixin:
                 self._document.id, title=title, author=author, published=published, initiator=self
             )
         except StoreError as exc:
-            self._error(tr("Could not save the properties"), str(exc))
+            self._error(tr("Could not save the properties"), tr_said(exc))
             return False
         self.reload_documents()
         self.setWindowTitle(self._window_title())
@@ -157,7 +157,7 @@ class FilesMixin:
         try:
             data = original_bytes(self._store, self._document)
         except (CannotReread, StoreError) as exc:
-            self._error(tr("Cannot re-read this document"), str(exc))
+            self._error(tr("Cannot re-read this document"), tr_said(exc))
             return False
         dialog = RereadDialog(self, self._document, data)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -169,7 +169,7 @@ class FilesMixin:
         try:
             result = self.workspace.import_version(self._document.id, new, initiator=self)
         except StoreError as exc:
-            self._error(tr("Could not make the new version"), str(exc))
+            self._error(tr("Could not make the new version"), tr_said(exc))
             return False
         self.open_document(result.document.id)
         if result.carried is None:
@@ -216,7 +216,7 @@ class FilesMixin:
             self.statusBar().showMessage(tr("Import cancelled: nothing was changed."), 8000)
             return False
         except (DocumentReadError, SetFormatError, StoreError) as exc:
-            self._error(tr("Nothing was imported"), str(exc))
+            self._error(tr("Nothing was imported"), tr_said(exc))
             return False
         if inputs is None:  # the window was closed: nothing more to do or show
             return False
@@ -238,12 +238,13 @@ class FilesMixin:
             self.refresh_from_store()
             if self._document is None:
                 self.open_initial_document()
-        self.statusBar().showMessage(outcome.summary(), 8000)
+        self.statusBar().showMessage(tr_said(outcome.summary()), 8000)
         if outcome.failures and not listed:  # listed already: the bad files in folders
             self._error(tr("Some files were not imported"), _listing(outcome.failures))
         versions = outcome.versions()
         if outcome.sets or versions:
-            lines = outcome.lines()
+            lines = [tr_said(line) for line in outcome.lines()]
+
             if any(carried.orphans for _path, carried in versions):
                 lines.append(
                     "\n"
@@ -320,7 +321,7 @@ class FilesMixin:
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(tr("Some selections cannot be placed"))
-            box.setText(refusal)
+            box.setText(tr_said(refusal))
             box.setInformativeText(
                 tr("Import the rest, leaving these out? Nothing is changed until you choose.")
             )
@@ -383,13 +384,13 @@ class FilesMixin:
                     tr(
                         "{problem}\n\nReplace the annotations in the database with the file's "
                         "versions?"
-                    ).format(problem=exc),
+                    ).format(problem=tr_said(exc)),
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return None
                 replace = True
             except (DocumentReadError, SetFormatError, StoreError) as exc:
-                self._error(tr("Nothing was imported"), str(exc))
+                self._error(tr("Nothing was imported"), tr_said(exc))
                 return None
 
     def _storing(
@@ -440,7 +441,7 @@ class FilesMixin:
             self.statusBar().showMessage(tr("Export cancelled: no file was written."), 8000)
             return False
         except (OSError, StoreError) as exc:
-            self._error(tr("Export failed"), str(exc))
+            self._error(tr("Export failed"), tr_said(exc))
             return False
         said = tr("Exported {annotations} annotation(s) in {documents} document(s) to {path}.")
         self.statusBar().showMessage(
@@ -456,7 +457,7 @@ class FilesMixin:
                 self._store.labels(), self._store.documents(), self._store.label_counts()
             )
         except StoreError as exc:
-            self._error(tr("Could not count annotations"), str(exc))
+            self._error(tr("Could not count annotations"), tr_said(exc))
             return None
         colors = {label.name: label.color for label in self._labels}
         current = self._document.id if self._document else None

@@ -17,7 +17,7 @@ from annotator.app import preferences
 from annotator.app.preferences import ZOOM_RANGE, Preferences
 from annotator.store import StoreError
 from annotator.store.backups import EVERY_SETTING, KEEP_SETTING, policy
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 from annotator.ui.preferences_dialog import Backups, Chosen, PreferencesDialog
 from annotator.ui.shortcuts import apply_shortcuts, label_hotkeys, window_actions
 from annotator.ui.text_view import default_reading_size
@@ -109,7 +109,9 @@ class ReadingMixin:
                 self._store.set_setting(KEEP_SETTING, str(chosen.backups.keep))
                 self._store.set_setting(EVERY_SETTING, str(chosen.backups.hours))
             except StoreError as exc:
-                return tr("The backup settings could not be kept: {problem}").format(problem=exc)
+                return tr("The backup settings could not be kept: {problem}").format(
+                    problem=tr_said(exc)
+                )
         kept = preferences.update(**asdict(chosen.preferences))
         self.apply_preferences(kept)
         if chosen.annotator != self.workspace.annotator:

@@ -23,7 +23,7 @@ from annotator.app import preferences
 from annotator.core.attributes import attribute_title
 from annotator.core.model import Annotation, AttributeValue
 from annotator.store import StoreError
-from annotator.ui.i18n import tr
+from annotator.ui.i18n import tr, tr_said
 
 
 class SelectionMixin:
@@ -119,7 +119,7 @@ class SelectionMixin:
         try:
             new = save(old)
         except StoreError as exc:
-            self._error(failed, str(exc))
+            self._error(failed, tr_said(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
@@ -180,7 +180,7 @@ class SelectionMixin:
         try:
             new = self.workspace.resize(old, start, end, initiator=self)
         except StoreError as exc:
-            self._error(tr("Could not resize the annotation"), str(exc))
+            self._error(tr("Could not resize the annotation"), tr_said(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
@@ -202,7 +202,7 @@ class SelectionMixin:
         try:
             new = self.workspace.relabel(old, label, initiator=self)
         except StoreError as exc:
-            self._error(tr("Could not change the label"), str(exc))
+            self._error(tr("Could not change the label"), tr_said(exc))
             self.refresh_from_store()
             return None
         self._replaced(old, new)
@@ -385,7 +385,7 @@ class SelectionMixin:
         except StoreError as exc:
             self._error(
                 tr("Could not delete the annotations"),
-                tr("{problem}\n\nNothing was deleted.").format(problem=exc),
+                tr("{problem}\n\nNothing was deleted.").format(problem=tr_said(exc)),
             )
             self.refresh_from_store()
             return []
@@ -437,7 +437,7 @@ class SelectionMixin:
         except StoreError as exc:
             self._error(
                 tr("Could not change the labels"),
-                tr("{problem}\n\nNo label was changed.").format(problem=exc),
+                tr("{problem}\n\nNo label was changed.").format(problem=tr_said(exc)),
             )
             self.refresh_from_store()
             return []

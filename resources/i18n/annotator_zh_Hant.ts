@@ -3705,5 +3705,1525 @@ No label was changed.</source>
         <source>{day} {month} {year}, {time}</source>
         <translation>{year}年{month}{day}日 {time}</translation>
     </message>
+    <message>
+        <source>no document matches {pattern} (give a document id, or a title or part of one; * and ? are wildcards)</source>
+        <translation>沒有符合 {pattern} 的文件（請提供文件 id，或標題或其中一部分；* 與 ? 為萬用字元）</translation>
+    </message>
+    <message>
+        <source>unknown label {label}; the labels are: {known}</source>
+        <translation>未知的標籤 {label}；現有標籤：{known}</translation>
+    </message>
+    <message>
+        <source>unknown annotator {who}; annotators in the database: {known}</source>
+        <translation>未知的標註者 {who}；資料庫中的標註者：{known}</translation>
+    </message>
+    <message>
+        <source>agreement needs at least two annotators; only {coders} was chosen</source>
+        <translation>一致性需要至少兩位標註者；只選了 {coders}</translation>
+    </message>
+    <message>
+        <source>documents marked done</source>
+        <translation>標記為完成的文件</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>only by {name}</source>
+        <translation>只有 {name} </translation>
+    </message>
+    <message>
+        <source>by nobody</source>
+        <translation>沒有人</translation>
+    </message>
+    <message>
+        <source>agreement needs at least two annotators; the chosen {where} are annotated {present}</source>
+        <translation>一致性需要至少兩位標註者；所選的{where}{present}標註過</translation>
+    </message>
+    <message>
+        <source>Cannot export: {problem}. Nothing was written.</source>
+        <translation>無法匯出：{problem}。未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>the user guide&apos;s page {name} is missing from the installation</source>
+        <translation>安裝中缺少使用者指南的頁面 {name}</translation>
+    </message>
+    <message>
+        <source>Imported {created} document(s); {already} already imported</source>
+        <translation>已匯入 {created} 份文件；{already} 份先前已匯入</translation>
+    </message>
+    <message>
+        <source>Imported {created} document(s)</source>
+        <translation>已匯入 {created} 份文件</translation>
+    </message>
+    <message>
+        <source>{count} new version(s) of known documents: annotations placed {counts}</source>
+        <translation>已知文件的 {count} 個新版本：標註的放置為 {counts}</translation>
+    </message>
+    <message>
+        <source>Merged {count} annotation set(s): {added} annotation(s) added, {skipped} skipped, {replaced} replaced</source>
+        <translation>已合併 {count} 個標註集：新增 {added} 個標註，略過 {skipped} 個，取代 {replaced} 個</translation>
+    </message>
+    <message>
+        <source>{count} file(s) could not be imported</source>
+        <translation>{count} 個檔案無法匯入</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>沒有可匯入的內容</translation>
+    </message>
+    <message>
+        <source>{sentences}. {sentence}</source>
+        <translation>{sentences}。{sentence}</translation>
+    </message>
+    <message>
+        <source>{sentences}.</source>
+        <translation>{sentences}。</translation>
+    </message>
+    <message>
+        <source>; decoded as {encoding}</source>
+        <translation>；以 {encoding} 解碼</translation>
+    </message>
+    <message>
+        <source>{file}: imported as &quot;{title}&quot; ({length} characters, id {id}){decoding}</source>
+        <translation>{file}: 已匯入為「{title}」（{length} 個字元，id {id}）{decoding}</translation>
+    </message>
+    <message>
+        <source>{file}: already imported as &quot;{title}&quot; ({length} characters, id {id}){decoding}</source>
+        <translation>{file}: 先前已匯入為「{title}」（{length} 個字元，id {id}）{decoding}</translation>
+    </message>
+    <message>
+        <source>{file}: imported as version {version} of &quot;{title}&quot; ({length} characters, id {id}; version {old_version} is {old_id}){decoding}</source>
+        <translation>{file}: 已匯入為「{title}」的第 {version} 版（{length} 個字元，id {id}；第 {old_version} 版為 {old_id}）{decoding}</translation>
+    </message>
+    <message>
+        <source>{file}: not sure of its encoding: {readings}</source>
+        <translation>{file}: 無法確定其編碼：{readings}</translation>
+    </message>
+    <message>
+        <source>{file}: annotations placed {counts}</source>
+        <translation>{file}: 標註的放置為 {counts}</translation>
+    </message>
+    <message>
+        <source>{file}: could not place {item}: no document with that text here</source>
+        <translation>{file}: 無法放置 {item}：此處沒有含該文字的文件</translation>
+    </message>
+    <message>
+        <source>it may also be {readings}; import it again with --encoding NAME to choose one (a new version, annotations carried over)</source>
+        <translation>也可能是 {readings}；可用 --encoding NAME 重新匯入以選擇其一（建立新版本，標註會沿用）</translation>
+    </message>
+    <message>
+        <source>{exact} exactly, {quote} by quote, {fuzzy} fuzzily, {orphaned} orphaned</source>
+        <translation>{exact} 個完全吻合，{quote} 個依引文，{fuzzy} 個模糊比對，{orphaned} 個成為孤立</translation>
+    </message>
+    <message>
+        <source>an annotation set</source>
+        <translation>標註集</translation>
+    </message>
+    <message>
+        <source>shipped folder {name} is missing from the installation</source>
+        <translation>安裝中缺少隨附的資料夾 {name}</translation>
+    </message>
+    <message>
+        <source>no rules for label {label} and no phrase of it tagged by hand; the rules cover: {items}</source>
+        <translation>標籤 {label} 沒有規則，也沒有手動標註過的詞語；規則涵蓋：{items}</translation>
+    </message>
+    <message>
+        <source>no rule {name} (a rule is named LABEL:RULE, as suggestions show it; see --rules-report)</source>
+        <translation>沒有規則 {name}（規則名稱為 LABEL:RULE，與建議中顯示的相同；見 --rules-report）</translation>
+    </message>
+    <message>
+        <source>The document this step changed has a newer version since (or was deleted).
+
+The undo history was cleared.</source>
+        <translation>此步驟變更的文件之後已有較新版本（或已被刪除）。
+
+復原記錄已清除。</translation>
+    </message>
+    <message>
+        <source>{exc}
+
+The undo history was cleared.</source>
+        <translation>{exc}
+
+復原記錄已清除。</translation>
+    </message>
+    <message>
+        <source>cohen_kappa needs equal lengths, got {count} and {count2}</source>
+        <translation>cohen_kappa 需要相同長度，實際為 {count} 與 {count2}</translation>
+    </message>
+    <message>
+        <source>fleiss_kappa needs at least two raters per item, got {m}</source>
+        <translation>fleiss_kappa 每個項目需要至少兩位評分者，實際為 {m}</translation>
+    </message>
+    <message>
+        <source>fleiss_kappa: item {i} has {count} ratings, expected {m}</source>
+        <translation>fleiss_kappa：項目 {i} 有 {count} 個評分，應為 {m}</translation>
+    </message>
+    <message>
+        <source>annotation by {annotator} names unknown document {document_id}</source>
+        <translation>{annotator} 的標註指向未知的文件 {document_id}</translation>
+    </message>
+    <message>
+        <source>annotation by {annotator} in document {document_id} has offsets {start}–{end} outside its text of {count} code points</source>
+        <translation>{annotator} 在文件 {document_id} 中的標註位移 {start}–{end} 超出其 {count} 個碼位的文字</translation>
+    </message>
+    <message>
+        <source>annotated: {who} names unknown document {unknown}</source>
+        <translation>annotated：{who} 指向未知的文件 {unknown}</translation>
+    </message>
+    <message>
+        <source>The name is empty: type the name your annotations should carry.</source>
+        <translation>名稱是空的：請輸入您的標註要帶有的名稱。</translation>
+    </message>
+    <message>
+        <source>The name contains a control character (a line break or a tab).</source>
+        <translation>名稱含有控制字元（換行或定位字元）。</translation>
+    </message>
+    <message>
+        <source>The name is longer than {MAX_NAME} characters.</source>
+        <translation>名稱超過 {MAX_NAME} 個字元。</translation>
+    </message>
+    <message>
+        <source>{name}: {raw} is not a number (e.g. 2000 or 12.5)</source>
+        <translation>{name}：{raw} 不是數字（例如 2000 或 12.5）</translation>
+    </message>
+    <message>
+        <source>{name}: {count} digits is too long a number</source>
+        <translation>{name}：{count} 位數的數字太長</translation>
+    </message>
+    <message>
+        <source>{name}: {raw} is too large</source>
+        <translation>{name}：{raw} 太大</translation>
+    </message>
+    <message>
+        <source>{name}: answer yes or no, not {raw}</source>
+        <translation>{name}：請回答是或否，而不是 {raw}</translation>
+    </message>
+    <message>
+        <source>{name}: {text} is not one of {items}</source>
+        <translation>{name}：{text} 不是 {items} 之一</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>應為數字</translation>
+    </message>
+    <message>
+        <source>expected a finite number</source>
+        <translation>應為有限的數字</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>應為 true 或 false</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>應為字串</translation>
+    </message>
+    <message>
+        <source>{value} is not one of the choices {choices}</source>
+        <translation>{value} 不是選項 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>an attribute has no name</source>
+        <translation>有屬性沒有名稱</translation>
+    </message>
+    <message>
+        <source>attribute {name} starts or ends with a space</source>
+        <translation>屬性 {name} 的開頭或結尾有空格</translation>
+    </message>
+    <message>
+        <source>attribute {name} is defined twice</source>
+        <translation>屬性 {name} 定義了兩次</translation>
+    </message>
+    <message>
+        <source>attribute {name} has unknown type {kind} (one of {items})</source>
+        <translation>屬性 {name} 的類型 {kind} 未知（應為 {items} 之一）</translation>
+    </message>
+    <message>
+        <source>choice attribute {name} lists no choices</source>
+        <translation>選項屬性 {name} 沒有列出任何選項</translation>
+    </message>
+    <message>
+        <source>choice attribute {name} has an empty choice</source>
+        <translation>選項屬性 {name} 有空白的選項</translation>
+    </message>
+    <message>
+        <source>choice attribute {name} lists a choice twice</source>
+        <translation>選項屬性 {name} 重複列出同一個選項</translation>
+    </message>
+    <message>
+        <source>only choice attributes list choices ({name} is {kind})</source>
+        <translation>只有選項屬性可以列出選項（{name} 是 {kind}）</translation>
+    </message>
+    <message>
+        <source>{name} = {value}: {problem}</source>
+        <translation>{name} = {value}：{problem}</translation>
+    </message>
+    <message>
+        <source>scope {scope}: one of {items}</source>
+        <translation>範圍 {scope}：應為 {items} 之一</translation>
+    </message>
+    <message>
+        <source>label {label}: no such label (the labels: {items})</source>
+        <translation>標籤 {label}：沒有此標籤（現有標籤：{items}）</translation>
+    </message>
+    <message>
+        <source>--by {by}: {whose} attribute {attribute} (known: {listed})</source>
+        <translation>--by {by}：{whose}屬性 {attribute}（已知：{listed}）</translation>
+    </message>
+    <message>
+        <source>binary data, not text (it holds NUL bytes)</source>
+        <translation>二進位資料，不是文字（含有 NUL 位元組）</translation>
+    </message>
+    <message>
+        <source>unknown encoding {name}</source>
+        <translation>未知的編碼 {name}</translation>
+    </message>
+    <message>
+        <source>{name} is not a text encoding</source>
+        <translation>{name} 不是文字編碼</translation>
+    </message>
+    <message>
+        <source>is not {encoding} ({reason} at byte {offset})</source>
+        <translation>不是 {encoding}（位元組 {offset} 處：{reason}）</translation>
+    </message>
+    <message>
+        <source>starts with a {encoding} byte-order mark but is not {encoding} ({reason} at byte {offset})</source>
+        <translation>以 {encoding} 位元組順序標記開頭，但不是 {encoding}（位元組 {offset} 處：{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot tell its encoding (not UTF-8, and no other encoding fits)</source>
+        <translation>無法判斷其編碼（不是 UTF-8，也沒有其他相符的編碼）</translation>
+    </message>
+    <message>
+        <source>binary data, not text (too many control characters)</source>
+        <translation>二進位資料，不是文字（控制字元太多）</translation>
+    </message>
+    <message>
+        <source>cannot write ({reason})</source>
+        <translation>無法寫入（{reason}）</translation>
+    </message>
+    <message>
+        <source>refused: a system path under {folder}, not a place to write</source>
+        <translation>已拒絕：這是 {folder} 下的系統路徑，不能寫入</translation>
+    </message>
+    <message>
+        <source>refused: exists and is not a folder</source>
+        <translation>已拒絕：已存在且不是資料夾</translation>
+    </message>
+    <message>
+        <source>refused: a folder, not a regular file to write over</source>
+        <translation>已拒絕：這是資料夾，不是可覆寫的一般檔案</translation>
+    </message>
+    <message>
+        <source>refused: a device, pipe or socket, not a regular file to write over</source>
+        <translation>已拒絕：這是裝置、管線或通訊端，不是可覆寫的一般檔案</translation>
+    </message>
+    <message>
+        <source>folder {folder} does not exist</source>
+        <translation>資料夾 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>not a path inside {folder}</source>
+        <translation>不是 {folder} 內的路徑</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>沒有可復原的動作</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>沒有可重做的動作</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是資料夾，不是檔案</translation>
+    </message>
+    <message>
+        <source>unsupported file type {suffix} (supported: {supported})</source>
+        <translation>不支援的檔案類型 {suffix}（支援：{supported}）</translation>
+    </message>
+    <message>
+        <source>a document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>more than {millions} million characters of text</source>
+        <translation>文字超過 {millions} 百萬個字元</translation>
+    </message>
+    <message>
+        <source>the file holds no text</source>
+        <translation>檔案中沒有文字</translation>
+    </message>
+    <message>
+        <source>two labels are named {name}</source>
+        <translation>有兩個標籤都叫 {name}</translation>
+    </message>
+    <message>
+        <source>label {name} has colour {color}, not one like #0072b2</source>
+        <translation>標籤 {name} 的顏色為 {color}，而不是像 #0072b2 這樣的顏色</translation>
+    </message>
+    <message>
+        <source>labels {hotkeys} and {name} share hotkey {hotkey}</source>
+        <translation>標籤 {hotkeys} 與 {name} 使用相同的快速鍵 {hotkey}</translation>
+    </message>
+    <message>
+        <source>label {name}: {problem}</source>
+        <translation>標籤 {name}：{problem}</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word 文件</translation>
+    </message>
+    <message>
+        <source>not a Word document (no word/document.xml inside)</source>
+        <translation>不是 Word 文件（其中沒有 word/document.xml）</translation>
+    </message>
+    <message>
+        <source>not a readable Word document ({why})</source>
+        <translation>不是可讀取的 Word 文件（{why}）</translation>
+    </message>
+    <message>
+        <source>not {kind} (not a zip archive; truncated?)</source>
+        <translation>不是{kind}（不是 zip 壓縮檔；是否不完整？）</translation>
+    </message>
+    <message>
+        <source>refused: {count} files inside, more than {MAX_MEMBERS:,} (a zip bomb?)</source>
+        <translation>已拒絕：內含 {count} 個檔案，超過 {MAX_MEMBERS:,} 個（可能是 zip 炸彈？）</translation>
+    </message>
+    <message>
+        <source>refused: {filename} would unpack {ratio} times its size (a zip bomb?)</source>
+        <translation>已拒絕：{filename} 解壓後會是原大小的 {ratio} 倍（可能是 zip 炸彈？）</translation>
+    </message>
+    <message>
+        <source>refused: it would unpack to {size:.0f} MiB, more than {limit} MiB</source>
+        <translation>已拒絕：解壓後會有 {size:.0f} MiB，超過 {limit} MiB</translation>
+    </message>
+    <message>
+        <source>refused: it unpacks to more than {limit} MiB</source>
+        <translation>已拒絕：解壓後超過 {limit} MiB</translation>
+    </message>
+    <message>
+        <source>not a readable {kind} ({name}: {why})</source>
+        <translation>不是可讀取的{kind}（{name}：{why}）</translation>
+    </message>
+    <message>
+        <source>refused: {name} declares XML entities (text made of entities is not read, and may be a billion laughs)</source>
+        <translation>已拒絕：{name} 宣告了 XML 實體（不讀取由實體構成的文字，且可能是「十億笑聲」攻擊）</translation>
+    </message>
+    <message>
+        <source>refused: {name} declares a DTD ({shown}); DTDs are not read, as they can declare entities that expand without end or reach other files</source>
+        <translation>已拒絕：{name} 宣告了 DTD（{shown}）；不讀取 DTD，因為它可以宣告無限展開或存取其他檔案的實體</translation>
+    </message>
+    <message>
+        <source>refused: more than {MAX_ELEMENTS:,} XML elements inside, more than a real document has (reading them would take gigabytes of memory)</source>
+        <translation>已拒絕：內含超過 {MAX_ELEMENTS:,} 個 XML 元素，多於任何真實文件（讀取它們需要數 GB 記憶體）</translation>
+    </message>
+    <message>
+        <source>an {kind}</source>
+        <translation>{kind}</translation>
+    </message>
+    <message>
+        <source>a {kind}</source>
+        <translation>{kind}</translation>
+    </message>
+    <message>
+        <source>not {kind} ({name} is missing)</source>
+        <translation>不是{kind}（缺少 {name}）</translation>
+    </message>
+    <message>
+        <source>refused: {name} uses the XML entity {text}, which is not read (its text would be missing)</source>
+        <translation>已拒絕：{name} 使用了不讀取的 XML 實體 {text}（其文字會遺失）</translation>
+    </message>
+    <message>
+        <source>OpenDocument text</source>
+        <translation>OpenDocument 文字檔</translation>
+    </message>
+    <message>
+        <source>not an OpenDocument text (no office:text body)</source>
+        <translation>不是 OpenDocument 文字檔（沒有 office:text 本文）</translation>
+    </message>
+    <message>
+        <source>EPUB book</source>
+        <translation>EPUB 書籍</translation>
+    </message>
+    <message>
+        <source>not an EPUB book (no package file named in container.xml)</source>
+        <translation>不是 EPUB 書籍（container.xml 中沒有指定套件檔）</translation>
+    </message>
+    <message>
+        <source>encrypted PDF that cannot be opened ({why})</source>
+        <translation>無法開啟的加密 PDF（{why}）</translation>
+    </message>
+    <message>
+        <source>encrypted PDF (it needs a password)</source>
+        <translation>加密的 PDF（需要密碼）</translation>
+    </message>
+    <message>
+        <source>gave up after {MAX_SECONDS} s (a hostile PDF?)</source>
+        <translation>{MAX_SECONDS} 秒後放棄（可能是惡意的 PDF？）</translation>
+    </message>
+    <message>
+        <source>not a readable PDF ({why})</source>
+        <translation>不是可讀取的 PDF（{why}）</translation>
+    </message>
+    <message>
+        <source>no extractable text (scanned image?)</source>
+        <translation>沒有可擷取的文字（掃描的影像？）</translation>
+    </message>
+    <message>
+        <source>a loop of symbolic links</source>
+        <translation>符號連結形成迴圈</translation>
+    </message>
+    <message>
+        <source>a symbolic link to a file outside {folder} (skipped: only links that stay inside the folder are followed)</source>
+        <translation>指向 {folder} 外部檔案的符號連結（已略過：只追蹤留在資料夾內的連結）</translation>
+    </message>
+    <message>
+        <source>refused: a system file under {folder}, not a document</source>
+        <translation>已拒絕：這是 {folder} 下的系統檔案，不是文件</translation>
+    </message>
+    <message>
+        <source>not a regular file (a pipe or device?)</source>
+        <translation>不是一般檔案（管線或裝置？）</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>沒有此檔案</translation>
+    </message>
+    <message>
+        <source>cannot read ({reason})</source>
+        <translation>無法讀取（{reason}）</translation>
+    </message>
+    <message>
+        <source>file is more than the {limit} MiB {what} may have</source>
+        <translation>檔案超過{what}允許的 {limit} MiB</translation>
+    </message>
+    <message>
+        <source>file is {size} MiB, more than the {limit} MiB {what} may have</source>
+        <translation>檔案大小為 {size} MiB，超過{what}允許的 {limit} MiB</translation>
+    </message>
+    <message>
+        <source>span {start}-{end} does not fit the old text ({count})</source>
+        <translation>範圍 {start}-{end} 不符合舊文字（{count}）</translation>
+    </message>
+    <message>
+        <source>{what}: {raw} is not a number</source>
+        <translation>{what}：{raw} 不是數字</translation>
+    </message>
+    <message>
+        <source>{text}: an attribute filter is NAME=VALUE or NAME~TEXT</source>
+        <translation>{text}：屬性篩選的寫法為 NAME=VALUE 或 NAME~TEXT</translation>
+    </message>
+    <message>
+        <source>{what} {text}: a date is YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>{what} {text}：日期的寫法為 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>{match} is not a regular expression: {exc}</source>
+        <translation>{match} 不是正規表示式：{exc}</translation>
+    </message>
+    <message>
+        <source>the context is a number of characters, 0 or more</source>
+        <translation>上下文是字元數，須為 0 或以上</translation>
+    </message>
+    <message>
+        <source>a query about done documents needs the done ones</source>
+        <translation>關於已完成文件的查詢需要已完成的文件</translation>
+    </message>
+    <message>
+        <source>a saved query that cannot be read: {exc}</source>
+        <translation>無法讀取的已儲存查詢：{exc}</translation>
+    </message>
+    <message>
+        <source>{count} selection cannot be placed on the text (nothing imported; --skip-unplaceable imports the rest): {found}</source>
+        <translation>{count} 個選取範圍無法放到文字上（未匯入任何內容；--skip-unplaceable 可匯入其餘部分）：{found}</translation>
+    </message>
+    <message>
+        <source>{count} selections cannot be placed on the text (nothing imported; --skip-unplaceable imports the rest): {found}</source>
+        <translation>{count} 個選取範圍無法放到文字上（未匯入任何內容；--skip-unplaceable 可匯入其餘部分）：{found}</translation>
+    </message>
+    <message>
+        <source>offset {offset} outside 0..{count}</source>
+        <translation>位移 {offset} 超出 0..{count}</translation>
+    </message>
+    <message>
+        <source>span {start}-{end} does not fit the text (length {count})</source>
+        <translation>範圍 {start}-{end} 不在文字之內（長度 {count}）</translation>
+    </message>
+    <message>
+        <source>{quote} does not equal text[{start}:{end}] {actual}</source>
+        <translation>{quote} 與 text[{start}:{end}] {actual} 不相同</translation>
+    </message>
+    <message>
+        <source>does not match the text before start</source>
+        <translation>與起點之前的文字不符</translation>
+    </message>
+    <message>
+        <source>does not match the text after end</source>
+        <translation>與終點之後的文字不符</translation>
+    </message>
+    <message>
+        <source>{items}: rules of {label} do not combine: {exc}</source>
+        <translation>{items}：{label} 的規則無法合併：{exc}</translation>
+    </message>
+    <message>
+        <source>the shipped suggestion rules (resources/suggest) are missing</source>
+        <translation>缺少隨附的建議規則（resources/suggest）</translation>
+    </message>
+    <message>
+        <source>{folder}: not a folder of rule files</source>
+        <translation>{folder}：不是規則檔的資料夾</translation>
+    </message>
+    <message>
+        <source>a rule file</source>
+        <translation>規則檔</translation>
+    </message>
+    <message>
+        <source>{where}: not UTF-8 text</source>
+        <translation>{where}：不是 UTF-8 文字</translation>
+    </message>
+    <message>
+        <source>{where}: not valid TOML: {exc}</source>
+        <translation>{where}：不是有效的 TOML：{exc}</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key {unknown} (allowed: {allowed})</source>
+        <translation>{where}：未知的鍵 {unknown}（允許：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;label&apos; is missing or not a text (label = &quot;claim&quot;)</source>
+        <translation>{where}：缺少 &apos;label&apos; 或它不是文字（label = &quot;claim&quot;）</translation>
+    </message>
+    <message>
+        <source>{where}: list {name} has the name of a pattern</source>
+        <translation>{where}：清單 {name} 與某個模式同名</translation>
+    </message>
+    <message>
+        <source>{where}: list {name} must be a list of non-empty texts</source>
+        <translation>{where}：清單 {name} 必須是非空白文字的清單</translation>
+    </message>
+    <message>
+        <source>{where}: pattern {name} must be a non-empty text</source>
+        <translation>{where}：模式 {name} 必須是非空白的文字</translation>
+    </message>
+    <message>
+        <source>{where}: pattern {name} has the name of a list</source>
+        <translation>{where}：模式 {name} 與某個清單同名</translation>
+    </message>
+    <message>
+        <source>{where}: pattern {name} is already defined in {patterns}</source>
+        <translation>{where}：模式 {name} 已在 {patterns} 中定義</translation>
+    </message>
+    <message>
+        <source>{where}: [yield] has unknown key {extra} (allowed: {allowed})</source>
+        <translation>{where}：[yield] 有未知的鍵 {extra}（允許：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{where}: [yield] needs &apos;to&apos;, a list of labels</source>
+        <translation>{where}：[yield] 需要 &apos;to&apos;，即標籤的清單</translation>
+    </message>
+    <message>
+        <source>{where}: [yield] names the file&apos;s own label {label}</source>
+        <translation>{where}：[yield] 指向此檔案自己的標籤 {label}</translation>
+    </message>
+    <message>
+        <source>{where}: [yield] {key} must be a non-empty pattern</source>
+        <translation>{where}：[yield] {key} 必須是非空白的模式</translation>
+    </message>
+    <message>
+        <source>{where}: [yield] of {label} is already given in {yields}</source>
+        <translation>{where}：{label} 的 [yield] 已在 {yields} 中給定</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; must be written as [[{key}]] tables</source>
+        <translation>{where}：&apos;{key}&apos; 必須寫成 [[{key}]] 表格</translation>
+    </message>
+    <message>
+        <source>{where}: {what} has unknown key {extra} (allowed: {allowed})</source>
+        <translation>{where}：{what} 有未知的鍵 {extra}（允許：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{where}: {what} needs a &apos;name&apos; (letters, digits, - and _)</source>
+        <translation>{where}：{what} 需要 &apos;name&apos;（字母、數字、- 與 _）</translation>
+    </message>
+    <message>
+        <source>{where}: {key} {name} needs a &apos;pattern&apos;</source>
+        <translation>{where}：{key} {name} 需要 &apos;pattern&apos;</translation>
+    </message>
+    <message>
+        <source>{where}: {key} {name} is defined twice for {label}</source>
+        <translation>{where}：{key} {name} 為 {label} 定義了兩次</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: prefix must be a non-empty text</source>
+        <translation>{where}：{what}：prefix 必須是非空白的文字</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: a rule with a prefix cannot also name a span</source>
+        <translation>{where}：{what}：有 prefix 的規則不能同時指定 span</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: group {groups} is in both prefix and pattern</source>
+        <translation>{where}：{what}：群組 {groups} 同時出現在 prefix 與 pattern 中</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: within must be a non-empty pattern</source>
+        <translation>{where}：{what}：within 必須是非空白的模式</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: a rule with &apos;within&apos; cannot have a prefix</source>
+        <translation>{where}：{what}：有 &apos;within&apos; 的規則不能有 prefix</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: attributed must be true or false, with &apos;within&apos;</source>
+        <translation>{where}：{what}：attributed 必須是 true 或 false，且須搭配 &apos;within&apos;</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: unclaimed must be true or false, without &apos;within&apos;</source>
+        <translation>{where}：{what}：unclaimed 必須是 true 或 false，且不可搭配 &apos;within&apos;</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: confidence must be a number in (0, 1]</source>
+        <translation>{where}：{what}：confidence 必須是 (0, 1] 之間的數字</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: reason must be a non-empty text</source>
+        <translation>{where}：{what}：reason 必須是非空白的文字</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: reason uses {{{ref}}} but the pattern has no group (?P&lt;{ref}&gt;...)</source>
+        <translation>{where}：{what}：reason 使用了 {{{ref}}}，但模式中沒有群組 (?P&lt;{ref}&gt;...)</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: span {span} is not a named group of its pattern</source>
+        <translation>{where}：{what}：span {span} 不是其模式中的具名群組</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: boost must be a table of group = amount</source>
+        <translation>{where}：{what}：boost 必須是「群組 = 數量」的表格</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: boost names {group}, not a group</source>
+        <translation>{where}：{what}：boost 指定的 {group} 不是群組</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: boost for {group} must be a number</source>
+        <translation>{where}：{what}：{group} 的 boost 必須是數字</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: pattern {name} refers to itself</source>
+        <translation>{where}：{what}：模式 {name} 參照了自己</translation>
+    </message>
+    <message>
+        <source>{where}: {what} refers to {{{name}}}, which is neither a list nor a pattern of label {label}</source>
+        <translation>{where}：{what} 參照了 {{{name}}}，但它既不是標籤 {label} 的清單，也不是其模式</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: not a valid regular expression: {exc}</source>
+        <translation>{where}：{what}：不是有效的正規表示式：{exc}</translation>
+    </message>
+    <message>
+        <source>{where}: [{key}] must be a table</source>
+        <translation>{where}：[{key}] 必須是表格</translation>
+    </message>
+    <message>
+        <source>{where}: {what}: names are letters, digits and _</source>
+        <translation>{where}：{what}：名稱只能含字母、數字與 _</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8: byte 0x{byte} at offset {offset} (line {line})</source>
+        <translation>不是有效的 UTF-8：位移 {offset} 處的位元組 0x{byte}（第 {line} 行）</translation>
+    </message>
+    <message>
+        <source>{text} is not a UTC time like 2026-01-31T12:00:00.000Z</source>
+        <translation>{text} 不是像 2026-01-31T12:00:00.000Z 這樣的 UTC 時間</translation>
+    </message>
+    <message>
+        <source>{value} is outside the times this program holds (years 1 to 9999, in UTC)</source>
+        <translation>{value} 超出本程式能存放的時間範圍（西元 1 至 9999 年，UTC）</translation>
+    </message>
+    <message>
+        <source>a label has no name</source>
+        <translation>有標籤沒有名稱</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>the annotator&apos;s name is empty</source>
+        <translation>標註者的名稱是空的</translation>
+    </message>
+    <message>
+        <source>annotator</source>
+        <translation>標註者</translation>
+    </message>
+    <message>
+        <source> (a line break or a tab)</source>
+        <translation>（換行或定位字元）</translation>
+    </message>
+    <message>
+        <source>{kind} {quoted} starts or ends with a space</source>
+        <translation>{kind} {quoted} 的開頭或結尾有空格</translation>
+    </message>
+    <message>
+        <source>{kind} {quoted} contains a control character{control}</source>
+        <translation>{kind} {quoted} 含有控制字元{control}</translation>
+    </message>
+    <message>
+        <source>{kind} {name}… is longer than {limit} characters</source>
+        <translation>{kind} {name}… 超過 {limit} 個字元</translation>
+    </message>
+    <message>
+        <source>the note contains control character U+{code:04X}</source>
+        <translation>備註含有控制字元 U+{code:04X}</translation>
+    </message>
+    <message>
+        <source>the text holds a NUL character at offset {at} (binary data, not text)</source>
+        <translation>文字在位移 {at} 處含有 NUL 字元（二進位資料，不是文字）</translation>
+    </message>
+    <message>
+        <source>{value} is less than {least}</source>
+        <translation>{value} 小於 {least}</translation>
+    </message>
+    <message>
+        <source>{value} is more than {MAX_INTEGER:,} (the largest the database holds)</source>
+        <translation>{value} 大於 {MAX_INTEGER:,}（資料庫能存放的最大值）</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8: byte 0x{data:02x} at offset {start}</source>
+        <translation>不是有效的 UTF-8：位移 {start} 處的位元組 0x{data:02x}</translation>
+    </message>
+    <message>
+        <source>not JSON: {msg} at line {lineno} column {colno}</source>
+        <translation>不是 JSON：第 {lineno} 行第 {colno} 欄：{msg}</translation>
+    </message>
+    <message>
+        <source>not JSON this program can read: {exc}</source>
+        <translation>不是本程式能讀取的 JSON：{exc}</translation>
+    </message>
+    <message>
+        <source>contains a lone surrogate, which is not text</source>
+        <translation>含有單獨的代理字元，不是文字</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>expected {kind_name}, got {type}</source>
+        <translation>應為 {kind_name}，實際為 {type}</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top, got {type}</source>
+        <translation>最上層應為 JSON 物件，實際為 {type}</translation>
+    </message>
+    <message>
+        <source>not an annotation set (it has no &quot;format&quot; field)</source>
+        <translation>不是標註集（沒有 &quot;format&quot; 欄位）</translation>
+    </message>
+    <message>
+        <source>unknown format {fmt} (expected {FORMAT_NAME})</source>
+        <translation>未知的格式 {fmt}（應為 {FORMAT_NAME}）</translation>
+    </message>
+    <message>
+        <source>version {version} is newer than this Annotator reads ({FORMAT_VERSION}); update Annotator</source>
+        <translation>版本 {version} 比此 Annotator 能讀取的（{FORMAT_VERSION}）還新；請更新 Annotator</translation>
+    </message>
+    <message>
+        <source>version {version} does not exist</source>
+        <translation>版本 {version} 不存在</translation>
+    </message>
+    <message>
+        <source>unknown offset unit {unit} (expected &apos;codepoint&apos;)</source>
+        <translation>未知的位移單位 {unit}（應為 &apos;codepoint&apos;）</translation>
+    </message>
+    <message>
+        <source>duplicate id {id} (also {seen_docs})</source>
+        <translation>重複的 id {id}（亦見於 {seen_docs}）</translation>
+    </message>
+    <message>
+        <source>the same text as {seen_texts} appears twice</source>
+        <translation>與 {seen_texts} 相同的文字出現了兩次</translation>
+    </message>
+    <message>
+        <source>expected an object, got {type}</source>
+        <translation>應為物件，實際為 {type}</translation>
+    </message>
+    <message>
+        <source>duplicate label {name} (also {seen})</source>
+        <translation>重複的標籤 {name}（亦見於 {seen}）</translation>
+    </message>
+    <message>
+        <source>{color} is not a colour like #0072b2</source>
+        <translation>{color} 不是像 #0072b2 這樣的顏色</translation>
+    </message>
+    <message>
+        <source>expected a string, got {type}</source>
+        <translation>應為字串，實際為 {type}</translation>
+    </message>
+    <message>
+        <source>expected a string, number or boolean, got {type}</source>
+        <translation>應為字串、數字或布林值，實際為 {type}</translation>
+    </message>
+    <message>
+        <source>empty id</source>
+        <translation>id 是空的</translation>
+    </message>
+    <message>
+        <source>not a lower-case hex SHA-256</source>
+        <translation>不是小寫十六進位的 SHA-256</translation>
+    </message>
+    <message>
+        <source>negative length {length}</source>
+        <translation>長度 {length} 為負數</translation>
+    </message>
+    <message>
+        <source>version {version} is not 1 or more</source>
+        <translation>版本 {version} 不是 1 或以上</translation>
+    </message>
+    <message>
+        <source>a document cannot be its own earlier version</source>
+        <translation>文件不能是自己的較早版本</translation>
+    </message>
+    <message>
+        <source>does not match the SHA-256 of the text</source>
+        <translation>與文字的 SHA-256 不符</translation>
+    </message>
+    <message>
+        <source>is {length} but the text has {count} code points</source>
+        <translation>為 {length}，但文字有 {count} 個碼位</translation>
+    </message>
+    <message>
+        <source>duplicate id {id} (also {seen_annotations})</source>
+        <translation>重複的 id {id}（亦見於 {seen_annotations}）</translation>
+    </message>
+    <message>
+        <source>label {label} is used but not declared in labels</source>
+        <translation>標籤 {label} 有使用，但未在 labels 中宣告</translation>
+    </message>
+    <message>
+        <source>negative offset {start}</source>
+        <translation>位移 {start} 為負數</translation>
+    </message>
+    <message>
+        <source>end {end} is before start {start}</source>
+        <translation>終點 {end} 在起點 {start} 之前</translation>
+    </message>
+    <message>
+        <source>end {end} is beyond the text&apos;s length {length}</source>
+        <translation>終點 {end} 超出文字長度 {length}</translation>
+    </message>
+    <message>
+        <source>has {count} code points but the span has {span}</source>
+        <translation>有 {count} 個碼位，但範圍有 {span} 個</translation>
+    </message>
+    <message>
+        <source>{where}: not a folder (brat standoff is a folder)</source>
+        <translation>{where}：不是資料夾（brat standoff 是資料夾）</translation>
+    </message>
+    <message>
+        <source>{where}: cannot read ({reason})</source>
+        <translation>{where}：無法讀取（{reason}）</translation>
+    </message>
+    <message>
+        <source>no matching {stem}.txt beside it</source>
+        <translation>旁邊沒有對應的 {stem}.txt</translation>
+    </message>
+    <message>
+        <source>a brat file</source>
+        <translation>brat 檔案</translation>
+    </message>
+    <message>
+        <source>{path}: not valid UTF-8 (byte {start}); brat files are UTF-8</source>
+        <translation>{path}：不是有效的 UTF-8（位元組 {start}）；brat 檔案應為 UTF-8</translation>
+    </message>
+    <message>
+        <source>annotator-label comment: {problem}</source>
+        <translation>annotator-label 註解：{problem}</translation>
+    </message>
+    <message>
+        <source>a comment</source>
+        <translation>註解</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>needs a type and a name</source>
+        <translation>需要 type 與 name</translation>
+    </message>
+    <message>
+        <source>colour {color} is not like #0072b2</source>
+        <translation>顏色 {color} 不像 #0072b2</translation>
+    </message>
+    <message>
+        <source>hotkey and description must be text</source>
+        <translation>hotkey 與 description 必須是文字</translation>
+    </message>
+    <message>
+        <source>attributes must be a list of {{name, type, choices, brat}}</source>
+        <translation>attributes 必須是 {{name, type, choices, brat}} 的清單</translation>
+    </message>
+    <message>
+        <source>{ann_path}: cannot read ({exc})</source>
+        <translation>{ann_path}：無法讀取（{exc}）</translation>
+    </message>
+    <message>
+        <source>not a brat annotation line: {line}</source>
+        <translation>不是 brat 標註行：{line}</translation>
+    </message>
+    <message>
+        <source>duplicate id {ann_id}</source>
+        <translation>重複的 id {ann_id}</translation>
+    </message>
+    <message>
+        <source>{ann_id}: missing the annotated id</source>
+        <translation>{ann_id}：缺少被標註的 id</translation>
+    </message>
+    <message>
+        <source>{ann_id}: refers to unknown id {target}</source>
+        <translation>{ann_id}：參照了未知的 id {target}</translation>
+    </message>
+    <message>
+        <source>{t_id}: bad offsets {offsets}</source>
+        <translation>{t_id}：錯誤的位移 {offsets}</translation>
+    </message>
+    <message>
+        <source>{t_id}: fragment {start}-{end} is outside the text (0-{count} code points) or ends before it starts</source>
+        <translation>{t_id}：片段 {start}-{end} 超出文字（0-{count} 個碼位），或終點在起點之前</translation>
+    </message>
+    <message>
+        <source>{t_id}: text {tail} but the .txt has {expected} there</source>
+        <translation>{t_id}：文字為 {tail}，但 .txt 在該處為 {expected}</translation>
+    </message>
+    <message>
+        <source>{PROVENANCE} comment: expected JSON with id, annotator, created_at and updated_at</source>
+        <translation>{PROVENANCE} 註解：應為含有 id、annotator、created_at 與 updated_at 的 JSON</translation>
+    </message>
+    <message>
+        <source>attribute {brat} is not one of {name}&apos;s</source>
+        <translation>屬性 {brat} 不屬於 {name}</translation>
+    </message>
+    <message>
+        <source>attribute {name} needs a value</source>
+        <translation>屬性 {name} 需要值</translation>
+    </message>
+    <message>
+        <source>{name}: {value} is not a number</source>
+        <translation>{name}：{value} 不是數字</translation>
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation>標題是空的</translation>
+    </message>
+    <message>
+        <source>a line</source>
+        <translation>一行</translation>
+    </message>
+    <message>
+        <source>no examples: the file has no JSON lines</source>
+        <translation>沒有範例：檔案中沒有 JSON 行</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, got {kind}</source>
+        <translation>應為 JSON 物件，實際為 {kind}</translation>
+    </message>
+    <message>
+        <source>expected a list of spans, got {kind}</source>
+        <translation>應為範圍的清單，實際為 {kind}</translation>
+    </message>
+    <message>
+        <source>expected [start, end, label] or an object with start_offset</source>
+        <translation>應為 [start, end, label] 或含有 start_offset 的物件</translation>
+    </message>
+    <message>
+        <source>{name} is not a whole number: {value}</source>
+        <translation>{name} 不是整數：{value}</translation>
+    </message>
+    <message>
+        <source>span {start}–{end} is empty or reversed</source>
+        <translation>範圍 {start}–{end} 是空的或顛倒</translation>
+    </message>
+    <message>
+        <source>end {end} is beyond the text&apos;s length {length} (UTF-16 code units)</source>
+        <translation>終點 {end} 超出文字長度 {length}（UTF-16 編碼單位）</translation>
+    </message>
+    <message>
+        <source>offset {value} falls inside a character written as a surrogate pair (offsets count UTF-16 code units)</source>
+        <translation>位移 {value} 落在以代理對書寫的字元之中（位移以 UTF-16 編碼單位計算）</translation>
+    </message>
+    <message>
+        <source>a Label Studio file</source>
+        <translation>Label Studio 檔案</translation>
+    </message>
+    <message>
+        <source>expected a list of tasks, got {kind}</source>
+        <translation>應為任務的清單，實際為 {kind}</translation>
+    </message>
+    <message>
+        <source>no tasks: the list is empty</source>
+        <translation>沒有任務：清單是空的</translation>
+    </message>
+    <message>
+        <source>expected a task object, got {kind}</source>
+        <translation>應為任務物件，實際為 {kind}</translation>
+    </message>
+    <message>
+        <source>missing: the task has no text to annotate</source>
+        <translation>缺少：任務沒有可標註的文字</translation>
+    </message>
+    <message>
+        <source>expected a list, got {kind}</source>
+        <translation>應為清單，實際為 {kind}</translation>
+    </message>
+    <message>
+        <source>expected an object, got {kind}</source>
+        <translation>應為物件，實際為 {kind}</translation>
+    </message>
+    <message>
+        <source>missing or not an object</source>
+        <translation>缺少或不是物件</translation>
+    </message>
+    <message>
+        <source>not a whole number: {value}</source>
+        <translation>不是整數：{value}</translation>
+    </message>
+    <message>
+        <source>span {start}–{end} does not hold its text {quote}, counted in code points or in UTF-16 code units</source>
+        <translation>無論以碼位或 UTF-16 編碼單位計算，範圍 {start}–{end} 都不含其文字 {quote}</translation>
+    </message>
+    <message>
+        <source>span {start}–{end} is beyond the text&apos;s length {count}</source>
+        <translation>範圍 {start}–{end} 超出文字長度 {count}</translation>
+    </message>
+    <message>
+        <source>document {id} has no text to write into a REFI-QDA project</source>
+        <translation>文件 {id} 沒有可寫入 REFI-QDA 專案的文字</translation>
+    </message>
+    <message>
+        <source>a REFI-QDA project</source>
+        <translation>REFI-QDA 專案</translation>
+    </message>
+    <message>
+        <source>not a REFI-QDA project (no project.qde inside)</source>
+        <translation>不是 REFI-QDA 專案（其中沒有 project.qde）</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: {problem}</source>
+        <translation>不是格式正確的 XML：{problem}</translation>
+    </message>
+    <message>
+        <source>a DOCTYPE is not allowed in a project</source>
+        <translation>專案中不允許 DOCTYPE</translation>
+    </message>
+    <message>
+        <source>not a REFI-QDA project (root element {tag})</source>
+        <translation>不是 REFI-QDA 專案（根元素為 {tag}）</translation>
+    </message>
+    <message>
+        <source>{value} is not a date and time</source>
+        <translation>{value} 不是日期與時間</translation>
+    </message>
+    <message>
+        <source>two codes have the GUID {key}</source>
+        <translation>有兩個代碼的 GUID 都是 {key}</translation>
+    </message>
+    <message>
+        <source>has neither PlainTextContent nor plainTextPath</source>
+        <translation>既沒有 PlainTextContent，也沒有 plainTextPath</translation>
+    </message>
+    <message>
+        <source>{where} is outside the project; only texts stored inside can be imported</source>
+        <translation>{where} 位於專案之外；只能匯入存放在專案內的文字</translation>
+    </message>
+    <message>
+        <source>{where}: no such file in the archive</source>
+        <translation>{where}：壓縮檔中沒有此檔案</translation>
+    </message>
+    <message>
+        <source>names no Note ({key})</source>
+        <translation>沒有指向任何 Note（{key}）</translation>
+    </message>
+    <message>
+        <source>{doc_id} is also {seen}</source>
+        <translation>{doc_id} 也是 {seen}</translation>
+    </message>
+    <message>
+        <source>start {start} and end {end} (need 0 &lt;= start &lt; end: a selection holds at least one character)</source>
+        <translation>起點 {start}、終點 {end}（須 0 &lt;= start &lt; end：選取範圍至少含一個字元）</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整數</translation>
+    </message>
+    <message>
+        <source>has no CodeRef</source>
+        <translation>沒有 CodeRef</translation>
+    </message>
+    <message>
+        <source>names no Code ({code})</source>
+        <translation>沒有指向任何 Code（{code}）</translation>
+    </message>
+    <message>
+        <source>unknown format {name} (known: {items})</source>
+        <translation>未知的格式 {name}（已知：{items}）</translation>
+    </message>
+    <message>
+        <source>a label scheme</source>
+        <translation>標籤方案</translation>
+    </message>
+    <message>
+        <source>not a label scheme (expected format {SCHEME_FORMAT})</source>
+        <translation>不是標籤方案（應為格式 {SCHEME_FORMAT}）</translation>
+    </message>
+    <message>
+        <source>version {version} is not one this Annotator reads</source>
+        <translation>此 Annotator 無法讀取版本 {version}</translation>
+    </message>
+    <message>
+        <source>a file of annotations</source>
+        <translation>標註檔</translation>
+    </message>
+    <message>
+        <source>no text for document {id}: its quotes cannot be written</source>
+        <translation>文件 {id} 沒有文字：無法寫出其引文</translation>
+    </message>
+    <message>
+        <source>a W3C annotation file</source>
+        <translation>W3C 標註檔</translation>
+    </message>
+    <message>
+        <source>expected a JSON object or an array of annotations</source>
+        <translation>應為 JSON 物件或標註的陣列</translation>
+    </message>
+    <message>
+        <source>missing or does not include {ANNO_CONTEXT}</source>
+        <translation>缺少或未包含 {ANNO_CONTEXT}</translation>
+    </message>
+    <message>
+        <source>duplicate id {id} (also {seen})</source>
+        <translation>重複的 id {id}（亦見於 {seen}）</translation>
+    </message>
+    <message>
+        <source>expected Annotation, AnnotationCollection or AnnotationPage, got {value}</source>
+        <translation>應為 Annotation、AnnotationCollection 或 AnnotationPage，實際為 {value}</translation>
+    </message>
+    <message>
+        <source>is a link to a page; only annotations held in the file can be read</source>
+        <translation>是指向頁面的連結；只能讀取檔案內的標註</translation>
+    </message>
+    <message>
+        <source>expected an annotation object</source>
+        <translation>應為標註物件</translation>
+    </message>
+    <message>
+        <source>does not include &quot;Annotation&quot;</source>
+        <translation>未包含 &quot;Annotation&quot;</translation>
+    </message>
+    <message>
+        <source>expected a string, number or boolean</source>
+        <translation>應為字串、數字或布林值</translation>
+    </message>
+    <message>
+        <source>has no TextualBody with purpose tagging (the label)</source>
+        <translation>沒有 purpose 為 tagging 的 TextualBody（即標籤）</translation>
+    </message>
+    <message>
+        <source>has {count} tagging bodies; an annotation has one label</source>
+        <translation>有 {count} 個 tagging 本體；一個標註只有一個標籤</translation>
+    </message>
+    <message>
+        <source>has {count} comments; an annotation has one note</source>
+        <translation>有 {count} 個註解；一個標註只有一則備註</translation>
+    </message>
+    <message>
+        <source>the tagging body&apos;s value is not a label name: {problem}</source>
+        <translation>tagging 本體的值不是標籤名稱：{problem}</translation>
+    </message>
+    <message>
+        <source>missing (the annotator)</source>
+        <translation>缺少（標註者）</translation>
+    </message>
+    <message>
+        <source>has {count} creators; an annotation has one</source>
+        <translation>有 {count} 個建立者；一個標註只有一個</translation>
+    </message>
+    <message>
+        <source>expected an agent with a name (the annotator)</source>
+        <translation>應為有名稱的代理者（即標註者）</translation>
+    </message>
+    <message>
+        <source>{value} is not a date-time with a time zone</source>
+        <translation>{value} 不是含時區的日期時間</translation>
+    </message>
+    <message>
+        <source>has {count} targets; an annotation marks one span</source>
+        <translation>有 {count} 個目標；一個標註只標記一個範圍</translation>
+    </message>
+    <message>
+        <source>is only a link; a span needs a TextPositionSelector</source>
+        <translation>只是連結；範圍需要 TextPositionSelector</translation>
+    </message>
+    <message>
+        <source>missing, or without an id</source>
+        <translation>缺少，或沒有 id</translation>
+    </message>
+    <message>
+        <source>{source} does not name a document by its text (expected {DOCUMENT_IRI}&lt;hex SHA-256&gt;)</source>
+        <translation>{source} 沒有以文字指明文件（應為 {DOCUMENT_IRI}&lt;十六進位 SHA-256&gt;）</translation>
+    </message>
+    <message>
+        <source>a second {kind}</source>
+        <translation>第二個 {kind}</translation>
+    </message>
+    <message>
+        <source>has no {kind}</source>
+        <translation>沒有 {kind}</translation>
+    </message>
+    <message>
+        <source>has {count} code points but the TextPositionSelector spans {span}</source>
+        <translation>有 {count} 個碼位，但 TextPositionSelector 涵蓋 {span} 個</translation>
+    </message>
+    <message>
+        <source>{database}: no such database file to back up</source>
+        <translation>{database}：沒有可備份的資料庫檔案</translation>
+    </message>
+    <message>
+        <source>{database}: could not back up to {folder} ({exc})</source>
+        <translation>{database}：無法備份到 {folder}（{exc}）</translation>
+    </message>
+    <message>
+        <source>{backup}: not a usable backup (no such file, or an empty one)</source>
+        <translation>{backup}：不是可用的備份（沒有此檔案，或檔案是空的）</translation>
+    </message>
+    <message>
+        <source>{backup}: that is the database itself, not a backup of it</source>
+        <translation>{backup}：這是資料庫本身，不是它的備份</translation>
+    </message>
+    <message>
+        <source>{backup}: not a usable backup ({problem})</source>
+        <translation>{backup}：不是可用的備份（{problem}）</translation>
+    </message>
+    <message>
+        <source>{database}: it is open in another window or program; close it there first, then restore</source>
+        <translation>{database}：已在另一個視窗或程式中開啟；請先在該處關閉，再還原</translation>
+    </message>
+    <message>
+        <source>{database}: could not move it aside to restore ({exc})</source>
+        <translation>{database}：無法將它移開以進行還原（{exc}）</translation>
+    </message>
+    <message>
+        <source>{database}: could not restore {backup} ({exc})</source>
+        <translation>{database}：無法還原 {backup}（{exc}）</translation>
+    </message>
+    <message>
+        <source>{file}: {field} {problem}</source>
+        <translation>{file}: {field} {problem}</translation>
+    </message>
+    <message>
+        <source>is {count} characters long; the database holds at most {most}</source>
+        <translation>長度為 {count} 個字元；資料庫最多只能存放 {most} 個</translation>
+    </message>
+    <message>
+        <source>is {value}, outside the range the database holds ({low} to {high})</source>
+        <translation>為 {value}，超出資料庫能存放的範圍（{low} 至 {high}）</translation>
+    </message>
+    <message>
+        <source>{exc}, not a database file</source>
+        <translation>{exc}，不是資料庫檔案</translation>
+    </message>
+    <message>
+        <source>not a database path or URL</source>
+        <translation>不是資料庫路徑或 URL</translation>
+    </message>
+    <message>
+        <source>write each @ in the password as %40</source>
+        <translation>密碼中的每個 @ 請寫成 %40</translation>
+    </message>
+    <message>
+        <source>the server asks for a password</source>
+        <translation>伺服器要求密碼</translation>
+    </message>
+    <message>
+        <source>password authentication failed</source>
+        <translation>密碼驗證失敗</translation>
+    </message>
+    <message>
+        <source>{source} is {value}: give a whole number of seconds, such as 10</source>
+        <translation>{source} 為 {value}：請提供整數秒數，例如 10</translation>
+    </message>
+    <message>
+        <source>cannot reach the database server at {where} within {seconds} s (is it running, and is this its address? ${variable} sets the wait)</source>
+        <translation>無法在 {seconds} 秒內連上位於 {where} 的資料庫伺服器（它是否正在執行？這是它的位址嗎？${variable} 可設定等待時間）</translation>
+    </message>
+    <message>
+        <source>{database}: folder {folder} does not exist</source>
+        <translation>{database}：資料夾 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>{describe}: cannot open database ({exc})</source>
+        <translation>{describe}：無法開啟資料庫（{exc}）</translation>
+    </message>
+    <message>
+        <source>cannot read database ({reason})</source>
+        <translation>無法讀取資料庫（{reason}）</translation>
+    </message>
+    <message>
+        <source>{where}: not an Annotator database (it already holds tables: {items})</source>
+        <translation>{where}：不是 Annotator 資料庫（其中已有資料表：{items}）</translation>
+    </message>
+    <message>
+        <source>{where}: written by a newer version of Annotator (schema revision {current}); update Annotator to open it</source>
+        <translation>{where}：由較新版本的 Annotator 寫入（結構修訂版 {current}）；請更新 Annotator 後再開啟</translation>
+    </message>
+    <message>
+        <source>{where}: cannot open it: another program kept it locked for more than {LOCK_WAIT_S:.0f} s ({reason}); try again when it is done</source>
+        <translation>{where}：無法開啟：另一個程式將它鎖定超過 {LOCK_WAIT_S:.0f} 秒（{reason}）；請等它完成後再試</translation>
+    </message>
+    <message>
+        <source>{where}: cannot upgrade database ({reason})</source>
+        <translation>{where}：無法升級資料庫（{reason}）</translation>
+    </message>
+    <message>
+        <source>migration left {count} dangling references</source>
+        <translation>遷移後留下 {count} 個懸空參照</translation>
+    </message>
+    <message>
+        <source>{location}: no document with id {document_id}</source>
+        <translation>{location}：沒有 id 為 {document_id} 的文件</translation>
+    </message>
+    <message>
+        <source>{location}: the database is busy: another program (an import?) has been writing to it for over {LOCK_WAIT_S:g} s; nothing was changed, try again when it is done</source>
+        <translation>{location}：資料庫忙碌中：另一個程式（匯入？）已寫入超過 {LOCK_WAIT_S:g} 秒；未做任何變更，請等它完成後再試</translation>
+    </message>
+    <message>
+        <source>cannot open database ({reason})</source>
+        <translation>無法開啟資料庫（{reason}）</translation>
+    </message>
+    <message>
+        <source>{location}: the document of this annotation is gone</source>
+        <translation>{location}：此標註的文件已不存在</translation>
+    </message>
+    <message>
+        <source>this annotation exists already (made again elsewhere?)</source>
+        <translation>此標註已存在（在別處重新建立？）</translation>
+    </message>
+    <message>
+        <source>an identical annotation (same label and span) already exists</source>
+        <translation>已有相同的標註（相同的標籤與範圍）</translation>
+    </message>
+    <message>
+        <source>{title} version {version} has a newer version: re-read the newest one</source>
+        <translation>{title} 第 {version} 版已有較新版本：請重新讀取最新版本</translation>
+    </message>
+    <message>
+        <source>{location}: no label named {label}</source>
+        <translation>{location}：沒有名為 {label} 的標籤</translation>
+    </message>
+    <message>
+        <source>an annotation was changed or deleted elsewhere (another window?) since it was shown; the window now shows it as it is</source>
+        <translation>有標註在顯示之後已在別處（另一個視窗？）變更或刪除；視窗現在顯示它目前的樣子</translation>
+    </message>
+    <message>
+        <source>span {start}-{end} does not fit the text (length {length})</source>
+        <translation>範圍 {start}-{end} 不在文字之內（長度 {length}）</translation>
+    </message>
+    <message>
+        <source>{location}: another change is still being saved; try again</source>
+        <translation>{location}：另一項變更仍在儲存中；請再試一次</translation>
+    </message>
+    <message>
+        <source>this annotation was changed or deleted elsewhere (another window?) since it was shown; the window now shows it as it is</source>
+        <translation>此標註在顯示之後已在別處（另一個視窗？）變更或刪除；視窗現在顯示它目前的樣子</translation>
+    </message>
+    <message>
+        <source>{database}: a restore of it has not finished after {limit:.0f} s; try again when it has</source>
+        <translation>{database}：還原在 {limit:.0f} 秒後仍未完成；請等它完成後再試</translation>
+    </message>
+    <message>
+        <source>{database}: cannot create its lock file {lock_path}</source>
+        <translation>{database}：無法建立其鎖定檔 {lock_path}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot open it as a database ({reason})</source>
+        <translation>{path}：無法以資料庫開啟（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: a folder, not a database file</source>
+        <translation>{path}：這是資料夾，不是資料庫檔案</translation>
+    </message>
+    <message>
+        <source>{path}: not a regular file (a device, FIFO or socket); not a database</source>
+        <translation>{path}：不是一般檔案（裝置、FIFO 或通訊端）；不是資料庫</translation>
+    </message>
+    <message>
+        <source>{path}: a file of the operating system, not a database</source>
+        <translation>{path}：這是作業系統的檔案，不是資料庫</translation>
+    </message>
+    <message>
+        <source>{path}: the file is damaged or is not an Annotator database ({problem}). It was left as it is. {advice}</source>
+        <translation>{path}：檔案已損壞，或不是 Annotator 資料庫（{problem}）。檔案保持原狀。{advice}</translation>
+    </message>
+    <message>
+        <source>no document with id {document_id} (deleted elsewhere?)</source>
+        <translation>沒有 id 為 {document_id} 的文件（已在別處刪除？）</translation>
+    </message>
+    <message>
+        <source>{count} attribute value(s) would not fit label {label}&apos;s definitions, e.g. {found}; change or clear those values first</source>
+        <translation>{count} 個屬性值將不符合標籤 {label} 的定義，例如 {found}；請先修改或清除這些值</translation>
+    </message>
+    <message>
+        <source>span {start}-{end} does not fit the text of {title} (length {length})</source>
+        <translation>範圍 {start}-{end} 不在 {title} 的文字之內（長度 {length}）</translation>
+    </message>
+    <message>
+        <source>the labels were changed elsewhere (another window?) since they were shown</source>
+        <translation>標籤在顯示之後已在別處（另一個視窗？）變更</translation>
+    </message>
+    <message>
+        <source>label {name} is still used by {used} annotation(s)</source>
+        <translation>標籤 {name} 仍有 {used} 個標註使用</translation>
+    </message>
+    <message>
+        <source>{created} document(s) created, {matched} matched</source>
+        <translation>建立了 {created} 份文件，{matched} 份相符</translation>
+    </message>
+    <message>
+        <source>{added} annotation(s) added, {skipped} skipped, {replaced} replaced</source>
+        <translation>新增 {added} 個標註，略過 {skipped} 個，取代 {replaced} 個</translation>
+    </message>
+    <message>
+        <source>label(s) created: {labels}</source>
+        <translation>建立的標籤：{labels}</translation>
+    </message>
+    <message>
+        <source>id {id} belongs to a different document here</source>
+        <translation>id {id} 在此屬於另一份文件</translation>
+    </message>
+    <message>
+        <source>conflict: annotation {id} is already in the database with different content ({there} there, {here} here); import with --replace to overwrite it</source>
+        <translation>衝突：標註 {id} 已在資料庫中，內容不同（資料庫中為 {there}，此處為 {here}）；以 --replace 匯入即可覆寫</translation>
+    </message>
+    <message>
+        <source>{problem} (as this database defines {label}&apos;s {name})</source>
+        <translation>{problem}（依此資料庫對 {label} 的 {name} 的定義）</translation>
+    </message>
+    <message>
+        <source>end {end} is beyond the text&apos;s length {count}</source>
+        <translation>終點 {end} 超出文字長度 {count}</translation>
+    </message>
 </context>
 </TS>

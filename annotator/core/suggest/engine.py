@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.messages import N_, message_of, say
 from annotator.core.reading import resolved
 from annotator.core.spans import Interval, SpanIndex
 from annotator.core.suggest.firstchars import first_chars
@@ -106,7 +107,7 @@ def load_rules(folders: Sequence[Path] = ()) -> RuleSet:
     try:
         extra = [Path(f) for f in folders if resolved(Path(f)) != shipped.resolve()]
     except OSError as exc:  # a loop of symbolic links
-        raise RuleError(str(exc)) from None
+        raise RuleError(message_of(exc)) from None
     return compile_rules(rule_files([shipped, *extra]))
 
 
@@ -158,7 +159,12 @@ def _compile_label(lr: LabelRules, guards: bool = True) -> CompiledLabel:
         regex = re.compile(rf"(?<!\w){guard}(?:{body})", re.MULTILINE)
     except re.error as exc:  # each part compiled alone; only their union can fail here
         raise RuleError(
-            f"{', '.join(lr.files)}: rules of {lr.label!r} do not combine: {exc}"
+            say(
+                N_("{items}: rules of {label} do not combine: {exc}"),
+                items=", ".join(lr.files),
+                label=repr(lr.label),
+                exc=message_of(exc),
+            )
         ) from None
     needed = tuple(
         tuple(dict.fromkeys([*template_groups(r.reason), *(g for g, _ in r.boost)]))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.core.messages import N_, message_of, say
 from annotator.core.reading import FileReadError, read_file
 
 MAX_RULE_BYTES = 1 << 20  # the shipped files are a few KiB each
@@ -66,7 +67,7 @@ def shipped_rules_folder() -> Path:
     ):
         if candidate.is_dir():
             return candidate
-    raise RuleError("the shipped suggestion rules (resources/suggest) are missing")
+    raise RuleError(say(N_("the shipped suggestion rules (resources/suggest) are missing")))
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def rule_files(folders: Iterable[Path]) -> list[Path]:
         if not folder.exists():
             continue
         if not folder.is_dir():
-            raise RuleError(f"{folder}: not a folder of rule files")
+            raise RuleError(say(N_("{folder}: not a folder of rule files"), folder=folder))
         found.extend(sorted(p for p in folder.glob("*.toml") if p.is_file()))
     return found
 
@@ -175,19 +176,32 @@ def read_label_rules(files: Sequence[Path]) -> list[LabelRules]:
 def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
     where = str(path)
     try:
-        data = tomllib.loads(read_file(path, limit=MAX_RULE_BYTES, what="a rule file").decode())
+        data = tomllib.loads(
+            read_file(path, limit=MAX_RULE_BYTES, what=say(N_("a rule file"))).decode()
+        )
     except FileReadError as exc:
-        raise RuleError(str(exc)) from None
+        raise RuleError(message_of(exc)) from None
     except UnicodeDecodeError:
-        raise RuleError(f"{where}: not UTF-8 text") from None
+        raise RuleError(say(N_("{where}: not UTF-8 text"), where=where)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{where}: not valid TOML: {exc}") from None
+        raise RuleError(
+            say(N_("{where}: not valid TOML: {exc}"), where=where, exc=message_of(exc))
+        ) from None
     unknown = sorted(set(data) - _FILE_KEYS)
     if unknown:
-        raise RuleError(f"{where}: unknown key {unknown[0]!r} (allowed: {_sorted(_FILE_KEYS)})")
+        raise RuleError(
+            say(
+                N_("{where}: unknown key {unknown} (allowed: {allowed})"),
+                where=where,
+                unknown=repr(unknown[0]),
+                allowed=_sorted(_FILE_KEYS),
+            )
+        )
     label = data.get("label")
     if not isinstance(label, str) or not label.strip():
-        raise RuleError(f"{where}: 'label' is missing or not a text (label = \"claim\")")
+        raise RuleError(
+            say(N_("{where}: 'label' is missing or not a text (label = \"claim\")"), where=where)
+        )
     source = sources.setdefault(label, _LabelSource(label))
     source.files.append(where)
 
@@ -195,20 +209,49 @@ def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
     for name, words in lists.items():
         _check_name(name, f"list {name!r}", where)
         if name in source.patterns:
-            raise RuleError(f"{where}: list {name!r} has the name of a pattern")
+            raise RuleError(
+                say(
+                    N_("{where}: list {name} has the name of a pattern"),
+                    where=where,
+                    name=repr(name),
+                )
+            )
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise RuleError(f"{where}: list {name!r} must be a list of non-empty texts")
+            raise RuleError(
+                say(
+                    N_("{where}: list {name} must be a list of non-empty texts"),
+                    where=where,
+                    name=repr(name),
+                )
+            )
         source.lists.setdefault(name, []).extend(w.strip() for w in words)
 
     for name, regex in _table(data, "patterns", where).items():
         _check_name(name, f"pattern {name!r}", where)
         if not isinstance(regex, str) or not regex:
-            raise RuleError(f"{where}: pattern {name!r} must be a non-empty text")
+            raise RuleError(
+                say(
+                    N_("{where}: pattern {name} must be a non-empty text"),
+                    where=where,
+                    name=repr(name),
+                )
+            )
         if name in source.lists:
-            raise RuleError(f"{where}: pattern {name!r} has the name of a list")
+            raise RuleError(
+                say(
+                    N_("{where}: pattern {name} has the name of a list"),
+                    where=where,
+                    name=repr(name),
+                )
+            )
         if name in source.patterns:
             raise RuleError(
-                f"{where}: pattern {name!r} is already defined in {source.patterns[name][1]}"
+                say(
+                    N_("{where}: pattern {name} is already defined in {patterns}"),
+                    where=where,
+                    name=repr(name),
+                    patterns=source.patterns[name][1],
+                )
             )
         source.patterns[name] = (regex, where)
 
@@ -217,18 +260,42 @@ def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
         extra = sorted(set(entry) - _YIELD_KEYS)
         if extra:
             raise RuleError(
-                f"{where}: [yield] has unknown key {extra[0]!r} (allowed: {_sorted(_YIELD_KEYS)})"
+                say(
+                    N_("{where}: [yield] has unknown key {extra} (allowed: {allowed})"),
+                    where=where,
+                    extra=repr(extra[0]),
+                    allowed=_sorted(_YIELD_KEYS),
+                )
             )
         to = entry.get("to")
         if not isinstance(to, list) or not to or not all(isinstance(t, str) and t for t in to):
-            raise RuleError(f"{where}: [yield] needs 'to', a list of labels")
+            raise RuleError(say(N_("{where}: [yield] needs 'to', a list of labels"), where=where))
         if label in to:
-            raise RuleError(f"{where}: [yield] names the file's own label {label!r}")
+            raise RuleError(
+                say(
+                    N_("{where}: [yield] names the file's own label {label}"),
+                    where=where,
+                    label=repr(label),
+                )
+            )
         for key in ("keep", "trim", "joint"):
             if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
-                raise RuleError(f"{where}: [yield] {key} must be a non-empty pattern")
+                raise RuleError(
+                    say(
+                        N_("{where}: [yield] {key} must be a non-empty pattern"),
+                        where=where,
+                        key=key,
+                    )
+                )
         if source.yields is not None:
-            raise RuleError(f"{where}: [yield] of {label!r} is already given in {source.yields[1]}")
+            raise RuleError(
+                say(
+                    N_("{where}: [yield] of {label} is already given in {yields}"),
+                    where=where,
+                    label=repr(label),
+                    yields=source.yields[1],
+                )
+            )
         source.yields = (entry, where)
 
     for key, allowed, target in (
@@ -237,22 +304,53 @@ def _read_file(path: Path, sources: dict[str, _LabelSource]) -> None:
     ):
         entries = data.get(key, [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            raise RuleError(f"{where}: '{key}' must be written as [[{key}]] tables")
+            raise RuleError(
+                say(
+                    N_("{where}: '{key}' must be written as [[{key}]] tables"), where=where, key=key
+                )
+            )
         for i, entry in enumerate(entries, 1):
             what = f"[[{key}]] number {i}"
             extra = sorted(set(entry) - allowed)
             if extra:
                 raise RuleError(
-                    f"{where}: {what} has unknown key {extra[0]!r} (allowed: {_sorted(allowed)})"
+                    say(
+                        N_("{where}: {what} has unknown key {extra} (allowed: {allowed})"),
+                        where=where,
+                        what=what,
+                        extra=repr(extra[0]),
+                        allowed=_sorted(allowed),
+                    )
                 )
             name = entry.get("name")
             if not isinstance(name, str) or not _NAME.match(name.replace("-", "_")):
-                raise RuleError(f"{where}: {what} needs a 'name' (letters, digits, - and _)")
+                raise RuleError(
+                    say(
+                        N_("{where}: {what} needs a 'name' (letters, digits, - and _)"),
+                        where=where,
+                        what=what,
+                    )
+                )
             if not isinstance(entry.get("pattern"), str) or not entry["pattern"].strip():
-                raise RuleError(f"{where}: {key} {name!r} needs a 'pattern'")
+                raise RuleError(
+                    say(
+                        N_("{where}: {key} {name} needs a 'pattern'"),
+                        where=where,
+                        key=key,
+                        name=repr(name),
+                    )
+                )
             taken = {e[0]["name"] for e in target}
             if name in taken:
-                raise RuleError(f"{where}: {key} {name!r} is defined twice for {label!r}")
+                raise RuleError(
+                    say(
+                        N_("{where}: {key} {name} is defined twice for {label}"),
+                        where=where,
+                        key=key,
+                        name=repr(name),
+                        label=repr(label),
+                    )
+                )
             target.append((entry, where))
 
 
@@ -267,59 +365,142 @@ def _expand(source: _LabelSource) -> LabelRules:
         prefix = entry.get("prefix")
         if prefix is not None:
             if not isinstance(prefix, str) or not prefix.strip():
-                raise RuleError(f"{where}: {what}: prefix must be a non-empty text")
+                raise RuleError(
+                    say(
+                        N_("{where}: {what}: prefix must be a non-empty text"),
+                        where=where,
+                        what=what,
+                    )
+                )
             if entry.get("span") is not None:
-                raise RuleError(f"{where}: {what}: a rule with a prefix cannot also name a span")
+                raise RuleError(
+                    say(
+                        N_("{where}: {what}: a rule with a prefix cannot also name a span"),
+                        where=where,
+                        what=what,
+                    )
+                )
             prefix = _resolve(prefix, source, what, where, ())
             _compile(prefix, f"{what} (prefix)", where)
             prefix_groups = set(_GROUP.findall(prefix))
             shared = groups & prefix_groups
             if shared:
                 raise RuleError(
-                    f"{where}: {what}: group {sorted(shared)[0]!r} is in both prefix and pattern"
+                    say(
+                        N_("{where}: {what}: group {groups} is in both prefix and pattern"),
+                        where=where,
+                        what=what,
+                        groups=repr(sorted(shared)[0]),
+                    )
                 )
             groups |= prefix_groups
         within = entry.get("within")
         if within is not None:
             if not isinstance(within, str) or not within.strip():
-                raise RuleError(f"{where}: {what}: within must be a non-empty pattern")
+                raise RuleError(
+                    say(
+                        N_("{where}: {what}: within must be a non-empty pattern"),
+                        where=where,
+                        what=what,
+                    )
+                )
             if prefix is not None:
-                raise RuleError(f"{where}: {what}: a rule with 'within' cannot have a prefix")
+                raise RuleError(
+                    say(
+                        N_("{where}: {what}: a rule with 'within' cannot have a prefix"),
+                        where=where,
+                        what=what,
+                    )
+                )
             within = _resolve(within, source, f"{what} (within)", where, ())
             _compile(within, f"{what} (within)", where)
         attributed = entry.get("attributed", False)
         if not isinstance(attributed, bool) or (attributed and within is None):
-            raise RuleError(f"{where}: {what}: attributed must be true or false, with 'within'")
+            raise RuleError(
+                say(
+                    N_("{where}: {what}: attributed must be true or false, with 'within'"),
+                    where=where,
+                    what=what,
+                )
+            )
         unclaimed = entry.get("unclaimed", False)
         if not isinstance(unclaimed, bool) or (unclaimed and within is not None):
-            raise RuleError(f"{where}: {what}: unclaimed must be true or false, without 'within'")
+            raise RuleError(
+                say(
+                    N_("{where}: {what}: unclaimed must be true or false, without 'within'"),
+                    where=where,
+                    what=what,
+                )
+            )
         confidence = entry.get("confidence", 0.5)
         if (
             isinstance(confidence, bool)
             or not isinstance(confidence, int | float)
             or not 0 < confidence <= 1
         ):
-            raise RuleError(f"{where}: {what}: confidence must be a number in (0, 1]")
+            raise RuleError(
+                say(
+                    N_("{where}: {what}: confidence must be a number in (0, 1]"),
+                    where=where,
+                    what=what,
+                )
+            )
         reason = entry.get("reason", f"rule '{name}'")
         if not isinstance(reason, str) or not reason.strip():
-            raise RuleError(f"{where}: {what}: reason must be a non-empty text")
+            raise RuleError(
+                say(N_("{where}: {what}: reason must be a non-empty text"), where=where, what=what)
+            )
         for ref, _ in _TEMPLATE_FIELD.findall(reason):
             if ref not in groups:
                 raise RuleError(
-                    f"{where}: {what}: reason uses {{{ref}}} but the pattern has no group "
-                    f"(?P<{ref}>...)"
+                    say(
+                        N_(
+                            "{where}: {what}: reason uses {{{ref}}} but the pattern has no group "
+                            "(?P<{ref}>...)"
+                        ),
+                        where=where,
+                        what=what,
+                        ref=ref,
+                    )
                 )
         span = entry.get("span")
         if span is not None and (not isinstance(span, str) or span not in groups):
-            raise RuleError(f"{where}: {what}: span {span!r} is not a named group of its pattern")
+            raise RuleError(
+                say(
+                    N_("{where}: {what}: span {span} is not a named group of its pattern"),
+                    where=where,
+                    what=what,
+                    span=repr(span),
+                )
+            )
         boost = entry.get("boost", {})
         if not isinstance(boost, dict):
-            raise RuleError(f"{where}: {what}: boost must be a table of group = amount")
+            raise RuleError(
+                say(
+                    N_("{where}: {what}: boost must be a table of group = amount"),
+                    where=where,
+                    what=what,
+                )
+            )
         for group, amount in boost.items():
             if group not in groups:
-                raise RuleError(f"{where}: {what}: boost names {group!r}, not a group")
+                raise RuleError(
+                    say(
+                        N_("{where}: {what}: boost names {group}, not a group"),
+                        where=where,
+                        what=what,
+                        group=repr(group),
+                    )
+                )
             if isinstance(amount, bool) or not isinstance(amount, int | float):
-                raise RuleError(f"{where}: {what}: boost for {group!r} must be a number")
+                raise RuleError(
+                    say(
+                        N_("{where}: {what}: boost for {group} must be a number"),
+                        where=where,
+                        what=what,
+                        group=repr(group),
+                    )
+                )
         rules.append(
             Rule(
                 label=source.label,
@@ -374,13 +555,28 @@ def _resolve(
             return words_regex(source.lists[name])
         if name in source.patterns:
             if name in stack:
-                raise RuleError(f"{where}: {what}: pattern {name!r} refers to itself")
+                raise RuleError(
+                    say(
+                        N_("{where}: {what}: pattern {name} refers to itself"),
+                        where=where,
+                        what=what,
+                        name=repr(name),
+                    )
+                )
             regex, origin = source.patterns[name]
             inner = _resolve(regex, source, f"pattern {name!r}", origin, (*stack, name))
             return f"(?:{inner})"
         raise RuleError(
-            f"{where}: {what} refers to {{{name}}}, which is neither a list nor a pattern "
-            f"of label {source.label!r}"
+            say(
+                N_(
+                    "{where}: {what} refers to {{{name}}}, which is neither a list nor a "
+                    "pattern of label {label}"
+                ),
+                where=where,
+                what=what,
+                name=name,
+                label=repr(source.label),
+            )
         )
 
     return _REFERENCE.sub(replace, _NOT_AFTER.sub(not_after, pattern))
@@ -419,7 +615,14 @@ def _compile(pattern: str, what: str, where: str) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise RuleError(f"{where}: {what}: not a valid regular expression: {exc}") from None
+        raise RuleError(
+            say(
+                N_("{where}: {what}: not a valid regular expression: {exc}"),
+                where=where,
+                what=what,
+                exc=message_of(exc),
+            )
+        ) from None
 
 
 def words_regex(words: Iterable[str]) -> str:
@@ -494,13 +697,15 @@ def render_reason(template: str, groups: dict[str, str | None]) -> str:
 def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise RuleError(f"{where}: [{key}] must be a table")
+        raise RuleError(say(N_("{where}: [{key}] must be a table"), where=where, key=key))
     return value
 
 
 def _check_name(name: str, what: str, where: str) -> None:
     if not _NAME.match(name):
-        raise RuleError(f"{where}: {what}: names are letters, digits and _")
+        raise RuleError(
+            say(N_("{where}: {what}: names are letters, digits and _"), where=where, what=what)
+        )
 
 
 def _sorted(keys: set[str]) -> str:
