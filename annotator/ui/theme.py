@@ -120,6 +120,13 @@ _HIGH_CONTRAST = {
     "ToolTipBase": "#000000",
     "ToolTipText": "#ffffff",
 }
+# Fusion draws the frames of fields in a shade of the window's colour: black on black.
+_HIGH_CONTRAST_SHEET = (
+    "QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox,"
+    " QDateEdit { border: 1px solid #ffffff; }"
+    " QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QComboBox:focus"
+    " { border: 2px solid #ffff00; }"
+)
 _HIGH_CONTRAST_DISABLED = {"WindowText": "#a0a0a0", "Text": "#a0a0a0", "ButtonText": "#a0a0a0"}
 _PALETTES = {
     "light": (_LIGHT, _LIGHT_DISABLED),
@@ -155,6 +162,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
             app.setStyle(style)
             app.styleHints().unsetColorScheme()
             app.setPalette(palette)
+            app.setStyleSheet("")
         return
     if _system is None:
         _system = (app.style().name(), QPalette(app.palette()))
@@ -162,3 +170,4 @@ def apply_theme(app: QApplication, theme: str) -> None:
     scheme = Qt.ColorScheme.Light if theme == "light" else Qt.ColorScheme.Dark
     app.styleHints().setColorScheme(scheme)  # native dialogs follow, where they can
     app.setPalette(theme_palette(theme))
+    app.setStyleSheet(_HIGH_CONTRAST_SHEET if theme == "high-contrast" else "")

@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.app.resources import default_labels
 from annotator.core.colors import MIN_CONTRAST, contrast
 from annotator.core.labels import PALETTE
 from annotator.core.model import Annotation, Label
 from annotator.ui.text_view import DocumentView
-from annotator.ui.theme import rgb, theme_palette
+from annotator.ui.theme import apply_theme, rgb, theme_palette
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 WORD = "abcdefgh "  # nine code points a label
@@ -68,3 +68,22 @@ def test_text_on_every_label_tint_keeps_wcag_aa_contrast(qtbot, theme):
     view.mark_hits([(0, 4)])
     hit = view.extraSelections()[0]
     assert contrast(text, rgb(hit.format.background().color())) >= MIN_CONTRAST
+
+
+@pytest.mark.parametrize("theme", ["high-contrast", "light"])
+def test_fields_have_a_visible_edge_in_high_contrast(qtbot, theme):
+    app = QApplication.instance()
+    apply_theme(app, theme)
+    try:
+        field = QLineEdit()
+        qtbot.addWidget(field)
+        field.resize(200, 30)
+        image = field.grab().toImage()
+        edge = image.pixelColor(0, 15)
+        inside = image.pixelColor(100, 15)
+        if theme == "high-contrast":
+            assert edge.lightness() == 255 and inside.lightness() == 0  # white on black
+        else:
+            assert app.styleSheet() == ""  # the other themes keep Fusion's own frames
+    finally:
+        apply_theme(app, "system")
