@@ -166,7 +166,7 @@ def apply(workspace: Workspace, found: Sequence[Found]) -> list[Annotation]:
             moment,
         )
     ]
-    workspace.apply(Step(f"accept {len(made)} suggestions", added=tuple(made)))
+    workspace.apply(Step(say(N_("accept {n} suggestions"), n=len(made)), added=tuple(made)))
     return made
 
 
@@ -252,7 +252,7 @@ def switch_rules(
                     name=repr(name),
                 )
             )
-    workspace.apply(Step("switch rules", rules_off=tuple(off), rules_on=tuple(on)))
+    workspace.apply(Step(say(N_("switch rules")), rules_off=tuple(off), rules_on=tuple(on)))
 
 
 def rules_report(store: Store) -> list[RuleRecord]:

@@ -165,7 +165,7 @@ class Workspace:
         annotator was there already, and nothing changed)."""
         annotation, created = self._store.tag(document_id, label, start, end, self.annotator)
         if created:
-            step = Step(f"tag '{label}'", added=(annotation,))
+            step = Step(say(N_("tag '{label}'"), label=label), added=(annotation,))
             self._history.record(step)
             self._announce(Changes(step), initiator)
         return annotation, created
@@ -183,7 +183,8 @@ class Workspace:
     ) -> Annotation:
         """Give ``old`` (as shown) another label."""
         new = self._store.relabel_annotation(old, label)
-        return self._replace(old, new, f"relabel '{old.label}' as '{label}'", initiator)
+        name = say(N_("relabel '{old}' as '{new}'"), old=old.label, new=label)
+        return self._replace(old, new, name, initiator)
 
     def relabel_all(
         self, olds: Sequence[Annotation], label: str, *, initiator: object | None = None
@@ -196,9 +197,9 @@ class Workspace:
             before = {ann.id: ann for ann in olds}
             old = tuple(before[ann.id] for ann in result.changed)
             name = (
-                f"relabel '{old[0].label}' as '{label}'"
+                say(N_("relabel '{old}' as '{new}'"), old=old[0].label, new=label)
                 if len(old) == 1
-                else f"relabel {len(old)} annotations as '{label}'"
+                else say(N_("relabel {n} annotations as '{label}'"), n=len(old), label=label)
             )
             step = Step(name, added=tuple(result.changed), removed=old)
             self._history.record(step)
@@ -210,14 +211,15 @@ class Workspace:
     ) -> Annotation:
         """Give ``old`` the span ``[start, end)``."""
         new = self._store.resize_annotation(old, start, end)
-        return self._replace(old, new, f"resize '{old.label}'", initiator)
+        return self._replace(old, new, say(N_("resize '{label}'"), label=old.label), initiator)
 
     def set_note(
         self, old: Annotation, note: str | None, *, initiator: object | None = None
     ) -> Annotation:
         """Save ``old``'s note (blank or ``None`` clears it)."""
         new = self._store.set_note(old, note)
-        return self._replace(old, new, f"edit note on '{old.label}'", initiator)
+        name = say(N_("edit note on '{label}'"), label=old.label)
+        return self._replace(old, new, name, initiator)
 
     def set_attributes(
         self,
@@ -229,7 +231,8 @@ class Workspace:
     ) -> Annotation:
         """Save ``old``'s attribute values (``name``, the one changed, names the step)."""
         new = self._store.set_attributes(old, values)
-        return self._replace(old, new, f"edit {name} on '{old.label}'", initiator)
+        step = say(N_("edit {name} on '{label}'"), name=name, label=old.label)
+        return self._replace(old, new, step, initiator)
 
     def delete(
         self, annotations: Sequence[Annotation], *, initiator: object | None = None
@@ -240,7 +243,11 @@ class Workspace:
             return None
         self._store.delete_annotations(annotations)
         count = len(annotations)
-        name = f"delete {count} annotations" if count > 1 else f"delete '{annotations[0].label}'"
+        name = (
+            say(N_("delete {n} annotations"), n=count)
+            if count > 1
+            else say(N_("delete '{label}'"), label=annotations[0].label)
+        )
         step = Step(name, removed=tuple(annotations))
         self._history.record(step)
         return self._announce(Changes(step), initiator)
@@ -251,7 +258,7 @@ class Workspace:
         after: Sequence[Label],
         renames: Sequence[tuple[str, str]] = (),
         removed: Sequence[str] = (),
-        name: str = "edit labels",
+        name: str = say(N_("edit labels")),
     ) -> Step:
         """The step that turns the scheme ``before`` (as shown: applying the step fails if
         the stored one differs) into ``after``: ``renames`` (old, new) carry their
@@ -272,7 +279,9 @@ class Workspace:
         """Save the memo of a document (``None``: the project's; blank text removes it)
         and announce it."""
         self._store.set_memo(document_id, text)
-        return self._announce(Changes(Step("edit memo"), memos=frozenset({document_id})), initiator)
+        return self._announce(
+            Changes(Step(say(N_("edit memo"))), memos=frozenset({document_id})), initiator
+        )
 
     # -- documents (not undone: the undo history goes on) ------------------------------
 

@@ -522,9 +522,9 @@ def step_name(before: Sequence[Label], dialog: LabelsDialog) -> str:
     added = [label.name for label in dialog.scheme() if label.name not in originals]
     added = [name for name in added if name not in {new for _old, new in renames}]
     if len(removed) == 1 and not renames and not added:
-        return f"delete label '{removed[0]}'"
+        return tr("delete label '{label}'").format(label=removed[0])
     if len(added) == 1 and not renames and not removed:
-        return f"add label '{added[0]}'"
+        return tr("add label '{label}'").format(label=added[0])
     if len(renames) == 1 and not added and not removed:
-        return f"rename '{renames[0][0]}' to '{renames[0][1]}'"
-    return "edit labels"
+        return tr("rename '{old}' to '{new}'").format(old=renames[0][0], new=renames[0][1])
+    return tr("edit labels")

@@ -437,15 +437,19 @@ class EditingMixin:
             self.refresh_from_store()
             self._error(tr("Could not undo or redo"), tr_said(exc))
             return False
-        self.statusBar().showMessage(done.format(action=name), 5000)
+        self.statusBar().showMessage(done.format(action=tr_said(name)), 5000)
         return True
 
     def _update_undo_actions(self) -> None:
         undo, redo = self.workspace.undo_name(), self.workspace.redo_name()
         self.undo_action.setEnabled(undo is not None)
-        self.undo_action.setText(tr("&Undo {action}").format(action=undo) if undo else tr("&Undo"))
+        self.undo_action.setText(
+            tr("&Undo {action}").format(action=tr_said(undo)) if undo else tr("&Undo")
+        )
         self.redo_action.setEnabled(redo is not None)
-        self.redo_action.setText(tr("&Redo {action}").format(action=redo) if redo else tr("&Redo"))
+        self.redo_action.setText(
+            tr("&Redo {action}").format(action=tr_said(redo)) if redo else tr("&Redo")
+        )
 
     def current_annotation(self) -> Annotation | None:
         """The annotation the details panel shows: the list's current row if it is

@@ -2666,6 +2666,18 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>匯出標籤方案</translation>
     </message>
     <message>
+        <source>delete label &apos;{label}&apos;</source>
+        <translation>刪除標籤「{label}」</translation>
+    </message>
+    <message>
+        <source>add label &apos;{label}&apos;</source>
+        <translation>新增標籤「{label}」</translation>
+    </message>
+    <message>
+        <source>rename &apos;{old}&apos; to &apos;{new}&apos;</source>
+        <translation>將「{old}」更名為「{new}」</translation>
+    </message>
+    <message>
         <source>Could not save the change</source>
         <translation>無法儲存變更</translation>
     </message>
@@ -3830,8 +3842,16 @@ No label was changed.</source>
         <translation>標籤 {label} 沒有規則，也沒有手動標註過的詞語；規則涵蓋：{items}</translation>
     </message>
     <message>
+        <source>accept {n} suggestions</source>
+        <translation>接受 {n} 個建議</translation>
+    </message>
+    <message>
         <source>no rule {name} (a rule is named LABEL:RULE, as suggestions show it; see --rules-report)</source>
         <translation>沒有規則 {name}（規則名稱為 LABEL:RULE，與建議中顯示的相同；見 --rules-report）</translation>
+    </message>
+    <message>
+        <source>switch rules</source>
+        <translation>切換規則</translation>
     </message>
     <message>
         <source>The document this step changed has a newer version since (or was deleted).
@@ -3848,6 +3868,46 @@ The undo history was cleared.</source>
         <translation>{exc}
 
 復原記錄已清除。</translation>
+    </message>
+    <message>
+        <source>tag &apos;{label}&apos;</source>
+        <translation>標註「{label}」</translation>
+    </message>
+    <message>
+        <source>relabel &apos;{old}&apos; as &apos;{new}&apos;</source>
+        <translation>將「{old}」改標為「{new}」</translation>
+    </message>
+    <message>
+        <source>relabel {n} annotations as &apos;{label}&apos;</source>
+        <translation>將 {n} 個標註改標為「{label}」</translation>
+    </message>
+    <message>
+        <source>resize &apos;{label}&apos;</source>
+        <translation>調整「{label}」範圍</translation>
+    </message>
+    <message>
+        <source>edit note on &apos;{label}&apos;</source>
+        <translation>編輯「{label}」的備註</translation>
+    </message>
+    <message>
+        <source>edit {name} on &apos;{label}&apos;</source>
+        <translation>編輯「{label}」的 {name}</translation>
+    </message>
+    <message>
+        <source>delete {n} annotations</source>
+        <translation>刪除 {n} 個標註</translation>
+    </message>
+    <message>
+        <source>delete &apos;{label}&apos;</source>
+        <translation>刪除「{label}」</translation>
+    </message>
+    <message>
+        <source>edit labels</source>
+        <translation>編輯標籤</translation>
+    </message>
+    <message>
+        <source>edit memo</source>
+        <translation>編輯備忘錄</translation>
     </message>
     <message>
         <source>cohen_kappa needs equal lengths, got {count} and {count2}</source>

@@ -55,12 +55,12 @@ def test_tagging_undo_and_the_counts_are_said_in_chinese(chinese, make_window, d
     assert message(app) == f"已標註 statistic {start}–{end}。"
     assert window.counts_label.text().startswith("1 個標註（")
     assert "個字元 · " in window.counts_label.text()
-    assert window.undo_action.text().startswith("復原 ")
+    assert window.undo_action.text() == "復原 標註「statistic」(&U)"  # the step named too
 
     app.key(Qt.Key.Key_Z, CTRL)
-    assert message(app).startswith("已復原：")
+    assert message(app) == "已復原：標註「statistic」。"
     assert window.counts_label.text().startswith("0 個標註（")
-    assert window.redo_action.text().startswith("重做 ")
+    assert window.redo_action.text() == "重做 標註「statistic」(&R)"
     store = open_store(str(db_path))
     try:
         assert store.annotations(window.document.id) == []
