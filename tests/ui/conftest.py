@@ -183,3 +183,17 @@ def corpus(db_path):
     store.update_document_metadata(bid, title="Bureau brief", author="Mary Chan", published=None)
     store.close()
     return db_path, {seed: text, bid: BRIEF}
+
+
+@pytest.fixture
+def chinese():
+    """Traditional Chinese for the test, English again after it."""
+    from annotator.ui.i18n import install_translation
+
+    app = QApplication.instance()
+    assert install_translation(app, "zh_Hant") == "zh_Hant"
+    try:
+        yield
+    finally:
+        install_translation(app, "en")
+    assert QApplication.translate("", "Curate") == "Curate"

@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from annotator.core.timestamps import local_time
-from annotator.ui.i18n import install_translation
 from annotator.ui.times import shown_time
 
 MOMENTS = [
@@ -22,13 +20,7 @@ def test_in_english_as_core_says_it(qapp, moment):
     assert shown_time(moment) == local_time(moment)
 
 
-def test_in_chinese_year_month_day(qapp):
-    assert install_translation(QApplication.instance(), "zh_Hant") == "zh_Hant"
-    try:
-        for moment in MOMENTS:
-            local = moment.astimezone()
-            assert shown_time(moment) == (
-                f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
-            )
-    finally:
-        install_translation(QApplication.instance(), "en")
+def test_in_chinese_year_month_day(qapp, chinese):
+    for moment in MOMENTS:
+        local = moment.astimezone()
+        assert shown_time(moment) == f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"

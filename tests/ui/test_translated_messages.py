@@ -8,12 +8,12 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.app.opening import open_store
 from annotator.cli import main
 from annotator.core.messages import N_, say
-from annotator.ui.i18n import install_translation, tr_said
+from annotator.ui.i18n import tr_said
 from tests.ui.conftest import answer_next_modal
 
 
@@ -23,14 +23,6 @@ def rows(db_path) -> list[list[tuple]]:
             conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
             for table in ("documents", "annotations", "labels")
         ]
-
-
-@pytest.fixture
-def chinese():
-    app = QApplication.instance()
-    assert install_translation(app, "zh_Hant") == "zh_Hant"
-    yield
-    install_translation(app, "en")
 
 
 def import_with_ctrl_o(app, monkeypatch, paths) -> list[str]:

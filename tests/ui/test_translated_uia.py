@@ -5,30 +5,16 @@ afterwards)."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 
 from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.i18n import install_translation
 from annotator.ui.properties_dialog import PropertiesDialog
 from tests.ui.conftest import answer_next_modal
 from tests.ui.test_labels_editor import edit_labels
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def chinese():
-    """Traditional Chinese for the test, English again after it."""
-    app = QApplication.instance()
-    assert install_translation(app, "zh_Hant") == "zh_Hant"
-    try:
-        yield
-    finally:
-        install_translation(app, "en")
-    assert QApplication.translate("", "Reset all to defaults") == "Reset all to defaults"
 
 
 def test_the_label_editor(chinese, app):

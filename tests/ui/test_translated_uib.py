@@ -13,7 +13,6 @@ from annotator.app import preferences
 from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
 from annotator.ui.app import show_startup_error
-from annotator.ui.i18n import install_translation
 from tests.ui.conftest import answer_next_modal
 from tests.ui.test_files_gui import Dialogs, decline_offer
 
@@ -24,18 +23,6 @@ HEARING = (
     "The minister promised that 2,000 cameras would be installed by June.\n\n"
     "A spokesman declined to comment on the cost.\n"
 )
-
-
-@pytest.fixture
-def chinese():
-    """Traditional Chinese for the test, English again after it."""
-    app = QApplication.instance()
-    assert install_translation(app, "zh_Hant") == "zh_Hant"
-    try:
-        yield
-    finally:
-        install_translation(app, "en")
-    assert QApplication.translate("", "Tag selection:") == "Tag selection:"
 
 
 def message(app) -> str:

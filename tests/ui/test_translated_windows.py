@@ -16,7 +16,6 @@ from annotator.ui import crash_report
 from annotator.ui.backup_dialog import RestoreDialog
 from annotator.ui.curation_view import CurationDialog
 from annotator.ui.encoding_review import EncodingReviewDialog
-from annotator.ui.i18n import install_translation
 from annotator.ui.reread_dialog import RereadDialog
 from tests.ui.conftest import answer_next_modal
 from tests.ui.test_files_gui import Dialogs
@@ -26,18 +25,6 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 CAMERAS = "615 new CCTV cameras"
 # Truly ambiguous: the only non-ASCII byte is "è" in Windows-1252 and "č" in -1250.
 SIGNED = b"Signed for the committee by Jan Pe\xe8ek on the first of May 2024.\n"
-
-
-@pytest.fixture
-def chinese():
-    """Traditional Chinese for the test, English again after it."""
-    app = QApplication.instance()
-    assert install_translation(app, "zh_Hant") == "zh_Hant"
-    try:
-        yield
-    finally:
-        install_translation(app, "en")
-    assert QApplication.translate("", "Curate") == "Curate"
 
 
 @pytest.fixture
