@@ -286,8 +286,13 @@ def worker(base: Path, work: Path, pg_url: str) -> None:
     if pg_url:
         os.environ["BATTERY_PG_URL"] = pg_url
     import annotator.cli  # noqa: F401  (imported once, shared by every forked child)
+    from annotator.store import Store
     from tests.hostile import actions  # noqa: F401
     from tests.hostile.cases import by_name
+
+    # One new database made here: every child then makes its own from the schema this
+    # one's migrations left (annotator/store/fresh_schema.py), as a long-lived process does.
+    Store.open(str(Path(tempfile.mkdtemp(prefix="warm-", dir=work)) / "warm.db")).close()
 
     cases = by_name()
     for line in sys.stdin:
