@@ -9,6 +9,20 @@ import pytest
 
 from tests.databases import BACKENDS, make_database
 
+# The longest tests run first, so that no process is left running one alone at the end
+# while the others wait (make test runs them in parallel).
+LONGEST = (
+    "tests/hostile/test_battery.py",
+    "tests/store/test_restore_race.py",
+    "tests/test_scaling.py",
+    "tests/store/test_crash_safety.py",
+    "tests/fuzz/test_hostile_inputs.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST))  # stable otherwise
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path_factory, monkeypatch):
