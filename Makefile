@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/decoding.py
 	$(BIN)/python bench/retrieve.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/retrieve_window.py
+	$(BIN)/python bench/launch.py
 
 # Suggestion speed: all rules on ~1 MB of news text, median of 5 runs (target < 1 s).
 bench-suggest: $(VENV)/.installed
