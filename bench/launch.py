@@ -7,11 +7,14 @@
   the peak memory (VmHWM) of each process and its children (the suggestion helper counts).
 - L3: ``annotator --help`` and ``annotator stats`` next to ``python -c pass``.
 
-    python bench/launch.py [--runs 3] [--display N]     (part of ``make bench``; needs Xvfb)
+    python bench/launch.py [--runs 3] [--mb 1 10] [--display N] [--frames DIR]
+                                            (part of ``make bench``; needs Xvfb)
 
 Medians of ``--runs`` separate processes (the command rows of 5), after one launch of each
-that is not counted. Prints the table bench/suite.py prints and writes it, with every
-run, to ``bench/results/launch.json``. Not part of the test suite: nothing here asserts.
+that is not counted. The screen is read while the server draws, so the frame that stops
+the clock may be torn (``--frames`` keeps it): the rest follows within a poll. Prints the
+table bench/suite.py prints and writes it, with every run, to ``bench/results/launch.json``.
+Not part of the test suite: nothing here asserts.
 """
 
 from __future__ import annotations
@@ -90,54 +93,8 @@ def main() -> int:
         metrics += command_rows(databases[0][0], details)
         display = ns.display if ns.display is not None else free_display()
         with xvfb(display, work / "fb") as frame:
-            for (mb, spans, most, most_memory), (db, text, spans_file, tints) in zip(
-                sizes, databases, strict=True
-            ):
-                name = f"{mb} MB + {spans:,} spans"
-                app_cmd = [*annotator_command(), "--db", str(db)]
-                bare_cmd = [sys.executable, str(HERE / "bare_launch.py"), str(text)]
-                bare_cmd += [str(spans_file), *map(str, BARE_SIZE), *(hex_of(c) for c in tints)]
-                env = environment(work, display, db)
-                runs = {}
-                for who, command in (("bare", bare_cmd), ("annotator", app_cmd)):
-                    launch(command, env(), frame, tints)  # not counted: caches warm
-                    runs[who] = [
-                        launch(command, env(), frame, tints, keep(ns.frames, f"{mb}mb-{who}-{i}"))
-                        for i in range(ns.runs)
-                    ]
-                    print(
-                        f"{name}, {who}: {[round(r.seconds, 3) for r in runs[who]]} s", flush=True
-                    )
-                details[name] = {who: [asdict(r) for r in rs] for who, rs in runs.items()}
-                seconds = {
-                    who: statistics.median(r.seconds for r in rs) for who, rs in runs.items()
-                }
-                memory = {
-                    who: statistics.median(sum(r.memory_mb.values()) for r in rs)
-                    for who, rs in runs.items()
-                }
-                metrics.append(
-                    Metric(
-                        "L1" if mb == 1 else "L2",
-                        f"launch to highlighted paint, {name}",
-                        seconds["annotator"] * 1000,
-                        "ms",
-                        None,
-                        seconds["bare"] * 1000,
-                        most,
-                    )
-                )
-                metrics.append(
-                    Metric(
-                        "L1" if mb == 1 else "L2",
-                        f"peak memory, {name} (+ helpers)",
-                        memory["annotator"],
-                        "MB",
-                        None,
-                        memory["bare"],
-                        most_memory,
-                    )
-                )
+            for size, prepared in zip(sizes, databases, strict=True):
+                metrics += size_rows(size, prepared, work, display, frame, ns, details)
     details["load_after"] = os.getloadavg()
     print(f"machine: {machine()}; load average {details['load_after'][0]:.1f}")
     print(show(metrics))
@@ -152,6 +109,50 @@ def main() -> int:
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"written to {out}")
     return 0
+
+
+def size_rows(
+    size: tuple[int, int, float, float],
+    prepared: tuple[Path, Path, Path, list[RGB]],
+    work: Path,
+    display: int,
+    frame: Frame,
+    ns: argparse.Namespace,
+    details: dict[str, object],
+) -> list[Metric]:
+    """The launch and memory rows of one size: Annotator and the bare process, each
+    launched once uncounted, then ``ns.runs`` times."""
+    mb, spans, most, most_memory = size
+    db, text, spans_file, tints = prepared
+    name = f"{mb} MB + {spans // 1000}k"
+    app_cmd = [*annotator_command(), "--db", str(db)]
+    bare_cmd = [sys.executable, str(HERE / "bare_launch.py"), str(text)]
+    bare_cmd += [str(spans_file), *map(str, BARE_SIZE), *(hex_of(c) for c in tints)]
+    env = environment(work, display, db)
+    runs = {}
+    for who, command in (("bare", bare_cmd), ("annotator", app_cmd)):
+        launch(command, env(), frame, tints)  # not counted: caches warm
+        runs[who] = [
+            launch(command, env(), frame, tints, keep(ns.frames, f"{mb}mb-{who}-{i}"))
+            for i in range(ns.runs)
+        ]
+        each = (
+            f"{r.seconds:.3f} s ({' + '.join(f'{v:.0f}' for v in r.memory_mb.values())} MB)"
+            for r in runs[who]
+        )
+        print(f"{name}, {who}: {', '.join(each)}", flush=True)
+    details[name] = {who: [asdict(r) for r in rs] for who, rs in runs.items()}
+    seconds = {who: statistics.median(r.seconds for r in rs) * 1000 for who, rs in runs.items()}
+    memory = {
+        who: statistics.median(sum(r.memory_mb.values()) for r in rs) for who, rs in runs.items()
+    }
+    row = "L1" if mb == 1 else "L2"
+    return [
+        Metric(row, f"launch to highlights on screen, {name}", seconds["annotator"], "ms",
+               None, seconds["bare"], most),
+        Metric(row, f"peak memory with helpers, {name}", memory["annotator"], "MB", None,
+               memory["bare"], most_memory),
+    ]  # fmt: skip
 
 
 def prepare(work: Path, mb: int, count: int) -> tuple[Path, Path, Path, list[RGB]]:
