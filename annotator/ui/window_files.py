@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.counts import count_table
 from annotator.core.files import write_atomically, write_folder
-from annotator.core.importers import SUFFIXES, DocumentReadError
+from annotator.core.reading import DocumentReadError
 from annotator.core.set_errors import SetConflictError, SetFormatError
 from annotator.store import StoreError
 from annotator.ui.background import BackgroundWork
@@ -67,6 +67,7 @@ class FilesMixin:
 
     def _ask_import(self) -> None:
         from annotator.app.imports import SET_SUFFIXES
+        from annotator.core.importers import SUFFIXES
         from annotator.formats import registry
 
         interchange = (fmt.suffix for fmt in registry.readable() if fmt.suffix)

@@ -23,6 +23,7 @@ ON_FIRST_USE = (
     "annotator.app.analysis",
     "annotator.app.exports",
     "annotator.app.imports",
+    "annotator.core.importers",  # and lxml, for HTML
     "annotator.formats",
     "annotator.ui.agreement_dialog",
     "annotator.ui.backup_dialog",
@@ -40,6 +41,7 @@ ON_FIRST_USE = (
     "annotator.ui.stats_dialog",
     "annotator.ui.team_database",
     "annotator.ui.versions_dialog",
+    "lxml",
 )
 
 LAUNCH = """
