@@ -8,14 +8,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from annotator.core.choices import (
-    CONTEXT,
-    FIELDS,
-    FORMAT_NAMES,
-    READABLE_FORMATS,
-    SCOPES,
-    SUGGESTER,
-)
+from annotator.core import choices
+from annotator.core.choices import CONTEXT, FIELDS, SCOPES, SUGGESTER
 
 COMMANDS = (
     "import",
@@ -109,7 +103,7 @@ def _import() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format",
-        choices=("json", *READABLE_FORMATS),
+        choices=("json", *choices.READABLE_FORMATS),
         help="read every FILE as this format (default: recognised from each file)",
     )
     parser.add_argument(
@@ -138,7 +132,9 @@ def _export() -> argparse.ArgumentParser:
         "per annotation) or JSON Lines (one document per line). Filters of one kind may be "
         "repeated (any of them); different kinds must all match.",
     )
-    parser.add_argument("--format", choices=FORMAT_NAMES, default="json", help="output format")
+    parser.add_argument(
+        "--format", choices=choices.FORMAT_NAMES, default="json", help="output format"
+    )
     parser.add_argument(
         "-o",
         "--output",
