@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.app.preferences import THEMES
-from annotator.cli import COMMANDS, USER_ERRORS, say
 from annotator.cli import main as run_command
-from annotator.store.errors import DamagedDatabase
+from annotator.cli import say, user_errors
+from annotator.cli.parsers import COMMANDS
+from annotator.core.choices import THEMES
 
 DB_HELP = (
     "database file path or SQLAlchemy URL (default: $ANNOTATOR_DB, else the database the "
@@ -30,11 +30,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args)
     try:
         return open_window(args)
-    except (*USER_ERRORS, OSError) as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if not isinstance(exc, (*user_errors(), OSError)):
+            raise
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,14 +78,15 @@ def open_window(argv: list[str]) -> int:
             f"'{misplaced}' is a command: put it first, as in "
             f"'annotator {misplaced} --db PATH …' (see 'annotator {misplaced} --help')"
         )
-    # Qt is imported only now: the commands never load it.
+    # Qt and the store are imported only now: the commands and --help never load them.
+    from annotator.store.errors import DamagedDatabase
     from annotator.ui.app import offer_restore, open_launch_store, run, show_startup_error
 
     for attempt in range(2):  # a damaged database may be restored once, then opened
         try:
             store, notice = open_launch_store(ns.db, on_wait=say)
             break
-        except USER_ERRORS as exc:
+        except user_errors() as exc:
             # Launched from a desktop there is no terminal to read stderr: say it in a
             # window too, offering the newest backup of a damaged database.
             print(f"annotator: error: {exc}", file=sys.stderr)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.annotators import name_problem
+from annotator.core.choices import THEMES
 from annotator.core.files import write_atomically
 from annotator.core.identity import current_annotator
 
@@ -52,7 +53,6 @@ class Preferences:
     last_folder: str | None = None  # where the file dialogs open next
 
 
-THEMES = ("system", "light", "dark", "high-contrast")
 # Allowed ranges; a value outside is brought inside (a hand-edited file stays usable).
 ZOOM_RANGE = (-8, 24)
 SPACING_RANGE = (100, 200)

@@ -41,8 +41,6 @@ from annotator.core.suggest.learned import (
 from annotator.store import Store
 from annotator.store.store import now_utc
 
-SUGGESTER = "suggester"  # the annotator of suggestions applied from the command line
-
 
 class SuggestInputError(ValueError):
     """A document pattern or label that matches nothing: a message for the user."""

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from annotator.core.choices import SCOPES
 from annotator.core.messages import N_, say
 from annotator.core.model import Annotation
 
-SCOPES = ("overlap", "sentence", "paragraph")
 _PARAGRAPH_END = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]»]*\s+|[\n\r\u2028\u2029\x0b\x0c\x85]+")
 

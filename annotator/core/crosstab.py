@@ -21,10 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.core.attributes import format_value
+from annotator.core.choices import FIELDS
 from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, AttributeValue, Document, Label
 
-FIELDS = ("annotator", "author", "source", "year")
 ATTRIBUTE = "attribute:"
 NONE = "(none)"
 _YEAR = re.compile(r"\d{4}")

@@ -13,11 +13,11 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any, NamedTuple
 
+from annotator.core.choices import CONTEXT
 from annotator.core.filters import ExportFilter
 from annotator.core.messages import N_, message_of, say
 from annotator.core.model import Annotation, AttributeValue, Document
 
-CONTEXT = 60  # code points each side, unless asked otherwise
 PLACES = ("quote", "note", "context", "memo")  # where a text match is looked for
 OPERATORS = ("equals", "between", "contains")
 _LOOKS_AT_THE_END = re.compile(r"\$|\\[bBZ]|\(\?[=!]")  # $, \b, \B, \Z, look-aheads

@@ -4,8 +4,10 @@ A format is one module holding plain functions over :class:`AnnotationSet`: ``re
 (the set and the texts of its documents, to the bytes of one file, or to the files of a
 folder by relative path) and, if it can be imported, ``read`` (a file or folder to an
 annotation set) and ``recognises`` (whether a file or folder is in this format). Adding a
-format means adding its module and one entry to :data:`FORMATS`; the command line's
-``--format`` choices and the window's export and import dialogs come from here.
+format means adding its module and one entry to :data:`FORMATS` (and its name to
+:mod:`annotator.core.choices`, which the command line's ``--format`` choices come from
+without loading the formats; a test checks they agree); the window's export and import
+dialogs come from here.
 """
 
 from __future__ import annotations

@@ -21,11 +21,9 @@ from annotator.store.backups import list_backups, restore
 from annotator.store.errors import DamagedDatabase
 from annotator.store.file_lock import Waiting
 from annotator.ui import crash_report
-from annotator.ui.backup_dialog import offer_newest_backup
 from annotator.ui.i18n import install_translation, tr, tr_said
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import move_old_preferences, remembered_database
-from annotator.ui.team_database import ask_password
 from annotator.ui.theme import apply_theme
 
 
@@ -54,6 +52,8 @@ def application(theme: str | None = None) -> QApplication:
 
 
 def _ask_password(question: str) -> str | None:
+    from annotator.ui.team_database import ask_password
+
     application()
     return ask_password(None, question)
 
@@ -139,6 +139,8 @@ def run(
 def offer_restore(error: DamagedDatabase) -> bool:
     """Show why the database cannot be opened and offer to restore its newest backup;
     returns whether it was restored (the damaged file is kept in the backup folder)."""
+    from annotator.ui.backup_dialog import offer_newest_backup
+
     application()
     database = Path(error.path)
     chosen = offer_newest_backup(tr_said(error), database)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,6 @@ from annotator.ui.following import Follower
 from annotator.ui.i18n import tr, tr_said
 from annotator.ui.theme import rgb
 
-SHORTCUT = QKeySequence("Ctrl+Shift+C")
 SCOPE_NAMES = {
     "overlap": QT_TR_NOOP("Spans that overlap"),
     "sentence": QT_TR_NOOP("In the same sentence"),

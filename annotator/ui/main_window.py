@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
@@ -39,27 +40,20 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.app import preferences
-from annotator.app.guide import guide_page
 from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Workspace
 from annotator.core.model import Annotation, Document, Label
 from annotator.store import Store
 from annotator.ui.accessibility import install_names
-from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.annotators import (
     AnnotatorMenu,
     NameInvitation,
     remembered_filter,
 )
 from annotator.ui.background import BackgroundWork
-from annotator.ui.cooccurrence_view import SHORTCUT as COOCCURRENCE_SHORTCUT
-from annotator.ui.cooccurrence_view import CooccurrenceDialog
-from annotator.ui.crosstab_view import CrosstabDialog
-from annotator.ui.curation_view import CurationDialog
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.find_bar import FindBar
-from annotator.ui.guide_view import GuideWindow
 from annotator.ui.i18n import tr, tr_said
 from annotator.ui.icons import color_icon
 from annotator.ui.main_view import MainView
@@ -67,16 +61,12 @@ from annotator.ui.memo_panel import MemoPanel
 from annotator.ui.menu_text import plain
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.progress import ProgressStrip
-from annotator.ui.retrieve_view import SHORTCUT as RETRIEVE_SHORTCUT
-from annotator.ui.retrieve_view import RetrieveDialog
 from annotator.ui.settings import remember_database, window_settings
 from annotator.ui.side_panels import SidePanels
-from annotator.ui.stats_dialog import StatsDialog
 from annotator.ui.suggestions import SuggestionsController
 from annotator.ui.suggestions_bar import SuggestionsExplained
 from annotator.ui.table_models import AnnotationTableModel, DocumentTableModel
 from annotator.ui.text_view import DocumentView
-from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 from annotator.ui.window_analysis import AnalysisMixin
 from annotator.ui.window_annotators import AnnotatorsMixin
 from annotator.ui.window_documents import PROGRAM, DocumentsMixin
@@ -96,6 +86,16 @@ RESIZE_KEYS = (
     (QT_TR_NOOP("Extend start by a character"), "start", -1, "Ctrl+["),
     (QT_TR_NOOP("Shrink start by a character"), "start", 1, "Ctrl+]"),
 )
+
+if TYPE_CHECKING:
+    from annotator.ui.agreement_dialog import AgreementDialog
+    from annotator.ui.cooccurrence_view import CooccurrenceDialog
+    from annotator.ui.crosstab_view import CrosstabDialog
+    from annotator.ui.curation_view import CurationDialog
+    from annotator.ui.guide_view import GuideWindow
+    from annotator.ui.retrieve_view import RetrieveDialog
+    from annotator.ui.stats_dialog import StatsDialog
+    from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 # How often (ms) the window asks the store whether another window or process changed the
 # database; one pragma when nothing did.
 CATCH_UP_MS = 500
@@ -407,13 +407,13 @@ class MainWindow(
         self.retrieve_action = self._action(
             tr("&Retrieve…"),
             self.show_retrieve,
-            RETRIEVE_SHORTCUT,
+            QKeySequence("Ctrl+Shift+F"),
             tr("Coded passages across the corpus, in context: filter, sort, open, export"),
         )
         self.cooccurrence_action = self._action(
             tr("C&o-occurrence…"),
             self.show_cooccurrence,
-            COOCCURRENCE_SHORTCUT,
+            QKeySequence("Ctrl+Shift+C"),
             tr("Which labels occur together: overlapping, in one sentence or one paragraph"),
         )
         self.versions_action = self._action(
@@ -746,6 +746,9 @@ class MainWindow(
 
     def show_guide(self) -> GuideWindow | None:
         """Help ▸ User guide: one guide window, raised again when it is open."""
+        from annotator.app.guide import guide_page
+        from annotator.ui.guide_view import GuideWindow
+
         if self._guide is None:
             try:
                 first = guide_page()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -429,6 +429,3 @@ class RetrieveDialog(QDialog):
         path = save_file_name(self, tr("Export the rows"), f"retrieved.{kind}", shown)
         if path:
             self.export_to(Path(path), kind)
-
-
-SHORTCUT = QKeySequence("Ctrl+Shift+F")

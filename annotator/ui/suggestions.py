@@ -7,10 +7,10 @@ Contracts:
   source "suggested" and the rule, one undo step through the workspace: :meth:`MainView.commit`)
   or rejects (a rejection remembered in the database for the document, also one undo
   step).
-* The engine runs in a helper process (a thread where none can start) after the document is
-  shown; the window stays responsive and the status bar says "suggesting…". What is still
-  open (not annotated, not rejected) is worked out again, without the engine, whenever the
-  annotations change.
+* The engine runs in a helper process (a thread where none can start), started after the
+  window's first paint and only when suggestions are shown; the window stays responsive
+  and the status bar says "suggesting…". What is still open (not annotated, not
+  rejected) is worked out again, without the engine, whenever the annotations change.
 * Offsets are code points; the view converts them (:meth:`DocumentView.qt_position`).
 * Phrases tagged by hand (in any document) are suggested wherever else they occur in the
   document shown (:mod:`annotator.core.suggest.learned`), matched in the helper process
@@ -27,7 +27,8 @@ from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, Future
 from itertools import chain
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from annotator.app import preferences
@@ -132,6 +133,11 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         self._current: Suggestion | None = None
         self._stale = False  # the open suggestions are to be worked out again (_flush)
         self._learning_due = self._learning_again = False  # _read_learning before use
+        # Until the window's first paint nothing is computed, so the helper process starts
+        # after it (and, with suggestions hidden, not at all); _awaiting is the document
+        # whose suggestions are to be computed then.
+        self._held = True
+        self._awaiting: str | None = None
         # Tags are taught to the helper a moment after the last one, not on the key itself.
         self._teach_later: list[Annotation] = []
         self._teach_timer = QTimer(self)
@@ -150,6 +156,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         self.menu = self._build_menu()
 
         self._view.add_overlay(self.paint)
+        self._view.add_overlay(self._after_first_paint)
         self._view.viewport().installEventFilter(self)  # before the view: tooltips
         self._view.caretMoved.connect(self._on_caret_moved)
         self._view.caretClicked.connect(self._on_caret_clicked)
@@ -185,6 +192,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
     @property
     def ready(self) -> bool:
         """Whether the open document's suggestions are computed (or there are none to)."""
+        self._release()  # asked before the first paint: computed now
         self._flush()  # a hand tag may have new phrases to look for
         if self._teach_timer.isActive():  # asked now: taught now
             self._teach_timer.stop()
@@ -233,6 +241,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         document = self._main.document()
         return (
             self.shown
+            and not self._held
             and document is not None
             and document.id == self._document_id
             and not self._main.older_version()
@@ -258,6 +267,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
     def _start(self, document_id: str | None) -> None:
         self._set_current(None)
         self._document_id = document_id
+        self._awaiting = None
         self._all, self._rejected, self._learned, self._taught = [], set(), [], None
         self._keys_taught = set()
         for job in (self._job, self._learn_job):
@@ -279,9 +289,32 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             self._all = cached
             self._schedule()
             return
-        self._job = (document_id, worker().submit(compute, document.text, rule_folder_names()))
-        self._poll.start()
+        if self._held:
+            self._awaiting = document_id
+        else:
+            self._compute(document.text)
         self._schedule()  # the status bar says "suggesting…" meanwhile
+
+    def _compute(self, text: str) -> None:
+        """Have the helper process compute the suggestions of the document shown."""
+        assert self._document_id is not None
+        self._job = (self._document_id, worker().submit(compute, text, rule_folder_names()))
+        self._poll.start()
+
+    def _after_first_paint(self, _painter: QPainter, _area: QRect) -> None:
+        if self._held:
+            QTimer.singleShot(0, self, self._release)
+
+    def _release(self) -> None:
+        """The window is painted (or suggestions are asked for): compute from now on."""
+        if not self._held:
+            return
+        self._held = False
+        document = self._main.document()
+        if document is not None and self._awaiting == document.id == self._document_id:
+            self._compute(document.text)
+        self._awaiting = None
+        self._schedule()
 
     def corpus_changed(self) -> None:
         """The database changed elsewhere (another window or process): read every hand
@@ -536,7 +569,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
     def _update_status(self) -> None:
         if not self.shown or self._main.document() is None or self._main.older_version():
             text = ""
-        elif self._job is not None:
+        elif self._job is not None or self._awaiting is not None:
             text = tr("suggesting…")
         elif self._problem is not None:
             text = tr("no suggestions (rule error)")

@@ -6,12 +6,16 @@ window's views and state)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from annotator.app.live_corpus import LiveCorpus
 from annotator.core.retrieval import Query
 from annotator.store import StoreError
-from annotator.ui.cooccurrence_view import CooccurrenceDialog
 from annotator.ui.i18n import tr, tr_said
-from annotator.ui.retrieve_view import RetrieveDialog
+
+if TYPE_CHECKING:
+    from annotator.ui.cooccurrence_view import CooccurrenceDialog
+    from annotator.ui.retrieve_view import RetrieveDialog
 
 
 class AnalysisMixin:
@@ -37,6 +41,8 @@ class AnalysisMixin:
 
     def show_retrieve(self) -> RetrieveDialog:
         """Open (or raise) the Retrieve window, non-modal; it runs its query on opening."""
+        from annotator.ui.retrieve_view import RetrieveDialog
+
         dialog = self._retrieve_dialog
         if dialog is None:
             dialog = self._retrieve_dialog = RetrieveDialog(
@@ -51,6 +57,8 @@ class AnalysisMixin:
 
     def show_cooccurrence(self) -> CooccurrenceDialog:
         """Open (or raise) the co-occurrence matrix, non-modal."""
+        from annotator.ui.cooccurrence_view import CooccurrenceDialog
+
         dialog = self._cooccurrence_dialog
         if dialog is None:
             dialog = self._cooccurrence_dialog = CooccurrenceDialog(

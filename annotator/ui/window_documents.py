@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -28,11 +29,11 @@ from annotator.core.model import Document, DocumentSummary, Label
 from annotator.store import Store, StoreError
 from annotator.store.backups import check_backup, restore
 from annotator.store.store import CURRENT_DOCUMENT
-from annotator.ui.backup_dialog import RestoreDialog
-from annotator.ui.curation_view import CurationDialog
 from annotator.ui.i18n import tr, tr_said
-from annotator.ui.team_database import ask_password, ask_url
-from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
+
+if TYPE_CHECKING:
+    from annotator.ui.curation_view import CurationDialog
+    from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 
 # A document with more annotations than this shows its first screen (text, highlights)
 # before the rest are loaded in the next turn of the event loop, into the list and strip.
@@ -289,6 +290,8 @@ class DocumentsMixin:
 
     def show_versions(self) -> VersionsDialog | None:
         """A window listing every version of the open document; Open shows one."""
+        from annotator.ui.versions_dialog import VersionsDialog
+
         if self._document is None:
             return None
         try:
@@ -306,6 +309,8 @@ class DocumentsMixin:
     def show_orphans(self) -> OrphansDialog | None:
         """A window listing the orphaned annotations of the open document's versions,
         with their quotes and notes; Show opens the version one stays on."""
+        from annotator.ui.versions_dialog import OrphansDialog
+
         if self._document is None:
             return None
         try:
@@ -322,6 +327,8 @@ class DocumentsMixin:
 
     def show_curation(self) -> CurationDialog:
         """The curation window on the open document (it follows the document shown)."""
+        from annotator.ui.curation_view import CurationDialog
+
         dialog = self._curation_dialog
         if dialog is None:
             dialog = self._curation_dialog = CurationDialog(self.main_view)
@@ -396,6 +403,8 @@ class DocumentsMixin:
     # -- switching databases ---------------------------------------------------------
 
     def _ask_open_team_database(self) -> None:
+        from annotator.ui.team_database import ask_url
+
         url = ask_url(self)
         self.activateWindow()
         if url:
@@ -417,6 +426,8 @@ class DocumentsMixin:
         this one's place and layout, then this window and its store are closed. A
         database that cannot be opened is explained in a dialog and nothing changes.
         Returns the window now showing ``target`` (this one if it already was), or None."""
+        from annotator.ui.team_database import ask_password
+
         try:
             store = open_store(
                 target,
@@ -436,6 +447,8 @@ class DocumentsMixin:
         return self._replace_with(store)
 
     def ask_restore_backup(self) -> None:
+        from annotator.ui.backup_dialog import RestoreDialog
+
         database = self._store.file
         if database is None:
             self._error(tr("No backups"), tr("Backups are made of SQLite database files only."))

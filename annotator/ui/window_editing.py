@@ -39,7 +39,6 @@ from annotator.core.snapping import snap_to_words
 from annotator.core.spans import trim_span
 from annotator.store import StoreError
 from annotator.ui.i18n import tr, tr_said
-from annotator.ui.labels_dialog import LabelsDialog, step_name
 from annotator.ui.menu_text import plain
 from annotator.ui.window_annotators import whose
 
@@ -310,6 +309,8 @@ class EditingMixin:
 
     def edit_labels(self) -> bool:
         """Open the label-scheme editor; what it changes is one undoable step."""
+        from annotator.ui.labels_dialog import LabelsDialog, step_name
+
         counts = self._label_usage()
         label_actions = set(self.label_actions.values())
         reserved = {

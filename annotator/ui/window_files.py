@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEventLoop,
@@ -23,32 +24,22 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from annotator.app.exports import ExportOptions, export
-from annotator.app.imports import (
-    SET_SUFFIXES,
-    ImportInputs,
-    ImportOutcome,
-    carried_counts,
-    read_inputs,
-    run_import,
-)
 from annotator.core.counts import count_table
 from annotator.core.files import write_atomically, write_folder
-from annotator.core.importers import SUFFIXES, DocumentReadError
+from annotator.core.reading import DocumentReadError
 from annotator.core.set_errors import SetConflictError, SetFormatError
-from annotator.formats import registry
 from annotator.store import StoreError
-from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.background import BackgroundWork
-from annotator.ui.crosstab_view import CrosstabDialog
-from annotator.ui.encoding_review import review_decodings
-from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.file_places import existing_folder, open_file_names, save_file_name
 from annotator.ui.i18n import tr, tr_said
 from annotator.ui.progress import Cancelled, run_with_progress
-from annotator.ui.properties_dialog import PropertiesDialog
-from annotator.ui.reread_dialog import CannotReread, RereadDialog, original_bytes
-from annotator.ui.stats_dialog import StatsDialog
+
+if TYPE_CHECKING:
+    from annotator.app.exports import ExportOptions
+    from annotator.app.imports import ImportInputs, ImportOutcome
+    from annotator.ui.agreement_dialog import AgreementDialog
+    from annotator.ui.crosstab_view import CrosstabDialog
+    from annotator.ui.stats_dialog import StatsDialog
 
 
 def _dropped_paths(mime: QMimeData) -> list[Path]:
@@ -63,6 +54,7 @@ def _dropped_paths(mime: QMimeData) -> list[Path]:
 
 def _listing(lines: list[str], most: int = 30) -> str:
     """``lines`` for a dialog: the first ``most``, then how many more."""
+
     more = len(lines) - most
     listed = "\n".join(tr_said(line) for line in lines[:most])
     if more <= 0:
@@ -74,6 +66,10 @@ class FilesMixin:
     # -- import and export -----------------------------------------------------------
 
     def _ask_import(self) -> None:
+        from annotator.app.imports import SET_SUFFIXES
+        from annotator.core.importers import SUFFIXES
+        from annotator.formats import registry
+
         interchange = (fmt.suffix for fmt in registry.readable() if fmt.suffix)
         patterns = " ".join(f"*{suffix}" for suffix in (*SUFFIXES, *SET_SUFFIXES, *interchange))
         paths = open_file_names(
@@ -128,6 +124,8 @@ class FilesMixin:
 
     def edit_properties(self) -> bool:
         """Show the current document's properties; save title, author and date if asked."""
+        from annotator.ui.properties_dialog import PropertiesDialog
+
         if self._document is None:
             return False
         dialog = PropertiesDialog(self, self._document)
@@ -152,6 +150,9 @@ class FilesMixin:
         """Document ▸ Re-read with encoding…: a new version of the open document read
         from its original bytes with the encoding the user picks, annotations carried
         over as for a changed file; the status bar says how they were placed."""
+        from annotator.app.imports import carried_counts
+        from annotator.ui.reread_dialog import CannotReread, RereadDialog, original_bytes
+
         if self._document is None:
             return False
         try:
@@ -267,6 +268,8 @@ class FilesMixin:
         in a worker thread while this window's events go on; None if the window was
         closed meanwhile. Raises :class:`Cancelled` if the user cancelled, else what
         reading raised."""
+        from annotator.app.imports import ImportInputs, read_inputs
+
         reading = BackgroundWork(
             lambda progress: read_inputs(paths, progress, keep_good=True), self
         )
@@ -317,6 +320,8 @@ class FilesMixin:
         """For each project refused only for spans that fit no reading of their text,
         show the report and offer to import the rest; an accepted one is read again
         leaving those spans out (as ``annotator import --skip-unplaceable``)."""
+        from annotator.app.imports import read_inputs
+
         for path, refusal in list(inputs.unplaceable):
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
@@ -396,6 +401,8 @@ class FilesMixin:
     def _storing(
         self, inputs: ImportInputs, replace: bool
     ) -> Callable[[Callable[[int, int], None]], ImportOutcome]:
+        from annotator.app.imports import run_import
+
         return lambda progress: run_import(
             self.workspace, inputs, replace=replace, progress=progress, initiator=self
         )
@@ -403,11 +410,16 @@ class FilesMixin:
     def _review_decodings(self, inputs: ImportInputs) -> ImportInputs | None:
         """The inputs to store once the user has confirmed the uncertain decodings
         (``NewDocument.confidence`` below ``UNCERTAIN``), or None if they cancelled."""
+        from annotator.ui.encoding_review import review_decodings
+
         reviewed = review_decodings(self, inputs)
         self.activateWindow()  # keyboard shortcuts work at once, window manager or not
         return reviewed
 
     def _ask_export(self) -> None:
+        from annotator.formats import registry
+        from annotator.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self, self._labels, self._document)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.activateWindow()  # keyboard shortcuts work at once, window manager or not
@@ -425,8 +437,12 @@ class FilesMixin:
         if path:
             self.export_to(Path(path), options)
 
-    def export_to(self, path: Path, options: ExportOptions = ExportOptions()) -> bool:  # noqa: B008
-        """Export to ``path`` with a progress dialog; a dialog explains any failure."""
+    def export_to(self, path: Path, options: ExportOptions | None = None) -> bool:
+        """Export to ``path`` with a progress dialog (``options``: the defaults if None); a
+        dialog explains any failure."""
+        from annotator.app.exports import ExportOptions, export
+
+        options = options if options is not None else ExportOptions()
         try:
             result = run_with_progress(
                 self,
@@ -452,6 +468,8 @@ class FilesMixin:
 
     def show_statistics(self) -> StatsDialog | None:
         """Open (or refresh) the statistics window: counts per document and label."""
+        from annotator.ui.stats_dialog import StatsDialog
+
         try:
             table = count_table(
                 self._store.labels(), self._store.documents(), self._store.label_counts()
@@ -473,6 +491,8 @@ class FilesMixin:
 
     def show_crosstab(self) -> CrosstabDialog:
         """Open (or reread and raise) the cross-tabulation window, non-modal."""
+        from annotator.ui.crosstab_view import CrosstabDialog
+
         if self._crosstab_dialog is None:
             self._crosstab_dialog = CrosstabDialog(self, self.workspace, self.analysis_corpus())
         else:
@@ -484,6 +504,8 @@ class FilesMixin:
 
     def show_agreement(self) -> AgreementDialog:
         """Open (or reread and raise) the agreement window, non-modal."""
+        from annotator.ui.agreement_dialog import AgreementDialog
+
         current = None
         if self._document is not None:  # an older version shown: agreement is on the newest
             newest = self._older_of[0] if self._older_of else self._document.id

@@ -10,6 +10,7 @@ import logging
 from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
@@ -18,10 +19,12 @@ from annotator.app.preferences import ZOOM_RANGE, Preferences
 from annotator.store import StoreError
 from annotator.store.backups import EVERY_SETTING, KEEP_SETTING, policy
 from annotator.ui.i18n import tr, tr_said
-from annotator.ui.preferences_dialog import Backups, Chosen, PreferencesDialog
 from annotator.ui.shortcuts import apply_shortcuts, label_hotkeys, window_actions
 from annotator.ui.text_view import default_reading_size
 from annotator.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from annotator.ui.preferences_dialog import Chosen, PreferencesDialog
 
 MIN_POINTS = 6.0
 log = logging.getLogger(__name__)
@@ -80,6 +83,8 @@ class ReadingMixin:
 
     def show_preferences(self) -> PreferencesDialog:
         """Open Preferences (window-modal); returns the dialog."""
+        from annotator.ui.preferences_dialog import Backups, PreferencesDialog
+
         location = self._store.location
         database = None if "://" in location or location in ("", ":memory:") else Path(location)
         backups = None

@@ -10,6 +10,7 @@ import pytest
 
 from annotator.app.opening import open_store
 from annotator.cli import main
+from annotator.core import choices
 from annotator.core.model import AnnotationSet, NewDocument
 from annotator.formats import registry
 from annotator.formats.annotation_set import parse_annotation_set, render_bytes
@@ -40,6 +41,9 @@ def toy_format(monkeypatch):
         lambda path: path.is_dir() and (path / "docs").is_dir(),
     )
     monkeypatch.setattr(registry, "FORMATS", (*registry.FORMATS, toy))
+    # The command line's parser takes the names from its light list, as a new format would.
+    monkeypatch.setattr(choices, "FORMAT_NAMES", registry.names())
+    monkeypatch.setattr(choices, "READABLE_FORMATS", tuple(f.name for f in registry.readable()))
     return toy
 
 

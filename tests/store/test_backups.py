@@ -185,9 +185,9 @@ def test_a_database_is_backed_up_before_its_schema_is_upgraded(db_path):
 
 def test_backups_are_for_files_only():
     with pytest.raises(StoreError, match="SQLite database files only"):
-        from annotator.cli import _database_file
+        from annotator.cli.common import database_file
 
-        _database_file("postgresql+psycopg://u@localhost/x")
+        database_file("postgresql+psycopg://u@localhost/x")
 
 
 def test_backing_up_a_missing_database_makes_no_file(tmp_path, capsys):

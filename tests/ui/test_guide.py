@@ -85,7 +85,7 @@ def test_a_link_outside_the_installed_guide_is_explained(app, qtbot, tmp_path, m
     page = tmp_path / "docs" / "user-guide.md"
     page.parent.mkdir()
     page.write_text("# User guide\n\nSee [the results](../eval/RESULTS.md).\n", encoding="utf-8")
-    monkeypatch.setattr("annotator.ui.main_window.guide_page", lambda: page)
+    monkeypatch.setattr("annotator.app.guide.guide_page", lambda: page)
     window = app.window.show_guide()
     click_link(qtbot, window, "../eval/RESULTS.md")
     assert window.page() == Path(page)

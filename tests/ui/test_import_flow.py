@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from annotator.app import imports
 from annotator.core.decoding import decode_bytes
 from annotator.main import main
-from annotator.ui import window_files
 from annotator.ui.encoding_review import EncodingReviewDialog
 from annotator.ui.main_window import MainWindow
 from tests.ui.conftest import answer_next_modal
@@ -94,7 +94,7 @@ class HeldReading:
         self.reached = threading.Event()
         self.release = threading.Event()
         self.seen: list[int] = []
-        real = window_files.read_inputs
+        real = imports.read_inputs
 
         def read(paths, progress, **options):
             def held(done: int, total: int) -> None:
@@ -106,7 +106,7 @@ class HeldReading:
 
             return real(paths, held, **options)
 
-        monkeypatch.setattr(window_files, "read_inputs", read)
+        monkeypatch.setattr(imports, "read_inputs", read)  # as the window reads it
 
 
 def choose_folder(monkeypatch, folder) -> None:
