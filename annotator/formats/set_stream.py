@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 from annotator.core.messages import N_, message_of, say
 from annotator.core.model import AnnotationSet
 from annotator.core.set_errors import SetFormatError, member_path
+from annotator.formats import annotation_set
 from annotator.formats.annotation_set import (
     SURROGATE_ESCAPE,
     TOO_DEEP,
@@ -138,18 +139,19 @@ class _Text:
                 # Cut off by the end of what was read (a string runs on; a literal, escape
                 # or number is seen whole only with the characters after it), or wrong.
                 cut = exc.msg.startswith("Unterminated string") or len(self.buf) - exc.pos < 16
-                if not cut or not self.more(len(self.buf) - self.pos):
+                if not cut or not self.more(self.within_limit(path)):
                     raise self.not_json(exc.msg, exc.pos) from None
             except RecursionError:
                 raise SetFormatError(self.file, "", TOO_DEEP) from None
             except ValueError as exc:  # e.g. an integer with thousands of digits
-                if self.buf[-1:].isdigit() and self.more(len(self.buf) - self.pos):
+                if self.buf[-1:].isdigit() and self.more(self.within_limit(path)):
                     continue  # perhaps a number cut off: seen whole, it may say more
                 raise SetFormatError(
                     self.file,
                     "",
                     say(N_("not JSON this program can read: {exc}"), exc=message_of(exc)),
                 ) from None
+        self.within_limit(path, end)
         if SURROGATE_ESCAPE.search(self.buf, self.pos, end) and not encodes(value):
             try:
                 where = find_lone_surrogate(value, path)
@@ -161,6 +163,25 @@ class _Text:
                 )
         self.consume(end)
         return value
+
+    def within_limit(self, path: str, end: int | None = None) -> int:
+        """The length of the value being read so far, or :class:`SetFormatError` once that
+        is more than ``MAX_SET_BYTES``: what the whole file was once held to, each
+        document (or other value) still is, so that memory stays bounded."""
+        size = (len(self.buf) if end is None else end) - self.pos
+        limit = annotation_set.MAX_SET_BYTES
+        if size > limit:
+            what = N_("a document") if path.startswith("documents") else N_("an annotation set")
+            raise SetFormatError(
+                self.file,
+                path,
+                say(
+                    N_("file is more than the {limit} MiB {what} may have"),
+                    limit=limit >> 20,
+                    what=say(what),
+                ),
+            )
+        return size
 
 
 _WHITE = re.compile(r"[ \t\n\r]*")
@@ -203,7 +224,13 @@ class _Reader:
             return self.sets.read(raw)
         for key in _HEADER:  # given again after the documents were checked against them
             if raw[key] is not head[key]:
-                raise self.sets.fail(key, say(N_("given twice")))
+                raise self.sets.fail(
+                    key,
+                    say(
+                        N_("not JSON this program can read: {exc}"),
+                        exc="given again after the documents",
+                    ),
+                )
         return replace(self.sets.header(raw), documents=streamed)
 
     def items(self) -> Iterator[Any]:
