@@ -18,6 +18,7 @@ Prints one row per job: median, floor, ratio (target ≤ 1.5). Nothing here asse
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sqlite3
@@ -40,11 +41,38 @@ from annotator.store import Store  # noqa: E402
 MAX_RATIO = 1.5
 
 
-def timed(fn: Callable[[], object]) -> float:
+def timed(fn: Callable[[], object], *, collect: bool = True) -> float:
+    """Milliseconds ``fn`` takes; with ``collect`` False, without cyclic garbage
+    collection (the floors: the app pauses it where it builds large structures, and
+    left on, it costs the plain path more than the work itself at 10,000 documents)."""
+    gc.collect()
+    if not collect:
+        gc.disable()
     start = time.perf_counter()
-    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
-        fn()
-    return (time.perf_counter() - start) * 1000
+    try:
+        with (
+            open(os.devnull, "w") as quiet,
+            contextlib.redirect_stdout(quiet),
+            contextlib.redirect_stderr(quiet),
+        ):
+            fn()
+        return (time.perf_counter() - start) * 1000
+    finally:
+        gc.enable()
+
+
+def gc_free(fn: Callable[[], object]) -> Callable[[], None]:
+    """``fn`` run without cyclic garbage collection: the floors are the fastest plain
+    path, and the app pauses it where it builds large structures."""
+
+    def run() -> None:
+        gc.disable()
+        try:
+            fn()
+        finally:
+            gc.enable()
+
+    return run
 
 
 def export_floor(plain: dict, out: Path) -> None:
@@ -134,7 +162,7 @@ def run(documents: int, repeat: int) -> list[tuple[str, float, float]]:
         for i in range(repeat):
             exports.append(timed(lambda: cli(["export", "--db", db, "-o", str(out)])))
             plain = json.loads(out.read_bytes())
-            export_floors.append(timed(lambda p=plain: export_floor(p, floor_out)))
+            export_floors.append(timed(lambda p=plain: export_floor(p, floor_out), collect=False))
             del plain
             floor_out.unlink()
             empty = root / f"empty{i}.db"
@@ -142,7 +170,7 @@ def run(documents: int, repeat: int) -> list[tuple[str, float, float]]:
             empty.unlink()
             bare = root / f"bare{i}.db"
             labelled_database(bare, json.loads(out.read_bytes())["labels"])
-            import_floors.append(timed(lambda b=bare: import_floor(out, b)))
+            import_floors.append(timed(lambda b=bare: import_floor(out, b), collect=False))
             bare.unlink()
         size = out.stat().st_size / 2**20
     name = f"{documents:,} x 100"

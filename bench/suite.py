@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from bulk import import_floor, labelled_database  # noqa: E402
+from bulk import gc_free, import_floor, labelled_database  # noqa: E402
 from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
@@ -280,7 +280,7 @@ def corpus_workloads(folder: Path, metrics: list[Metric]) -> None:
     w6_export = median_of(lambda: export(store), 5)
     # Compact: ``indent`` would make CPython skip its C encoder.
     dumps_floor = median_of(
-        lambda: json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode(), 5
+        gc_free(lambda: json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode()), 5
     )
     metrics.append(
         Metric("W6", "export 1,000 x 100 as JSON", w6_export, "ms", 1500, dumps_floor, 1.5)
@@ -300,7 +300,7 @@ def corpus_workloads(folder: Path, metrics: list[Metric]) -> None:
     def floor_import() -> None:
         bare = folder / f"plain{next(counter)}.db"
         labelled_database(bare, plain["labels"])
-        floor_ms.append(timed(lambda: import_floor(folder / "set.json", bare)))
+        floor_ms.append(timed(gc_free(lambda: import_floor(folder / "set.json", bare))))
 
     floor_ms: list[float] = []
     for _ in range(5):
