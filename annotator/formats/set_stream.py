@@ -33,7 +33,7 @@ from annotator.formats.annotation_set import (
 )
 from annotator.formats.checks import checked
 
-CHUNK = 8 << 20  # bytes read at a time
+CHUNK = 1 << 20  # bytes read at a time (a text with an emoji takes four times that)
 # What must come before "documents" for each document to be checked as it is read.
 _HEADER = ("format", "format_version", "offset_unit", "exported_at", "generator", "labels")
 
