@@ -126,9 +126,9 @@ class _Text:
             ),
         )
 
-    def value(self, path: str) -> Any:
+    def value(self, path: str | None) -> Any:
         """The next JSON value, parsed whole (reading on while it is cut off) and checked
-        for lone surrogates."""
+        for lone surrogates; ``path`` None for a member name of the top object."""
         self.peek()
         scan = _DECODER.raw_decode
         while True:
@@ -151,6 +151,8 @@ class _Text:
                     "",
                     say(N_("not JSON this program can read: {exc}"), exc=message_of(exc)),
                 ) from None
+        if path is None:
+            path = member_path("", value) if isinstance(value, str) else ""
         self.within_limit(path, end)
         if SURROGATE_ESCAPE.search(self.buf, self.pos, end) and not encodes(value):
             try:
@@ -209,7 +211,7 @@ class _Reader:
                 text.expect(",", "Expecting ',' delimiter")
             if text.peek() != '"':
                 raise text.not_json("Expecting property name enclosed in double quotes", text.pos)
-            key = text.value("")
+            key = text.value(None)
             text.expect(":", "Expecting ':' delimiter")
             streams = key == "documents" and streamed is None and all(k in raw for k in _HEADER)
             if streams and text.peek() == "[":

@@ -63,6 +63,7 @@ def variants(data: bytes) -> dict[str, bytes]:
         "extra data": data + b"{}",
         "missing comma": text.replace('},\n    {\n      "id"', '}\n    {\n      "id"', 1).encode(),
         "lone surrogate": text.replace("😀", "\\ud83d", 1).encode(),
+        "lone surrogate in a key": data.replace(b'"labels"', b'"\\udfff": 1, "labels"', 1),
         "paired surrogates": text.replace("😀", "\\ud83d\\ude00").encode(),
         "huge number": text.replace('"length": ', '"length": 1' + "0" * 5000, 1).encode(),
         "deep": text.replace(
