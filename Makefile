@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench bench-suggest fuzz eval eval-learning eval-agreement eval-encodings screenshot translations clean
+.PHONY: run test lint format bench bench-bulk bench-suggest fuzz eval eval-learning eval-agreement eval-encodings screenshot translations clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Annotator needs Python 3.11 or newer"'
@@ -40,6 +40,12 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/retrieve.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/retrieve_window.py
 	$(BIN)/python bench/launch.py
+	$(BIN)/python bench/bulk.py
+
+# Bulk export and import of 10,000 documents x 100 annotations against their floors
+# (bench/bulk.py; ~1 GB of temporary files and several minutes, hence not in `make bench`).
+bench-bulk: $(VENV)/.installed-test
+	$(BIN)/python bench/bulk.py 10000
 
 # Suggestion speed: all rules on ~1 MB of news text, median of 5 runs (target < 1 s).
 bench-suggest: $(VENV)/.installed

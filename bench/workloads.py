@@ -80,14 +80,15 @@ def document_database(path: Path, size: int, count: int) -> str:
     return doc.id
 
 
-def corpus_set() -> AnnotationSet:
-    """1,000 documents (the seed article, numbered) x 100 annotations, as a set."""
+def corpus_set(documents: int = DOCUMENTS) -> AnnotationSet:
+    """``documents`` (the seed article, numbered; 1,000 by default) x 100 annotations,
+    as a set."""
     rng = random.Random(3)
     seed = seed_documents()[0].text
     labels: tuple[Label, ...] = tuple(default_labels())
     t0 = datetime(2026, 1, 1)
     docs = []
-    for d in range(DOCUMENTS):
+    for d in range(documents):
         text = f"Document {d} 😀\n{seed}"
         doc_id = f"doc-{d:04d}"
         anns = []

@@ -11,7 +11,7 @@ from annotator.core.filters import ExportFilter
 from annotator.core.messages import N_, say
 from annotator.core.model import AnnotationSet, DocumentExport
 from annotator.formats import registry
-from annotator.formats.annotation_set import set_document
+from annotator.formats.annotation_set import gc_paused, set_document
 from annotator.formats.rendering import Rendered, RenderOptions
 from annotator.store import Store
 from annotator.store.errors import StoreError
@@ -46,6 +46,17 @@ def export(
 
     ``progress(done, total)`` is called as documents are prepared; it may raise to stop.
     """
+    with gc_paused():  # a million annotations read and written: collections cost more
+        return _export(store, options, now=now, progress=progress)
+
+
+def _export(
+    store: Store,
+    options: ExportOptions,
+    *,
+    now: datetime | None,
+    progress: Callable[[int, int], None] | None,
+) -> ExportResult:
     fmt = registry.get(options.format)
     items = _stored_documents(store)
     chosen = options.filter

@@ -16,15 +16,14 @@ from annotator.core.importers import (
 )
 from annotator.core.messages import FILE_PROBLEM, N_, joined, message_of, say
 from annotator.core.model import AnnotationSet, NewDocument
-from annotator.core.reading import read_file, read_head
+from annotator.core.reading import FileReadError, open_file, read_head
 from annotator.core.readings import first_difference
 from annotator.core.set_errors import SetFormatError, UnplaceableSelections
 from annotator.formats import registry
 from annotator.formats.annotation_set import (
-    MAX_SET_BYTES,
     looks_like_annotation_set,
-    parse_annotation_set,
 )
+from annotator.formats.set_stream import stream_annotation_set
 from annotator.store import CarriedOver, ImportResult, SetImportReport
 from annotator.store.set_import import Progress
 
@@ -333,9 +332,16 @@ def _holds_a_set(path: Path) -> bool:
 
 def read_set(path: Path) -> AnnotationSet:
     """The annotation set in the file at ``path``, read through the guarded read;
-    :class:`DocumentReadError` or :class:`SetFormatError` name the file and the problem."""
-    data = read_file(path, limit=MAX_SET_BYTES, what=say(N_("an annotation set")))
-    return parse_annotation_set(data, file=shown_path(path))
+    :class:`DocumentReadError` or :class:`SetFormatError` name the file and the problem.
+    Read a document at a time, so that a set of any size ``export`` writes reads back."""
+    with open_file(path) as (handle, _size):
+        try:
+            return stream_annotation_set(handle, file=shown_path(path))
+        except OSError as exc:
+            reason = exc.strerror or message_of(exc)
+            raise FileReadError(
+                shown_path(path), say(N_("cannot read ({reason})"), reason=reason)
+            ) from None
 
 
 def run_import(

@@ -12,20 +12,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.files import write_atomically
-from annotator.core.messages import N_, message_of, say
+from annotator.core.messages import message_of
 from annotator.core.model import Annotation, AnnotationSet, Label, SetDocument
-from annotator.core.reading import FileReadError, read_file
+from annotator.core.reading import FileReadError, open_file
 from annotator.core.set_errors import SetFormatError
 from annotator.formats.annotation_set import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    MAX_SET_BYTES,
     parse_annotation_set,
     render,
     render_bytes,
     set_document,
     to_dict,
 )
+from annotator.formats.set_stream import stream_annotation_set
 from annotator.formats.tables import CSV_COLUMNS, to_csv, to_jsonl
 
 __all__ = [
@@ -54,14 +54,15 @@ def load_annotation_set(path: str | Path) -> AnnotationSet:
 
     Raises :class:`SetFormatError` (file, JSON path, problem) for anything invalid and
     ``OSError`` when the file cannot be read or is refused by the guarded read (not a
-    regular file, under ``/proc``, ``/sys`` or ``/dev``, too large).
+    regular file, under ``/proc``, ``/sys`` or ``/dev``). Read a document at a time: a
+    set of any size reads.
     """
     path = Path(path)
     try:
-        data = read_file(path, limit=MAX_SET_BYTES, what=say(N_("an annotation set")))
+        with open_file(path) as (handle, _size):
+            return stream_annotation_set(handle, file=str(path))
     except FileReadError as exc:
         raise OSError(message_of(exc)) from None
-    return parse_annotation_set(data, file=str(path))
 
 
 def dumps_annotation_set(aset: AnnotationSet, *, compact: bool = False) -> str:

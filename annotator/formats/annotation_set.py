@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -368,17 +368,17 @@ def load_json(data: bytes, *, file: str, what: str) -> Any:
             ),
         ) from None
     except RecursionError:
-        raise SetFormatError(file, "", _TOO_DEEP) from None
+        raise SetFormatError(file, "", TOO_DEEP) from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
         raise SetFormatError(
             file, "", say(N_("not JSON this program can read: {exc}"), exc=message_of(exc))
         ) from None
-    if _SURROGATE_ESCAPE.search(text) and not _encodes(raw):
+    if SURROGATE_ESCAPE.search(text) and not encodes(raw):
         # Escaped surrogates that do not pair up into a character are not text.
         try:
-            where = _find_lone_surrogate(raw, "")
+            where = find_lone_surrogate(raw, "")
         except RecursionError:  # as deep as the parser could go, and one level more
-            raise SetFormatError(file, "", _TOO_DEEP) from None
+            raise SetFormatError(file, "", TOO_DEEP) from None
         if where is not None:
             raise SetFormatError(
                 file, where, say(N_("contains a lone surrogate, which is not text"))
@@ -386,11 +386,11 @@ def load_json(data: bytes, *, file: str, what: str) -> Any:
     return raw
 
 
-_TOO_DEEP = "not JSON this program can read: nested too deeply"
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+TOO_DEEP = "not JSON this program can read: nested too deeply"
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _encodes(value: Any) -> bool:
+def encodes(value: Any) -> bool:
     """Whether every string (and key) in ``value`` is text UTF-8 can encode: one pass of
     the C encoder, where walking a large set in Python took seconds."""
     try:
@@ -400,7 +400,7 @@ def _encodes(value: Any) -> bool:
     return True
 
 
-def _find_lone_surrogate(value: Any, path: str) -> str | None:
+def find_lone_surrogate(value: Any, path: str) -> str | None:
     """JSON path of the first string (or key) holding a lone surrogate, if any."""
     if isinstance(value, str):
         try:
@@ -410,15 +410,15 @@ def _find_lone_surrogate(value: Any, path: str) -> str | None:
         return None
     if isinstance(value, list):
         for i, item in enumerate(value):
-            found = _find_lone_surrogate(item, f"{path}[{i}]")
+            found = find_lone_surrogate(item, f"{path}[{i}]")
             if found is not None:
                 return found
     if isinstance(value, dict):
         for key, item in value.items():
             where = member_path(path, key)
-            if _find_lone_surrogate(key, where) is not None:
+            if find_lone_surrogate(key, where) is not None:
                 return where
-            found = _find_lone_surrogate(item, where)
+            found = find_lone_surrogate(item, where)
             if found is not None:
                 return found
     return None
@@ -460,6 +460,11 @@ class SetReader:
         return value
 
     def read(self, raw: Any) -> AnnotationSet:
+        head = self.header(raw)
+        return replace(head, documents=self.documents(self.get(raw, "documents", "", list), head))
+
+    def header(self, raw: Any) -> AnnotationSet:
+        """Everything but the documents, checked (``documents`` left empty)."""
         if not isinstance(raw, dict):
             raise self.fail(
                 "", say(N_("expected a JSON object at the top, got {type}"), type=_json_type(raw))
@@ -505,12 +510,24 @@ class SetReader:
         gen_version = self.get(generator, "version", "generator", str)
         memo = self.get(raw, "memo", "", (str, type(None)), required=False)
         labels = self.labels(self.get(raw, "labels", "", list))
-        declared = {label.name: {a.name: a for a in label.attributes} for label in labels}
+        return AnnotationSet(
+            labels=tuple(labels),
+            documents=(),
+            exported_at=exported_at,
+            generator_name=gen_name,
+            generator_version=gen_version,
+            memo=memo or None,
+        )
+
+    def documents(self, items: Iterable[Any], head: AnnotationSet) -> tuple[SetDocument, ...]:
+        """The raw documents ``items`` (in file order, read as they come) checked against
+        the labels of ``head`` and each other."""
+        declared = {label.name: {a.name: a for a in label.attributes} for label in head.labels}
         documents = []
         seen_docs: dict[str, str] = {}
         seen_texts: dict[str, str] = {}
         seen_annotations: dict[str, str] = {}
-        for i, item in enumerate(self.get(raw, "documents", "", list)):
+        for i, item in enumerate(items):
             doc = self.document(item, f"documents[{i}]", declared, seen_annotations)
             path = f"documents[{i}]"
             if doc.id in seen_docs:
@@ -533,14 +550,7 @@ class SetReader:
             seen_docs[doc.id] = f"{path}.id"
             seen_texts[doc.sha256] = path
             documents.append(doc)
-        return AnnotationSet(
-            labels=tuple(labels),
-            documents=tuple(documents),
-            exported_at=exported_at,
-            generator_name=gen_name,
-            generator_version=gen_version,
-            memo=memo or None,
-        )
+        return tuple(documents)
 
     def time(self, obj: dict[str, Any], key: str, path: str) -> datetime:
         value = self.get(obj, key, path, str)

@@ -9,7 +9,6 @@ import pytest
 
 from annotator.app.opening import open_store
 from annotator.cli import main
-from annotator.formats import annotation_set as set_module
 from tests.formats.conftest import db_bytes, db_state
 from tests.helpers import check_export
 
@@ -272,16 +271,6 @@ def test_malformed_sets_change_nothing_and_name_the_path(
     assert code == 1
     assert f"{bad}: " in err and message in err, err
     assert "Traceback" not in err
-    assert db_bytes(rich_db) == before
-
-
-def test_an_enormous_set_is_refused_cleanly(rich_db, tmp_path, capsys, monkeypatch):
-    big = tmp_path / "big.json"
-    export_to(rich_db, big)
-    monkeypatch.setattr(set_module, "MAX_SET_BYTES", 1000)
-    before = db_bytes(rich_db)
-    assert main(["import", "--db", str(rich_db), str(big)]) == 1
-    assert "MiB an annotation set may have" in capsys.readouterr().err
     assert db_bytes(rich_db) == before
 
 

@@ -1,0 +1,248 @@
+"""Reading an annotation set from a file of any size, a document at a time.
+
+The file is decoded a chunk at a time and each top-level value, and each document of
+``documents``, is parsed on its own by the standard library's C scanner: the whole file
+is never held as bytes, text or one parsed tree, so a set larger than
+:data:`~annotator.formats.annotation_set.MAX_SET_BYTES` (what ``export`` writes for
+tens of thousands of documents) reads back. The checks are those of
+:func:`~annotator.formats.annotation_set.parse_annotation_set`: not UTF-8, not JSON
+(with line and column), too deep, too big a number, lone surrogates (by JSON path), then
+the set's own checks, document by document.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any, BinaryIO
+
+from annotator.core.messages import N_, message_of, say
+from annotator.core.model import AnnotationSet
+from annotator.core.set_errors import SetFormatError, member_path
+from annotator.formats import annotation_set
+from annotator.formats.annotation_set import (
+    SURROGATE_ESCAPE,
+    TOO_DEEP,
+    SetReader,
+    encodes,
+    find_lone_surrogate,
+    gc_paused,
+)
+from annotator.formats.checks import checked
+
+CHUNK = 1 << 20  # bytes read at a time (a text with an emoji takes four times that)
+# What must come before "documents" for each document to be checked as it is read.
+_HEADER = ("format", "format_version", "offset_unit", "exported_at", "generator", "labels")
+
+
+def stream_annotation_set(handle: BinaryIO, *, file: str, chunk: int = CHUNK) -> AnnotationSet:
+    """The annotation set in ``handle`` (at its start), read and checked as
+    :func:`~annotator.formats.annotation_set.parse_annotation_set` does;
+    raises :class:`SetFormatError` naming ``file``, the JSON path and the problem."""
+    with gc_paused():
+        return checked(_Reader(_Text(handle, file, chunk), file).read(), file, json_paths=True)
+
+
+class _Text:
+    """The file's text, decoded as needed: ``buf[pos:]`` is the part not yet consumed."""
+
+    def __init__(self, handle: BinaryIO, file: str, chunk: int) -> None:
+        self.handle, self.file, self.chunk = handle, file, chunk
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.buf = ""
+        self.pos = 0
+        self.dropped = 0  # characters before buf[0]
+        self.eof = False
+        self.bytes_read = 0
+        self.line = 1  # of buf[pos]
+        self.column = 1  # of buf[pos]
+        self.started = False  # any text decoded yet (a byte-order mark goes)
+
+    def more(self, at_least: int = 0) -> bool:
+        """Read and decode the next chunk (``at_least`` bytes) onto the text; False at the
+        end of the file."""
+        if self.eof:
+            return False
+        data = self.handle.read(max(self.chunk, at_least))
+        pending = self.decoder.getstate()[0]
+        try:
+            text = self.decoder.decode(data, final=not data)
+        except UnicodeDecodeError as exc:
+            raise SetFormatError(
+                self.file,
+                "",
+                say(
+                    N_("not valid UTF-8: byte 0x{data:02x} at offset {start}"),
+                    data=(pending + data)[exc.start],
+                    start=self.bytes_read - len(pending) + exc.start,
+                ),
+            ) from None
+        if not self.started and text:
+            text = text.removeprefix("\ufeff")
+            self.started = True
+        self.bytes_read += len(data)
+        self.dropped += self.pos
+        self.buf = self.buf[self.pos :] + text
+        self.pos = 0
+        self.eof = not data
+        return True
+
+    def consume(self, end: int) -> None:
+        """Move past ``buf[pos:end]``, keeping count of lines and columns."""
+        lines = self.buf.count("\n", self.pos, end)
+        if lines:
+            self.line += lines
+            self.column = end - self.buf.rfind("\n", self.pos, end)
+        else:
+            self.column += end - self.pos
+        self.pos = end
+
+    def peek(self) -> str:
+        """The next character that is not white space (consuming the space), or ''."""
+        while True:
+            self.consume(_WHITE.match(self.buf, self.pos).end())  # type: ignore[union-attr]
+            if self.pos < len(self.buf) or not self.more():
+                return self.buf[self.pos : self.pos + 1]
+
+    def expect(self, char: str, what: str) -> None:
+        if self.peek() != char:
+            raise self.not_json(what, self.pos)
+        self.consume(self.pos + 1)
+
+    def not_json(self, msg: str, at: int) -> SetFormatError:
+        lines = self.buf.count("\n", self.pos, at)
+        column = at - self.buf.rfind("\n", self.pos, at) if lines else self.column + at - self.pos
+        return SetFormatError(
+            self.file,
+            "",
+            say(
+                N_("not JSON: {msg} at line {lineno} column {colno}"),
+                msg=msg,
+                lineno=self.line + lines,
+                colno=column,
+            ),
+        )
+
+    def value(self, path: str | None) -> Any:
+        """The next JSON value, parsed whole (reading on while it is cut off) and checked
+        for lone surrogates; ``path`` None for a member name of the top object."""
+        self.peek()
+        scan = _DECODER.raw_decode
+        while True:
+            try:
+                value, end = scan(self.buf, self.pos)
+                break
+            except json.JSONDecodeError as exc:
+                # Cut off by the end of what was read (a string runs on; a literal, escape
+                # or number is seen whole only with the characters after it), or wrong.
+                cut = exc.msg.startswith("Unterminated string") or len(self.buf) - exc.pos < 16
+                if not cut or not self.more(self.within_limit(path)):
+                    raise self.not_json(exc.msg, exc.pos) from None
+            except RecursionError:
+                raise SetFormatError(self.file, "", TOO_DEEP) from None
+            except ValueError as exc:  # e.g. an integer with thousands of digits
+                if self.buf[-1:].isdigit() and self.more(self.within_limit(path)):
+                    continue  # perhaps a number cut off: seen whole, it may say more
+                raise SetFormatError(
+                    self.file,
+                    "",
+                    say(N_("not JSON this program can read: {exc}"), exc=message_of(exc)),
+                ) from None
+        if path is None:
+            path = member_path("", value) if isinstance(value, str) else ""
+        self.within_limit(path, end)
+        if SURROGATE_ESCAPE.search(self.buf, self.pos, end) and not encodes(value):
+            try:
+                where = find_lone_surrogate(value, path)
+            except RecursionError:
+                raise SetFormatError(self.file, "", TOO_DEEP) from None
+            if where is not None:
+                raise SetFormatError(
+                    self.file, where, say(N_("contains a lone surrogate, which is not text"))
+                )
+        self.consume(end)
+        return value
+
+    def within_limit(self, path: str, end: int | None = None) -> int:
+        """The length of the value being read so far, or :class:`SetFormatError` once that
+        is more than ``MAX_SET_BYTES``: what the whole file was once held to, each
+        document (or other value) still is, so that memory stays bounded."""
+        size = (len(self.buf) if end is None else end) - self.pos
+        limit = annotation_set.MAX_SET_BYTES
+        if size > limit:
+            what = N_("a document") if path.startswith("documents") else N_("an annotation set")
+            raise SetFormatError(
+                self.file,
+                path,
+                say(
+                    N_("file is more than the {limit} MiB {what} may have"),
+                    limit=limit >> 20,
+                    what=say(what),
+                ),
+            )
+        return size
+
+
+_WHITE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+class _Reader:
+    def __init__(self, text: _Text, file: str) -> None:
+        self.text = text
+        self.sets = SetReader(file)
+
+    def read(self) -> AnnotationSet:
+        text = self.text
+        if text.peek() != "{":
+            value = text.value("")
+            if text.peek():
+                raise text.not_json("Extra data", text.pos)
+            return self.sets.read(value)  # not an object: the reader says so
+        text.consume(text.pos + 1)
+        raw: dict[str, Any] = {}
+        head: dict[str, Any] = {}  # what the documents were checked against
+        streamed: tuple[Any, ...] | None = None
+        while text.peek() != "}":
+            if raw or streamed is not None:
+                text.expect(",", "Expecting ',' delimiter")
+            if text.peek() != '"':
+                raise text.not_json("Expecting property name enclosed in double quotes", text.pos)
+            key = text.value(None)
+            text.expect(":", "Expecting ':' delimiter")
+            streams = key == "documents" and streamed is None and all(k in raw for k in _HEADER)
+            if streams and text.peek() == "[":
+                head = dict(raw)
+                streamed = self.sets.documents(self.items(), self.sets.header(raw))
+                continue
+            raw[key] = text.value(member_path("", key))
+        text.consume(text.pos + 1)
+        if text.peek():
+            raise text.not_json("Extra data", text.pos)
+        if streamed is None or "documents" in raw:  # documents read whole, or given twice
+            return self.sets.read(raw)
+        for key in _HEADER:  # given again after the documents were checked against them
+            if raw[key] is not head[key]:
+                raise self.sets.fail(
+                    key,
+                    say(
+                        N_("not JSON this program can read: {exc}"),
+                        exc="given again after the documents",
+                    ),
+                )
+        return replace(self.sets.header(raw), documents=streamed)
+
+    def items(self) -> Iterator[Any]:
+        """The raw documents of the array at hand, one at a time."""
+        text = self.text
+        text.consume(text.pos + 1)  # [
+        i = 0
+        while text.peek() != "]":
+            if i:
+                text.expect(",", "Expecting ',' delimiter")
+            yield text.value(f"documents[{i}]")
+            i += 1
+        text.consume(text.pos + 1)
