@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING
+
+# Imported with the window, not when the helper starts: imported later, the pool's module
+# is torn down before this one at exit, and collecting the pool then prints an error.
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from multiprocessing import get_context
 
 from annotator.app.suggestions import rule_folders
 from annotator.core.suggest.worker import warm, watch_parent
-
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
 
 # One helper process for every window: the engine is pure Python, and in a thread it
 # would hold the interpreter lock, so every paint and key of the window would wait for it
@@ -24,10 +23,6 @@ def worker() -> ProcessPoolExecutor | ThreadPoolExecutor:
     """The helper that runs the engine (started on first use)."""
     global _executor
     if _executor is None:
-        # multiprocessing is loaded here, when the helper starts, not with the window.
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
-
         try:
             pool = ProcessPoolExecutor(
                 max_workers=1,
