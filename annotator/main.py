@@ -13,7 +13,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import main as run_command
-from annotator.cli import say, user_errors
+from annotator.cli import said_error, say, user_errors
 from annotator.cli.parsers import COMMANDS
 from annotator.core.choices import THEMES
 
@@ -33,10 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        if not isinstance(exc, (*user_errors(), OSError)):
-            raise
-        print(f"annotator: error: {exc}", file=sys.stderr)
-        return 1
+        return said_error(exc)
 
 
 def _parser() -> argparse.ArgumentParser:

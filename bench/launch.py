@@ -31,7 +31,6 @@ import tempfile
 import time
 from array import array
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,7 +40,7 @@ sys.path.insert(0, str(HERE))
 
 from framebuffer import RGB, Frame  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
-from suite import Metric, machine, show  # noqa: E402
+from suite import Metric, machine, show, write_report  # noqa: E402
 from workloads import document_database  # noqa: E402
 
 from annotator.app.opening import open_store  # noqa: E402
@@ -98,15 +97,8 @@ def main() -> int:
     details["load_after"] = os.getloadavg()
     print(f"machine: {machine()}; load average {details['load_after'][0]:.1f}")
     print(show(metrics))
-    RESULTS.mkdir(exist_ok=True)
-    report = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
-        "metrics": [{**asdict(m), "ratio": m.ratio, "ok": m.ok} for m in metrics],
-        "runs": details,
-    }
     out = RESULTS / "launch.json"
-    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_report(out, metrics, runs=details)
     print(f"written to {out}")
     return 0
 

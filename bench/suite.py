@@ -311,6 +311,18 @@ def corpus_workloads(folder: Path, metrics: list[Metric]) -> None:
     )
 
 
+def write_report(path: Path, metrics: list[Metric], **extra: object) -> None:
+    """``metrics`` (and ``extra`` keys) as the JSON a bench run leaves in bench/results/."""
+    path.parent.mkdir(exist_ok=True)
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "metrics": [{**asdict(m), "ratio": m.ratio, "ok": m.ok} for m in metrics],
+        **extra,
+    }
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
@@ -349,13 +361,7 @@ def main() -> int:
         corpus_workloads(Path(folder), metrics)
     print(f"machine: {machine()}")
     print(show(metrics))
-    RESULTS.mkdir(exist_ok=True)
-    report = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
-        "metrics": [{**asdict(m), "ratio": m.ratio, "ok": m.ok} for m in metrics],
-    }
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_report(RESULTS / "latest.json", metrics)
     print(f"written to {RESULTS / 'latest.json'}")
     return 0
 

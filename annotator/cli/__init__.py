@@ -56,11 +56,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        if not isinstance(exc, (*user_errors(), OSError)):
-            raise
-        print(f"annotator: error: {exc}", file=sys.stderr)
-        return 1
+        return said_error(exc)
     return 2
+
+
+def said_error(exc: Exception) -> int:
+    """Say a user's error (:func:`user_errors`, or the system's) on stderr and return 1;
+    anything else is a bug and is raised again."""
+    if not isinstance(exc, (*user_errors(), OSError)):
+        raise exc
+    print(f"annotator: error: {exc}", file=sys.stderr)
+    return 1
 
 
 def user_errors() -> tuple[type[Exception], ...]:
