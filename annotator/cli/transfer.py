@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from annotator.app.exports import ExportOptions, export
+from annotator.app.exports import (
+    STREAMED,
+    ExportOptions,
+    ExportResult,
+    Written,
+    export,
+    export_file,
+)
 from annotator.app.imports import BadFiles, read_inputs
 from annotator.app.imports import run_import as import_inputs
 from annotator.app.workspace import Workspace
@@ -64,21 +72,29 @@ def run_export(ns: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     )
     if registry.get(ns.format).folder and ns.output is None:
         parser.error(f"--format {ns.format} writes a folder: give it with -o DIR")
+    streamed = ns.format == STREAMED and ns.output is not None  # a document at a time
     store = open_for_command(ns.db)
     try:
-        result = export(store, options)
+        outcome = export_file(store, options, ns.output) if streamed else export(store, options)
     finally:
         store.close()
-    if isinstance(result.data, dict):
-        assert ns.output is not None
-        size = write_folder(ns.output, result.data)
-    else:
-        write_output(result.data, ns.output)
-        size = len(result.data)
+    written = outcome if isinstance(outcome, Written) else _write(outcome, ns.output)
     if ns.output is not None:
         print(
-            f"{ns.output}: wrote {result.annotations} annotation(s) in "
-            f"{result.documents} document(s) ({size:,} bytes)",
+            f"{ns.output}: wrote {written.annotations} annotation(s) in "
+            f"{written.documents} document(s) ({written.size:,} bytes)",
             file=sys.stderr,
         )
     return 0
+
+
+def _write(result: ExportResult, output: Path | None) -> Written:
+    """``result`` written to ``output`` (a folder, for a format that writes one), or to
+    standard output without one."""
+    if isinstance(result.data, dict):
+        assert output is not None
+        size = write_folder(output, result.data)
+    else:
+        write_output(result.data, output)
+        size = len(result.data)
+    return Written(result.documents, result.annotations, size)

@@ -3,7 +3,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from annotator.core.messages import FILE_PROBLEM, N_, message_of, say
 from annotator.core.reading import resolved, system_path
@@ -51,6 +54,15 @@ def write_atomically(path: Path, data: bytes) -> None:
     Raises ``OSError`` (with the path in its message) when the folder is missing or
     not writable, or ``path`` is refused by :func:`check_target`.
     """
+    with open_atomically(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def open_atomically(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` in pieces: a temporary file that replaces ``path``
+    when the block ends, and is removed, leaving ``path`` as it was, when the block
+    raises. ``OSError`` as :func:`write_atomically` raises it."""
     check_target(path)
     folder = path.resolve().parent
     if not folder.is_dir():
@@ -61,7 +73,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

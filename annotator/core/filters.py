@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+from annotator.core.export_rows import ANNOTATOR, LABEL, UPDATED, ExportRow
 from annotator.core.model import Annotation, Document
+from annotator.core.timestamps import parse_iso_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +28,15 @@ class ExportFilter:
     since: datetime | None = None
 
     def keeps_document(self, document: Document) -> bool:
+        return self.keeps(document.id, document.title)
+
+    def keeps(self, document_id: str, title: str) -> bool:
+        """Whether the document ``document_id`` titled ``title`` is chosen."""
         if not self.documents:
             return True
-        title = document.title.casefold()
+        title = title.casefold()
         for pattern in self.documents:
-            if pattern == document.id:
+            if pattern == document_id:
                 return True
             folded = pattern.casefold()
             if "*" in folded or "?" in folded:
@@ -46,6 +52,18 @@ class ExportFilter:
         if self.annotators and annotation.annotator not in self.annotators:
             return False
         return self.since is None or annotation.updated_at >= self.since
+
+    @property
+    def keeps_every_annotation(self) -> bool:
+        return not (self.labels or self.annotators or self.since is not None)
+
+    def keeps_row(self, row: ExportRow) -> bool:
+        """:meth:`keeps_annotation` for an annotation as exports stream it."""
+        if self.labels and row[LABEL] not in self.labels:
+            return False
+        if self.annotators and row[ANNOTATOR] not in self.annotators:
+            return False
+        return self.since is None or parse_iso_utc(row[UPDATED]) >= self.since
 
 
 @lru_cache(maxsize=64)

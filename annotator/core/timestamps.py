@@ -20,6 +20,29 @@ def iso_utc(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds") + "Z"
 
 
+def iso_utc_stored(value: object) -> str:
+    """:func:`iso_utc` of a time as a database hands it out: a ``datetime``, or ISO 8601
+    text (SQLite's ``2026-01-31 12:00:00.123000``, rewritten by slicing once the C parser
+    has read it). ``ValueError`` or ``TypeError`` for anything that is not a time."""
+    if type(value) is not str:
+        if isinstance(value, datetime):
+            return iso_utc(value)
+        raise TypeError(f"{value!r} is not a time")
+    moment = datetime.fromisoformat(value)
+    if (
+        len(value) == 26
+        and moment.tzinfo is None
+        and value[4] == "-"
+        and value[7] == "-"
+        and value[10] == " "
+        and value[19] == "."
+    ):
+        if value.endswith("000"):
+            return f"{value[:10]}T{value[11:23]}Z"
+        return f"{value[:10]}T{value[11:]}Z"
+    return iso_utc(moment)
+
+
 def parse_iso_utc(text: str) -> datetime:
     """Naive UTC datetime from ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``; ``ValueError`` otherwise."""
     if len(text) in (20, 24, 27) and text[-1] == "Z" and text[10] == "T" and text[4] == "-":

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from json.encoder import encode_basestring
 from typing import Any
 
 from annotator.core.attributes import (
@@ -28,6 +27,7 @@ from annotator.core.attributes import (
     spec_to_dict,
     value_problem,
 )
+from annotator.core.export_rows import export_row
 from annotator.core.labels import COLOR
 from annotator.core.messages import N_, joined, message_of, say
 from annotator.core.model import (
@@ -44,7 +44,13 @@ from annotator.core.text import text_sha256
 from annotator.core.timestamps import iso_utc, parse_iso_utc
 from annotator.core.values import label_problem
 from annotator.formats.checks import checked
-from annotator.formats.pretty import pretty_dumps, scalar_json
+from annotator.formats.pretty import pretty_dumps
+from annotator.formats.set_writer import (
+    compact_json,
+    document_head,
+    document_json,
+    write_set,
+)
 
 FORMAT_NAME = "annotator-annotation-set"
 FORMAT_VERSION = 1
@@ -115,25 +121,7 @@ def document_dict(doc: SetDocument, *, text: str | None = None) -> dict[str, Any
     """One document with its annotations. ``text`` supplies quotes and context when the
     document itself carries none (a set written without texts)."""
     source_text = doc.text if doc.text is not None else text
-    out: dict[str, Any] = {
-        "id": doc.id,
-        "title": doc.title,
-        "source": doc.source,
-        "sha256": doc.sha256,
-        "length": doc.length,
-        "format": doc.format,
-        "encoding": doc.encoding,
-        "original_name": doc.original_name,
-        "imported_at": None if doc.imported_at is None else iso_utc(doc.imported_at),
-        "author": doc.author,
-        "published": doc.published,
-    }
-    if doc.version != 1 or doc.previous_id is not None:
-        out.update(version=doc.version, previous_id=doc.previous_id)
-    if doc.memo:
-        out["memo"] = doc.memo
-    if doc.text is not None:
-        out["text"] = doc.text
+    out = document_head(doc)
     if source_text is None and doc.contexts:
         out["annotations"] = [
             _with_context(annotation_dict(a, None), found)
@@ -194,100 +182,24 @@ def render(
 def render_bytes(
     aset: AnnotationSet, *, texts: dict[str, str] | None = None, compact: bool = False
 ) -> bytes:
-    """:func:`render` as UTF-8 bytes, built a document at a time (one text with an emoji
-    would otherwise make the whole output a four-byte-per-character string)."""
-    if compact:
-        return dumps(to_dict(aset, texts=texts), compact=True).encode("utf-8")
-    head = pretty_dumps(to_dict(replace(aset, documents=())))
-    if not aset.documents:
-        return (head + "\n").encode("utf-8")
-    tail = '"documents": []\n}'
-    assert head.endswith(tail)
+    """:func:`render` as UTF-8 bytes, built a document at a time
+    (:func:`annotator.formats.set_writer.write_set`)."""
+    chunks: list[bytes] = []
     texts = texts or {}
-    body = b",\n".join(
-        _pretty_document(doc, doc.text if doc.text is not None else texts.get(doc.id)).encode()
-        if doc.text is not None or doc.id in texts or not doc.contexts
-        else pretty_dumps(document_dict(doc), level=2).encode()
+    documents = (
+        _document_json(doc, doc.text if doc.text is not None else texts.get(doc.id), compact)
         for doc in aset.documents
     )
-    return (head[: -len(tail)] + '"documents": [\n').encode() + body + b"\n  ]\n}\n"
+    write_set(chunks.append, to_dict(replace(aset, documents=())), documents, compact=compact)
+    return b"".join(chunks)
 
 
-def _pretty_document(doc: SetDocument, text: str | None) -> str:
-    enc = encode_basestring
-    imported = None if doc.imported_at is None else iso_utc(doc.imported_at)
-    lines = [
-        "    {",
-        f'      "id": {enc(doc.id)},',
-        f'      "title": {enc(doc.title)},',
-        f'      "source": {enc(doc.source)},',
-        f'      "sha256": {enc(doc.sha256)},',
-        f'      "length": {doc.length},',
-        f'      "format": {enc(doc.format)},',
-        f'      "encoding": {_opt(doc.encoding)},',
-        f'      "original_name": {_opt(doc.original_name)},',
-        f'      "imported_at": {_opt(imported)},',
-        f'      "author": {_opt(doc.author)},',
-        f'      "published": {_opt(doc.published)},',
-    ]
-    if doc.version != 1 or doc.previous_id is not None:
-        lines.append(f'      "version": {doc.version},')
-        lines.append(f'      "previous_id": {_opt(doc.previous_id)},')
-    if doc.memo:
-        lines.append(f'      "memo": {enc(doc.memo)},')
-    if doc.text is not None:
-        lines.append(f'      "text": {enc(doc.text)},')
-    if not doc.annotations:
-        lines.append('      "annotations": []')
-    else:
-        lines.append('      "annotations": [')
-        lines.append(",\n".join(_pretty_annotation(a, text) for a in doc.annotations))
-        lines.append("      ]")
-    lines.append("    }")
-    return "\n".join(lines)
-
-
-def _opt(value: str | None) -> str:
-    return "null" if value is None else encode_basestring(value)
-
-
-_IND = "\n          "
-
-
-def _pretty_annotation(ann: Annotation, text: str | None) -> str:
-    enc = encode_basestring
-    quoted = ""
-    if text is not None:
-        start, end = ann.start, ann.end
-        quoted = (
-            f'{_IND}"quote": {enc(text[start:end])},'
-            f'{_IND}"prefix": {enc(text[max(0, start - CONTEXT_WIDTH) : start])},'
-            f'{_IND}"suffix": {enc(text[end : end + CONTEXT_WIDTH])},'
-        )
-    note = "null" if ann.note is None else enc(ann.note)
-    attributes = (
-        "{"
-        + ",".join(f"\n            {enc(k)}: {scalar_json(v)}" for k, v in ann.attributes)
-        + "\n          }"
-        if ann.attributes
-        else "{}"
-    )
-    created = iso_utc(ann.created_at)
-    updated = created if ann.updated_at == ann.created_at else iso_utc(ann.updated_at)
-    orphaned = f',{_IND}"orphaned": true' if ann.orphaned else ""
-    if ann.source is not None:
-        orphaned += f',{_IND}"source": {enc(ann.source)}'
-    if ann.rule is not None:
-        orphaned += f',{_IND}"rule": {enc(ann.rule)}'
-    return (
-        f'        {{{_IND}"id": {enc(ann.id)},{_IND}"label": {enc(ann.label)},'
-        f'{_IND}"start": {ann.start},{_IND}"end": {ann.end},{quoted}'
-        f'{_IND}"note": {note},{_IND}"attributes": {attributes},'
-        f'{_IND}"annotator": {enc(ann.annotator)},'
-        f'{_IND}"created_at": "{created}",'
-        f'{_IND}"updated_at": "{updated}"'
-        f"{orphaned}\n        }}"
-    )
+def _document_json(doc: SetDocument, text: str | None, compact: bool) -> str:
+    if text is None and doc.contexts:  # read from a set without texts: quotes as read
+        item = document_dict(doc)
+        return compact_json(item) if compact else pretty_dumps(item, level=2)
+    rows = [export_row(a) for a in doc.annotations]
+    return document_json(doc, rows, text, compact=compact)
 
 
 def dumps(data: dict[str, Any], *, compact: bool = False) -> str:

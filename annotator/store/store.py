@@ -31,7 +31,7 @@ from annotator.core.model import (
 )
 from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Rejection
-from annotator.store import database, document_reads, learning, memos
+from annotator.store import database, document_reads, export_reads, learning, memos
 from annotator.store import errors as said
 from annotator.store.annotation_reads import from_columns, load_annotations
 from annotator.store.column_limits import check_new_documents
@@ -890,3 +890,9 @@ class Store:
         ``newest``, only the versions no newer version replaced (the others not read)."""
         with self._unit() as s:
             return document_reads.exported(s, newest=newest)
+
+    @contextmanager
+    def export_reader(self) -> Iterator[export_reads.ExportReader]:
+        """Reads for an export streamed from one snapshot, while the block runs."""
+        with self._unit() as s:
+            yield export_reads.ExportReader(s)

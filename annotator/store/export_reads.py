@@ -1,0 +1,101 @@
+"""Reading a whole export from one snapshot, a document at a time, its annotations as
+plain rows (:mod:`annotator.core.export_rows`): no object per annotation, and only one
+document's text and annotations held at once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from operator import itemgetter
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.core.attributes import as_attributes
+from annotator.core.export_rows import ExportRow
+from annotator.core.model import Document
+from annotator.core.timestamps import iso_utc_stored
+from annotator.store.models import DOCUMENT_COLUMNS, AnnotationRow, DocumentRow
+
+
+class UnreadableValue(ValueError):
+    """A stored value (a time another program wrote) that cannot be read."""
+
+
+_SQLITE_ROWS = (
+    "SELECT id, label, start_offset, end_offset, note, annotator, created_at, updated_at, "
+    "attributes, orphaned, source, rule FROM annotations WHERE document_id = ? "
+    "ORDER BY start_offset, end_offset, label, id"  # the index's order: no sorting
+)
+_COLUMNS = (
+    AnnotationRow.id,
+    AnnotationRow.label,
+    AnnotationRow.start_offset,
+    AnnotationRow.end_offset,
+    AnnotationRow.note,
+    AnnotationRow.annotator,
+    AnnotationRow.created_at,
+    AnnotationRow.updated_at,
+    AnnotationRow.attributes,
+    AnnotationRow.orphaned,
+    AnnotationRow.source,
+    AnnotationRow.rule,
+)
+_ORDER = itemgetter(2, 3, 1, 0)  # start, end, label, id: as Python compares them
+
+
+class ExportReader:
+    """The documents and annotations of one read transaction (``s``), for an export."""
+
+    def __init__(self, s: Session) -> None:
+        self._s = s
+
+    def heads(self) -> list[tuple[str, str, str | None]]:
+        """(id, title, previous version's id) of every document, in import order."""
+        query = select(DocumentRow.id, DocumentRow.title, DocumentRow.previous_id).order_by(
+            DocumentRow.position, DocumentRow.version
+        )
+        return [(i, t, p) for i, t, p in self._s.execute(query)]
+
+    def documents(self) -> Iterator[tuple[Document, list[ExportRow]]]:
+        """Every document in import order with its annotations ordered by (start, end,
+        label, id), read as they are taken. Raises :class:`UnreadableValue` for a stored
+        time that is not one (SQLite keeps whatever it is given)."""
+        connection = self._s.connection()
+        query = select(*DOCUMENT_COLUMNS).order_by(DocumentRow.position, DocumentRow.version)
+        sqlite = connection.dialect.name == "sqlite"
+        driver = connection.connection.driver_connection if sqlite else None
+        try:
+            for row in connection.execute(query.execution_options(yield_per=16)):
+                document = Document(*row)
+                if driver is not None:
+                    rows = _rows(driver.execute(_SQLITE_ROWS, (document.id,)))
+                else:  # text columns sort by the database's collation: sorted here
+                    found = select(*_COLUMNS).where(AnnotationRow.document_id == document.id)
+                    rows = sorted(_rows(connection.execute(found)), key=_ORDER)
+                yield document, rows
+        except (ValueError, TypeError) as exc:
+            raise UnreadableValue(str(exc)) from exc
+
+
+def _rows(cursor: Iterator[tuple]) -> list[ExportRow]:
+    """Rows of ``_COLUMNS`` as exports stream them: times as the formats write them,
+    attributes as name-sorted pairs."""
+    time = iso_utc_stored
+    return [
+        (
+            i,
+            lb,
+            st,
+            en,
+            no,
+            an,
+            created := time(cr),
+            created if up == cr else time(up),  # mostly never changed: converted once
+            () if not at else as_attributes(json.loads(at) if type(at) is str else at),
+            or_,
+            so,
+            ru,
+        )
+        for i, lb, st, en, no, an, cr, up, at, or_, so, ru in cursor
+    ]
