@@ -145,17 +145,29 @@ def _export(
     now: datetime | None,
     progress: Callable[[int, int], None] | None,
 ) -> ExportResult:
-    fmt = registry.get(options.format)
+    aset, texts = export_set(store, options, now=now, progress=progress)
+    data = registry.get(options.format).render(
+        aset,
+        texts,
+        RenderOptions(compact=options.compact, excel=options.excel, with_paths=options.with_paths),
+    )
+    count = sum(len(d.annotations) for d in aset.documents)
+    return ExportResult(data, len(aset.documents), count)
+
+
+def export_set(
+    store: Store,
+    options: ExportOptions,
+    *,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[AnnotationSet, dict[str, str]]:
+    """The chosen part of the database as a set, and its documents' texts by id: what
+    every format but the streamed one renders."""
     items = _stored_documents(store)
     chosen = options.filter
-    # A chosen document brings its earlier versions, which hold its orphaned annotations.
-    previous = {item.document.id: item.document.previous_id for item in items}
-    taken: set[str] = set()
-    for item in items:
-        at: str | None = item.document.id if chosen.keeps_document(item.document) else None
-        while at is not None and at not in taken:
-            taken.add(at)
-            at = previous.get(at)
+    heads = [(item.document.id, item.document.title, item.document.previous_id) for item in items]
+    taken = _taken(heads, chosen)
     memos = store.memos()
     documents = []
     texts: dict[str, str] = {}
@@ -176,13 +188,7 @@ def _export(
         generator_version=__version__,
         memo=memos.get(None),
     )
-    data = fmt.render(
-        aset,
-        texts,
-        RenderOptions(compact=options.compact, excel=options.excel, with_paths=options.with_paths),
-    )
-    count = sum(len(d.annotations) for d in documents)
-    return ExportResult(data, len(documents), count)
+    return aset, texts
 
 
 def _stored_documents(store: Store) -> list[DocumentExport]:

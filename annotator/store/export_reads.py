@@ -66,7 +66,7 @@ class ExportReader:
         sqlite = connection.dialect.name == "sqlite"
         driver = connection.connection.driver_connection if sqlite else None
         try:
-            for row in connection.execute(query.execution_options(yield_per=16)):
+            for row in connection.execute(query.execution_options(yield_per=1)):
                 document = Document(*row)
                 if driver is not None:
                     rows = _rows(driver.execute(_SQLITE_ROWS, (document.id,)))
