@@ -19,7 +19,7 @@ from annotator.core.filters import ExportFilter
 from annotator.core.model import AttributeSpec, Label, NewDocument
 from annotator.core.timestamps import parse_iso_utc
 from annotator.formats.annotation_set import to_dict
-from annotator.store import Store
+from annotator.store import Store, export_reads
 from tests.helpers import check_export
 
 REPORT = "The minister said 2,000 cameras 😀 would be installed. Police counted 300 𝕏 people.\n"
@@ -119,8 +119,9 @@ CHOICES = [
 
 @pytest.mark.parametrize(("args", "options"), CHOICES, ids=[" ".join(a) for a, _ in CHOICES])
 def test_the_streamed_export_is_json_dumps_of_the_set_byte_for_byte(
-    every_feature, tmp_path, capsys, args, options
+    every_feature, tmp_path, capsys, monkeypatch, args, options
 ):
+    monkeypatch.setattr(export_reads, "BATCH", 3)  # PostgreSQL: a batch and a part of one
     out = tmp_path / "set.json"
     assert main(["export", "--db", every_feature.target, "-o", str(out), *args]) == 0
     data = out.read_bytes()
