@@ -11,6 +11,7 @@ import tracemalloc
 from annotator.cli import main
 from annotator.core.set_errors import SetFormatError
 from annotator.core.spans import CONTEXT_WIDTH, context
+from annotator.core.text import text_sha256
 from annotator.formats import annotation_set as set_module
 from annotator.formats import load_annotation_set
 from annotator.formats.annotation_set import parse_annotation_set
@@ -158,7 +159,7 @@ def many_documents(data: bytes, copies: int) -> bytes:
                     "id": f"{doc['id'][:24]}{n:012d}",
                     "text": text,
                     "length": len(text),
-                    "sha256": set_module.text_sha256(text),
+                    "sha256": text_sha256(text),
                     "annotations": [moved(a, n, shift, text) for a in doc["annotations"]],
                 }
             )
