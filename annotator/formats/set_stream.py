@@ -51,14 +51,16 @@ Opener = Callable[[], AbstractContextManager[BinaryIO]]
 
 
 def open_annotation_set(
-    opener: Opener, *, file: str, chunk: int = CHUNK
+    opener: Opener, *, file: str, chunk: int | None = None
 ) -> AnnotationSet | StreamedSet:
     """The annotation set in the file ``opener`` opens, to be read as it is merged: its
     header is read and checked now; if its documents come after it (as ``export`` writes
     them), a :class:`StreamedSet` whose documents are read, the file opened again, each
     checked as :func:`stream_annotation_set` checks it, as they are taken. Otherwise the
     whole set, read now. Problems raise :class:`SetFormatError` as there, when they are
-    read: a bad document, when it is reached."""
+    read: a bad document, when it is reached. ``chunk``: bytes read at a time
+    (:data:`CHUNK`)."""
+    chunk = chunk or CHUNK
     with gc_paused(), opener() as handle:
         reader = _Reader(_Text(handle, file, chunk), file)
         head = reader.until_documents()

@@ -247,75 +247,124 @@ class _Merge:
                     )
                     for row in rows
                 )
-        row_of = _stored_row if self.sqlite else _row
-        inserts: list[tuple[object, ...]] = []
-        updates: list[tuple[object, ...]] = []
+        sqlite, inserts, updates = self.sqlite, [], []
+        ids, annotators, sources = _ID, _ANNOTATOR, _SOURCE
+        low, high = INTEGER_RANGE
+        iso, dumps = datetime.isoformat, json.dumps
         for i, doc_id, doc in placed:
+            anns = doc.annotations
             text = None
-            if doc.text is None and doc.annotations:
+            if doc.text is None and anns:
                 text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
-            for j, ann in enumerate(doc.annotations):
+            # One pass, fields unpacked once: a set may hold a million annotations.
+            for j, (
+                ann_id,
+                _doc,
+                label,
+                start,
+                end,
+                note,
+                annotator,
+                created,
+                updated,
+                values,
+                orphaned,
+                _version,
+                source,
+                rule,
+            ) in enumerate(anns):
+                if not (
+                    len(ann_id) <= ids
+                    and len(annotator) <= annotators
+                    and (source is None or len(source) <= sources)
+                    and low <= start <= high
+                    and low <= end <= high
+                ):
+                    path, record = (
+                        f"documents[{i}].annotations[{j}]",
+                        f"annotation {quoted(ann_id)}",
+                    )
+                    _check_record(file, path, record, anns[j], ANNOTATION_FIELDS)
                 if text is not None:
                     path = f"documents[{i}].annotations[{j}]"
-                    _check_against_text(file, path, text, ann, doc.contexts[j])
-                if ann.attributes:
-                    _check_values(file, f"documents[{i}].annotations[{j}]", ann, defined)
-                old = existing.get(ann.id) if existing else None
-                if old is None:
-                    inserts.append(row_of(ann, doc_id))
-                    continue
-                content = _content(ann, doc_id)
-                if _same(old, content):
-                    report.annotations_skipped += 1
-                elif self.replace:
-                    updates.append((ann.id, *content))
-                    report.annotations_replaced += 1
-                else:
-                    raise SetConflictError(
-                        file,
-                        f"documents[{i}].annotations[{j}].id",
-                        say(
-                            N_(
-                                "conflict: annotation {id} is already in the database with "
-                                "different content ({there} there, {here} here); import with "
-                                "--replace to overwrite it"
-                            ),
-                            id=repr(ann.id),
-                            there=_describe(old),
-                            here=_describe(content),
-                        ),
+                    _check_against_text(file, path, text, anns[j], doc.contexts[j])
+                if values:
+                    _check_values(file, f"documents[{i}].annotations[{j}]", anns[j], defined)
+                if existing and ann_id in existing:
+                    self.again(i, j, anns[j], doc_id, existing[ann_id], updates)
+                elif sqlite:  # as SQLAlchemy's SQLite DateTime and JSON write them
+                    stored = iso(created, " ", "microseconds")  # type: ignore[arg-type]
+                    inserts.append(
+                        (
+                            ann_id,
+                            doc_id,
+                            label,
+                            start,
+                            end,
+                            note,
+                            annotator,
+                            stored,
+                            stored if updated == created else iso(updated, " ", "microseconds"),  # type: ignore[arg-type]
+                            dumps(dict(values), ensure_ascii=False) if values else None,
+                            orphaned,
+                            source,
+                            rule,
+                        )
                     )
-            self.done += len(doc.annotations)
+                else:
+                    inserts.append(
+                        (
+                            ann_id,
+                            doc_id,
+                            label,
+                            start,
+                            end,
+                            note,
+                            annotator,
+                            created,
+                            updated,
+                            values,
+                            orphaned,
+                            source,
+                            rule,
+                        )
+                    )
+            self.done += len(anns)
         report.annotations_added += len(inserts)
-        _write_rows(s, inserts, updates, stored=self.sqlite)
+        _write_rows(s, inserts, updates, stored=sqlite)
 
-
-def _row(ann: Annotation, document_id: str) -> tuple[object, ...]:
-    """An annotation in ``ROW_COLUMNS`` order (attributes as :class:`Annotation` holds them)."""
-    return (ann.id, document_id, *_content(ann, document_id)[1:])
-
-
-def _stored_row(ann: Annotation, document_id: str) -> tuple[object, ...]:
-    """An annotation in ``ROW_COLUMNS`` order as SQLite stores it: times as SQLAlchemy's
-    SQLite DateTime writes them, attributes as JSON text."""
-    created = ann.created_at.isoformat(" ", "microseconds")
-    return (
-        ann.id,
-        document_id,
-        ann.label,
-        ann.start,
-        ann.end,
-        ann.note,
-        ann.annotator,
-        created,
-        created
-        if ann.updated_at == ann.created_at
-        else ann.updated_at.isoformat(" ", "microseconds"),
-        json.dumps(dict(ann.attributes), ensure_ascii=False) if ann.attributes else None,
-        ann.orphaned,
-        ann.source,
-        ann.rule,
-    )
+    def again(
+        self,
+        i: int,
+        j: int,
+        ann: Annotation,
+        doc_id: str,
+        old: tuple[object, ...],
+        updates: list[tuple[object, ...]],
+    ) -> None:
+        """An annotation already here: skipped if the same, else replaced with
+        ``replace`` (onto ``updates``), else a conflict."""
+        content = _content(ann, doc_id)
+        if _same(old, content):
+            self.report.annotations_skipped += 1
+        elif self.replace:
+            updates.append((ann.id, *content))
+            self.report.annotations_replaced += 1
+        else:
+            raise SetConflictError(
+                self.file,
+                f"documents[{i}].annotations[{j}].id",
+                say(
+                    N_(
+                        "conflict: annotation {id} is already in the database with "
+                        "different content ({there} there, {here} here); import with "
+                        "--replace to overwrite it"
+                    ),
+                    id=repr(ann.id),
+                    there=_describe(old),
+                    here=_describe(content),
+                ),
+            )
 
 
 ROW_COLUMNS = (
@@ -498,24 +547,10 @@ def _check_document(file: str, i: int, doc: SetDocument, here: bool) -> None:
     """Refuse the set's document ``i`` (:class:`SetFormatError` naming the record, the
     field and the limit) if a value it would write does not fit its column on every
     backend. A document already ``here`` (by SHA-256) is not written, nor is one the set
-    has no text of; their annotations are."""
-    path = f"documents[{i}]"
+    has no text of. (Its annotations' values are checked as they are merged.)"""
     if not here and doc.text is not None:
+        path = f"documents[{i}]"
         _check_record(file, path, f"document {quoted(doc.title)}", doc, DOCUMENT_FIELDS)
-    ids, annotators, sources = _ID, _ANNOTATOR, _SOURCE
-    low, high = INTEGER_RANGE
-    for j, ann in enumerate(doc.annotations):
-        # Inline first: a set may hold a million annotations.
-        if (
-            len(ann.id) <= ids
-            and len(ann.annotator) <= annotators
-            and (ann.source is None or len(ann.source) <= sources)
-            and low <= ann.start <= high
-            and low <= ann.end <= high
-        ):
-            continue
-        record = f"annotation {quoted(ann.id)}"
-        _check_record(file, f"{path}.annotations[{j}]", record, ann, ANNOTATION_FIELDS)
 
 
 def _check_record(
