@@ -6,6 +6,7 @@ Documents are matched by SHA-256, annotations by id, labels by name. Any problem
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
@@ -121,23 +122,31 @@ def merge_annotation_set(
     report = SetImportReport(file, notes=list(head.notes))
     _merge_labels(s, head, report)
     merge = _Merge(s, file, replace=replace, now=now, report=report)
-    total = sum(len(doc.annotations) for doc in documents) if isinstance(documents, tuple) else 0
-    batch: list[tuple[int, SetDocument]] = []
-    for item in enumerate(documents):
-        batch.append(item)
-        if len(batch) == BATCH:
-            merge.batch(batch)
-            batch = []
-            if progress is not None:
-                progress(merge.done, total)
-    merge.batch(batch)
+    if progress is not None and isinstance(documents, tuple):  # else not known beforehand
+        merge.total = sum(len(doc.annotations) for doc in documents)
+    merge.progress = progress
+    # No cyclic garbage collection while the documents go by: what is held is a batch,
+    # but each pass over it costs more than the batch's own work.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        batch: list[tuple[int, SetDocument]] = []
+        for item in enumerate(documents):
+            batch.append(item)
+            if len(batch) == BATCH:
+                merge.batch(batch)
+                batch = []
+        merge.batch(batch)
+    finally:
+        if collecting:
+            gc.enable()
     if merge.links:
         _link_versions(s, merge.links, report)
     memo = tail().memo
     wanted = [(None, memo, "the project memo")] if memo else []
     report.notes.extend(memos.merge(s, [*wanted, *merge.memos], replace=replace, now=now))
     if progress is not None:
-        progress(merge.done, total)
+        progress(merge.done, merge.total or merge.done)
     return report
 
 
@@ -165,6 +174,8 @@ class _Merge:
         # (document id, memo, what): taken once the versions are linked, as before.
         self.memos: list[tuple[str | None, str, str]] = []
         self.done = 0  # annotations
+        self.total = 0  # annotations in the set, where known beforehand
+        self.progress: Progress | None = None  # told every CHUNK annotations
 
     def batch(self, batch: list[tuple[int, SetDocument]]) -> None:
         """Merge ``batch`` ((index in the set, document)): its new documents, then its
@@ -329,7 +340,9 @@ class _Merge:
                             rule,
                         )
                     )
-            self.done += len(anns)
+            before, self.done = self.done, self.done + len(anns)
+            if self.progress is not None and before // CHUNK != self.done // CHUNK:
+                self.progress(self.done, self.total)
         report.annotations_added += len(inserts)
         _write_rows(s, inserts, updates, stored=sqlite)
 
