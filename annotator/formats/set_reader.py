@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from annotator.core.attributes import (
@@ -356,87 +357,70 @@ class SetReader:
         annotations: list[Annotation] = []
         contexts: list[tuple[str, str, str]] = []
         new, parse, missing, width = tuple.__new__, parse_iso_utc, _MISSING, CONTEXT_WIDTH
+        required = _REQUIRED
         for j, item in enumerate(items):
             ann = None
-            if type(item) is dict:
+            try:  # a field of the wrong type or absent raises or fails a test: named below
+                ann_id, label, start, end, quote, prefix, suffix, annotator, created, updated = (
+                    required(item)
+                )
                 field = item.get
-                ann_id, label, start, end = (
-                    field("id"),
-                    field("label"),
-                    field("start"),
-                    field("end"),
-                )
-                quote, prefix, suffix = field("quote"), field("prefix"), field("suffix")
-                note, values, annotator = (
-                    field("note", missing),
-                    field("attributes"),
-                    field("annotator"),
-                )
-                created, updated = field("created_at"), field("updated_at")
+                note, values = field("note", missing), field("attributes")
                 orphaned, source, rule = field("orphaned", False), field("source"), field("rule")
                 if (
                     type(ann_id) is str
                     and ann_id
-                    and type(label) is str
-                    and label in declared
+                    and label in declared  # (whose names are strings)
                     and type(start) is int
                     and type(end) is int
                     and 0 <= start <= end <= length
-                    and type(quote) is str
-                    and type(prefix) is str
-                    and type(suffix) is str
                     and len(quote) == end - start
                     and (
-                        text is None
-                        or (
-                            text.startswith(quote, start, end)
-                            and len(prefix) <= width
-                            and text.endswith(prefix, 0, start)
-                            and len(suffix) <= width
-                            and text.startswith(suffix, end)
-                        )
+                        type(quote) is str and type(prefix) is str and type(suffix) is str
+                        if text is None
+                        else text.startswith(quote, start, end)  # (strings only)
+                        and len(prefix) <= width
+                        and text.endswith(prefix, 0, start)
+                        and len(suffix) <= width
+                        and text.startswith(suffix, end)
                     )
                     and (note is None or type(note) is str)
                     and (values is None or type(values) is dict)
                     and type(annotator) is str
-                    and type(created) is str
-                    and type(updated) is str
                     and type(orphaned) is bool
                     and (source is None or type(source) is str)
                     and (rule is None or type(rule) is str)
                 ):
-                    try:
-                        created_at = parse(created)
-                        updated_at = created_at if updated == created else parse(updated)
-                    except ValueError:
-                        pass  # named below
-                    else:
-                        attributes = (
-                            self.attributes(item, f"{path}.annotations[{j}]", declared[label])
-                            if values
-                            else ()
-                        )
-                        ann = new(
-                            Annotation,
-                            (
-                                ann_id,
-                                doc_id,
-                                label,
-                                start,
-                                end,
-                                note,
-                                annotator,
-                                created_at,
-                                updated_at,
-                                attributes,
-                                orphaned,
-                                1,
-                                source,
-                                rule,
-                            ),
-                        )
-                        if text is None:
-                            contexts.append((quote, prefix, suffix))
+                    created_at = parse(created)  # (strings only)
+                    updated_at = created_at if updated == created else parse(updated)
+                    attributes = (
+                        self.attributes(item, f"{path}.annotations[{j}]", declared[label])
+                        if values
+                        else ()
+                    )
+                    ann = new(
+                        Annotation,
+                        (
+                            ann_id,
+                            doc_id,
+                            label,
+                            start,
+                            end,
+                            note,
+                            annotator,
+                            created_at,
+                            updated_at,
+                            attributes,
+                            orphaned,
+                            1,
+                            source,
+                            rule,
+                        ),
+                    )
+                    if text is None:
+                        contexts.append((quote, prefix, suffix))
+            except (KeyError, TypeError, ValueError):
+                ann = None
             if ann is None:
                 ann_path = f"{path}.annotations[{j}]"
                 ann, found = self.annotation(item, ann_path, doc_id, length, text, declared)
@@ -568,6 +552,11 @@ class SetReader:
 
 
 _MISSING = object()  # a field absent, told from one that is null
+# The fields every annotation has, taken at once.
+_REQUIRED = itemgetter(
+    *("id", "label", "start", "end", "quote", "prefix", "suffix"),
+    *("annotator", "created_at", "updated_at"),
+)
 
 
 def _place(code: int) -> str:
