@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from annotator.app.workspace import Workspace
 from annotator.core.decoding import UNCERTAIN
@@ -15,7 +17,7 @@ from annotator.core.importers import (
     shown_path,
 )
 from annotator.core.messages import FILE_PROBLEM, N_, joined, message_of, say
-from annotator.core.model import AnnotationSet, NewDocument
+from annotator.core.model import AnnotationSet, NewDocument, StreamedSet
 from annotator.core.reading import FileReadError, open_file, read_head
 from annotator.core.readings import first_difference
 from annotator.core.set_errors import SetFormatError, UnplaceableSelections
@@ -23,7 +25,7 @@ from annotator.formats import registry
 from annotator.formats.annotation_set import (
     looks_like_annotation_set,
 )
-from annotator.formats.set_stream import stream_annotation_set
+from annotator.formats.set_stream import open_annotation_set, stream_annotation_set
 from annotator.store import CarriedOver, ImportResult, SetImportReport
 from annotator.store.set_import import Progress
 
@@ -35,7 +37,8 @@ class ImportInputs:
     """Everything read and validated from the files, before the database is touched."""
 
     documents: list[tuple[Path, NewDocument]] = field(default_factory=list)
-    sets: list[tuple[str, AnnotationSet]] = field(default_factory=list)
+    # A set read in full, or (``streamed_sets``) to be read as it is merged.
+    sets: list[tuple[str, AnnotationSet | StreamedSet]] = field(default_factory=list)
     # Files inside folders that could not be read: "file: reason". Folder imports keep
     # the good files; files named one by one are all or nothing.
     failures: list[str] = field(default_factory=list)
@@ -238,6 +241,7 @@ def read_inputs(
     encoding: str | None = None,
     keep_good: bool = False,
     skip_unplaceable: bool = False,
+    streamed_sets: bool = False,
 ) -> ImportInputs:
     """Read every file: ``.json`` as annotation sets, files and folders in another
     interchange format (see :mod:`annotator.formats.registry`) as that format, the rest
@@ -251,10 +255,13 @@ def read_inputs(
     instead. With ``keep_good``, nothing is raised: the bad files named directly are
     listed in ``refused`` and the good ones kept (those refused only for spans that fit
     no reading of their text also in ``unplaceable``). With ``skip_unplaceable``, such
-    spans are left out and listed in their set's notes instead.
+    spans are left out and listed in their set's notes instead. With ``streamed_sets``,
+    only the header of an annotation set in Annotator's JSON is read now: a problem in
+    its documents is raised by the import (:func:`open_set`).
     ``progress(done, total)`` is called before each file.
     """
     inputs = ImportInputs()
+    read = open_set if streamed_sets else read_set
     named: list[tuple[Path, Path | None]] = []  # (file, the folder it was found in)
     bad: list[DocumentReadError | SetFormatError] = []  # files named directly
     for path in paths:
@@ -265,7 +272,7 @@ def read_inputs(
                 inputs.sets.append((shown_path(path), reader(path)))  # type: ignore[misc]
                 continue
             if format == "json":
-                inputs.sets.append((shown_path(path), read_set(path)))
+                inputs.sets.append((shown_path(path), read(path)))
                 continue
         except (DocumentReadError, SetFormatError) as exc:
             bad.append(exc)
@@ -293,7 +300,7 @@ def read_inputs(
             continue
         try:
             if (path.suffix.lower() in SET_SUFFIXES and not path.is_dir()) or _holds_a_set(path):
-                inputs.sets.append((shown_path(path), read_set(path)))
+                inputs.sets.append((shown_path(path), read(path)))
             else:
                 document = read_document(path, join_hyphens=join_hyphens, encoding=encoding)
                 inputs.documents.append((path, document))
@@ -334,9 +341,25 @@ def read_set(path: Path) -> AnnotationSet:
     """The annotation set in the file at ``path``, read through the guarded read;
     :class:`DocumentReadError` or :class:`SetFormatError` name the file and the problem.
     Read a document at a time, so that a set of any size ``export`` writes reads back."""
+    with _set_file(path) as handle:
+        return stream_annotation_set(handle, file=shown_path(path))
+
+
+def open_set(path: Path) -> AnnotationSet | StreamedSet:
+    """The annotation set in the file at ``path``, to be read as it is merged
+    (:func:`~annotator.formats.set_stream.open_annotation_set`): its header is read
+    now, its documents then, so that memory stays bounded at any size; errors as
+    :func:`read_set` raises them, a bad document's when the import reaches it."""
+    return open_annotation_set(lambda: _set_file(path), file=shown_path(path))
+
+
+@contextmanager
+def _set_file(path: Path) -> Iterator[BinaryIO]:
+    """The file at ``path`` opened through the guarded read; a failed read raises
+    :class:`FileReadError` naming it."""
     with open_file(path) as (handle, _size):
         try:
-            return stream_annotation_set(handle, file=shown_path(path))
+            yield handle
         except OSError as exc:
             reason = exc.strerror or message_of(exc)
             raise FileReadError(

@@ -20,7 +20,14 @@ from annotator.core.attributes import AttributeValue
 from annotator.core.history import History, SchemeChange, Step
 from annotator.core.identity import current_annotator
 from annotator.core.messages import N_, message_of, say
-from annotator.core.model import Annotation, AnnotationSet, Document, Label, NewDocument
+from annotator.core.model import (
+    Annotation,
+    AnnotationSet,
+    Document,
+    Label,
+    NewDocument,
+    StreamedSet,
+)
 from annotator.store import ImportResult, SetImportReport, Store, StoreError
 from annotator.store.set_import import Progress
 from annotator.store.store import Relabelled
@@ -291,7 +298,7 @@ class Workspace:
     def import_bundle(
         self,
         documents: Sequence[NewDocument],
-        sets: Sequence[tuple[str, AnnotationSet]],
+        sets: Sequence[tuple[str, AnnotationSet | StreamedSet]],
         *,
         replace: bool = False,
         progress: Progress | None = None,

@@ -32,6 +32,7 @@ def run_import(ns: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             format=ns.format,
             encoding=ns.encoding,
             skip_unplaceable=ns.skip_unplaceable,
+            streamed_sets=True,  # read as merged: memory bounded at any size
         )
     except BadFiles as exc:  # a line for each, so all can be mended before the next run
         for message in exc.messages:

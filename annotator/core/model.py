@@ -5,6 +5,7 @@ All offsets are Unicode code points into ``Document.text``, end exclusive.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -202,6 +203,18 @@ class AnnotationSet:
     undefined_labels: frozenset[str] = frozenset()
     # The project's memo (the database's), None for none.
     memo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StreamedSet:
+    """An annotation set read while it is merged, a document at a time: ``head`` is what
+    the file says before its documents (``head.documents`` is empty); ``documents``
+    yields them, each checked, in file order, once (reading may raise as it goes);
+    ``tail()``, once they are read, is ``head`` with what came after them (a memo)."""
+
+    head: AnnotationSet
+    documents: Iterable[SetDocument]
+    tail: Callable[[], AnnotationSet]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,11 @@ database whatever file it came in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from annotator.core.messages import N_, say
-from annotator.core.model import AnnotationSet
+from annotator.core.model import AnnotationSet, SetDocument
 from annotator.core.set_errors import SetFormatError
 from annotator.core.values import (
     MAX_INTEGER,
@@ -33,43 +34,50 @@ def checked(aset: AnnotationSet, file: str, *, json_paths: bool = False) -> Anno
         problem = label_problem(label.name)
         if problem is not None:
             raise SetFormatError(file, f"labels[{i}].name" if json_paths else "labels", problem)
-    documents = []
+    documents = tuple(checked_documents(aset.documents, file, json_paths=json_paths))
+    changed = any(new is not old for new, old in zip(documents, aset.documents, strict=True))
+    return replace(aset, documents=documents) if changed else aset
+
+
+def checked_documents(
+    documents: Iterable[SetDocument], file: str, *, json_paths: bool = False
+) -> Iterator[SetDocument]:
+    """The documents of :func:`checked`, each checked (and its title mended) as it comes."""
     annotators: set[str] = set()  # names found good
-    changed = False
-    for i, doc in enumerate(aset.documents):
-        where = f"documents[{i}]" if json_paths else f"document {quoted(doc.title)}"
+    for i, doc in enumerate(documents):
+        yield _checked_document(i, doc, file, json_paths, annotators)
 
-        def fail(field: str, problem: str, at: str = where) -> SetFormatError:
-            return SetFormatError(
-                file, f"{at}.{field}" if json_paths else f"{at}, {field}", problem
-            )
 
-        title = clean_title(doc.title)
-        if not title:
-            raise fail("title", say(N_("the title is empty")))
-        for field, value, least in (("length", doc.length, 0), ("version", doc.version, 1)):
-            problem = integer_problem(value, least)
-            if problem is not None:
-                raise fail(field, problem)
-        problem = None if doc.text is None else text_problem(doc.text)
+def _checked_document(
+    i: int, doc: SetDocument, file: str, json_paths: bool, annotators: set[str]
+) -> SetDocument:
+    where = f"documents[{i}]" if json_paths else f"document {quoted(doc.title)}"
+
+    def fail(field: str, problem: str, at: str = where) -> SetFormatError:
+        return SetFormatError(file, f"{at}.{field}" if json_paths else f"{at}, {field}", problem)
+
+    title = clean_title(doc.title)
+    if not title:
+        raise fail("title", say(N_("the title is empty")))
+    for field, value, least in (("length", doc.length, 0), ("version", doc.version, 1)):
+        problem = integer_problem(value, least)
         if problem is not None:
-            raise fail("text", problem)
-        for j, ann in enumerate(doc.annotations):
-            field, problem = "", None
-            if not (0 <= ann.start <= MAX_INTEGER and 0 <= ann.end <= MAX_INTEGER):
-                field, problem = "start", integer_problem(ann.start)
-                if problem is None:
-                    field, problem = "end", integer_problem(ann.end)
-            elif ann.annotator not in annotators:
-                field, problem = "annotator", annotator_problem(ann.annotator)
-                annotators.add(ann.annotator)
-            if problem is None and ann.note is not None:
-                field, problem = "note", note_problem(ann.note)
-            if problem is not None:
-                at = f"{where}.annotations[{j}]" if json_paths else f"{where}, annotation {ann.id}"
-                raise fail(field, problem, at)
-        if title != doc.title:
-            doc = replace(doc, title=title)
-            changed = True
-        documents.append(doc)
-    return replace(aset, documents=tuple(documents)) if changed else aset
+            raise fail(field, problem)
+    problem = None if doc.text is None else text_problem(doc.text)
+    if problem is not None:
+        raise fail("text", problem)
+    for j, ann in enumerate(doc.annotations):
+        field, problem = "", None
+        if not (0 <= ann.start <= MAX_INTEGER and 0 <= ann.end <= MAX_INTEGER):
+            field, problem = "start", integer_problem(ann.start)
+            if problem is None:
+                field, problem = "end", integer_problem(ann.end)
+        elif ann.annotator not in annotators:
+            field, problem = "annotator", annotator_problem(ann.annotator)
+            annotators.add(ann.annotator)
+        if problem is None and ann.note is not None:
+            field, problem = "note", note_problem(ann.note)
+        if problem is not None:
+            at = f"{where}.annotations[{j}]" if json_paths else f"{where}, annotation {ann.id}"
+            raise fail(field, problem, at)
+    return doc if title == doc.title else replace(doc, title=title)

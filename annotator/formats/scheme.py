@@ -15,11 +15,11 @@ from annotator.core.set_errors import SetFormatError
 from annotator.formats.annotation_set import (
     FORMAT_NAME,
     MAX_SET_BYTES,
-    SetReader,
     label_dict,
     load_json,
 )
 from annotator.formats.pretty import pretty_dumps
+from annotator.formats.set_reader import SetReader
 
 SCHEME_FORMAT = "annotator-label-scheme"
 SCHEME_VERSION = 1

@@ -15,23 +15,24 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, BinaryIO
 
 from annotator.core.messages import N_, message_of, say
-from annotator.core.model import AnnotationSet
+from annotator.core.model import AnnotationSet, SetDocument, StreamedSet
 from annotator.core.set_errors import SetFormatError, member_path
 from annotator.formats import annotation_set
 from annotator.formats.annotation_set import (
     SURROGATE_ESCAPE,
     TOO_DEEP,
-    SetReader,
     encodes,
     find_lone_surrogate,
     gc_paused,
 )
-from annotator.formats.checks import checked
+from annotator.formats.checks import checked, checked_documents
+from annotator.formats.set_reader import SetReader
 
 CHUNK = 1 << 20  # bytes read at a time (a text with an emoji takes four times that)
 # What must come before "documents" for each document to be checked as it is read.
@@ -44,6 +45,59 @@ def stream_annotation_set(handle: BinaryIO, *, file: str, chunk: int = CHUNK) ->
     raises :class:`SetFormatError` naming ``file``, the JSON path and the problem."""
     with gc_paused():
         return checked(_Reader(_Text(handle, file, chunk), file).read(), file, json_paths=True)
+
+
+Opener = Callable[[], AbstractContextManager[BinaryIO]]
+
+
+def open_annotation_set(
+    opener: Opener, *, file: str, chunk: int | None = None
+) -> AnnotationSet | StreamedSet:
+    """The annotation set in the file ``opener`` opens, to be read as it is merged: its
+    header is read and checked now; if its documents come after it (as ``export`` writes
+    them), a :class:`StreamedSet` whose documents are read, the file opened again, each
+    checked as :func:`stream_annotation_set` checks it, as they are taken. Otherwise the
+    whole set, read now. Problems raise :class:`SetFormatError` as there, when they are
+    read: a bad document, when it is reached. ``chunk``: bytes read at a time
+    (:data:`CHUNK`)."""
+    chunk = chunk or CHUNK
+    with gc_paused(), opener() as handle:
+        reader = _Reader(_Text(handle, file, chunk), file)
+        head = reader.until_documents()
+    if head is None:
+        assert reader.whole is not None
+        return checked(reader.whole, file, json_paths=True)
+    head = checked(head, file, json_paths=True)
+    documents = _Documents(opener, file, chunk, head)
+    return StreamedSet(head, documents, documents.tail)
+
+
+class _Documents:
+    """The documents of a streamed set, read when iterated (once)."""
+
+    def __init__(self, opener: Opener, file: str, chunk: int, head: AnnotationSet) -> None:
+        self.opener, self.file, self.chunk, self.head = opener, file, chunk, head
+        self.final: AnnotationSet | None = None
+
+    def __iter__(self) -> Iterator[SetDocument]:
+        with self.opener() as handle:
+            reader = _Reader(_Text(handle, self.file, self.chunk), self.file)
+            if reader.until_documents() != self.head:
+                raise SetFormatError(self.file, "", say(N_("changed while it was read")))
+            documents = reader.sets.each_document(reader.items(), self.head)
+            yield from checked_documents(documents, self.file, json_paths=True)
+            if reader.rest():
+                raise reader.sets.fail(
+                    "documents",
+                    say(N_("not JSON this program can read: {exc}"), exc="given twice"),
+                )
+            self.final = reader.sets.header(reader.raw)
+
+    def tail(self) -> AnnotationSet:
+        """The header as it reads after the documents (a memo may follow them)."""
+        if self.final is None:
+            raise SetFormatError(self.file, "documents", say(N_("not read to the end")))
+        return checked(self.final, self.file, json_paths=True)
 
 
 class _Text:
@@ -191,41 +245,62 @@ _DECODER = json.JSONDecoder()
 
 
 class _Reader:
+    """The members of the top object in file order; a ``documents`` array that follows
+    every member of :data:`_HEADER` is read a document at a time."""
+
     def __init__(self, text: _Text, file: str) -> None:
         self.text = text
         self.sets = SetReader(file)
+        self.raw: dict[str, Any] = {}
+        self.head: dict[str, Any] = {}  # what the documents were checked against
+        self.whole: AnnotationSet | None = None  # the set, if read before the documents
 
     def read(self) -> AnnotationSet:
-        text = self.text
+        """The whole set."""
+        head = self.until_documents()
+        if head is None:
+            assert self.whole is not None
+            return self.whole
+        documents = self.sets.documents(self.items(), head)
+        if self.rest():  # documents given twice: the later ones count, as read whole
+            return self.sets.read(self.raw)
+        return replace(self.sets.header(self.raw), documents=documents)
+
+    def until_documents(self) -> AnnotationSet | None:
+        """Read up to a ``documents`` array that can be read a document at a time and
+        return the set's header, checked; else read the whole set into ``whole`` and
+        return None."""
+        text, raw = self.text, self.raw
         if text.peek() != "{":
             value = text.value("")
             if text.peek():
                 raise text.not_json("Extra data", text.pos)
-            return self.sets.read(value)  # not an object: the reader says so
+            self.whole = self.sets.read(value)  # not an object: the reader says so
+            return None
         text.consume(text.pos + 1)
-        raw: dict[str, Any] = {}
-        head: dict[str, Any] = {}  # what the documents were checked against
-        streamed: tuple[Any, ...] | None = None
         while text.peek() != "}":
-            if raw or streamed is not None:
-                text.expect(",", "Expecting ',' delimiter")
-            if text.peek() != '"':
-                raise text.not_json("Expecting property name enclosed in double quotes", text.pos)
-            key = text.value(None)
-            text.expect(":", "Expecting ':' delimiter")
-            streams = key == "documents" and streamed is None and all(k in raw for k in _HEADER)
+            key = self.key()
+            streams = key == "documents" and all(k in raw for k in _HEADER)
             if streams and text.peek() == "[":
-                head = dict(raw)
-                streamed = self.sets.documents(self.items(), self.sets.header(raw))
-                continue
+                self.head = dict(raw)
+                return self.sets.header(raw)
             raw[key] = text.value(member_path("", key))
-        text.consume(text.pos + 1)
-        if text.peek():
-            raise text.not_json("Extra data", text.pos)
-        if streamed is None or "documents" in raw:  # documents read whole, or given twice
-            return self.sets.read(raw)
+        self.end()
+        self.whole = self.sets.read(raw)
+        return None
+
+    def rest(self) -> bool:
+        """Read what follows the documents into ``raw``; True if it is another
+        ``documents``, else after checking that the header was not given again."""
+        text, raw = self.text, self.raw
+        while text.peek() != "}":
+            key = self.key()
+            raw[key] = text.value(member_path("", key))
+        self.end()
+        if "documents" in raw:
+            return True
         for key in _HEADER:  # given again after the documents were checked against them
-            if raw[key] is not head[key]:
+            if raw[key] is not self.head[key]:
                 raise self.sets.fail(
                     key,
                     say(
@@ -233,7 +308,24 @@ class _Reader:
                         exc="given again after the documents",
                     ),
                 )
-        return replace(self.sets.header(raw), documents=streamed)
+        return False
+
+    def key(self) -> str:
+        """The next member's name, and its colon."""
+        text = self.text
+        if self.raw:
+            text.expect(",", "Expecting ',' delimiter")
+        if text.peek() != '"':
+            raise text.not_json("Expecting property name enclosed in double quotes", text.pos)
+        key = text.value(None)
+        text.expect(":", "Expecting ':' delimiter")
+        return key
+
+    def end(self) -> None:
+        text = self.text
+        text.consume(text.pos + 1)
+        if text.peek():
+            raise text.not_json("Extra data", text.pos)
 
     def items(self) -> Iterator[Any]:
         """The raw documents of the array at hand, one at a time."""

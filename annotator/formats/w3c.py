@@ -45,13 +45,13 @@ from annotator.core.values import OUT_OF_RANGE, label_problem
 from annotator.formats.annotation_set import (
     FORMAT_NAME,
     MAX_SET_BYTES,
-    SetReader,
     annotation_order,
     label_dict,
     load_json,
 )
 from annotator.formats.checks import checked
 from annotator.formats.pretty import pretty_dumps
+from annotator.formats.set_reader import SetReader
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:annotator:vocab#"

@@ -16,7 +16,6 @@ from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.messages import N_, say
-from annotator.core.model import AnnotationSet
 from annotator.store.errors import StoreError
 from annotator.store.models import DocumentRow, MemoRow
 from annotator.store.rows import now_utc
@@ -86,24 +85,16 @@ def follow(s: Session, old_id: str, new_id: str | None) -> None:
 
 def merge(
     s: Session,
-    aset: AnnotationSet,
-    placed: list[tuple[int, str]],
+    wanted: list[tuple[str | None, str, str]],
     *,
     replace: bool,
     now: datetime,
 ) -> list[str]:
-    """Take the memos of an imported set (the project's and those of its documents,
-    ``placed`` as (index in the set, document id here)): where the database has none
-    the file's is stored; where it has another, it is kept, or with ``replace`` the
-    file's replaces it. Returns notes for the import report."""
+    """Take the memos of an imported set, ``wanted`` as (document id here or None for
+    the project, the file's memo, what to call it): where the database has none the
+    file's is stored; where it has another, it is kept, or with ``replace`` the file's
+    replaces it. Returns notes for the import report."""
     notes: list[str] = []
-    wanted: list[tuple[str | None, str, str]] = []
-    if aset.memo:
-        wanted.append((None, aset.memo, "the project memo"))
-    for i, document_id in placed:
-        doc = aset.documents[i]
-        if doc.memo:
-            wanted.append((document_id, doc.memo, f"the memo of {doc.title!r}"))
     for document_id, text, what in wanted:
         here = read(s, document_id)
         if here == text:

@@ -6,6 +6,7 @@ Documents are matched by SHA-256, annotations by id, labels by name. Any problem
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
@@ -18,7 +19,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
 from annotator.core.labels import ColourAllocator
 from annotator.core.messages import FILE_PROBLEM, N_, joined, say
-from annotator.core.model import Annotation, AnnotationSet, AttributeSpec
+from annotator.core.model import (
+    Annotation,
+    AnnotationSet,
+    AttributeSpec,
+    SetDocument,
+    StreamedSet,
+)
 from annotator.core.set_errors import SetConflictError, SetFormatError, member_path
 from annotator.core.spans import check_context
 from annotator.core.values import quoted
@@ -95,132 +102,282 @@ def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
 
 def merge_annotation_set(
     s: Session,
-    aset: AnnotationSet,
+    aset: AnnotationSet | StreamedSet,
     *,
     file: str,
     replace: bool,
     now: datetime,
     progress: Progress | None = None,
 ) -> SetImportReport:
-    """Merge ``aset`` into the session's database; see the module docstring."""
-    known = {sha: doc_id for doc_id, sha in s.execute(select(DocumentRow.id, DocumentRow.sha256))}
-    check_columns(file, aset, set(s.scalars(select(LabelRow.name))), known.keys())
-    report = SetImportReport(file, notes=list(aset.notes))
-    _merge_labels(s, aset, report)
-    # Values must fit the definitions the database keeps, not only the file's own.
-    defined = {
-        name: {spec.name: spec for spec in map(spec_from_dict, attributes or ())}
-        for name, attributes in s.execute(select(LabelRow.name, LabelRow.attributes))
-    }
+    """Merge ``aset`` into the session's database; see the module docstring.
 
-    taken = set(known.values())
-    links: list[tuple[int, str, str]] = []  # (index in set, new document id, previous id)
-    position = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1))) + 1
-    placed: list[tuple[int, str]] = []  # (index in set, database document id)
-    new_documents: list[dict[str, object]] = []
-    for i, doc in enumerate(aset.documents):
-        if doc.sha256 in known:
-            placed.append((i, known[doc.sha256]))
-            report.documents_matched += 1
-            continue
-        if doc.text is None:
-            report.unplaced.append(f'"{doc.title}" (sha256 {doc.sha256[:12]}…)')
-            continue
-        if doc.id in taken:
-            raise SetFormatError(
-                file,
-                f"documents[{i}].id",
-                say(N_("id {id} belongs to a different document here"), id=repr(doc.id)),
-            )
-        new_documents.append(
-            {
-                "id": doc.id,
-                "title": doc.title,
-                "source": doc.source,
-                "text": doc.text,
-                "sha256": doc.sha256,
-                "created_at": doc.imported_at or now,
-                "position": position,
-                "format": doc.format,
-                "encoding": doc.encoding,
-                "original_name": doc.original_name,
-                "author": doc.author,
-                "published": doc.published,
-                "version": doc.version,
-            }
-        )
-        if doc.previous_id is not None:
-            links.append((i, doc.id, doc.previous_id))
-        position += 1
-        known[doc.sha256] = doc.id
-        taken.add(doc.id)
-        placed.append((i, doc.id))
-        report.documents_created += 1
-    if new_documents:
-        s.execute(insert(DocumentRow.__table__), new_documents)
-    if links:
-        _link_versions(s, aset, links, report)
-    report.notes.extend(memos.merge(s, aset, placed, replace=replace, now=now))
-
-    ids = [a.id for i, _ in placed for a in aset.documents[i].annotations]
-    existing: dict[str, tuple[object, ...]] = {}
-    anything = s.scalar(select(AnnotationRow.id).limit(1)) is not None
-    for chunk in _chunks(ids if anything else []):
-        rows = s.execute(select(*ANNOTATION_COLUMNS).where(AnnotationRow.id.in_(chunk)))
-        existing.update(
-            (
-                row[0],
-                (*row[1:9], as_attributes(row[9]) if row[9] else (), bool(row[10]), *row[12:14]),
-            )
-            for row in rows
-        )
-
-    inserts: list[tuple[object, ...]] = []
-    updates: list[tuple[object, ...]] = []
-    total, done = len(ids), 0
-    for i, doc_id in placed:
-        doc = aset.documents[i]
-        text = None
-        if doc.text is None and doc.annotations:
-            text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
-        for j, ann in enumerate(doc.annotations):
-            if text is not None:
-                path = f"documents[{i}].annotations[{j}]"
-                _check_against_text(file, path, text, ann, doc.contexts[j])
-            if ann.attributes:
-                _check_values(file, f"documents[{i}].annotations[{j}]", ann, defined)
-            content = _content(ann, doc_id)
-            old = existing.get(ann.id)
-            if old is None:
-                inserts.append((ann.id, *content))
-                report.annotations_added += 1
-            elif _same(old, content):
-                report.annotations_skipped += 1
-            elif replace:
-                updates.append((ann.id, *content))
-                report.annotations_replaced += 1
-            else:
-                raise SetConflictError(
-                    file,
-                    f"documents[{i}].annotations[{j}].id",
-                    say(
-                        N_(
-                            "conflict: annotation {id} is already in the database with different "
-                            "content ({there} there, {here} here); import with --replace "
-                            "to overwrite it"
-                        ),
-                        id=repr(ann.id),
-                        there=_describe(old),
-                        here=_describe(content),
-                    ),
-                )
-            done += 1
-            if progress is not None and done % CHUNK == 0:
-                progress(done, total)
-    _write_rows(s, inserts, updates)
+    Documents are merged :data:`BATCH` at a time as they come (a :class:`StreamedSet` is
+    read as it is merged), so that what is held grows with a batch, not with the set:
+    documents are matched through the database, not a table of them all."""
+    if isinstance(aset, StreamedSet):
+        head, documents, tail = aset.head, aset.documents, aset.tail
+    else:
+        head, documents, tail = aset, aset.documents, lambda: aset
+    _check_labels(file, head, set(s.scalars(select(LabelRow.name))))
+    report = SetImportReport(file, notes=list(head.notes))
+    _merge_labels(s, head, report)
+    merge = _Merge(s, file, replace=replace, now=now, report=report)
+    if progress is not None and isinstance(documents, tuple):  # else not known beforehand
+        merge.total = sum(len(doc.annotations) for doc in documents)
+    merge.progress = progress
+    # No cyclic garbage collection while the documents go by: what is held is a batch,
+    # but each pass over it costs more than the batch's own work.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        batch: list[tuple[int, SetDocument]] = []
+        for item in enumerate(documents):
+            batch.append(item)
+            if len(batch) == BATCH:
+                merge.batch(batch)
+                batch = []
+        merge.batch(batch)
+    finally:
+        if collecting:
+            gc.enable()
+    if merge.links:
+        _link_versions(s, merge.links, report)
+    memo = tail().memo
+    wanted = [(None, memo, "the project memo")] if memo else []
+    report.notes.extend(memos.merge(s, [*wanted, *merge.memos], replace=replace, now=now))
     if progress is not None:
-        progress(total, total)
+        progress(merge.done, merge.total or merge.done)
     return report
+
+
+BATCH = 200  # documents merged per round of statements
+
+
+class _Merge:
+    """The merge of one set's documents, a batch at a time, into ``report``."""
+
+    def __init__(
+        self, s: Session, file: str, *, replace: bool, now: datetime, report: SetImportReport
+    ) -> None:
+        self.s, self.file, self.replace, self.now, self.report = s, file, replace, now, report
+        # Values must fit the definitions the database keeps, not only the file's own.
+        self.defined = {
+            name: {spec.name: spec for spec in map(spec_from_dict, attributes or ())}
+            for name, attributes in s.execute(select(LabelRow.name, LabelRow.attributes))
+        }
+        top = s.scalar(select(func.coalesce(func.max(DocumentRow.position), -1)))
+        self.position = top + 1
+        # Annotations already here are looked up only if there were any before the set.
+        self.anything = s.scalar(select(AnnotationRow.id).limit(1)) is not None
+        self.sqlite = s.get_bind().dialect.name == "sqlite"
+        self.links: list[tuple[str, str, str]] = []  # (title, new document id, previous id)
+        # (document id, memo, what): taken once the versions are linked, as before.
+        self.memos: list[tuple[str | None, str, str]] = []
+        self.done = 0  # annotations
+        self.total = 0  # annotations in the set, where known beforehand
+        self.progress: Progress | None = None  # told every CHUNK annotations
+
+    def batch(self, batch: list[tuple[int, SetDocument]]) -> None:
+        """Merge ``batch`` ((index in the set, document)): its new documents, then its
+        annotations, each kind in one statement."""
+        if not batch:
+            return
+        s, file, report = self.s, self.file, self.report
+        shas = [doc.sha256 for _i, doc in batch]
+        query = select(DocumentRow.sha256, DocumentRow.id).where(DocumentRow.sha256.in_(shas))
+        known = {sha: doc_id for sha, doc_id in s.execute(query)}
+        for i, doc in batch:
+            _check_document(file, i, doc, doc.sha256 in known)
+        fresh = [doc.id for _i, doc in batch if doc.sha256 not in known and doc.text is not None]
+        taken = set(s.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(fresh))))
+        placed: list[tuple[int, str, SetDocument]] = []  # (index, database id, document)
+        new_documents: list[dict[str, object]] = []
+        for i, doc in batch:
+            if doc.sha256 in known:
+                placed.append((i, known[doc.sha256], doc))
+                report.documents_matched += 1
+                continue
+            if doc.text is None:
+                report.unplaced.append(f'"{doc.title}" (sha256 {doc.sha256[:12]}…)')
+                continue
+            if doc.id in taken:
+                raise SetFormatError(
+                    file,
+                    f"documents[{i}].id",
+                    say(N_("id {id} belongs to a different document here"), id=repr(doc.id)),
+                )
+            new_documents.append(
+                {
+                    "id": doc.id,
+                    "title": doc.title,
+                    "source": doc.source,
+                    "text": doc.text,
+                    "sha256": doc.sha256,
+                    "created_at": doc.imported_at or self.now,
+                    "position": self.position,
+                    "format": doc.format,
+                    "encoding": doc.encoding,
+                    "original_name": doc.original_name,
+                    "author": doc.author,
+                    "published": doc.published,
+                    "version": doc.version,
+                }
+            )
+            if doc.previous_id is not None:
+                self.links.append((doc.title, doc.id, doc.previous_id))
+            self.position += 1
+            known[doc.sha256] = doc.id  # (the JSON reader refuses a text or an id twice;
+            taken.add(doc.id)  # other formats' readers may not)
+            placed.append((i, doc.id, doc))
+            report.documents_created += 1
+        if new_documents:
+            s.execute(insert(DocumentRow.__table__), new_documents)
+        self.memos.extend(
+            (doc_id, doc.memo, f"the memo of {doc.title!r}")
+            for _i, doc_id, doc in placed
+            if doc.memo
+        )
+        self.annotations(placed)
+
+    def annotations(self, placed: list[tuple[int, str, SetDocument]]) -> None:
+        s, file, report, defined = self.s, self.file, self.report, self.defined
+        existing: dict[str, tuple[object, ...]] = {}
+        if self.anything:
+            ids = [a.id for _i, _d, doc in placed for a in doc.annotations]
+            for chunk in _chunks(ids):
+                rows = s.execute(select(*ANNOTATION_COLUMNS).where(AnnotationRow.id.in_(chunk)))
+                existing.update(
+                    (
+                        row[0],
+                        (
+                            *row[1:9],
+                            as_attributes(row[9]) if row[9] else (),
+                            bool(row[10]),
+                            *row[12:14],
+                        ),
+                    )
+                    for row in rows
+                )
+        sqlite, inserts, updates = self.sqlite, [], []
+        ids, annotators, sources = _ID, _ANNOTATOR, _SOURCE
+        low, high = INTEGER_RANGE
+        iso, dumps = datetime.isoformat, json.dumps
+        for i, doc_id, doc in placed:
+            anns = doc.annotations
+            text = None
+            if doc.text is None and anns:
+                text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
+            # One pass, fields unpacked once: a set may hold a million annotations.
+            for j, (
+                ann_id,
+                _doc,
+                label,
+                start,
+                end,
+                note,
+                annotator,
+                created,
+                updated,
+                values,
+                orphaned,
+                _version,
+                source,
+                rule,
+            ) in enumerate(anns):
+                if not (
+                    len(ann_id) <= ids
+                    and len(annotator) <= annotators
+                    and (source is None or len(source) <= sources)
+                    and low <= start <= high
+                    and low <= end <= high
+                ):
+                    path, record = (
+                        f"documents[{i}].annotations[{j}]",
+                        f"annotation {quoted(ann_id)}",
+                    )
+                    _check_record(file, path, record, anns[j], ANNOTATION_FIELDS)
+                if text is not None:
+                    path = f"documents[{i}].annotations[{j}]"
+                    _check_against_text(file, path, text, anns[j], doc.contexts[j])
+                if values:
+                    _check_values(file, f"documents[{i}].annotations[{j}]", anns[j], defined)
+                if existing and ann_id in existing:
+                    self.again(i, j, anns[j], doc_id, existing[ann_id], updates)
+                elif sqlite:  # as SQLAlchemy's SQLite DateTime and JSON write them
+                    stored = iso(created, " ", "microseconds")  # type: ignore[arg-type]
+                    inserts.append(
+                        (
+                            ann_id,
+                            doc_id,
+                            label,
+                            start,
+                            end,
+                            note,
+                            annotator,
+                            stored,
+                            stored if updated == created else iso(updated, " ", "microseconds"),  # type: ignore[arg-type]
+                            dumps(dict(values), ensure_ascii=False) if values else None,
+                            orphaned,
+                            source,
+                            rule,
+                        )
+                    )
+                else:
+                    inserts.append(
+                        (
+                            ann_id,
+                            doc_id,
+                            label,
+                            start,
+                            end,
+                            note,
+                            annotator,
+                            created,
+                            updated,
+                            values,
+                            orphaned,
+                            source,
+                            rule,
+                        )
+                    )
+            before, self.done = self.done, self.done + len(anns)
+            if self.progress is not None and before // CHUNK != self.done // CHUNK:
+                self.progress(self.done, self.total)
+        report.annotations_added += len(inserts)
+        _write_rows(s, inserts, updates, stored=sqlite)
+
+    def again(
+        self,
+        i: int,
+        j: int,
+        ann: Annotation,
+        doc_id: str,
+        old: tuple[object, ...],
+        updates: list[tuple[object, ...]],
+    ) -> None:
+        """An annotation already here: skipped if the same, else replaced with
+        ``replace`` (onto ``updates``), else a conflict."""
+        content = _content(ann, doc_id)
+        if _same(old, content):
+            self.report.annotations_skipped += 1
+        elif self.replace:
+            updates.append((ann.id, *content))
+            self.report.annotations_replaced += 1
+        else:
+            raise SetConflictError(
+                self.file,
+                f"documents[{i}].annotations[{j}].id",
+                say(
+                    N_(
+                        "conflict: annotation {id} is already in the database with "
+                        "different content ({there} there, {here} here); import with "
+                        "--replace to overwrite it"
+                    ),
+                    id=repr(ann.id),
+                    there=_describe(old),
+                    here=_describe(content),
+                ),
+            )
 
 
 ROW_COLUMNS = (
@@ -241,15 +398,19 @@ ROW_COLUMNS = (
 
 
 def _write_rows(
-    s: Session, inserts: list[tuple[object, ...]], updates: list[tuple[object, ...]]
+    s: Session,
+    inserts: list[tuple[object, ...]],
+    updates: list[tuple[object, ...]],
+    *,
+    stored: bool = False,
 ) -> None:
     """Insert and update annotation rows given in ``ROW_COLUMNS`` order (attributes as
-    :class:`Annotation` holds them)."""
+    :class:`Annotation` holds them; ``inserts`` as SQLite stores them if ``stored``)."""
     table = AnnotationRow.__table__
     if s.get_bind().dialect.name == "sqlite":
         # Plain DB-API executemany: SQLAlchemy's per-value processing would cost more than
         # the insert itself. Times go in as SQLAlchemy's SQLite DateTime writes them.
-        def stored(row: tuple[object, ...]) -> tuple[object, ...]:
+        def as_stored(row: tuple[object, ...]) -> tuple[object, ...]:
             created = _sqlite_time(row[7])
             updated = created if row[8] == row[7] else _sqlite_time(row[8])
             return (
@@ -263,20 +424,9 @@ def _write_rows(
 
         if inserts:
             marks = ", ".join("?" * len(ROW_COLUMNS))
-            iso = datetime.isoformat  # stored() inlined: a call per row costs a tenth here
             s.connection().exec_driver_sql(
                 f"INSERT INTO annotations ({', '.join(ROW_COLUMNS)}) VALUES ({marks})",
-                [
-                    (
-                        *row[:7],
-                        created := iso(row[7], " ", "microseconds"),  # type: ignore[arg-type]
-                        created if row[8] == row[7] else iso(row[8], " ", "microseconds"),  # type: ignore[arg-type]
-                        _attributes_json(row[9]) if row[9] else None,
-                        bool(row[10]),
-                        *row[11:13],
-                    )
-                    for row in inserts
-                ],
+                inserts if stored else [as_stored(row) for row in inserts],
             )
         if updates:
             # The version moves on, as with every change (optimistic concurrency, 0008).
@@ -285,7 +435,7 @@ def _write_rows(
             )
             s.connection().exec_driver_sql(
                 f"UPDATE annotations SET {assignments}, version = version + 1 WHERE id = ?",
-                [(*stored(row)[1:], row[0]) for row in updates],
+                [(*as_stored(row)[1:], row[0]) for row in updates],
             )
         return
 
@@ -303,9 +453,7 @@ def _write_rows(
         )
 
 
-def _link_versions(
-    s: Session, aset: AnnotationSet, links: list[tuple[int, str, str]], report: SetImportReport
-) -> None:
+def _link_versions(s: Session, links: list[tuple[str, str, str]], report: SetImportReport) -> None:
     """Link documents the set created to the versions they replaced, where those are
     here and not yet replaced by another; a new version takes its predecessor's place
     in the list. A link that cannot be made is reported and the document stands alone."""
@@ -317,8 +465,7 @@ def _link_versions(
         if row.previous_id:
             previous_of[row.id] = row.previous_id
     replaced = set(previous_of.values())
-    for i, doc_id, previous_id in links:
-        title = aset.documents[i].title
+    for title, doc_id, previous_id in links:
         at: str | None = previous_id
         while at is not None and at != doc_id:
             at = previous_of.get(at)
@@ -384,13 +531,9 @@ ANNOTATION_FIELDS = {
 }
 
 
-def check_columns(
-    file: str, aset: AnnotationSet, labels_here: Set[str], documents_here: Set[str]
-) -> None:
-    """Refuse ``aset`` (:class:`SetFormatError` naming the record, the field and the
-    limit) if any value it would write does not fit its column on every backend. Labels
-    (by name) and documents (by SHA-256) already here are not written, nor are the
-    documents it has no text of."""
+def _check_labels(file: str, aset: AnnotationSet, labels_here: Set[str]) -> None:
+    """Refuse ``aset`` (:class:`SetFormatError` naming the label, the field and the
+    limit) if a label it would create does not fit its columns on every backend."""
     names, colours, hotkeys = (
         LABEL_FIELDS[name].type.length  # type: ignore[attr-defined]
         for name in ("name", "color", "hotkey")
@@ -405,29 +548,22 @@ def check_columns(
                 continue  # inline: a set may hold tens of thousands of labels
             record = f"label {quoted(label.name)}"
             _check_record(file, f"labels[{i}]", record, label, LABEL_FIELDS)
-    ids, annotators, sources = (
-        ANNOTATION_FIELDS[name].type.length  # type: ignore[attr-defined]
-        for name in ("id", "annotator", "source")
-    )
-    low, high = INTEGER_RANGE
-    for i, doc in enumerate(aset.documents):
+
+
+_ID, _ANNOTATOR, _SOURCE = (
+    ANNOTATION_FIELDS[name].type.length  # type: ignore[attr-defined]
+    for name in ("id", "annotator", "source")
+)
+
+
+def _check_document(file: str, i: int, doc: SetDocument, here: bool) -> None:
+    """Refuse the set's document ``i`` (:class:`SetFormatError` naming the record, the
+    field and the limit) if a value it would write does not fit its column on every
+    backend. A document already ``here`` (by SHA-256) is not written, nor is one the set
+    has no text of. (Its annotations' values are checked as they are merged.)"""
+    if not here and doc.text is not None:
         path = f"documents[{i}]"
-        if doc.sha256 not in documents_here:
-            if doc.text is None:
-                continue  # reported as not placed
-            _check_record(file, path, f"document {quoted(doc.title)}", doc, DOCUMENT_FIELDS)
-        for j, ann in enumerate(doc.annotations):
-            # Inline first: a set may hold a million annotations.
-            if (
-                len(ann.id) <= ids
-                and len(ann.annotator) <= annotators
-                and (ann.source is None or len(ann.source) <= sources)
-                and low <= ann.start <= high
-                and low <= ann.end <= high
-            ):
-                continue
-            record = f"annotation {quoted(ann.id)}"
-            _check_record(file, f"{path}.annotations[{j}]", record, ann, ANNOTATION_FIELDS)
+        _check_record(file, path, f"document {quoted(doc.title)}", doc, DOCUMENT_FIELDS)
 
 
 def _check_record(

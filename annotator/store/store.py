@@ -27,6 +27,7 @@ from annotator.core.model import (
     Label,
     NewDocument,
     Orphan,
+    StreamedSet,
     VersionSummary,
 )
 from annotator.core.suggest.learned import Tagged
@@ -367,7 +368,7 @@ class Store:
     def import_bundle(
         self,
         documents: Sequence[NewDocument],
-        sets: Sequence[tuple[str, AnnotationSet]],
+        sets: Sequence[tuple[str, AnnotationSet | StreamedSet]],
         *,
         replace: bool = False,
         progress: Progress | None = None,
