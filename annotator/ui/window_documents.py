@@ -223,7 +223,10 @@ class DocumentsMixin:
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.refresh_from_store()
+            # Only what changed elsewhere: a window shown for the first time has just
+            # read everything (a book's annotations are not read a second time).
+            if self._store.changes_elsewhere():
+                self.refresh_from_store()
 
     @property
     def document(self) -> Document | None:
