@@ -140,6 +140,53 @@ class AnnotationRows:
         if attributes:
             self._attributes[id] = attributes
 
+    def extend_columns(
+        self,
+        ids: Sequence[str],
+        document_id: str,
+        labels: Iterable[str],
+        starts: Iterable[int],
+        ends: Iterable[int],
+        notes: Iterable[str | None],
+        annotators: Iterable[str],
+        created: Iterable[int],
+        updated: Iterable[int],
+        attributes: Iterable[Attributes],
+        orphaned: Iterable[object],
+        versions: Iterable[int],
+        sources: Iterable[str | None],
+        rules: Iterable[str | None],
+    ) -> None:
+        """Add rows of one document given column by column (as a store reads them a
+        chunk at a time; times in :func:`micros`, ``orphaned`` true or false)."""
+        labels, annotators, sources, rules = (
+            tuple(labels),
+            tuple(annotators),
+            tuple(sources),
+            tuple(rules),
+        )
+        for name in {*labels, *annotators, *sources, *rules, document_id}:
+            self._name(name)
+        number = self._number.__getitem__
+        self._ids.extend(ids)
+        self._starts.extend(starts)
+        self._ends.extend(ends)
+        self._labels.extend(map(number, labels))
+        self._annotators.extend(map(number, annotators))
+        self._documents.extend(repeat(number(document_id), len(ids)))
+        self._sources.extend(map(number, sources))
+        self._rules.extend(map(number, rules))
+        self._created.extend(created)
+        self._updated.extend(updated)
+        self._versions.extend(versions)
+        self._orphaned.extend(map(bool, orphaned))
+        for ident, note in zip(ids, notes, strict=True):
+            if note is not None:
+                self._notes[ident] = note
+        for ident, values in zip(ids, attributes, strict=True):
+            if values:
+                self._attributes[ident] = values
+
     def append(self, annotation: Annotation) -> None:
         self.insert(len(self._ids), annotation)
 
