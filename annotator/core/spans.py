@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Hashable, Iterable
 from typing import Any, NamedTuple
 
@@ -127,6 +128,110 @@ class SpanIndex:
 
     def _bucket_range(self, start: int, end: int) -> range:
         return range(start // self._width, (end - 1) // self._width + 1)
+
+
+class SpanTable:
+    """Labelled spans in columns, bucketed like :class:`SpanIndex` (the window's
+    highlights: a book's 100,000 spans as a few arrays, not 100,000 objects).
+
+    Each span is a slot: its key (e.g. an annotation id), start, end and label number;
+    each bucket is an array of the slots that overlap it. Looking a key up scans the keys
+    (edits come one at a time); queries read one or two buckets. Zero-length spans are
+    not stored.
+    """
+
+    def __init__(
+        self, spans: Iterable[tuple[str, str, int, int]] = (), bucket_width: int = 2048
+    ) -> None:
+        self._width = bucket_width
+        self._keys: list[str | None] = []  # None: a slot given up
+        self._starts = array("i")
+        self._ends = array("i")
+        self._labels = array("I")
+        self._names: list[str] = []
+        self._number: dict[str, int] = {}
+        self._buckets: dict[int, array[int]] = {}
+        self._count = 0
+        seen: set[str] | None = None
+        for key, label, start, end in spans:
+            if seen is None:
+                seen = set()
+            if key in seen:  # the last span given for a key wins, as with add
+                self.remove(key)
+            seen.add(key)
+            self._put(key, label, start, end)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, key: str) -> bool:
+        return self._slot(key) is not None
+
+    def _slot(self, key: str) -> int | None:
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return None
+
+    def _put(self, key: str, label: str, start: int, end: int) -> None:
+        if end <= start:
+            return
+        number = self._number.get(label)
+        if number is None:
+            number = self._number[label] = len(self._names)
+            self._names.append(label)
+        slot = len(self._keys)
+        self._keys.append(key)
+        self._starts.append(start)
+        self._ends.append(end)
+        self._labels.append(number)
+        self._count += 1
+        buckets = self._buckets
+        for b in range(start // self._width, (end - 1) // self._width + 1):
+            bucket = buckets.get(b)
+            if bucket is None:
+                bucket = buckets[b] = array("i")
+            bucket.append(slot)
+
+    def add(self, key: str, label: str, start: int, end: int) -> None:
+        """Add a span, replacing any span with the same key."""
+        self.remove(key)
+        self._put(key, label, start, end)
+
+    def remove(self, key: str) -> tuple[int, int] | None:
+        """Remove the span with ``key``; returns its (start, end), if there was one."""
+        slot = self._slot(key)
+        if slot is None:
+            return None
+        start, end = self._starts[slot], self._ends[slot]
+        for b in range(start // self._width, (end - 1) // self._width + 1):
+            bucket = self._buckets[b]
+            bucket.remove(slot)
+            if not bucket:
+                del self._buckets[b]
+        self._keys[slot] = None
+        self._count -= 1
+        return start, end
+
+    def label(self, key: str) -> str | None:
+        slot = self._slot(key)
+        return None if slot is None else self._names[self._labels[slot]]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """(start, end, key, label) of the spans sharing a position with
+        ``[start, end)``, by start, longer first on ties (outer before inner)."""
+        if end <= start:
+            return []
+        found: set[int] = set()
+        starts, ends = self._starts, self._ends
+        for b in range(start // self._width, (end - 1) // self._width + 1):
+            for slot in self._buckets.get(b, ()):
+                if starts[slot] < end and ends[slot] > start:
+                    found.add(slot)
+        keys, labels, names = self._keys, self._labels, self._names
+        spans = [(starts[s], ends[s], keys[s], names[labels[s]]) for s in found]
+        spans.sort(key=lambda sp: (sp[0], -sp[1], sp[2]))
+        return spans  # type: ignore[return-value]
 
 
 def _outer_first(iv: Interval) -> tuple[int, int, str]:

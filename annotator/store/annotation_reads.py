@@ -4,17 +4,19 @@ from SQLite's driver where that is fast, through SQLAlchemy elsewhere."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from annotator.core.annotation_rows import AnnotationRows, micros
 from annotator.core.attributes import as_attributes
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, AttributeValue
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow
 
+CHUNK = 4096  # rows fetched at a time: columns built at C speed, little held at once
 NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
 
 
@@ -39,6 +41,69 @@ def load_annotations(
                 raise
             return _sqlite_annotations(s, document_id, before, _readable_time, newest)
     return _orm_annotations(s, document_id, before, newest)
+
+
+def load_annotation_rows(s: Session, document_id: str, before: int | None = None) -> AnnotationRows:
+    """:func:`load_annotations` of one document (leniently) as compact rows: on SQLite
+    straight from the driver into the columns, no :class:`Annotation` made."""
+    if s.get_bind().dialect.name != "sqlite":
+        return AnnotationRows(_orm_rows(s, document_id, before))
+    try:
+        return _sqlite_rows(s, document_id, before)
+    except TypeError:  # a time with a zone, which another program stored: kept whole
+        return AnnotationRows(load_annotations(s, document_id, before, lenient=True))
+
+
+def _sqlite_rows(s: Session, document_id: str, before: int | None) -> AnnotationRows:
+    """The rows read a few thousand at a time, column by column (each column converted
+    at C speed: a time or an attribute set is parsed once per distinct stored value)."""
+    rows = AnnotationRows()
+    driver = s.connection().connection.driver_connection
+    cursor = driver.execute(
+        "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
+        "updated_at, attributes, orphaned, version, source, rule FROM annotations "
+        "WHERE document_id = ? "
+        "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
+        (document_id, NO_END if before is None else before),
+    )
+    times: dict[object, int] = {}
+    attribute_sets: dict[str, tuple[tuple[str, AttributeValue], ...]] = {}
+    while chunk := cursor.fetchmany(CHUNK):
+        (
+            ids,
+            labels,
+            starts,
+            ends,
+            notes,
+            who,
+            created,
+            updated,
+            stored,
+            orphaned,
+            versions,
+            *how,
+        ) = zip(*chunk, strict=True)
+        for text in {*created, *updated}.difference(times):
+            times[text] = micros(_readable_time(text))
+        for text in {a for a in stored if a}.difference(attribute_sets):
+            attribute_sets[text] = as_attributes(json.loads(text))
+        rows.extend_columns(
+            ids,
+            document_id,
+            labels,
+            starts,
+            ends,
+            notes,
+            who,
+            map(times.__getitem__, created),
+            map(times.__getitem__, updated),
+            (attribute_sets.get(a, ()) if a else () for a in stored),
+            orphaned,
+            versions,
+            how[0],
+            how[1],
+        )
+    return rows
 
 
 def replaced_versions() -> Select[tuple[str | None]]:
@@ -139,6 +204,12 @@ def _sqlite_annotations(
 def _orm_annotations(
     s: Session, document_id: str | None, before: int | None, newest: bool = False
 ) -> list[Annotation]:
+    return list(_orm_rows(s, document_id, before, newest))
+
+
+def _orm_rows(
+    s: Session, document_id: str | None, before: int | None, newest: bool = False
+) -> Iterator[Annotation]:
     query = select(*ANNOTATION_COLUMNS)
     if newest:
         query = query.where(AnnotationRow.document_id.not_in(replaced_versions()))
@@ -151,7 +222,7 @@ def _orm_annotations(
             AnnotationRow.label,
             AnnotationRow.id,
         )
-    return [from_columns(row) for row in s.execute(query)]
+    return (from_columns(row) for row in s.execute(query))
 
 
 def from_columns(row: Sequence[object]) -> Annotation:

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from annotator.core.annotation_rows import AnnotationRows
 from annotator.core.attributes import as_attributes
 from annotator.core.history import SchemeChange, Step
 from annotator.core.messages import FILE_PROBLEM, say
@@ -34,7 +35,7 @@ from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Rejection
 from annotator.store import database, document_reads, export_reads, learning, memos
 from annotator.store import errors as said
-from annotator.store.annotation_reads import from_columns, load_annotations
+from annotator.store.annotation_reads import from_columns, load_annotation_rows, load_annotations
 from annotator.store.column_limits import check_new_documents
 from annotator.store.database import (
     IMMEDIATE,
@@ -459,6 +460,11 @@ class Store:
         refuses such a database instead, naming the row)."""
         with self._unit() as s:
             return load_annotations(s, document_id, before, lenient=True)
+
+    def annotation_rows(self, document_id: str, *, before: int | None = None) -> AnnotationRows:
+        """:meth:`annotations` as compact rows (what the window holds)."""
+        with self._unit() as s:
+            return load_annotation_rows(s, document_id, before)
 
     def add_annotation(
         self,

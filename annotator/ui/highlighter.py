@@ -35,8 +35,11 @@ from PySide6.QtGui import (
 
 from annotator.core.annotators import annotator_color
 from annotator.core.offsets import PositionMap
-from annotator.core.spans import Interval, SpanIndex
+from annotator.core.spans import SpanTable
 from annotator.ui.theme import highlight_color
+
+# (start, end, key, label) of a span, as the span table gives them.
+Span = tuple[int, int, str, str]
 
 TINT = 0.28
 TINT_STEP = 0.14
@@ -63,8 +66,7 @@ class SpanHighlighter:
         self._document = document
         self._reformatted = reformatted
         self._map = PositionMap("")
-        self._index = SpanIndex()
-        self._label_of: dict[str, str] = {}
+        self._index = SpanTable()
         self._owner_of: dict[str, str] = {}  # key -> annotator, for others' spans only
         self._colors: dict[str, QColor] = {}
         self._formats: dict[tuple[str, str | None, int, str | None], QTextCharFormat] = {}
@@ -83,13 +85,7 @@ class SpanHighlighter:
         ``positions`` maps), ``owners`` naming the annotator of each span by another
         annotator (by key); every block is then out of date."""
         self._map = positions
-        label_of: dict[str, str] = {}
-        intervals = []
-        for key, label, start, end in spans:
-            label_of[key] = label
-            intervals.append(Interval(start, end, key))
-        self._index = SpanIndex(intervals)
-        self._label_of = label_of
+        self._index = SpanTable(spans)
         self._owner_of = dict(owners) if owners else {}
         self.invalidate()
 
@@ -120,27 +116,25 @@ class SpanHighlighter:
 
     def add(self, key: str, label: str, start: int, end: int, owner: str | None = None) -> None:
         """Add (or replace) a span; ``owner`` is its annotator if it is another's."""
-        self._label_of[key] = label
         if owner is None:
             self._owner_of.pop(key, None)
         else:
             self._owner_of[key] = owner
-        self._index.add(Interval(start, end, key))
+        self._index.add(key, label, start, end)
         self._refresh(start, end)
 
     def remove(self, key: str) -> None:
-        interval = self._index.remove(key)
-        self._label_of.pop(key, None)
+        span = self._index.remove(key)
         self._owner_of.pop(key, None)
-        if interval is not None:
-            self._refresh(interval.start, interval.end)
+        if span is not None:
+            self._refresh(*span)
 
     def starts_in(self, start: int, end: int) -> list[tuple[int, str]]:
         """(start, label) of the spans that begin in code points ``[start, end)``, by start."""
         return [
-            (iv.start, self._label_of[str(iv.key)])
-            for iv in self._index.overlapping(start, end)
-            if start <= iv.start < end
+            (first, label)
+            for first, _end, _key, label in self._index.overlapping(start, end)
+            if start <= first < end
         ]
 
     def owner_of(self, key: str) -> str | None:
@@ -150,7 +144,8 @@ class SpanHighlighter:
     def keys_at(self, offset: int) -> list[str]:
         """Keys of the spans containing code point ``offset``, longest first (innermost
         last)."""
-        return [str(iv.key) for iv in sorted(self._index.at(offset), key=_longest_first)]
+        spans = self._index.overlapping(offset, offset + 1)
+        return [key for _start, _end, key, _label in sorted(spans, key=_longest_first)]
 
     def block_span(self, block: QTextBlock) -> tuple[int, int]:
         """The code points ``[start, end)`` of ``block``'s text (without its separator)."""
@@ -194,17 +189,17 @@ class SpanHighlighter:
             qt_start = block.position()
             to_qt = self._map.to_qt
             # Sweep over span boundaries, keeping the spans active between two cuts.
-            changes: dict[int, list[tuple[bool, Interval]]] = {}
-            for iv in spans:
-                changes.setdefault(max(iv.start, start), []).append((True, iv))
-                changes.setdefault(min(iv.end, end), []).append((False, iv))
-            active: dict[object, Interval] = {}
+            changes: dict[int, list[tuple[bool, Span]]] = {}
+            for span in spans:
+                changes.setdefault(max(span[0], start), []).append((True, span))
+                changes.setdefault(min(span[1], end), []).append((False, span))
+            active: dict[str, Span] = {}
             for here, following in pairwise(sorted(changes)):
-                for opening, iv in changes[here]:
+                for opening, span in changes[here]:
                     if opening:
-                        active[iv.key] = iv
+                        active[span[2]] = span
                     else:
-                        active.pop(iv.key, None)
+                        active.pop(span[2], None)
                 if active:
                     piece = QTextLayout.FormatRange()
                     piece.start = to_qt(here) - qt_start
@@ -219,11 +214,11 @@ class SpanHighlighter:
         if self._reformatted is not None:
             self._reformatted(block)
 
-    def _format_for(self, covering: Iterable[Interval]) -> QTextCharFormat:
+    def _format_for(self, covering: Iterable[Span]) -> QTextCharFormat:
         ordered = sorted(covering, key=_longest_first, reverse=True)
-        inner_key = str(ordered[0].key)
-        inner = self._label_of[inner_key]
-        outer = self._label_of[str(ordered[1].key)] if len(ordered) > 1 else None
+        inner_key = ordered[0][2]
+        inner = ordered[0][3]
+        outer = ordered[1][3] if len(ordered) > 1 else None
         depth = min(len(ordered), 4)
         owner = self._owner_of.get(inner_key) if self._owner_of else None
         cache_key = (inner, outer, depth, owner)
@@ -248,5 +243,5 @@ class SpanHighlighter:
         return fmt
 
 
-def _longest_first(iv: Interval) -> tuple[int, int, str]:
-    return (iv.start - iv.end, iv.start, str(iv.key))
+def _longest_first(span: Span) -> tuple[int, int, str]:
+    return (span[0] - span[1], span[0], span[2])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from annotator.core.annotation_rows import AnnotationRows, spans_of
 from annotator.core.model import Annotation
 from annotator.ui.i18n import tr
 
@@ -27,7 +29,11 @@ class OverviewStrip(QWidget):
         self.setToolTip(tr("Where the annotations are; click to go to one"))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._length = 0
-        self._annotations: list[Annotation] = []
+        # The spans drawn, as columns (the ids and labels are the list's own strings).
+        self._ids: list[str] = []
+        self._labels: list[str] = []
+        self._starts = array("i")
+        self._ends = array("i")
         self._colors: dict[str, QColor] = {}
         # Pixel rows each label covers (worked out again after a removal or a resize),
         # and the (label, top, bottom) runs to fill, from them.
@@ -38,17 +44,28 @@ class OverviewStrip(QWidget):
         self._colors = {name: QColor(value) for name, value in colors.items()}
         self.update()
 
-    def show_annotations(self, length: int, annotations: Sequence[Annotation]) -> None:
+    def show_annotations(
+        self, length: int, annotations: Iterable[Annotation] | AnnotationRows
+    ) -> None:
         self._length = length
-        self._annotations = list(annotations)
+        self._ids, self._labels = [], []
+        self._starts, self._ends = array("i"), array("i")
+        for ident, label, start, end in spans_of(annotations):
+            self._ids.append(ident)
+            self._labels.append(label)
+            self._starts.append(start)
+            self._ends.append(end)
         self._marks = self._runs = None
         self.update()
 
     def add(self, annotation: Annotation) -> None:
         """Draw one more annotation: its rows are marked, nothing else worked out again."""
-        self._annotations.append(annotation)
+        self._ids.append(annotation.id)
+        self._labels.append(annotation.label)
+        self._starts.append(annotation.start)
+        self._ends.append(annotation.end)
         if self._marks is not None:
-            self._mark(self._marks, annotation)
+            self._mark(self._marks, annotation.label, annotation.start, annotation.end)
             self._runs = None
         self.update()
 
@@ -60,7 +77,7 @@ class OverviewStrip(QWidget):
         """Pixel rows ``[top, bottom)`` covered by each label's annotations, merged: at
         most a few per pixel row however many annotations there are."""
         if self._marks is None:
-            self._marks = self._mark_all(self._annotations)
+            self._marks = self._mark_all()
             self._runs = None
         if self._runs is None:
             runs = []
@@ -78,27 +95,27 @@ class OverviewStrip(QWidget):
         rows = max(1, self.height())
         return rows, 0.0 if self._length == 0 else (rows - 1) / self._length
 
-    def _mark(self, marks: dict[str, bytearray], ann: Annotation) -> None:
+    def _mark(self, marks: dict[str, bytearray], label: str, start: int, end: int) -> None:
         rows, scale = self._scale()
-        top = int(ann.start * scale)
-        bottom = max(top + 2, int(ann.end * scale) + 1)
-        row = marks.get(ann.label)
+        top = int(start * scale)
+        bottom = max(top + 2, int(end * scale) + 1)
+        row = marks.get(label)
         if row is None:
-            row = marks[ann.label] = bytearray(rows + 2)
+            row = marks[label] = bytearray(rows + 2)
         row[top:bottom] = b"\x01" * (bottom - top)
 
-    def _mark_all(self, annotations: Sequence[Annotation]) -> dict[str, bytearray]:
+    def _mark_all(self) -> dict[str, bytearray]:
         """What :meth:`_mark` does for each annotation, in one pass: each label's spans in
         pixel rows are merged first, so a row range is filled once per run, not once per
         annotation."""
         rows, scale = self._scale()
         spans: dict[str, list[tuple[int, int]]] = {}
-        for ann in annotations:
-            top = int(ann.start * scale)
-            bottom = int(ann.end * scale) + 1
-            found = spans.get(ann.label)
+        for label, start, end in zip(self._labels, self._starts, self._ends, strict=True):
+            top = int(start * scale)
+            bottom = int(end * scale) + 1
+            found = spans.get(label)
             if found is None:
-                found = spans[ann.label] = []
+                found = spans[label] = []
             found.append((top, bottom if bottom > top + 2 else top + 2))
         marks = {}
         for label, pieces in spans.items():
@@ -131,8 +148,9 @@ class OverviewStrip(QWidget):
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if not self._annotations or self._length == 0:
+        if not self._ids or self._length == 0:
             return
         offset = event.position().y() / max(1, self.height() - 1) * self._length
-        nearest = min(self._annotations, key=lambda a: abs((a.start + a.end) / 2 - offset))
-        self.jump.emit(nearest.id)
+        starts, ends = self._starts, self._ends
+        nearest = min(range(len(starts)), key=lambda r: abs((starts[r] + ends[r]) / 2 - offset))
+        self.jump.emit(self._ids[nearest])

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from annotator.app import preferences
 from annotator.app.suggestions import accepted
 from annotator.app.workspace import Changes
+from annotator.core.annotation_rows import RowSpan
 from annotator.core.history import Step
 from annotator.core.model import Annotation
 from annotator.core.spans import Interval, SpanIndex
@@ -65,14 +66,16 @@ TEACH_AFTER_MS = 300  # a tag's phrase is looked for elsewhere this long after t
 CACHED_DOCUMENTS = 8  # engine results kept, so going back to a document is instant
 
 
-def accepted_spans(annotations: Sequence[Annotation]) -> set[tuple[int, int, str | None]]:
+def accepted_spans(
+    annotations: Sequence[Annotation | RowSpan],
+) -> set[tuple[int, int, str | None]]:
     """(start, end, rule) of the annotations accepted from suggestions: a suggestion
     accepted as another label (a label key) is settled by them too, and comes back when
     such an annotation is undone or deleted."""
     return {(a.start, a.end, a.rule) for a in annotations if a.source == SUGGESTED}
 
 
-def _by_hand(annotation: Annotation) -> bool:
+def _by_hand(annotation: Annotation | RowSpan) -> bool:
     """Whether ``annotation`` teaches a phrase: made by hand, placed, not too long."""
     return (
         annotation.source != SUGGESTED
@@ -361,7 +364,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         text, title = document.text, document.title
         return tuple(
             Tagged(a.label, text[a.start : a.end], title)
-            for a in self._main.annotations.annotations()
+            for a in self._main.annotations.rows().row_spans()
             if _by_hand(a)
         )
 
@@ -545,7 +548,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
                 self._read_learning(again=self._learning_again)
             self._teach()
             labels = {label.name for label in self._main.labels()}
-            shown = self._main.annotations.annotations()
+            shown = self._main.annotations.rows().row_spans()
             accepted = accepted_spans(shown)
             offered = without_rules(combine(self._all, self._learned), self._off)
             found = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from annotator.core.annotation_rows import AnnotationRows, as_rows
 from annotator.core.annotators import annotator_color
 from annotator.core.model import Annotation, DocumentSummary, Label
 from annotator.ui.i18n import tr
@@ -132,7 +132,8 @@ def one_line(quote: str, width: int = QUOTE_WIDTH) -> str:
 
 
 class AnnotationTableModel(QAbstractTableModel):
-    """One document's annotations ordered by (start, end, label, id)."""
+    """One document's annotations ordered by (start, end, label, id), held as compact
+    rows (:class:`AnnotationRows`): an :class:`Annotation` is built when one is asked for."""
 
     HEADERS = (
         QT_TR_NOOP("Label"),
@@ -144,8 +145,7 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[Annotation] = []
-        self._keys: list[tuple[int, int, str, str]] = []  # sort keys of _rows, for bisect
+        self._rows = AnnotationRows()
         self._text = ""
         self._colors: dict[str, QColor] = {}
         self._counts: Counter[str] = Counter()  # annotations per label, kept as rows change
@@ -159,22 +159,22 @@ class AnnotationTableModel(QAbstractTableModel):
     def set_labels(self, labels: Sequence[Label]) -> None:
         self._colors = {label.name: QColor(label.color) for label in labels}
 
-    def set_annotations(self, text: str, annotations: Sequence[Annotation]) -> None:
+    def set_annotations(
+        self, text: str, annotations: Sequence[Annotation] | AnnotationRows
+    ) -> None:
         self.beginResetModel()
         self._text = text
-        keys = [(a.start, a.end, a.label, a.id) for a in annotations]  # what _key gives
-        if all(map(operator.le, keys, keys[1:])):  # as the store gives them: no sort
-            self._rows, self._keys = list(annotations), keys
-        else:
-            order = sorted(range(len(keys)), key=keys.__getitem__)
-            self._rows = [annotations[i] for i in order]
-            self._keys = [keys[i] for i in order]
-        self._counts = Counter(a.label for a in self._rows)
-        self._annotators = Counter(a.annotator for a in self._rows)
+        self._rows = as_rows(annotations).sorted()
+        self._counts = Counter(self._rows.label_names())
+        self._annotators = Counter(self._rows.annotator_names())
         self.endResetModel()
 
     def annotations(self) -> list[Annotation]:
         return list(self._rows)
+
+    def rows(self) -> AnnotationRows:
+        """The rows as held (not to be changed)."""
+        return self._rows
 
     def label_counts(self) -> Counter[str]:
         """How many rows each label has (a copy)."""
@@ -188,15 +188,16 @@ class AnnotationTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, annotation_id: str) -> int | None:
-        for row, ann in enumerate(self._rows):
-            if ann.id == annotation_id:
-                return row
-        return None
+        return self._rows.row_of(annotation_id)
+
+    def _place(self, key: tuple[int, int, str, str]) -> int:
+        rows = self._rows
+        return bisect_left(range(len(rows)), key, key=rows.key)
 
     def row_of_annotation(self, annotation: Annotation) -> int | None:
         """The row of ``annotation`` (found by its place in the order: no scan)."""
-        row = bisect_left(self._keys, self._key(annotation))
-        if row < len(self._rows) and self._rows[row].id == annotation.id:
+        row = self._place(self._key(annotation))
+        if row < len(self._rows) and self._rows.id(row) == annotation.id:
             return row
         return None
 
@@ -205,20 +206,19 @@ class AnnotationTableModel(QAbstractTableModel):
     ) -> Annotation | None:
         """An annotation with exactly this label and span (and ``annotator``, if given),
         if there is one."""
-        row = bisect_left(self._keys, (start, end, label, ""))
-        while row < len(self._rows) and self._keys[row][:3] == (start, end, label):
-            if annotator is None or self._rows[row].annotator == annotator:
-                return self._rows[row]
+        rows = self._rows
+        row = self._place((start, end, label, ""))
+        while row < len(rows) and rows.key(row)[:3] == (start, end, label):
+            if annotator is None or rows.annotator(row) == annotator:
+                return rows[row]
             row += 1
         return None
 
     def insert(self, annotation: Annotation) -> int:
         """Insert in order; returns the new row."""
-        key = self._key(annotation)
-        row = bisect_left(self._keys, key)
+        row = self._place(self._key(annotation))
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, annotation)
-        self._keys.insert(row, key)
         self._counts[annotation.label] += 1
         self._annotators[annotation.annotator] += 1
         self.endInsertRows()
@@ -229,8 +229,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if row is None:
             return None
         self.beginRemoveRows(QModelIndex(), row, row)
-        removed = self._rows.pop(row)
-        del self._keys[row]
+        removed = self._rows.delete(row)
         self._counts[removed.label] -= 1
         self._annotators[removed.annotator] -= 1
         self.endRemoveRows()
@@ -259,47 +258,51 @@ class AnnotationTableModel(QAbstractTableModel):
         # The view asks for many roles per cell on every paint: unused ones return first.
         if role not in _ANNOTATION_ROLES:
             return None
-        return self._cell(self._rows[index.row()], index.column(), role)
+        return self._cell(index.row(), index.column(), role)
 
     def multiData(self, index: QModelIndex, roles: QModelRoleDataSpan) -> None:
         """Every role a cell is painted with, in one call: the view asks for seven at a
         time, and one Python call per cell instead of seven keeps a repaint cheap."""
         if not index.isValid():
             return
-        ann = self._rows[index.row()]
+        row = index.row()
         column = index.column()
         for i in range(roles.size()):
             slot = roles[i]
             role = slot.role()
-            value = self._cell(ann, column, role) if role in _ANNOTATION_ROLES else None
+            value = self._cell(row, column, role) if role in _ANNOTATION_ROLES else None
             if value is None:
                 slot.clearData()
             else:
                 slot.setData(value)
 
-    def _cell(self, ann: Annotation, column: int, role: int) -> object:
+    def _cell(self, row: int, column: int, role: int) -> object:
+        rows = self._rows
         if role == DISPLAY:
             if column == 0:
-                return ann.label
+                return rows.label(row)
             if column == 1:
-                quote = one_line(self._text[ann.start : ann.end])
-                return tr("[orphaned] {quote}").format(quote=quote) if ann.orphaned else quote
+                quote = one_line(self._text[rows.start(row) : rows.end(row)])
+                if rows.orphaned(row):
+                    return tr("[orphaned] {quote}").format(quote=quote)
+                return quote
             if column == 2:
-                return f"{ann.start}–{ann.end}"
-            return ann.annotator
+                return f"{rows.start(row)}–{rows.end(row)}"
+            return rows.annotator(row)
         if role == DECORATION:
             if column == 0:
-                return self._colors.get(ann.label)
+                return self._colors.get(rows.label(row))
             if column == 3:
-                return self._annotator_color(ann.annotator)
+                return self._annotator_color(rows.annotator(row))
             return None
         if role == TOOLTIP:
-            quote = self._text[ann.start : ann.end]
+            start, end = rows.start(row), rows.end(row)
+            quote = self._text[start:end]
             tip = tr("{label} {start}–{end} by {annotator}").format(
-                label=ann.label, start=ann.start, end=ann.end, annotator=ann.annotator
+                label=rows.label(row), start=start, end=end, annotator=rows.annotator(row)
             )
             tip += f"\n\n{quote}"
-            if ann.orphaned:
+            if rows.orphaned(row):
                 tip += "\n\n" + tr("Orphaned: it could not be placed in the newer version's text.")
             return tip
         return RIGHT if column == 2 else None  # the text alignment

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from annotator.core.annotation_rows import AnnotationRows, owners_of, spans_of
 from annotator.core.labels import FIND_HIGHLIGHT
 from annotator.core.model import Annotation, Label
 from annotator.core.offsets import PositionMap
@@ -271,14 +272,14 @@ class DocumentView(QPlainTextEdit):
         self.margin.set_labels(labels)
         self.viewport().update()
 
-    def show_text(self, text: str, annotations: Sequence[Annotation]) -> None:
+    def show_text(self, text: str, annotations: Sequence[Annotation] | AnnotationRows) -> None:
         """Show ``text`` highlighted with ``annotations``; the caret goes to the start."""
         self._cancel_drag()
         self.set_grabbable(None)
         self._text = text
         self._map = PositionMap(text)
         self._hit_spans = []  # they were offsets into the previous text
-        self._highlighter.reset(self._map, _spans(annotations), self._owners(annotations))
+        self._highlighter.reset(self._map, spans_of(annotations), self._owners(annotations))
         self._silent += 1
         try:
             self.setPlainText(text)
@@ -286,9 +287,9 @@ class DocumentView(QPlainTextEdit):
         finally:
             self._silent -= 1
 
-    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+    def set_annotations(self, annotations: Sequence[Annotation] | AnnotationRows) -> None:
         """Replace the highlighted annotations; the text, caret and scroll stay."""
-        self._highlighter.reset(self._map, _spans(annotations), self._owners(annotations))
+        self._highlighter.reset(self._map, spans_of(annotations), self._owners(annotations))
         self.viewport().update()
         self.margin.update()
 
@@ -318,11 +319,9 @@ class DocumentView(QPlainTextEdit):
         ``None`` draws every span as one's own."""
         self._annotator = name
 
-    def _owners(self, annotations: Sequence[Annotation]) -> dict[str, str]:
+    def _owners(self, annotations: Sequence[Annotation] | AnnotationRows) -> dict[str, str]:
         me = self._annotator
-        if me is None:
-            return {}
-        return {a.id: a.annotator for a in annotations if a.annotator != me}
+        return {} if me is None else owners_of(annotations, me)
 
     def add_annotation(self, annotation: Annotation) -> None:
         self._highlighter.add(
@@ -713,7 +712,3 @@ class DocumentView(QPlainTextEdit):
 def default_reading_size(font: QFont) -> float:
     """The reading pane's size before any is chosen: a point over the system's, 12 at least."""
     return max(font.pointSizeF(), 11.0) + 1
-
-
-def _spans(annotations: Iterable[Annotation]) -> list[tuple[str, str, int, int]]:
-    return [(a.id, a.label, a.start, a.end) for a in annotations]

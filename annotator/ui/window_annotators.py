@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app import preferences
+from annotator.core.annotation_rows import AnnotationRows
 from annotator.core.annotators import CHOSEN, MINE, AnnotatorFilter, name_problem
 from annotator.core.model import Annotation
 from annotator.store import StoreError
@@ -157,9 +158,12 @@ class AnnotatorsMixin:
     def _shows(self, annotation: Annotation) -> bool:
         return self._annotator_filter.shows(annotation, self._annotator)
 
-    def _shown(self, annotations: list[Annotation]) -> list[Annotation]:
-        """Those of ``annotations`` the annotator filter shows (all: the same list)."""
-        return self._annotator_filter.apply(annotations, self._annotator)
+    def _shown(self, annotations: AnnotationRows) -> AnnotationRows:
+        """Those of ``annotations`` the annotator filter shows (all: the same rows)."""
+        only = self._annotator_filter.annotator(self._annotator)
+        if only is None:
+            return annotations
+        return annotations.where(lambda row: annotations.annotator(row) == only)
 
     def _refilter(self) -> None:
         """Show the open document's annotations (and the documents' counts) again, as
@@ -169,7 +173,7 @@ class AnnotatorsMixin:
             self._finish_loading()
         elif self._document is not None:
             try:
-                annotations = self._shown(self._store.annotations(self._document.id))
+                annotations = self._shown(self._store.annotation_rows(self._document.id))
             except StoreError as exc:
                 self._error(tr("Could not show the annotations"), tr_said(exc))
                 return

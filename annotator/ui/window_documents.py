@@ -102,7 +102,7 @@ class DocumentsMixin:
             before = self.text_view.screenful()
         try:
             document = self._store.document(document_id)
-            annotations = self._shown(self._store.annotations(document_id, before=before))
+            annotations = self._shown(self._store.annotation_rows(document_id, before=before))
         except StoreError as exc:
             self._error(tr("Could not open the document"), tr_said(exc))
             if self._document is not None:
@@ -160,7 +160,7 @@ class DocumentsMixin:
         if document_id is None or self._document is None or self._document.id != document_id:
             return  # loaded already, or another document was opened meanwhile
         try:
-            annotations = self._shown(self._store.annotations(document_id))
+            annotations = self._shown(self._store.annotation_rows(document_id))
         except StoreError as exc:
             self._error(tr("Could not load the annotations"), tr_said(exc))
             return
@@ -186,7 +186,7 @@ class DocumentsMixin:
                 return
             documents = self._store.documents(self._counted_annotator())
             current = self._document
-            annotations = self._shown(self._store.annotations(current.id)) if current else None
+            annotations = self._shown(self._store.annotation_rows(current.id)) if current else None
         except StoreError as exc:
             self.statusBar().showMessage(
                 tr("Could not refresh: {problem}").format(problem=tr_said(exc)), 8000
@@ -200,7 +200,7 @@ class DocumentsMixin:
         if current is None or annotations is None:
             return
         self._follow_in_curation()
-        if annotations != self.annotations_model.annotations():
+        if annotations != self.annotations_model.rows():
             chosen = self.current_annotation()
             selected = [ann.id for ann in self.selected_annotations()]
             scrollbar = self.annotations_view.verticalScrollBar()
@@ -222,7 +222,13 @@ class DocumentsMixin:
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        # Only what changed elsewhere: a window shown for the first time has just read
+        # everything (a book's annotations are not read a second time).
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self._store.changes_elsewhere()
+        ):
             self.refresh_from_store()
 
     @property

@@ -181,7 +181,7 @@ class EditingMixin:
 
     def _refresh_overview(self, *_args: object) -> None:
         length = len(self._document.text) if self._document else 0
-        self.overview.show_annotations(length, self.annotations_model.annotations())
+        self.overview.show_annotations(length, self.annotations_model.rows())
 
     def _add_to_overview(self, _parent: object, first: int, last: int) -> None:
         for row in range(first, last + 1):
@@ -202,11 +202,12 @@ class EditingMixin:
             return self.annotations_model.rowCount()  # nothing to hide, nothing hidden
         text = self._document.text if self._document else ""
         shown = 0
-        for row, ann in enumerate(self.annotations_model.annotations()):
-            visible = (label is None or ann.label == label) and (
+        rows = self.annotations_model.rows()
+        for row in range(len(rows)):
+            visible = (label is None or rows.label(row) == label) and (
                 not needle
-                or needle in text[ann.start : ann.end].casefold()
-                or needle in (ann.note or "").casefold()
+                or needle in text[rows.start(row) : rows.end(row)].casefold()
+                or needle in (rows.note(row) or "").casefold()
             )
             self.annotations_view.setRowHidden(row, not visible)
             shown += visible
@@ -225,7 +226,7 @@ class EditingMixin:
             row = (self.annotations_model.row_of(current.id) or 0) + step
         else:
             caret = self.text_view.caret_offset()
-            starts = [a.start for a in self.annotations_model.annotations()]
+            starts = self.annotations_model.rows().starts()
             row = bisect_right(starts, caret) if step > 0 else bisect_left(starts, caret) - 1
         for _ in range(rows):  # skip rows the list filter hides
             if not self.annotations_view.isRowHidden(row % rows):
@@ -401,7 +402,7 @@ class EditingMixin:
         current = self._document
         if current is not None:
             try:
-                annotations = self._shown(self._store.annotations(current.id))
+                annotations = self._shown(self._store.annotation_rows(current.id))
             except StoreError as exc:
                 self.statusBar().showMessage(
                     tr("Could not refresh: {problem}").format(problem=tr_said(exc)), 8000

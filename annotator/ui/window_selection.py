@@ -252,11 +252,8 @@ class SelectionMixin:
             self.text_view.selectAll()
             return
         view = self.annotations_view
-        shown = [
-            ann.id
-            for row, ann in enumerate(self.annotations_model.annotations())
-            if not view.isRowHidden(row)
-        ]
+        ids = self.annotations_model.rows().ids()
+        shown = [ident for row, ident in enumerate(ids) if not view.isRowHidden(row)]
         current = self.current_annotation()
         self._select_ids(shown, current.id if current else None, move_text=True)
 
@@ -364,10 +361,14 @@ class SelectionMixin:
                     self.annotations_model.insert(ann)
                 return
             gone = {ann.id for ann in removed}
-            kept = [ann for ann in self.annotations_model.annotations() if ann.id not in gone]
-            self.text_view.set_annotations([*kept, *added])  # highlighted again once
+            rows = self.annotations_model.rows()
+            ids = rows.ids()
+            kept = rows.take(r for r in range(len(rows)) if ids[r] not in gone)
+            for ann in added:
+                kept.append(ann)
+            self.text_view.set_annotations(kept)  # highlighted again once
             scrolled = self.annotations_view.verticalScrollBar().value()
-            self.annotations_model.set_annotations(document.text, [*kept, *added])
+            self.annotations_model.set_annotations(document.text, kept)
             self.annotations_view.verticalScrollBar().setValue(scrolled)  # not back to the top
         finally:
             self._syncing = was

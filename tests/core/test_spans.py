@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import random
 
-from annotator.core.spans import Interval, SpanIndex, context, trim_span
+from annotator.core.spans import Interval, SpanIndex, SpanTable, context, trim_span
 
 
 def test_trim_span_strips_surrounding_whitespace():
@@ -106,3 +106,34 @@ def test_an_index_built_at_once_equals_one_built_interval_by_interval():
             assert at_once.overlapping(a, b) == one_by_one.overlapping(a, b)
             assert at_once.any_in(a, b) == bool(one_by_one.overlapping(a, b))
         assert at_once._buckets == one_by_one._buckets
+
+
+def test_span_table_matches_brute_force_with_adds_replacements_and_removes():
+    rng = random.Random(11)
+    table = SpanTable(bucket_width=16)
+    live: dict[str, tuple[int, int, str, str]] = {}
+    for _step in range(600):
+        if live and rng.random() < 0.3:
+            key = rng.choice(list(live))
+            start, end, _key, _label = live.pop(key)
+            assert table.remove(key) == (start, end)
+        else:
+            key = f"k{rng.randint(0, 120)}"  # sometimes a key already there: replaced
+            start = rng.randint(0, 300)
+            span = (start, start + rng.randint(1, 80), key, rng.choice("abc"))
+            table.add(key, span[3], span[0], span[1])
+            live[key] = span
+        a = rng.randint(0, 380)
+        b = a + rng.randint(1, 40)
+        wanted = sorted(
+            (s for s in live.values() if s[0] < b and s[1] > a), key=lambda s: (s[0], -s[1], s[2])
+        )
+        assert table.overlapping(a, b) == wanted
+    assert len(table) == len(live)
+    assert all(table.label(key) == span[3] for key, span in live.items())
+
+
+def test_span_table_built_at_once_keeps_the_last_span_of_a_key_and_no_empty_one():
+    table = SpanTable([("k", "a", 0, 5), ("e", "a", 3, 3), ("k", "b", 10, 12)])
+    assert "e" not in table and len(table) == 1
+    assert table.overlapping(0, 20) == [(10, 12, "k", "b")]

@@ -9,7 +9,6 @@ from datetime import datetime
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from annotator.core.model import Annotation, Label
-from annotator.core.spans import Interval
 from annotator.ui.overview import OverviewStrip
 from annotator.ui.text_view import DocumentView
 
@@ -54,7 +53,7 @@ def expected(view, text, annotations):
     highlighter = view.highlighter
     out = []
     for i, char in enumerate(text):
-        covering = [Interval(a.start, a.end, a.id) for a in annotations if a.start <= i < a.end]
+        covering = [(a.start, a.end, a.id, a.label) for a in annotations if a.start <= i < a.end]
         style = None
         if covering:
             fmt = highlighter._format_for(covering)
