@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -175,16 +175,46 @@ def compile_phrases(tagged: Iterable[Tagged]) -> Phrases:
 
 def learned(text: str, phrases: Phrases) -> list[Suggestion]:
     """Every occurrence in ``text`` of every phrase, as suggestions of each label it was
-    tagged with, sorted by (start, end, label)."""
+    tagged with, sorted by (start, end, label).
+
+    Holds at most :data:`MAX_LEARNED` suggestions at a time, and a count per phrase: past
+    that many, the phrases are counted to the end and the text is read a second time for
+    those kept (a long document tagged everywhere does not fill memory)."""
     if phrases.scan is None or phrases.at is None:
         return []
-    out: list[Suggestion] = []
+    # (rule, phrase) -> occurrences, in the order first found (ties keep that order)
+    counts: dict[str, int] = {}
+    out: list[Suggestion] | None = []
+    for s, key in _occurrences(text, phrases):
+        counted = s.rule + "\0" + key
+        counts[counted] = counts.get(counted, 0) + 1
+        if out is not None:
+            out.append(s)
+            if len(out) > MAX_LEARNED:
+                out = None  # too many: only counted from here on
+    if out is None:
+        times = Counter(counts)
+        total, dropped = times.total(), set()
+        for phrase, count in times.most_common():  # whole phrases, the most frequent first
+            if total <= MAX_LEARNED:
+                break
+            dropped.add(phrase)
+            total -= count
+        out = [s for s, key in _occurrences(text, phrases) if s.rule + "\0" + key not in dropped]
+    out.sort(key=lambda s: (s.start, s.end, s.label))
+    return out
+
+
+def _occurrences(text: str, phrases: Phrases) -> Iterator[tuple[Suggestion, str]]:
+    """Each suggestion of a phrase in ``text`` and the phrase's key, in the order found:
+    by start; at one start, the longest phrase first."""
+    assert phrases.scan is not None and phrases.at is not None
     for m in phrases.scan.finditer(text):
         start, end = m.span("p")
         while True:
             key = phrase_key(text[start:end])
             for label, reason, rule in phrases.labels.get(key, ()):
-                out.append(Suggestion(label, start, end, CONFIDENCE, reason, rule))
+                yield Suggestion(label, start, end, CONFIDENCE, reason, rule), key
             # A shorter phrase at the same place ("prime minister" in "prime minister
             # Lee"): the text cut before this end, the cut checked against the text.
             if key in phrases.labels and key not in phrases.nested:
@@ -192,18 +222,6 @@ def learned(text: str, phrases: Phrases) -> list[Suggestion]:
             end = _shorter(text, phrases.at, start, end)
             if end < 0:
                 break
-    if len(out) > MAX_LEARNED:
-        key = {s: s.rule + "\0" + phrase_key(text[s.start : s.end]) for s in out}
-        times = Counter(key.values())
-        total, dropped = len(out), set()
-        for phrase, count in times.most_common():  # whole phrases, the most frequent first
-            if total <= MAX_LEARNED:
-                break
-            dropped.add(phrase)
-            total -= count
-        out = [s for s in out if key[s] not in dropped]
-    out.sort(key=lambda s: (s.start, s.end, s.label))
-    return out
 
 
 def _shorter(text: str, at: re.Pattern[str], start: int, end: int) -> int:
