@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, Future
 from itertools import chain
+from typing import Any
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
@@ -51,7 +52,8 @@ from annotator.core.suggest.learned import (
     phrase_key,
     without_rules,
 )
-from annotator.core.suggest.worker import compute, learn
+from annotator.core.suggest.pieces import Plan, pieces
+from annotator.core.suggest.worker import compute_piece, learn
 from annotator.store import StoreError
 from annotator.store.store import now_utc
 from annotator.ui.i18n import tr, tr_said
@@ -113,6 +115,12 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         self._document_id: str | None = None  # whose suggestions _all holds (or will)
         self._all: list[Suggestion] = []  # the engine's, for the document shown
         self._job: tuple[str, Future[list[Suggestion]]] | None = None
+        # The engine runs a piece of the text at a time (the piece on screen first): what
+        # is left to run, the text, and each piece's suggestions so far.
+        self._plan: Plan | None = None
+        self._text = ""
+        self._pieced: dict[int, list[Suggestion]] = {}
+        self._given: tuple[int, dict[str, list[tuple[int, int]]]] = (0, {})
         self._learned: list[Suggestion] = []  # the phrases tagged by hand, found in it
         self._learn_job: tuple[str, Future[list[Suggestion]]] | None = None
         self._others: tuple[Tagged, ...] = ()  # phrases tagged by hand in other documents
@@ -274,6 +282,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             if job is not None:
                 job[1].cancel()  # if it has not started: a document no longer shown
         self._job = self._learn_job = None
+        self._plan, self._text, self._pieced = None, "", {}
         self._teach_timer.stop()
         self._teach_later = []  # the other document's: its tags are read when needed
         document = self._main.document()
@@ -296,10 +305,26 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         self._schedule()  # the status bar says "suggesting…" meanwhile
 
     def _compute(self, text: str) -> None:
-        """Have the helper process compute the suggestions of the document shown."""
+        """Have the helper process compute the suggestions of the document shown, a piece
+        at a time, the piece on screen first; each shows as it comes."""
         assert self._document_id is not None
-        self._job = (self._document_id, worker().submit(compute, text, rule_folder_names()))
+        first = self._view.first_visible_offset()
+        self._plan, self._text, self._pieced = Plan(len(text), pieces(text), first, set()), text, {}
+        self._next_piece()
+
+    def _next_piece(self) -> bool:
+        """Send the next piece to the helper; False if none is left."""
+        step = None if self._plan is None else self._plan.next()
+        if step is None or self._document_id is None:
+            self._plan, self._text = None, ""
+            return False
+        index, piece, given = step
+        self._given = (index, given)
+        chunk = self._text[piece.lead : piece.tail]
+        future = worker().submit(compute_piece, chunk, piece, given, rule_folder_names())
+        self._job = (self._document_id, future)
         self._poll.start()
+        return True
 
     def _after_first_paint(self, _painter: QPainter, _area: QRect) -> None:
         if self._held:
@@ -420,7 +445,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         job = self._job
         if job is not None and job[1].done():
             self._job = None
-            self._take(*job)
+            self._take_piece(*job)
         if self._job is None and self._learn_job is None:
             self._poll.stop()
 
@@ -439,8 +464,38 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         self._learned = future.result()
         self._recompute()
 
-    def _take(self, document_id: str, future: Future[list[Suggestion]]) -> None:
-        """The engine's result for ``document_id``: cached, and shown if it still is."""
+    def _take_piece(self, document_id: str, future: Future[Any]) -> None:
+        """A piece's suggestions: shown at once with those of the pieces before; the
+        next piece sent; once none is left, all of them as the engine's result."""
+        plan = self._plan
+        if future.cancelled() or plan is None or document_id != self._document_id:
+            return
+        if future.exception() is not None:
+            self._plan, self._text = None, ""
+            self._take(document_id, future)
+            return
+        found, onward, unsafe = future.result()
+        index, given = self._given
+        whole = plan.whole
+        plan.take(index, given, onward, unsafe)
+        if whole and index == 0:
+            self._pieced = {}  # the text run whole: it replaces every piece
+        self._pieced[index] = found
+        merged = sorted(
+            chain.from_iterable(self._pieced.values()), key=lambda s: (s.start, s.end, s.label)
+        )
+        if self._next_piece():
+            if not plan.whole:
+                self._all = merged
+                self._recompute()
+            return
+        self._take(document_id, future, merged)
+
+    def _take(
+        self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
+    ) -> None:
+        """The engine's result for ``document_id`` (``found``, or the error of
+        ``future``): cached, and shown if it still is."""
         if future.cancelled():
             return
         error = future.exception()
@@ -462,7 +517,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             self._recompute()
             return
         self._problem = None
-        found = future.result()
+        assert found is not None
         self._cache[document_id] = found
         while len(self._cache) > CACHED_DOCUMENTS:
             self._cache.popitem(last=False)

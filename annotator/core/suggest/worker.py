@@ -22,9 +22,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from annotator.core.suggest.engine import RuleSet, load_rules, suggest
+from annotator.core.suggest.engine import Areas, RuleSet, load_rules, suggest
 from annotator.core.suggest.learned import Phrases, Tagged, compile_phrases, learned
 from annotator.core.suggest.model import Suggestion
+from annotator.core.suggest.pieces import Piece, attributed_regions, run_piece
 
 Files = tuple[tuple[str, int, int], ...]
 
@@ -77,6 +78,17 @@ def compute(text: str, folders: Sequence[str]) -> list[Suggestion]:
     return suggest(text, rules_for(folders))
 
 
+def compute_piece(
+    chunk: str, piece: Piece, carried: Areas, folders: Sequence[str]
+) -> tuple[list[Suggestion], Areas, set[str]]:
+    """The suggestions the rules in ``folders`` make in one piece of a text (see
+    :func:`annotator.core.suggest.pieces.run_piece`), the regions it carries on, and
+    those that cannot be carried (:func:`annotator.core.suggest.pieces.attributed_regions`)."""
+    rules = rules_for(folders)
+    found, onward = run_piece(chunk, rules, piece, carried)
+    return found, onward, attributed_regions(rules)
+
+
 _phrases: tuple[tuple[Tagged, ...], Phrases] | None = None
 
 
@@ -121,7 +133,12 @@ def _read(fd: int, count: int) -> bytes:
 
 
 # What a request may ask for, by name.
-TASKS: dict[str, Callable[..., Any]] = {"compute": compute, "learn": learn, "warm": warm}
+TASKS: dict[str, Callable[..., Any]] = {
+    "compute": compute,
+    "compute_piece": compute_piece,
+    "learn": learn,
+    "warm": warm,
+}
 
 
 def answer(name: str, args: tuple[Any, ...]) -> tuple[bool, Any]:
