@@ -52,14 +52,15 @@ from annotator.core.suggest.learned import (
     phrase_key,
     without_rules,
 )
-from annotator.core.suggest.pieces import Plan, pieces
-from annotator.core.suggest.worker import compute_piece, learn
+from annotator.core.suggest.pieces import Plan
+from annotator.core.suggest.worker import learn
 from annotator.store import StoreError
 from annotator.store.store import now_utc
 from annotator.ui.i18n import tr, tr_said
 from annotator.ui.main_view import MainView
 from annotator.ui.suggestion_outlines import OutlinesMixin
-from annotator.ui.suggestion_worker import forget_broken_worker, rule_folder_names, worker
+from annotator.ui.suggestion_pieces import PiecesMixin
+from annotator.ui.suggestion_worker import forget_broken_worker, worker
 from annotator.ui.suggestions_menu import MenuMixin
 
 POLL_MS = 20  # how often the window looks whether the worker has finished
@@ -100,7 +101,7 @@ def summary(suggestion: Suggestion, hotkey: str | None) -> str:
     )
 
 
-class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
+class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
     """The suggestions of the document the main window shows (``main``): computed, drawn
     on its text view, navigated and acted on through the Suggestions menu and keys. Follows
     undo and redo of its steps through the workspace. ``drawn(count)``: how many it draws."""
@@ -304,28 +305,6 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             self._compute(document.text)
         self._schedule()  # the status bar says "suggesting…" meanwhile
 
-    def _compute(self, text: str) -> None:
-        """Have the helper process compute the suggestions of the document shown, a piece
-        at a time, the piece on screen first; each shows as it comes."""
-        assert self._document_id is not None
-        first = self._view.first_visible_offset()
-        self._plan, self._text, self._pieced = Plan(len(text), pieces(text), first, set()), text, {}
-        self._next_piece()
-
-    def _next_piece(self) -> bool:
-        """Send the next piece to the helper; False if none is left."""
-        step = None if self._plan is None else self._plan.next()
-        if step is None or self._document_id is None:
-            self._plan, self._text = None, ""
-            return False
-        index, piece, given = step
-        self._given = (index, given)
-        chunk = self._text[piece.lead : piece.tail]
-        future = worker().submit(compute_piece, chunk, piece, given, rule_folder_names())
-        self._job = (self._document_id, future)
-        self._poll.start()
-        return True
-
     def _after_first_paint(self, _painter: QPainter, _area: QRect) -> None:
         if self._held:
             QTimer.singleShot(0, self, self._release)
@@ -463,33 +442,6 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             return
         self._learned = future.result()
         self._recompute()
-
-    def _take_piece(self, document_id: str, future: Future[Any]) -> None:
-        """A piece's suggestions: shown at once with those of the pieces before; the
-        next piece sent; once none is left, all of them as the engine's result."""
-        plan = self._plan
-        if future.cancelled() or plan is None or document_id != self._document_id:
-            return
-        if future.exception() is not None:
-            self._plan, self._text = None, ""
-            self._take(document_id, future)
-            return
-        found, onward, unsafe = future.result()
-        index, given = self._given
-        whole = plan.whole
-        plan.take(index, given, onward, unsafe)
-        if whole and index == 0:
-            self._pieced = {}  # the text run whole: it replaces every piece
-        self._pieced[index] = found
-        merged = sorted(
-            chain.from_iterable(self._pieced.values()), key=lambda s: (s.start, s.end, s.label)
-        )
-        if self._next_piece():
-            if not plan.whole:
-                self._all = merged
-                self._recompute()
-            return
-        self._take(document_id, future, merged)
 
     def _take(
         self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None

@@ -8,10 +8,11 @@ on (so that the scan has caught up with the whole text's by the time it reaches 
 piece, and a prefix or a sentence looked back at is there) and may read into the right
 margin; only the suggestions that start in the piece are kept. So a rule is assumed to
 make its decision about a place within :data:`MARGIN` code points of it (the shipped
-rules stay within a sentence, or a paragraph). Regions of rules with ``within`` that run
-to the end of a piece (the text below a statement's title) are carried to the pieces
-after it (:class:`Plan`). Where a region of an ``attributed`` rule would be carried,
-whether it applies depends on the whole of it: the document is then run whole.
+rules stay within a sentence, or a paragraph), and a region of a rule with ``within`` is
+either that short or runs to the end of the text: such a region (the text below a
+statement's title) is carried to the pieces after the one it starts in (:class:`Plan`).
+Where a region of an ``attributed`` rule would be carried, whether it applies depends on
+the whole of it: the text is then run whole.
 """
 
 from __future__ import annotations
