@@ -9,9 +9,10 @@ from concurrent.futures import Future
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Suggestion
-from annotator.core.suggest.pieces import Plan, pieces
-from annotator.core.suggest.worker import compute_piece
+from annotator.core.suggest.pieces import Learning, Plan, pieces
+from annotator.core.suggest.worker import compute_piece, learn_piece
 from annotator.ui.suggestion_worker import rule_folder_names, worker
 
 if TYPE_CHECKING:
@@ -33,12 +34,45 @@ class PiecesMixin:
     _text: str
     _pieced: dict[int, list[Suggestion]]
     _given: tuple[int, dict[str, list[tuple[int, int]]]]
+    _learn_job: tuple[str, Future[Any]] | None
+    _learning: Learning | None
 
     def _recompute(self, *_args: object) -> None: ...
 
     def _take(
         self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
     ) -> None: ...
+
+    def _take_learned(
+        self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
+    ) -> None: ...
+
+    def _learn(self, text: str, tagged: tuple[Tagged, ...]) -> None:
+        """Have the helper look for the phrases ``tagged`` in ``text`` (the document
+        shown), a piece at a time."""
+        self._learning = Learning(text, tagged, pieces(text))
+        self._next_learning()
+
+    def _next_learning(self) -> bool:
+        step = None if self._learning is None else self._learning.next()
+        if step is None or self._document_id is None:
+            return False
+        self._learn_job = (self._document_id, worker().submit(learn_piece, *step))
+        self._poll.start()
+        return True
+
+    def _take_learned_piece(self, document_id: str, future: Future[Any]) -> None:
+        learning = self._learning
+        if future.cancelled() or learning is None or document_id != self._document_id:
+            return
+        if future.exception() is not None:
+            self._learning = None
+            self._take_learned(document_id, future)
+            return
+        learning.take(*future.result())
+        if not self._next_learning():
+            self._learning = None
+            self._take_learned(document_id, future, learning.result)
 
     def _compute(self, text: str) -> None:
         """Have the helper process compute the suggestions of the document shown, a piece

@@ -52,15 +52,14 @@ from annotator.core.suggest.learned import (
     phrase_key,
     without_rules,
 )
-from annotator.core.suggest.pieces import Plan
-from annotator.core.suggest.worker import learn
+from annotator.core.suggest.pieces import Learning, Plan
 from annotator.store import StoreError
 from annotator.store.store import now_utc
 from annotator.ui.i18n import tr, tr_said
 from annotator.ui.main_view import MainView
 from annotator.ui.suggestion_outlines import OutlinesMixin
 from annotator.ui.suggestion_pieces import PiecesMixin
-from annotator.ui.suggestion_worker import forget_broken_worker, worker
+from annotator.ui.suggestion_worker import forget_broken_worker
 from annotator.ui.suggestions_menu import MenuMixin
 
 POLL_MS = 20  # how often the window looks whether the worker has finished
@@ -123,7 +122,8 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         self._pieced: dict[int, list[Suggestion]] = {}
         self._given: tuple[int, dict[str, list[tuple[int, int]]]] = (0, {})
         self._learned: list[Suggestion] = []  # the phrases tagged by hand, found in it
-        self._learn_job: tuple[str, Future[list[Suggestion]]] | None = None
+        self._learn_job: tuple[str, Future[Any]] | None = None
+        self._learning: Learning | None = None  # the pieces the phrases are looked for in
         self._others: tuple[Tagged, ...] = ()  # phrases tagged by hand in other documents
         # Every document's hand tags, read once (a switch of documents reads only those
         # changed since: 100,000 tags took 0.8 s to read at every switch).
@@ -284,6 +284,7 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
                 job[1].cancel()  # if it has not started: a document no longer shown
         self._job = self._learn_job = None
         self._plan, self._text, self._pieced = None, "", {}
+        self._learning = None
         self._teach_timer.stop()
         self._teach_later = []  # the other document's: its tags are read when needed
         document = self._main.document()
@@ -411,16 +412,14 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         if not tagged:
             self._learned = []
             return
-        future = worker().submit(learn, document.text, tagged)
-        self._learn_job = (self._document_id, future)
-        self._poll.start()
+        self._learn(document.text, tagged)
 
     def _collect(self) -> None:
         """On the poll timer: take the worker's results once they are there."""
         learn_job = self._learn_job
         if learn_job is not None and learn_job[1].done():
             self._learn_job = None
-            self._take_learned(*learn_job)
+            self._take_learned_piece(*learn_job)
         job = self._job
         if job is not None and job[1].done():
             self._job = None
@@ -428,7 +427,11 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         if self._job is None and self._learn_job is None:
             self._poll.stop()
 
-    def _take_learned(self, document_id: str, future: Future[list[Suggestion]]) -> None:
+    def _take_learned(
+        self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
+    ) -> None:
+        """The phrases tagged by hand found in ``document_id`` (``found``, or the error of
+        ``future``): shown if it still is."""
         if future.cancelled() or document_id != self._document_id:
             return
         error = future.exception()
@@ -440,7 +443,8 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
                 8000,
             )
             return
-        self._learned = future.result()
+        assert found is not None
+        self._learned = found
         self._recompute()
 
     def _take(

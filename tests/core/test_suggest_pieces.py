@@ -13,10 +13,17 @@ import pytest
 
 from annotator.core.suggest import RuleSet, load_rules, suggest
 from annotator.core.suggest import pieces as pieces_module
+from annotator.core.suggest.learned import (
+    MAX_LEARNED,
+    Tagged,
+    compile_phrases,
+    learned,
+)
 from annotator.core.suggest.pieces import (
     BEHIND,
     MARGIN,
     PIECE,
+    Learning,
     Plan,
     cuts,
     pieces,
@@ -132,3 +139,32 @@ def test_the_engine_is_never_given_the_whole_of_a_long_text(rules, monkeypatch):
     assert len(given) >= len(text) // (PIECE + PIECE // 4)
     assert max(given) <= PIECE + PIECE // 4 + 2 * MARGIN + BEHIND
     assert sum(given) <= len(text) * 1.2  # each code point about once: margins are small
+
+
+def learned_in_pieces(text: str, tagged: tuple, size: int, margin: int) -> list:
+    """What the window gets by looking for ``tagged`` in ``text`` a piece at a time."""
+    from annotator.core.suggest.worker import learn_piece
+
+    learning = Learning(text, tagged, pieces(text, size, margin))
+    while (step := learning.next()) is not None:
+        learning.take(*learn_piece(*step))
+    return learning.result
+
+
+@pytest.mark.parametrize("repeat", [3, 40])
+def test_phrases_tagged_by_hand_found_a_piece_at_a_time_as_in_the_whole(repeat):
+    # 3: under the limit of learned suggestions; 40: past it, so that the most frequent
+    # phrases are left out, counted over every piece.
+    article = texts()["dev:" + next(k[4:] for k in texts() if k.startswith("dev:"))]
+    text = "\n\n".join([article] * repeat)
+    words = article.split()
+    rng = random.Random(repeat)
+    tagged = []
+    for i in range(60):
+        at = rng.randrange(len(words) - 3)
+        tagged.append(Tagged(("claim", "statistic")[i % 2], " ".join(words[at : at + 2]), "T"))
+    tagged = tuple(tagged)
+    whole = learned(text, compile_phrases(tagged))
+    assert (whole and (len(whole) == MAX_LEARNED) == (repeat == 40)) or len(whole) < MAX_LEARNED
+    for size, margin in ((500, 300), (4096, 1000)):
+        assert learned_in_pieces(text, tagged, size, margin) == whole, (size, margin)

@@ -61,7 +61,9 @@ def test_a_long_document_goes_to_the_helper_a_piece_at_a_time(make_window, doc_i
     )
     app.qtbot.waitUntil(lambda: controller.ready, timeout=120000)
     pieces = [size for task, size in sent if task == "compute_piece"]
-    assert "compute" not in {task for task, _size in sent}
+    assert not {"compute", "learn"} & {task for task, _size in sent}
+    learning = [size for task, size in sent if task == "learn_piece"]
+    assert max(learning, default=0) <= PIECE + PIECE // 4 + 2 * MARGIN + BEHIND
     assert len(pieces) >= len(long_text) // (PIECE + PIECE // 4)
     assert max(pieces) <= PIECE + PIECE // 4 + 2 * MARGIN + BEHIND
     whole = suggest(long_text, load_rules([Path(f) for f in rule_folder_names()]))

@@ -180,36 +180,63 @@ def learned(text: str, phrases: Phrases) -> list[Suggestion]:
     Holds at most :data:`MAX_LEARNED` suggestions at a time, and a count per phrase: past
     that many, the phrases are counted to the end and the text is read a second time for
     those kept (a long document tagged everywhere does not fill memory)."""
-    if phrases.scan is None or phrases.at is None:
-        return []
-    # (rule, phrase) -> occurrences, in the order first found (ties keep that order)
-    counts: dict[str, int] = {}
-    out: list[Suggestion] | None = []
-    for s, key in _occurrences(text, phrases):
-        counted = s.rule + "\0" + key
-        counts[counted] = counts.get(counted, 0) + 1
-        if out is not None:
-            out.append(s)
-            if len(out) > MAX_LEARNED:
-                out = None  # too many: only counted from here on
+    counts, out = learned_between(text, phrases)
     if out is None:
-        times = Counter(counts)
-        total, dropped = times.total(), set()
-        for phrase, count in times.most_common():  # whole phrases, the most frequent first
-            if total <= MAX_LEARNED:
-                break
-            dropped.add(phrase)
-            total -= count
-        out = [s for s, key in _occurrences(text, phrases) if s.rule + "\0" + key not in dropped]
-    out.sort(key=lambda s: (s.start, s.end, s.label))
+        out = learned_between(text, phrases, dropped=left_out(counts))[1]
+        assert out is not None
     return out
 
 
-def _occurrences(text: str, phrases: Phrases) -> Iterator[tuple[Suggestion, str]]:
-    """Each suggestion of a phrase in ``text`` and the phrase's key, in the order found:
-    by start; at one start, the longest phrase first."""
+def learned_between(
+    text: str,
+    phrases: Phrases,
+    start: int = 0,
+    stop: int | None = None,
+    dropped: set[str] | None = None,
+) -> tuple[dict[str, int], list[Suggestion] | None]:
+    """For the occurrences starting in ``start``..``stop`` of ``text`` (a piece of a longer
+    text: what comes after ``stop`` is only looked at): how many there are of each phrase
+    of each label (by a key :func:`left_out` takes, in the order first found), and their
+    suggestions, sorted, but for the phrases ``dropped``; without ``dropped``, None
+    instead of more than :data:`MAX_LEARNED` of them."""
+    if phrases.scan is None or phrases.at is None:
+        return {}, []
+    stop = len(text) if stop is None else stop
+    counts: dict[str, int] = {}
+    out: list[Suggestion] | None = []
+    for s, key in _occurrences(text, phrases, start):
+        if s.start >= stop:
+            break
+        counted = s.rule + "\0" + key
+        counts[counted] = counts.get(counted, 0) + 1
+        if out is not None and (dropped is None or counted not in dropped):
+            out.append(s)
+            if dropped is None and len(out) > MAX_LEARNED:
+                out = None  # too many: only counted from here on
+    if out is not None:
+        out.sort(key=lambda s: (s.start, s.end, s.label))
+    return counts, out
+
+
+def left_out(counts: dict[str, int]) -> set[str]:
+    """The phrases (keys of ``counts``, in the order first found in the text) left out
+    so that at most :data:`MAX_LEARNED` suggestions are made: the most frequent first,
+    of two as frequent the one found first."""
+    times = Counter(counts)
+    total, dropped = times.total(), set()
+    for phrase, count in times.most_common():
+        if total <= MAX_LEARNED:
+            break
+        dropped.add(phrase)
+        total -= count
+    return dropped
+
+
+def _occurrences(text: str, phrases: Phrases, start: int = 0) -> Iterator[tuple[Suggestion, str]]:
+    """Each suggestion of a phrase in ``text`` from ``start`` on and the phrase's key, in
+    the order found: by start; at one start, the longest phrase first."""
     assert phrases.scan is not None and phrases.at is not None
-    for m in phrases.scan.finditer(text):
+    for m in phrases.scan.finditer(text, start):
         start, end = m.span("p")
         while True:
             key = phrase_key(text[start:end])

@@ -18,9 +18,10 @@ the whole of it: the text is then run whole.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.suggest.engine import Areas, RuleSet, suggest
+from annotator.core.suggest.learned import MAX_LEARNED, Tagged, left_out
 from annotator.core.suggest.model import Suggestion
 
 PIECE = 128 * 1024  # code points of a piece (about)
@@ -197,3 +198,41 @@ def suggest_whole(pieced: Iterable[tuple[int, list[Suggestion]]]) -> list[Sugges
     return sorted(
         (s for found in latest.values() for s in found), key=lambda s: (s.start, s.end, s.label)
     )
+
+
+@dataclass
+class Learning:
+    """Phrases tagged by hand looked for in a text a piece at a time, in text order:
+    each piece's count of each phrase and its suggestions; if they come to more than
+    ``MAX_LEARNED``, the pieces again, without the phrases :func:`left_out` leaves out
+    (:func:`annotator.core.suggest.learned.learned` in pieces)."""
+
+    text: str
+    tagged: tuple[Tagged, ...]
+    pieces: list[Piece]
+    dropped: set[str] | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    found: list[Suggestion] = field(default_factory=list)
+    done: int = 0  # pieces taken in this round
+
+    def next(self) -> tuple[str, Piece, tuple[Tagged, ...], set[str] | None] | None:
+        if self.done == len(self.pieces):
+            return None
+        piece = self.pieces[self.done]
+        return self.text[piece.lead : piece.tail], piece, self.tagged, self.dropped
+
+    def take(self, counts: dict[str, int], found: list[Suggestion] | None) -> None:
+        """The next piece's counts and suggestions (see ``learn_piece``)."""
+        self.done += 1
+        if self.dropped is None:
+            for key, count in counts.items():
+                self.counts[key] = self.counts.get(key, 0) + count
+            if sum(self.counts.values()) > MAX_LEARNED:
+                found = self.found = []  # a second round will make them
+                if self.done == len(self.pieces):
+                    self.dropped, self.done = left_out(self.counts), 0
+        self.found += found or []
+
+    @property
+    def result(self) -> list[Suggestion]:
+        return sorted(self.found, key=lambda s: (s.start, s.end, s.label))

@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.suggest.engine import Areas, RuleSet, load_rules, suggest
-from annotator.core.suggest.learned import Phrases, Tagged, compile_phrases, learned
+from annotator.core.suggest.learned import (
+    Phrases,
+    Tagged,
+    compile_phrases,
+    learned,
+    learned_between,
+)
 from annotator.core.suggest.model import Suggestion
 from annotator.core.suggest.pieces import Piece, attributed_regions, run_piece
 
@@ -92,14 +98,34 @@ def compute_piece(
 _phrases: tuple[tuple[Tagged, ...], Phrases] | None = None
 
 
-def learn(text: str, tagged: tuple[Tagged, ...]) -> list[Suggestion]:
-    """Every occurrence in ``text`` of the phrases ``tagged`` by hand (see
-    :func:`annotator.core.suggest.learned.learned`); the phrases are compiled again only
-    when they change."""
+def _compiled(tagged: tuple[Tagged, ...]) -> Phrases:
+    """The phrases ``tagged`` compiled, again only when they change."""
     global _phrases
     if _phrases is None or _phrases[0] != tagged:
+        _phrases = None  # the old ones go before the new ones are made
         _phrases = (tagged, compile_phrases(tagged))
-    return learned(text, _phrases[1])
+    return _phrases[1]
+
+
+def learn(text: str, tagged: tuple[Tagged, ...]) -> list[Suggestion]:
+    """Every occurrence in ``text`` of the phrases ``tagged`` by hand (see
+    :func:`annotator.core.suggest.learned.learned`)."""
+    return learned(text, _compiled(tagged))
+
+
+def learn_piece(
+    chunk: str, piece: Piece, tagged: tuple[Tagged, ...], dropped: set[str] | None
+) -> tuple[dict[str, int], list[Suggestion] | None]:
+    """:func:`annotator.core.suggest.learned.learned_between` for the occurrences that
+    start in ``piece``, given ``chunk``, the text ``piece.lead``..``piece.tail`` (offsets
+    of the whole text)."""
+    counts, found = learned_between(
+        chunk, _compiled(tagged), piece.start - piece.lead, piece.stop - piece.lead, dropped
+    )
+    lead = piece.lead
+    if found is not None and lead:
+        found = [s._replace(start=s.start + lead, end=s.end + lead) for s in found]
+    return counts, found
 
 
 # -- the helper process's end of the pipes ----------------------------------------------
@@ -137,6 +163,7 @@ TASKS: dict[str, Callable[..., Any]] = {
     "compute": compute,
     "compute_piece": compute_piece,
     "learn": learn,
+    "learn_piece": learn_piece,
     "warm": warm,
 }
 
