@@ -65,6 +65,10 @@ class PiecesMixin:
         learning = self._learning
         if future.cancelled() or learning is None or document_id != self._document_id:
             return
+        if isinstance(future.exception(), LookupError):  # the helper has other phrases
+            learning.forget()
+            self._next_learning()
+            return
         if future.exception() is not None:
             self._learning = None
             self._take_learned(document_id, future)

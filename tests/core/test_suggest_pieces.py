@@ -168,3 +168,26 @@ def test_phrases_tagged_by_hand_found_a_piece_at_a_time_as_in_the_whole(repeat):
     assert (whole and (len(whole) == MAX_LEARNED) == (repeat == 40)) or len(whole) < MAX_LEARNED
     for size, margin in ((500, 300), (4096, 1000)):
         assert learned_in_pieces(text, tagged, size, margin) == whole, (size, margin)
+
+
+def test_phrases_go_to_the_helper_once_and_again_when_it_has_others():
+    from annotator.core.suggest.worker import learn_piece
+
+    text = "\n\n".join(["The prime minister said the police chief agreed."] * 300)
+    one = (Tagged("claim", "prime minister", "A"),)
+    other = (Tagged("claim", "police chief", "B"),)
+    first = Learning(text, one, pieces(text, 2000, 500))
+    second = Learning(text, other, pieces(text, 2000, 500))
+    sent = []
+    for learning in (first, second, first, first):
+        step = learning.next()
+        assert step is not None
+        sent.append(step[3] is not None)
+        try:
+            learning.take(*learn_piece(*step))
+        except LookupError:  # the helper was given the other phrases since
+            learning.forget()
+    assert sent == [True, True, False, True]  # the third found "one" gone
+    while (step := first.next()) is not None:
+        first.take(*learn_piece(*step))
+    assert first.result == learned(text, compile_phrases(one))

@@ -17,6 +17,7 @@ the whole of it: the text is then run whole.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from annotator.core.suggest.engine import Areas, RuleSet, suggest
 from annotator.core.suggest.learned import MAX_LEARNED, Tagged, left_out
 from annotator.core.suggest.model import Suggestion
 
+_NAMES = itertools.count()
 PIECE = 128 * 1024  # code points of a piece (about)
 MARGIN = 8 * 1024  # code points read on either side of a piece
 BEHIND = 256  # before where the scan starts: what the rules' look-behinds may read
@@ -214,12 +216,22 @@ class Learning:
     counts: dict[str, int] = field(default_factory=dict)
     found: list[Suggestion] = field(default_factory=list)
     done: int = 0  # pieces taken in this round
+    sent: bool = False  # whether the helper was given the phrases
+    name: str = field(default_factory=lambda: f"phrases-{next(_NAMES)}")
 
-    def next(self) -> tuple[str, Piece, tuple[Tagged, ...], set[str] | None] | None:
+    def next(self) -> tuple[str, Piece, str, tuple[Tagged, ...] | None, set[str] | None] | None:
+        """What ``learn_piece`` is given next: the phrases themselves only the first time
+        (or again, after ``forget``)."""
         if self.done == len(self.pieces):
             return None
         piece = self.pieces[self.done]
-        return self.text[piece.lead : piece.tail], piece, self.tagged, self.dropped
+        tagged = None if self.sent else self.tagged
+        self.sent = True
+        return self.text[piece.lead : piece.tail], piece, self.name, tagged, self.dropped
+
+    def forget(self) -> None:
+        """The helper no longer has the phrases (it was given others): send them again."""
+        self.sent = False
 
     def take(self, counts: dict[str, int], found: list[Suggestion] | None) -> None:
         """The next piece's counts and suggestions (see ``learn_piece``)."""

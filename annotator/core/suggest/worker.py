@@ -95,16 +95,25 @@ def compute_piece(
     return found, onward, attributed_regions(rules)
 
 
-_phrases: tuple[tuple[Tagged, ...], Phrases] | None = None
+_phrases: tuple[str, tuple[Tagged, ...], Phrases] | None = None
 
 
-def _compiled(tagged: tuple[Tagged, ...]) -> Phrases:
-    """The phrases ``tagged`` compiled, again only when they change."""
+def _compiled(tagged: tuple[Tagged, ...], name: str = "") -> Phrases:
+    """The phrases ``tagged`` compiled (known as ``name`` from then on), again only when
+    they change."""
     global _phrases
-    if _phrases is None or _phrases[0] != tagged:
+    if _phrases is None or _phrases[1] != tagged:
         _phrases = None  # the old ones go before the new ones are made
-        _phrases = (tagged, compile_phrases(tagged))
-    return _phrases[1]
+        _phrases = (name, tagged, compile_phrases(tagged))
+    _phrases = (name, tagged, _phrases[2])
+    return _phrases[2]
+
+
+def _named(name: str) -> Phrases:
+    """The phrases last compiled as ``name``; ``LookupError`` if others were since."""
+    if _phrases is None or _phrases[0] != name:
+        raise LookupError(name)
+    return _phrases[2]
 
 
 def learn(text: str, tagged: tuple[Tagged, ...]) -> list[Suggestion]:
@@ -114,13 +123,20 @@ def learn(text: str, tagged: tuple[Tagged, ...]) -> list[Suggestion]:
 
 
 def learn_piece(
-    chunk: str, piece: Piece, tagged: tuple[Tagged, ...], dropped: set[str] | None
+    chunk: str,
+    piece: Piece,
+    name: str,
+    tagged: tuple[Tagged, ...] | None,
+    dropped: set[str] | None,
 ) -> tuple[dict[str, int], list[Suggestion] | None]:
     """:func:`annotator.core.suggest.learned.learned_between` for the occurrences that
     start in ``piece``, given ``chunk``, the text ``piece.lead``..``piece.tail`` (offsets
-    of the whole text)."""
+    of the whole text), of the phrases ``tagged``, known as ``name`` from then on; with
+    ``tagged`` None, of those last given as ``name`` (``LookupError`` if other phrases
+    were given since: a long list of phrases is sent once, not with every piece)."""
+    phrases = _named(name) if tagged is None else _compiled(tagged, name)
     counts, found = learned_between(
-        chunk, _compiled(tagged), piece.start - piece.lead, piece.stop - piece.lead, dropped
+        chunk, phrases, piece.start - piece.lead, piece.stop - piece.lead, dropped
     )
     lead = piece.lead
     if found is not None and lead:
