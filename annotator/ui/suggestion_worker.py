@@ -2,80 +2,139 @@
 
 from __future__ import annotations
 
+import atexit
 import os
-
-# Imported with the window, not when the helper starts: imported later, the pool's module
-# is torn down before this one at exit, and collecting the pool then prints an error.
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from multiprocessing import get_context
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Future
+from typing import Any
 
 from annotator.app.suggestions import rule_folders
-from annotator.core.suggest.worker import warm, watch_parent
+from annotator.core.suggest.worker import TASKS, receive, send
 
 # One helper process for every window: the engine is pure Python, and in a thread it
 # would hold the interpreter lock, so every paint and key of the window would wait for it
-# (measured: a launch went from 0.65 s to 1.5 s). Spawned, not forked: the window's
-# process has threads. Queued documents no longer shown are cancelled.
-_executor: ProcessPoolExecutor | ThreadPoolExecutor | None = None
+# (measured: a launch went from 0.65 s to 1.5 s). A plain child process
+# (``python -m annotator.core.suggest.worker``) that imports only the engine, fed one
+# request at a time over a pipe by a thread of the window's process; queued documents no
+# longer shown are cancelled before they are sent.
+_helper: Helper | None = None
 
 
-def worker() -> ProcessPoolExecutor | ThreadPoolExecutor:
-    """The helper that runs the engine (started on first use)."""
-    global _executor
-    if _executor is None:
-        try:
-            pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=get_context("spawn"),
-                initializer=watch_parent,
-                initargs=(os.getpid(),),
-            )
-            # The rules are read while the window starts; once the helper runs, it holds
-            # the pool's semaphores and their names can go.
-            pool.submit(warm, rule_folder_names()).add_done_callback(
-                lambda _done, pool=pool: unlink_semaphores(pool)
-            )
-            _executor = pool
-        except (RuntimeError, OSError):
-            # No helper process here (e.g. a script embedding the window without the
-            # main-module guard that spawning needs): a thread does the work instead.
-            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
-    return _executor
+class Helper:
+    """Runs :data:`annotator.core.suggest.worker.TASKS` one at a time, in order, in a
+    helper process (or, where none can start, in a thread of this process). ``submit``
+    returns a future; one cancelled before its turn never runs. If the process dies,
+    the futures of what it was doing and what was queued fail with ``BrokenExecutor``
+    and this helper is ``broken`` (:func:`worker` then starts another)."""
 
-
-def unlink_semaphores(pool: ProcessPoolExecutor) -> int:
-    """Remove the names of the semaphores of ``pool``'s queues, now that its one helper
-    process has them open (the pool starts no other: it has one worker, and a broken one
-    is replaced by a new pool). Named, they outlive a killed window, and the resource
-    tracker prints "leaked semaphore objects" as it cleans up; unnamed, nothing is left
-    to leak. Returns how many were unlinked."""
-    from multiprocessing import util
-    from multiprocessing.synchronize import SemLock
-
-    names = set()
-    for queue in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
-        for lock in (getattr(queue, name, None) for name in ("_rlock", "_wlock", "_sem")):
-            name = getattr(getattr(lock, "_semlock", None), "name", None)
-            if name:
-                names.add(name)
-    count = 0
-    # Each semaphore's own clean-up (unlink, and forget it in the tracker), run now
-    # rather than at exit: it is then taken off the list of what exit runs.
-    for finalizer in list(getattr(util, "_finalizer_registry", {}).values()):
-        args = getattr(finalizer, "_args", None) or ()
-        if getattr(finalizer, "_callback", None) is SemLock._cleanup and args[0] in names:
+    def __init__(self, in_process: bool = False) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        if not in_process:
             try:
-                finalizer()
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "annotator.core.suggest.worker", str(os.getpid())],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    close_fds=True,
+                    env=_environment(),
+                )
             except OSError:
+                self.process = None  # no helper process here: the thread does the work
+        self.broken = False
+        self._answered = False  # whether the process has answered anything yet
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], str, tuple[Any, ...]]] = (
+            queue.SimpleQueue()
+        )
+        # A daemon thread: one blocked on a long job does not hold up the app's exit.
+        self._thread = threading.Thread(target=self._run, name="suggest", daemon=True)
+        self._thread.start()
+        atexit.register(self.stop)
+
+    def submit(self, task: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Queue ``task`` (one of ``TASKS``) with ``args``; its future."""
+        future: Future[Any] = Future()
+        if self.broken:
+            future.set_exception(BrokenExecutor("the suggestion helper stopped"))
+        else:
+            self._jobs.put((future, task.__name__, args))
+        return future
+
+    def stop(self) -> None:
+        """End the helper process (at exit: what it was doing is not waited for)."""
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
+    def _run(self) -> None:
+        while True:
+            future, name, args = self._jobs.get()
+            if not future.set_running_or_notify_cancel():
+                continue  # cancelled while queued
+            if self.broken:
+                future.set_exception(BrokenExecutor("the suggestion helper stopped"))
                 continue
-            count += 1
-    return count
+            try:
+                ok, value = self._call(name, args)
+            except (EOFError, OSError, ValueError) as exc:
+                if not self._answered:  # it could not even start: work in this process
+                    self.stop()
+                    self.process = None
+                    ok, value = self._call(name, args)
+                else:
+                    self.broken = True
+                    self.stop()
+                    future.set_exception(BrokenExecutor(f"the suggestion helper stopped ({exc})"))
+                    continue
+            if ok:
+                future.set_result(value)
+            else:
+                future.set_exception(value)
+
+    def _call(self, name: str, args: tuple[Any, ...]) -> tuple[bool, Any]:
+        process = self.process
+        if process is None:
+            try:
+                return True, TASKS[name](*args)
+            except Exception as exc:  # the window says what went wrong
+                return False, exc
+        assert process.stdin is not None and process.stdout is not None
+        send(process.stdin.fileno(), (name, args))
+        answer = receive(process.stdout.fileno())
+        self._answered = True
+        return answer
+
+
+def _environment() -> dict[str, str]:
+    """The helper's environment: this one, with this ``annotator`` package first on the
+    import path (the window may have found it by its script's folder)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": root if not path else root + os.pathsep + path}
+
+
+def worker() -> Helper:
+    """The helper that runs the engine (started on first use, and again after it broke)."""
+    global _helper
+    if _helper is None or _helper.broken:
+        _helper = Helper()
+        # The rules are read while the window goes on starting.
+        from annotator.core.suggest.worker import warm
+
+        _helper.submit(warm, rule_folder_names())
+    return _helper
 
 
 def forget_broken_worker() -> None:
     """After the helper process died: the next document starts another."""
-    global _executor
-    _executor = None
+    global _helper
+    if _helper is not None:
+        _helper.stop()
+    _helper = None
 
 
 def rule_folder_names() -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, Future
 from itertools import chain
+from typing import Any
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
@@ -52,13 +53,14 @@ from annotator.core.suggest.learned import (
     phrase_key,
     without_rules,
 )
-from annotator.core.suggest.worker import compute, learn
+from annotator.core.suggest.pieces import Learning, Plan
 from annotator.store import StoreError
 from annotator.store.store import now_utc
 from annotator.ui.i18n import tr, tr_said
 from annotator.ui.main_view import MainView
 from annotator.ui.suggestion_outlines import OutlinesMixin
-from annotator.ui.suggestion_worker import forget_broken_worker, rule_folder_names, worker
+from annotator.ui.suggestion_pieces import PiecesMixin
+from annotator.ui.suggestion_worker import forget_broken_worker
 from annotator.ui.suggestions_menu import MenuMixin
 
 POLL_MS = 20  # how often the window looks whether the worker has finished
@@ -101,7 +103,7 @@ def summary(suggestion: Suggestion, hotkey: str | None) -> str:
     )
 
 
-class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
+class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
     """The suggestions of the document the main window shows (``main``): computed, drawn
     on its text view, navigated and acted on through the Suggestions menu and keys. Follows
     undo and redo of its steps through the workspace. ``drawn(count)``: how many it draws."""
@@ -116,8 +118,15 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         self._document_id: str | None = None  # whose suggestions _all holds (or will)
         self._all: list[Suggestion] = []  # the engine's, for the document shown
         self._job: tuple[str, Future[list[Suggestion]]] | None = None
+        # The engine runs a piece of the text at a time (the piece on screen first): what
+        # is left to run, the text, and each piece's suggestions so far.
+        self._plan: Plan | None = None
+        self._text = ""
+        self._pieced: dict[int, list[Suggestion]] = {}
+        self._given: tuple[int, dict[str, list[tuple[int, int]]]] = (0, {})
         self._learned: list[Suggestion] = []  # the phrases tagged by hand, found in it
-        self._learn_job: tuple[str, Future[list[Suggestion]]] | None = None
+        self._learn_job: tuple[str, Future[Any]] | None = None
+        self._learning: Learning | None = None  # the pieces the phrases are looked for in
         self._others: tuple[Tagged, ...] = ()  # phrases tagged by hand in other documents
         # Every document's hand tags, read once (a switch of documents reads only those
         # changed since: 100,000 tags took 0.8 s to read at every switch).
@@ -277,6 +286,8 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             if job is not None:
                 job[1].cancel()  # if it has not started: a document no longer shown
         self._job = self._learn_job = None
+        self._plan, self._text, self._pieced = None, "", {}
+        self._learning = None
         self._teach_timer.stop()
         self._teach_later = []  # the other document's: its tags are read when needed
         document = self._main.document()
@@ -297,12 +308,6 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         else:
             self._compute(document.text)
         self._schedule()  # the status bar says "suggesting…" meanwhile
-
-    def _compute(self, text: str) -> None:
-        """Have the helper process compute the suggestions of the document shown."""
-        assert self._document_id is not None
-        self._job = (self._document_id, worker().submit(compute, text, rule_folder_names()))
-        self._poll.start()
 
     def _after_first_paint(self, _painter: QPainter, _area: QRect) -> None:
         if self._held:
@@ -410,24 +415,26 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
         if not tagged:
             self._learned = []
             return
-        future = worker().submit(learn, document.text, tagged)
-        self._learn_job = (self._document_id, future)
-        self._poll.start()
+        self._learn(document.text, tagged)
 
     def _collect(self) -> None:
         """On the poll timer: take the worker's results once they are there."""
         learn_job = self._learn_job
         if learn_job is not None and learn_job[1].done():
             self._learn_job = None
-            self._take_learned(*learn_job)
+            self._take_learned_piece(*learn_job)
         job = self._job
         if job is not None and job[1].done():
             self._job = None
-            self._take(*job)
+            self._take_piece(*job)
         if self._job is None and self._learn_job is None:
             self._poll.stop()
 
-    def _take_learned(self, document_id: str, future: Future[list[Suggestion]]) -> None:
+    def _take_learned(
+        self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
+    ) -> None:
+        """The phrases tagged by hand found in ``document_id`` (``found``, or the error of
+        ``future``): shown if it still is."""
         if future.cancelled() or document_id != self._document_id:
             return
         error = future.exception()
@@ -439,11 +446,15 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
                 8000,
             )
             return
-        self._learned = future.result()
+        assert found is not None
+        self._learned = found
         self._recompute()
 
-    def _take(self, document_id: str, future: Future[list[Suggestion]]) -> None:
-        """The engine's result for ``document_id``: cached, and shown if it still is."""
+    def _take(
+        self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
+    ) -> None:
+        """The engine's result for ``document_id`` (``found``, or the error of
+        ``future``): cached, and shown if it still is."""
         if future.cancelled():
             return
         error = future.exception()
@@ -465,7 +476,7 @@ class SuggestionsController(MenuMixin, OutlinesMixin, QObject):
             self._recompute()
             return
         self._problem = None
-        found = future.result()
+        assert found is not None
         self._cache[document_id] = found
         while len(self._cache) > CACHED_DOCUMENTS:
             self._cache.popitem(last=False)

@@ -353,6 +353,10 @@ class DocumentView(QPlainTextEdit):
     def caret_offset(self) -> int:
         return self._map.to_codepoint(self.textCursor().position())
 
+    def first_visible_offset(self) -> int:
+        """The code point at the top left of what the view shows."""
+        return self._map.to_codepoint(self.cursorForPosition(QPoint(0, 0)).position())
+
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``[start, end)`` and scroll them into view, silently."""
         qt_start, qt_end = self._map.span_to_qt(start, end)

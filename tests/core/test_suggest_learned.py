@@ -12,6 +12,7 @@ from annotator.core.suggest.learned import (
     compile_phrases,
     distinctive,
     learned,
+    learned_between,
     without_rules,
 )
 
@@ -148,3 +149,73 @@ def test_the_limit_leaves_out_whole_phrases_the_most_frequent_first():
     found = learned(text, phrases)
     assert {text[s.start : s.end] for s in found} == {"gamma delta"}
     assert len(found) == 300
+
+
+def test_past_the_limit_learning_holds_no_list_of_every_occurrence():
+    # 40,000 occurrences of two phrases, left out past the limit, and 30 of a rarer one:
+    # kept as one list, the 40,000 suggestions alone take several MB.
+    import tracemalloc
+
+    text = "the police said so, prime minister Lee said. " * 20_000 + "Secretary Lee. " * 30
+    phrases = compile_phrases(
+        [
+            Tagged("claim", "the police", "Report"),
+            Tagged("claim", "prime minister Lee", "Report"),
+            Tagged("refusal", "Secretary Lee", "Memo"),
+        ]
+    )
+    tracemalloc.start()
+    try:
+        found = learned(text, phrases)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [text[s.start : s.end] for s in found] == ["Secretary Lee"] * 30
+    assert peak < 1_000_000, peak
+
+
+def test_ties_at_the_limit_leave_out_the_phrase_found_first_as_before():
+    # Two phrases as frequent as each other, together past the limit: the one found
+    # first in the text goes (the order a single list of them gave).
+    text = "beta gamma. alpha delta. " * (MAX_LEARNED // 2 + 10)
+    phrases = compile_phrases(
+        [Tagged("claim", "alpha delta", "One"), Tagged("claim", "beta gamma", "Two")]
+    )
+    found = learned(text, phrases)
+    assert {text[s.start : s.end] for s in found} == {"alpha delta"}
+    assert len(found) == MAX_LEARNED // 2 + 10
+
+
+def test_phrases_compiled_in_small_groups_find_what_one_expression_finds():
+    # Nested phrases in different groups ("prime minister" and "prime minister Lee"),
+    # and more occurrences than the limit, with ties, so that which phrases are left out
+    # depends on the order they are first found in.
+    words = [
+        "the",
+        "prime",
+        "minister",
+        "Lee",
+        "said",
+        "the",
+        "police",
+        "chief",
+        "and",
+        "the",
+        "fire",
+        "chief",
+        "agreed",
+    ]
+    tagged = [
+        Tagged(("claim", "statistic")[i % 2], " ".join(words[i : i + n]), "T")
+        for n in (1, 2, 3)
+        for i in range(len(words) - n + 1)
+    ]
+    text = " ".join(words) + ". " + "the fire chief agreed. prime minister Lee said. " * 60
+    whole = learned(text, compile_phrases(tagged, group_chars=10**9))
+    assert len(compile_phrases(tagged, group_chars=10**9).groups) == 1
+    counts, _found = learned_between(text, compile_phrases(tagged))
+    assert whole and sum(counts.values()) > MAX_LEARNED >= len(whole)
+    for size in (1, 12, 40):
+        grouped = compile_phrases(tagged, group_chars=size)
+        assert len(grouped.groups) > 1
+        assert learned(text, grouped) == whole, size

@@ -10,15 +10,35 @@ The contract the rest of the app relies on:
   by ``(start, end, label)``, at most one per (label, start, end).
 * :func:`pending` leaves out what is already annotated or was rejected;
   :func:`accepted_together` decides what accepting many at once stores.
+
+The names are imported when first used, so that the suggestion helper process
+(:mod:`annotator.core.suggest.worker`) loads only the engine, not the annotation model.
 """
 
 from __future__ import annotations
 
-from annotator.core.suggest.accept import SUGGESTED, accepted_together, as_annotation
-from annotator.core.suggest.engine import RuleSet, load_rules, suggest
-from annotator.core.suggest.model import Rejection, Suggestion
-from annotator.core.suggest.pending import pending
-from annotator.core.suggest.rules import RuleError
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotator.core.suggest.accept import SUGGESTED, accepted_together, as_annotation
+    from annotator.core.suggest.engine import RuleSet, load_rules, suggest
+    from annotator.core.suggest.model import Rejection, Suggestion
+    from annotator.core.suggest.pending import pending
+    from annotator.core.suggest.rules import RuleError
+
+_WHERE = {
+    "SUGGESTED": "accept",
+    "accepted_together": "accept",
+    "as_annotation": "accept",
+    "RuleSet": "engine",
+    "load_rules": "engine",
+    "suggest": "engine",
+    "Rejection": "model",
+    "Suggestion": "model",
+    "pending": "pending",
+    "RuleError": "rules",
+}
 
 __all__ = [
     "SUGGESTED",
@@ -32,3 +52,12 @@ __all__ = [
     "pending",
     "suggest",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

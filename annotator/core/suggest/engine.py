@@ -210,10 +210,22 @@ def _guarded(part: str) -> tuple[str, str | None]:
     return (part if first is None else f"(?={first}){part}"), first
 
 
-def suggest(text: str, rules: RuleSet, labels: Iterable[str] | None = None) -> list[Suggestion]:
+def suggest(
+    text: str,
+    rules: RuleSet,
+    labels: Iterable[str] | None = None,
+    *,
+    scan_from: int = 0,
+    areas: Areas | None = None,
+) -> list[Suggestion]:
     """Suggestions for ``text``, sorted by (start, end, label), one per (label, span).
 
     Offsets are code points, end exclusive. ``labels`` limits the labels looked for.
+    ``scan_from`` and ``areas`` are for a piece of a longer text
+    (:mod:`annotator.core.suggest.pieces`): the rules are looked for from ``scan_from``
+    on (what comes before it is only looked back at), and ``areas`` adds, per region
+    pattern of the rules with ``within``, regions found in earlier pieces; the regions
+    found here that reach the end of ``text`` are added to it.
     """
     wanted = None if labels is None else set(labels)
     needed = wanted
@@ -221,7 +233,7 @@ def suggest(text: str, rules: RuleSet, labels: Iterable[str] | None = None) -> l
         needed = wanted | {t for c in rules.compiled if c.label in wanted for t in c.yields_to}
     # One compiled label per label (files of a label are merged): one suggestion a span.
     per_label = {
-        c.label: _one_per_span(_label_suggestions(text, c))
+        c.label: _one_per_span(_label_suggestions(text, c, scan_from, areas))
         for c in rules.compiled
         if needed is None or c.label in needed
     }
@@ -292,11 +304,17 @@ def _trimmed(text: str, start: int, end: int, trim: re.Pattern[str] | None) -> i
     return end
 
 
-def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestion]:
-    taken = 0  # where the previous match (of a rule or an exclusion) ended
+# Per region pattern (of a rule's ``within``), regions as (start, end) (see suggest).
+Areas = dict[str, list[tuple[int, int]]]
+
+
+def _label_suggestions(
+    text: str, compiled: CompiledLabel, scan_from: int = 0, carried: Areas | None = None
+) -> Iterable[Suggestion]:
+    taken = scan_from  # where the previous match (of a rule or an exclusion) ended
     main: list[Suggestion] = []
     fallback: list[Suggestion] = []  # made by ``unclaimed`` rules
-    for m in compiled.regex.finditer(text):
+    for m in compiled.regex.finditer(text, scan_from):
         which = m.lastgroup
         previous, taken = taken, m.end()
         if which is None or which[0] != "r":
@@ -317,7 +335,13 @@ def _label_suggestions(text: str, compiled: CompiledLabel) -> Iterable[Suggestio
     for index, region, regex in compiled.scoped:
         attributed = compiled.rules[index].attributed
         if region.pattern not in areas:
-            areas[region.pattern] = [_region(area) for area in region.finditer(text)]
+            found = [_region(area) for area in region.finditer(text, scan_from)]
+            if carried is not None:
+                earlier = carried.setdefault(region.pattern, [])
+                # those of earlier pieces first, those found here that reach its end kept
+                found = [*earlier, *found]
+                earlier += [area for area in found[len(earlier) :] if area[1] == len(text)]
+            areas[region.pattern] = found
         for a_start, a_end in areas[region.pattern]:
             if attributed and not taken_spans.any_in(a_start, a_end):
                 continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -125,15 +125,27 @@ def is_learned(rule: str | None) -> bool:
     return rule is not None and rule.endswith(":" + LEARNED)
 
 
+# Code points of phrases compiled into one expression at most: compiling takes about 100
+# times its length in memory while it lasts (10,000 phrases in one took 40 MB).
+GROUP_CHARS = 32_000
+
+
+@dataclass(frozen=True)
+class PhraseGroup:
+    """Some of the phrases, compiled together."""
+
+    scan: re.Pattern[str]  # finds, at each place, the longest of them there
+    at: re.Pattern[str]  # one of them at a given place (shorter ones: endpos)
+    nested: frozenset[str]  # keys that begin with another key of the group: only there
+    # can a shorter phrase of the group start at the same place
+
+
 @dataclass(frozen=True)
 class Phrases:
     """Tagged phrases compiled for matching; made by :func:`compile_phrases`."""
 
-    scan: re.Pattern[str] | None  # finds, at each place, the longest phrase there
-    at: re.Pattern[str] | None  # a phrase at a given place (shorter ones: endpos)
+    groups: tuple[PhraseGroup, ...]
     labels: dict[str, tuple[tuple[str, str, str], ...]]  # key: ((label, reason, rule), ...)
-    nested: frozenset[str]  # keys that begin with another key: only there can a shorter
-    # phrase start at the same place
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -144,25 +156,26 @@ class Phrases:
         return {label for made in self.labels.values() for label, _reason, _rule in made}
 
 
-def compile_phrases(tagged: Iterable[Tagged]) -> Phrases:
+def compile_phrases(tagged: Iterable[Tagged], group_chars: int = GROUP_CHARS) -> Phrases:
     """The phrases of ``tagged``, one per (phrase, label); those longer than
     :data:`MAX_PHRASE` or not :func:`distinctive` (no word, or only a number: "14",
-    "two", "12 per cent") are left out. O(total length of the phrases)."""
+    "two", "12 per cent") are left out. O(total length of the phrases); compiled in
+    groups of about ``group_chars`` code points."""
     labels: dict[str, dict[str, str]] = {}
     for t in tagged:
         key = phrase_key(t.text)
         if not key or len(key) > MAX_PHRASE or not distinctive(key):
             continue
         labels.setdefault(key, {}).setdefault(t.label, t.title)
-    if not labels:
-        return Phrases(None, None, {}, frozenset())
-    body = words_regex(labels)  # a trie; lower case matches in any case
-    first = first_chars(body)
-    guard = "" if first is None else f"(?={first})"
-    # Zero-width, so that a match at one place does not hide one starting inside it.
-    scan = re.compile(rf"(?<!\w){guard}(?=(?P<p>{body})(?!\w))")
-    at = re.compile(rf"{body}(?!\w)")
-    nested = frozenset(k for k in labels if any(k[:i] in labels for i in range(1, len(k))))
+    groups, group, size = [], [], 0
+    for key in labels:
+        group.append(key)
+        size += len(key)
+        if size >= group_chars:
+            groups.append(_compile_group(group))
+            group, size = [], 0
+    if group:
+        groups.append(_compile_group(group))
     made = {
         key: tuple(
             (label, f"you tagged this phrase in «{title}»", learned_rule(label))
@@ -170,40 +183,104 @@ def compile_phrases(tagged: Iterable[Tagged]) -> Phrases:
         )
         for key, found in labels.items()
     }
-    return Phrases(scan, at, made, nested)
+    return Phrases(tuple(groups), made)
+
+
+def _compile_group(keys: list[str]) -> PhraseGroup:
+    body = words_regex(keys)  # a trie; lower case matches in any case
+    first = first_chars(body)
+    guard = "" if first is None else f"(?={first})"
+    # Zero-width, so that a match at one place does not hide one starting inside it.
+    scan = re.compile(rf"(?<!\w){guard}(?=(?P<p>{body})(?!\w))")
+    at = re.compile(rf"{body}(?!\w)")
+    mine = set(keys)
+    nested = frozenset(k for k in keys if any(k[:i] in mine for i in range(1, len(k))))
+    return PhraseGroup(scan, at, nested)
 
 
 def learned(text: str, phrases: Phrases) -> list[Suggestion]:
     """Every occurrence in ``text`` of every phrase, as suggestions of each label it was
-    tagged with, sorted by (start, end, label)."""
-    if phrases.scan is None or phrases.at is None:
-        return []
-    out: list[Suggestion] = []
-    for m in phrases.scan.finditer(text):
+    tagged with, sorted by (start, end, label).
+
+    Holds at most :data:`MAX_LEARNED` suggestions at a time, and a count per phrase: past
+    that many, the phrases are counted to the end and the text is read a second time for
+    those kept (a long document tagged everywhere does not fill memory)."""
+    counts, out = learned_between(text, phrases)
+    if out is None:
+        out = learned_between(text, phrases, dropped=left_out(counts))[1]
+        assert out is not None
+    return out
+
+
+def learned_between(
+    text: str,
+    phrases: Phrases,
+    start: int = 0,
+    stop: int | None = None,
+    dropped: set[str] | None = None,
+) -> tuple[dict[str, int], list[Suggestion] | None]:
+    """For the occurrences starting in ``start``..``stop`` of ``text`` (a piece of a longer
+    text: what comes after ``stop`` is only looked at): how many there are of each phrase
+    of each label (by a key :func:`left_out` takes, in the order first found), and their
+    suggestions, sorted, but for the phrases ``dropped``; without ``dropped``, None
+    instead of more than :data:`MAX_LEARNED` of them."""
+    stop = len(text) if stop is None else stop
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int, int]] = {}  # where each was first found
+    out: list[Suggestion] | None = []
+    for group in phrases.groups:
+        for s, key, nth in _occurrences(text, phrases, group, start):
+            if s.start >= stop:
+                break
+            counted = s.rule + "\0" + key
+            if counted not in counts:
+                counts[counted] = 0
+                first[counted] = (s.start, -s.end, nth)
+            counts[counted] += 1
+            if out is not None and (dropped is None or counted not in dropped):
+                out.append(s)
+                if dropped is None and len(out) > MAX_LEARNED:
+                    out = None  # too many: only counted from here on
+    if len(phrases.groups) > 1:  # in the order found in the text, as one scan finds them
+        counts = {k: counts[k] for k in sorted(counts, key=first.__getitem__)}
+    if out is not None:
+        out.sort(key=lambda s: (s.start, s.end, s.label))
+    return counts, out
+
+
+def left_out(counts: dict[str, int]) -> set[str]:
+    """The phrases (keys of ``counts``, in the order first found in the text) left out
+    so that at most :data:`MAX_LEARNED` suggestions are made: the most frequent first,
+    of two as frequent the one found first."""
+    times = Counter(counts)
+    total, dropped = times.total(), set()
+    for phrase, count in times.most_common():
+        if total <= MAX_LEARNED:
+            break
+        dropped.add(phrase)
+        total -= count
+    return dropped
+
+
+def _occurrences(
+    text: str, phrases: Phrases, group: PhraseGroup, start: int = 0
+) -> Iterator[tuple[Suggestion, str, int]]:
+    """Each suggestion of a phrase of ``group`` in ``text`` from ``start`` on, the
+    phrase's key and which of its labels it is, in the order found: by start; at one
+    start, the longest phrase first."""
+    for m in group.scan.finditer(text, start):
         start, end = m.span("p")
         while True:
             key = phrase_key(text[start:end])
-            for label, reason, rule in phrases.labels.get(key, ()):
-                out.append(Suggestion(label, start, end, CONFIDENCE, reason, rule))
+            for nth, (label, reason, rule) in enumerate(phrases.labels.get(key, ())):
+                yield Suggestion(label, start, end, CONFIDENCE, reason, rule), key, nth
             # A shorter phrase at the same place ("prime minister" in "prime minister
             # Lee"): the text cut before this end, the cut checked against the text.
-            if key in phrases.labels and key not in phrases.nested:
+            if key in phrases.labels and key not in group.nested:
                 break
-            end = _shorter(text, phrases.at, start, end)
+            end = _shorter(text, group.at, start, end)
             if end < 0:
                 break
-    if len(out) > MAX_LEARNED:
-        key = {s: s.rule + "\0" + phrase_key(text[s.start : s.end]) for s in out}
-        times = Counter(key.values())
-        total, dropped = len(out), set()
-        for phrase, count in times.most_common():  # whole phrases, the most frequent first
-            if total <= MAX_LEARNED:
-                break
-            dropped.add(phrase)
-            total -= count
-        out = [s for s in out if key[s] not in dropped]
-    out.sort(key=lambda s: (s.start, s.end, s.label))
-    return out
 
 
 def _shorter(text: str, at: re.Pattern[str], start: int, end: int) -> int:
