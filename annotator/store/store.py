@@ -102,8 +102,7 @@ class Store:
 
     A store is used from one thread. It writes through one connection it keeps open, so
     it can tell other connections' commits (other windows, processes, stores or people)
-    from its own: see :meth:`changes_elsewhere`.
-    """
+    from its own: see :meth:`changes_elsewhere`."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -269,8 +268,7 @@ class Store:
         """On a database's first use, add the default labels.
 
         Returns whether this was the first use. Runs once per database: labels the user
-        deletes later are not brought back.
-        """
+        deletes later are not brought back."""
         with self._unit(write=True) as s:
             if s.get(SettingRow, INITIALISED) is not None:
                 return False
@@ -282,8 +280,7 @@ class Store:
         """Import the seed documents into a database that has never held a document.
 
         Runs once per database (a deleted seed is not brought back); returns whether
-        the seeds were imported.
-        """
+        the seeds were imported."""
         with self._unit(write=True) as s:
             if s.get(SettingRow, SEEDED) is not None:
                 return False
@@ -495,8 +492,7 @@ class Store:
         or created (with ``note``). The one way annotations are made one at a time.
 
         Returns ``(annotation, created)``. Checked inside the transaction, so two windows
-        on one database cannot make the same annotation twice.
-        """
+        on one database cannot make the same annotation twice."""
         with self._unit(write=True) as s:
             if s.get_bind().dialect.name == "sqlite":
                 return self._tag_sqlite(s, document_id, label, start, end, annotator, note)
@@ -619,8 +615,7 @@ class Store:
         return row
 
     def _current_rows(self, s: Session, expected: Sequence[Annotation]) -> list[AnnotationRow]:
-        """The rows of ``expected`` in its order, as :meth:`_current_row` but read in
-        batches."""
+        """The rows of ``expected`` in order, as :meth:`_current_row`, read in batches."""
         ids = [ann.id for ann in expected]
         found: dict[str, AnnotationRow] = {}
         for first in range(0, len(ids), BATCH):
