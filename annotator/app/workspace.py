@@ -14,16 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from annotator.core.attributes import AttributeValue
 from annotator.core.history import History, SchemeChange, Step
 from annotator.core.identity import current_annotator
 from annotator.core.messages import N_, message_of, say
 from annotator.core.model import Annotation, AnnotationSet, Document, Label, NewDocument
-from annotator.store import ImportResult, SetImportReport, Store, StoreError
-from annotator.store.set_import import Progress
-from annotator.store.store import Relabelled
+from annotator.store import StoreError
+
+if TYPE_CHECKING:
+    from annotator.store import ImportResult, SetImportReport, Store
+    from annotator.store.set_import import Progress
+    from annotator.store.store import Relabelled
 
 Kind = Literal["do", "undo", "redo"]
 
@@ -79,6 +82,11 @@ class Workspace:
     @property
     def store(self) -> Store:
         return self._store
+
+    def attach(self, store: Store) -> None:
+        """Work on ``store``: the same database as the one it was made with, now open
+        (see :meth:`annotator.ui.main_window.MainWindow.attach`)."""
+        self._store = store
 
     # -- listening --------------------------------------------------------------------
 

@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 from annotator.core.attributes import as_attributes
 from annotator.core.model import Annotation
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow
-
-NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
+from annotator.store.plain_reads import document_annotations
 
 
 def load_annotations(
@@ -104,36 +103,7 @@ def _sqlite_annotations(
             )
             for i, d, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
         ]
-    # The (document, start, end, label, id) index gives the rows in order.
-    cursor = driver.execute(
-        "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
-        "updated_at, attributes, orphaned, version, source, rule FROM annotations "
-        "WHERE document_id = ? "
-        "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
-        (document_id, NO_END if before is None else before),
-    )
-    return [
-        make(
-            Annotation,
-            (
-                i,
-                document_id,
-                lb,
-                st,
-                en,
-                no,
-                an,
-                created := parse(cr),
-                created if up == cr else parse(up),  # mostly never changed: parsed once
-                as_attributes(json.loads(at)) if at else (),
-                or_ == 1,
-                ve,
-                so,
-                ru,
-            ),
-        )
-        for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
-    ]
+    return document_annotations(driver, document_id, before, parse)
 
 
 def _orm_annotations(

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
 )
 
-from annotator.app.opening import open_store
 from annotator.app.workspace import Changes
 from annotator.core.model import Document, DocumentSummary, Label
-from annotator.store import Store, StoreError
+from annotator.store import StoreError
 from annotator.store.backups import check_backup, restore
-from annotator.store.store import CURRENT_DOCUMENT
+from annotator.store.first_screen import CURRENT_DOCUMENT
 from annotator.ui.i18n import tr, tr_said
 
 if TYPE_CHECKING:
+    from annotator.store import Store
     from annotator.ui.curation_view import CurationDialog
     from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 
@@ -426,6 +426,7 @@ class DocumentsMixin:
         this one's place and layout, then this window and its store are closed. A
         database that cannot be opened is explained in a dialog and nothing changes.
         Returns the window now showing ``target`` (this one if it already was), or None."""
+        from annotator.app.opening import open_store
         from annotator.ui.team_database import ask_password
 
         try:
@@ -483,6 +484,8 @@ class DocumentsMixin:
         except StoreError as exc:
             self._error(tr("Could not restore the backup"), tr_said(exc))
             note = tr("Nothing was restored.")  # the database is as it was: opened again
+        from annotator.app.opening import open_store
+
         try:
             store = open_store(str(database), seed=True, on_wait=self._say_waiting)
         except StoreError as exc:

@@ -1,0 +1,112 @@
+"""Reads that need nothing but the ``sqlite3`` driver, and the row → value conversions the
+store and the first screen (:mod:`annotator.store.first_screen`) share. No SQLAlchemy."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from annotator.core.attributes import as_attributes, spec_from_dict
+from annotator.core.model import Annotation, DocumentSummary, Label
+
+NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
+
+DOCUMENT_ANNOTATIONS = (
+    "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
+    "updated_at, attributes, orphaned, version, source, rule FROM annotations "
+    "WHERE document_id = ? "
+    "AND start_offset < ? ORDER BY start_offset, end_offset, label, id"
+)
+
+
+def document_annotations(
+    driver: sqlite3.Connection,
+    document_id: str,
+    before: int | None,
+    parse: Callable[[Any], datetime],
+) -> list[Annotation]:
+    """The document's annotations ordered by (start, end, label, id), only those that
+    start before code point ``before`` if given; ``parse`` reads the stored times (it
+    raises ``ValueError`` or ``TypeError`` on one it cannot read)."""
+    make = tuple.__new__
+    # The (document, start, end, label, id) index gives the rows in order.
+    cursor = driver.execute(
+        DOCUMENT_ANNOTATIONS, (document_id, NO_END if before is None else before)
+    )
+    return [
+        make(
+            Annotation,
+            (
+                i,
+                document_id,
+                lb,
+                st,
+                en,
+                no,
+                an,
+                created := parse(cr),
+                created if up == cr else parse(up),  # mostly never changed: parsed once
+                as_attributes(json.loads(at)) if at else (),
+                or_ == 1,
+                ve,
+                so,
+                ru,
+            ),
+        )
+        for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
+    ]
+
+
+def label_from(
+    name: str,
+    color: str,
+    hotkey: str | None,
+    description: str | None,
+    attributes: Iterable[dict[str, object]] | None,
+) -> Label:
+    """A label from its row's columns (``attributes`` as stored: a list of dicts)."""
+    return Label(
+        name=name,
+        color=color,
+        hotkey=hotkey,
+        description=description,  # type: ignore[arg-type]
+        attributes=tuple(spec_from_dict(item) for item in attributes or ()),
+    )
+
+
+# (id, title, done, version, previous_id) of every document, in import order
+DocumentListRow = tuple[str, str, object, int, str | None]
+
+
+def summaries(
+    rows: Iterable[DocumentListRow], counts: Mapping[str, tuple[int, int]]
+) -> list[DocumentSummary]:
+    """The newest version of every document in ``rows`` with its annotation count and the
+    orphaned annotations its versions hold; ``counts``: document id → (annotations,
+    orphaned annotations)."""
+    rows = list(rows)
+    previous = {row[0]: row[4] for row in rows}
+    replaced = {row[4] for row in rows if row[4]}
+    out = []
+    for doc_id, title, done, version, _previous in rows:
+        if doc_id in replaced:
+            continue
+        orphans, at, seen = 0, doc_id, set()
+        while at is not None and at not in seen:
+            seen.add(at)
+            orphans += counts.get(at, (0, 0))[1]
+            at = previous.get(at)
+        out.append(
+            DocumentSummary(
+                id=doc_id,
+                title=title,
+                annotation_count=counts.get(doc_id, (0, 0))[0],
+                done=bool(done),
+                version=version,
+                orphans=orphans,
+            )
+        )
+    return out
