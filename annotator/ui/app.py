@@ -151,7 +151,12 @@ def wait_for_first_paint(window: MainWindow) -> None:
 
     window.text_view.add_overlay(note)
     deadline = time.monotonic() + FIRST_PAINT_WAIT_S
-    flags = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+    # Neither input nor timers: what the window does next (loading the rest of a long
+    # document, suggestions, catching up) waits for the store, as the keys do.
+    flags = (
+        QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+        | QEventLoop.ProcessEventsFlag.X11ExcludeTimers
+    )
     try:
         while not painted and window.isVisible() and time.monotonic() < deadline:
             QApplication.processEvents(flags | QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
