@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from annotator.core.attributes import as_attributes
 from annotator.core.model import Annotation
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow
-from annotator.store.plain_reads import document_annotations
+from annotator.store.plain_reads import document_annotations, readable_time
 
 
 def load_annotations(
@@ -36,25 +36,13 @@ def load_annotations(
         except (ValueError, TypeError):  # a date another program wrote
             if not lenient:
                 raise
-            return _sqlite_annotations(s, document_id, before, _readable_time, newest)
+            return _sqlite_annotations(s, document_id, before, readable_time, newest)
     return _orm_annotations(s, document_id, before, newest)
 
 
 def replaced_versions() -> Select[tuple[str | None]]:
     """The ids of the document versions a newer version replaced."""
     return select(DocumentRow.previous_id).where(DocumentRow.previous_id.is_not(None))
-
-
-# Shown for a time another program stored as something unreadable (export refuses such a
-# database, naming the row: see annotator.store.stored_dates).
-UNREADABLE_TIME = datetime(1970, 1, 1)
-
-
-def _readable_time(value: object) -> datetime:
-    try:
-        return datetime.fromisoformat(value)  # type: ignore[arg-type]
-    except (ValueError, TypeError):
-        return UNREADABLE_TIME
 
 
 def _sqlite_annotations(

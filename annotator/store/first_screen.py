@@ -19,7 +19,7 @@ from pathlib import Path
 from annotator.core.messages import N_, say
 from annotator.core.model import Annotation, Document, DocumentSummary, Label
 from annotator.store.errors import StoreError
-from annotator.store.plain_reads import document_annotations, label_from, summaries
+from annotator.store.plain_reads import label_from, lenient_annotations, summaries
 
 # The migrations' head revision (tests/store/test_first_screen.py keeps them equal): a
 # file at another revision is opened by the store, which upgrades it or says why not.
@@ -43,8 +43,9 @@ class FirstScreen:
     """A snapshot of one database as the window first shows it. Its methods answer as
     :class:`annotator.store.store.Store`'s of the same name do, for what the snapshot
     holds: the labels, the document list (counted for any annotator), the document open
-    last with all its annotations, its memo and rejected suggestions. The window is built
-    on it and, once painted, attached to the real store."""
+    last, its memo and rejected suggestions; its annotations are read from the file when
+    asked for (those of the first screen, then the rest). The window is built on it and,
+    once painted, attached to the real store."""
 
     location: str
     _labels: list[Label]
@@ -53,7 +54,6 @@ class FirstScreen:
     _counts: dict[str, dict[str, tuple[int, int]]]
     _settings: dict[str, str]
     document_: Document | None
-    _annotations: list[Annotation] = field(default_factory=list)
     _memos: dict[str | None, str] = field(default_factory=dict)
     _rejected: set[tuple[str, int, int]] = field(default_factory=set)
 
@@ -88,9 +88,13 @@ class FirstScreen:
 
     def annotations(self, document_id: str, *, before: int | None = None) -> list[Annotation]:
         self.document(document_id)
-        if before is None:
-            return list(self._annotations)
-        return [a for a in self._annotations if a.start < before]
+        try:
+            with closing(_connect(self.location)) as conn:
+                return lenient_annotations(conn, document_id, before)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                say(N_("{location}: {problem}"), location=self.location, problem=str(exc))
+            ) from None
 
     def memo(self, document_id: str | None) -> str:
         return self._memos.get(document_id, "")
@@ -121,11 +125,15 @@ def read_first_screen(database: Path, preferred: str | None = None) -> FirstScre
         if not database.is_file() or database.stat().st_size == 0:
             return None
         location = str(database.expanduser().resolve(strict=True))
-        uri = Path(location).as_uri() + "?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
+        with closing(_connect(location)) as conn:
             return _read(conn, location, preferred)
     except (sqlite3.Error, OSError, ValueError, TypeError, KeyError, IndexError):
         return None  # unusual: the store opens it, and says what is wrong
+
+
+def _connect(location: str) -> sqlite3.Connection:
+    """A read-only connection to the SQLite file at the absolute path ``location``."""
+    return sqlite3.connect(Path(location).as_uri() + "?mode=ro", uri=True)
 
 
 def _read(conn: sqlite3.Connection, location: str, preferred: str | None) -> FirstScreen | None:
@@ -154,7 +162,6 @@ def _read(conn: sqlite3.Connection, location: str, preferred: str | None) -> Fir
     ).fetchone()
     created_at = datetime.fromisoformat(created)
     document = Document(doc_id, title, source, text, sha256, created_at, *rest, bool(chosen))
-    annotations = document_annotations(conn, shown, None, datetime.fromisoformat)
     memos = {
         None: _memo(conn, "document_id IS NULL", ()),
         shown: _memo(conn, "document_id = ?", (shown,)),
@@ -167,9 +174,7 @@ def _read(conn: sqlite3.Connection, location: str, preferred: str | None) -> Fir
             (shown,),
         )
     }
-    return FirstScreen(
-        location, labels, listing, counts, settings, document, annotations, memos, rejected
-    )
+    return FirstScreen(location, labels, listing, counts, settings, document, memos, rejected)
 
 
 def _chosen(listed: list[DocumentSummary], candidates: tuple[str | None, ...]) -> str | None:

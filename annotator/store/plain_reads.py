@@ -13,6 +13,9 @@ from annotator.core.attributes import as_attributes, spec_from_dict
 from annotator.core.model import Annotation, DocumentSummary, Label
 
 NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
+# Shown for a time another program stored as something unreadable (export refuses such a
+# database, naming the row: see annotator.store.stored_dates).
+UNREADABLE_TIME = datetime(1970, 1, 1)
 
 DOCUMENT_ANNOTATIONS = (
     "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
@@ -58,6 +61,25 @@ def document_annotations(
         )
         for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
     ]
+
+
+def readable_time(value: object) -> datetime:
+    """A stored time, or :data:`UNREADABLE_TIME` for one that cannot be read."""
+    try:
+        return datetime.fromisoformat(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        return UNREADABLE_TIME
+
+
+def lenient_annotations(
+    driver: sqlite3.Connection, document_id: str, before: int | None
+) -> list[Annotation]:
+    """:func:`document_annotations` with times another program stored unreadably read
+    as :data:`UNREADABLE_TIME` (so the document still opens)."""
+    try:
+        return document_annotations(driver, document_id, before, datetime.fromisoformat)
+    except (ValueError, TypeError):  # a date another program wrote
+        return document_annotations(driver, document_id, before, readable_time)
 
 
 def label_from(

@@ -334,10 +334,10 @@ class MainWindow(
         """Work on ``store`` from now on, in place of the first screen the window was
         built on (the same database): whatever the store holds beyond the first screen
         (or what changed since it was read) is shown as a change made elsewhere is."""
-        if self.loading:
-            self._finish_loading()  # from the first screen, which holds them all
         self._store = store
         self.workspace.attach(store)
+        if self.loading:
+            self._finish_loading()  # the rest of a long document
         self.refresh_from_store()
         if self._document is not None and not self.showing_older_version:
             with suppress(StoreError):  # only the document to reopen next time is lost
