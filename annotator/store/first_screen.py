@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from annotator.core.messages import N_, say
+from annotator.core.messages import FILE_PROBLEM, say
 from annotator.core.model import Annotation, Document, DocumentSummary, Label
-from annotator.store.errors import StoreError
+from annotator.store.errors import NO_DOCUMENT, StoreError
 from annotator.store.plain_reads import label_from, lenient_annotations, summaries
 
 # The migrations' head revision (tests/store/test_first_screen.py keeps them equal): a
@@ -83,7 +83,7 @@ class FirstScreen:
     def document(self, document_id: str) -> Document:
         if self.document_ is None or self.document_.id != document_id:
             # The window opens no other before it is attached to the store.
-            raise StoreError(say(N_("{location}: not open yet"), location=self.location))
+            raise StoreError(say(NO_DOCUMENT, location=self.location, document_id=document_id))
         return self.document_
 
     def annotations(self, document_id: str, *, before: int | None = None) -> list[Annotation]:
@@ -92,9 +92,7 @@ class FirstScreen:
             with closing(_connect(self.location)) as conn:
                 return lenient_annotations(conn, document_id, before)
         except sqlite3.Error as exc:
-            raise StoreError(
-                say(N_("{location}: {problem}"), location=self.location, problem=str(exc))
-            ) from None
+            raise StoreError(say(FILE_PROBLEM, file=self.location, problem=str(exc))) from None
 
     def memo(self, document_id: str | None) -> str:
         return self._memos.get(document_id, "")
