@@ -77,13 +77,25 @@ def open_window(argv: list[str]) -> int:
         )
     # Qt and the store are imported only now: the commands and --help never load them.
     from annotator.store.errors import DamagedDatabase
-    from annotator.ui.app import offer_restore, open_launch_store, run, show_startup_error
+    from annotator.ui.app import (
+        discard,
+        offer_restore,
+        open_launch_store,
+        paint_first_screen,
+        run,
+        show_startup_error,
+    )
 
+    # Paint first (an SQLite file at the current schema: no SQLAlchemy yet), then open.
+    window = paint_first_screen(ns.db, theme=ns.theme) if _has_display() else None
     for attempt in range(2):  # a damaged database may be restored once, then opened
         try:
             store, notice = open_launch_store(ns.db, on_wait=say)
             break
         except user_errors() as exc:
+            if window is not None:
+                discard(window)
+                window = None
             # Launched from a desktop there is no terminal to read stderr: say it in a
             # window too, offering the newest backup of a damaged database.
             print(f"annotator: error: {exc}", file=sys.stderr)
@@ -101,7 +113,7 @@ def open_window(argv: list[str]) -> int:
         notice = " ".join([*([notice] if notice else []), *store.notices]) or None
         if notice:
             print(f"annotator: {notice}", file=sys.stderr)
-        return run(store, theme=ns.theme, notice=notice, imports=ns.files)
+        return run(store, theme=ns.theme, notice=notice, imports=ns.files, window=window)
     finally:
         store.close()
 

@@ -44,7 +44,7 @@ from suite import Metric, machine, show, write_report  # noqa: E402
 from workloads import document_database  # noqa: E402
 
 from annotator.app.opening import open_store  # noqa: E402
-from annotator.store.store import CURRENT_DOCUMENT  # noqa: E402
+from annotator.store.first_screen import CURRENT_DOCUMENT  # noqa: E402
 from annotator.ui.highlighter import TINT, tint  # noqa: E402
 from annotator.ui.theme import theme_palette  # noqa: E402
 

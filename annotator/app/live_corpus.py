@@ -5,11 +5,14 @@ marked done. After the first read only what changed is read again."""
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 from annotator.app.workspace import Changes
 from annotator.core.model import Annotation, Document
 from annotator.core.retrieval import Hit, MemoHit, Query, retrieve, search_memos, text_order
-from annotator.store import Store
+
+if TYPE_CHECKING:
+    from annotator.store import Store
 
 
 class LiveCorpus:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.app.resources import data_dir
 from annotator.app.workspace import Workspace
@@ -38,8 +38,9 @@ from annotator.core.suggest.learned import (
     learned_rule,
     without_rules,
 )
-from annotator.store import Store
-from annotator.store.store import now_utc
+
+if TYPE_CHECKING:
+    from annotator.store import Store
 
 
 class SuggestInputError(ValueError):
@@ -152,6 +153,8 @@ def accepted(
 def apply(workspace: Workspace, found: Sequence[Found]) -> list[Annotation]:
     """Accept the suggestions in ``found`` whose label the database has, as the
     workspace's annotator, in one transaction and one undo step (:func:`accepted`)."""
+    from annotator.store.rows import now_utc
+
     known = {label.name for label in workspace.store.labels()}
     moment = now_utc()
     made = [

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from annotator.core.attributes import AttributeValue
 from annotator.core.history import History, SchemeChange, Step
@@ -28,9 +28,12 @@ from annotator.core.model import (
     NewDocument,
     StreamedSet,
 )
-from annotator.store import ImportResult, SetImportReport, Store, StoreError
-from annotator.store.set_import import Progress
-from annotator.store.store import Relabelled
+from annotator.store import StoreError
+
+if TYPE_CHECKING:
+    from annotator.store import ImportResult, SetImportReport, Store
+    from annotator.store.set_import import Progress
+    from annotator.store.store import Relabelled
 
 Kind = Literal["do", "undo", "redo"]
 
@@ -86,6 +89,11 @@ class Workspace:
     @property
     def store(self) -> Store:
         return self._store
+
+    def attach(self, store: Store) -> None:
+        """Work on ``store``: the same database as the one it was made with, now open
+        (see :meth:`annotator.ui.main_window.MainWindow.attach`)."""
+        self._store = store
 
     # -- listening --------------------------------------------------------------------
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from annotator.core.decoding import Reading
 from annotator.core.messages import N_, say
+
+if TYPE_CHECKING:
+    from annotator.core.decoding import Reading
 
 # An attribute's value: text and choices are str, numbers int or float, yes/no bool.
 AttributeValue = str | int | float | bool

@@ -11,13 +11,11 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from annotator.core.annotation_rows import AnnotationRows, micros
+from annotator.core.annotation_rows import AnnotationRows
 from annotator.core.attributes import as_attributes
-from annotator.core.model import Annotation, AttributeValue
+from annotator.core.model import Annotation
 from annotator.store.models import ANNOTATION_COLUMNS, AnnotationRow, DocumentRow
-
-CHUNK = 4096  # rows fetched at a time: columns built at C speed, little held at once
-NO_END = 2**62  # past any offset: "start_offset < ?" then holds for every row
+from annotator.store.plain_reads import document_annotations, document_rows, readable_time
 
 
 def load_annotations(
@@ -39,7 +37,7 @@ def load_annotations(
         except (ValueError, TypeError):  # a date another program wrote
             if not lenient:
                 raise
-            return _sqlite_annotations(s, document_id, before, _readable_time, newest)
+            return _sqlite_annotations(s, document_id, before, readable_time, newest)
     return _orm_annotations(s, document_id, before, newest)
 
 
@@ -49,78 +47,14 @@ def load_annotation_rows(s: Session, document_id: str, before: int | None = None
     if s.get_bind().dialect.name != "sqlite":
         return AnnotationRows(_orm_rows(s, document_id, before))
     try:
-        return _sqlite_rows(s, document_id, before)
+        return document_rows(s.connection().connection.driver_connection, document_id, before)
     except TypeError:  # a time with a zone, which another program stored: kept whole
         return AnnotationRows(load_annotations(s, document_id, before, lenient=True))
-
-
-def _sqlite_rows(s: Session, document_id: str, before: int | None) -> AnnotationRows:
-    """The rows read a few thousand at a time, column by column (each column converted
-    at C speed: a time or an attribute set is parsed once per distinct stored value)."""
-    rows = AnnotationRows()
-    driver = s.connection().connection.driver_connection
-    cursor = driver.execute(
-        "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
-        "updated_at, attributes, orphaned, version, source, rule FROM annotations "
-        "WHERE document_id = ? "
-        "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
-        (document_id, NO_END if before is None else before),
-    )
-    times: dict[object, int] = {}
-    attribute_sets: dict[str, tuple[tuple[str, AttributeValue], ...]] = {}
-    while chunk := cursor.fetchmany(CHUNK):
-        (
-            ids,
-            labels,
-            starts,
-            ends,
-            notes,
-            who,
-            created,
-            updated,
-            stored,
-            orphaned,
-            versions,
-            *how,
-        ) = zip(*chunk, strict=True)
-        for text in {*created, *updated}.difference(times):
-            times[text] = micros(_readable_time(text))
-        for text in {a for a in stored if a}.difference(attribute_sets):
-            attribute_sets[text] = as_attributes(json.loads(text))
-        rows.extend_columns(
-            ids,
-            document_id,
-            labels,
-            starts,
-            ends,
-            notes,
-            who,
-            map(times.__getitem__, created),
-            map(times.__getitem__, updated),
-            (attribute_sets.get(a, ()) if a else () for a in stored),
-            orphaned,
-            versions,
-            how[0],
-            how[1],
-        )
-    return rows
 
 
 def replaced_versions() -> Select[tuple[str | None]]:
     """The ids of the document versions a newer version replaced."""
     return select(DocumentRow.previous_id).where(DocumentRow.previous_id.is_not(None))
-
-
-# Shown for a time another program stored as something unreadable (export refuses such a
-# database, naming the row: see annotator.store.stored_dates).
-UNREADABLE_TIME = datetime(1970, 1, 1)
-
-
-def _readable_time(value: object) -> datetime:
-    try:
-        return datetime.fromisoformat(value)  # type: ignore[arg-type]
-    except (ValueError, TypeError):
-        return UNREADABLE_TIME
 
 
 def _sqlite_annotations(
@@ -169,36 +103,7 @@ def _sqlite_annotations(
             )
             for i, d, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
         ]
-    # The (document, start, end, label, id) index gives the rows in order.
-    cursor = driver.execute(
-        "SELECT id, label, start_offset, end_offset, note, annotator, created_at, "
-        "updated_at, attributes, orphaned, version, source, rule FROM annotations "
-        "WHERE document_id = ? "
-        "AND start_offset < ? ORDER BY start_offset, end_offset, label, id",
-        (document_id, NO_END if before is None else before),
-    )
-    return [
-        make(
-            Annotation,
-            (
-                i,
-                document_id,
-                lb,
-                st,
-                en,
-                no,
-                an,
-                created := parse(cr),
-                created if up == cr else parse(up),  # mostly never changed: parsed once
-                as_attributes(json.loads(at)) if at else (),
-                or_ == 1,
-                ve,
-                so,
-                ru,
-            ),
-        )
-        for i, lb, st, en, no, an, cr, up, at, or_, ve, so, ru in cursor
-    ]
+    return document_annotations(driver, document_id, before, parse)
 
 
 def _orm_annotations(

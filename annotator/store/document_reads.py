@@ -23,6 +23,7 @@ from annotator.store.models import (
     AnnotationRow,
     DocumentRow,
 )
+from annotator.store.plain_reads import summaries
 
 
 def documents(s: Session, annotator: str | None = None) -> list[DocumentSummary]:
@@ -44,29 +45,7 @@ def documents(s: Session, annotator: str | None = None) -> list[DocumentSummary]
         DocumentRow.previous_id,
     ).order_by(DocumentRow.position, DocumentRow.version)
     per_document = {doc: (n, int(o)) for doc, n, o in s.execute(counts)}
-    rows = s.execute(query).all()
-    previous = {row.id: row.previous_id for row in rows}
-    replaced = {row.previous_id for row in rows if row.previous_id}
-    out = []
-    for doc_id, title, done, version, _previous in rows:
-        if doc_id in replaced:
-            continue
-        orphans, at, seen = 0, doc_id, set()
-        while at is not None and at not in seen:
-            seen.add(at)
-            orphans += per_document.get(at, (0, 0))[1]
-            at = previous.get(at)
-        out.append(
-            DocumentSummary(
-                id=doc_id,
-                title=title,
-                annotation_count=per_document.get(doc_id, (0, 0))[0],
-                done=bool(done),
-                version=version,
-                orphans=orphans,
-            )
-        )
-    return out
+    return summaries(s.execute(query).all(), per_document)
 
 
 def versions(s: Session, location: str, document_id: str) -> list[VersionSummary]:

@@ -30,6 +30,7 @@ from annotator.store.models import (
     LabelRow,
     RejectionRow,
 )
+from annotator.store.plain_reads import label_from
 
 BATCH = 500  # ids per query: well under SQLite's limit on parameters
 
@@ -151,13 +152,7 @@ def twin_of(
 
 
 def label_of(row: LabelRow) -> Label:
-    return Label(
-        name=row.name,
-        color=row.color,
-        hotkey=row.hotkey,
-        description=row.description,
-        attributes=tuple(spec_from_dict(item) for item in row.attributes or ()),
-    )
+    return label_from(row.name, row.color, row.hotkey, row.description, row.attributes)
 
 
 def specs_json(label: Label) -> list[dict[str, object]] | None:

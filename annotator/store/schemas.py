@@ -10,8 +10,6 @@ from contextlib import closing
 from functools import cache
 from pathlib import Path
 
-from annotator.store.database import create_db_engine, known_revisions, migrate, to_url
-
 Tables = dict[str, frozenset[str]]  # table -> its columns
 COLUMNS = "SELECT * FROM pragma_table_info(?)"  # (cid, name, type, ...)
 
@@ -20,6 +18,8 @@ COLUMNS = "SELECT * FROM pragma_table_info(?)"  # (cid, name, type, ...)
 def expected_tables(revision: str) -> Tables:
     """The tables and columns a database at ``revision`` has (an empty one made by the
     migrations, in a temporary folder)."""
+    from annotator.store.database import create_db_engine, migrate, to_url
+
     with tempfile.TemporaryDirectory(prefix="annotator-schema-") as folder:
         path = Path(folder) / "schema.db"
         engine = create_db_engine(to_url(str(path)))
@@ -51,6 +51,8 @@ def schema_problem(path: Path, revision: str) -> str | None:
     """What makes ``path`` (recording schema ``revision``) not an Annotator database: an
     unknown revision, or a table or column that revision has and the file lacks; None
     if there is nothing wrong."""
+    from annotator.store.database import known_revisions
+
     if revision not in known_revisions():
         return f"its schema revision {revision!r} is not one Annotator knows"
     found = tables_of(path)

@@ -52,6 +52,7 @@ from annotator.store.database import (
 from annotator.store.document_import import ImportBatch, ImportResult, import_one
 from annotator.store.errors import StoreError
 from annotator.store.file_lock import DatabaseLock, Waiting, hold_shared
+from annotator.store.first_screen import INITIALISED
 from annotator.store.integrity import check_kind, prepare_file
 from annotator.store.models import (
     ANNOTATION_COLUMNS,
@@ -81,9 +82,7 @@ from annotator.store.rows import (
 from annotator.store.scheme import add_labels, change_scheme
 from annotator.store.set_import import Progress, SetImportReport, merge_annotation_set
 
-INITIALISED = "initialised"
 SEEDED = "seeded"
-CURRENT_DOCUMENT = "current_document"
 CHANGES_CHANNEL = "annotator_changes"  # PostgreSQL: see migration 0008
 PID = "SELECT pg_backend_pid()"
 

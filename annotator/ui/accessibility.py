@@ -191,12 +191,14 @@ BUTTONS = {
 
 class _Namer(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Show:  # every event of the application comes here
+            return False
         box = watched.parent() if isinstance(watched, QAbstractButton) else None
-        if event.type() == QEvent.Type.Show and isinstance(box, QDialogButtonBox):
+        if isinstance(box, QDialogButtonBox):
             told = BUTTONS.get(box.standardButton(watched))
             if told is not None and not watched.accessibleDescription() and not watched.toolTip():
                 watched.setAccessibleDescription(tr(told))
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+        if isinstance(watched, QWidget):
             named = NAMES.get(watched.objectName())
             if named is not None:
                 if not watched.accessibleName():

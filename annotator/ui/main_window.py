@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,8 @@ from annotator.app import preferences
 from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Workspace
 from annotator.core.model import Annotation, Document, Label
-from annotator.store import Store
+from annotator.store import StoreError
+from annotator.store.first_screen import CURRENT_DOCUMENT
 from annotator.ui.accessibility import install_names
 from annotator.ui.annotators import (
     AnnotatorMenu,
@@ -88,6 +90,8 @@ RESIZE_KEYS = (
 )
 
 if TYPE_CHECKING:
+    from annotator.store import Store
+    from annotator.store.first_screen import FirstScreen
     from annotator.ui.agreement_dialog import AgreementDialog
     from annotator.ui.cooccurrence_view import CooccurrenceDialog
     from annotator.ui.crosstab_view import CrosstabDialog
@@ -114,9 +118,18 @@ class MainWindow(
     """One window on one store. Every user action is committed before it returns."""
 
     def __init__(
-        self, store: Store, annotator: str, parent: QWidget | None = None, *, invite: bool = False
+        self,
+        store: Store | FirstScreen,
+        annotator: str,
+        parent: QWidget | None = None,
+        *,
+        invite: bool = False,
     ) -> None:
-        """``invite``: show the bar inviting the user to change the annotator's name."""
+        """``invite``: show the bar inviting the user to change the annotator's name.
+
+        Built on a :class:`FirstScreen` (what the first screen shows, read before the
+        store is opened), the window shows it as it will on the store, and must be
+        :meth:`attach`-ed to the store before it handles any input."""
         super().__init__(parent)
         install_names(QApplication.instance())
         self._store = store
@@ -316,6 +329,19 @@ class MainWindow(
         self._catch_up_timer.setInterval(CATCH_UP_MS)
         self._catch_up_timer.timeout.connect(self._catch_up)
         self._catch_up_timer.start()
+
+    def attach(self, store: Store) -> None:
+        """Work on ``store`` from now on, in place of the first screen the window was
+        built on (the same database): whatever the store holds beyond the first screen
+        (or what changed since it was read) is shown as a change made elsewhere is."""
+        self._store = store
+        self.workspace.attach(store)
+        if self.loading:
+            self._finish_loading()  # the rest of a long document
+        self.refresh_from_store()
+        if self._document is not None and not self.showing_older_version:
+            with suppress(StoreError):  # only the document to reopen next time is lost
+                store.set_setting(CURRENT_DOCUMENT, self._document.id)
 
     def _make_table(self, model: object, name: str) -> QTableView:
         view = QTableView()
@@ -649,7 +675,7 @@ class MainWindow(
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.snap_action)
-        self.annotator_menu = AnnotatorMenu(self, self._store.annotators)
+        self.annotator_menu = AnnotatorMenu(self, lambda: self._store.annotators())
         bar.addMenu(self.annotator_menu)
         go_menu = bar.addMenu(tr("&Go"))
         go_menu.addAction(self.next_document_action)

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from annotator.app import preferences
-from annotator.store.database import without_password
 
 # Keys that window.ini held before preferences.json, and the preference each became.
 _MOVED = {
@@ -62,6 +61,8 @@ def remember_database(location: str) -> None:
     if location in ("", ":memory:"):
         return
     if "://" in location:
+        from annotator.store.database import without_password  # a server: SQLAlchemy's URL
+
         location = without_password(location)
     preferences.update(last_database=location)
 

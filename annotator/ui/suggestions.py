@@ -55,7 +55,6 @@ from annotator.core.suggest.learned import (
 )
 from annotator.core.suggest.pieces import Learning, Plan
 from annotator.store import StoreError
-from annotator.store.store import now_utc
 from annotator.ui.i18n import tr, tr_said
 from annotator.ui.main_view import MainView
 from annotator.ui.suggestion_outlines import OutlinesMixin
@@ -712,6 +711,8 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
                 tr("Already tagged as {label}.").format(label=name), 5000
             )
             return None
+        from annotator.store.rows import now_utc
+
         annotation = as_annotation(suggestion, document.id, who, now_utc(), name)
         values = {"label": name, "start": suggestion.start, "end": suggestion.end}
         if name != suggestion.label:
@@ -779,6 +780,8 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         document = self._main.document()
         if document is None or not self._usable():
             return []
+        from annotator.store.rows import now_utc
+
         who = self._main.workspace.annotator
         made = accepted(document.id, (s for s in self._pending if s.label == label), who, now_utc())
         if not made:

@@ -160,6 +160,9 @@ class DocumentView(QPlainTextEdit):
         self._overlays.append(paint)
         self.viewport().update()
 
+    def remove_overlay(self, paint: Callable[[QPainter, QRect], None]) -> None:
+        self._overlays.remove(paint)
+
     def _repaint_block(self, block: QTextBlock) -> None:
         """Schedule the repaint of a block that got new highlights (and of its margin)."""
         if self._painting:

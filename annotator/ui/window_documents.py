@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
 )
 
-from annotator.app.opening import open_store
 from annotator.app.workspace import Changes
 from annotator.core.model import Document, DocumentSummary, Label
-from annotator.store import Store, StoreError
+from annotator.store import StoreError
 from annotator.store.backups import check_backup, restore
-from annotator.store.store import CURRENT_DOCUMENT
+from annotator.store.first_screen import CURRENT_DOCUMENT, FirstScreen
 from annotator.ui.i18n import tr, tr_said
 
 if TYPE_CHECKING:
+    from annotator.store import Store
     from annotator.ui.curation_view import CurationDialog
     from annotator.ui.versions_dialog import OrphansDialog, VersionsDialog
 
@@ -122,7 +122,8 @@ class DocumentsMixin:
         else:
             self._loading = document_id
             self.annotations_model.set_annotations(document.text, [])
-            QTimer.singleShot(0, self._finish_loading)
+            if self.attached:  # else attaching the store loads them, after the first paint
+                QTimer.singleShot(0, self._finish_loading)
         if self.find_bar.isVisible():
             self.find(self.find_bar.field.text())
         self._select_document_row(document_id)
@@ -176,6 +177,8 @@ class DocumentsMixin:
         """Catch up with changes made elsewhere (another window or process) since the
         lists were loaded: labels, documents, counts, annotations and highlights. The
         selected rows stay selected, the list where it was scrolled."""
+        if not self.attached:
+            return  # the first screen is as it was read: attaching the store catches up
         self._store.changes_elsewhere()  # all read below: only later ones call again
         self.suggestions.corpus_changed()  # hand tags elsewhere may have changed too
         self._analysis_changed_elsewhere()
@@ -253,6 +256,11 @@ class DocumentsMixin:
     @property
     def store(self) -> Store:
         return self._store
+
+    @property
+    def attached(self) -> bool:
+        """Whether the window works on its store (not yet: on a first screen)."""
+        return not isinstance(self._store, FirstScreen)
 
     def _window_title(self) -> str:
         document = self._document
@@ -432,6 +440,7 @@ class DocumentsMixin:
         this one's place and layout, then this window and its store are closed. A
         database that cannot be opened is explained in a dialog and nothing changes.
         Returns the window now showing ``target`` (this one if it already was), or None."""
+        from annotator.app.opening import open_store
         from annotator.ui.team_database import ask_password
 
         try:
@@ -489,6 +498,8 @@ class DocumentsMixin:
         except StoreError as exc:
             self._error(tr("Could not restore the backup"), tr_said(exc))
             note = tr("Nothing was restored.")  # the database is as it was: opened again
+        from annotator.app.opening import open_store
+
         try:
             store = open_store(str(database), seed=True, on_wait=self._say_waiting)
         except StoreError as exc:
