@@ -32,9 +32,9 @@ def test_rows_equal_the_annotations_with_every_field(store):
 
 
 def test_rows_read_more_than_a_chunk_and_odd_stored_times(sqlite_store, db_path, monkeypatch):
-    from annotator.store import annotation_reads
+    from annotator.store import plain_reads
 
-    monkeypatch.setattr(annotation_reads, "CHUNK", 2)  # three chunks, the last one short
+    monkeypatch.setattr(plain_reads, "CHUNK", 2)  # three chunks, the last one short
     doc = varied(sqlite_store)
     with sqlite3.connect(db_path) as conn:  # as another program may store them
         conn.execute("UPDATE annotations SET created_at = 'not a time' WHERE annotator = 'bo'")

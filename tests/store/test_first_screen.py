@@ -129,3 +129,23 @@ def test_anything_unusual_is_left_to_the_store(db_path, tmp_path):
 def test_a_new_or_empty_database_is_left_to_the_store(db_path, tmp_path):
     open_store(str(db_path)).close()  # labels, no document: the store seeds it
     assert read_first_screen(db_path) is None
+
+
+def test_first_screen_rows_equal_the_stores(tmp_path):
+    """The window reads compact rows from the first screen before the store opens: the
+    same rows the store reads, the first screen's part and the whole."""
+    db = tmp_path / "rows.db"
+    store = open_store(str(db), seed=True)
+    try:
+        doc = store.documents()[0].id
+        for start in range(0, 300, 30):
+            store.add_annotation(doc, "claim", start, start + 20, annotator="ana")
+        store.set_setting(CURRENT_DOCUMENT, doc)
+        whole, part = list(store.annotation_rows(doc)), list(store.annotation_rows(doc, before=100))
+    finally:
+        store.close()
+    screen = read_first_screen(db)
+    assert screen is not None
+    assert list(screen.annotation_rows(doc)) == whole
+    assert list(screen.annotation_rows(doc, before=100)) == part
+    assert 0 < len(part) < len(whole)
