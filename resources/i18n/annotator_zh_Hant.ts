@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Documents</source>
         <translation>文件</translation>
@@ -268,7 +268,7 @@
         <translation>每個動作及其按鍵</translation>
     </message>
     <message>
-        <source>The document&apos;s title, as lists show it</source>
+        <source>The document's title, as lists show it</source>
         <translation>文件標題，即清單中顯示的名稱</translation>
     </message>
     <message>
@@ -320,7 +320,7 @@
         <translation>標籤名稱</translation>
     </message>
     <message>
-        <source>The label&apos;s name, as exports write it</source>
+        <source>The label's name, as exports write it</source>
         <translation>標籤名稱，即匯出時寫入的名稱</translation>
     </message>
     <message>
@@ -328,7 +328,7 @@
         <translation>標籤顏色</translation>
     </message>
     <message>
-        <source>Choose the label&apos;s colour</source>
+        <source>Choose the label's colour</source>
         <translation>選擇標籤的顏色</translation>
     </message>
     <message>
@@ -348,7 +348,7 @@
         <translation>此標籤標示什麼，供標註者參考</translation>
     </message>
     <message>
-        <source>The label&apos;s attributes: name, kind and choices</source>
+        <source>The label's attributes: name, kind and choices</source>
         <translation>標籤的屬性：名稱、種類與選項</translation>
     </message>
     <message>
@@ -396,7 +396,7 @@
         <translation>行寬</translation>
     </message>
     <message>
-        <source>The most characters a line holds; 0: the window&apos;s width</source>
+        <source>The most characters a line holds; 0: the window's width</source>
         <translation>每行最多的字元數；0 表示依視窗寬度</translation>
     </message>
     <message>
@@ -444,7 +444,7 @@
         <translation>候選項</translation>
     </message>
     <message>
-        <source>The annotators&apos; spans to accept or reject into the gold</source>
+        <source>The annotators' spans to accept or reject into the gold</source>
         <translation>各標註者的範圍，可接受或拒絕納入標準答案</translation>
     </message>
     <message>
@@ -768,11 +768,11 @@
         <translation>{name}（我的名稱）</translation>
     </message>
     <message>
-        <source>The annotator whose annotations are the gold layer: accepted spans are stored under this name, and its own annotations are not an annotator&apos;s</source>
+        <source>The annotator whose annotations are the gold layer: accepted spans are stored under this name, and its own annotations are not an annotator's</source>
         <translation>其標註構成標準答案層的標註者：接受的範圍以此名稱儲存，而此名稱本身的標註不算作某位標註者的標註</translation>
     </message>
     <message>
-        <source>The passage around the chosen candidate (&lt;b&gt;&lt;u&gt;bold, underlined&lt;/u&gt;&lt;/b&gt;) with each annotator&apos;s spans in their labels&apos; colours:</source>
+        <source>The passage around the chosen candidate (&lt;b&gt;&lt;u&gt;bold, underlined&lt;/u&gt;&lt;/b&gt;) with each annotator's spans in their labels' colours:</source>
         <translation>所選候選項周圍的段落（&lt;b&gt;&lt;u&gt;粗體加底線&lt;/u&gt;&lt;/b&gt;），以標籤顏色顯示各標註者的範圍：</translation>
     </message>
     <message>
@@ -876,7 +876,7 @@
         <translation>尚無任何人標註此文件。</translation>
     </message>
     <message>
-        <source>Choose a candidate to see each annotator&apos;s spans.</source>
+        <source>Choose a candidate to see each annotator's spans.</source>
         <translation>選擇一個候選項以查看各標註者的範圍。</translation>
     </message>
     <message>
@@ -916,7 +916,7 @@
         <translation>已在標準答案層中。</translation>
     </message>
     <message>
-        <source>accept &apos;{label}&apos;</source>
+        <source>accept '{label}'</source>
         <translation>接受「{label}」</translation>
     </message>
     <message>
@@ -932,7 +932,7 @@
         <translation>已將 {what} 接受至 {gold}。</translation>
     </message>
     <message>
-        <source>reject &apos;{label}&apos;</source>
+        <source>reject '{label}'</source>
         <translation>拒絕「{label}」</translation>
     </message>
     <message>
@@ -1004,7 +1004,7 @@
         <translation>在標註的文字本身中尋找</translation>
     </message>
     <message>
-        <source>Look in the annotations&apos; notes</source>
+        <source>Look in the annotations' notes</source>
         <translation>在標註的備註中尋找</translation>
     </message>
     <message>
@@ -1036,7 +1036,7 @@
         <translation>Python 正規表示式（區分大小寫），而非純文字</translation>
     </message>
     <message>
-        <source>The system&apos;s</source>
+        <source>The system's</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
@@ -1056,11 +1056,11 @@
         <translation>偏好設定</translation>
     </message>
     <message>
-        <source>The system&apos;s font</source>
+        <source>The system's font</source>
         <translation>系統字型</translation>
     </message>
     <message>
-        <source>Read in the system&apos;s font rather than the one chosen</source>
+        <source>Read in the system's font rather than the one chosen</source>
         <translation>以系統字型閱讀，而非所選字型</translation>
     </message>
     <message>
@@ -1108,7 +1108,7 @@
         <translation>閱讀(&amp;R)</translation>
     </message>
     <message>
-        <source>Show the rules&apos; suggestions on the text</source>
+        <source>Show the rules' suggestions on the text</source>
         <translation>在文字上顯示規則的建議</translation>
     </message>
     <message>
@@ -1340,7 +1340,7 @@
         <translation>匯出 C&amp;SV…</translation>
     </message>
     <message>
-        <source>Write the rows, in the order shown, as annotator retrieve&apos;s CSV</source>
+        <source>Write the rows, in the order shown, as annotator retrieve's CSV</source>
         <translation>依顯示順序，將各列寫成 annotator retrieve 的 CSV</translation>
     </message>
     <message>
@@ -1348,7 +1348,7 @@
         <translation>匯出 &amp;JSON…</translation>
     </message>
     <message>
-        <source>Write the rows, in the order shown, as annotator retrieve&apos;s JSON</source>
+        <source>Write the rows, in the order shown, as annotator retrieve's JSON</source>
         <translation>依顯示順序，將各列寫成 annotator retrieve 的 JSON</translation>
     </message>
     <message>
@@ -1408,7 +1408,7 @@
         <translation>該標註已不存在。</translation>
     </message>
     <message>
-        <source>{annotator}&apos;s {label}: the Annotator menu hides it here.</source>
+        <source>{annotator}'s {label}: the Annotator menu hides it here.</source>
         <translation>{annotator} 的「{label}」：在此被「標註者」選單隱藏。</translation>
     </message>
     <message>
@@ -1416,7 +1416,7 @@
         <translation>您的標註者名稱</translation>
     </message>
     <message>
-        <source>Every annotation you make records this name, so that your work and your colleagues&apos; can be told apart and compared. Annotations made before keep the name they were made with.</source>
+        <source>Every annotation you make records this name, so that your work and your colleagues' can be told apart and compared. Annotations made before keep the name they were made with.</source>
         <translation>您所做的每個標註都會記錄此名稱，以便區分並比較您與同事的工作。先前所做的標註保留當時的名稱。</translation>
     </message>
     <message>
@@ -1460,7 +1460,7 @@
         <translation>以他人身分標註(&amp;W)</translation>
     </message>
     <message>
-        <source>Show &amp;everyone&apos;s annotations</source>
+        <source>Show &amp;everyone's annotations</source>
         <translation>顯示所有人的標註(&amp;E)</translation>
     </message>
     <message>
@@ -1492,7 +1492,7 @@
         <translation>以 {me} 身分標註 · 只顯示我的標註（{me}）</translation>
     </message>
     <message>
-        <source>Annotating as {me} · showing {name}&apos;s only</source>
+        <source>Annotating as {me} · showing {name}'s only</source>
         <translation>以 {me} 身分標註 · 只顯示 {name} 的標註</translation>
     </message>
     <message>
@@ -1608,7 +1608,7 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>全部標籤的標註，依{by}分類</translation>
     </message>
     <message>
-        <source>Annotations of &apos;{label}&apos; by {by}</source>
+        <source>Annotations of '{label}' by {by}</source>
         <translation>「{label}」的標註，依{by}分類</translation>
     </message>
     <message>
@@ -1852,7 +1852,7 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>{label} {start}–{end}，標註者：{annotator}</translation>
     </message>
     <message>
-        <source>Orphaned: it could not be placed in the newer version&apos;s text.</source>
+        <source>Orphaned: it could not be placed in the newer version's text.</source>
         <translation>孤立：無法在較新版本的文字中找到它的位置。</translation>
     </message>
     <message>
@@ -1914,11 +1914,11 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>沒有孤立標註：每個標註都已移轉。</translation>
     </message>
     <message>
-        <source>1 annotation could not be placed in a newer version&apos;s text. It is kept, with its note and attributes, on the version it was made on, and exported with it. Tag the passage again on the newest version, then delete the orphan if you no longer need it.</source>
+        <source>1 annotation could not be placed in a newer version's text. It is kept, with its note and attributes, on the version it was made on, and exported with it. Tag the passage again on the newest version, then delete the orphan if you no longer need it.</source>
         <translation>有 1 個標註無法在較新版本的文字中找到位置。它連同其備註與屬性保留在建立它的版本上，並隨該版本匯出。請在最新版本上重新標註該段落，若不再需要，再刪除此孤立標註。</translation>
     </message>
     <message>
-        <source>{n} annotations could not be placed in a newer version&apos;s text. They are kept, with their notes and attributes, on the version they were made on, and exported with it. Tag the passage again on the newest version, then delete the orphan if you no longer need it.</source>
+        <source>{n} annotations could not be placed in a newer version's text. They are kept, with their notes and attributes, on the version they were made on, and exported with it. Tag the passage again on the newest version, then delete the orphan if you no longer need it.</source>
         <translation>有 {n} 個標註無法在較新版本的文字中找到位置。它們連同其備註與屬性保留在建立它們的版本上，並隨該版本匯出。請在最新版本上重新標註該段落，若不再需要，再刪除這些孤立標註。</translation>
     </message>
     <message>
@@ -2006,7 +2006,7 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>交叉分析表(&amp;T)…</translation>
     </message>
     <message>
-        <source>A label&apos;s annotations per annotator, author, source, publication year or attribute value: table and bar chart</source>
+        <source>A label's annotations per annotator, author, source, publication year or attribute value: table and bar chart</source>
         <translation>某標籤的標註依標註者、作者、來源、發布年份或屬性值分類：表格與長條圖</translation>
     </message>
     <message>
@@ -2014,8 +2014,8 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>一致性(&amp;A)…</translation>
     </message>
     <message>
-        <source>Inter-annotator agreement: kappas, Krippendorff&apos;s alpha and span F1</source>
-        <translation>標註者間一致性：kappa 係數、Krippendorff&apos;s alpha 與範圍 F1</translation>
+        <source>Inter-annotator agreement: kappas, Krippendorff's alpha and span F1</source>
+        <translation>標註者間一致性：kappa 係數、Krippendorff's alpha 與範圍 F1</translation>
     </message>
     <message>
         <source>&amp;Retrieve…</source>
@@ -2054,7 +2054,7 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>審定文件(&amp;C)…</translation>
     </message>
     <message>
-        <source>Compare the annotators&apos; spans on this document and accept or reject each into a gold layer</source>
+        <source>Compare the annotators' spans on this document and accept or reject each into a gold layer</source>
         <translation>比較此文件上各標註者的範圍，逐一接受或拒絕納入標準答案層</translation>
     </message>
     <message>
@@ -2230,7 +2230,7 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>選取時對齊整個字詞(&amp;W)</translation>
     </message>
     <message>
-        <source>Widen selections to whole words and numbers (2,000, 40.3%, HK$1.2) when selecting with the mouse, tagging and dragging an annotation&apos;s edge</source>
+        <source>Widen selections to whole words and numbers (2,000, 40.3%, HK$1.2) when selecting with the mouse, tagging and dragging an annotation's edge</source>
         <translation>以滑鼠選取、標註及拖曳標註邊緣時，將選取範圍擴大到完整的字詞與數字（2,000、40.3%、HK$1.2）</translation>
     </message>
     <message>
@@ -2426,7 +2426,7 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>供 Excel 使用（含 BOM 的 UTF-8）</translation>
     </message>
     <message>
-        <source>Write each document&apos;s text into the file too</source>
+        <source>Write each document's text into the file too</source>
         <translation>同時將各文件的內文寫入檔案</translation>
     </message>
     <message>
@@ -2474,7 +2474,7 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>目錄</translation>
     </message>
     <message>
-        <source>The guide&apos;s first page</source>
+        <source>The guide's first page</source>
         <translation>指南的首頁</translation>
     </message>
     <message>
@@ -2562,7 +2562,7 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>一個按鍵，例如 4、q 或 F5（留空表示無）</translation>
     </message>
     <message>
-        <source>Drawn in the margin beside this label&apos;s spans, a cue besides colour</source>
+        <source>Drawn in the margin beside this label's spans, a cue besides colour</source>
         <translation>畫在此標籤範圍旁的邊欄，作為顏色之外的提示</translation>
     </message>
     <message>
@@ -2666,15 +2666,15 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>匯出標籤方案</translation>
     </message>
     <message>
-        <source>delete label &apos;{label}&apos;</source>
+        <source>delete label '{label}'</source>
         <translation>刪除標籤「{label}」</translation>
     </message>
     <message>
-        <source>add label &apos;{label}&apos;</source>
+        <source>add label '{label}'</source>
         <translation>新增標籤「{label}」</translation>
     </message>
     <message>
-        <source>rename &apos;{old}&apos; to &apos;{new}&apos;</source>
+        <source>rename '{old}' to '{new}'</source>
         <translation>將「{old}」更名為「{new}」</translation>
     </message>
     <message>
@@ -2770,7 +2770,7 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>重設</translation>
     </message>
     <message>
-        <source>Back to this action&apos;s default keys</source>
+        <source>Back to this action's default keys</source>
         <translation>恢復此動作的預設按鍵</translation>
     </message>
     <message>
@@ -2790,7 +2790,7 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>按一下快速鍵，再按下新的按鍵。標籤鍵請在「編輯標籤」中設定。</translation>
     </message>
     <message>
-        <source>{key} tags as {label}: choose another key, or change the label&apos;s key in Label ▸ Edit labels.</source>
+        <source>{key} tags as {label}: choose another key, or change the label's key in Label ▸ Edit labels.</source>
         <translation>{key} 用於標註為「{label}」：請選擇其他按鍵，或在「標籤 ▸ 編輯標籤」中變更該標籤的按鍵。</translation>
     </message>
     <message>
@@ -2842,7 +2842,7 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>交叉分析(&amp;T)…</translation>
     </message>
     <message>
-        <source>A label&apos;s annotations per annotator, author, source, year or attribute</source>
+        <source>A label's annotations per annotator, author, source, year or attribute</source>
         <translation>某標籤的標註依標註者、作者、來源、年份或屬性分類</translation>
     </message>
     <message>
@@ -2994,11 +2994,11 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>已接受 {label} {start}–{end}（F2：編輯備註）。</translation>
     </message>
     <message>
-        <source>accept suggested &apos;{label}&apos;</source>
+        <source>accept suggested '{label}'</source>
         <translation>接受建議的「{label}」</translation>
     </message>
     <message>
-        <source>reject suggested &apos;{label}&apos;</source>
+        <source>reject suggested '{label}'</source>
         <translation>拒絕建議的「{label}」</translation>
     </message>
     <message>
@@ -3022,7 +3022,7 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>已接受 {n} 個 {label} 建議（可一次復原）。</translation>
     </message>
     <message>
-        <source>accept {n} suggested &apos;{label}&apos;</source>
+        <source>accept {n} suggested '{label}'</source>
         <translation>接受 {n} 個建議的「{label}」</translation>
     </message>
     <message>
@@ -3070,7 +3070,7 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>顯示建議(&amp;S)</translation>
     </message>
     <message>
-        <source>Draw the rules&apos; suggestions as dashed outlines (hidden: none drawn, their keys do nothing)</source>
+        <source>Draw the rules' suggestions as dashed outlines (hidden: none drawn, their keys do nothing)</source>
         <translation>以虛線框顯示規則產生的建議（隱藏時不顯示，相關按鍵也不作用）</translation>
     </message>
     <message>
@@ -3110,7 +3110,7 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>停用此規則(&amp;T)</translation>
     </message>
     <message>
-        <source>Switch the current suggestion&apos;s rule off in this database: it suggests nothing more, in any document, until switched on again (Ctrl+Z undoes)</source>
+        <source>Switch the current suggestion's rule off in this database: it suggests nothing more, in any document, until switched on again (Ctrl+Z undoes)</source>
         <translation>在此資料庫停用目前建議所屬的規則：重新啟用前，它在任何文件中都不再提出建議（Ctrl+Z 可復原）</translation>
     </message>
     <message>
@@ -3154,11 +3154,11 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>我（{me}）的</translation>
     </message>
     <message>
-        <source>{name}&apos;s</source>
+        <source>{name}'s</source>
         <translation> {name} 的</translation>
     </message>
     <message>
-        <source>everyone&apos;s</source>
+        <source>everyone's</source>
         <translation>所有人的</translation>
     </message>
     <message>
@@ -3302,7 +3302,7 @@ You can undo this afterwards with Ctrl+Z.</source>
         <translation>無法儲存標註</translation>
     </message>
     <message>
-        <source>Tagged {label} {start}–{end} as {annotator}; not shown: the view shows {whose} annotations only (Annotator ▸ Show everyone&apos;s annotations).</source>
+        <source>Tagged {label} {start}–{end} as {annotator}; not shown: the view shows {whose} annotations only (Annotator ▸ Show everyone's annotations).</source>
         <translation>已以 {annotator} 身分標註 {label} {start}–{end}；未顯示：目前只顯示{whose}標註（標註者 ▸ 顯示所有人的標註）。</translation>
     </message>
     <message>
@@ -3488,7 +3488,7 @@ You can undo this afterwards with Ctrl+Z.</source>
     <message>
         <source>{problem}
 
-Replace the annotations in the database with the file&apos;s versions?</source>
+Replace the annotations in the database with the file's versions?</source>
         <translation>{problem}
 
 要以檔案中的版本取代資料庫中的標註嗎？</translation>
@@ -3758,7 +3758,7 @@ No label was changed.</source>
         <translation>無法匯出：{problem}。未寫入任何內容。</translation>
     </message>
     <message>
-        <source>the user guide&apos;s page {name} is missing from the installation</source>
+        <source>the user guide's page {name} is missing from the installation</source>
         <translation>安裝中缺少使用者指南的頁面 {name}</translation>
     </message>
     <message>
@@ -3798,15 +3798,15 @@ No label was changed.</source>
         <translation>；以 {encoding} 解碼</translation>
     </message>
     <message>
-        <source>{file}: imported as &quot;{title}&quot; ({length} characters, id {id}){decoding}</source>
+        <source>{file}: imported as "{title}" ({length} characters, id {id}){decoding}</source>
         <translation>{file}: 已匯入為「{title}」（{length} 個字元，id {id}）{decoding}</translation>
     </message>
     <message>
-        <source>{file}: already imported as &quot;{title}&quot; ({length} characters, id {id}){decoding}</source>
+        <source>{file}: already imported as "{title}" ({length} characters, id {id}){decoding}</source>
         <translation>{file}: 先前已匯入為「{title}」（{length} 個字元，id {id}）{decoding}</translation>
     </message>
     <message>
-        <source>{file}: imported as version {version} of &quot;{title}&quot; ({length} characters, id {id}; version {old_version} is {old_id}){decoding}</source>
+        <source>{file}: imported as version {version} of "{title}" ({length} characters, id {id}; version {old_version} is {old_id}){decoding}</source>
         <translation>{file}: 已匯入為「{title}」的第 {version} 版（{length} 個字元，id {id}；第 {old_version} 版為 {old_id}）{decoding}</translation>
     </message>
     <message>
@@ -3870,27 +3870,27 @@ The undo history was cleared.</source>
 復原記錄已清除。</translation>
     </message>
     <message>
-        <source>tag &apos;{label}&apos;</source>
+        <source>tag '{label}'</source>
         <translation>標註「{label}」</translation>
     </message>
     <message>
-        <source>relabel &apos;{old}&apos; as &apos;{new}&apos;</source>
+        <source>relabel '{old}' as '{new}'</source>
         <translation>將「{old}」改標為「{new}」</translation>
     </message>
     <message>
-        <source>relabel {n} annotations as &apos;{label}&apos;</source>
+        <source>relabel {n} annotations as '{label}'</source>
         <translation>將 {n} 個標註改標為「{label}」</translation>
     </message>
     <message>
-        <source>resize &apos;{label}&apos;</source>
+        <source>resize '{label}'</source>
         <translation>調整「{label}」範圍</translation>
     </message>
     <message>
-        <source>edit note on &apos;{label}&apos;</source>
+        <source>edit note on '{label}'</source>
         <translation>編輯「{label}」的備註</translation>
     </message>
     <message>
-        <source>edit {name} on &apos;{label}&apos;</source>
+        <source>edit {name} on '{label}'</source>
         <translation>編輯「{label}」的 {name}</translation>
     </message>
     <message>
@@ -3898,7 +3898,7 @@ The undo history was cleared.</source>
         <translation>刪除 {n} 個標註</translation>
     </message>
     <message>
-        <source>delete &apos;{label}&apos;</source>
+        <source>delete '{label}'</source>
         <translation>刪除「{label}」</translation>
     </message>
     <message>
@@ -4362,8 +4362,8 @@ The undo history was cleared.</source>
         <translation>{where}：未知的鍵 {unknown}（允許：{allowed}）</translation>
     </message>
     <message>
-        <source>{where}: &apos;label&apos; is missing or not a text (label = &quot;claim&quot;)</source>
-        <translation>{where}：缺少 &apos;label&apos; 或它不是文字（label = &quot;claim&quot;）</translation>
+        <source>{where}: 'label' is missing or not a text (label = "claim")</source>
+        <translation>{where}：缺少 'label' 或它不是文字（label = "claim"）</translation>
     </message>
     <message>
         <source>{where}: list {name} has the name of a pattern</source>
@@ -4390,11 +4390,11 @@ The undo history was cleared.</source>
         <translation>{where}：[yield] 有未知的鍵 {extra}（允許：{allowed}）</translation>
     </message>
     <message>
-        <source>{where}: [yield] needs &apos;to&apos;, a list of labels</source>
-        <translation>{where}：[yield] 需要 &apos;to&apos;，即標籤的清單</translation>
+        <source>{where}: [yield] needs 'to', a list of labels</source>
+        <translation>{where}：[yield] 需要 'to'，即標籤的清單</translation>
     </message>
     <message>
-        <source>{where}: [yield] names the file&apos;s own label {label}</source>
+        <source>{where}: [yield] names the file's own label {label}</source>
         <translation>{where}：[yield] 指向此檔案自己的標籤 {label}</translation>
     </message>
     <message>
@@ -4406,20 +4406,20 @@ The undo history was cleared.</source>
         <translation>{where}：{label} 的 [yield] 已在 {yields} 中給定</translation>
     </message>
     <message>
-        <source>{where}: &apos;{key}&apos; must be written as [[{key}]] tables</source>
-        <translation>{where}：&apos;{key}&apos; 必須寫成 [[{key}]] 表格</translation>
+        <source>{where}: '{key}' must be written as [[{key}]] tables</source>
+        <translation>{where}：'{key}' 必須寫成 [[{key}]] 表格</translation>
     </message>
     <message>
         <source>{where}: {what} has unknown key {extra} (allowed: {allowed})</source>
         <translation>{where}：{what} 有未知的鍵 {extra}（允許：{allowed}）</translation>
     </message>
     <message>
-        <source>{where}: {what} needs a &apos;name&apos; (letters, digits, - and _)</source>
-        <translation>{where}：{what} 需要 &apos;name&apos;（字母、數字、- 與 _）</translation>
+        <source>{where}: {what} needs a 'name' (letters, digits, - and _)</source>
+        <translation>{where}：{what} 需要 'name'（字母、數字、- 與 _）</translation>
     </message>
     <message>
-        <source>{where}: {key} {name} needs a &apos;pattern&apos;</source>
-        <translation>{where}：{key} {name} 需要 &apos;pattern&apos;</translation>
+        <source>{where}: {key} {name} needs a 'pattern'</source>
+        <translation>{where}：{key} {name} 需要 'pattern'</translation>
     </message>
     <message>
         <source>{where}: {key} {name} is defined twice for {label}</source>
@@ -4442,16 +4442,16 @@ The undo history was cleared.</source>
         <translation>{where}：{what}：within 必須是非空白的模式</translation>
     </message>
     <message>
-        <source>{where}: {what}: a rule with &apos;within&apos; cannot have a prefix</source>
-        <translation>{where}：{what}：有 &apos;within&apos; 的規則不能有 prefix</translation>
+        <source>{where}: {what}: a rule with 'within' cannot have a prefix</source>
+        <translation>{where}：{what}：有 'within' 的規則不能有 prefix</translation>
     </message>
     <message>
-        <source>{where}: {what}: attributed must be true or false, with &apos;within&apos;</source>
-        <translation>{where}：{what}：attributed 必須是 true 或 false，且須搭配 &apos;within&apos;</translation>
+        <source>{where}: {what}: attributed must be true or false, with 'within'</source>
+        <translation>{where}：{what}：attributed 必須是 true 或 false，且須搭配 'within'</translation>
     </message>
     <message>
-        <source>{where}: {what}: unclaimed must be true or false, without &apos;within&apos;</source>
-        <translation>{where}：{what}：unclaimed 必須是 true 或 false，且不可搭配 &apos;within&apos;</translation>
+        <source>{where}: {what}: unclaimed must be true or false, without 'within'</source>
+        <translation>{where}：{what}：unclaimed 必須是 true 或 false，且不可搭配 'within'</translation>
     </message>
     <message>
         <source>{where}: {what}: confidence must be a number in (0, 1]</source>
@@ -4522,7 +4522,7 @@ The undo history was cleared.</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <source>the annotator&apos;s name is empty</source>
+        <source>the annotator's name is empty</source>
         <translation>標註者的名稱是空的</translation>
     </message>
     <message>
@@ -4590,8 +4590,8 @@ The undo history was cleared.</source>
         <translation>最上層應為 JSON 物件，實際為 {type}</translation>
     </message>
     <message>
-        <source>not an annotation set (it has no &quot;format&quot; field)</source>
-        <translation>不是標註集（沒有 &quot;format&quot; 欄位）</translation>
+        <source>not an annotation set (it has no "format" field)</source>
+        <translation>不是標註集（沒有 "format" 欄位）</translation>
     </message>
     <message>
         <source>unknown format {fmt} (expected {FORMAT_NAME})</source>
@@ -4606,8 +4606,8 @@ The undo history was cleared.</source>
         <translation>版本 {version} 不存在</translation>
     </message>
     <message>
-        <source>unknown offset unit {unit} (expected &apos;codepoint&apos;)</source>
-        <translation>未知的位移單位 {unit}（應為 &apos;codepoint&apos;）</translation>
+        <source>unknown offset unit {unit} (expected 'codepoint')</source>
+        <translation>未知的位移單位 {unit}（應為 'codepoint'）</translation>
     </message>
     <message>
         <source>duplicate id {id} (also {seen_docs})</source>
@@ -4682,7 +4682,7 @@ The undo history was cleared.</source>
         <translation>終點 {end} 在起點 {start} 之前</translation>
     </message>
     <message>
-        <source>end {end} is beyond the text&apos;s length {length}</source>
+        <source>end {end} is beyond the text's length {length}</source>
         <translation>終點 {end} 超出文字長度 {length}</translation>
     </message>
     <message>
@@ -4774,7 +4774,7 @@ The undo history was cleared.</source>
         <translation>{PROVENANCE} 註解：應為含有 id、annotator、created_at 與 updated_at 的 JSON</translation>
     </message>
     <message>
-        <source>attribute {brat} is not one of {name}&apos;s</source>
+        <source>attribute {brat} is not one of {name}'s</source>
         <translation>屬性 {brat} 不屬於 {name}</translation>
     </message>
     <message>
@@ -4818,7 +4818,7 @@ The undo history was cleared.</source>
         <translation>範圍 {start}–{end} 是空的或顛倒</translation>
     </message>
     <message>
-        <source>end {end} is beyond the text&apos;s length {length} (UTF-16 code units)</source>
+        <source>end {end} is beyond the text's length {length} (UTF-16 code units)</source>
         <translation>終點 {end} 超出文字長度 {length}（UTF-16 編碼單位）</translation>
     </message>
     <message>
@@ -4866,7 +4866,7 @@ The undo history was cleared.</source>
         <translation>無論以碼位或 UTF-16 編碼單位計算，範圍 {start}–{end} 都不含其文字 {quote}</translation>
     </message>
     <message>
-        <source>span {start}–{end} is beyond the text&apos;s length {count}</source>
+        <source>span {start}–{end} is beyond the text's length {count}</source>
         <translation>範圍 {start}–{end} 超出文字長度 {count}</translation>
     </message>
     <message>
@@ -4990,8 +4990,8 @@ The undo history was cleared.</source>
         <translation>應為標註物件</translation>
     </message>
     <message>
-        <source>does not include &quot;Annotation&quot;</source>
-        <translation>未包含 &quot;Annotation&quot;</translation>
+        <source>does not include "Annotation"</source>
+        <translation>未包含 "Annotation"</translation>
     </message>
     <message>
         <source>expected a string, number or boolean</source>
@@ -5010,7 +5010,7 @@ The undo history was cleared.</source>
         <translation>有 {count} 個註解；一個標註只有一則備註</translation>
     </message>
     <message>
-        <source>the tagging body&apos;s value is not a label name: {problem}</source>
+        <source>the tagging body's value is not a label name: {problem}</source>
         <translation>tagging 本體的值不是標籤名稱：{problem}</translation>
     </message>
     <message>
@@ -5242,7 +5242,7 @@ The undo history was cleared.</source>
         <translation>沒有 id 為 {document_id} 的文件（已在別處刪除？）</translation>
     </message>
     <message>
-        <source>{count} attribute value(s) would not fit label {label}&apos;s definitions, e.g. {found}; change or clear those values first</source>
+        <source>{count} attribute value(s) would not fit label {label}'s definitions, e.g. {found}; change or clear those values first</source>
         <translation>{count} 個屬性值將不符合標籤 {label} 的定義，例如 {found}；請先修改或清除這些值</translation>
     </message>
     <message>
@@ -5278,12 +5278,20 @@ The undo history was cleared.</source>
         <translation>衝突：標註 {id} 已在資料庫中，內容不同（資料庫中為 {there}，此處為 {here}）；以 --replace 匯入即可覆寫</translation>
     </message>
     <message>
-        <source>{problem} (as this database defines {label}&apos;s {name})</source>
+        <source>{problem} (as this database defines {label}'s {name})</source>
         <translation>{problem}（依此資料庫對 {label} 的 {name} 的定義）</translation>
     </message>
     <message>
-        <source>end {end} is beyond the text&apos;s length {count}</source>
+        <source>end {end} is beyond the text's length {count}</source>
         <translation>終點 {end} 超出文字長度 {count}</translation>
+    </message>
+    <message>
+        <source>changed while it was read</source>
+        <translation>讀取期間檔案已變更</translation>
+    </message>
+    <message>
+        <source>not read to the end</source>
+        <translation>未讀取到結尾</translation>
     </message>
 </context>
 </TS>
