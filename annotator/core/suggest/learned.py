@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from annotator.core.suggest.model import Suggestion
 
@@ -155,6 +155,7 @@ class Phrases:
     # the text no phrase can go on, the scan stops (another run may set the same bit).
     prefixes: bytearray
     mask: int
+    _kept: list[Any] = field(default_factory=list, repr=False)  # see keeping
 
     @classmethod
     def of(cls, labels: dict[str, tuple[tuple[str, str, str], ...]]) -> Phrases:
@@ -179,6 +180,21 @@ class Phrases:
 
     def __len__(self) -> int:
         return len(self.labels)
+
+    def keeping(self, dropped: set[str]) -> Phrases:
+        """These phrases but those with every label ``dropped`` (keys as
+        :func:`learned_between` counts them); the last one made is kept for the next call."""
+        if self._kept and self._kept[0] == dropped:
+            return self._kept[1]
+        kept = Phrases.of(
+            {
+                key: made
+                for key, made in self.labels.items()
+                if any(rule + "\0" + key not in dropped for _label, _reason, rule in made)
+            }
+        )
+        self._kept[:] = [set(dropped), kept]
+        return kept
 
     @property
     def label_names(self) -> set[str]:
@@ -242,20 +258,28 @@ def learned_between(
     """For the occurrences starting in ``start``..``stop`` of ``text`` (a piece of a longer
     text: what comes after ``stop`` is only looked at): how many there are of each phrase
     of each label (by a key :func:`left_out` takes, in the order first found), and their
-    suggestions, sorted, but for the phrases ``dropped``; without ``dropped``, None
+    suggestions, sorted, but for the phrases ``dropped`` (then only those kept are
+    counted, and only their phrases looked for); without ``dropped``, None
     instead of more than :data:`MAX_LEARNED` of them. ``tally[0]``, if given, grows by
     the units of text looked at (for tests of the work done: at most the units between
     ``start`` and ``stop`` times those in a phrase)."""
     stop = len(text) if stop is None else stop
-    counts: dict[str, int] = {}
+    if dropped is not None:
+        phrases = phrases.keeping(dropped)
+    labels = phrases.labels
+    found: dict[str, int] = {}  # times each key was found, in the order first found
     out: list[Suggestion] | None = []
-    for s, key, _nth in _occurrences(text, phrases, start, stop, tally):
-        counted = s.rule + "\0" + key
-        counts[counted] = counts.get(counted, 0) + 1
-        if out is not None and (dropped is None or counted not in dropped):
-            out.append(s)
-            if dropped is None and len(out) > MAX_LEARNED:
-                out = None  # too many: only counted from here on
+    for at, end, key in _occurrences(text, phrases, start, stop, tally):
+        found[key] = found.get(key, 0) + 1
+        if out is None:
+            continue
+        for label, reason, rule in labels[key]:
+            if dropped is None or rule + "\0" + key not in dropped:
+                out.append(Suggestion(label, at, end, CONFIDENCE, reason, rule))
+        if dropped is None and len(out) > MAX_LEARNED:
+            out = None  # too many: only counted from here on
+    # Each of a key's labels as often as the key, in the order its labels were given.
+    counts = {rule + "\0" + key: n for key, n in found.items() for _l, _r, rule in labels[key]}
     if out is not None:
         out.sort(key=lambda s: (s.start, s.end, s.label))
     return counts, out
@@ -277,48 +301,51 @@ def left_out(counts: dict[str, int]) -> set[str]:
 
 def _occurrences(
     text: str, phrases: Phrases, start: int, stop: int, tally: list[int] | None = None
-) -> Iterator[tuple[Suggestion, str, int]]:
-    """Each suggestion of a phrase in ``text`` starting in ``start``..``stop``, the
-    phrase's key and which of its labels it is, in the order found: by start; at one
-    start, the longest phrase first.
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of each phrase in ``text`` starting in ``start``..``stop``, in
+    the order found: by start; at one start, the longest phrase first.
 
     Reads the text's units once, and from each as many more as some phrase begins with
     (:meth:`Phrases.begins`); a run found is checked against the text itself."""
     low = _fold(text)
-    labels, folded, begins = phrases.labels, phrases.folded, phrases.begins
+    labels, folded, exact = phrases.labels, phrases.folded, phrases.exact
+    bits, mask = phrases.prefixes, phrases.mask
+    after, word = _NEXT.match, _WORD.match
     looked = 0
     for unit in _UNIT.finditer(low, start):
         at, end = unit.span()
         if at >= stop:
             break
         looked += 1
-        if at and _WORD.match(text, at - 1):
+        if at and word(text, at - 1):
             continue  # inside a word
         run = unit.group()
         ends = []
         while True:
             if run in labels or run in folded:
                 ends.append((end, run))
-            if len(run) >= MAX_PHRASE or not begins(run):
-                break
-            more = _NEXT.match(low, end)
+            h = hash(run) & mask
+            if len(run) >= MAX_PHRASE or not bits[h >> 3] >> (h & 7) & 1:
+                break  # no phrase goes on from here (see Phrases.begins)
+            more = after(low, end)
             if more is None:
                 break
             looked += 1
             run = run + " " + more[2] if more.start(2) > end else run + more[2]
             end = more.end()
         for end, run in reversed(ends):
-            if _WORD.match(text, end):
+            if word(text, end):
                 continue  # a phrase ending in a sign, followed by a word
-            # Which key the text itself makes: of those folded alike ("οδος", "οδοσ"),
-            # the one it is, and one with a capital letter only as written.
-            key = phrase_key(text[at:end])
-            if key not in labels or _fold_key(key) != run:
-                continue
-            if key in phrases.exact and " ".join(text[at:end].split()) != key:
-                continue
-            for nth, (label, reason, rule) in enumerate(labels[key]):
-                yield Suggestion(label, at, end, CONFIDENCE, reason, rule), key, nth
+            key = run
+            if exact or folded or "σ" in run or "İ" in run:
+                # Which key the text itself makes: of those folded alike ("οδος",
+                # "οδοσ"), the one it is; one with a capital letter only as written.
+                key = phrase_key(text[at:end])
+                if key not in labels or _fold_key(key) != run:
+                    continue
+                if key in exact and " ".join(text[at:end].split()) != key:
+                    continue
+            yield at, end, key
     if tally is not None:
         tally[0] += looked
 
