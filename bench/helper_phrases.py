@@ -72,7 +72,7 @@ def run(mb: int, rules: bool, phrases: bool) -> None:
         plan = Plan(len(text), pieces(text), 0, set())
         while (step := plan.next()) is not None:
             index, piece, given = step
-            found, onward, unsafe = ask(
+            _found, onward, unsafe = ask(
                 "compute_piece", text[piece.lead : piece.tail], piece, given, folders
             )
             plan.take(index, given, onward, unsafe)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.app.resources import seed_documents
+from annotator.core.suggest import learned as learned_module
 from annotator.core.suggest.learned import (
     MAX_LEARNED,
     Tagged,
@@ -198,3 +199,16 @@ def test_the_work_grows_with_the_text_and_not_with_the_phrases():
     assert small <= 2 * 20_000  # each word, and a few after those that begin phrases
     assert work(20_000, 10_000) <= 1.3 * small + 7 * 20_000 / 50
     assert work(80_000, 1_000) <= 4.4 * small
+
+
+@pytest.mark.parametrize("window", [40, 300])
+def test_units_listed_a_few_at_a_time_find_the_same(monkeypatch, window):
+    # Phrases across the windows' edges, and across whitespace longer than the units
+    # listed past a window (followed unit by unit from there).
+    rng = random.Random(window)
+    text = tricky_text(rng, 300) + "prime" + " " * 2000 + "\nminister Lee " + tricky_text(rng, 50)
+    tagged = [*phrases_of(rng, text, 150), Tagged("claim", "prime minister lee", "T")]
+    monkeypatch.setattr(learned_module, "WINDOW", window)
+    found = learned(text, compile_phrases(tagged))
+    assert any(s.end - s.start > 2000 for s in found)
+    same(text, tagged, rng)

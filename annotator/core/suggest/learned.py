@@ -127,7 +127,9 @@ def is_learned(rule: str | None) -> bool:
 # other character but whitespace on its own. A phrase is a run of these with single spaces
 # where the text has whitespace between two of them.
 _UNIT = re.compile(r"\w+|[^\w\s]")
-_NEXT = re.compile(r"(\s*)(\w+|[^\w\s])")
+_NEXT = _SPACED = re.compile(r"(\s*)(\w+|[^\w\s])")
+_NOT_WORD = re.compile(r"\W")
+WINDOW = 1 << 13  # code points of text whose units are listed at a time (~0.5 MB)
 
 
 def _fold(text: str) -> str:
@@ -311,46 +313,70 @@ def _occurrences(
     the order found: by start; at one start, the longest phrase first.
 
     Reads the text's units once, and from each as many more as some phrase begins with
-    (:meth:`Phrases.begins`); a run found is checked against the text itself."""
-    low = _fold(text)
+    (:meth:`Phrases.begins`); a run found is checked against the text itself. The units
+    are listed :data:`WINDOW` code points at a time."""
     labels, folded, exact = phrases.labels, phrases.folded, phrases.exact
     bits, mask = phrases.prefixes, phrases.mask
-    after, word = _NEXT.match, _WORD.match
+    word = _WORD.match
     looked = 0
-    for unit in _UNIT.finditer(low, start):
-        at, end = unit.span()
-        if at >= stop:
-            break
-        looked += 1
-        if at and word(text, at - 1):
-            continue  # inside a word
-        run = unit.group()
-        ends = []
-        while True:
-            if run in labels or run in folded:
-                ends.append((end, run))
-            h = hash(run) & mask
-            if len(run) >= MAX_PHRASE or not bits[h >> 3] >> (h & 7) & 1:
-                break  # no phrase goes on from here (see Phrases.begins)
-            more = after(low, end)
-            if more is None:
+    while start < stop:
+        # The units from ``start`` to a character no unit runs over, a little past the
+        # window (most phrases that start in it end in that), in lower case (folded a
+        # window at a time: lower case keeps each character a word character, a space
+        # or neither); past the list, a phrase is followed unit by unit.
+        below = min(stop, start + WINDOW)
+        cut = _NOT_WORD.search(text, min(len(text), below + 4 * MAX_PHRASE))
+        spaced = _SPACED.findall(_fold(text[start : len(text) if cut is None else cut.start()]))
+        units = [unit for _space, unit in spaced]
+        steps = [" " + unit if space else unit for space, unit in spaced]
+        where, at = [], start
+        for space, unit in spaced:
+            at += len(space)
+            where.append(at)
+            at += len(unit)
+        del spaced
+        count = len(units)
+        for i in range(count):
+            at = where[i]
+            if at >= below:
                 break
             looked += 1
-            run = run + " " + more[2] if more.start(2) > end else run + more[2]
-            end = more.end()
-        for end, run in reversed(ends):
-            if word(text, end):
-                continue  # a phrase ending in a sign, followed by a word
-            key = run
-            if exact or folded or "σ" in run or "İ" in run:
-                # Which key the text itself makes: of those folded alike ("οδος",
-                # "οδοσ"), the one it is; one with a capital letter only as written.
-                key = phrase_key(text[at:end])
-                if key not in labels or _fold_key(key) != run:
+            if at and word(text, at - 1):
+                continue  # inside a word
+            run, j, end = units[i], i, at + len(units[i])
+            ends = []
+            while True:
+                if run in labels or run in folded:
+                    ends.append((end, run))
+                h = hash(run) & mask
+                if len(run) >= MAX_PHRASE or not bits[h >> 3] >> (h & 7) & 1:
+                    break  # no phrase goes on from here (see Phrases.begins)
+                looked += 1
+                j += 1
+                if j < count:
+                    run += steps[j]
+                    end = where[j] + len(units[j])
                     continue
-                if key in exact and " ".join(text[at:end].split()) != key:
-                    continue
-            yield at, end, key
+                more = _NEXT.match(text, end)
+                if more is None:
+                    break
+                unit = _fold(more[2])
+                run = run + " " + unit if more.start(2) > end else run + unit
+                end = more.end()
+            for end, run in reversed(ends):
+                if word(text, end):
+                    continue  # a phrase ending in a sign, followed by a word
+                key = run
+                if exact or folded or "σ" in run or "İ" in run:
+                    # Which key the text itself makes: of those folded alike ("οδος",
+                    # "οδοσ"), the one it is; one with a capital letter only as written.
+                    key = phrase_key(text[at:end])
+                    if key not in labels or _fold_key(key) != run:
+                        continue
+                    if key in exact and " ".join(text[at:end].split()) != key:
+                        continue
+                yield at, end, key
+        start = below
     if tally is not None:
         tally[0] += looked
 
