@@ -46,8 +46,7 @@ def run(mb: int, rules: bool, phrases: bool) -> None:
     text = book_text(mb * 1_000_000)
     rng = random.Random(1)
     tagged = tuple(
-        Tagged(rng.choice(LABELS), text[s:e], "Book")
-        for s, e in spans(len(text), mb * 10_000)
+        Tagged(rng.choice(LABELS), text[s:e], "Book") for s, e in spans(len(text), mb * 10_000)
     )
     helper = subprocess.Popen(
         [sys.executable, "-m", "annotator.core.suggest.worker", str(os.getpid())],
