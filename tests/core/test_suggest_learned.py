@@ -12,7 +12,6 @@ from annotator.core.suggest.learned import (
     compile_phrases,
     distinctive,
     learned,
-    learned_between,
     without_rules,
 )
 
@@ -184,38 +183,3 @@ def test_ties_at_the_limit_leave_out_the_phrase_found_first_as_before():
     found = learned(text, phrases)
     assert {text[s.start : s.end] for s in found} == {"alpha delta"}
     assert len(found) == MAX_LEARNED // 2 + 10
-
-
-def test_phrases_compiled_in_small_groups_find_what_one_expression_finds():
-    # Nested phrases in different groups ("prime minister" and "prime minister Lee"),
-    # and more occurrences than the limit, with ties, so that which phrases are left out
-    # depends on the order they are first found in.
-    words = [
-        "the",
-        "prime",
-        "minister",
-        "Lee",
-        "said",
-        "the",
-        "police",
-        "chief",
-        "and",
-        "the",
-        "fire",
-        "chief",
-        "agreed",
-    ]
-    tagged = [
-        Tagged(("claim", "statistic")[i % 2], " ".join(words[i : i + n]), "T")
-        for n in (1, 2, 3)
-        for i in range(len(words) - n + 1)
-    ]
-    text = " ".join(words) + ". " + "the fire chief agreed. prime minister Lee said. " * 60
-    whole = learned(text, compile_phrases(tagged, group_chars=10**9))
-    assert len(compile_phrases(tagged, group_chars=10**9).groups) == 1
-    counts, _found = learned_between(text, compile_phrases(tagged))
-    assert whole and sum(counts.values()) > MAX_LEARNED >= len(whole)
-    for size in (1, 12, 40):
-        grouped = compile_phrases(tagged, group_chars=size)
-        assert len(grouped.groups) > 1
-        assert learned(text, grouped) == whole, size
