@@ -11,6 +11,8 @@ import json
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
+from operator import methodcaller
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -267,6 +269,12 @@ class _Merge:
             text = None
             if doc.text is None and anns:
                 text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
+            rows = (
+                None if existing or text is not None or not sqlite else _stored_rows(anns, doc_id)
+            )
+            if rows is not None:
+                inserts.extend(rows)
+                anns = ()
             # One pass, fields unpacked once: a set may hold a million annotations.
             for j, (
                 ann_id,
@@ -340,7 +348,7 @@ class _Merge:
                             rule,
                         )
                     )
-            before, self.done = self.done, self.done + len(anns)
+            before, self.done = self.done, self.done + len(doc.annotations)
             if self.progress is not None and before // CHUNK != self.done // CHUNK:
                 self.progress(self.done, self.total)
         report.annotations_added += len(inserts)
@@ -451,6 +459,51 @@ def _write_rows(
             update(table).where(table.c.id == bindparam("key")).values(version=table.c.version + 1),
             [{"key": row[0], **values(row)} for row in updates],
         )
+
+
+def _stored_rows(anns: Sequence[Annotation], doc_id: str) -> list[tuple[object, ...]] | None:
+    """The rows of a document's new annotations as SQLite stores them (``ROW_COLUMNS``),
+    built a column at a time; None if one needs a closer look, one at a time: attribute
+    values to check, or a value that may not fit its column."""
+    if not anns:
+        return []
+    # Fields by column (Annotation's order): one pass in C for the whole document.
+    ids, _doc, labels, starts, ends, notes, annotators, created, updated, values, *rest = zip(
+        *anns, strict=True
+    )
+    orphaned, _version, sources, rules = rest
+    low, high = INTEGER_RANGE
+    if (
+        any(values)
+        or max(map(len, ids)) > _ID
+        or max(map(len, annotators)) > _ANNOTATOR
+        or (any(sources) and max(map(len, filter(None, sources))) > _SOURCE)
+        or not (low <= min(starts) and max(starts) <= high)
+        or not (low <= min(ends) and max(ends) <= high)
+    ):
+        return None
+    stored = list(map(_STORED_TIME, created))  # as SQLAlchemy's SQLite DateTime writes them
+    changed = stored if updated == created else list(map(_STORED_TIME, updated))
+    return list(
+        zip(
+            ids,
+            repeat(doc_id),
+            labels,
+            starts,
+            ends,
+            notes,
+            annotators,
+            stored,
+            changed,
+            repeat(None),
+            orphaned,
+            sources,
+            rules,
+        )
+    )
+
+
+_STORED_TIME = methodcaller("isoformat", " ", "microseconds")
 
 
 def _link_versions(s: Session, links: list[tuple[str, str, str]], report: SetImportReport) -> None:
