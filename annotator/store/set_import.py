@@ -15,7 +15,7 @@ from itertools import repeat
 from operator import methodcaller
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import String, bindparam, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
@@ -614,9 +614,36 @@ def _check_document(file: str, i: int, doc: SetDocument, here: bool) -> None:
     field and the limit) if a value it would write does not fit its column on every
     backend. A document already ``here`` (by SHA-256) is not written, nor is one the set
     has no text of. (Its annotations' values are checked as they are merged.)"""
-    if not here and doc.text is not None:
+    if not here and doc.text is not None and not _fits(doc, _DOCUMENT_LIMITS):
         path = f"documents[{i}]"
         _check_record(file, path, f"document {quoted(doc.title)}", doc, DOCUMENT_FIELDS)
+
+
+def _limits(fields: dict[str, InstrumentedAttribute[Any]]) -> tuple[tuple[str, int | None], ...]:
+    """(field, its column's length: None for an integer column) of ``fields``."""
+    return tuple(
+        (name, column.type.length if isinstance(column.type, String) else None)
+        for name, column in fields.items()
+    )
+
+
+def _fits(item: object, limits: tuple[tuple[str, int | None], ...]) -> bool:
+    """Whether every field of ``item`` fits its column, as :func:`column_problem` finds
+    (without asking the model's columns for their types, record after record)."""
+    low, high = INTEGER_RANGE
+    for name, length in limits:
+        value = getattr(item, name)
+        if value is None:
+            continue
+        if length is not None:
+            if type(value) is str and len(value) > length:
+                return False
+        elif type(value) is int and not low <= value <= high:
+            return False
+    return True
+
+
+_DOCUMENT_LIMITS = _limits(DOCUMENT_FIELDS)
 
 
 def _check_record(
