@@ -376,7 +376,7 @@ class SetReader:
                         note,
                         values,
                     ) = written(item)
-                    orphaned, source, rule = False, None, None
+                    orphaned, source, rule, extras = False, None, None, True
                 else:
                     (
                         ann_id,
@@ -394,6 +394,11 @@ class SetReader:
                     note, values = field("note", missing), field("attributes")
                     orphaned, source = field("orphaned", False), field("source")
                     rule = field("rule")
+                    extras = (
+                        type(orphaned) is bool
+                        and (source is None or type(source) is str)
+                        and (rule is None or type(rule) is str)
+                    )
                 if (
                     type(ann_id) is str
                     and ann_id
@@ -414,9 +419,7 @@ class SetReader:
                     and (note is None or type(note) is str)
                     and (values is None or type(values) is dict)
                     and type(annotator) is str
-                    and type(orphaned) is bool
-                    and (source is None or type(source) is str)
-                    and (rule is None or type(rule) is str)
+                    and extras
                 ):
                     # parse_iso_utc's first test and C parser inline: (strings only)
                     if len(created) == 24 and created[19] == "." and created[-1] == "Z":
