@@ -620,7 +620,8 @@ def _check_document(file: str, i: int, doc: SetDocument, here: bool) -> None:
 
 
 def _limits(fields: dict[str, InstrumentedAttribute[Any]]) -> tuple[tuple[str, int | None], ...]:
-    """(field, its column's length: None for an integer column) of ``fields``."""
+    """(field, its column's length) of ``fields``; None where there is no length (an
+    ``Integer`` column's range is checked instead)."""
     return tuple(
         (name, column.type.length if isinstance(column.type, String) else None)
         for name, column in fields.items()
