@@ -5285,5 +5285,13 @@ The undo history was cleared.</source>
         <source>end {end} is beyond the text&apos;s length {count}</source>
         <translation>終點 {end} 超出文字長度 {count}</translation>
     </message>
+    <message>
+        <source>changed while it was read</source>
+        <translation>讀取期間已被更改</translation>
+    </message>
+    <message>
+        <source>not read to the end</source>
+        <translation>未讀到結尾</translation>
+    </message>
 </context>
 </TS>
