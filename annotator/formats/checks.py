@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from annotator.core.messages import N_, say
-from annotator.core.model import AnnotationSet, SetDocument
+from annotator.core.model import Annotation, AnnotationSet, SetDocument
 from annotator.core.set_errors import SetFormatError
 from annotator.core.values import (
     MAX_INTEGER,
@@ -66,6 +66,8 @@ def _checked_document(
     problem = None if doc.text is None else text_problem(doc.text)
     if problem is not None:
         raise fail("text", problem)
+    if _all_good(doc.annotations, annotators):
+        return doc if title == doc.title else replace(doc, title=title)
     for j, ann in enumerate(doc.annotations):
         field, problem = "", None
         if not (0 <= ann.start <= MAX_INTEGER and 0 <= ann.end <= MAX_INTEGER):
@@ -81,3 +83,24 @@ def _checked_document(
             at = f"{where}.annotations[{j}]" if json_paths else f"{where}, annotation {ann.id}"
             raise fail(field, problem, at)
     return doc if title == doc.title else replace(doc, title=title)
+
+
+def _all_good(annotations: tuple[Annotation, ...], annotators: set[str]) -> bool:
+    """Whether none of ``annotations`` has a problem :func:`_checked_document` names,
+    tested a field at a time over them all (``annotators``: names found good, added to);
+    if not, they are gone through one at a time to name the first."""
+    if not annotations:
+        return True
+    _ids, _doc, _label, starts, ends, notes, names, *_rest = zip(*annotations, strict=True)
+    if not (min(starts) >= 0 and max(starts) <= MAX_INTEGER):
+        return False
+    if not (min(ends) >= 0 and max(ends) <= MAX_INTEGER):
+        return False
+    new = set(names).difference(annotators)
+    if any(annotator_problem(name) is not None for name in new):
+        return False
+    # Notes may hold line breaks: joined by them, one search finds any other control.
+    if note_problem("\n".join(filter(None, notes))) is not None:
+        return False
+    annotators.update(new)
+    return True

@@ -357,16 +357,48 @@ class SetReader:
         annotations: list[Annotation] = []
         contexts: list[tuple[str, str, str]] = []
         new, parse, missing, width = tuple.__new__, parse_iso_utc, _MISSING, CONTEXT_WIDTH
-        required = _REQUIRED
+        required, written, iso = _REQUIRED, _WRITTEN, datetime.fromisoformat
         for j, item in enumerate(items):
             ann = None
             try:  # a field of the wrong type or absent raises or fails a test: named below
-                ann_id, label, start, end, quote, prefix, suffix, annotator, created, updated = (
-                    required(item)
-                )
-                field = item.get
-                note, values = field("note", missing), field("attributes")
-                orphaned, source, rule = field("orphaned", False), field("source"), field("rule")
+                if len(item) == _AS_WRITTEN:  # (a dict) as export writes it: no other fields
+                    (
+                        ann_id,
+                        label,
+                        start,
+                        end,
+                        quote,
+                        prefix,
+                        suffix,
+                        annotator,
+                        created,
+                        updated,
+                        note,
+                        values,
+                    ) = written(item)
+                    orphaned, source, rule, extras = False, None, None, True
+                else:
+                    (
+                        ann_id,
+                        label,
+                        start,
+                        end,
+                        quote,
+                        prefix,
+                        suffix,
+                        annotator,
+                        created,
+                        updated,
+                    ) = required(item)
+                    field = item.get
+                    note, values = field("note", missing), field("attributes")
+                    orphaned, source = field("orphaned", False), field("source")
+                    rule = field("rule")
+                    extras = (
+                        type(orphaned) is bool
+                        and (source is None or type(source) is str)
+                        and (rule is None or type(rule) is str)
+                    )
                 if (
                     type(ann_id) is str
                     and ann_id
@@ -387,11 +419,15 @@ class SetReader:
                     and (note is None or type(note) is str)
                     and (values is None or type(values) is dict)
                     and type(annotator) is str
-                    and type(orphaned) is bool
-                    and (source is None or type(source) is str)
-                    and (rule is None or type(rule) is str)
+                    and extras
                 ):
-                    created_at = parse(created)  # (strings only)
+                    # parse_iso_utc's first test and C parser inline: (strings only)
+                    if len(created) == 24 and created[19] == "." and created[-1] == "Z":
+                        created_at = iso(created[:-1])
+                        if created[10] != "T" or created[4] != "-" or created_at.tzinfo:
+                            created_at = parse(created)
+                    else:
+                        created_at = parse(created)
                     updated_at = created_at if updated == created else parse(updated)
                     attributes = (
                         self.attributes(item, f"{path}.annotations[{j}]", declared[label])
@@ -553,10 +589,16 @@ class SetReader:
 
 _MISSING = object()  # a field absent, told from one that is null
 # The fields every annotation has, taken at once.
-_REQUIRED = itemgetter(
+_REQUIRED_FIELDS = (
     *("id", "label", "start", "end", "quote", "prefix", "suffix"),
     *("annotator", "created_at", "updated_at"),
 )
+_REQUIRED = itemgetter(*_REQUIRED_FIELDS)
+
+
+# Those and the fields export writes with them, when an annotation has no others.
+_WRITTEN = itemgetter(*_REQUIRED_FIELDS, "note", "attributes")
+_AS_WRITTEN = len(_REQUIRED_FIELDS) + 2
 
 
 def _place(code: int) -> str:

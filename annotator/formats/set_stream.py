@@ -111,8 +111,11 @@ class _Text:
         self.dropped = 0  # characters before buf[0]
         self.eof = False
         self.bytes_read = 0
-        self.line = 1  # of buf[pos]
-        self.column = 1  # of buf[pos]
+        # Lines are counted as the text goes by only if the file cannot be read again to
+        # count them when a problem needs them (a scan of every character).
+        self.counting = not handle.seekable()
+        self.line = 1  # of buf[pos], while counting
+        self.column = 1  # of buf[pos], while counting
         self.started = False  # any text decoded yet (a byte-order mark goes)
 
     def more(self, at_least: int = 0) -> bool:
@@ -145,7 +148,11 @@ class _Text:
         return True
 
     def consume(self, end: int) -> None:
-        """Move past ``buf[pos:end]``, keeping count of lines and columns."""
+        """Move past ``buf[pos:end]`` (keeping count of lines and columns if
+        ``counting``)."""
+        if not self.counting:
+            self.pos = end
+            return
         lines = self.buf.count("\n", self.pos, end)
         if lines:
             self.line += lines
@@ -167,18 +174,46 @@ class _Text:
         self.consume(self.pos + 1)
 
     def not_json(self, msg: str, at: int) -> SetFormatError:
-        lines = self.buf.count("\n", self.pos, at)
-        column = at - self.buf.rfind("\n", self.pos, at) if lines else self.column + at - self.pos
+        line, column = self.where(at)
         return SetFormatError(
             self.file,
             "",
             say(
                 N_("not JSON: {msg} at line {lineno} column {colno}"),
                 msg=msg,
-                lineno=self.line + lines,
+                lineno=line,
                 colno=column,
             ),
         )
+
+    def where(self, at: int) -> tuple[int, int]:
+        """The line and column of ``buf[at]`` (at or after ``pos``), counting from 1."""
+        if self.counting:
+            lines = self.buf.count("\n", self.pos, at)
+            if lines:
+                return self.line + lines, at - self.buf.rfind("\n", self.pos, at)
+            return self.line, self.column + at - self.pos
+        target = self.dropped + at  # characters before it
+        if not self.dropped:
+            return self.buf.count("\n", 0, at) + 1, at - self.buf.rfind("\n", 0, at)
+        # Read the file again up to it: what came before was decoded, so decodes again.
+        self.handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        lines, last_break, seen = 0, -1, 0
+        while seen < target:
+            data = self.handle.read(self.chunk)
+            text = decoder.decode(data, final=not data)
+            if not seen:
+                text = text.removeprefix("\ufeff")
+            if not data and not text:
+                break
+            piece = text[: target - seen]
+            count = piece.count("\n")
+            if count:
+                lines += count
+                last_break = seen + piece.rfind("\n")
+            seen += len(piece)
+        return lines + 1, target - last_break
 
     def value(self, path: str | None) -> Any:
         """The next JSON value, parsed whole (reading on while it is cut off) and checked

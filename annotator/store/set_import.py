@@ -11,9 +11,11 @@ import json
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
+from operator import methodcaller
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import String, bindparam, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.attributes import as_attributes, spec_from_dict, spec_to_dict, value_problem
@@ -267,6 +269,12 @@ class _Merge:
             text = None
             if doc.text is None and anns:
                 text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
+            rows = (
+                None if existing or text is not None or not sqlite else _stored_rows(anns, doc_id)
+            )
+            if rows is not None:
+                inserts.extend(rows)
+                anns = ()
             # One pass, fields unpacked once: a set may hold a million annotations.
             for j, (
                 ann_id,
@@ -340,7 +348,7 @@ class _Merge:
                             rule,
                         )
                     )
-            before, self.done = self.done, self.done + len(anns)
+            before, self.done = self.done, self.done + len(doc.annotations)
             if self.progress is not None and before // CHUNK != self.done // CHUNK:
                 self.progress(self.done, self.total)
         report.annotations_added += len(inserts)
@@ -453,6 +461,51 @@ def _write_rows(
         )
 
 
+def _stored_rows(anns: Sequence[Annotation], doc_id: str) -> list[tuple[object, ...]] | None:
+    """The rows of a document's new annotations as SQLite stores them (``ROW_COLUMNS``),
+    built a column at a time; None if one needs a closer look, one at a time: attribute
+    values to check, or a value that may not fit its column."""
+    if not anns:
+        return []
+    # Fields by column (Annotation's order): one pass in C for the whole document.
+    ids, _doc, labels, starts, ends, notes, annotators, created, updated, values, *rest = zip(
+        *anns, strict=True
+    )
+    orphaned, _version, sources, rules = rest
+    low, high = INTEGER_RANGE
+    if (
+        any(values)
+        or max(map(len, ids)) > _ID
+        or max(map(len, annotators)) > _ANNOTATOR
+        or (any(sources) and max(map(len, filter(None, sources))) > _SOURCE)
+        or not (low <= min(starts) and max(starts) <= high)
+        or not (low <= min(ends) and max(ends) <= high)
+    ):
+        return None
+    stored = list(map(_STORED_TIME, created))  # as SQLAlchemy's SQLite DateTime writes them
+    changed = stored if updated == created else list(map(_STORED_TIME, updated))
+    return list(
+        zip(
+            ids,
+            repeat(doc_id),
+            labels,
+            starts,
+            ends,
+            notes,
+            annotators,
+            stored,
+            changed,
+            repeat(None),
+            orphaned,
+            sources,
+            rules,
+        )
+    )
+
+
+_STORED_TIME = methodcaller("isoformat", " ", "microseconds")
+
+
 def _link_versions(s: Session, links: list[tuple[str, str, str]], report: SetImportReport) -> None:
     """Link documents the set created to the versions they replaced, where those are
     here and not yet replaced by another; a new version takes its predecessor's place
@@ -561,9 +614,37 @@ def _check_document(file: str, i: int, doc: SetDocument, here: bool) -> None:
     field and the limit) if a value it would write does not fit its column on every
     backend. A document already ``here`` (by SHA-256) is not written, nor is one the set
     has no text of. (Its annotations' values are checked as they are merged.)"""
-    if not here and doc.text is not None:
+    if not here and doc.text is not None and not _fits(doc, _DOCUMENT_LIMITS):
         path = f"documents[{i}]"
         _check_record(file, path, f"document {quoted(doc.title)}", doc, DOCUMENT_FIELDS)
+
+
+def _limits(fields: dict[str, InstrumentedAttribute[Any]]) -> tuple[tuple[str, int | None], ...]:
+    """(field, its column's length) of ``fields``; None where there is no length (an
+    ``Integer`` column's range is checked instead)."""
+    return tuple(
+        (name, column.type.length if isinstance(column.type, String) else None)
+        for name, column in fields.items()
+    )
+
+
+def _fits(item: object, limits: tuple[tuple[str, int | None], ...]) -> bool:
+    """Whether every field of ``item`` fits its column, as :func:`column_problem` finds
+    (without asking the model's columns for their types, record after record)."""
+    low, high = INTEGER_RANGE
+    for name, length in limits:
+        value = getattr(item, name)
+        if value is None:
+            continue
+        if length is not None:
+            if type(value) is str and len(value) > length:
+                return False
+        elif type(value) is int and not low <= value <= high:
+            return False
+    return True
+
+
+_DOCUMENT_LIMITS = _limits(DOCUMENT_FIELDS)
 
 
 def _check_record(

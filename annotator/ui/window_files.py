@@ -270,8 +270,11 @@ class FilesMixin:
         reading raised."""
         from annotator.app.imports import ImportInputs, read_inputs
 
+        # Annotation sets: only their headers now, their documents as they are stored
+        # (a set of any size, in bounded memory; a bad document stops the whole import).
         reading = BackgroundWork(
-            lambda progress: read_inputs(paths, progress, keep_good=True), self
+            lambda progress: read_inputs(paths, progress, keep_good=True, streamed_sets=True),
+            self,
         )
         loop = QEventLoop()
         self._reading = (reading, loop)
