@@ -5,6 +5,7 @@ helper process is given one piece of the text at a time, the piece on screen fir
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from concurrent.futures import Future
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -47,7 +48,7 @@ class PiecesMixin:
         self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
     ) -> None: ...
 
-    def _learn(self, text: str, tagged: tuple[Tagged, ...]) -> None:
+    def _learn(self, text: str, tagged: Iterable[Tagged]) -> None:
         """Have the helper look for the phrases ``tagged`` in ``text`` (the document
         shown), a piece at a time."""
         self._learning = Learning(text, tagged, pieces(text))

@@ -210,7 +210,7 @@ class Learning:
     (:func:`annotator.core.suggest.learned.learned` in pieces)."""
 
     text: str
-    tagged: tuple[Tagged, ...]
+    tagged: Iterable[Tagged]  # read again each time it is sent (held as its owner holds it)
     pieces: list[Piece]
     dropped: set[str] | None = None
     counts: dict[str, int] = field(default_factory=dict)
@@ -225,7 +225,7 @@ class Learning:
         if self.done == len(self.pieces):
             return None
         piece = self.pieces[self.done]
-        tagged = None if self.sent else self.tagged
+        tagged = None if self.sent else tuple(self.tagged)
         self.sent = True
         return self.text[piece.lead : piece.tail], piece, self.name, tagged, self.dropped
 
