@@ -72,28 +72,31 @@ class Helper:
 
     def _run(self) -> None:
         while True:
-            future, name, args = self._jobs.get()
-            if not future.set_running_or_notify_cancel():
-                continue  # cancelled while queued
-            if self.broken:
-                future.set_exception(BrokenExecutor("the suggestion helper stopped"))
-                continue
-            try:
+            # One job a call: what it sent and received is not held while the next waits.
+            self._run_one(*self._jobs.get())
+
+    def _run_one(self, future: Future[Any], name: str, args: tuple[Any, ...]) -> None:
+        if not future.set_running_or_notify_cancel():
+            return  # cancelled while queued
+        if self.broken:
+            future.set_exception(BrokenExecutor("the suggestion helper stopped"))
+            return
+        try:
+            ok, value = self._call(name, args)
+        except (EOFError, OSError, ValueError) as exc:
+            if not self._answered:  # it could not even start: work in this process
+                self.stop()
+                self.process = None
                 ok, value = self._call(name, args)
-            except (EOFError, OSError, ValueError) as exc:
-                if not self._answered:  # it could not even start: work in this process
-                    self.stop()
-                    self.process = None
-                    ok, value = self._call(name, args)
-                else:
-                    self.broken = True
-                    self.stop()
-                    future.set_exception(BrokenExecutor(f"the suggestion helper stopped ({exc})"))
-                    continue
-            if ok:
-                future.set_result(value)
             else:
-                future.set_exception(value)
+                self.broken = True
+                self.stop()
+                future.set_exception(BrokenExecutor(f"the suggestion helper stopped ({exc})"))
+                return
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(value)
 
     def _call(self, name: str, args: tuple[Any, ...]) -> tuple[bool, Any]:
         process = self.process

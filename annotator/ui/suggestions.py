@@ -21,7 +21,6 @@ Contracts:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import BrokenExecutor, Future
@@ -37,7 +36,6 @@ from annotator.app.workspace import Changes
 from annotator.core.annotation_rows import RowSpan
 from annotator.core.history import Step
 from annotator.core.model import Annotation
-from annotator.core.spans import Interval, SpanIndex
 from annotator.core.suggest import (
     SUGGESTED,
     Rejection,
@@ -45,11 +43,8 @@ from annotator.core.suggest import (
     as_annotation,
     pending,
 )
-from annotator.core.suggest.learned import (
-    combine,
-    without_rules,
-)
 from annotator.core.suggest.pieces import Learning, Plan
+from annotator.core.suggest.rows import SuggestionRows, combined
 from annotator.store import StoreError
 from annotator.store.store import now_utc
 from annotator.ui.i18n import tr, tr_said
@@ -102,15 +97,15 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
         super().__init__(main.frame)
         self._main = main
         self._view = main.text_view
-        self._cache: OrderedDict[str, list[Suggestion]] = OrderedDict()
+        self._cache: OrderedDict[str, SuggestionRows] = OrderedDict()
         self._document_id: str | None = None  # whose suggestions _all holds (or will)
-        self._all: list[Suggestion] = []  # the engine's, for the document shown
+        self._all = SuggestionRows()  # the engine's, for the document shown
         self._job: tuple[str, Future[list[Suggestion]]] | None = None
         # The engine runs a piece of the text at a time (the piece on screen first): what
         # is left to run, the text, and each piece's suggestions so far.
         self._plan: Plan | None = None
         self._text = ""
-        self._pieced: dict[int, list[Suggestion]] = {}
+        self._pieced: dict[int, SuggestionRows] = {}
         self._given: tuple[int, dict[str, list[tuple[int, int]]]] = (0, {})
         self._learned: list[Suggestion] = []  # the phrases tagged by hand, found in it
         self._learn_job: tuple[str, Future[Any]] | None = None
@@ -120,10 +115,7 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
         self._records: dict[str, tuple[int, int]] | None = None  # read when first asked
         self._problem: str | None = None  # why there are no suggestions (a rule error)
         self._rejected: set[tuple[str, int, int]] = set()
-        self._pending: list[Suggestion] = []
-        self._keys: list[tuple[int, int, str]] = []  # of _pending, in order
-        self._index = SpanIndex()
-        self._by_key: dict[tuple[str, int, int], Suggestion] = {}
+        self._pending = SuggestionRows()  # the open ones, drawn
         self._current: Suggestion | None = None
         self._stale = False  # the open suggestions are to be worked out again (_flush)
         # Until the window's first paint nothing is computed, so the helper process starts
@@ -261,7 +253,7 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
         self._set_current(None)
         self._document_id = document_id
         self._awaiting = None
-        self._all, self._rejected, self._learned = [], set(), []
+        self._all, self._rejected, self._learned = SuggestionRows(), set(), []
         self._forget_taught()
         for job in (self._job, self._learn_job):
             if job is not None:
@@ -339,7 +331,7 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
         self._recompute()
 
     def _take(
-        self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
+        self, document_id: str, future: Future[Any], found: SuggestionRows | None = None
     ) -> None:
         """The engine's result for ``document_id`` (``found``, or the error of
         ``future``): cached, and shown if it still is."""
@@ -409,8 +401,8 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
         for row in range(first, last + 1):
             ann = model.annotation(row)
             added.append(ann)
-            for interval in self._index.overlapping(ann.start, ann.end):
-                s = self._by_key[interval.key]
+            for row in self._pending.overlapping(ann.start, ann.end):
+                s = self._pending[row]
                 by_rule = ann.source == SUGGESTED and ann.rule == s.rule
                 made = by_rule and (ann.start, ann.end) == (s.start, s.end)
                 if s.label == ann.label or made:
@@ -426,10 +418,9 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
     def _remove_pending(self, gone: set[tuple[str, int, int]]) -> None:
         """Take ``gone`` out of the open suggestions, repainting only where they were."""
         for key in gone:
-            s = self._by_key.pop(key)
-            self._index.remove(key)
-            row = bisect_left(self._keys, (s.start, s.end, s.label))
-            del self._keys[row], self._pending[row]
+            row = self._pending.find(key)
+            if row is not None:
+                self._pending.delete(row)
         for key in gone:
             self._update_span(key[1], key[2])
         if self._current is not None and self._current.key in gone:
@@ -449,20 +440,18 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
             labels = {label.name for label in self._main.labels()}
             rows = self._main.annotations.rows()
             accepted = accepted_spans(rows.each_row_span())
-            offered = without_rules(combine(self._all, self._learned), self._off)
-            found = [
+            off = self._off
+            offered = (s for s in combined(self._all, self._learned) if s.rule not in off)
+            found = (
                 s
                 for s in pending(offered, rows.each_row_span(), self._rejected)
                 if s.label in labels and (s.start, s.end, s.rule) not in accepted
-            ]
-        self._set_pending(found)
+            )
+        self._set_pending(SuggestionRows(found, ordered=True))
 
-    def _set_pending(self, found: list[Suggestion]) -> None:
+    def _set_pending(self, found: SuggestionRows) -> None:
         self._pending = found
-        self._keys = [(s.start, s.end, s.label) for s in found]
-        self._by_key = {s.key: s for s in found}
-        self._index = SpanIndex(Interval(s.start, s.end, s.key) for s in found)
-        if self._current is not None and self._current.key not in self._by_key:
+        if self._current is not None and found.find(self._current.key) is None:
             self._set_current(None)
         self._update_status()
         self._update_actions()
@@ -516,13 +505,13 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
             self._main.status_bar.showMessage(tr("No open suggestions in this document."), 4000)
             return None
         if self._current is not None:
-            here = (self._current.start, self._current.end, self._current.label)
+            c = self._current
             if direction > 0:
-                row = bisect_right(self._keys, here)
+                row = self._pending.position(c.start, c.end, c.label, after=True)
             else:
-                row = bisect_left(self._keys, here) - 1
+                row = self._pending.position(c.start, c.end, c.label) - 1
         else:
-            row = bisect_left(self._keys, (self._view.caret_offset(), -1, ""))
+            row = self._pending.position(self._view.caret_offset(), -1, "")
             if direction < 0:
                 row -= 1
         wrapped = not 0 <= row < len(self._pending)
@@ -543,7 +532,7 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
         self._announce(suggestion, before, first=first)
 
     def _announce(self, suggestion: Suggestion, before: str = "", *, first: bool = False) -> None:
-        number = self._keys.index((suggestion.start, suggestion.end, suggestion.label)) + 1
+        number = (self._pending.find(suggestion.key) or 0) + 1
         values = {
             "done": before,
             "number": number,
@@ -572,11 +561,8 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
         self._flush()
         if not self._usable():
             return
-        here = [
-            self._by_key[iv.key]
-            for iv in self._index.overlapping(max(0, offset - 1), offset + 1)
-            if iv.start <= offset <= iv.end
-        ]
+        near = (self._pending[r] for r in self._pending.overlapping(max(0, offset - 1), offset + 1))
+        here = [s for s in near if s.start <= offset <= s.end]
         if not here:
             return
         inside = [s for s in here if s.start <= offset < s.end] or here
@@ -644,13 +630,13 @@ class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin
         self._read_rejections()
         self._recompute()
         if len(offered_again) == 1 and offered_again[0].document_id == self._document_id:
-            back = self._by_key.get(offered_again[0].key)
+            back = self._pending.find(offered_again[0].key)
             if back is not None:
-                self.go_to(back)
+                self.go_to(self._pending[back])
 
     def _after(self, done: Suggestion, message: str) -> None:
         """Go on to the open suggestion after ``done`` (acted on), or say none is left."""
-        row = bisect_right(self._keys, (done.start, done.end, done.label))
+        row = self._pending.position(done.start, done.end, done.label, after=True)
         if row < len(self._pending):
             self.go_to(self._pending[row], message)
         elif self._pending:
