@@ -127,4 +127,5 @@ class PiecesMixin:
                 self._all = merged
                 self._recompute()
             return
+        self._pieced = {}  # all of them are in merged now
         self._take(document_id, future, merged)

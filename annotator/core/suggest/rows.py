@@ -1,8 +1,10 @@
 """Suggestions held compactly, as the window holds a document's (the engine's, each
-piece's as it comes, and the open ones it draws): arrays of start, end, confidence and
-of indexes into one table of the label, rule and reason strings, in (start, end, label)
+piece's as it comes, and the open ones it draws): arrays of start, end and confidence,
+of indexes into a table of the labels and rules, and of where each reason is in one
+UTF-8 buffer (a reason names what was found: most differ), in (start, end, label)
 order. A :class:`~annotator.core.suggest.model.Suggestion` is made when one is read
-(about 45 bytes a suggestion, against ~400 for the objects and the indexes over them)."""
+(about 30 bytes a suggestion and its reason's, against ~500 for the objects and the
+indexes over them)."""
 
 from __future__ import annotations
 
@@ -30,21 +32,29 @@ class SuggestionRows(Sequence[Suggestion]):
         "_ids",
         "_labels",
         "_names",
+        "_reason_ends",
+        "_reason_starts",
         "_reasons",
         "_rules",
+        "_seen",
         "_starts",
     )
 
     def __init__(self, suggestions: Iterable[Suggestion] = (), *, ordered: bool = False) -> None:
         """``suggestions`` (already in :func:`order` if ``ordered``: else sorted here)."""
-        self._names: list[str] = []  # the label, rule and reason strings, each once
+        self._names: list[str] = []  # the label and rule strings, each once
         self._ids: dict[str, int] = {}
-        self._starts, self._ends = array("q"), array("q")
-        self._labels, self._rules, self._reasons = array("I"), array("I"), array("I")
+        self._starts, self._ends = array("I"), array("I")
+        self._labels, self._rules = array("I"), array("I")
         self._confidence = array("d")
+        self._reasons = bytearray()  # every reason, UTF-8, one after another
+        self._reason_starts, self._reason_ends = array("I"), array("I")  # each row's
         self._furthest: array[int] | None = None  # the furthest end up to each row
+        # Reasons met while these rows are made (where they are in _reasons): dropped then.
+        self._seen: dict[str, tuple[int, int]] | None = {}
         for s in suggestions if ordered else sorted(suggestions, key=order):
             self.append(s)
+        self._seen = None
 
     @classmethod
     def joined(cls, parts: Iterable[SuggestionRows]) -> SuggestionRows:
@@ -55,12 +65,12 @@ class SuggestionRows(Sequence[Suggestion]):
             out._starts += part._starts
             out._ends += part._ends
             out._confidence += part._confidence
-            for mine, theirs in (
-                (out._labels, part._labels),
-                (out._rules, part._rules),
-                (out._reasons, part._reasons),
-            ):
-                mine.extend(map(ids.__getitem__, theirs))
+            out._labels.extend(map(ids.__getitem__, part._labels))
+            out._rules.extend(map(ids.__getitem__, part._rules))
+            shift = len(out._reasons)
+            out._reasons += part._reasons
+            out._reason_starts.extend(r + shift for r in part._reason_starts)
+            out._reason_ends.extend(r + shift for r in part._reason_ends)
         return out
 
     def _id(self, name: str) -> int:
@@ -76,7 +86,16 @@ class SuggestionRows(Sequence[Suggestion]):
         self._ends.append(s.end)
         self._labels.append(self._id(s.label))
         self._rules.append(self._id(s.rule))
-        self._reasons.append(self._id(s.reason))
+        seen = self._seen
+        where = None if seen is None else seen.get(s.reason)
+        if where is None:
+            begin = len(self._reasons)
+            self._reasons += s.reason.encode("utf-8", "surrogatepass")
+            where = (begin, len(self._reasons))
+            if seen is not None:
+                seen[s.reason] = where
+        self._reason_starts.append(where[0])
+        self._reason_ends.append(where[1])
         self._confidence.append(s.confidence)
         self._furthest = None
 
@@ -91,26 +110,18 @@ class SuggestionRows(Sequence[Suggestion]):
         if isinstance(row, slice):
             return [self[r] for r in range(*row.indices(len(self)))]
         names = self._names
+        reason = self._reasons[self._reason_starts[row] : self._reason_ends[row]]
         return Suggestion(
             names[self._labels[row]],
             self._starts[row],
             self._ends[row],
             self._confidence[row],
-            names[self._reasons[row]],
+            reason.decode("utf-8", "surrogatepass"),
             names[self._rules[row]],
         )
 
     def __iter__(self) -> Iterator[Suggestion]:
-        names = self._names
-        for row in range(len(self._starts)):
-            yield Suggestion(
-                names[self._labels[row]],
-                self._starts[row],
-                self._ends[row],
-                self._confidence[row],
-                names[self._reasons[row]],
-                names[self._rules[row]],
-            )
+        return map(self.__getitem__, range(len(self._starts)))
 
     def label(self, row: int) -> str:
         return self._names[self._labels[row]]
@@ -142,10 +153,11 @@ class SuggestionRows(Sequence[Suggestion]):
             self._ends,
             self._labels,
             self._rules,
-            self._reasons,
+            self._reason_starts,
+            self._reason_ends,
             self._confidence,
         ):
-            del column[row]
+            del column[row]  # (its reason stays in the buffer: rows go one at a time)
         self._furthest = None
 
     def overlapping(self, start: int, end: int) -> list[int]:
