@@ -155,7 +155,9 @@ class LearningMixin:
                 return
             count, sum_ = self._taught
             taught = (count + len(new), sum_ + sum(weight(*t) for t in new) & MASK)
-            keys = array("q", sorted({*old, *(key_hash(t.label, t.text) for t in new)}))
+            keys = array("q", old)
+            for key in {key_hash(t.label, t.text) for t in new}:
+                keys.insert(bisect_left(keys, key), key)
         else:
             count = sum(len(tags) for tags in others)
             sum_ = sum(tags.weight for tags in others)
