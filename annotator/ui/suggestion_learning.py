@@ -168,7 +168,8 @@ class LearningMixin:
             if taught == self._taught:
                 return
             every = chain(chain.from_iterable(others), self._tagged_here())
-            keys = array("q", sorted({key_hash(t.label, t.text) for t in every}))
+            # (no set first: 100,000 of them took 7 MB for a moment; a key twice is found too)
+            keys = array("q", sorted(key_hash(t.label, t.text) for t in every))
         self._taught = taught
         # What a phrase no longer tagged suggested goes at once; new ones come when found.
         if keys != self._keys_taught:
