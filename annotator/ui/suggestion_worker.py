@@ -59,12 +59,10 @@ class Helper:
         future: Future[Any] = Future()
         if self.broken:
             future.set_exception(BrokenExecutor("the suggestion helper stopped"))
-        elif self.process is not None:
-            # Pickled now, so the objects go at once (a book's 100,000 phrases tagged by
-            # hand: ~15 MB as tuples, ~3 MB pickled), not when the helper is free.
-            self._jobs.put((future, task.__name__, packed((task.__name__, args))))
         else:
-            self._jobs.put((future, task.__name__, args))
+            # Pickled now (in a thread too: the task is given what the process would be),
+            # so what it is given goes at once, not when the helper is free.
+            self._jobs.put((future, task.__name__, packed((task.__name__, args))))
         return future
 
     def stop(self) -> None:

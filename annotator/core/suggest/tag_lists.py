@@ -72,3 +72,68 @@ class TagList:
 
     def __repr__(self) -> str:
         return f"TagList({self.title!r}, {len(self)} phrases)"
+
+
+def _tuple_of(
+    names: list[str], labels: bytes, titles: bytes, text: bytes, ends: bytes
+) -> tuple[Tagged, ...]:
+    """The phrases :class:`Packed` holds, as the tuple it stands for."""
+    which, where, stops = array("I"), array("I"), array("Q")
+    which.frombytes(labels)
+    where.frombytes(titles)
+    stops.frombytes(ends)
+    out, begin = [], 0
+    for label, title, end in zip(which, where, stops, strict=True):
+        phrase = text[begin:end].decode("utf-8", "surrogatepass")
+        out.append(Tagged(names[label], phrase, names[title]))
+        begin = end
+    return tuple(out)
+
+
+class Packed:
+    """Phrases to send to another process: pickled as a few buffers (about the phrases'
+    UTF-8 and 16 bytes each, made one phrase at a time), unpickled as the tuple of
+    ``Tagged`` they stand for (a tuple of 100,000 pickled took 40 MB for a moment)."""
+
+    __slots__ = ("_ends", "_ids", "_labels", "_names", "_text", "_titles")
+
+    def __init__(self, tagged: Iterable[Tagged]) -> None:
+        self._names: list[str] = []
+        self._ids: dict[str, int] = {}
+        self._labels, self._titles = array("I"), array("I")
+        self._text = bytearray()
+        self._ends = array("Q")
+        for t in tagged:
+            self._labels.append(self._id(t.label))
+            self._titles.append(self._id(t.title))
+            self._text += t.text.encode("utf-8", "surrogatepass")
+            self._ends.append(len(self._text))
+
+    def _id(self, name: str) -> int:
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = len(self._names)
+            self._names.append(name)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __iter__(self) -> Iterator[Tagged]:  # (read in this process: as the tuple)
+        return iter(_tuple_of(*self.__reduce__()[1]))  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Packed | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return _tuple_of, (
+            self._names,
+            self._labels.tobytes(),
+            self._titles.tobytes(),
+            bytes(self._text),
+            self._ends.tobytes(),
+        )
