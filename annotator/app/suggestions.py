@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,7 +90,11 @@ def find(store: Store, options: SuggestOptions, rules: RuleSet | None = None) ->
     the rules do not cover, and ``annotator.core.suggest.RuleError`` for a bad rule file.
     """
     rules = rules if rules is not None else load_rules(rule_folders(options.rules))
-    phrases = compile_phrases(t for _id, t in store.hand_tagged()) if options.learn else None
+    phrases = (
+        compile_phrases(chain.from_iterable(store.hand_tagged().values()))
+        if options.learn
+        else None
+    )
     covered = list(rules.labels)
     if phrases is not None:
         covered += sorted(phrases.label_names)

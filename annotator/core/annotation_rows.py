@@ -446,21 +446,23 @@ class AnnotationRows:
 
     def row_spans(self) -> list[RowSpan]:
         """A :class:`RowSpan` for each row (no :class:`Annotation` built)."""
+        return list(self.each_row_span())
+
+    def each_row_span(self) -> Iterator[RowSpan]:
+        """:meth:`row_spans` made one at a time, as they are read (none held)."""
         names = self._names
-        return list(
-            map(
-                tuple.__new__,
-                repeat(RowSpan),
-                zip(
-                    map(names.__getitem__, self._labels),
-                    self._starts,
-                    self._ends,
-                    map(names.__getitem__, self._sources),
-                    map(names.__getitem__, self._rules),
-                    map(bool, self._orphaned),
-                    strict=True,
-                ),
-            )
+        return map(
+            tuple.__new__,
+            repeat(RowSpan),
+            zip(
+                map(names.__getitem__, self._labels),
+                self._starts,
+                self._ends,
+                map(names.__getitem__, self._sources),
+                map(names.__getitem__, self._rules),
+                map(bool, self._orphaned),
+                strict=True,
+            ),
         )
 
     def label_names(self) -> Iterator[str]:

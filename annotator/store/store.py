@@ -31,8 +31,8 @@ from annotator.core.model import (
     StreamedSet,
     VersionSummary,
 )
-from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Rejection
+from annotator.core.suggest.tag_lists import TagList
 from annotator.store import database, document_reads, export_reads, learning, memos
 from annotator.store import errors as said
 from annotator.store.annotation_reads import from_columns, load_annotation_rows, load_annotations
@@ -837,8 +837,8 @@ class Store:
 
     def hand_tagged(
         self, except_document: str | None = None, *, only_document: str | None = None
-    ) -> list[tuple[str, Tagged]]:
-        """(document id, phrase) of every span tagged by hand, but those of
+    ) -> dict[str, TagList]:
+        """Each document's phrases tagged by hand, by document id, but those of
         ``except_document``, or only those of ``only_document`` (see
         :func:`annotator.store.learning.hand_tagged`)."""
         with self._unit() as s:

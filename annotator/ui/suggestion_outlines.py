@@ -115,8 +115,8 @@ class OutlinesMixin:
                 break
             if geometry.bottom() >= top:
                 first, last = highlighter.block_extent(block)
-                for interval in self._index.overlapping(first, last):
-                    s = self._by_key[interval.key]
+                for row in self._pending.overlapping(first, last):
+                    s = self._pending[row]
                     for rect in self._fragments(block, geometry.topLeft(), s, first, last):
                         out.append((rect, s))
             block = block.next()

@@ -5,13 +5,14 @@ helper process is given one piece of the text at a time, the piece on screen fir
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from concurrent.futures import Future
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.suggest.learned import Tagged
 from annotator.core.suggest.model import Suggestion
 from annotator.core.suggest.pieces import Learning, Plan, pieces
+from annotator.core.suggest.rows import SuggestionRows
 from annotator.core.suggest.worker import compute_piece, learn_piece
 from annotator.ui.suggestion_worker import rule_folder_names, worker
 
@@ -29,10 +30,10 @@ class PiecesMixin:
     _poll: QTimer
     _document_id: str | None
     _job: tuple[str, Future[Any]] | None
-    _all: list[Suggestion]
+    _all: SuggestionRows
     _plan: Plan | None
     _text: str
-    _pieced: dict[int, list[Suggestion]]
+    _pieced: dict[int, SuggestionRows]
     _given: tuple[int, dict[str, list[tuple[int, int]]]]
     _learn_job: tuple[str, Future[Any]] | None
     _learning: Learning | None
@@ -40,14 +41,14 @@ class PiecesMixin:
     def _recompute(self, *_args: object) -> None: ...
 
     def _take(
-        self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
+        self, document_id: str, future: Future[Any], found: SuggestionRows | None = None
     ) -> None: ...
 
     def _take_learned(
         self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
     ) -> None: ...
 
-    def _learn(self, text: str, tagged: tuple[Tagged, ...]) -> None:
+    def _learn(self, text: str, tagged: Iterable[Tagged]) -> None:
         """Have the helper look for the phrases ``tagged`` in ``text`` (the document
         shown), a piece at a time."""
         self._learning = Learning(text, tagged, pieces(text))
@@ -110,19 +111,21 @@ class PiecesMixin:
             self._plan, self._text = None, ""
             self._take(document_id, future)
             return
-        found, onward, unsafe = future.result()
+        received, onward, unsafe = future.result()
+        found = SuggestionRows(received)  # the objects received go: arrays are kept
+        del received
         index, given = self._given
         whole = plan.whole
         plan.take(index, given, onward, unsafe)
         if whole and index == 0:
             self._pieced = {}  # the text run whole: it replaces every piece
         self._pieced[index] = found
-        merged = sorted(
-            chain.from_iterable(self._pieced.values()), key=lambda s: (s.start, s.end, s.label)
-        )
+        # Each piece's start where the one before it stops: one after another, in order.
+        merged = SuggestionRows.joined(self._pieced[i] for i in sorted(self._pieced))
         if self._next_piece():
             if not plan.whole:
                 self._all = merged
                 self._recompute()
             return
+        self._pieced = {}  # all of them are in merged now
         self._take(document_id, future, merged)

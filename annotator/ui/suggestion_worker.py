@@ -13,7 +13,7 @@ from concurrent.futures import BrokenExecutor, Future
 from typing import Any
 
 from annotator.app.suggestions import rule_folders
-from annotator.core.suggest.worker import TASKS, receive, send
+from annotator.core.suggest.worker import TASKS, packed, receive, send, unpacked
 
 # One helper process for every window: the engine is pure Python, and in a thread it
 # would hold the interpreter lock, so every paint and key of the window would wait for it
@@ -46,7 +46,7 @@ class Helper:
                 self.process = None  # no helper process here: the thread does the work
         self.broken = False
         self._answered = False  # whether the process has answered anything yet
-        self._jobs: queue.SimpleQueue[tuple[Future[Any], str, tuple[Any, ...]]] = (
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], str, tuple[Any, ...] | bytes]] = (
             queue.SimpleQueue()
         )
         # A daemon thread: one blocked on a long job does not hold up the app's exit.
@@ -60,7 +60,9 @@ class Helper:
         if self.broken:
             future.set_exception(BrokenExecutor("the suggestion helper stopped"))
         else:
-            self._jobs.put((future, task.__name__, args))
+            # Pickled now (in a thread too: the task is given what the process would be),
+            # so what it is given goes at once, not when the helper is free.
+            self._jobs.put((future, task.__name__, packed((task.__name__, args))))
         return future
 
     def stop(self) -> None:
@@ -72,38 +74,44 @@ class Helper:
 
     def _run(self) -> None:
         while True:
-            future, name, args = self._jobs.get()
-            if not future.set_running_or_notify_cancel():
-                continue  # cancelled while queued
-            if self.broken:
-                future.set_exception(BrokenExecutor("the suggestion helper stopped"))
-                continue
-            try:
-                ok, value = self._call(name, args)
-            except (EOFError, OSError, ValueError) as exc:
-                if not self._answered:  # it could not even start: work in this process
-                    self.stop()
-                    self.process = None
-                    ok, value = self._call(name, args)
-                else:
-                    self.broken = True
-                    self.stop()
-                    future.set_exception(BrokenExecutor(f"the suggestion helper stopped ({exc})"))
-                    continue
-            if ok:
-                future.set_result(value)
-            else:
-                future.set_exception(value)
+            # One job a call: what it sent and received is not held while the next waits.
+            self._run_one(*self._jobs.get())
 
-    def _call(self, name: str, args: tuple[Any, ...]) -> tuple[bool, Any]:
+    def _run_one(self, future: Future[Any], name: str, args: tuple[Any, ...] | bytes) -> None:
+        if not future.set_running_or_notify_cancel():
+            return  # cancelled while queued
+        if self.broken:
+            future.set_exception(BrokenExecutor("the suggestion helper stopped"))
+            return
+        try:
+            ok, value = self._call(name, args)
+        except (EOFError, OSError, ValueError) as exc:
+            if not self._answered:  # it could not even start: work in this process
+                self.stop()
+                self.process = None
+                ok, value = self._call(name, args)
+            else:
+                self.broken = True
+                self.stop()
+                future.set_exception(BrokenExecutor(f"the suggestion helper stopped ({exc})"))
+                return
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(value)
+
+    def _call(self, name: str, args: tuple[Any, ...] | bytes) -> tuple[bool, Any]:
+        """Run one job; ``args`` as given, or as the request :func:`packed` made."""
         process = self.process
         if process is None:
+            if isinstance(args, bytes):
+                args = unpacked(args)[1]
             try:
                 return True, TASKS[name](*args)
             except Exception as exc:  # the window says what went wrong
                 return False, exc
         assert process.stdin is not None and process.stdout is not None
-        send(process.stdin.fileno(), (name, args))
+        send(process.stdin.fileno(), args if isinstance(args, bytes) else (name, args))
         answer = receive(process.stdout.fileno())
         self._answered = True
         return answer

@@ -21,11 +21,9 @@ Contracts:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import BrokenExecutor, Future
-from itertools import chain
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, QTimer, Signal
@@ -38,7 +36,6 @@ from annotator.app.workspace import Changes
 from annotator.core.annotation_rows import RowSpan
 from annotator.core.history import Step
 from annotator.core.model import Annotation
-from annotator.core.spans import Interval, SpanIndex
 from annotator.core.suggest import (
     SUGGESTED,
     Rejection,
@@ -46,17 +43,12 @@ from annotator.core.suggest import (
     as_annotation,
     pending,
 )
-from annotator.core.suggest.learned import (
-    MAX_PHRASE,
-    Tagged,
-    combine,
-    phrase_key,
-    without_rules,
-)
 from annotator.core.suggest.pieces import Learning, Plan
+from annotator.core.suggest.rows import SuggestionRows, combined
 from annotator.store import StoreError
 from annotator.ui.i18n import tr, tr_said
 from annotator.ui.main_view import MainView
+from annotator.ui.suggestion_learning import LearningMixin
 from annotator.ui.suggestion_outlines import OutlinesMixin
 from annotator.ui.suggestion_pieces import PiecesMixin
 from annotator.ui.suggestion_worker import forget_broken_worker
@@ -68,21 +60,12 @@ CACHED_DOCUMENTS = 8  # engine results kept, so going back to a document is inst
 
 
 def accepted_spans(
-    annotations: Sequence[Annotation | RowSpan],
+    annotations: Iterable[Annotation | RowSpan],
 ) -> set[tuple[int, int, str | None]]:
     """(start, end, rule) of the annotations accepted from suggestions: a suggestion
     accepted as another label (a label key) is settled by them too, and comes back when
     such an annotation is undone or deleted."""
     return {(a.start, a.end, a.rule) for a in annotations if a.source == SUGGESTED}
-
-
-def _by_hand(annotation: Annotation | RowSpan) -> bool:
-    """Whether ``annotation`` teaches a phrase: made by hand, placed, not too long."""
-    return (
-        annotation.source != SUGGESTED
-        and not annotation.orphaned
-        and 0 < annotation.end - annotation.start <= MAX_PHRASE
-    )
 
 
 def summary(suggestion: Suggestion, hotkey: str | None) -> str:
@@ -102,7 +85,7 @@ def summary(suggestion: Suggestion, hotkey: str | None) -> str:
     )
 
 
-class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
+class SuggestionsController(PiecesMixin, LearningMixin, MenuMixin, OutlinesMixin, QObject):
     """The suggestions of the document the main window shows (``main``): computed, drawn
     on its text view, navigated and acted on through the Suggestions menu and keys. Follows
     undo and redo of its steps through the workspace. ``drawn(count)``: how many it draws."""
@@ -113,37 +96,27 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         super().__init__(main.frame)
         self._main = main
         self._view = main.text_view
-        self._cache: OrderedDict[str, list[Suggestion]] = OrderedDict()
+        self._cache: OrderedDict[str, SuggestionRows] = OrderedDict()
         self._document_id: str | None = None  # whose suggestions _all holds (or will)
-        self._all: list[Suggestion] = []  # the engine's, for the document shown
+        self._all = SuggestionRows()  # the engine's, for the document shown
         self._job: tuple[str, Future[list[Suggestion]]] | None = None
         # The engine runs a piece of the text at a time (the piece on screen first): what
         # is left to run, the text, and each piece's suggestions so far.
         self._plan: Plan | None = None
         self._text = ""
-        self._pieced: dict[int, list[Suggestion]] = {}
+        self._pieced: dict[int, SuggestionRows] = {}
         self._given: tuple[int, dict[str, list[tuple[int, int]]]] = (0, {})
         self._learned: list[Suggestion] = []  # the phrases tagged by hand, found in it
         self._learn_job: tuple[str, Future[Any]] | None = None
         self._learning: Learning | None = None  # the pieces the phrases are looked for in
-        self._others: tuple[Tagged, ...] = ()  # phrases tagged by hand in other documents
-        # Every document's hand tags, read once (a switch of documents reads only those
-        # changed since: 100,000 tags took 0.8 s to read at every switch).
-        self._corpus: dict[str, tuple[Tagged, ...]] | None = None
-        self._corpus_stale: set[str] = set()
-        self._taught: tuple[Tagged, ...] | None = None  # what _learned was found from
-        self._keys_taught: set[tuple[str, str]] = set()  # its (label, phrase key)s
+        self._init_learning()
         self._off: set[str] = set()  # the rules switched off in the database
         self._records: dict[str, tuple[int, int]] | None = None  # read when first asked
         self._problem: str | None = None  # why there are no suggestions (a rule error)
         self._rejected: set[tuple[str, int, int]] = set()
-        self._pending: list[Suggestion] = []
-        self._keys: list[tuple[int, int, str]] = []  # of _pending, in order
-        self._index = SpanIndex()
-        self._by_key: dict[tuple[str, int, int], Suggestion] = {}
+        self._pending = SuggestionRows()  # the open ones, drawn
         self._current: Suggestion | None = None
         self._stale = False  # the open suggestions are to be worked out again (_flush)
-        self._learning_due = self._learning_again = False  # _read_learning before use
         # Until the window's first paint nothing is computed, so the helper process starts
         # after it (and, with suggestions hidden, not at all); _awaiting is the document
         # whose suggestions are to be computed then.
@@ -279,8 +252,8 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         self._set_current(None)
         self._document_id = document_id
         self._awaiting = None
-        self._all, self._rejected, self._learned, self._taught = [], set(), [], None
-        self._keys_taught = set()
+        self._all, self._rejected, self._learned = SuggestionRows(), set(), []
+        self._forget_taught()
         for job in (self._job, self._learn_job):
             if job is not None:
                 job[1].cancel()  # if it has not started: a document no longer shown
@@ -323,99 +296,6 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         self._awaiting = None
         self._schedule()
 
-    def corpus_changed(self) -> None:
-        """The database changed elsewhere (another window or process): read every hand
-        tag again before they are next used."""
-        self._corpus = None
-        self._learning_due = True
-        self._schedule()
-
-    def _read_learning(self, *, again: bool = False) -> None:
-        """Read the phrases tagged by hand in the other documents (all of them ``again``,
-        or where none were read yet; else only those of the documents changed since) and
-        the rules off. The shown document's own come from its list."""
-        store = self._main.workspace.store
-        here = self._document_id
-        try:
-            if again or self._corpus is None:
-                corpus: dict[str, list[Tagged]] = {}
-                for doc, tagged in store.hand_tagged(except_document=here):
-                    corpus.setdefault(doc, []).append(tagged)
-                self._corpus = {doc: tuple(tags) for doc, tags in corpus.items()}
-                self._corpus_stale = {here} if here is not None else set()  # not read
-            else:
-                for doc in self._corpus_stale - {here}:
-                    found = store.hand_tagged(only_document=doc)
-                    self._corpus[doc] = tuple(tagged for _doc, tagged in found)
-                self._corpus_stale &= {here}
-            self._off = store.rules_off()
-        except StoreError as exc:
-            self._main.status_bar.showMessage(
-                tr("Could not read what to learn: {problem}").format(problem=tr_said(exc)), 8000
-            )
-            return
-        finally:
-            self._learning_due = self._learning_again = False
-        self._others = tuple(
-            chain.from_iterable(tags for doc, tags in self._corpus.items() if doc != here)
-        )
-        self._records = None
-
-    def _tagged_here(self) -> tuple[Tagged, ...]:
-        document = self._main.document()
-        if document is None:
-            return ()
-        text, title = document.text, document.title
-        return tuple(
-            Tagged(a.label, text[a.start : a.end], title)
-            for a in self._main.annotations.rows().row_spans()
-            if _by_hand(a)
-        )
-
-    def _teach_now(self) -> None:
-        added, self._teach_later = self._teach_later, []
-        if added and self._usable() and not self._main.loading():
-            self._teach(added)
-
-    def _teach(self, added: Sequence[Annotation] = ()) -> None:
-        """Look for the phrases tagged by hand in the document shown (in the helper
-        process), if they changed since they were last looked for. ``added``: only these
-        annotations came (a tag), so only they are looked at here (a tag in a document of
-        thousands of annotations stays quick)."""
-        document = self._main.document()
-        if self._document_id is None or document is None or document.id != self._document_id:
-            return
-        text = document.text
-        if added and self._taught is not None:
-            new = tuple(
-                Tagged(a.label, text[a.start : a.end], document.title)
-                for a in added
-                if _by_hand(a)
-                and (a.label, phrase_key(text[a.start : a.end])) not in self._keys_taught
-            )
-            if not new:
-                return
-            tagged = self._taught + new
-        else:
-            tagged = self._others + self._tagged_here()
-            if tagged == self._taught:
-                return
-        self._taught = tagged
-        # What a phrase no longer tagged suggested goes at once; new ones come when found.
-        kept = {(t.label, phrase_key(t.text)) for t in tagged}
-        if kept != self._keys_taught:
-            self._learned = [
-                s for s in self._learned if (s.label, phrase_key(text[s.start : s.end])) in kept
-            ]
-        self._keys_taught = kept
-        if self._learn_job is not None:
-            self._learn_job[1].cancel()
-            self._learn_job = None
-        if not tagged:
-            self._learned = []
-            return
-        self._learn(document.text, tagged)
-
     def _collect(self) -> None:
         """On the poll timer: take the worker's results once they are there."""
         learn_job = self._learn_job
@@ -450,7 +330,7 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         self._recompute()
 
     def _take(
-        self, document_id: str, future: Future[Any], found: list[Suggestion] | None = None
+        self, document_id: str, future: Future[Any], found: SuggestionRows | None = None
     ) -> None:
         """The engine's result for ``document_id`` (``found``, or the error of
         ``future``): cached, and shown if it still is."""
@@ -520,8 +400,8 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         for row in range(first, last + 1):
             ann = model.annotation(row)
             added.append(ann)
-            for interval in self._index.overlapping(ann.start, ann.end):
-                s = self._by_key[interval.key]
+            for row in self._pending.overlapping(ann.start, ann.end):
+                s = self._pending[row]
                 by_rule = ann.source == SUGGESTED and ann.rule == s.rule
                 made = by_rule and (ann.start, ann.end) == (s.start, s.end)
                 if s.label == ann.label or made:
@@ -537,10 +417,9 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
     def _remove_pending(self, gone: set[tuple[str, int, int]]) -> None:
         """Take ``gone`` out of the open suggestions, repainting only where they were."""
         for key in gone:
-            s = self._by_key.pop(key)
-            self._index.remove(key)
-            row = bisect_left(self._keys, (s.start, s.end, s.label))
-            del self._keys[row], self._pending[row]
+            row = self._pending.find(key)
+            if row is not None:
+                self._pending.delete(row)
         for key in gone:
             self._update_span(key[1], key[2])
         if self._current is not None and self._current.key in gone:
@@ -558,22 +437,20 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
                 self._read_learning(again=self._learning_again)
             self._teach()
             labels = {label.name for label in self._main.labels()}
-            shown = self._main.annotations.rows().row_spans()
-            accepted = accepted_spans(shown)
-            offered = without_rules(combine(self._all, self._learned), self._off)
-            found = [
+            rows = self._main.annotations.rows()
+            accepted = accepted_spans(rows.each_row_span())
+            off = self._off
+            offered = (s for s in combined(self._all, self._learned) if s.rule not in off)
+            found = (
                 s
-                for s in pending(offered, shown, self._rejected)
+                for s in pending(offered, rows.each_row_span(), self._rejected)
                 if s.label in labels and (s.start, s.end, s.rule) not in accepted
-            ]
-        self._set_pending(found)
+            )
+        self._set_pending(SuggestionRows(found, ordered=True))
 
-    def _set_pending(self, found: list[Suggestion]) -> None:
+    def _set_pending(self, found: SuggestionRows) -> None:
         self._pending = found
-        self._keys = [(s.start, s.end, s.label) for s in found]
-        self._by_key = {s.key: s for s in found}
-        self._index = SpanIndex(Interval(s.start, s.end, s.key) for s in found)
-        if self._current is not None and self._current.key not in self._by_key:
+        if self._current is not None and found.find(self._current.key) is None:
             self._set_current(None)
         self._update_status()
         self._update_actions()
@@ -627,13 +504,13 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
             self._main.status_bar.showMessage(tr("No open suggestions in this document."), 4000)
             return None
         if self._current is not None:
-            here = (self._current.start, self._current.end, self._current.label)
+            c = self._current
             if direction > 0:
-                row = bisect_right(self._keys, here)
+                row = self._pending.position(c.start, c.end, c.label, after=True)
             else:
-                row = bisect_left(self._keys, here) - 1
+                row = self._pending.position(c.start, c.end, c.label) - 1
         else:
-            row = bisect_left(self._keys, (self._view.caret_offset(), -1, ""))
+            row = self._pending.position(self._view.caret_offset(), -1, "")
             if direction < 0:
                 row -= 1
         wrapped = not 0 <= row < len(self._pending)
@@ -654,7 +531,7 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         self._announce(suggestion, before, first=first)
 
     def _announce(self, suggestion: Suggestion, before: str = "", *, first: bool = False) -> None:
-        number = self._keys.index((suggestion.start, suggestion.end, suggestion.label)) + 1
+        number = (self._pending.find(suggestion.key) or 0) + 1
         values = {
             "done": before,
             "number": number,
@@ -683,11 +560,8 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         self._flush()
         if not self._usable():
             return
-        here = [
-            self._by_key[iv.key]
-            for iv in self._index.overlapping(max(0, offset - 1), offset + 1)
-            if iv.start <= offset <= iv.end
-        ]
+        near = (self._pending[r] for r in self._pending.overlapping(max(0, offset - 1), offset + 1))
+        here = [s for s in near if s.start <= offset <= s.end]
         if not here:
             return
         inside = [s for s in here if s.start <= offset < s.end] or here
@@ -757,13 +631,13 @@ class SuggestionsController(PiecesMixin, MenuMixin, OutlinesMixin, QObject):
         self._read_rejections()
         self._recompute()
         if len(offered_again) == 1 and offered_again[0].document_id == self._document_id:
-            back = self._by_key.get(offered_again[0].key)
+            back = self._pending.find(offered_again[0].key)
             if back is not None:
-                self.go_to(back)
+                self.go_to(self._pending[back])
 
     def _after(self, done: Suggestion, message: str) -> None:
         """Go on to the open suggestion after ``done`` (acted on), or say none is left."""
-        row = bisect_right(self._keys, (done.start, done.end, done.label))
+        row = self._pending.position(done.start, done.end, done.label, after=True)
         if row < len(self._pending):
             self.go_to(self._pending[row], message)
         elif self._pending:

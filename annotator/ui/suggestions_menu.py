@@ -121,8 +121,10 @@ class MenuMixin:
     def _fill_accept_all(self) -> None:
         self._flush()
         counts: dict[str, int] = {}
-        for s in self._pending:
-            counts[s.label] = counts.get(s.label, 0) + 1
+        pending = self._pending
+        for row in range(len(pending)):
+            label = pending.label(row)
+            counts[label] = counts.get(label, 0) + 1
         self.accept_all_menu.clear()
         for label in self._main.labels():
             count = counts.get(label.name, 0)

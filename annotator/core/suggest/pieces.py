@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from annotator.core.suggest.engine import Areas, RuleSet, suggest
 from annotator.core.suggest.learned import MAX_LEARNED, Tagged, left_out
 from annotator.core.suggest.model import Suggestion
+from annotator.core.suggest.tag_lists import Packed
 
 _NAMES = itertools.count()
 PIECE = 128 * 1024  # code points of a piece (about)
@@ -210,7 +211,7 @@ class Learning:
     (:func:`annotator.core.suggest.learned.learned` in pieces)."""
 
     text: str
-    tagged: tuple[Tagged, ...]
+    tagged: Iterable[Tagged]  # read again each time it is sent (held as its owner holds it)
     pieces: list[Piece]
     dropped: set[str] | None = None
     counts: dict[str, int] = field(default_factory=dict)
@@ -219,13 +220,13 @@ class Learning:
     sent: bool = False  # whether the helper was given the phrases
     name: str = field(default_factory=lambda: f"phrases-{next(_NAMES)}")
 
-    def next(self) -> tuple[str, Piece, str, tuple[Tagged, ...] | None, set[str] | None] | None:
+    def next(self) -> tuple[str, Piece, str, Packed | None, set[str] | None] | None:
         """What ``learn_piece`` is given next: the phrases themselves only the first time
         (or again, after ``forget``)."""
         if self.done == len(self.pieces):
             return None
         piece = self.pieces[self.done]
-        tagged = None if self.sent else self.tagged
+        tagged = None if self.sent else Packed(self.tagged)  # a tuple where it arrives
         self.sent = True
         return self.text[piece.lead : piece.tail], piece, self.name, tagged, self.dropped
 

@@ -149,10 +149,21 @@ def learn_piece(
 _LENGTH = struct.Struct("<Q")
 
 
-def send(fd: int, value: object) -> None:
-    """Write ``value`` to ``fd`` as one message: its pickle's length (8 bytes), then it."""
+def packed(value: object) -> bytes:
+    """``value`` as one message: its pickle's length (8 bytes), then it."""
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    view = memoryview(_LENGTH.pack(len(data)) + data)
+    return _LENGTH.pack(len(data)) + data
+
+
+def unpacked(message: bytes) -> Any:
+    """The value of a message :func:`packed` made."""
+    return pickle.loads(memoryview(message)[_LENGTH.size :])
+
+
+def send(fd: int, value: object) -> None:
+    """Write ``value`` to ``fd`` as one message (see :func:`packed`; already packed if
+    ``bytes``)."""
+    view = memoryview(value if isinstance(value, bytes) else packed(value))
     while view:
         view = view[os.write(fd, view) :]
 
