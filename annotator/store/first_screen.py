@@ -120,8 +120,8 @@ class FirstScreen:
     # corpus changed): until then, nothing learnt and no rule off.
     def hand_tagged(
         self, except_document: str | None = None, *, only_document: str | None = None
-    ) -> list[tuple[str, object]]:
-        return []
+    ) -> dict[str, object]:
+        return {}
 
     def rules_off(self) -> set[str]:
         return set()
