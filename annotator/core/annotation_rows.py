@@ -16,6 +16,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
+from annotator.core.interning import number_of
 from annotator.core.model import Annotation, AttributeValue
 
 EPOCH = datetime(1970, 1, 1)
@@ -98,11 +99,7 @@ class AnnotationRows:
     # -- building ------------------------------------------------------------------
 
     def _name(self, name: str | None) -> int:
-        number = self._number.get(name)
-        if number is None:
-            number = self._number[name] = len(self._names)
-            self._names.append(name)
-        return number
+        return number_of(name, self._names, self._number)
 
     def append_values(
         self,

@@ -6,6 +6,7 @@ from array import array
 from collections.abc import Hashable, Iterable
 from typing import Any, NamedTuple
 
+from annotator.core.interning import number_of
 from annotator.core.messages import N_, say
 from annotator.core.values import quoted
 
@@ -176,10 +177,7 @@ class SpanTable:
     def _put(self, key: str, label: str, start: int, end: int) -> None:
         if end <= start:
             return
-        number = self._number.get(label)
-        if number is None:
-            number = self._number[label] = len(self._names)
-            self._names.append(label)
+        number = number_of(label, self._names, self._number)
         slot = len(self._keys)
         self._keys.append(key)
         self._starts.append(start)

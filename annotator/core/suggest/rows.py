@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
+from annotator.core.interning import number_of
 from annotator.core.suggest.model import Suggestion
 
 
@@ -74,11 +75,7 @@ class SuggestionRows(Sequence[Suggestion]):
         return out
 
     def _id(self, name: str) -> int:
-        found = self._ids.get(name)
-        if found is None:
-            found = self._ids[name] = len(self._names)
-            self._names.append(name)
-        return found
+        return number_of(name, self._names, self._ids)
 
     def append(self, s: Suggestion) -> None:
         """``s``, which comes after every row in :func:`order`."""

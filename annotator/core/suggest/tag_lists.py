@@ -8,6 +8,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator
 
+from annotator.core.interning import number_of
 from annotator.core.suggest.learned import Tagged, phrase_key
 
 MASK = (1 << 64) - 1
@@ -45,11 +46,7 @@ class TagList:
 
     def add(self, label: str, text: str) -> None:
         """One more phrase ``text`` tagged ``label``."""
-        index = self._labels.get(label)
-        if index is None:
-            index = self._labels[label] = len(self._names)
-            self._names.append(label)
-        self._which.append(index)
+        self._which.append(number_of(label, self._names, self._labels))
         self._text += text.encode("utf-8", "surrogatepass")
         self._ends.append(len(self._text))
         self.weight = (self.weight + weight(label, text, self.title)) & MASK
@@ -110,11 +107,7 @@ class Packed:
             self._ends.append(len(self._text))
 
     def _id(self, name: str) -> int:
-        found = self._ids.get(name)
-        if found is None:
-            found = self._ids[name] = len(self._names)
-            self._names.append(name)
-        return found
+        return number_of(name, self._names, self._ids)
 
     def __len__(self) -> int:
         return len(self._ends)
