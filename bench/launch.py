@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from framebuffer import RGB, Frame  # noqa: E402
+from installed import compile_package  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 from suite import Metric, machine, show, write_report  # noqa: E402
 from workloads import document_database  # noqa: E402
@@ -84,6 +85,7 @@ def main() -> int:
     if shutil.which("Xvfb") is None:
         print("bench/launch.py: Xvfb is needed (apt install xvfb)", file=sys.stderr)
         return 1
+    compile_package()  # as pip leaves an installed package: no launch compiles sources
     metrics: list[Metric] = []
     details: dict[str, object] = {"load_before": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="launch-bench-") as folder:

@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from bulk import gc_free, import_floor, labelled_database  # noqa: E402
+from installed import compile_package  # noqa: E402
 from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
@@ -355,6 +356,7 @@ def show(metrics: list[Metric]) -> str:
 
 def main() -> int:
     QApplication.instance() or QApplication(sys.argv[:1])
+    compile_package()  # W4 and W7 launch processes: as installed, no sources compiled
     metrics: list[Metric] = []
     with tempfile.TemporaryDirectory() as folder:
         document_workloads(Path(folder), metrics)
