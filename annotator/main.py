@@ -44,7 +44,15 @@ def _parser() -> argparse.ArgumentParser:
         + "; see 'annotator COMMAND --help'.",
     )
     parser.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
-    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument("--version", action="store_true", help="show the version and exit")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="with --version: also the Python, Qt, PySide6 and SQLAlchemy versions, the "
+        "platform, the database the window would open and where its backups, the "
+        "preferences and your suggestion rules are kept (for bug reports), as Help > "
+        "About shows them",
+    )
     parser.add_argument(
         "files",
         nargs="*",
@@ -69,6 +77,11 @@ def open_window(argv: list[str]) -> int:
     window until it is closed."""
     parser = _parser()
     ns = parser.parse_args(argv)
+    if ns.version:
+        print(_version_text(ns.db) if ns.verbose else f"annotator {__version__}")
+        parser.exit()
+    if ns.verbose:
+        parser.error("--verbose goes with --version: 'annotator --version --verbose'")
     misplaced = next((f for f in ns.files if str(f) in COMMANDS and not f.exists()), None)
     if misplaced is not None:  # "annotator --db x.db import a.txt"
         parser.error(
@@ -116,6 +129,15 @@ def open_window(argv: list[str]) -> int:
         return run(store, theme=ns.theme, notice=notice, imports=ns.files, window=window)
     finally:
         store.close()
+
+
+def _version_text(target: str | None) -> str:
+    """What Help > About says, for a launch on ``target``: QtCore is loaded, no widgets,
+    and the database is neither opened nor created."""
+    from annotator.app.about import plain_text
+    from annotator.ui.about_facts import launch_facts
+
+    return plain_text(launch_facts(target))
 
 
 def _has_display() -> bool:

@@ -60,17 +60,29 @@ SIZE_RANGE = (6.0, 48.0)
 WIDTH_RANGE = (0, 400)
 
 
-def config_folder() -> Path:
-    """The user config folder of Annotator (made if missing)."""
+def config_location() -> Path:
+    """The user config folder of Annotator, which may not exist yet."""
     from platformdirs import user_config_dir
 
-    folder = Path(user_config_dir("annotator", appauthor=False))
+    return Path(user_config_dir("annotator", appauthor=False))
+
+
+def config_folder() -> Path:
+    """The user config folder of Annotator (made if missing)."""
+    folder = config_location()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
 def preferences_file() -> Path:
+    """Where the preferences are kept (the folder made if missing)."""
     return config_folder() / FILE
+
+
+def user_rules_folder() -> Path:
+    """Where the user's own suggestion rules are read from: ``suggest/`` in the config
+    folder (which may not exist)."""
+    return config_location() / "suggest"
 
 
 def stored() -> bool:
@@ -82,7 +94,7 @@ def load() -> Preferences:
     """The preferences kept, each value of the wrong type (or missing) as its default and
     each number outside its range brought inside it."""
     try:
-        raw = json.loads(preferences_file().read_text(encoding="utf-8"))
+        raw = json.loads((config_location() / FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         return Preferences()
     return cleaned(raw if isinstance(raw, dict) else {})

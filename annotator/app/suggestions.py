@@ -15,6 +15,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.app.preferences import user_rules_folder
 from annotator.app.resources import data_dir
 from annotator.app.workspace import Workspace
 from annotator.core.filters import ExportFilter
@@ -54,10 +55,8 @@ SUGGEST_ERRORS: tuple[type[Exception], ...] = (SuggestInputError, RuleError)
 def rule_folders(extra: Sequence[Path] = ()) -> list[Path]:
     """Where rule files are read from, in order: the shipped rules, the user's own
     (``suggest/`` in Annotator's config folder, if it exists), then ``extra``."""
-    from platformdirs import user_config_dir
-
     folders = [data_dir("resources") / "suggest"]
-    mine = Path(user_config_dir("annotator", appauthor=False)) / "suggest"
+    mine = user_rules_folder()
     if mine.is_dir():
         folders.append(mine)
     folders.extend(extra)

@@ -19,6 +19,7 @@ from annotator.core.messages import FILE_PROBLEM, N_, message_of, say
 from annotator.core.reading import resolved
 from annotator.store import fresh_schema
 from annotator.store.errors import PasswordNeeded, StoreError
+from annotator.store.locations import default_database_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -557,8 +558,6 @@ def default_database_target() -> str:
     configured = os.environ.get("ANNOTATOR_DB")
     if configured:
         return configured
-    from platformdirs import user_data_dir
-
-    folder = Path(user_data_dir("annotator", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder / "annotations.db")
+    file = default_database_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    return str(file)

@@ -30,7 +30,7 @@ from annotator.store.first_screen import FirstScreen, read_first_screen
 from annotator.ui import crash_report
 from annotator.ui.i18n import install_translation, tr, tr_said
 from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import move_old_preferences, remembered_database
+from annotator.ui.settings import launch_database, move_old_preferences, remembered_database
 from annotator.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def launch_file(target: str | None) -> Path | None:
     """The SQLite file :func:`open_launch_store` opens first for ``target``, when it is
     a plain file path (None for a URL, or when the default database would be chosen)."""
     move_old_preferences()  # the first launch after an upgrade: window.ini's values
-    chosen = target or os.environ.get("ANNOTATOR_DB") or remembered_database()
+    chosen = launch_database(target)
     if not chosen or "://" in chosen:
         return None
     return Path(chosen).expanduser()

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator import __version__
 from annotator.app import preferences
 from annotator.app.live_corpus import LiveCorpus
 from annotator.app.workspace import Workspace
@@ -92,6 +91,7 @@ RESIZE_KEYS = (
 if TYPE_CHECKING:
     from annotator.store import Store
     from annotator.store.first_screen import FirstScreen
+    from annotator.ui.about_dialog import AboutDialog
     from annotator.ui.agreement_dialog import AgreementDialog
     from annotator.ui.cooccurrence_view import CooccurrenceDialog
     from annotator.ui.crosstab_view import CrosstabDialog
@@ -150,6 +150,7 @@ class MainWindow(
         self._live_corpus: LiveCorpus | None = None  # read for the analysis windows
         self._crosstab_dialog: CrosstabDialog | None = None
         self._guide: GuideWindow | None = None
+        self._about_dialog: AboutDialog | None = None
         self._rows_hidden = False  # whether the list filter hides any row
         self._owns_store = False  # closes the store when closed (see open_database)
         # While an older version is shown: (id of the newest version, its number).
@@ -793,14 +794,16 @@ class MainWindow(
         return self._guide
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            tr("About Annotator"),
-            tr(
-                "<b>Annotator {version}</b><p>Mark claims, refusals and statistics in "
-                "source documents.</p><p>Database: {database}</p>"
-            ).format(version=__version__, database=self._store.location),
-        )
+        """Help ▸ About: one dialog, its facts read again each time it is shown."""
+        from annotator.ui.about_dialog import AboutDialog
+        from annotator.ui.about_facts import window_facts
+
+        if self._about_dialog is None:
+            self._about_dialog = AboutDialog(self)
+        self._about_dialog.show_facts(window_facts(self._store.location))
+        self._about_dialog.show()
+        self._about_dialog.raise_()
+        self._about_dialog.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The work itself needs no saving (every action was committed when it was made,

@@ -7,6 +7,7 @@ Everything else a launch remembers is a typed preference
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -74,3 +75,9 @@ def remembered_database() -> str | None:
     if value and ("://" in value or Path(value).is_file()):
         return value
     return None
+
+
+def launch_database(target: str | None) -> str | None:
+    """The database a launch opens first for ``target`` (``--db``): it, else
+    ``$ANNOTATOR_DB``, else the one remembered; None: the default database."""
+    return target or os.environ.get("ANNOTATOR_DB") or remembered_database()
