@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tracemalloc
 from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from annotator.core.suggest import load_rules, suggest
 from annotator.core.suggest.worker import compute, warm
 from annotator.ui import suggestion_worker
 from annotator.ui.suggestion_worker import Helper, forget_broken_worker, rule_folder_names
+from tests.conftest import tracing_memory
 
 TEXT = (
     "The minister promised that 2,000 cameras would be installed by June.\n\n"
@@ -142,5 +144,19 @@ def test_the_module_waits_for_the_helper_it_started(monkeypatch):
         assert suggestion_worker.wait_idle(60)
         job = started.submit(compute, TEXT, rule_folder_names())
         assert suggestion_worker.wait_idle(60) and job.done()
+    finally:
+        forget_broken_worker()
+
+
+def test_memory_is_traced_only_once_the_helper_has_done_its_jobs(monkeypatch):
+    monkeypatch.setattr(suggestion_worker, "_helper", None)
+    started = suggestion_worker.worker()
+    try:
+        jobs = [started.submit(compute, TEXT * 200, rule_folder_names()) for _ in range(3)]
+        with tracing_memory():
+            # tracemalloc started only with the helper's thread waiting on its queue.
+            assert all(job.done() for job in jobs) and tracemalloc.is_tracing()
+            late = started.submit(compute, TEXT * 200, rule_folder_names())
+        assert late.done() and not tracemalloc.is_tracing()  # and stopped only after it
     finally:
         forget_broken_worker()
