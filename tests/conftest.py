@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import os
+import sys
+import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # pytest-qt aborts without a display unless Qt is told to render offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +22,34 @@ LONGEST = (
     "tests/store/test_crash_safety.py",
     "tests/fuzz/test_hostile_inputs.py",
 )
+
+
+@contextmanager
+def tracing_memory() -> Iterator[None]:
+    """``tracemalloc`` on for the block, turned on and off only while the app's threads
+    wait (the suggestion helper's, which any earlier test of this process may have left
+    running and busy).
+
+    On Python 3.11, ``start()`` and ``stop()`` swap the allocator hooks and free their
+    state with no lock against other threads' allocations (those of a thread entering
+    or leaving Python run without the interpreter lock): such a thread then writes
+    through freed state and the process crashes, at once or later (CPython gh-128679,
+    fixed in 3.12 and 3.13 only)."""
+    settle_threads()
+    tracemalloc.start()
+    try:
+        yield
+    finally:
+        settle_threads()
+        tracemalloc.stop()
+
+
+def settle_threads() -> None:
+    """Wait until no thread of the app can be allocating: the suggestion helper (if a test
+    of this process started one) has nothing queued or running."""
+    helper = sys.modules.get("annotator.ui.suggestion_worker")  # not imported: none runs
+    if helper is not None and not helper.wait_idle(120):
+        pytest.fail("the suggestion helper was still busy after 120 s")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

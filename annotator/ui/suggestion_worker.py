@@ -49,6 +49,8 @@ class Helper:
         self._jobs: queue.SimpleQueue[tuple[Future[Any], str, tuple[Any, ...] | bytes]] = (
             queue.SimpleQueue()
         )
+        self._unfinished = 0  # jobs submitted and not yet done (guarded by _settled)
+        self._settled = threading.Condition()
         # A daemon thread: one blocked on a long job does not hold up the app's exit.
         self._thread = threading.Thread(target=self._run, name="suggest", daemon=True)
         self._thread.start()
@@ -62,8 +64,16 @@ class Helper:
         else:
             # Pickled now (in a thread too: the task is given what the process would be),
             # so what it is given goes at once, not when the helper is free.
+            with self._settled:
+                self._unfinished += 1
             self._jobs.put((future, task.__name__, packed((task.__name__, args))))
         return future
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until every job submitted so far is done (its thread then only waits for
+        the next); whether it was within ``timeout`` seconds."""
+        with self._settled:
+            return self._settled.wait_for(lambda: self._unfinished == 0, timeout)
 
     def stop(self) -> None:
         """End the helper process (at exit: what it was doing is not waited for)."""
@@ -75,7 +85,12 @@ class Helper:
     def _run(self) -> None:
         while True:
             # One job a call: what it sent and received is not held while the next waits.
-            self._run_one(*self._jobs.get())
+            try:
+                self._run_one(*self._jobs.get())
+            finally:
+                with self._settled:
+                    self._unfinished -= 1
+                    self._settled.notify_all()
 
     def _run_one(self, future: Future[Any], name: str, args: tuple[Any, ...] | bytes) -> None:
         if not future.set_running_or_notify_cancel():
@@ -135,6 +150,12 @@ def worker() -> Helper:
 
         _helper.submit(warm, rule_folder_names())
     return _helper
+
+
+def wait_idle(timeout: float) -> bool:
+    """:meth:`Helper.wait_idle` of the helper, if one was started (else at once True)."""
+    helper = _helper
+    return helper is None or helper.wait_idle(timeout)
 
 
 def forget_broken_worker() -> None:

@@ -14,6 +14,7 @@ from annotator.core.suggest.learned import (
     learned,
     without_rules,
 )
+from tests.conftest import tracing_memory
 
 
 def spans(text, *tagged):
@@ -163,12 +164,9 @@ def test_past_the_limit_learning_holds_no_list_of_every_occurrence():
             Tagged("refusal", "Secretary Lee", "Memo"),
         ]
     )
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         found = learned(text, phrases)
         _now, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
     assert [text[s.start : s.end] for s in found] == ["Secretary Lee"] * 30
     assert peak < 1_000_000, peak
 

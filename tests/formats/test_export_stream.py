@@ -20,6 +20,7 @@ from annotator.core.model import AttributeSpec, Label, NewDocument
 from annotator.core.timestamps import parse_iso_utc
 from annotator.formats.annotation_set import to_dict
 from annotator.store import Store, export_reads
+from tests.conftest import tracing_memory
 from tests.helpers import check_export
 
 REPORT = "The minister said 2,000 cameras 😀 would be installed. Police counted 300 𝕏 people.\n"
@@ -200,12 +201,9 @@ def corpus(path, documents: int) -> None:
 def export_peak(path, out) -> tuple[int, int]:
     """(peak bytes Python allocated while ``annotator export`` ran, bytes written)."""
     gc.collect()
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         assert main(["export", "--db", str(path), "-o", str(out)]) == 0
         peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
     return peak, out.stat().st_size
 
 

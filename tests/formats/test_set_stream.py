@@ -17,6 +17,7 @@ from annotator.formats import load_annotation_set, set_stream
 from annotator.formats.annotation_set import parse_annotation_set
 from annotator.formats.set_stream import stream_annotation_set
 from annotator.store import set_import
+from tests.conftest import tracing_memory
 from tests.formats.conftest import db_bytes, db_state
 from tests.formats.test_set_cli import export_to
 
@@ -184,12 +185,9 @@ def moved(ann: dict, n: int, shift: int, text: str) -> dict:
 
 def reading_overhead(data: bytes, read) -> int:
     """Peak memory of reading ``data`` beyond what the set read holds afterwards."""
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         result = read(data)
         held, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
     assert result.documents
     return peak - held
 
@@ -245,12 +243,9 @@ def test_a_bad_last_document_after_many_batches_leaves_the_database_as_it_was(
 
 def import_peak(db, file) -> int:
     """Peak memory (tracemalloc) of ``annotator import`` of ``file``."""
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         assert main(["import", "--db", str(db), str(file)]) == 0
         return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 def test_import_memory_does_not_grow_with_the_number_of_documents(

@@ -32,6 +32,7 @@ from annotator.core.office import (
 from annotator.core.set_errors import SetFormatError
 from annotator.formats.annotation_set import parse_annotation_set
 from annotator.formats.scheme import parse_scheme, read_scheme
+from tests.conftest import tracing_memory
 from tests.core.test_office import ODT_CONTENT, make_pdf
 from tests.formats.conftest import db_bytes
 from tests.fuzz.samples import (
@@ -326,13 +327,10 @@ def test_a_header_that_understates_a_member_inflates_no_further_than_it_says(
     stops at what they say, in 1 MiB steps, instead of inflating everything first."""
     data = lying_zip(MEMBER[kind], 64 << 20, OTHERS[kind])
     extract = {"docx": docx_text, "odt": odt_text, "epub": epub_text}[kind]
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         with pytest.raises(ExtractError, match="not a readable"):
             extract(data)
         peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
     assert peak < 16 << 20, f"{peak / 2**20:.0f} MiB"
     refused(tmp_path, capsys, f"liar.{kind}", data, "not a readable")
 
@@ -823,13 +821,10 @@ def test_a_docx_of_millions_of_tiny_paragraphs_is_refused_while_inflating():
     xml_size = len(members["word/document.xml"])
     data = zip_of(members)
     del members, paragraphs, document
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         with pytest.raises(ExtractError, match=f"more than {MAX_ELEMENTS:,} XML elements"):
             docx_text(data)
         peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
     assert peak < xml_size, f"{peak / 2**20:.0f} MiB held for {xml_size / 2**20:.0f} MiB of XML"
 
 

@@ -14,6 +14,7 @@ from annotator.app.opening import open_store
 from annotator.core.model import NewDocument
 from annotator.store import Store
 from annotator.ui import window_documents
+from tests.conftest import tracing_memory
 from tests.ui.conftest import label_tint
 
 LINE = "Officials said 😀 that 2,000 cameras were installed.\n"
@@ -95,13 +96,10 @@ def test_the_list_highlights_and_strip_hold_a_few_bytes_per_annotation(make_wind
     window = app.window
     # What the suggestions learn from the hand tags is theirs (and measured with them).
     window.suggestions.set_shown(False)
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         held_after_opening(window, large)  # every cache warm
         held_small = held_after_opening(window, small)
         held_large = held_after_opening(window, large)
-    finally:
-        tracemalloc.stop()
     per_annotation = (held_large - held_small) / n
     # The id (a 30-character string, ~80 bytes) and a few array cells in the list, the
     # span table and the strip: an Annotation per row, with its datetimes, label and

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tracemalloc
 from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from annotator.core.suggest import load_rules, suggest
 from annotator.core.suggest.worker import compute, warm
 from annotator.ui import suggestion_worker
 from annotator.ui.suggestion_worker import Helper, forget_broken_worker, rule_folder_names
+from tests.conftest import tracing_memory
 
 TEXT = (
     "The minister promised that 2,000 cameras would be installed by June.\n\n"
@@ -108,3 +110,53 @@ def test_a_helper_that_dies_at_once_gives_way_to_a_thread(monkeypatch):
     found = helper.submit(compute, TEXT, rule_folder_names()).result(timeout=60)
     assert found == engine_run(TEXT)
     assert helper.process is None and not helper.broken
+
+
+def test_wait_idle_returns_once_every_submitted_job_is_done(helper):
+    # The helper process stopped: its first job cannot finish, nor those queued after it.
+    os.kill(helper.process.pid, signal.SIGSTOP)
+    try:
+        jobs = [helper.submit(compute, TEXT, rule_folder_names()) for _ in range(3)]
+        assert not helper.wait_idle(0.2)
+        assert not all(job.done() for job in jobs)
+    finally:
+        os.kill(helper.process.pid, signal.SIGCONT)
+    assert helper.wait_idle(60)
+    assert [job.result(timeout=0) for job in jobs] == [engine_run(TEXT)] * 3
+    # A cancelled job counts as done too, and a helper with nothing to do is idle at once.
+    os.kill(helper.process.pid, signal.SIGSTOP)
+    try:
+        running = helper.submit(compute, TEXT, rule_folder_names())
+        queued = helper.submit(compute, TEXT, rule_folder_names())
+        assert queued.cancel()
+    finally:
+        os.kill(helper.process.pid, signal.SIGCONT)
+    assert helper.wait_idle(60)
+    assert running.result(timeout=0) == engine_run(TEXT) and queued.cancelled()
+    assert helper.wait_idle(0)
+
+
+def test_the_module_waits_for_the_helper_it_started(monkeypatch):
+    monkeypatch.setattr(suggestion_worker, "_helper", None)
+    assert suggestion_worker.wait_idle(0)  # none started: nothing can be busy
+    started = suggestion_worker.worker()  # it reads the rules at once
+    try:
+        assert suggestion_worker.wait_idle(60)
+        job = started.submit(compute, TEXT, rule_folder_names())
+        assert suggestion_worker.wait_idle(60) and job.done()
+    finally:
+        forget_broken_worker()
+
+
+def test_memory_is_traced_only_once_the_helper_has_done_its_jobs(monkeypatch):
+    monkeypatch.setattr(suggestion_worker, "_helper", None)
+    started = suggestion_worker.worker()
+    try:
+        jobs = [started.submit(compute, TEXT * 200, rule_folder_names()) for _ in range(3)]
+        with tracing_memory():
+            # tracemalloc started only with the helper's thread waiting on its queue.
+            assert all(job.done() for job in jobs) and tracemalloc.is_tracing()
+            late = started.submit(compute, TEXT * 200, rule_folder_names())
+        assert late.done() and not tracemalloc.is_tracing()  # and stopped only after it
+    finally:
+        forget_broken_worker()

@@ -16,6 +16,7 @@ from annotator.core.suggest import load_rules, suggest
 from annotator.core.suggest.learned import Tagged
 from annotator.store import Store
 from annotator.ui.suggestion_worker import rule_folder_names
+from tests.conftest import tracing_memory
 
 # Numbered, so that every suggestion is at a place of its own and its reason says which.
 LINE = "Part {i}: the council said {i} cameras were installed, and the police declined.\n"
@@ -43,14 +44,11 @@ def test_the_window_holds_a_few_bytes_per_open_suggestion(make_window, db_path):
     controller = app.window.suggestions
     controller.set_shown(False)
     settled(app)
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         before = tracemalloc.get_traced_memory()[0]
         controller.set_shown(True)
         settled(app)
         held = tracemalloc.get_traced_memory()[0] - before
-    finally:
-        tracemalloc.stop()
     engine = suggest(text, load_rules(rule_folder_names()))
     shown = controller.open_suggestions
     assert shown == engine  # every one, as the engine makes it
@@ -77,13 +75,10 @@ def test_the_window_holds_a_few_bytes_per_open_suggestion(make_window, db_path):
 
 def held_while_read(store: Store, document_id: str) -> tuple[int, dict]:
     """Python memory held (traced) by the phrases of ``document_id`` read, and them."""
-    tracemalloc.start()
-    try:
+    with tracing_memory():
         before = tracemalloc.get_traced_memory()[0]
         tagged = store.hand_tagged(only_document=document_id)
         return tracemalloc.get_traced_memory()[0] - before, tagged
-    finally:
-        tracemalloc.stop()
 
 
 def test_phrases_tagged_by_hand_are_read_into_a_few_bytes_each(db_path):
