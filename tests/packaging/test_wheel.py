@@ -3,7 +3,7 @@
 ``pipx install`` turns into a working ``annotator`` command in a clean environment.
 
 pipx installs into a virtual environment of its own under ``tmp_path``; pip downloads the
-dependencies (PySide6 is most of ~300 MB) once into the user's pip cache and reuses them
+dependencies (~100 MB of wheels, most of it PySide6) once into the user's pip cache and reuses them
 after, so only the first run on a machine pays for the download.
 """
 
