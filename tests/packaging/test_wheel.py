@@ -3,8 +3,8 @@
 ``pipx install`` turns into a working ``annotator`` command in a clean environment.
 
 pipx installs into a virtual environment of its own under ``tmp_path``; pip downloads the
-dependencies (~100 MB of wheels, most of it PySide6) once into the user's pip cache and reuses them
-after, so only the first run on a machine pays for the download.
+dependencies (~100 MB of wheels, most of it PySide6) once into the user's pip cache and
+reuses them after, so only the first run on a machine pays for the download.
 """
 
 from __future__ import annotations
