@@ -21,6 +21,7 @@ LONGEST = (
     "tests/test_scaling.py",
     "tests/store/test_crash_safety.py",
     "tests/fuzz/test_hostile_inputs.py",
+    "tests/packaging/",
 )
 
 

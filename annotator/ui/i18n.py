@@ -3,9 +3,10 @@
 system's.
 
 Catalogues are Qt Linguist files, ``resources/i18n/annotator_<language>.ts`` (made and
-updated with ``make translations``, which runs ``pyside6-lupdate``). A compiled ``.qm``
-beside one is used when it is newer; otherwise the ``.ts`` is compiled once with the
-``lrelease`` PySide6 ships, into the user's cache folder.
+updated with ``make translations``, which runs ``pyside6-lupdate``). A compiled catalogue
+is named after its source's content, ``annotator_<language>-<digest>.qm``: an installed
+wheel carries it beside the ``.ts`` (hatch_build.py compiles it); otherwise the ``.ts`` is
+compiled once with the ``lrelease`` PySide6 ships, into the user's cache folder.
 """
 
 from __future__ import annotations
@@ -59,17 +60,25 @@ def catalogue(language: str) -> Path:
     return resource_path(f"i18n/annotator_{language}.ts")
 
 
+def compiled_name(source: Path) -> str:
+    """The file name of ``source`` compiled: its stem and the first 16 hex digits of its
+    SHA-256 (hatch_build.py names the ``.qm`` a wheel carries the same way)."""
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    return f"{source.stem}-{digest}.qm"
+
+
 def compiled(language: str) -> Path | None:
-    """The ``.qm`` of ``language``: the one shipped if newer than its ``.ts``, else one
-    compiled into the cache; ``None`` if there is no catalogue or it cannot be compiled."""
+    """The ``.qm`` of ``language``: the one shipped beside its ``.ts``, else one compiled
+    into the cache; ``None`` if there is no catalogue or it cannot be compiled. Either is
+    named after the ``.ts`` it was compiled from, so an edited catalogue is compiled anew."""
     source = catalogue(language)
     if not source.is_file():
         return None
-    shipped = source.with_suffix(".qm")
-    if shipped.is_file() and shipped.stat().st_mtime >= source.stat().st_mtime:
+    name = compiled_name(source)
+    shipped = source.with_name(name)
+    if shipped.is_file():
         return shipped
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    cached = Path(user_cache_dir("annotator")) / "i18n" / f"annotator_{language}-{digest}.qm"
+    cached = Path(user_cache_dir("annotator")) / "i18n" / name
     if cached.is_file():
         return cached
     lrelease = Path(PySide6.__file__).parent / "lrelease"
