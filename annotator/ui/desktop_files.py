@@ -33,11 +33,12 @@ def install_desktop() -> int:
         written = install(home, command, pngs)
     except (OSError, ValueError, DesktopInstallError) as exc:
         return _error(str(exc))
+    runs = refresh_caches(home)  # before saying so: the output may be cut (`| head`)
     names = {path: what for what, path in targets(home).items()}
     print(f"Installed Annotator for this user in {home} (it runs: {' '.join(command)}):")
     for path in written:
         print(f"  {names[path]:<16} {path}")
-    _report(refresh_caches(home))
+    _report(runs)
     return 0
 
 
@@ -48,13 +49,14 @@ def uninstall_desktop() -> int:
         removed = uninstall(home)
     except OSError as exc:
         return _error(str(exc))
+    runs = refresh_caches(home) if removed else []
     if not removed:
         print(f"Nothing to remove: Annotator's desktop files are not in {home}.")
         return 0
     print(f"Removed Annotator's desktop files from {home}:")
     for path in removed:
         print(f"  {path}")
-    _report(refresh_caches(home))
+    _report(runs)
     return 0
 
 
@@ -65,8 +67,8 @@ def _report(runs: list[CacheRun]) -> None:
     for run in runs:
         if run.problem is not None:
             print(
-                f"annotator: {run.tool} failed ({run.problem}); the files are in place and "
-                "the desktop reads them when it next starts",
+                f"annotator: {run.tool} failed ({run.problem}); the desktop catches up "
+                "when it next starts",
                 file=sys.stderr,
             )
 
