@@ -22,7 +22,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from annotator import __version__
-from annotator.app.desktop_install import APP_ID, ICON_SIZES, exec_value
+from annotator.app.desktop_install import ICON_SIZES, exec_value
+from annotator.app.resources import APP_ID
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "resources" / "desktop"
@@ -147,6 +148,7 @@ def test_the_three_files_name_the_same_app_types_and_version():
     assert entry["Icon"] == meta.findtext("id") == APP_ID
     assert meta.findtext("launchable") == DESKTOP.name
     assert entry["Exec"] == "annotator %F" and meta.findtext("provides/binary") == "annotator"
+    assert entry["StartupWMClass"] == "Annotator"  # the window's WM_CLASS: its application name
     newest = meta.find("releases/release")
     assert newest is not None and newest.get("version") == __version__
     assert meta.find("screenshots/screenshot/image").text.startswith("https://")

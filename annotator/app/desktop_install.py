@@ -17,10 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.app.resources import resource_path
+from annotator.app.resources import APP_ID, resource_path
 from annotator.core.files import write_atomically
 
-APP_ID = "org.annotator.Annotator"
 # The hicolor theme's fixed sizes the desktops look up; the SVG serves any other.
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 # The cache each tool rebuilds, by the folder (under the data folder) it is run on.

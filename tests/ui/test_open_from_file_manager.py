@@ -8,9 +8,11 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.app.opening import open_store
+from annotator.app.resources import APP_ID
 from annotator.core.model import NewDocument
 from annotator.main import main
 from annotator.ui.main_window import MainWindow
@@ -71,6 +73,8 @@ def launch(qapp, db_path, capsys):
             seen["document"] = window.document.title
             seen["rows"] = Driver(None, window).list_rows()
             seen["status"] = status
+            seen["desktop file"] = QGuiApplication.desktopFileName()
+            seen["window class"] = QGuiApplication.applicationName()
             window.close()
             QApplication.exit(0)
 
@@ -104,6 +108,9 @@ def test_a_file_opened_from_the_file_manager_is_imported_and_shown(
     assert seen["exit"] == 0 and "Traceback" not in seen["stderr"]
     assert seen["document"] == TITLE  # shown, not the seed article the database opened on
     assert TITLE in titles(db_path)
+    # The desktop matches the window to the entry that opened it (Wayland's app id, the
+    # entry's StartupWMClass on X11).
+    assert seen["desktop file"] == APP_ID and seen["window class"] == "Annotator"
     if kind == "txt":
         assert seen["rows"] == [] and seen["status"] == "Imported 1 document(s)."
         assert seen["dialogs"] == []
