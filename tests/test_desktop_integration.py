@@ -147,7 +147,8 @@ def test_the_three_files_name_the_same_app_types_and_version():
     assert {m.text for m in meta.iter("mediatype")} == mime_types
     assert entry["Icon"] == meta.findtext("id") == APP_ID
     assert meta.findtext("launchable") == DESKTOP.name
-    assert entry["Exec"] == "annotator %F" and meta.findtext("provides/binary") == "annotator"
+    assert entry["Exec"] == "annotator %F" and entry["TryExec"] == "annotator"
+    assert meta.findtext("provides/binary") == "annotator"
     assert entry["StartupWMClass"] == "Annotator"  # the window's WM_CLASS: its application name
     newest = meta.find("releases/release")
     assert newest is not None and newest.get("version") == __version__
@@ -252,6 +253,7 @@ def test_install_puts_every_file_in_place_with_an_exec_that_runs_this_annotator(
     validate_entry(entry_path)
     entry = entry_values(entry_path.read_text(encoding="utf-8"))
     assert entry["Exec"] == f"{sys.executable} -m annotator %F"
+    assert entry["TryExec"] == sys.executable
     assert entry["MimeType"] == entry_values(DESKTOP.read_text(encoding="utf-8"))["MimeType"]
     for n in ICON_SIZES:
         icon = home / "icons" / "hicolor" / f"{n}x{n}" / "apps" / f"{APP_ID}.png"
@@ -289,6 +291,7 @@ def test_exec_is_the_annotator_script_run_even_from_a_folder_with_spaces(tmp_pat
     validate_entry(entry_path)
     exec_line = entry_values(entry_path.read_text(encoding="utf-8"))["Exec"]
     assert exec_command(exec_line, "a.qdpx") == [str(script), "a.qdpx"]
+    assert entry_values(entry_path.read_text(encoding="utf-8"))["TryExec"] == str(script)
 
 
 def test_install_without_the_cache_tools_still_installs(tmp_path):

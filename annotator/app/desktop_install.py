@@ -101,11 +101,13 @@ def _exec_argument(arg: str) -> str:
 
 
 def desktop_entry(command: Sequence[str]) -> str:
-    """The shipped desktop entry with ``Exec`` running ``command``."""
-    template = _shipped(f"{APP_ID}.desktop").decode("utf-8")
-    value = exec_value(command)
-    entry, count = re.subn(r"(?m)^Exec=.*$", lambda _m: f"Exec={value}", template)
-    assert count == 1, "the shipped desktop entry has one Exec line"
+    """The shipped desktop entry with ``Exec`` running ``command``, and ``TryExec`` its
+    program (so the desktop hides the entry once that is uninstalled)."""
+    entry = _shipped(f"{APP_ID}.desktop").decode("utf-8")
+    values = {"Exec": exec_value(command), "TryExec": command[0].replace("\\", "\\\\")}
+    for key, value in values.items():
+        entry, count = re.subn(rf"(?m)^{key}=.*$", lambda _m, v=f"{key}={value}": v, entry)
+        assert count == 1, f"the shipped desktop entry has one {key} line"
     return entry
 
 
