@@ -7,6 +7,7 @@ Exit codes as the commands': 0 done, 1 a file could not be written or removed.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from annotator.app.desktop_install import (
@@ -35,11 +36,9 @@ def install_desktop() -> int:
         return _error(str(exc))
     runs = refresh_caches(home)  # before saying so: the output may be cut (`| head`)
     names = {path: what for what, path in targets(home).items()}
-    print(f"Installed Annotator for this user in {home} (it runs: {' '.join(command)}):")
-    for path in written:
-        print(f"  {names[path]:<16} {path}")
-    _report(runs)
-    return 0
+    lines = [f"Installed Annotator for this user in {home} (it runs: {' '.join(command)}):"]
+    lines += [f"  {names[path]:<16} {path}" for path in written]
+    return _say(lines, runs)
 
 
 def uninstall_desktop() -> int:
@@ -49,28 +48,31 @@ def uninstall_desktop() -> int:
         removed = uninstall(home)
     except OSError as exc:
         return _error(str(exc))
-    runs = refresh_caches(home) if removed else []
     if not removed:
-        print(f"Nothing to remove: Annotator's desktop files are not in {home}.")
-        return 0
-    print(f"Removed Annotator's desktop files from {home}:")
-    for path in removed:
-        print(f"  {path}")
-    _report(runs)
-    return 0
+        return _say([f"Nothing to remove: Annotator's desktop files are not in {home}."], [])
+    runs = refresh_caches(home)
+    lines = [f"Removed Annotator's desktop files from {home}:", *(f"  {p}" for p in removed)]
+    return _say(lines, runs)
 
 
-def _report(runs: list[CacheRun]) -> None:
+def _say(lines: list[str], runs: list[CacheRun]) -> int:
+    """``lines`` and what the cache tools did, on stdout (a failure on stderr); 0, as the
+    work is done even when the reader of the output has gone (``| head``)."""
     done = [run.tool for run in runs if run.problem is None]
     if done:
-        print(f"Refreshed the desktop's caches: {', '.join(done)}.")
-    for run in runs:
-        if run.problem is not None:
-            print(
-                f"annotator: {run.tool} failed ({run.problem}); the desktop catches up "
-                "when it next starts",
-                file=sys.stderr,
-            )
+        lines = [*lines, f"Refreshed the desktop's caches: {', '.join(done)}."]
+    try:
+        print("\n".join(lines), flush=True)
+        for run in runs:
+            if run.problem is not None:
+                print(
+                    f"annotator: {run.tool} failed ({run.problem}); the desktop catches up "
+                    "when it next starts",
+                    file=sys.stderr,
+                )
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second complaint
+    return 0
 
 
 def _error(message: str) -> int:
