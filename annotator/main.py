@@ -62,6 +62,19 @@ def _parser() -> argparse.ArgumentParser:
         "annotation sets to import once the window is open, as File > Import does: files "
         "that cannot be read are listed there, with an offer to import the others",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Annotator to this user's applications menu, with its icon and its file "
+        "types (.qdpx projects, annotation sets), in $XDG_DATA_HOME (else ~/.local/share); "
+        "then exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop added; then exit",
+    )
     parser.add_argument(
         "--theme",
         choices=THEMES,
@@ -88,6 +101,12 @@ def open_window(argv: list[str]) -> int:
             f"'{misplaced}' is a command: put it first, as in "
             f"'annotator {misplaced} --db PATH …' (see 'annotator {misplaced} --help')"
         )
+    if ns.install_desktop or ns.uninstall_desktop:
+        if ns.files:
+            parser.error("--install-desktop and --uninstall-desktop take no files")
+        from annotator.ui.desktop_files import install_desktop, uninstall_desktop
+
+        return install_desktop() if ns.install_desktop else uninstall_desktop()
     # Qt and the store are imported only now: the commands and --help never load them.
     from annotator.store.errors import DamagedDatabase
     from annotator.ui.app import (

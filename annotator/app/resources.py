@@ -16,6 +16,9 @@ from annotator.core.model import Label, NewDocument
 from annotator.core.text import decode_utf8, normalise_text
 
 _PACKAGE = Path(__file__).resolve().parents[1]
+# The application's id on the desktop: the names of the files in resources/desktop, and
+# the window's desktop file name (which a Wayland compositor matches to its entry).
+APP_ID = "org.annotator.Annotator"
 
 
 def data_dir(name: str) -> Path:

@@ -52,6 +52,9 @@ class SetImportReport:
     labels_created: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The database id of the set's first document that is in the database now (created
+    # or matched): the one the window shows after the import.
+    first_document: str | None = None
 
     def summary(self) -> str:
         parts = [
@@ -232,6 +235,8 @@ class _Merge:
             taken.add(doc.id)  # other formats' readers may not)
             placed.append((i, doc.id, doc))
             report.documents_created += 1
+        if report.first_document is None and placed:
+            report.first_document = placed[0][1]
         if new_documents:
             s.execute(insert(DocumentRow.__table__), new_documents)
         self.memos.extend(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.app import preferences
 from annotator.app.preferences import launch_identity
-from annotator.app.resources import resource_path
+from annotator.app.resources import APP_ID, resource_path
 from annotator.store import StoreError
 from annotator.store.backups import list_backups, restore
 from annotator.store.errors import DamagedDatabase
@@ -56,6 +56,7 @@ def application(theme: str | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Annotator")
     app.setApplicationDisplayName("Annotator")
+    app.setDesktopFileName(APP_ID)  # the desktop shows the entry's name and icon for it
     app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))  # an SVG: sharp at any scale
     if theme is not None:
         apply_theme(app, theme)

@@ -233,8 +233,10 @@ class FilesMixin:
         if outcome is None:
             return False
         self._reload_labels()  # a set may have brought labels; documents and counts too
-        if outcome.documents:
-            self.open_document(outcome.documents[0][1].document.id)
+        first = outcome.documents[0][1].document.id if outcome.documents else None
+        first = first or next((r.first_document for r in outcome.sets if r.first_document), None)
+        if first is not None:
+            self.open_document(first)
         else:
             self.refresh_from_store()
             if self._document is None:
