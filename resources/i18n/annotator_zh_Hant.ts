@@ -72,8 +72,60 @@
         <translation>引文兩側顯示的上下文字數</translation>
     </message>
     <message>
+        <source>Licence</source>
+        <translation>授權條款</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>授權條款全文</translation>
+    </message>
+    <message>
         <source>Annotator</source>
         <translation>標註者</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>PySide6</source>
+        <translation>PySide6</translation>
+    </message>
+    <message>
+        <source>SQLAlchemy</source>
+        <translation>SQLAlchemy</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>備份</translation>
+    </message>
+    <message>
+        <source>Your suggestion rules</source>
+        <translation>您的建議規則</translation>
+    </message>
+    <message>
+        <source>{path} (not created yet)</source>
+        <translation>{path}（尚未建立）</translation>
+    </message>
+    <message>
+        <source>kept by the database server</source>
+        <translation>由資料庫伺服器保存</translation>
+    </message>
+    <message>
+        <source>none (the database is in memory)</source>
+        <translation>無（資料庫在記憶體中）</translation>
     </message>
     <message>
         <source>Only the annotations of this annotator</source>
@@ -2102,8 +2154,32 @@ Your annotations are safe: every change you made was saved when you made it. You
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Mark claims, refusals and statistics in source documents.</source>
+        <translation>在原始文件中標記聲稱、拒絕揭露與統計數字。</translation>
+    </message>
+    <message>
+        <source>Versions and folders</source>
+        <translation>版本與資料夾</translation>
+    </message>
+    <message>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy these facts, in English, for a bug report</source>
+        <translation>以英文複製這些資訊，供錯誤回報使用</translation>
+    </message>
+    <message>
+        <source>Annotator {version}</source>
+        <translation>Annotator {version}</translation>
+    </message>
+    <message>
+        <source>Free software under the {licence} licence: you may use, copy, change and share it. &lt;a href="{link}"&gt;Read the licence&lt;/a&gt;.</source>
+        <translation>依 {licence} 授權條款發布的自由軟體：您可以使用、複製、修改及分享。&lt;a href="{link}"&gt;閱讀授權條款&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
     </message>
     <message>
         <source>Copy the selected text</source>
@@ -2296,10 +2372,6 @@ Your annotations are safe: every change you made was saved when you made it. You
     <message>
         <source>About Annotator</source>
         <translation>關於 Annotator</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Annotator {version}&lt;/b&gt;&lt;p&gt;Mark claims, refusals and statistics in source documents.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Annotator {version}&lt;/b&gt;&lt;p&gt;在原始文件中標註主張、拒絕回應與統計數字。&lt;/p&gt;&lt;p&gt;資料庫：{database}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>text</source>
