@@ -397,3 +397,14 @@ def test_install_desktop_takes_no_files_and_not_both(tmp_path):
     assert with_file.returncode == both.returncode == 2
     assert "take no files" in with_file.stderr and "not allowed with" in both.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_an_install_that_fails_midway_adds_no_menu_entry(tmp_path):
+    home = tmp_path / "data"
+    home.mkdir()
+    (home / "icons").write_text("a file where the icon theme's folder should be")
+    done = run_annotator(["--install-desktop"], home)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"annotator: error: {home / 'icons'}")
+    # The menu entry, written last, would point at an icon and file types not in place.
+    assert not (home / "applications").exists()

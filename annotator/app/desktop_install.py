@@ -115,7 +115,8 @@ def install(home: Path, command: Sequence[str], pngs: Mapping[int, bytes]) -> li
     """Write the desktop entry (running ``command``), the icons (``pngs`` by size, and the
     SVG), the file types and the metainfo under the data folder ``home``; returns the
     files written, in :func:`targets`' order. Raises ``OSError`` naming the file that
-    cannot be written."""
+    cannot be written; the desktop entry is written last, so an install that fails
+    midway adds no menu entry without its icon and file types."""
     missing = sorted(set(ICON_SIZES) - set(pngs))
     assert not missing, f"no PNG rendered for sizes {missing}"
     where = targets(home)
@@ -126,8 +127,8 @@ def install(home: Path, command: Sequence[str], pngs: Mapping[int, bytes]) -> li
         "icon (SVG)": resource_path("icon.svg").read_bytes(),
         **{f"icon {size}×{size}": pngs[size] for size in ICON_SIZES},
     }
-    for what, path in where.items():
-        _write(path, contents[what])
+    for what in sorted(where, key=lambda what: what == "desktop entry"):
+        _write(where[what], contents[what])
     return list(where.values())
 
 
