@@ -198,6 +198,9 @@ def test_the_set_magic_claims_every_exported_set_and_no_other_json(tmp_path):
         "label studio": False,
         "w3c": False,
     }
+    # Saved again by an editor that adds a byte order mark: Annotator still imports it.
+    assert magic_matches(b"\xef\xbb\xbf" + exported["pretty"])
+    assert magic_matches(b"\xef\xbb\xbf" + exported["compact"])
     assert not magic_matches(b'{"title": "notes", "format": "annotator-annotation-set"}')
     assert not magic_matches(b'[{"format": "annotator-annotation-set"}]')
 
@@ -334,8 +337,9 @@ def content_types(home: Path, folder: Path) -> dict[str, str]:
         out = str(folder / name)
         assert run_annotator(["export", "--db", db, "-o", out, *options], home).returncode == 0
     (folder / "other.json").write_text('{"format": "something else"}\n')
+    (folder / "bom.json").write_bytes(b"\xef\xbb\xbf" + (folder / "set.json").read_bytes())
     found = {}
-    for name in [*files, "other.json"]:
+    for name in [*files, "other.json", "bom.json"]:
         done = subprocess.run(
             ["gio", "info", "-a", "standard::content-type", str(folder / name)],
             env={**os.environ, "XDG_DATA_HOME": str(home)},
@@ -360,6 +364,7 @@ def test_install_refreshes_the_caches_and_uninstall_leaves_nothing_of_it(tmp_pat
             "set.json": SET_TYPE,
             "compact.json": SET_TYPE,
             "other.json": "application/json",
+            "bom.json": SET_TYPE,
             "project.qdpx": QDPX_TYPE,
         }
     # Something of the user's own stays where it is.
