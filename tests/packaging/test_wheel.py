@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -18,6 +19,7 @@ import sys
 import tarfile
 import time
 import zipfile
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -84,6 +86,10 @@ def environment(tmp_path: Path, path: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PIP_CACHE_DIR"] = PIP_CACHE
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    # A slow or briefly failing PyPI costs time, not the test: pip's defaults (15 s, 5
+    # retries) give up on a stalled download of PySide6's 77 MB wheel.
+    env["PIP_DEFAULT_TIMEOUT"] = "60"
+    env["PIP_RETRIES"] = "10"
     if path is not None:
         env["PATH"] = path
     return env
@@ -225,9 +231,18 @@ def check_metadata(metadata: str) -> None:
     assert "](docs/" not in description and "![" not in description
 
 
+@pytest.fixture
+def pipx_home(tmp_path: Path) -> Iterator[Path]:
+    """pipx's folder, removed after the test: its venv is ~340 MB, and pytest keeps the
+    last three runs' tmp_path."""
+    home = tmp_path / "pipx"
+    yield home
+    shutil.rmtree(home, ignore_errors=True)
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(1800)  # a first run downloads the dependencies
-def test_the_wheel_installs_with_pipx_and_runs(tmp_path):
+def test_the_wheel_installs_with_pipx_and_runs(tmp_path, pipx_home):
     # The test's virtual environment on PATH, as it is for a developer who activated it:
     # the build hook finds PySide6's lrelease there and compiles the catalogues.
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
@@ -251,7 +266,6 @@ def test_the_wheel_installs_with_pipx_and_runs(tmp_path):
     check_metadata(check_wheel(wheel))
 
     # pipx, as README tells a user, into folders of tmp_path, from the Python running this.
-    pipx_home = tmp_path / "pipx"
     env = environment(tmp_path)
     env.update(
         PIPX_HOME=str(pipx_home),
