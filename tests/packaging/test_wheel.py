@@ -88,8 +88,8 @@ def environment(tmp_path: Path, path: str | None = None) -> dict[str, str]:
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     # A slow or briefly failing PyPI costs time, not the test: pip's defaults (15 s, 5
     # retries) give up on a stalled download of PySide6's 77 MB wheel.
-    env["PIP_DEFAULT_TIMEOUT"] = "60"
-    env["PIP_RETRIES"] = "10"
+    env.setdefault("PIP_DEFAULT_TIMEOUT", "60")  # the user's own, if set, stays
+    env.setdefault("PIP_RETRIES", "10")
     if path is not None:
         env["PATH"] = path
     return env
