@@ -45,7 +45,7 @@ def about_facts(database: str, *, qt: str, pyside: str) -> tuple[Fact, ...]:
         Fact(N_("Platform"), platform_name()),
         Fact(N_("Database"), shown_database(database)),
         Fact(N_("Backups"), backups_of(database)),
-        Fact(N_("Preferences"), str(config_location() / FILE)),
+        Fact(N_("Preferences"), _noted(config_location() / FILE)),
         Fact(N_("Your suggestion rules"), _noted(user_rules_folder())),
         Fact(LICENCE_LABELS[0], LICENCE),
         Fact(LICENCE_LABELS[1], licence_text()),
