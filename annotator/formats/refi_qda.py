@@ -209,7 +209,9 @@ def _zip(members: dict[str, bytes], moment: datetime) -> bytes:
 
 
 def recognises(path: Path) -> bool:
-    return path.suffix.lower() == ".qdpx" and path.is_file()
+    """A ``.qdpx`` that is not a folder: one missing or unreadable is read as a project
+    too, so its error says so (not that ``.qdpx`` is no document type)."""
+    return path.suffix.lower() == ".qdpx" and not path.is_dir()
 
 
 def read(path: Path, *, skip_unplaceable: bool = False) -> AnnotationSet:

@@ -127,13 +127,16 @@ def test_a_file_opened_from_the_file_manager_is_imported_and_shown(
         ("broken.qdpx", b"not a zip", "not a REFI-QDA project"),
         ("truncated.json", b'{"format": "annotator-annotation-set", "docu', "not JSON"),
         ("picture.png", b"\x89PNG\r\n\x1a\n", "unsupported file type '.png'"),
+        # Moved or deleted since the file manager listed it (a recent file, a stale link).
+        ("gone ü.qdpx", None, "no such file"),
     ],
 )
 def test_a_file_the_app_cannot_read_opens_the_window_with_the_message(
     name, content, message, tmp_path, launch, db_path
 ):
     bad = tmp_path / name
-    bad.write_bytes(content)
+    if content is not None:
+        bad.write_bytes(content)
     seen = launch(bad)
     assert seen["exit"] == 0 and "Traceback" not in seen["stderr"]
     assert seen["window behind"]
