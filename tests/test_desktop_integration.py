@@ -11,6 +11,7 @@ shared-mime-info); CI installs them (.ci/run), so there a missing tool fails the
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import struct
 import subprocess
@@ -294,6 +295,9 @@ def test_exec_is_the_annotator_script_run_even_from_a_folder_with_spaces(tmp_pat
     validate_entry(entry_path)
     exec_line = entry_values(entry_path.read_text(encoding="utf-8"))["Exec"]
     assert exec_command(exec_line, "a.qdpx") == [str(script), "a.qdpx"]
+    # What the output says it runs can be pasted into a shell as it is.
+    said = done.stdout.splitlines()[0].split("(it runs: ", 1)[1].removesuffix("):")
+    assert shlex.split(said) == [str(script)]
     assert entry_values(entry_path.read_text(encoding="utf-8"))["TryExec"] == str(script)
 
 

@@ -8,6 +8,7 @@ Exit codes as the commands': 0 done, 1 a file could not be written or removed.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 
 from annotator.app.desktop_install import (
@@ -36,7 +37,7 @@ def install_desktop() -> int:
         return _error(str(exc))
     runs = refresh_caches(home)  # before saying so: the output may be cut (`| head`)
     names = {path: what for what, path in targets(home).items()}
-    lines = [f"Installed Annotator for this user in {home} (it runs: {' '.join(command)}):"]
+    lines = [f"Installed Annotator for this user in {home} (it runs: {shlex.join(command)}):"]
     lines += [f"  {names[path]:<16} {path}" for path in written]
     return _say(lines, runs)
 
