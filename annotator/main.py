@@ -58,9 +58,10 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="FILE",
         type=Path,
-        help="documents (.txt, .md, .html, .docx, .odt, .pdf, .epub), folders of them and "
-        "annotation sets to import once the window is open, as File > Import does: files "
-        "that cannot be read are listed there, with an offer to import the others",
+        help="documents (.txt, .md, .html, .docx, .odt, .pdf, .epub), folders of them, "
+        "annotation sets, REFI-QDA projects (.qdpx) and the other formats 'annotator import' "
+        "reads, to import once the window is open, as File > Import does: files that cannot "
+        "be read are listed there, with an offer to import the others",
     )
     desktop = parser.add_mutually_exclusive_group()
     desktop.add_argument(

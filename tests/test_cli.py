@@ -292,3 +292,5 @@ def test_the_windows_help_names_every_subcommand(capsys):
     for command in COMMANDS:
         assert f"'annotator {command}'" in out
     assert "'annotator COMMAND --help'" in out
+    # What a file manager hands the window (the desktop entry's file types) is named.
+    assert "annotation sets, REFI-QDA projects (.qdpx)" in out
