@@ -418,3 +418,25 @@ def test_an_install_that_fails_midway_adds_no_menu_entry(tmp_path):
     assert done.stderr.startswith(f"annotator: error: {home / 'icons'}")
     # The menu entry, written last, would point at an icon and file types not in place.
     assert not (home / "applications").exists()
+
+
+def test_exec_keeps_the_symbolic_link_it_was_run_through(tmp_path):
+    # pipx puts ~/.local/bin/annotator, a link into its venv, on PATH; an upgrade or a
+    # reinstall may move the venv's script, never the link.
+    venv_bin = tmp_path / "venvs" / "annotator" / "bin"
+    venv_bin.mkdir(parents=True)
+    script = venv_bin / "annotator"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\nfrom annotator.main import main\nsys.exit(main())\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    link = tmp_path / "bin ü" / "annotator"
+    link.parent.mkdir()
+    link.symlink_to(script)
+    home = tmp_path / "data"
+    done = run_annotator(["--install-desktop"], home, argv0=[str(link)])
+    assert done.returncode == 0, done.stderr
+    entry = entry_values((home / "applications" / f"{APP_ID}.desktop").read_text("utf-8"))
+    assert exec_command(entry["Exec"], "a.qdpx") == [str(link), "a.qdpx"]
+    assert entry["TryExec"] == str(link)
