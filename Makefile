@@ -82,7 +82,7 @@ eval-encodings: $(VENV)/.installed-test
 screenshot: $(VENV)/.installed
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py
 
-# A one-folder build that runs without Python (packaging/annotator.spec, docs/install.md):
+# A one-folder build that runs without Python (packaging/annotator.spec):
 # dist/annotator/, started as dist/annotator/annotator. About a minute.
 dist: $(VENV)/.installed-test
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
