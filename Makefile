@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench bench-bulk bench-suggest fuzz eval eval-learning eval-agreement eval-encodings screenshot translations clean
+.PHONY: run test lint format bench bench-bulk bench-suggest fuzz eval eval-learning eval-agreement eval-encodings screenshot translations dist clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Annotator needs Python 3.11 or newer"'
@@ -81,6 +81,12 @@ eval-encodings: $(VENV)/.installed-test
 # Regenerates docs/main-window.png from the real window (needs xvfb-run and fonts).
 screenshot: $(VENV)/.installed
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py
+
+# A one-folder build that runs without Python (packaging/annotator.spec):
+# dist/annotator/, started as dist/annotator/annotator. About a minute.
+dist: $(VENV)/.installed-test
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/annotator.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -8,7 +8,12 @@
 - L3: ``annotator --help`` and ``annotator stats`` next to ``python -c pass``.
 
     python bench/launch.py [--runs 3] [--mb 1 10] [--display N] [--frames DIR]
+                           [--command PATH ...]
                                             (part of ``make bench``; needs Xvfb)
+
+``--command PATH`` launches another ``annotator`` program too, e.g. the bundle
+``make dist`` builds (``--command dist/annotator/annotator``): its L1/L2 rows carry its
+path, each with the venv's launch as its floor (its most: :data:`COMMAND_MOST` times that).
 
 Medians of ``--runs`` separate processes (the command rows of 5), after one launch of each
 that is not counted. The screen is read while the server draws, so the frame that stops
@@ -60,6 +65,7 @@ MIN_PIXELS = 1000  # of the rows read (every 8th): an eighth of what a first scr
 POLL = 0.002
 TIMEOUT = 120.0
 HELP_TARGET_MS = 350
+COMMAND_MOST = 1.2  # another annotator program (--command) against the venv's
 
 
 @dataclass
@@ -80,8 +86,20 @@ def main() -> int:
     parser.add_argument(
         "--mb", type=int, nargs="*", default=[mb for mb, *_ in SIZES], help="sizes: 1, 10"
     )
+    parser.add_argument(
+        "--command",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="another annotator program to launch too (e.g. dist/annotator/annotator)",
+    )
     ns = parser.parse_args()
     sizes = [size for size in SIZES if size[0] in ns.mb]
+    missing = [path for path in ns.command if not os.access(path, os.X_OK)]
+    if missing:
+        print(f"bench/launch.py: {missing[0]}: no such program", file=sys.stderr)
+        return 1
     if shutil.which("Xvfb") is None:
         print("bench/launch.py: Xvfb is needed (apt install xvfb)", file=sys.stderr)
         return 1
@@ -91,7 +109,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="launch-bench-") as folder:
         work = Path(folder)
         databases = [prepare(work, mb, spans) for mb, spans, _, _ in sizes]
-        metrics += command_rows(databases[0][0], details)
+        metrics += command_rows(databases[0][0], details, ns.command)
         display = ns.display if ns.display is not None else free_display()
         with xvfb(display, work / "fb") as frame:
             for size, prepared in zip(sizes, databases, strict=True):
@@ -123,11 +141,19 @@ def size_rows(
     bare_cmd = [sys.executable, str(HERE / "bare_launch.py"), str(text)]
     bare_cmd += [str(spans_file), *map(str, BARE_SIZE), *(hex_of(c) for c in tints)]
     env = environment(work, display, db)
+    others = {str(path): [str(path.resolve()), "--db", str(db)] for path in ns.command}
     runs = {}
-    for who, command in (("bare", bare_cmd), ("annotator", app_cmd)):
-        launch(command, env(), frame, tints)  # not counted: caches warm
+    for who, command in (("bare", bare_cmd), ("annotator", app_cmd), *others.items()):
+
+        def env_of(who: str = who) -> dict[str, str]:
+            fresh = env()
+            if who in others:  # another program: nothing of this checkout's
+                del fresh["PYTHONPATH"]
+            return fresh
+
+        launch(command, env_of(), frame, tints)  # not counted: caches warm
         runs[who] = [
-            launch(command, env(), frame, tints, keep(ns.frames, f"{mb}mb-{who}-{i}"))
+            launch(command, env_of(), frame, tints, keep(ns.frames, f"{mb}mb-{label(who)}-{i}"))
             for i in range(ns.runs)
         ]
         each = (
@@ -146,7 +172,16 @@ def size_rows(
                None, seconds["bare"], most),
         Metric(row, f"peak memory with helpers, {name}", memory["annotator"], "MB", None,
                memory["bare"], most_memory),
+        *(Metric(row, f"launch to highlights on screen, {name}, {who}", seconds[who], "ms",
+                 None, seconds["annotator"], COMMAND_MOST) for who in others),
+        *(Metric(row, f"peak memory with helpers, {name}, {who}", memory[who], "MB", None,
+                 memory["annotator"], None) for who in others),
     ]  # fmt: skip
+
+
+def label(who: str) -> str:
+    """``who`` as a file name: another program's path with its separators as ``-``."""
+    return who.strip("/").replace("/", "-")
 
 
 def prepare(work: Path, mb: int, count: int) -> tuple[Path, Path, Path, list[RGB]]:
@@ -361,8 +396,9 @@ class xvfb:
         self.process.wait()
 
 
-def command_rows(db: Path, details: dict[str, object]) -> list[Metric]:
-    """``annotator --help`` and ``annotator stats`` next to ``python -c pass``, median of 5."""
+def command_rows(db: Path, details: dict[str, object], others: list[Path]) -> list[Metric]:
+    """``annotator --help`` and ``annotator stats`` next to ``python -c pass``, median of 5;
+    the same of each of ``others`` next to the venv's."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANNOTATOR_")}
     env["PYTHONPATH"] = str(ROOT)
     commands = {
@@ -370,13 +406,18 @@ def command_rows(db: Path, details: dict[str, object]) -> list[Metric]:
         "annotator --help": [*annotator_command(), "--help"],
         "annotator stats": [*annotator_command(), "stats", "--db", str(db)],
     }
+    for path in others:  # named "annotator ..., PATH"
+        commands[f"annotator --help, {path}"] = [str(path.resolve()), "--help"]
+        commands[f"annotator stats, {path}"] = [str(path.resolve()), "stats", "--db", str(db)]
     times: dict[str, list[float]] = {}
     for name, command in commands.items():
-        subprocess.run(command, env=env, capture_output=True, check=True)  # not counted
+        # Another program is given nothing of this checkout.
+        run_env = {k: v for k, v in env.items() if k != "PYTHONPATH" or "," not in name}
+        subprocess.run(command, env=run_env, capture_output=True, check=True)  # not counted
         times[name] = []
         for _ in range(5):
             start = time.perf_counter()
-            subprocess.run(command, env=env, capture_output=True, check=True)
+            subprocess.run(command, env=run_env, capture_output=True, check=True)
             times[name].append((time.perf_counter() - start) * 1000)
     details["commands_ms"] = times
     floor = statistics.median(times["python -c pass"])
@@ -385,6 +426,9 @@ def command_rows(db: Path, details: dict[str, object]) -> list[Metric]:
                "ms", HELP_TARGET_MS, floor),
         Metric("L3", "annotator stats, 1 MB + 10k (process)",
                statistics.median(times["annotator stats"]), "ms", None, floor),
+        *(Metric("L3", f"{name} (process)", statistics.median(times[name]), "ms", None,
+                 statistics.median(times[name.partition(",")[0]]), None)
+          for name in times if "," in name),
     ]  # fmt: skip
 
 

@@ -31,6 +31,7 @@ from annotator.ui import crash_report
 from annotator.ui.i18n import install_translation, tr, tr_said
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import launch_database, move_old_preferences, remembered_database
+from annotator.ui.termination import closing_on_termination
 from annotator.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -194,7 +195,8 @@ def run(
     imports: Sequence[Path] = (),
     window: MainWindow | None = None,
 ) -> int:
-    """Open the main window and run the event loop; returns the exit code.
+    """Open the main window and run the event loop; returns the exit code (0 too when
+    SIGTERM closed it).
 
     ``theme`` (None: the one chosen in Preferences) colours the window for this launch.
     ``notice`` is shown in the status bar (e.g. why another database was opened).
@@ -223,7 +225,8 @@ def run(
     settle()
     if imports:
         QTimer.singleShot(0, window, lambda: window.import_files(list(imports)))
-    return app.exec()
+    with closing_on_termination(app):  # SIGTERM closes the window as the user would
+        return app.exec()
 
 
 def offer_restore(error: DamagedDatabase) -> bool:
