@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import children
 from tests.ui.conftest import db_annotations
 
 SCRIPT = textwrap.dedent(
@@ -57,17 +58,6 @@ def test_sigkill_right_after_tagging_keeps_the_annotation(db_path):
     assert len(rows) == 1
     label, start, end, _who = rows[0]
     assert label == "statistic" and end - start == 20
-
-
-def children(pid: int) -> list[int]:
-    """The processes ``pid`` started that are still running."""
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(n) for n in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found
 
 
 def running(pid: int) -> bool:
