@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -35,3 +36,12 @@ def wait_for(condition, seconds: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+def terminate(process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    """Send ``process`` SIGTERM and wait for it; it must end as a window closed by hand
+    does: exit code 0, no traceback on its standard error."""
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=seconds)
+    assert process.returncode == 0, err.decode()
+    assert b"Traceback" not in err
